@@ -1,0 +1,74 @@
+// Where things are and what environment the measured programs get.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, mkdirSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const outDir = path.join(repoRoot, 'bench', 'out');
+// LECTERN_BIN measures another build (a branch's checkout, a packed install) instead.
+export const lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTERN_BIN) : path.join(repoRoot, 'bin', 'lectern.js');
+
+/** The shared harness: a sibling `shared/bench` of the clone (CI and users), or of its parent. */
+export function findSharedBench() {
+	const candidates = [
+		process.env.LECTERN_SHARED_BENCH,
+		path.join(repoRoot, '..', 'shared', 'bench'),
+	].filter(Boolean);
+	for (const dir of candidates) {
+		if (existsSync(path.join(dir, 'ptybench.py')) && existsSync(path.join(dir, 'gen_deck.py'))) {
+			return path.resolve(dir);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * A python3 that can import pyte, since without it ptybench searches the raw stream and
+ * mis-times tools that redraw only changed digits. Debian's python3-pyte lands in
+ * /usr/bin/python3's path, which a pyenv or venv `python3` earlier on PATH does not see.
+ */
+export function findPython() {
+	const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean);
+	let fallback;
+	for (const exe of candidates) {
+		const r = spawnSync(exe, ['-c', 'import pyte'], {stdio: 'ignore'});
+		if (r.error) continue;
+		if (r.status === 0) return {exe, pyte: true};
+		fallback ??= exe;
+	}
+	return fallback ? {exe: fallback, pyte: false} : undefined;
+}
+
+/**
+ * The environment for every measured program. CI variables go: Ink (through is-in-ci)
+ * stops drawing intermediate frames when CI is set, which would make every key time out
+ * in a CI run. Size variables go so programs ask the pty, as ptybench also does.
+ */
+export function childEnv(extra = {}) {
+	const env = {...process.env};
+	for (const key of Object.keys(env)) {
+		if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete env[key];
+	}
+	for (const key of ['COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'LECTERN_TIMING']) delete env[key];
+	return {...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', ...extra};
+}
+
+/** Fresh XDG folders, so a saved position (study resume) never moves a run off slide 1. */
+export function freshXdg() {
+	const base = path.join(outDir, 'xdg');
+	mkdirSync(base, {recursive: true});
+	const dir = mkdtempSync(path.join(base, 'run-'));
+	return {
+		XDG_CONFIG_HOME: path.join(dir, 'config'),
+		XDG_STATE_HOME: path.join(dir, 'state'),
+		XDG_CACHE_HOME: path.join(dir, 'cache'),
+		XDG_DATA_HOME: path.join(dir, 'data'),
+	};
+}
+
+export function parseSize(text) {
+	const m = /^(\d+)x(\d+)$/i.exec(String(text).trim());
+	if (!m) throw new Error(`bad size ${JSON.stringify(text)}: use COLSxROWS, e.g. 100x30`);
+	return {cols: Number(m[1]), rows: Number(m[2]), label: `${m[1]}x${m[2]}`};
+}

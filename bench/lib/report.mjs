@@ -1,0 +1,132 @@
+// The printed report: the comparison table, Lectern's own table, and issue 8's targets.
+import {median, ratio} from './stats.mjs';
+import {FLOOR, LECTERN, kindFigures, searchFigures, summarizeTool} from './summary.mjs';
+
+const f1 = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(1) : '-');
+const f0 = (x) => (typeof x === 'number' && Number.isFinite(x) ? String(Math.round(x)) : '-');
+const fx = (x) => (typeof x === 'number' && Number.isFinite(x) ? `${x.toFixed(2)}x` : '-');
+
+export function mdTable(head, rows) {
+	const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+	const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(w[i])).join(' | ')} |`;
+	return [line(head), `|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Footnotes shared by both tables: a cell says [n], the text follows the table. */
+class Notes {
+	list = [];
+	add(text) {
+		const i = this.list.indexOf(text);
+		if (i >= 0) return `[${i + 1}]`;
+		this.list.push(text);
+		return `[${this.list.length}]`;
+	}
+	toString() {
+		return this.list.map((t, i) => `[${i + 1}] ${t}`).join('\n');
+	}
+}
+
+function errorCell(errors, notes) {
+	if (!errors.length) return '0';
+	return `${errors.length} ${notes.add(errors[0])}`;
+}
+
+export function comparisonTable(sizes, lecture, notes) {
+	const head = ['deck', 'tool', 'runs', 'first ms', 'x floor', 'key ms med', 'key ms p95', 'bytes/key', 'RSS MiB', 'restored', 'errors', 'L÷ first', 'L÷ key', 'L÷ bytes', 'L÷ RSS'];
+	const rows = [];
+	for (const s of sizes) {
+		const floor = s.byTool.get(FLOOR);
+		const lec = s.byTool.get(LECTERN);
+		for (const [tool, t] of s.byTool) {
+			const peer = tool !== LECTERN && tool !== FLOOR && lec && !lec.errors.length;
+			rows.push([
+				s.label, tool, t.runs, f1(t.first), fx(ratio(t.first, floor?.first)),
+				f1(t.keyMed), f1(t.keyP95), f0(t.bytes), f1(t.rssMiB), `${t.restored}/${t.runs}`, errorCell(t.errors, notes),
+				peer ? fx(ratio(lec.first, t.first)) : '', peer ? fx(ratio(lec.keyMed, t.keyMed)) : '',
+				peer ? fx(ratio(lec.bytes, t.bytes)) : '', peer ? fx(ratio(lec.rssMiB, t.rssMiB)) : '',
+			]);
+		}
+		for (const sk of s.skipped) {
+			rows.push([s.label, sk.tool, 0, '-', '-', '-', '-', '-', '-', '-', `skipped ${notes.add(`${sk.tool} at ${s.label} slides: ${sk.reason}`)}`, '', '', '', '']);
+		}
+		for (const n of s.notes ?? []) notes.add(`${s.label} slides: ${n}`);
+	}
+	if (lecture) {
+		const l = lecture.lecture;
+		const floorMs = median(lecture.floor.ms);
+		const shown = l.marker ? ` showing "${l.marker}"` : '';
+		const own = notes.add(`${l.file}, measured by our own pty driver, not ptybench: first frame = spawn to the screen${shown}; x floor against \`node -e\` (${f1(floorMs)} ms) run by the same driver in the same loop`);
+		rows.push([`lecture ${own}`, LECTERN, l.ms.length + l.errors.length, f1(median(l.ms)), fx(ratio(median(l.ms), floorMs)), '-', '-', '-', f1(l.rss.length ? Math.max(...l.rss) / 1024 : undefined), '-', errorCell(l.errors, notes), '', '', '', '']);
+	}
+	return mdTable(head, rows);
+}
+
+export function lecternTable(kinds, search, ownFloorMs, notes) {
+	const head = ['Lectern', 'deck', 'size', 'n', 'ms med', 'ms p95', 'x node', 'bytes/key med', 'bytes/key max', 'RSS MiB', 'errors'];
+	const rows = kinds.map((r) => {
+		const f = kindFigures(r);
+		const what = r.noops ? `${r.kind} ${notes.add(`${r.kind} at ${r.size}: ${r.noops} presses changed nothing (end of the slide's text; l moved on, unmeasured) and count in bytes/key only`)}` : r.kind;
+		const key = r.key === '\x1b' ? 'Esc' : r.key;
+		return [`${what} (${key})`, r.deck, r.size, f.n, f1(f.med), f1(f.p95), '', f0(f.bytes), f0(f.bytesMax), f1(f.rssMiB), errorCell(r.errors, notes)];
+	});
+	for (const r of search) {
+		const f = searchFigures(r);
+		const err = errorCell(r.errors, notes);
+		const hits = r.hits === undefined ? '' : `, ${r.hits} hits`;
+		rows.push([`search "${r.query}" wall${hits}`, r.deck, '-', f.n, f1(f.wall), f1(f.wallP95), fx(f.wallRatio), '-', '-', '-', err]);
+		if (f.n && f.load === undefined) {
+			rows.push([`search load / query ${notes.add('the CLI wrote no `lectern-timing load_ms=… query_ms=…` line to stderr under LECTERN_TIMING=1')}`, r.deck, '-', 0, '-', '-', '-', '-', '-', '-', '-']);
+		} else if (f.n) {
+			rows.push(['search load_ms', r.deck, '-', r.load.length, f1(f.load), '-', fx(ratio(f.load, f.floor)), '-', '-', '-', '0']);
+			rows.push(['search query_ms', r.deck, '-', r.queryMs.length, f1(f.query), f1(f.queryP95), fx(ratio(f.query, f.floor)), '-', '-', '-', '0']);
+		}
+	}
+	notes.add(`x node: against \`node -e\` start-up; own driver's floor: ${f1(ownFloorMs)} ms`);
+	return mdTable(head, rows);
+}
+
+/** Issue 8's targets, each PASS / FAIL / n/a (not measured in this run). */
+export function targets({sizes, lecture, kinds, search, kindDeck}) {
+	const out = [];
+	const verdict = (cond) => (cond === undefined ? 'n/a ' : cond ? 'PASS' : 'FAIL');
+	const lecOf = (n) => {
+		const s = sizes.find((x) => x.n === n);
+		const l = s?.byTool.get(LECTERN);
+		return l && !l.errors.length ? {l, floor: s.byTool.get(FLOOR), s} : undefined;
+	};
+	const firsts = [10, 100, 1000].map((n) => [n, lecOf(n)]).filter(([, v]) => v).map(([n, v]) => [String(n), ratio(v.l.first, v.floor?.first)]);
+	if (lecture?.lecture.ms.length) firsts.push(['lecture', ratio(median(lecture.lecture.ms), median(lecture.floor.ms))]);
+	const okFirst = firsts.length ? firsts.every(([, r]) => r !== undefined && r <= 2.5) : undefined;
+	out.push(`${verdict(okFirst)}  first frame <= 2.5x node -e: ${firsts.map(([n, r]) => `${n}: ${fx(r)}`).join(', ') || 'not measured'}`);
+
+	const want = ['next', 'previous', 'last', 'notes toggle', 'search typing'];
+	const kr = want.map((k) => kinds.find((r) => r.kind === k && r.deck === kindDeck.label && r.size === kindDeck.size));
+	const kf = kr.map((r) => (r && !r.errors.length && r.ms.length ? kindFigures(r) : undefined));
+	const okKeys = kf.some((f) => !f) ? undefined : kf.every((f) => f.med <= 4 && f.p95 <= 10);
+	out.push(`${verdict(okKeys)}  key median <= 4 ms, p95 <= 10 ms on ${kindDeck.label} slides: ${want.map((k, i) => `${k} ${kf[i] ? `${f1(kf[i].med)}/${f1(kf[i].p95)}` : 'n/a'}`).join(', ')}`);
+
+	const big = [...sizes].reverse().find((s) => lecOf(s.n) && s.byTool.get('patat'));
+	const pb = big?.byTool.get('patat')?.bytes;
+	const lb = big ? lecOf(big.n).l.bytes : undefined;
+	out.push(`${verdict(pb === undefined || lb === undefined ? undefined : lb <= pb)}  next-slide bytes/key <= patat's${big ? ` (${big.label} slides): lectern ${f0(lb)} B, patat ${f0(pb)} B` : ': not measured'}`);
+
+	const rss = [lecOf(1000)?.l.rssMiB, ...kinds.filter((r) => r.deck === '1000').flatMap((r) => r.rss.map((k) => k / 1024))].filter((x) => x !== undefined);
+	const peak = rss.length ? Math.max(...rss) : undefined;
+	out.push(`${verdict(peak === undefined ? undefined : peak * 1048576 < 80e6)}  peak RSS < 80 MB on 1000 slides: ${peak === undefined ? 'not measured' : `${f1(peak)} MiB`}`);
+
+	const r10 = lecOf(10)?.l.first;
+	const r10k = lecOf(10000)?.l.first;
+	const grow = ratio(r10k, r10);
+	out.push(`${verdict(grow === undefined ? undefined : grow <= 1.1)}  10,000 slides open within 10% of 10: ${grow === undefined ? 'not measured' : `${f1(r10k)} vs ${f1(r10)} ms (${fx(grow)})`}`);
+
+	const g = kinds.find((r) => r.kind === 'last' && r.deck === '10000');
+	const gf = g && !g.errors.length && g.ms.length ? kindFigures(g) : undefined;
+	out.push(`${verdict(gf ? gf.med <= 4 && gf.p95 <= 10 : undefined)}  G on 10,000 slides is a normal key (<= 4 ms median, 10 ms p95): ${gf ? `${f1(gf.med)}/${f1(gf.p95)} ms` : 'not measured'}`);
+
+	const s10k = search.find((r) => r.deck === '10000');
+	const q = s10k ? searchFigures(s10k).query : undefined;
+	out.push(`${verdict(q === undefined ? undefined : q < 50)}  search over 10,000 slides < 50 ms after load: ${q === undefined ? 'not measured' : `${f1(q)} ms`}`);
+	return out.join('\n');
+}
+
+export {Notes, summarizeTool};

@@ -1,0 +1,101 @@
+// Turns raw runs into the figures the tables, the targets and the baseline share.
+import {max, median, pct, ratio} from './stats.mjs';
+
+export const FLOOR = 'node-floor';
+export const LECTERN = 'lectern';
+
+/** ptybench's table, recomputed from its JSON lines (median first, all-press key stats). */
+export function summarizeTool(runs) {
+	const keys = runs.flatMap((r) => r.key_ms ?? []);
+	const bytes = runs.flatMap((r) => r.key_bytes ?? []);
+	const rss = runs.map((r) => r.rss_kib).filter(Boolean);
+	const restored = runs.filter(
+		(r) => r.quit_ok && ['alt_screen_left', 'cursor_shown', 'tty_modes_back'].every((f) => r[f] ?? true),
+	).length;
+	return {
+		runs: runs.length,
+		first: median(runs.map((r) => r.first_ms)),
+		keyMed: median(keys),
+		keyP95: pct(keys, 95),
+		bytes: median(bytes),
+		rssMiB: rss.length ? max(rss) / 1024 : undefined,
+		restored,
+		errors: runs.filter((r) => r.error).map((r) => r.error),
+	};
+}
+
+/** Per deck size: each tool's summary in run order, plus the skipped ones. */
+export function summarizeSize(size) {
+	const tools = [];
+	for (const r of size.runs) if (!tools.includes(r.tool)) tools.push(r.tool);
+	const byTool = new Map(tools.map((t) => [t, summarizeTool(size.runs.filter((r) => r.tool === t))]));
+	return {...size, byTool};
+}
+
+export function kindFigures(row) {
+	return {
+		n: row.ms.length,
+		med: median(row.ms),
+		p95: pct(row.ms, 95),
+		bytes: median(row.bytes),
+		bytesMax: max(row.bytes),
+		rssMiB: row.rss.length ? max(row.rss) / 1024 : undefined,
+	};
+}
+
+export function searchFigures(row) {
+	return {
+		n: row.wall.length,
+		wall: median(row.wall),
+		wallP95: pct(row.wall, 95),
+		floor: median(row.floor),
+		wallRatio: ratio(median(row.wall), median(row.floor)),
+		load: median(row.load),
+		query: median(row.queryMs),
+		queryP95: pct(row.queryMs, 95),
+	};
+}
+
+/**
+ * Lectern's figures as machine-independent numbers: a time as a ratio to a bare-Node
+ * time from the same run, bytes as they are, memory as a ratio to bare Node's. `floors`
+ * keeps the divisor of each time ratio, so a comparison can turn a noise allowance in
+ * milliseconds into ratio units.
+ */
+export function lecternMetrics({sizes, lecture, kinds, search}) {
+	const metrics = {};
+	const floors = {};
+	const put = (k, v, floorMs) => {
+		if (typeof v !== 'number' || !Number.isFinite(v)) return;
+		metrics[k] = Number(v.toPrecision(4));
+		if (floorMs !== undefined) floors[k] = Number(floorMs.toFixed(2));
+	};
+	for (const s of sizes) {
+		const floor = s.byTool.get(FLOOR);
+		const lec = s.byTool.get(LECTERN);
+		if (!floor || !lec || lec.errors.length) continue;
+		put(`first.${s.n}`, ratio(lec.first, floor.first), floor.first);
+		put(`next_med.${s.n}`, ratio(lec.keyMed, floor.first), floor.first);
+		put(`next_bytes.${s.n}`, lec.bytes);
+		put(`rss.${s.n}`, ratio(lec.rssMiB, floor.rssMiB));
+	}
+	const ownFloor = median(lecture?.floor.ms ?? []);
+	if (lecture && lecture.lecture.ms.length && !lecture.lecture.errors.length) {
+		put('first.lecture', ratio(median(lecture.lecture.ms), ownFloor), ownFloor);
+	}
+	for (const row of kinds) {
+		if (row.errors.length) continue;
+		const f = kindFigures(row);
+		const k = `${row.kind.replace(/\W+/g, '_')}.${row.deck}.${row.size}`;
+		put(`key_med.${k}`, ratio(f.med, ownFloor), ownFloor);
+		put(`key_p95.${k}`, ratio(f.p95, ownFloor), ownFloor);
+		put(`bytes.${k}`, f.bytes);
+	}
+	for (const row of search) {
+		if (row.errors.length) continue;
+		const f = searchFigures(row);
+		put(`search_wall.${row.deck}`, f.wallRatio, f.floor);
+		put(`search_query.${row.deck}`, ratio(f.query, f.floor), f.floor);
+	}
+	return {metrics, floors};
+}

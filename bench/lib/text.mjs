@@ -1,0 +1,18 @@
+// Turning a program's output into one readable line for a table footnote.
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78DEHMNOZc]/g;
+
+export function stripAnsi(text) {
+	return text.replace(ANSI, '').replace(/\r/g, '');
+}
+
+/**
+ * What went wrong, from the tail of a program's output: the first line that names an
+ * error (a Node stack's last lines are only `}` and the Node version), else the last lines.
+ */
+export function gist(text, maxChars = 220) {
+	const lines = stripAnsi(text).split('\n').map((l) => l.trim()).filter(Boolean);
+	const err = lines.find((l) => /\b(error|cannot|not found|no such|unknown|invalid|failed)\b/i.test(l) && !/^at /.test(l));
+	return (err ?? lines.slice(-2).join(' | ')).slice(0, maxChars);
+}

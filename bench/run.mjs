@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// `npm run bench`: Lectern against mdp, patat, lookatme and the bare Node / Ink floors in
+// one interleaved ptybench run per deck size, plus Lectern's own per-key-kind, study,
+// lecture and search measurements; prints one comparison table and one Lectern table.
+// See bench/README.md.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot} from './lib/env.mjs';
+import {generateDeck, probeTools, runPtybench} from './lib/ptybench.mjs';
+import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
+import {measureLectureAndFloor} from './lib/lecture.mjs';
+import {measureSearch} from './lib/search-time.mjs';
+import {FLOOR, LECTERN, lecternMetrics, summarizeSize} from './lib/summary.mjs';
+import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/report.mjs';
+import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
+import {median} from './lib/stats.mjs';
+
+const HELP = `usage: npm run bench -- [options]
+  --size COLSxROWS     pseudo-terminal size (default 100x30)
+  --repeat R           runs per tool and deck size (default 5; 10,000 slides: at most 2)
+  --keys K             key presses per run (default 20; 10,000 slides: at most 5)
+  --quick              1 repeat, 5 keys, 10- and 100-slide decks only (a smoke run)
+  --sizes LIST         deck sizes (default 10,100,1000,10000)
+  --peers LIST         peers to run if installed (default mdp-nofade,patat,lookatme)
+  --timeout S          seconds to wait for a first slide or a key's frame (default 30);
+                       a peer that misses it in the warm-up run is skipped at that size
+  --settle MS          silence that ends a frame, for bytes/key (default 150)
+  --with-ink-floor     also run the ink-deck / ink-deck-incr floors (also on when INK_FLOOR_DIR is set)
+  --no-own             only the ptybench comparison, not Lectern's own measurements
+  --lecture FILE       deck for the lecture first-frame row (default decks/virtualization.md)
+  --lecture-marker T   text that means its first slide is drawn (default: its first heading)
+  --compare            compare with bench/baseline.json; exit 1 on a regression over 20%
+  --save-baseline      write this run's Lectern figures to bench/baseline.json`;
+
+const PEER_EXE = {mdp: 'mdp', 'mdp-nofade': 'mdp', patat: 'patat', lookatme: 'lookatme'};
+const BIG = 10000;
+
+function fail(message) {
+	console.error(`bench: ${message}`);
+	process.exit(2);
+}
+
+function options() {
+	let v;
+	try {
+		({values: v} = parseArgs({
+			options: {
+				size: {type: 'string', default: '100x30'},
+				repeat: {type: 'string', default: '5'},
+				keys: {type: 'string', default: '20'},
+				quick: {type: 'boolean', default: false},
+				sizes: {type: 'string', default: '10,100,1000,10000'},
+				peers: {type: 'string', default: 'mdp-nofade,patat,lookatme'},
+				timeout: {type: 'string', default: '30'},
+				settle: {type: 'string', default: '150'},
+				'with-ink-floor': {type: 'boolean', default: false},
+				'no-own': {type: 'boolean', default: false},
+				lecture: {type: 'string', default: path.join('decks', 'virtualization.md')},
+				'lecture-marker': {type: 'string'},
+				compare: {type: 'boolean', default: false},
+				'save-baseline': {type: 'boolean', default: false},
+				help: {type: 'boolean', short: 'h', default: false},
+			},
+		}));
+	} catch (e) {
+		fail(`${e.message} (see --help)`);
+	}
+	if (v.help) {
+		console.log(HELP);
+		process.exit(0);
+	}
+	const int = (name, min) => {
+		const n = Number(v[name]);
+		if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number >= ${min}`);
+		return n;
+	};
+	let size;
+	try {
+		size = parseSize(v.size);
+	} catch (e) {
+		fail(e.message);
+	}
+	const sizes = v.quick ? [10, 100] : v.sizes.split(',').map((s) => Number(s.trim()));
+	if (sizes.some((n) => !Number.isInteger(n) || n < 2)) fail('--sizes takes whole numbers >= 2, e.g. 10,100,1000');
+	return {
+		size,
+		repeat: v.quick ? 1 : int('repeat', 1),
+		keys: v.quick ? 5 : int('keys', 1),
+		quick: v.quick,
+		sizes,
+		peers: v.peers.split(',').map((s) => s.trim()).filter(Boolean),
+		timeout: int('timeout', 1),
+		settle: int('settle', 10),
+		inkFloor: v['with-ink-floor'] || Boolean(process.env.INK_FLOOR_DIR),
+		own: !v['no-own'],
+		lecture: path.resolve(repoRoot, v.lecture),
+		lectureMarker: v['lecture-marker'],
+		compare: v.compare,
+		saveBaseline: v['save-baseline'],
+	};
+}
+
+const started = Date.now();
+const log = (msg) => process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s ${msg}\n`);
+const installed = (exe) => spawnSync('sh', ['-c', `command -v ${exe}`], {stdio: 'ignore'}).status === 0;
+
+/** Ink and React for the ink floors: the repository's own (the versions Lectern runs on), else a scratch install. */
+function inkFloorDir() {
+	if (process.env.INK_FLOOR_DIR) return process.env.INK_FLOOR_DIR;
+	try {
+		const req = createRequire(path.join(repoRoot, 'package.json'));
+		req.resolve('ink');
+		req.resolve('react');
+		return repoRoot;
+	} catch {
+		const dir = path.join(outDir, 'ink-floor');
+		log(`installing ink@6 react@19 into ${dir}`);
+		const r = spawnSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'ink@6', 'react@19'], {stdio: 'inherit'});
+		return r.status === 0 ? dir : undefined;
+	}
+}
+
+async function main() {
+	const o = options();
+	const shared = findSharedBench();
+	if (!shared) fail(`the shared harness was not found at ${path.join(repoRoot, '..', 'shared', 'bench')} (clone next to shared/, or set LECTERN_SHARED_BENCH)`);
+	const py = findPython();
+	if (!py) fail('python3 not found; ptybench needs it (apt-get install python3)');
+	if (!py.pyte) log(`warning: ${py.exe} cannot import pyte; ptybench falls back to the raw stream (run scripts/install-peers.sh)`);
+	mkdirSync(outDir, {recursive: true});
+	const setupNotes = [];
+	if (!existsSync(lecternBin)) setupNotes.push(`${path.relative(repoRoot, lecternBin)} is missing`);
+
+	const env = childEnv({LECTERN_BIN: lecternBin});
+	const tools = [FLOOR, LECTERN];
+	for (const p of o.peers) {
+		if (!(p in PEER_EXE)) setupNotes.push(`unknown peer ${p} ignored (known: ${Object.keys(PEER_EXE).join(', ')})`);
+		else if (installed(PEER_EXE[p])) tools.push(p);
+		else setupNotes.push(`${p}: \`${PEER_EXE[p]}\` is not installed (scripts/install-peers.sh); left out`);
+	}
+	if (o.inkFloor) {
+		const dir = inkFloorDir();
+		if (dir) {
+			env.INK_FLOOR_DIR = dir;
+			tools.push('ink-deck', 'ink-deck-incr');
+		} else setupNotes.push('ink floors left out: no Ink installation found or made');
+	}
+	const toolsFile = path.join(repoRoot, 'bench', 'tools-lectern.json');
+	log(`bench: ${o.size.label}, repeat ${o.repeat}, keys ${o.keys}, python ${py.exe}${py.pyte ? ' (pyte)' : ''}, tools ${tools.join(', ')}`);
+
+	const decks = new Map();
+	const deckFor = (n) => {
+		if (!decks.has(n)) decks.set(n, generateDeck(py.exe, shared, n));
+		return decks.get(n);
+	};
+
+	const sizes = [];
+	for (const n of o.sizes) {
+		const big = n >= BIG;
+		const repeat = big ? Math.min(o.repeat, 2) : o.repeat;
+		const keys = big ? Math.min(o.keys, 5) : o.keys;
+		const base = {python: py.exe, shared, deckDir: deckFor(n), toolsFile, size: o.size.label, timeout: o.timeout, settle: o.settle, env, tag: String(n)};
+		log(`[${n} slides] warm-up and probe: ${tools.join(', ')}`);
+		const probe = await probeTools({...base, tools, keys: 1});
+		for (const sk of probe.skipped) log(`[${n} slides] skipping ${sk.tool}: ${sk.reason}`);
+		log(`[${n} slides] measuring ${probe.ok.join(', ')} (repeat ${repeat}, keys ${keys})`);
+		const {runs, notes} = probe.ok.length
+			? await runPtybench({...base, tools: probe.ok, repeat, keys, onRun: (r) => r && log(`  ${r.tool} #${r.repeat + 1}: first ${r.first_ms ?? '-'} ms, key ${r.key_ms_median ?? '-'}/${r.key_ms_p95 ?? '-'} ms, ${r.key_bytes_median ?? '-'} B/key${r.error ? `, error: ${r.error}` : ''}`)})
+			: {runs: [], notes: []};
+		sizes.push(summarizeSize({n, label: String(n), runs, skipped: probe.skipped, notes: [...new Set([...probe.notes, ...notes])]}));
+	}
+
+	let kinds = [];
+	let search = [];
+	let lecture;
+	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter((n) => n <= 1000));
+	const kindDeck = {label: String(kindN), size: o.size.label};
+	if (o.own) {
+		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};
+		log('Lectern\'s own measurements');
+		lecture = await measureLectureAndFloor({lecture: o.lecture, marker: o.lectureMarker, size: o.size, o: timing, log});
+		const file = path.join(deckFor(kindN), 'deck-lectern.md');
+		const deck = {label: String(kindN), slides: kindN, file, notesFile: writeNotesDeck(file, kindN)};
+		const bigDeck = o.sizes.includes(BIG) ? {label: String(BIG), slides: BIG, file: path.join(deckFor(BIG), 'deck-lectern.md')} : undefined;
+		const extra = ['80x24', '100x30'].map(parseSize).filter((s) => s.label !== o.size.label);
+		kinds = await measureKeyKinds({deck, bigDeck, main: o.size, extra, o: timing, log});
+		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map((n) => ({label: String(n), slides: n, file: path.join(deckFor(n), 'deck-lectern.md')}));
+		search = await measureSearch({decks: searchDecks, repeat: o.repeat, log});
+	}
+
+	const notes = new Notes();
+	for (const n of setupNotes) notes.add(n);
+	const ownFloor = median(lecture?.floor.ms ?? []);
+	const out = [
+		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys (10,000 slides: at most 2 x 5)`,
+		'',
+		comparisonTable(sizes, lecture, notes),
+		'',
+		'x floor: first frame ÷ `node -e` first frame in the same run. L÷: Lectern\'s figure ÷ this tool\'s (below 1: Lectern is faster / smaller).',
+	];
+	if (o.own) {
+		out.push('', `## Lectern per key kind (${kindDeck.label} slides) and search`, '', lecternTable(kinds, search, ownFloor, notes));
+		out.push('', '## Targets (issue 8)', '', '```', targets({sizes, lecture, kinds, search, kindDeck}), '```');
+	}
+	if (notes.list.length) out.push('', String(notes));
+	console.log(out.join('\n'));
+
+	const current = lecternMetrics({sizes, lecture, kinds, search});
+	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, metrics: current}, null, '\t'));
+	log(`raw results: ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
+
+	let code = 0;
+	if (o.compare) code = runCompare(current, {size: o.size.label, repeat: o.repeat, keys: o.keys});
+	if (o.saveBaseline) {
+		const n = Object.keys(current.metrics).length;
+		if (n === 0) {
+			log('bench: not saving a baseline: no Lectern figure was measured without errors');
+			code = code || 2;
+		} else {
+			saveBaseline(current, {size: o.size.label, repeat: o.repeat, keys: o.keys, sizes: o.sizes, quick: o.quick});
+			log(`bench: wrote ${n} metrics to ${path.relative(repoRoot, baselineFile)}`);
+		}
+	}
+	process.exitCode = code;
+}
+
+function runCompare(current, runOptions) {
+	const baseline = readBaseline();
+	if (!baseline || baseline.placeholder || !Object.keys(baseline.metrics ?? {}).length) {
+		console.log(`\n## Compared with the baseline\n\nNo baseline recorded yet (${path.relative(repoRoot, baselineFile)} is a placeholder): run \`npm run bench -- --save-baseline\` on a full run. Nothing flagged.`);
+		return 0;
+	}
+	const all = compare(baseline, current);
+	const rows = all.filter((r) => r.status !== 'not measured');
+	const unmeasured = all.length - rows.length;
+	const fmt = (x) => (x === undefined ? '-' : String(x));
+	const table = mdTable(['metric', 'baseline', 'now', 'change', 'status'], rows.map((r) => [r.name, fmt(r.was), fmt(r.now), r.change === undefined ? '-' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(0)}%`, r.status]));
+	const bad = rows.filter((r) => r.status === 'REGRESSION');
+	const out = [`\n## Compared with the baseline of ${baseline.saved}`, '', table, ''];
+	const b = baseline.options ?? {};
+	const differs = ['size', 'repeat', 'keys'].filter((k) => b[k] !== undefined && b[k] !== runOptions[k]);
+	if (differs.length) out.push(`Note: the baseline was taken with other ${differs.map((k) => `--${k} (${b[k]})`).join(', ')}; bytes depend on the size and medians of fewer presses are noisier.`);
+	if (unmeasured) out.push(`${unmeasured} baseline metric(s) not measured in this run.`);
+	out.push(bad.length ? `${bad.length} regression(s) over ${THRESHOLD * 100}%: ${bad.map((r) => r.name).join(', ')}` : `No regression over ${THRESHOLD * 100}%.`);
+	console.log(out.join('\n'));
+	return bad.length ? 1 : 0;
+}
+
+main().catch((e) => {
+	console.error(`bench: ${e.stack ?? e}`);
+	process.exit(1);
+});

@@ -1,0 +1,42 @@
+// Builds the CLI into dist/ as one ESM bundle plus lazily loaded chunks (Ink + React, the
+// syntax highlighter), so start-up reads one file and the first frame waits for neither.
+import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
+
+rmSync('dist', {recursive: true, force: true});
+
+/** Modules that marked-terminal imports but Lectern never uses (it renders code and links itself). */
+const stubs = {
+	name: 'stubs',
+	setup(b) {
+		b.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, args =>
+			args.importer.includes('marked-terminal') ? {path: args.path, namespace: 'stub'} : undefined);
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, args => ({
+			contents: args.path === 'supports-hyperlinks'
+				? 'export default {stdout: false, stderr: false};'
+				: args.path === 'cli-highlight'
+					? 'export function highlight(code) { return code; }'
+					: args.path === 'node-emoji' ? 'export function get() { return undefined; }' : 'export default {};',
+			loader: 'js',
+		}));
+	},
+};
+
+await build({
+	entryPoints: {lectern: 'src/cli/run.ts'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	sourcemap: false,
+	legalComments: 'none',
+	plugins: [stubs],
+	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+	// CommonJS dependencies bundled into ESM need a require for Node built-ins.
+	banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
+	logLevel: 'warning',
+});

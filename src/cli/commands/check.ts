@@ -1,0 +1,134 @@
+// `lectern check <deck..> [--size WxH]..`: lint decks with the presenter's own layout.
+// At each size the slide area is what the presenter shows at start-up: with the notes pane
+// when it would be open (below the slide from 28 rows, right of it from 120 columns), without
+// it on smaller terminals, where it starts hidden.
+import {slideHead} from '../../deck/deck.js';
+import {parseSlide} from '../../deck/parse.js';
+import {sanitizeLine} from '../../deck/sanitize.js';
+import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
+import {notesShownAtStart, screenGeometry} from '../../layout/screen.js';
+import {createTheme, type Highlighter} from '../../layout/theme.js';
+import {LecternError, exitCodes, formatError} from '../errors.js';
+import {loadHighlighter} from '../highlighter.js';
+import {loadDeck} from '../load.js';
+
+export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number}>;
+
+export type CheckProblem = Readonly<{file: string; line: number; slide: number; title: string; severity: 'error' | 'warning'; size?: string; message: string}>;
+
+export function parseSize(text: string): Size {
+	const match = /^(\d{1,4})x(\d{1,4})$/i.exec(text.trim());
+	if (!match) {
+		throw new LecternError(`--size ${text}: expected WIDTHxHEIGHT, such as 100x30`, {code: exitCodes.usage});
+	}
+
+	return {width: Number(match[1]), height: Number(match[2])};
+}
+
+export async function runCheck(args: CheckArgs): Promise<number> {
+	const sizes = args.size.map(parseSize);
+	const highlighter = await loadHighlighter().catch(() => undefined);
+	let unreadable = false;
+	const problems: CheckProblem[] = [];
+	for (const file of args.decks) {
+		try {
+			problems.push(...checkDeck(file, sizes, args, highlighter));
+		} catch (error) {
+			if (!(error instanceof LecternError)) {
+				throw error;
+			}
+
+			process.stderr.write(formatError(error) + '\n');
+			unreadable = true;
+		}
+	}
+
+	if (args.json) {
+		process.stdout.write(JSON.stringify(problems, null, 2) + '\n');
+	} else {
+		process.stdout.write(problems.map(problem => formatProblem(problem) + '\n').join(''));
+	}
+
+	if (unreadable) {
+		return exitCodes.input;
+	}
+
+	return problems.length > 0 ? exitCodes.problems : exitCodes.ok;
+}
+
+export function formatProblem(problem: CheckProblem): string {
+	const severity = problem.severity === 'warning' ? 'warning: ' : '';
+	const at = problem.size ? ` (at ${problem.size})` : '';
+	return sanitizeLine(`${problem.file}:${problem.line}: slide ${problem.slide} "${problem.title}": ${severity}${problem.message}${at}`);
+}
+
+function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highlighter: Highlighter | undefined): CheckProblem[] {
+	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	const theme = createTheme({level: 0, ascii: args.ascii});
+	const problems: CheckProblem[] = [];
+	const slideOf = (line: number) => {
+		let index = 0;
+		while (index + 1 < deck.count && slideHead(deck, index + 1).source.line <= line) {
+			index++;
+		}
+
+		return index;
+	};
+
+	const add = (index: number, line: number, message: string, severity: 'error' | 'warning' = 'error', size?: Size) => {
+		problems.push({file, line, slide: index + 1, title: parseSlide(deck, index).title, severity, message, size: size ? `${size.width}x${size.height}` : undefined});
+	};
+
+	for (const warning of deck.warnings) {
+		add(slideOf(warning.line), warning.line, warning.message);
+	}
+
+	for (let i = 0; i < deck.count; i++) {
+		const slide = parseSlide(deck, i);
+		const head = slide.head;
+		for (const problem of slide.problems) {
+			add(i, problem.line, problem.message);
+		}
+
+		if (slide.blocks.length === 0 && !head.isSection) {
+			add(i, head.source.line, 'the slide is empty');
+			continue;
+		}
+
+		if (!head.isSection && !head.hasNotes) {
+			add(i, head.source.line, 'no speaker notes', 'warning');
+		}
+
+		for (const block of slide.blocks) {
+			if (block.kind === 'code' && block.lang !== '' && !(highlighter?.supports(block.lang) ?? true)) {
+				add(i, block.line, `unknown fence language "${block.lang}" (shown without highlighting)`, 'warning');
+			}
+		}
+
+		const seen = new Set<string>();
+		for (const size of sizes) {
+			const geometry = screenGeometry(size, notesShownAtStart(size, true));
+			if (geometry.kind === 'too-small') {
+				throw new LecternError(`--size ${size.width}x${size.height} is below the minimum the presenter draws at`, {code: exitCodes.usage});
+			}
+
+			for (const problem of layoutSlide(slide, head.steps - 1, geometry.slide, theme).problems) {
+				const message = describe(problem);
+				if (!seen.has(message)) {
+					seen.add(message);
+					add(i, problem.kind === 'wide' ? problem.line : head.source.line, message, 'error', size);
+				}
+			}
+		}
+	}
+
+	return problems;
+}
+
+function describe(problem: LayoutProblem): string {
+	if (problem.kind === 'tall') {
+		return `content is ${problem.rows} rows tall, the slide area has ${problem.available}`;
+	}
+
+	return `${problem.what} is ${problem.width} columns wide, the slide area has ${problem.available} (clipped)`;
+}

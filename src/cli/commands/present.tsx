@@ -1,0 +1,200 @@
+// `lectern [present] [deck]` and `lectern study [deck]`: the full-screen presenter. The first
+// frame is drawn straight from the pure layout while Ink and React load; from then on Ink
+// renders into a sink whose frames are written to the terminal as line differences.
+import {EventEmitter} from 'node:events';
+import {appendFileSync} from 'node:fs';
+import {parseSlide} from '../../deck/parse.js';
+import type {Deck} from '../../deck/types.js';
+import type {Size} from '../../layout/layout.js';
+import {buildRegions, composeRows, notesShownAtStart} from '../../layout/screen.js';
+import {createTheme, type Theme} from '../../layout/theme.js';
+import {initialState, type NavState, type View} from '../../nav/reducer.js';
+import {FrameWriter} from '../../terminal/frame-writer.js';
+import {enterSession} from '../../terminal/session.js';
+import {LecternError, exitCodes} from '../errors.js';
+import {loadHighlighter} from '../highlighter.js';
+import {loadDeck} from '../load.js';
+import {bundledDeck, parseLocation} from '../paths.js';
+import {colorLevel, prefersAscii} from '../terminal-env.js';
+import {openStudy, type Study} from '../study.js';
+
+export type PresentArgs = Readonly<{
+	deck?: string;
+	slide?: number;
+	notes: boolean;
+	watch: boolean;
+	ascii: boolean;
+	maxSize: number;
+	view: View;
+	restart?: boolean;
+}>;
+
+/** Ink writes whole frames here (debug mode); they go to the terminal as differences. */
+class FrameSink extends EventEmitter {
+	columns: number;
+	rows: number;
+	readonly isTTY = true;
+	private readonly draw: (rows: string[]) => void;
+	constructor(size: Size, draw: (rows: string[]) => void) {
+		super();
+		this.columns = size.width;
+		this.rows = size.height;
+		this.draw = draw;
+	}
+
+	write(data: string): boolean {
+		if (process.env['LECTERN_TRACE']) {
+			appendFileSync(process.env["LECTERN_TRACE"], `frame ${data.split("\n").length} rows\n${data}\n=====\n`);
+		}
+
+		this.draw(data.split('\n'));
+		return true;
+	}
+}
+
+function terminalSize(): Size {
+	return {width: process.stdout.columns || 80, height: process.stdout.rows || 24};
+}
+
+export async function runPresent(args: PresentArgs): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
+	}
+
+	if (process.env['TERM'] === 'dumb') {
+		throw new LecternError('TERM=dumb cannot show a full-screen presenter; run: lectern print <deck>', {code: exitCodes.usage});
+	}
+
+	const location = parseLocation(args.deck ?? bundledDeck());
+	const file = location.file;
+	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	let theme = createTheme({level: colorLevel(process.env, true), ascii: args.ascii || prefersAscii(process.env)});
+	let size = terminalSize();
+	const study: Study | undefined = args.view === 'study' ? openStudy(deck, Boolean(args.restart)) : undefined;
+	const requested = args.slide ?? location.slide;
+	const slide = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
+	const initial = initialState({
+		slide: Math.min(Math.max(0, slide), deck.count - 1),
+		notesVisible: notesShownAtStart(size, args.notes),
+		view: args.view,
+		bookmarks: study?.bookmarks ?? [],
+	});
+	const startedAt = Date.now();
+	const elapsed = () => (Date.now() - startedAt) / 1000;
+
+	let finish: (code: number) => void = () => {};
+	let fail: (error: Error) => void = () => {};
+	const finished = new Promise<number>((resolve, reject) => {
+		finish = resolve;
+		fail = reject;
+	});
+	let highlighterRequested = false;
+	const session = enterSession(process.stdin, process.stdout, () => {
+		finish(exitCodes.internal);
+	});
+	const writer = new FrameWriter(session.write);
+	writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined})));
+
+	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
+	let closing = false;
+	const sink = new FrameSink(size, rows => {
+		if (!session.isDead() && !closing) {
+			writer.draw(rows);
+		}
+	});
+	let latest: {state: NavState; deck: Deck} = {state: initial, deck};
+	const reloadListeners = new Set<(result: {deck: Deck} | {error: string}) => void>();
+	const onChange = (state: NavState, current: Deck) => {
+		latest = {state, deck: current};
+		study?.update(state, current);
+		maybeLoadHighlighter(state, current);
+	};
+
+	const app = () => (
+		<App
+			deck={deck}
+			theme={theme}
+			initial={initial}
+			size={size}
+			elapsed={elapsed}
+			hint={study?.hint}
+			badges={study?.badges}
+			subscribeReload={listener => {
+				reloadListeners.add(listener);
+				return () => reloadListeners.delete(listener);
+			}}
+			onChange={onChange}
+			onQuit={() => {
+				finish(exitCodes.ok);
+			}}
+		/>
+	);
+
+	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
+
+	// A render error ends the session: the terminal is restored, then main prints one line.
+	instance.waitUntilExit().catch((error: unknown) => {
+		fail(error instanceof Error ? error : new Error(String(error)));
+	});
+
+	function maybeLoadHighlighter(state: NavState, current: Deck) {
+		if (highlighterRequested || theme.level === 0) {
+			return;
+		}
+
+		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
+			highlighterRequested = true;
+			void loadHighlighter().then(highlighter => {
+				theme = createTheme({level: theme.level, ascii: theme.ascii, highlighter});
+				instance.rerender(app());
+			}, () => {});
+		}
+	}
+
+	maybeLoadHighlighter(initial, deck);
+
+	// Resize events come in storms while a window is dragged: redraw once per burst.
+	let resizeTimer: NodeJS.Timeout | undefined;
+	const onResize = () => {
+		clearTimeout(resizeTimer);
+		resizeTimer = setTimeout(() => {
+			size = terminalSize();
+			sink.columns = size.width;
+			sink.rows = size.height;
+			writer.invalidate();
+			instance.rerender(app());
+		}, 30);
+	};
+
+	process.stdout.on('resize', onResize);
+	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners) : () => {};
+	try {
+		return await finished;
+	} finally {
+		closing = true;
+		clearTimeout(resizeTimer);
+		process.stdout.off('resize', onResize);
+		stopWatching();
+		instance.unmount();
+		session.restore();
+		study?.save(latest.state, latest.deck);
+	}
+}
+
+async function startWatching(file: string, maxSize: number, listeners: ReadonlySet<(result: {deck: Deck} | {error: string}) => void>): Promise<() => void> {
+	const {watchFile} = await import('../../watch.js');
+	return watchFile(file, () => {
+		let result: {deck: Deck} | {error: string};
+		try {
+			result = {deck: loadDeck(file, maxSize * 1024 * 1024)};
+		} catch (error) {
+			result = {error: error instanceof LecternError ? `${error.line === undefined ? '' : `line ${error.line}: `}${error.message}` : String(error)};
+		}
+
+		for (const listener of listeners) {
+			listener(result);
+		}
+	});
+}
+
+export type {Theme};

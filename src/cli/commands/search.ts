@@ -1,0 +1,91 @@
+// `lectern search <query> [paths..]`: grep for slides. One heading line per matching slide
+// with a location the presenter opens as is (`deck.md:23` = slide 23), then snippets.
+import {performance} from 'node:perf_hooks';
+import {sanitizeLine} from '../../deck/sanitize.js';
+import type {Deck} from '../../deck/types.js';
+import {createTheme, styles} from '../../layout/theme.js';
+import {deckDocs} from '../../search/deck-docs.js';
+import {buildIndex, search, type Hit, type SearchDoc} from '../../search/index.js';
+import {expandDeckPaths} from '../decks.js';
+import {LecternError, exitCodes, formatError} from '../errors.js';
+import {loadDeck} from '../load.js';
+import {colorLevel, prefersAscii} from '../terminal-env.js';
+
+export type SearchArgs = Readonly<{query: string; paths?: readonly string[]; notes: boolean; json: boolean; l: boolean; maxSize: number}>;
+
+export function runSearch(args: SearchArgs): number {
+	const started = performance.now();
+	let failed = false;
+	const docs: SearchDoc[] = [];
+	for (const file of expandDeckPaths(args.paths)) {
+		let deck: Deck;
+		try {
+			deck = loadDeck(file, args.maxSize * 1024 * 1024);
+		} catch (error) {
+			if (!(error instanceof LecternError)) {
+				throw error;
+			}
+
+			process.stderr.write(formatError(error) + '\n');
+			failed = true;
+			continue;
+		}
+
+		docs.push(...deckDocs(deck, file));
+	}
+
+	const index = buildIndex(docs);
+	const loaded = performance.now();
+	const hits = search(index, args.query, {notes: args.notes});
+	const searched = performance.now();
+	if (process.env['LECTERN_TIMING'] === '1') {
+		process.stderr.write(`lectern-timing load_ms=${(loaded - started).toFixed(1)} query_ms=${(searched - loaded).toFixed(2)} slides=${docs.length}\n`);
+	}
+
+	process.stdout.write(formatHits(hits, args));
+	if (failed) {
+		return exitCodes.input;
+	}
+
+	return hits.length > 0 ? 0 : 1;
+}
+
+function formatHits(hits: readonly Hit[], args: SearchArgs): string {
+	if (args.l) {
+		return [...new Set(hits.map(hit => sanitizeLine(hit.doc.deck)))].map(deck => deck + '\n').join('');
+	}
+
+	if (args.json) {
+		return hits.map(hit => JSON.stringify({
+			deck: hit.doc.deck,
+			slide: hit.doc.slide + 1,
+			location: `${hit.doc.deck}:${hit.doc.slide + 1}`,
+			section: hit.doc.section,
+			title: hit.doc.title,
+			rank: hit.rank,
+			snippets: hit.snippets.map(snippet => ({field: snippet.field, text: sanitizeLine(snippet.text), ranges: snippet.ranges})),
+		}) + '\n').join('');
+	}
+
+	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), ascii: prefersAscii(process.env)});
+	const s = styles(theme);
+	const lines: string[] = [];
+	for (const hit of hits) {
+		const crumbs = [hit.doc.section, hit.doc.title].filter(Boolean).join(` ${theme.glyphs.crumb} `) || '(untitled)';
+		lines.push(`${s.marker(sanitizeLine(`${hit.doc.deck}:${hit.doc.slide + 1}`))}  ${s.strong(sanitizeLine(crumbs))}`);
+		for (const snippet of hit.snippets) {
+			let text = '';
+			let at = 0;
+			for (const [start, end] of snippet.ranges) {
+				text += sanitizeLine(snippet.text.slice(at, start)) + s.match(sanitizeLine(snippet.text.slice(start, end)));
+				at = end;
+			}
+
+			text += sanitizeLine(snippet.text.slice(at));
+			const label = snippet.field === 'notes' ? s.dim('notes: ') : '';
+			lines.push(`    ${label}${text}`);
+		}
+	}
+
+	return lines.map(line => line + '\n').join('');
+}

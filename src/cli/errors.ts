@@ -1,0 +1,23 @@
+// Errors at the edge: one line on stderr, an exit code, never a stack trace.
+import {sanitizeLine} from '../deck/sanitize.js';
+
+export const exitCodes = {ok: 0, problems: 1, internal: 1, usage: 2, input: 2} as const;
+
+export class LecternError extends Error {
+	readonly code: number;
+	readonly file: string | undefined;
+	readonly line: number | undefined;
+	constructor(message: string, options: {code?: number; file?: string; line?: number} = {}) {
+		super(message);
+		this.name = 'LecternError';
+		this.code = options.code ?? exitCodes.input;
+		this.file = options.file;
+		this.line = options.line;
+	}
+}
+
+/** `lectern: decks/x.md:12: what is wrong, and what to do` — file names are untrusted text too. */
+export function formatError(error: LecternError): string {
+	const where = error.file === undefined ? '' : `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
+	return sanitizeLine(`lectern: ${where}${error.message}`);
+}

@@ -1,0 +1,96 @@
+// The command line: yargs for parsing and help; each command lives in its own module and is
+// loaded only when run. Errors become one line on stderr and an exit code.
+import yargs, {type Argv} from 'yargs';
+import {LecternError, exitCodes, formatError} from './errors.js';
+import {bundledDeck, parseLocation} from './paths.js';
+
+const version = '0.1.0';
+
+function presentOptions<T>(y: Argv<T>) {
+	return y
+		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N to open at slide N (default: the bundled lecture)'})
+		.option('slide', {type: 'number', describe: 'open at slide N (1-based)'})
+		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker-notes pane (--no-notes hides it)'})
+		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
+		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII box drawing and markers (automatic when the locale is not UTF-8)'})
+		.option('max-size', {type: 'number', default: 10, describe: 'largest deck file to read, in MiB'});
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+	const parser = yargs([...argv])
+		.scriptName('lectern')
+		.usage('$0 [deck]  present a Markdown deck in the terminal\n\nKeys while presenting: ? shows them all.')
+		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (the default command)', y => presentOptions(y), async args => {
+			const {runPresent} = await import('./commands/present.js');
+			process.exitCode = await runPresent({...args, deck: args.deck, view: 'present', restart: false});
+		})
+		.command('study [deck]', 'study a deck alone: notes under each slide, scrolling, resume where you stopped', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'}), async args => {
+			const {runPresent} = await import('./commands/present.js');
+			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
+		})
+		.command('print <deck>', 'write the deck as text to stdout', y => y
+			.positional('deck', {type: 'string', demandOption: true})
+			.option('width', {type: 'number', describe: 'width in columns (default: the terminal, or 80)'})
+			.option('notes', {type: 'boolean', default: true, describe: 'include the speaker notes'})
+			.option('ascii', {type: 'boolean', default: false})
+			.option('max-size', {type: 'number', default: 10}), async args => {
+			const {runPrint} = await import('./commands/print.js');
+			process.exitCode = runPrint(args);
+		})
+		.command('search <query> [paths..]', 'find slides by title, text or notes (like grep: exit 0 found, 1 none, 2 error)', y => y
+			.positional('query', {type: 'string', demandOption: true, describe: 'words (all must occur) and "quoted phrases"'})
+			.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
+			.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
+			.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
+			.option('l', {alias: 'files-with-matches', type: 'boolean', default: false, describe: 'list matching decks only'})
+			.option('max-size', {type: 'number', default: 10}), async args => {
+			const {runSearch} = await import('./commands/search.js');
+			process.exitCode = runSearch(args);
+		})
+		.command('outline [decks..]', 'print the sections and slide titles as a tree', y => y
+			.positional('decks', {type: 'string', array: true})
+			.option('json', {type: 'boolean', default: false})
+			.option('max-size', {type: 'number', default: 10}), async args => {
+			const {runOutline} = await import('./commands/outline.js');
+			process.exitCode = runOutline(args);
+		})
+		.command('check <decks..>', 'check that every slide fits (exit 0 clean, 1 problems, 2 could not check)', y => y
+			.positional('decks', {type: 'string', array: true, demandOption: true})
+			.option('size', {type: 'string', array: true, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
+			.option('json', {type: 'boolean', default: false})
+			.option('ascii', {type: 'boolean', default: false})
+			.option('max-size', {type: 'number', default: 10}), async args => {
+			const {runCheck} = await import('./commands/check.js');
+			process.exitCode = await runCheck(args);
+		})
+		.option('debug', {type: 'boolean', default: false, hidden: true})
+		.version(version)
+		.help()
+		.alias('h', 'help')
+		.alias('v', 'version')
+		.strict()
+		.wrap(Math.min(100, process.stdout.columns || 80))
+		.exitProcess(false)
+		.fail((message, error) => {
+			throw error ?? new LecternError(`${message} (see lectern --help)`, {code: exitCodes.usage});
+		});
+	try {
+		await parser.parseAsync();
+		return Number(process.exitCode ?? 0);
+	} catch (error) {
+		if (error instanceof LecternError) {
+			process.stderr.write(formatError(error) + '\n');
+			return error.code;
+		}
+
+		const debug = argv.includes('--debug');
+		process.stderr.write(formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n');
+		if (debug) {
+			process.stderr.write(String((error as Error).stack) + '\n');
+		}
+
+		return exitCodes.internal;
+	}
+}
+
+export {bundledDeck, parseLocation};

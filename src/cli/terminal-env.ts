@@ -1,0 +1,34 @@
+// What the environment says about the terminal: colour depth, UTF-8 or not. Read once here so
+// the core receives them as plain values.
+import type {ColorLevel} from '../layout/theme.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Colour depth for a stream: none when piped, with NO_COLOR, or on a dumb terminal. */
+export function colorLevel(env: Env, isTTY: boolean): ColorLevel {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') {
+		return 0;
+	}
+
+	const force = env['FORCE_COLOR'];
+	if (force !== undefined && force !== '') {
+		return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number(force) || 1)) as ColorLevel);
+	}
+
+	if (!isTTY || env['TERM'] === 'dumb') {
+		return 0;
+	}
+
+	const colorTerm = env['COLORTERM'] ?? '';
+	if (/truecolor|24bit/i.test(colorTerm)) {
+		return 3;
+	}
+
+	return /256/.test(env['TERM'] ?? '') ? 2 : 1;
+}
+
+/** Box drawing and other non-ASCII glyphs only on a UTF-8 locale. */
+export function prefersAscii(env: Env): boolean {
+	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+	return !/utf-?8/i.test(locale);
+}

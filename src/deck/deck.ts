@@ -1,0 +1,120 @@
+// Text → Deck, and the per-slide facts computed on demand (memoised per deck object, so the
+// functions stay pure: the same deck and index always give the same answer).
+import {readFrontMatter} from './front-matter.js';
+import {scanSlides} from './scan.js';
+import {splitSlideText, type SlideText} from './slide-text.js';
+import type {Deck, SlideHead} from './types.js';
+
+export class DeckError extends Error {
+	readonly line: number | undefined;
+	constructor(message: string, line?: number) {
+		super(message);
+		this.name = 'DeckError';
+		this.line = line;
+	}
+}
+
+/** Normalise line ends; a UTF-8 byte-order mark is not content. */
+export function normalizeText(text: string): string {
+	const withoutBom = text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+	return withoutBom.includes('\r') ? withoutBom.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : withoutBom;
+}
+
+/** Build a deck from its text. Throws DeckError (with a line) or FrontMatterError. */
+export function openDeck(text: string, file: string): Deck {
+	const normalized = normalizeText(text);
+	const {meta, body, bodyLine} = readFrontMatter(normalized);
+	const bounds = scanSlides(body);
+	if (bounds.starts.length === 0) {
+		throw new DeckError('the deck has no slides (it is empty or holds only separators)');
+	}
+
+	return {
+		file,
+		meta,
+		body,
+		bodyLine,
+		count: bounds.starts.length,
+		starts: bounds.starts,
+		ends: bounds.ends,
+		lines: bounds.lines,
+		warnings: bounds.warnings.map(warning => ({line: warning.line + bodyLine + 1, message: warning.message})),
+	};
+}
+
+export function slideSource(deck: Deck, index: number): string {
+	return deck.body.slice(deck.starts[index], deck.ends[index]);
+}
+
+/** 1-based line in the deck file where the slide starts. */
+export function slideLine(deck: Deck, index: number): number {
+	return deck.bodyLine + (deck.lines[index] ?? 0) + 1;
+}
+
+const textCache = new WeakMap<Deck, Array<SlideText | undefined>>();
+const headCache = new WeakMap<Deck, Array<SlideHead | undefined>>();
+
+export function slideText(deck: Deck, index: number): SlideText {
+	let cache = textCache.get(deck);
+	if (!cache) {
+		cache = [];
+		textCache.set(deck, cache);
+	}
+
+	return (cache[index] ??= splitSlideText(slideSource(deck, index)));
+}
+
+export function slideHead(deck: Deck, index: number): SlideHead {
+	let cache = headCache.get(deck);
+	if (!cache) {
+		cache = [];
+		headCache.set(deck, cache);
+	}
+
+	const cached = cache[index];
+	if (cached) {
+		return cached;
+	}
+
+	const text = slideText(deck, index);
+	const head: SlideHead = {
+		index,
+		source: {file: deck.file, line: slideLine(deck, index)},
+		titleSource: text.titleSource,
+		titleDepth: text.titleDepth,
+		isSection: text.isSection,
+		steps: text.steps.length,
+		hasNotes: text.hasNotes,
+	};
+	cache[index] = head;
+	return head;
+}
+
+const sectionStarts = /(?:^|\n)[ ]{0,3}# /;
+const sectionCache = new WeakMap<Deck, {sections: Int32Array; filled: number}>();
+
+/**
+ * Index of the section slide that slide `index` belongs to (itself when it opens one), or -1.
+ * Filled as a prefix up to the highest index asked for; a slide can only open a section when
+ * its text has a `# ` line, so most slides are ruled out without splitting them.
+ */
+export function sectionIndexOf(deck: Deck, index: number): number {
+	let memo = sectionCache.get(deck);
+	if (!memo) {
+		memo = {sections: new Int32Array(deck.count), filled: 0};
+		sectionCache.set(deck, memo);
+	}
+
+	for (let i = memo.filled; i <= index && i < deck.count; i++) {
+		const opens = sectionStarts.test(slideSource(deck, i)) && slideHead(deck, i).isSection;
+		memo.sections[i] = opens ? i : i === 0 ? -1 : memo.sections[i - 1]!;
+		memo.filled = i + 1;
+	}
+
+	return memo.sections[index] ?? -1;
+}
+
+/** Reveal steps of a slide, for the navigation reducer. */
+export function stepsOf(deck: Deck, index: number): number {
+	return slideHead(deck, index).steps;
+}

@@ -1,0 +1,97 @@
+// The YAML block at the top of a deck. The splitter is ours because `---` is also the slide
+// separator; the YAML itself is read by the `yaml` package with aliases bounded.
+import {parseDocument} from 'yaml';
+import type {DeckMeta} from './types.js';
+
+export class FrontMatterError extends Error {
+	readonly line: number;
+	constructor(message: string, line: number) {
+		super(message);
+		this.name = 'FrontMatterError';
+		this.line = line;
+	}
+}
+
+export type FrontMatter = Readonly<{meta: DeckMeta; body: string; bodyLine: number}>;
+
+const emptyMeta: DeckMeta = {extra: {}};
+const opening = /^---[ \t]*\n/;
+const closing = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Split off and read the front matter. `text` has LF line ends. Throws FrontMatterError. */
+export function readFrontMatter(text: string): FrontMatter {
+	if (!opening.test(text)) {
+		return {meta: emptyMeta, body: text, bodyLine: 0};
+	}
+
+	const afterOpen = text.indexOf('\n') + 1;
+	const rest = text.slice(afterOpen);
+	const close = closing.exec(rest);
+	if (!close) {
+		throw new FrontMatterError('front matter opened by --- on line 1 is never closed: add a --- line after it', 1);
+	}
+
+	const yamlText = rest.slice(0, close.index);
+	const closeEnd = afterOpen + close.index + close[0].length;
+	const bodyStart = text[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
+	const bodyLine = countLines(text, bodyStart);
+	return {meta: parseMeta(yamlText), body: text.slice(bodyStart), bodyLine};
+}
+
+function parseMeta(yamlText: string): DeckMeta {
+	// `maxAliasCount` bounds "billion laughs"; custom tags stay unresolved strings with a
+	// warning instead of running anything.
+	const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: false});
+	const error = doc.errors[0];
+	if (error) {
+		const line = (error.linePos?.[0].line ?? 1) + 1;
+		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine(error.message)}`, line);
+	}
+
+	let value: unknown;
+	try {
+		value = doc.toJS({maxAliasCount: 50});
+	} catch (error_) {
+		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine((error_ as Error).message)}`, 2);
+	}
+
+	if (value === null || value === undefined) {
+		return emptyMeta;
+	}
+
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		throw new FrontMatterError('front matter must be a YAML mapping such as "title: My talk"', 2);
+	}
+
+	const record = value as Record<string, unknown>;
+	const text = (key: string) => (record[key] === undefined || record[key] === null ? undefined : String(record[key]));
+	const duration = Number(record['duration']);
+	const extra: Record<string, unknown> = {};
+	for (const [key, item] of Object.entries(record)) {
+		if (!['title', 'author', 'date', 'theme', 'duration'].includes(key)) {
+			extra[key] = item;
+		}
+	}
+
+	return {
+		title: text('title'),
+		author: text('author'),
+		date: record['date'] instanceof Date ? record['date'].toISOString().slice(0, 10) : text('date'),
+		theme: text('theme'),
+		duration: Number.isFinite(duration) && duration > 0 ? duration : undefined,
+		extra,
+	};
+}
+
+function firstLine(message: string): string {
+	return message.split('\n')[0]!.trim();
+}
+
+function countLines(text: string, end: number): number {
+	let count = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+		count++;
+	}
+
+	return count;
+}

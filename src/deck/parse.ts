@@ -1,0 +1,189 @@
+// A slide's Markdown → blocks, with marked's lexer as the parser of record. Every string a
+// token carries is sanitised here, after marked has decoded entities such as `&#27;`, so
+// nothing downstream can meet a raw control character from the deck.
+import {Lexer, type Token, type Tokens} from 'marked';
+import {slideHead, slideLine, slideText} from './deck.js';
+import {capNesting, looksPathological} from './limits.js';
+import {tokensToPlain, inlineToPlain} from './plain.js';
+import {sanitize, sanitizeLine} from './sanitize.js';
+import type {Block, Deck, DeckWarning, Slide} from './types.js';
+
+/** Fence info strings drawn verbatim: never wrapped, never highlighted. */
+export const diagramLanguages: ReadonlySet<string> = new Set(['diagram', 'text', 'ascii', 'txt', 'plain', 'plaintext']);
+
+const slideCache = new WeakMap<Deck, Map<number, Slide>>();
+
+export function parseSlide(deck: Deck, index: number): Slide {
+	let cache = slideCache.get(deck);
+	if (!cache) {
+		cache = new Map();
+		slideCache.set(deck, cache);
+	}
+
+	const cached = cache.get(index);
+	if (cached) {
+		return cached;
+	}
+
+	const slide = buildSlide(deck, index);
+	// Bounded: search and check walk every slide of a large deck once.
+	if (cache.size > 512) {
+		cache.delete(cache.keys().next().value!);
+	}
+
+	cache.set(index, slide);
+	return slide;
+}
+
+function buildSlide(deck: Deck, index: number): Slide {
+	const head = slideHead(deck, index);
+	const text = slideText(deck, index);
+	const firstLine = slideLine(deck, index);
+	const problems: DeckWarning[] = [];
+	const blocks: Block[] = [];
+	text.steps.forEach((step, stepIndex) => {
+		const tokens = lex(step.markdown, firstLine + step.line, problems);
+		let line = firstLine + step.line;
+		for (const token of tokens) {
+			const block = toBlock(token, stepIndex, line);
+			if (block) {
+				blocks.push(block);
+			}
+
+			line += countNewlines(token.raw);
+		}
+	});
+	if (text.unterminatedNotesLine !== -1) {
+		problems.push({line: firstLine + text.unterminatedNotesLine, message: 'speaker notes are never closed (missing --> or :::)'});
+	}
+
+	const notes = text.notes === '' ? [] : lex(text.notes, firstLine, problems);
+	return {
+		head,
+		title: sanitizeLine(inlineToPlain(Lexer.lexInline(text.titleSource))),
+		blocks,
+		notes,
+		bodyText: tokensToPlain(blocks.map(blockToken)),
+		notesText: tokensToPlain(notes),
+		problems,
+	};
+}
+
+function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
+	const capped = capNesting(markdown);
+	if (capped.changed) {
+		problems.push({line, message: `nesting deeper than ${capped.limit} levels is shown flattened`});
+	}
+
+	if (looksPathological(capped.text)) {
+		problems.push({line, message: 'this Markdown is too costly to parse; shown as plain text'});
+		return [plainParagraph(capped.text)];
+	}
+
+	const tokens = new Lexer({gfm: true}).lex(capped.text);
+	for (const token of tokens) {
+		sanitizeToken(token);
+	}
+
+	return tokens;
+}
+
+function plainParagraph(text: string): Token {
+	const safe = sanitize(text);
+	return {type: 'paragraph', raw: text, text: safe, tokens: [{type: 'text', raw: text, text: safe, escaped: false}]};
+}
+
+const stringFields = ['text', 'href', 'title', 'lang'] as const;
+
+/** Sanitise every string a token renders; walks nested tokens, list items and table cells. */
+function sanitizeToken(token: unknown): void {
+	if (typeof token !== 'object' || token === null) {
+		return;
+	}
+
+	const record = token as Record<string, unknown>;
+	// A soft line break inside a paragraph is a space: prose is re-wrapped to the screen.
+	if (record['type'] === 'text' && !Array.isArray(record['tokens']) && typeof record['text'] === 'string') {
+		record['text'] = record['text'].replaceAll('\n', ' ');
+	}
+
+	for (const field of stringFields) {
+		const value = record[field];
+		if (typeof value === 'string') {
+			record[field] = field === 'text' ? sanitize(value) : sanitizeLine(value);
+		}
+	}
+
+	for (const key of ['tokens', 'items', 'header', 'rows', 'cells']) {
+		const children = record[key];
+		if (Array.isArray(children)) {
+			for (const child of children) {
+				if (Array.isArray(child)) {
+					child.forEach(sanitizeToken);
+				} else {
+					sanitizeToken(child);
+				}
+			}
+		}
+	}
+}
+
+function toBlock(token: Token, step: number, line: number): Block | undefined {
+	if (token.type === 'space' || token.type === 'def') {
+		return undefined;
+	}
+
+	if (token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw)) {
+		return undefined;
+	}
+
+	if (token.type === 'code') {
+		const code = token as Tokens.Code;
+		const lang = (code.lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
+		const body = expandTabs(code.text);
+		if (diagramLanguages.has(lang)) {
+			return {kind: 'diagram', step, line, lines: body.split('\n')};
+		}
+
+		return {kind: 'code', step, line, lang, code: body};
+	}
+
+	return {kind: 'markdown', step, line, token};
+}
+
+function blockToken(block: Block): Token {
+	if (block.kind === 'markdown') {
+		return block.token;
+	}
+
+	const text = block.kind === 'diagram' ? block.lines.join('\n') : block.code;
+	return {type: 'code', raw: text, text, lang: ''} as Tokens.Code;
+}
+
+/** Tabs in verbatim blocks become spaces (stops every 4 columns) so widths are known. */
+export function expandTabs(text: string): string {
+	if (!text.includes('\t')) {
+		return text;
+	}
+
+	return text
+		.split('\n')
+		.map(line => {
+			let out = '';
+			for (const char of line) {
+				out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
+			}
+
+			return out;
+		})
+		.join('\n');
+}
+
+function countNewlines(text: string): number {
+	let count = 0;
+	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+		count++;
+	}
+
+	return count;
+}

@@ -1,0 +1,75 @@
+// The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
+import type {Token} from 'marked';
+
+/** Where something came from: a deck file and a 1-based line in it. */
+export type SourcePos = Readonly<{file: string; line: number}>;
+
+/** Front-matter values Lectern understands; unknown keys are kept in `extra`. */
+export type DeckMeta = Readonly<{
+	title?: string;
+	author?: string;
+	date?: string;
+	theme?: string;
+	/** Planned length of the talk in minutes (for the pace indicator). */
+	duration?: number;
+	extra: Readonly<Record<string, unknown>>;
+}>;
+
+/** What one slide is, learnt from its lines alone (no Markdown parse): cheap enough for every slide. */
+export type SlideHead = Readonly<{
+	index: number;
+	/** Where the slide starts in the deck file. */
+	source: SourcePos;
+	/** Markdown of the slide's first heading (empty when it has none). */
+	titleSource: string;
+	/** Depth of that heading (0 when there is none). */
+	titleDepth: number;
+	/** A slide holding only a `#` heading: it opens a section. */
+	isSection: boolean;
+	/** Number of reveal steps: 1 + the number of `<!-- pause -->` markers. */
+	steps: number;
+	hasNotes: boolean;
+}>;
+
+export type DeckWarning = Readonly<{line: number; message: string}>;
+
+/**
+ * A loaded deck. Slides are found by the block scanner; each slide's head and parse are
+ * computed on demand (see deck.ts), so opening a huge deck costs one scan.
+ */
+export type Deck = Readonly<{
+	file: string;
+	meta: DeckMeta;
+	/** The deck text after the front matter, LF line ends. */
+	body: string;
+	/** 0-based line of `body`'s first line in the file. */
+	bodyLine: number;
+	count: number;
+	starts: readonly number[];
+	ends: readonly number[];
+	/** 0-based line (within body) where each slide starts. */
+	lines: readonly number[];
+	/** Problems found while scanning (unterminated fences and comments), 1-based file lines. */
+	warnings: readonly DeckWarning[];
+}>;
+
+/** A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file. */
+export type Block =
+	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
+	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
+	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>;
+
+/** A fully parsed slide: its head plus the blocks and notes the layout draws. */
+export type Slide = Readonly<{
+	head: SlideHead;
+	/** Plain-text title (inline Markdown removed), sanitised; '' when the slide has none. */
+	title: string;
+	blocks: readonly Block[];
+	/** Speaker notes, lexed and sanitised. */
+	notes: readonly Token[];
+	/** Plain text of the body and of the notes, for search. */
+	bodyText: string;
+	notesText: string;
+	/** Problems found while parsing (1-based file lines), reported by `check`. */
+	problems: readonly DeckWarning[];
+}>;

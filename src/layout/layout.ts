@@ -1,0 +1,176 @@
+// The one layout function family: a slide (at a reveal step) and a size → styled lines, each
+// at most `width` cells. Presenting, print, check, study, the benchmarks and the tests all
+// call these, so what `check` reports is what the audience sees.
+import type {Token} from 'marked';
+import type {Block, Slide} from '../deck/types.js';
+import {asciiDiagramLine, highlightCode} from './code.js';
+import {renderMarkdownBlock} from './markdown.js';
+import {cellWidth, clip, wrap} from './text.js';
+import {styles, type Theme} from './theme.js';
+
+export type Size = Readonly<{width: number; height: number}>;
+
+export type LayoutProblem =
+	| Readonly<{kind: 'wide'; line: number; width: number; available: number; what: 'diagram' | 'code' | 'table' | 'line'}>
+	| Readonly<{kind: 'tall'; rows: number; available: number}>;
+
+export type SlideBody = Readonly<{lines: readonly string[]; problems: readonly LayoutProblem[]}>;
+
+/** Columns of margin left and right of the slide's content. */
+export function slideMargin(width: number): number {
+	return width >= 60 ? 2 : 1;
+}
+
+const bodyCache = new WeakMap<Slide, Map<string, SlideBody>>();
+
+/**
+ * Every line of a slide at `step`, for a slide area `width` cells wide, not cut to any
+ * height: margins included, prose wrapped, diagrams and code clipped with a marker.
+ */
+export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme): SlideBody {
+	let cache = bodyCache.get(slide);
+	if (!cache) {
+		cache = new Map();
+		bodyCache.set(slide, cache);
+	}
+
+	const key = `${step}|${width}|${theme.id}`;
+	let body = cache.get(key);
+	if (!body) {
+		body = slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme);
+		cache.set(key, body);
+	}
+
+	return body;
+}
+
+function renderSection(slide: Slide, width: number, theme: Theme): SlideBody {
+	const margin = slideMargin(width);
+	const s = styles(theme);
+	const lines = wrap(slide.title, width - 2 * margin).map(line => ' '.repeat(margin) + s.sectionTitle(line));
+	return {lines, problems: []};
+}
+
+function renderContent(slide: Slide, step: number, width: number, theme: Theme): SlideBody {
+	const margin = slideMargin(width);
+	const inner = Math.max(1, width - 2 * margin);
+	const pad = ' '.repeat(margin);
+	const s = styles(theme);
+	const lines: string[] = [];
+	const problems: LayoutProblem[] = [];
+	let titleDrawn = false;
+	for (const block of slide.blocks) {
+		if (block.step > step) {
+			break;
+		}
+
+		if (lines.length > 0) {
+			lines.push('');
+		}
+
+		if (!titleDrawn && block.kind === 'markdown' && block.token.type === 'heading') {
+			titleDrawn = true;
+			lines.push(...wrap(slide.title, inner).map(line => pad + s.title(line)));
+			continue;
+		}
+
+		for (const line of renderBlock(block, inner, theme, problems)) {
+			lines.push(pad + line);
+		}
+	}
+
+	return {lines, problems};
+}
+
+function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[]): string[] {
+	const marker = styles(theme).marker(theme.glyphs.clipRight);
+	const clipAll = (lines: readonly string[], what: 'diagram' | 'code' | 'table') => {
+		let widest = 0;
+		const out = lines.map(line => {
+			const result = clip(line, width, marker);
+			if (result.clipped) {
+				widest = Math.max(widest, cellWidth(line));
+			}
+
+			return result.line;
+		});
+		if (widest > 0) {
+			problems.push({kind: 'wide', line: block.line, width: widest, available: width, what});
+		}
+
+		return out;
+	};
+
+	switch (block.kind) {
+		case 'diagram': {
+			const lines = theme.ascii ? block.lines.map(asciiDiagramLine) : block.lines;
+			return clipAll(lines, 'diagram');
+		}
+
+		case 'code': {
+			return clipAll(highlightCode(block.code, block.lang, theme), 'code');
+		}
+
+		case 'markdown': {
+			const lines = renderMarkdownBlock(block.token, width, theme);
+			return block.token.type === 'table' ? clipAll(lines, 'table') : lines;
+		}
+	}
+}
+
+/**
+ * Cut body lines to `height` rows starting at `scroll`, marking hidden rows with
+ * `more above` / `more below`, and pad to exactly `height` lines.
+ */
+export function fitToHeight(lines: readonly string[], height: number, scroll: number, theme: Theme): {lines: string[]; hiddenBelow: number; scroll: number} {
+	const s = styles(theme);
+	const maxScroll = Math.max(0, lines.length - height);
+	const top = Math.min(Math.max(0, scroll), maxScroll);
+	let visible = lines.slice(top, top + height);
+	let hiddenBelow = lines.length - top - visible.length;
+	if (hiddenBelow > 0 && height > 0) {
+		visible = visible.slice(0, height - 1);
+		hiddenBelow = lines.length - top - visible.length;
+		visible.push(s.dim(`  ${theme.glyphs.moreBelow} (${hiddenBelow} ${hiddenBelow === 1 ? 'line' : 'lines'})`));
+	}
+
+	while (visible.length < height) {
+		visible.push('');
+	}
+
+	return {lines: visible, hiddenBelow, scroll: top};
+}
+
+/** The slide area as presented: exactly `size.height` lines; a `tall` problem when cut. */
+export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme): SlideBody {
+	const body = renderSlideBody(slide, step, size.width, theme);
+	const isSection = slide.head.isSection;
+	// Section slides sit in the middle of the screen; content starts at the top.
+	const top = isSection ? Math.max(0, Math.floor((size.height - body.lines.length) / 2)) : 0;
+	const lines = [...Array.from({length: top}, () => ''), ...body.lines];
+	const fitted = fitToHeight(lines, size.height, 0, theme);
+	const problems = fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;
+	return {lines: fitted.lines, problems};
+}
+
+/** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
+export function renderNotes(notes: readonly Token[], width: number, theme: Theme): string[] {
+	if (notes.length === 0) {
+		return [styles(theme).dim('No speaker notes for this slide.')];
+	}
+
+	const lines: string[] = [];
+	for (const token of notes) {
+		if (token.type === 'space') {
+			continue;
+		}
+
+		if (lines.length > 0) {
+			lines.push('');
+		}
+
+		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
+	}
+
+	return lines;
+}

@@ -1,0 +1,108 @@
+// One Markdown block → styled lines, with marked-terminal as the renderer. marked-terminal
+// measures with `.length` and passes raw HTML through, so it never wraps (reflowText off) and
+// never sees unsanitised text: wrapping happens afterwards in cells, and tokens were
+// sanitised in deck/parse.ts. Links always show their target; code is highlighted by the
+// injected highlighter only.
+import {Marked, type Token, type Tokens} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import {highlightCode} from './code.js';
+import {styles, type Theme} from './theme.js';
+import {stripStyles, wrapHanging} from './text.js';
+
+const renderers = new Map<string, Marked>();
+
+function rendererFor(width: number, theme: Theme): Marked {
+	const key = `${width}|${theme.id}`;
+	let marked = renderers.get(key);
+	if (marked) {
+		return marked;
+	}
+
+	const s = styles(theme);
+	const c = theme.chalk;
+	const options = {
+		code: s.code,
+		blockquote: s.quote,
+		html: s.html,
+		heading: s.heading,
+		firstHeading: s.heading,
+		hr: c.dim,
+		listitem: c.reset,
+		table: c.reset,
+		paragraph: c.reset,
+		strong: s.strong,
+		em: s.em,
+		codespan: s.code,
+		del: c.dim.strikethrough,
+		link: s.link,
+		href: s.href,
+		text: (text: string) => text,
+		unescape: true,
+		emoji: false,
+		width,
+		showSectionPrefix: false,
+		reflowText: false,
+		tab: 2,
+		tableOptions: {
+			style: {head: [], border: []},
+			chars: theme.ascii ? asciiTableChars : undefined,
+		},
+	};
+	marked = new Marked(markedTerminal(options as never) as never);
+	marked.use({
+		renderer: {
+			link(token: Tokens.Link) {
+				const text = this.parser.parseInline(token.tokens);
+				const target = s.href(token.href);
+				return stripStyles(text) === token.href ? target : `${s.link(text)} (${target})`;
+			},
+			hr() {
+				return c.dim(theme.glyphs.horizontal.repeat(Math.max(1, width))) + '\n\n';
+			},
+			code(token: Tokens.Code) {
+				const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
+				return highlightCode(token.text, lang, theme).join('\n') + '\n\n';
+			},
+			html(token: Tokens.HTML | Tokens.Tag) {
+				return /^\s*<!--/.test(token.text) ? '' : s.html(token.text);
+			},
+			image(token: Tokens.Image) {
+				return s.dim(`[image: ${token.text || token.href}]`);
+			},
+		},
+	});
+	// Bounded: a resize storm creates one renderer per width.
+	if (renderers.size > 32) {
+		renderers.delete(renderers.keys().next().value!);
+	}
+
+	renderers.set(key, marked);
+	return marked;
+}
+
+const asciiTableChars = {
+	top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
+	bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
+	left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+',
+	right: '|', 'right-mid': '+', middle: '|',
+};
+
+/** Render one block token to lines no wider than `width` (tables may be wider: callers clip). */
+export function renderMarkdownBlock(token: Token, width: number, theme: Theme): string[] {
+	const marked = rendererFor(width, theme);
+	const rendered = marked.parser([token]) as string;
+	const bullets = theme.glyphs.bullet;
+	const lines = rendered.replace(/\n+$/, '').split('\n');
+	const out: string[] = [];
+	for (const raw of lines) {
+		// marked-terminal marks every bullet `* `; show the theme's bullet for its depth.
+		const line = raw.replace(/^(\s*)\* /, (_, indent: string) => `${indent}${bullets[Math.max(0, Math.floor(indent.length / 2) - 1) % bullets.length]} `);
+		if (token.type === 'table') {
+			out.push(line);
+		} else {
+			out.push(...wrapHanging(line, width));
+		}
+	}
+
+	return out;
+}

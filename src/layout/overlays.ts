@@ -1,0 +1,78 @@
+// What replaces the slide area while an overlay is open: the help (drawn from the key table)
+// and the overview (every slide's number and title, grouped by section).
+import {parseSlide} from '../deck/parse.js';
+import {sectionIndexOf, slideHead} from '../deck/deck.js';
+import type {Deck} from '../deck/types.js';
+import {helpRows} from '../nav/keys.js';
+import type {NavState} from '../nav/reducer.js';
+import {fitToHeight, type Size} from './layout.js';
+import {padTo, truncate} from './text.js';
+import {styles, type Theme} from './theme.js';
+
+type OverlayInput = Readonly<{deck: Deck; state: NavState; theme: Theme; overviewSlides?: readonly number[]}>;
+
+export function overlayLines(input: OverlayInput, area: Size): string[] | undefined {
+	switch (input.state.overlay) {
+		case 'help': {
+			return helpLines(area, input.theme);
+		}
+
+		case 'overview': {
+			return overviewLines(input, area);
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+function helpLines(area: Size, theme: Theme): string[] {
+	const s = styles(theme);
+	const rows = helpRows();
+	const keyWidth = Math.min(28, Math.max(...rows.map(row => row.keys.length)));
+	const lines = [
+		'  ' + s.title('Keys'),
+		'',
+		...rows.map(row => '  ' + s.strong(padTo(truncate(row.keys, keyWidth, theme.glyphs.ellipsis), keyWidth)) + '  ' + row.help),
+		'',
+		'  ' + s.dim('Esc or ? closes this help.'),
+	].map(line => truncate(line, area.width, theme.glyphs.ellipsis));
+	return fitToHeight(lines, area.height, 0, theme).lines;
+}
+
+/** Slides the overview lists: all of them, or those whose title contains the filter. */
+export function overviewSlides(deck: Deck, filter: string): number[] {
+	const all = Array.from({length: deck.count}, (_, i) => i);
+	const needle = filter.trim().toLowerCase();
+	if (needle === '') {
+		return all;
+	}
+
+	return all.filter(i => parseSlide(deck, i).title.toLowerCase().includes(needle));
+}
+
+function overviewLines(input: OverlayInput, area: Size): string[] {
+	const {deck, state, theme} = input;
+	const s = styles(theme);
+	const list = input.overviewSlides ?? overviewSlides(deck, state.overview.filter);
+	const header = state.overview.filtering || state.overview.filter !== ''
+		? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
+		: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
+	const rows = Math.max(1, area.height - 2);
+	// Keep the cursor in view: centre it once the list is longer than the area.
+	const top = Math.max(0, Math.min(state.overview.cursor - Math.floor(rows / 2), list.length - rows));
+	const numberWidth = String(deck.count).length;
+	const lines = [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), ''];
+	for (const index of list.slice(top, top + rows)) {
+		const head = slideHead(deck, index);
+		const title = parseSlide(deck, index).title || s.dim('(untitled)');
+		const marks = (state.bookmarks.includes(index) ? theme.glyphs.bookmark : ' ') + (index === state.slide ? '>' : ' ');
+		const indent = head.isSection || sectionIndexOf(deck, index) === -1 ? '' : '  ';
+		let line = ` ${marks} ${String(index + 1).padStart(numberWidth)}  ${indent}${head.isSection ? s.sectionTitle(title) : title}`;
+		line = truncate(line, area.width, theme.glyphs.ellipsis);
+		lines.push(list[state.overview.cursor] === index ? s.current(padTo(line, area.width)) : line);
+	}
+
+	return fitToHeight(lines, area.height, 0, theme).lines;
+}

@@ -1,0 +1,181 @@
+// The whole screen as data: where the slide, the notes and the status bar go for a terminal
+// size, and the lines of each. The Ink layer places these regions; the first frame (drawn
+// before Ink has loaded) and the tests join them with composeRows.
+import {parseSlide} from '../deck/parse.js';
+import {sectionIndexOf, slideHead} from '../deck/deck.js';
+import {sanitizeLine} from '../deck/sanitize.js';
+import type {Deck} from '../deck/types.js';
+import type {NavState} from '../nav/reducer.js';
+import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from './layout.js';
+import {overlayLines} from './overlays.js';
+import {statusLine} from './status.js';
+import {padTo, truncate} from './text.js';
+import {styles, type Theme} from './theme.js';
+
+export const minimumSize: Size = {width: 40, height: 10};
+/** From this width the notes pane sits right of the slide; narrower, below it. */
+export const notesRightFrom = 120;
+
+export type Geometry =
+	| Readonly<{kind: 'too-small'; size: Size}>
+	| Readonly<{
+		kind: 'slide';
+		size: Size;
+		slide: Size;
+		notes?: Readonly<{position: 'right' | 'below'; width: number; height: number}>;
+	}>;
+
+/** Where everything goes. The notes pane exists only when presenting with notes on. */
+export function screenGeometry(size: Size, notesVisible: boolean): Geometry {
+	if (size.width < minimumSize.width || size.height < minimumSize.height) {
+		return {kind: 'too-small', size};
+	}
+
+	const rows = size.height - 1;
+	if (!notesVisible) {
+		return {kind: 'slide', size, slide: {width: size.width, height: rows}};
+	}
+
+	if (size.width >= notesRightFrom) {
+		const notesWidth = Math.max(30, Math.floor(size.width * 0.34));
+		return {kind: 'slide', size, slide: {width: size.width - notesWidth - 1, height: rows}, notes: {position: 'right', width: notesWidth, height: rows}};
+	}
+
+	const notesRows = Math.max(4, Math.floor(rows / 4));
+	return {kind: 'slide', size, slide: {width: size.width, height: rows - notesRows}, notes: {position: 'below', width: size.width, height: notesRows}};
+}
+
+/** Notes start visible unless asked otherwise, or when below the slide they would squeeze it. */
+export function notesShownAtStart(size: Size, requested: boolean): boolean {
+	return requested && (size.width >= notesRightFrom || size.height >= 28);
+}
+
+export type ScreenInput = Readonly<{
+	deck: Deck;
+	state: NavState;
+	size: Size;
+	theme: Theme;
+	elapsedSeconds: number;
+	message?: Readonly<{text: string; kind: 'error' | 'info'}>;
+	/** Extra status badges from the shell (study progress). */
+	badges?: readonly string[];
+	/** Highlights search matches in a styled line (live search). */
+	highlight?: (line: string) => string;
+	/** Slides the overview lists (after its filter). */
+	overviewSlides?: readonly number[];
+}>;
+
+export type Regions = Readonly<{
+	geometry: Geometry;
+	/** The slide area, or the overlay drawn over it. */
+	slide: readonly string[];
+	/** Notes pane rows (its divider included), when shown. */
+	notes: readonly string[];
+	status: string;
+	/** The column between slide and notes when the notes are on the right. */
+	divider: string;
+	/** Study view: rows the current slide can scroll (for the reducer). */
+	scrollLimit: number;
+}>;
+
+export function buildRegions(input: ScreenInput): Regions {
+	const {deck, state, size, theme} = input;
+	const studying = state.view === 'study';
+	const geometry = screenGeometry(size, state.notesVisible && !studying);
+	if (geometry.kind === 'too-small') {
+		const text = `terminal too small: need at least ${minimumSize.width}x${minimumSize.height}, have ${size.width}x${size.height}`;
+		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => (i === Math.floor(size.height / 2) ? truncate(text, size.width, theme.glyphs.ellipsis) : ''));
+		return {geometry, slide: rows, notes: [], status: '', divider: '', scrollLimit: 0};
+	}
+
+	const slide = parseSlide(deck, state.slide);
+	const highlight = input.highlight ?? ((line: string) => line);
+	let slideLines: string[];
+	let scrollLimit = 0;
+	if (studying) {
+		const body = studyLines(input, geometry.slide.width);
+		scrollLimit = Math.max(0, body.length - geometry.slide.height);
+		slideLines = fitToHeight(body, geometry.slide.height, state.bodyScroll, theme).lines.map(highlight);
+	} else {
+		slideLines = layoutSlide(slide, state.step, geometry.slide, theme).lines.map(highlight);
+	}
+
+	const overlay = overlayLines(input, geometry.slide);
+	let notes: string[] = [];
+	if (geometry.notes) {
+		const pane = geometry.notes;
+		const s = styles(theme);
+		const textWidth = pane.position === 'right' ? pane.width - 1 : pane.width - 2 * 2;
+		const rows = pane.position === 'right' ? pane.height : pane.height - 1;
+		const lines = renderNotes(slide.notes, Math.max(1, textWidth), theme).map(highlight);
+		const fitted = fitToHeight(lines, rows, state.notesScroll, theme).lines;
+		notes = pane.position === 'right'
+			? fitted.map(line => ' ' + line)
+			: [s.dim(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))), ...fitted.map(line => '  ' + line)];
+	}
+
+	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit};
+}
+
+/** Study view: the slide's content, then its notes, as one scrollable column. */
+function studyLines(input: ScreenInput, width: number): string[] {
+	const {deck, state, theme} = input;
+	const slide = parseSlide(deck, state.slide);
+	const s = styles(theme);
+	const body = renderSlideBody(slide, slideHead(deck, state.slide).steps - 1, width, theme).lines;
+	const notes = renderNotes(slide.notes, Math.max(1, width - 4), theme);
+	const rule = theme.glyphs.horizontal;
+	return [...body, '', '  ' + s.dim(`${rule.repeat(2)} notes ${rule.repeat(Math.max(0, width - 13))}`), ...notes.map(line => '  ' + line)];
+}
+
+function statusInput(input: ScreenInput) {
+	const {deck, state} = input;
+	const section = sectionIndexOf(deck, state.slide);
+	const badges = [...(input.badges ?? [])];
+	if (state.bookmarks.includes(state.slide)) {
+		badges.unshift(input.theme.glyphs.bookmark);
+	}
+
+	if (state.search.hits.length > 0 && state.search.hitsFor !== '') {
+		const at = state.search.hits.indexOf(state.slide);
+		badges.push(`match ${at === -1 ? '-' : at + 1}/${state.search.hits.length}` + (state.search.wrapped ? ' (wrapped)' : ''));
+	} else if (state.search.hitsFor !== '' && state.overlay !== 'search') {
+		badges.push('no match');
+	}
+
+	return {
+		deckTitle: sanitizeLine(deck.meta.title ?? ''),
+		section: section === -1 || section === state.slide ? (section === state.slide ? parseSlide(deck, section).title : '') : parseSlide(deck, section).title,
+		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
+		slide: state.slide,
+		count: deck.count,
+		step: state.step,
+		steps: slideHead(deck, state.slide).steps,
+		elapsedSeconds: input.elapsedSeconds,
+		typed: state.count,
+		badges,
+		message: state.overlay === 'search' ? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const} : input.message,
+	};
+}
+
+/** The regions joined into exactly `height` rows of at most `width` cells. */
+export function composeRows(regions: Regions): string[] {
+	const {geometry} = regions;
+	if (geometry.kind === 'too-small') {
+		return [...regions.slide];
+	}
+
+	const {size} = geometry;
+	const notes = geometry.notes;
+	const rows: string[] = [];
+	if (notes?.position === 'right') {
+		for (let i = 0; i < geometry.slide.height; i++) {
+			rows.push(padTo(regions.slide[i] ?? '', geometry.slide.width) + regions.divider + padTo(regions.notes[i] ?? '', notes.width));
+		}
+	} else {
+		rows.push(...regions.slide, ...regions.notes);
+	}
+
+	rows.push(regions.status);
+	return rows.slice(0, size.height);
+}

@@ -1,0 +1,53 @@
+// The status bar: one line, truncated to the width, never wrapped.
+import {sanitizeLine} from '../deck/sanitize.js';
+import {cellWidth, padTo, truncate} from './text.js';
+import {styles, type Theme} from './theme.js';
+
+export type StatusInput = Readonly<{
+	deckTitle: string;
+	section: string;
+	slideTitle: string;
+	slide: number;
+	count: number;
+	step: number;
+	steps: number;
+	elapsedSeconds: number;
+	/** Digits typed so far (a pending "go to"). */
+	typed: string;
+	/** `match 2/7`, `wrapped`, `seen 40%`, … shown before the position. */
+	badges: readonly string[];
+	/** A message that takes the left side (reload errors, hints), with its kind. */
+	message?: Readonly<{text: string; kind: 'error' | 'info'}>;
+}>;
+
+export function formatElapsed(seconds: number): string {
+	const s = Math.max(0, Math.floor(seconds));
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+}
+
+export function progressBar(slide: number, count: number, cells: number, theme: Theme): string {
+	const filled = count <= 1 ? cells : Math.round((slide / (count - 1)) * cells);
+	return theme.glyphs.progressFull.repeat(filled) + theme.glyphs.progressEmpty.repeat(cells - filled);
+}
+
+export function statusLine(input: StatusInput, width: number, theme: Theme): string {
+	const s = styles(theme);
+	const g = theme.glyphs;
+	const position = `${input.slide + 1}/${input.count}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
+	const typed = input.typed === '' ? '' : `go to ${input.typed}… `;
+	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
+	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;
+	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count, barCells, theme) : '';
+	const clock = width >= 60 ? '  ' + formatElapsed(input.elapsedSeconds) : '';
+	const right = `${typed}${badges}${position}${bar}${clock} `;
+	const crumbs = [input.deckTitle, [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `)]
+		.filter(Boolean)
+		.join(` ${g.separator} `);
+	const leftText = sanitizeLine(input.message?.text ?? crumbs);
+	const leftRoom = Math.max(0, width - cellWidth(right) - 2);
+	const left = ' ' + truncate(leftText, leftRoom, g.ellipsis);
+	const gap = Math.max(1, width - cellWidth(left) - cellWidth(right));
+	const line = truncate(left + ' '.repeat(gap) + right, width, g.ellipsis);
+	return input.message?.kind === 'error' ? s.errorBar(padTo(line, width)) : s.status(padTo(line, width));
+}

@@ -1,0 +1,125 @@
+// The key table: key names → actions, per screen. The help overlay draws this same table,
+// so what `?` shows is what the keys do.
+import type {Action, NavState} from './reducer.js';
+
+/** Names of keys as the UI layer reports them: a printable character, or one of these. */
+export type KeyName =
+	| 'right' | 'left' | 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end'
+	| 'enter' | 'escape' | 'backspace' | 'tab' | 'space' | 'ctrl+c'
+	| (string & {});
+
+export type Binding = Readonly<{
+	keys: readonly KeyName[];
+	action: Action;
+	help: string;
+	/** Where the binding applies; absent means both views. */
+	view?: 'present' | 'study';
+}>;
+
+const label: Readonly<Record<string, string>> = {
+	right: '→', left: '←', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
+	enter: 'Enter', escape: 'Esc', backspace: 'Backspace', space: 'Space', 'ctrl+c': 'Ctrl-C', tab: 'Tab',
+};
+
+export function keyLabel(key: KeyName): string {
+	return label[key] ?? key;
+}
+
+/** Keys on the slide (no overlay open). Earlier entries win. */
+export const slideBindings: readonly Binding[] = [
+	{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	{keys: ['j', 'down'], action: {type: 'scrollDown'}, help: 'scroll down, then next slide', view: 'study'},
+	{keys: ['k', 'up'], action: {type: 'scrollUp'}, help: 'scroll up, then previous slide', view: 'study'},
+	{keys: ['right', 'down', 'l', 'j', 'space', 'enter', 'pagedown'], action: {type: 'next'}, help: 'next step or slide'},
+	{keys: ['left', 'up', 'h', 'k', 'backspace', 'pageup'], action: {type: 'prev'}, help: 'previous step or slide'},
+	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
+	{keys: ['G', 'end'], action: {type: 'last'}, help: 'last slide (a number then G: that slide)'},
+	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide'},
+	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes pane', view: 'present'},
+	{keys: ['J'], action: {type: 'scrollNotes', by: 1}, help: 'scroll the notes down', view: 'present'},
+	{keys: ['K'], action: {type: 'scrollNotes', by: -1}, help: 'scroll the notes up', view: 'present'},
+	{keys: ['t'], action: {type: 'toggleView'}, help: 'switch between presenting and study mode'},
+	{keys: ['m'], action: {type: 'toggleBookmark'}, help: 'bookmark this slide (or remove the bookmark)'},
+	{keys: ['/'], action: {type: 'searchOpen'}, help: 'search the deck'},
+	{keys: ['n'], action: {type: 'searchNext'}, help: 'next matching slide'},
+	{keys: ['N'], action: {type: 'searchPrev'}, help: 'previous matching slide'},
+	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
+	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
+	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
+];
+
+/** Keys in the overview. */
+export const overviewBindings: readonly Binding[] = [
+	{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	{keys: ['down', 'j'], action: {type: 'overviewMove', by: 1}, help: 'move down'},
+	{keys: ['up', 'k'], action: {type: 'overviewMove', by: -1}, help: 'move up'},
+	{keys: ['pagedown', 'space'], action: {type: 'overviewMove', by: 10}, help: 'page down'},
+	{keys: ['pageup'], action: {type: 'overviewMove', by: -10}, help: 'page up'},
+	{keys: ['home', 'g'], action: {type: 'overviewMove', by: -Infinity}, help: 'first slide'},
+	{keys: ['end', 'G'], action: {type: 'overviewMove', by: Infinity}, help: 'last slide'},
+	{keys: ['enter'], action: {type: 'overviewOpenSlide'}, help: 'open the slide'},
+	{keys: ['/'], action: {type: 'overviewFilterOpen'}, help: 'filter by title'},
+	{keys: ['escape', 'o', 'q'], action: {type: 'cancel'}, help: 'close the overview'},
+];
+
+/** Map a key to an action for the current state; text entry (search, filter) comes first. */
+export function keyToAction(key: KeyName, state: NavState): Action | undefined {
+	if (state.overlay === 'search' || (state.overlay === 'overview' && state.overview.filtering)) {
+		return textEntryAction(key);
+	}
+
+	if (state.overlay === 'help') {
+		return key === 'q' || key === 'ctrl+c' ? {type: 'quit'} : {type: 'cancel'};
+	}
+
+	const table = state.overlay === 'overview' ? overviewBindings : slideBindings;
+	for (const binding of table) {
+		if (binding.view !== undefined && binding.view !== state.view) {
+			continue;
+		}
+
+		if (binding.keys.includes(key)) {
+			return binding.action.type === 'digit' ? {type: 'digit', digit: key} : binding.action;
+		}
+	}
+
+	return undefined;
+}
+
+function textEntryAction(key: KeyName): Action | undefined {
+	switch (key) {
+		case 'ctrl+c': {
+			return {type: 'quit'};
+		}
+
+		case 'escape': {
+			return {type: 'cancel'};
+		}
+
+		case 'enter': {
+			return {type: 'textSubmit'};
+		}
+
+		case 'backspace': {
+			return {type: 'textBackspace'};
+		}
+
+		case 'space': {
+			return {type: 'textInput', text: ' '};
+		}
+
+		default: {
+			return [...key].length === 1 ? {type: 'textInput', text: key} : undefined;
+		}
+	}
+}
+
+/** The help overlay's rows: keys and what they do, from the tables above. */
+export function helpRows(): Array<{keys: string; help: string}> {
+	const rows = slideBindings.map(binding => ({
+		keys: binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' '),
+		help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
+	}));
+	rows.push({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});
+	return rows;
+}

@@ -1,0 +1,46 @@
+// A deck's slides as search documents, built slide by slide so a large deck can be indexed in
+// small slices while the presenter is idle.
+import {parseSlide} from '../deck/parse.js';
+import {sectionIndexOf} from '../deck/deck.js';
+import type {Deck} from '../deck/types.js';
+import {buildIndex, type SearchDoc, type SearchIndex} from './index.js';
+
+export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
+	const slide = parseSlide(deck, index);
+	const section = sectionIndexOf(deck, index);
+	return {
+		deck: deckName,
+		slide: index,
+		title: slide.title,
+		section: section === -1 ? '' : parseSlide(deck, section).title,
+		body: slide.bodyText,
+		notes: slide.notesText,
+	};
+}
+
+export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
+	return Array.from({length: deck.count}, (_, i) => slideDoc(deck, i, deckName));
+}
+
+/** Builds a deck's index in slices: `advance(n)` adds n slides; `index()` finishes the rest. */
+export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; index: () => SearchIndex} {
+	const docs: SearchDoc[] = [];
+	let built: SearchIndex | undefined;
+	const advance = (slides: number) => {
+		const end = Math.min(deck.count, docs.length + slides);
+		for (let i = docs.length; i < end; i++) {
+			docs.push(slideDoc(deck, i));
+		}
+
+		return docs.length === deck.count;
+	};
+
+	return {
+		advance,
+		index() {
+			advance(deck.count);
+			built ??= buildIndex(docs);
+			return built;
+		},
+	};
+}

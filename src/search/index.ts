@@ -1,0 +1,141 @@
+// Deck-wide search: an index of normalised slide text, queried with words and phrases,
+// ranked by where the terms hit, with snippets. Pure: no files, no terminal, no clock.
+
+import {normalize, type Normalized} from './normalize.js';
+import {matchersFor, parseQuery, type Query, type TermMatcher} from './query.js';
+import {pickSnippets, type Field, type FieldText, type Snippet} from './snippet.js';
+
+export {normalize, toOriginalRange, type Normalized} from './normalize.js';
+export {parseQuery, type Query, type QueryTerm} from './query.js';
+export {highlightRanges, matchRanges, mergeRanges, type Field, type Range, type Snippet} from './snippet.js';
+
+/** One slide as plain text, extracted by the caller. */
+export type SearchDoc = Readonly<{
+	/** Deck file path as given (used in results). */
+	deck: string;
+	/** 0-based slide index in its deck. */
+	slide: number;
+	title: string;
+	/** Section name, '' if none: shown as context, never searched. */
+	section: string;
+	/** Plain text of the slide body, lines joined by \n. */
+	body: string;
+	/** Plain text of the speaker notes. */
+	notes: string;
+}>;
+
+type IndexedDoc = Readonly<{doc: SearchDoc; title: Normalized; body: Normalized; notes: Normalized}>;
+
+/** Built once per deck (or set of decks); searching never normalises the documents again. */
+export type SearchIndex = Readonly<{entries: readonly IndexedDoc[]}>;
+
+export type Hit = Readonly<{
+	doc: SearchDoc;
+	/** The best field any term occurs in: title before body before notes. */
+	rank: Field;
+	/** Every searched field in which some term occurs, in title, body, notes order. */
+	fields: readonly Field[];
+	/** At most two lines with their match ranges (see `pickSnippets`); computed on first read. */
+	snippets: readonly Snippet[];
+}>;
+
+export type SearchOptions = Readonly<{
+	/** Search speaker notes too (default true). */
+	notes?: boolean;
+	/** Longest snippet line, in characters, `…` included (default 100). */
+	maxWidth?: number;
+}>;
+
+/** Normalises every searchable field of every document, in the order given. */
+export function buildIndex(docs: readonly SearchDoc[]): SearchIndex {
+	return {
+		entries: docs.map(doc => ({
+			doc,
+			title: normalize(doc.title),
+			body: normalize(doc.body),
+			notes: normalize(doc.notes),
+		})),
+	};
+}
+
+const titleBit = 1;
+const bodyBit = 2;
+const notesBit = 4;
+const rankOrder: readonly Field[] = ['title', 'body', 'notes'];
+// The fields a slide matched in, by bit mask; shared, so a hit costs no array of its own.
+const fieldsByMask: ReadonlyArray<readonly Field[]> = Array.from(
+	{length: 8},
+	(_, mask) => Object.freeze(rankOrder.filter((_field, bit) => (mask & (1 << bit)) !== 0)),
+);
+
+function occurs(matcher: TermMatcher, norm: Normalized): boolean {
+	return matcher.test(norm.folded);
+}
+
+function snippetsOf(entry: IndexedDoc, query: Query, withNotes: boolean, maxWidth: number): Snippet[] {
+	const {doc} = entry;
+	const searched: FieldText[] = [{field: 'body', text: doc.body, norm: entry.body}];
+	if (withNotes) {
+		searched.push({field: 'notes', text: doc.notes, norm: entry.notes});
+	}
+
+	return pickSnippets({field: 'title', text: doc.title, norm: entry.title}, searched, query, maxWidth);
+}
+
+/**
+ * Finds the slides where every term occurs in the title, the body or (unless
+ * `options.notes === false`) the notes — not necessarily all in the same field.
+ * An empty query finds nothing.
+ *
+ * Ranking: a hit's rank is the best field any of its terms occurs in, title < body < notes.
+ * So a slide with one term in its title ranks before slides whose terms are all in bodies,
+ * and those before slides that match only through their notes. Within a rank, hits keep the
+ * order of the documents given to `buildIndex` (deck, then slide).
+ */
+export function search(index: SearchIndex, query: Query | string, options: SearchOptions = {}): Hit[] {
+	const parsed = typeof query === 'string' ? parseQuery(query) : query;
+	const matchers = matchersFor(parsed);
+	if (matchers.length === 0) {
+		return [];
+	}
+
+	const withNotes = options.notes !== false;
+	const maxWidth = options.maxWidth ?? 100;
+	const byRank: Record<Field, Hit[]> = {title: [], body: [], notes: []};
+	for (const entry of index.entries) {
+		let mask = 0;
+		for (const matcher of matchers) {
+			const termMask = (occurs(matcher, entry.title) ? titleBit : 0)
+				| (occurs(matcher, entry.body) ? bodyBit : 0)
+				| (withNotes && occurs(matcher, entry.notes) ? notesBit : 0);
+			if (termMask === 0) {
+				mask = 0;
+				break;
+			}
+
+			mask |= termMask;
+		}
+
+		const fields = fieldsByMask[mask];
+		const rank = fields?.[0];
+		if (!fields || !rank) {
+			continue;
+		}
+
+		// Snippets cost more than matching; a query that hits most of a 5,000-slide deck must
+		// still answer at once, and the app only wants the slide numbers, so they are made on
+		// first read (and kept).
+		let snippets: readonly Snippet[] | undefined;
+		byRank[rank].push({
+			doc: entry.doc,
+			rank,
+			fields,
+			get snippets() {
+				snippets ??= snippetsOf(entry, parsed, withNotes, maxWidth);
+				return snippets;
+			},
+		});
+	}
+
+	return [...byRank.title, ...byRank.body, ...byRank.notes];
+}

@@ -1,0 +1,234 @@
+// Text folding for search: the document and the query go through the same function, so
+// `Mémoire`, `memoire`, `ＭＥＭＯＩＲＥ` and `me\u0301moire` all meet at `memoire`.
+
+/**
+ * Folded text plus the way back to the original.
+ * `map[i]` is the index (UTF-16 code unit) in the original string of the character that
+ * produced folded character `i`; one extra entry, `map[folded.length]`, holds the original
+ * length, so a folded range `[s, e)` always has an end to map to (see `toOriginalRange`).
+ * A character that expands (`ﬁ` → `fi`, `ß` → `ss`) maps every piece to its own index;
+ * a dropped accent maps nothing and is absorbed into the range of the letter before it.
+ */
+export type Normalized = Readonly<{folded: string; map: Int32Array}>;
+
+// Diacritics that only decorate a letter: dropping them makes é ≡ e. Marks that carry
+// meaning in their script (Indic and Thai vowel signs, kana voicing marks) are kept, or
+// `कि` would fold to `क` and `ガ` to `カ`; what is left is recomposed (NFC), so `ガ` and
+// `한` fold to themselves instead of to a decomposed sequence that `カ` or `하` would match.
+const droppableMarkRanges: ReadonlyArray<readonly [number, number]> = [
+	[0x03_00, 0x03_6F], // Combining Diacritical Marks (what NFKD splits off Latin, Greek, Cyrillic)
+	[0x05_91, 0x05_C7], // Hebrew points (vowels are optional in writing)
+	[0x06_4B, 0x06_5F], // Arabic harakat (likewise optional)
+	[0x06_70, 0x06_70],
+	[0x1A_B0, 0x1A_FF], // Combining Diacritical Marks Extended
+	[0x1D_C0, 0x1D_FF], // Combining Diacritical Marks Supplement
+	[0x20_D0, 0x20_FF], // Combining marks for symbols
+	[0xFE_20, 0xFE_2F], // Combining half marks
+];
+
+// Folds that neither NFKD nor toLowerCase make: full case folding of ß and final sigma,
+// and typographic quotes and dashes, so `don't` finds `don’t`.
+const extraFolds: Readonly<Record<string, string>> = {
+	'ß': 'ss',
+	'ς': 'σ',
+	'‘': '\'',
+	'’': '\'',
+	'‚': '\'',
+	'‛': '\'',
+	'“': '"',
+	'”': '"',
+	'„': '"',
+	'‟': '"',
+	'‐': '-',
+	'‒': '-',
+	'–': '-',
+	'—': '-',
+	'―': '-',
+	'−': '-',
+};
+
+const markPattern = /\p{Mn}/u;
+
+function isDroppableMark(char: string): boolean {
+	if (!markPattern.test(char)) {
+		return false;
+	}
+
+	const code = char.codePointAt(0) ?? 0;
+	return droppableMarkRanges.some(([low, high]) => code >= low && code <= high);
+}
+
+// Per code point, not per string: the answer never depends on neighbours (but for one
+// case, see `voicingMarks`), which is what keeps the offset map exact.
+const foldCache = new Map<number, string>();
+// The BMP below the surrogates as a flat table (0 = not seen, 1 = folds to itself,
+// 2 = see foldCache): most non-ASCII text (CJK, scripts without case) never leaves it.
+const bmpState = new Uint8Array(0xD8_00);
+
+function foldCodePoint(codePoint: number): string {
+	const cached = foldCache.get(codePoint);
+	if (cached !== undefined) {
+		return cached;
+	}
+
+	const char = String.fromCodePoint(codePoint);
+	let folded = '';
+	if (codePoint >= 0xD8_00 && codePoint <= 0xDF_FF) {
+		// A lone surrogate is not text; U+FFFD is what any decoder would make of it.
+		folded = '\uFFFD';
+	} else {
+		for (const piece of char.normalize('NFKD').toLowerCase()) {
+			if (!isDroppableMark(piece)) {
+				folded += extraFolds[piece] ?? piece;
+			}
+		}
+
+		folded = folded.normalize('NFC');
+	}
+
+	foldCache.set(codePoint, folded);
+	if (codePoint < 0xD8_00) {
+		bmpState[codePoint] = folded === char && !voicingMarks.has(char) ? 1 : 2;
+	}
+
+	return folded;
+}
+
+// Kana voicing marks arrive alone from halfwidth katakana (ｶﾞ) or decomposed text (カ\u3099):
+// composed with the kana before them, both fold like ガ. The mark's own index then maps to
+// nothing and is absorbed into the kana's range, like a dropped accent.
+const voicingMarks = new Set(['\u3099', '\u309A']);
+
+function composeWithLast(parts: string[], mark: string): boolean {
+	const last = parts.at(-1);
+	const base = last?.at(-1);
+	if (last === undefined || base === undefined) {
+		return false;
+	}
+
+	const composed = (base + mark).normalize('NFC');
+	if (composed.length !== 1) {
+		return false;
+	}
+
+	parts[parts.length - 1] = last.slice(0, -1) + composed;
+	return true;
+}
+
+const nonAscii = /[^\u0000-\u007F]/;
+
+// Length in code units of the character at `index` when it folds to itself (apart from ASCII
+// case, which `toLowerCase` settles for a whole run), else 0.
+function keptLength(text: string, index: number): number {
+	const code = text.charCodeAt(index);
+	if (code < 0x80) {
+		return 1;
+	}
+
+	if (code < 0xD8_00) {
+		if (bmpState[code] === 0) {
+			foldCodePoint(code);
+		}
+
+		return bmpState[code] === 1 ? 1 : 0;
+	}
+
+	const codePoint = text.codePointAt(index) ?? code;
+	if (codePoint <= 0xFF_FF) {
+		return 0;
+	}
+
+	const folded = foldCodePoint(codePoint);
+	return folded.length === 2 && folded.codePointAt(0) === codePoint ? 2 : 0;
+}
+
+/**
+ * Case-folds (locale-independent), strips diacritics, and applies compatibility
+ * decomposition (fullwidth/halfwidth forms, ligatures, NBSP → space), keeping a map back to
+ * the original offsets. Per character: NFKD, lower case, drop diacritics, NFC. Pure; caches
+ * per-code-point folds for speed.
+ */
+export function normalize(text: string): Normalized {
+	const length = text.length;
+	let map: Int32Array = new Int32Array(length + 1);
+	if (!nonAscii.test(text)) {
+		for (let i = 0; i <= length; i++) {
+			map[i] = i;
+		}
+
+		return {folded: text.toLowerCase(), map};
+	}
+
+	// Runs of characters that fold to themselves (ASCII, CJK, lowercase letters of most
+	// scripts) are copied as one slice each; only the others are looked up one by one.
+	const parts: string[] = [];
+	let size = 0;
+	let i = 0;
+	while (i < length) {
+		let j = i;
+		while (j < length) {
+			const kept = keptLength(text, j);
+			if (kept === 0) {
+				break;
+			}
+
+			j += kept;
+		}
+
+		if (j > i) {
+			parts.push(text.slice(i, j).toLowerCase());
+			if (size + (j - i) >= map.length) {
+				map = grow(map, size + (j - i));
+			}
+
+			for (let k = i; k < j; k++) {
+				map[size++] = k;
+			}
+
+			i = j;
+			continue;
+		}
+
+		const at = i;
+		const codePoint = text.codePointAt(at) ?? 0;
+		const folded = foldCodePoint(codePoint);
+		i += codePoint > 0xFF_FF ? 2 : 1;
+		if (voicingMarks.has(folded) && composeWithLast(parts, folded)) {
+			continue;
+		}
+
+		parts.push(folded);
+		if (size + folded.length >= map.length) {
+			map = grow(map, size + folded.length);
+		}
+
+		for (let k = 0; k < folded.length; k++) {
+			map[size++] = at;
+		}
+	}
+
+	map[size] = length;
+	return {folded: parts.join(''), map: size + 1 === map.length ? map : map.slice(0, size + 1)};
+}
+
+// Expansions (ﬃ, ß, ㍿) can make the folded text longer than the original.
+function grow(map: Int32Array, needed: number): Int32Array {
+	const grown = new Int32Array(Math.max(map.length * 2, needed + 1));
+	grown.set(map);
+	return grown;
+}
+
+/**
+ * Maps a folded range `[start, end)` back to the original text. The end is widened to the
+ * next original character boundary, so a match ending inside an expansion (`f` of `ﬁ`) covers
+ * the whole original character, and a match ending before dropped accents includes them.
+ */
+export function toOriginalRange(map: Int32Array, start: number, end: number): [number, number] {
+	const originalStart = map[start] ?? 0;
+	let next = end;
+	while (next < map.length - 1 && next > 0 && map[next] === map[next - 1]) {
+		next++;
+	}
+
+	return [originalStart, map[next] ?? originalStart];
+}

@@ -1,0 +1,364 @@
+// Study-mode state per deck (position, slides seen, bookmarks) in the XDG state directory.
+// Synchronous on purpose: the last save happens in an exit handler, where nothing async runs.
+import {createHash, randomBytes} from 'node:crypto';
+// The default import (not `* as`) keeps fs calls patchable, so tests can fail a rename.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type StudyState = Readonly<{
+	/** 0-based index of the slide the student is on. */
+	slide: number;
+	/** Sorted, unique slide indexes. */
+	seen: readonly number[];
+	/** Sorted, unique slide indexes. */
+	bookmarks: readonly number[];
+	/** When the state was last saved (ISO 8601). */
+	updatedAt?: string;
+}>;
+
+/** `[first, last]`, both inclusive. */
+export type Range = readonly [number, number];
+
+export type LoadResult = {state: StudyState | undefined; warning?: string};
+export type SaveResult = {ok: true; file: string} | {ok: false; message: string};
+export type SaveOptions = {
+	/** Titles of the deck's slides now, stored for the slides the state names so a later load can follow them. */
+	titles?: readonly string[];
+	now?: Date;
+};
+
+/** The file as stored. `seen` is ranges so a 10,000-slide deck that was read through is one pair. */
+type StateFile = {
+	version: 1;
+	deck: string;
+	slide: number;
+	seen: Range[];
+	bookmarks: number[];
+	/** Title by slide index (decimal string), for the current slide, bookmarks and ends of seen ranges. */
+	slideTitles?: Record<string, string>;
+	updatedAt: string;
+};
+
+const version = 1;
+// Guards memory when a hostile or damaged file claims huge ranges.
+const maxSlides = 1_000_000;
+const maxFileBytes = 4 * 1024 * 1024;
+// Titles are compared, never shown; a prefix is enough and keeps the file small.
+const titleChars = 200;
+
+export function emptyState(): StudyState {
+	return {slide: 0, seen: [], bookmarks: []};
+}
+
+/** `$XDG_STATE_HOME/lectern`, or `~/.local/state/lectern` when it is unset or relative (as XDG says). */
+export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
+	const base = env['XDG_STATE_HOME'];
+	const root = base && path.isAbsolute(base) ? base : path.join(os.homedir(), '.local', 'state');
+	return path.join(root, 'lectern');
+}
+
+/** The absolute real path the state is keyed by (falls back to the absolute path for a missing deck). */
+export function deckKey(deckPath: string): string {
+	const absolute = path.resolve(deckPath);
+	try {
+		return fs.realpathSync(absolute);
+	} catch {
+		return absolute;
+	}
+}
+
+export function stateFile(dir: string, deckPath: string): string {
+	const hash = createHash('sha256').update(deckKey(deckPath)).digest('hex').slice(0, 16);
+	return path.join(path.resolve(dir), 'decks', `${hash}.json`);
+}
+
+export function loadState(dir: string, deckPath: string, currentTitles?: readonly string[]): LoadResult {
+	const file = stateFile(dir, deckPath);
+	const ignore = (reason: string): LoadResult => ({
+		state: undefined,
+		warning: `lectern: ignoring unreadable study state ${oneLine(file)}: ${oneLine(reason)}`,
+	});
+	let text: string;
+	try {
+		const size = fs.statSync(file).size;
+		if (size > maxFileBytes) return ignore(`larger than ${maxFileBytes} bytes`);
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return {state: undefined};
+		return ignore(errorMessage(error));
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		return ignore(`not JSON (${errorMessage(error)})`);
+	}
+	const problem = checkShape(data);
+	if (problem !== undefined) return ignore(problem);
+	const stored = data as StateFile;
+	if (stored.deck !== deckKey(deckPath)) return ignore(`it belongs to ${stored.deck}`);
+	return {state: fromFile(stored, currentTitles)};
+}
+
+export function saveState(dir: string, deckPath: string, state: StudyState, options: SaveOptions = {}): SaveResult {
+	const file = stateFile(dir, deckPath);
+	const folder = path.dirname(file);
+	const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	let fd: number | undefined;
+	try {
+		fs.mkdirSync(folder, {recursive: true, mode: 0o700});
+		const text = `${JSON.stringify(toFile(deckKey(deckPath), state, options))}\n`;
+		// `wx` refuses to follow a planted symlink or reuse someone else's file.
+		fd = fs.openSync(temp, 'wx', 0o600);
+		fs.writeFileSync(fd, text);
+		fs.fsyncSync(fd);
+		fs.closeSync(fd);
+		fd = undefined;
+		fs.renameSync(temp, file);
+	} catch (error) {
+		try {
+			if (fd !== undefined) fs.closeSync(fd);
+			fs.rmSync(temp, {force: true});
+		} catch {
+			// The save already failed; that is the error worth reporting.
+		}
+		return {ok: false, message: `lectern: cannot save study state ${oneLine(file)}: ${oneLine(errorMessage(error))}`};
+	}
+	syncDirectory(folder);
+	removeStaleTemps(folder, path.basename(file));
+	return {ok: true, file};
+}
+
+export function markSeen(state: StudyState, slide: number): StudyState {
+	const seen = insertSorted(state.seen, slide);
+	return seen === state.seen ? state : {...state, seen};
+}
+
+/** Move to `slide` and count it as seen. */
+export function visit(state: StudyState, slide: number): StudyState {
+	const seen = insertSorted(state.seen, slide);
+	return seen === state.seen && slide === state.slide ? state : {...state, slide, seen};
+}
+
+export function toggleBookmark(state: StudyState, slide: number): StudyState {
+	const at = lowerBound(state.bookmarks, slide);
+	const bookmarks = state.bookmarks[at] === slide
+		? [...state.bookmarks.slice(0, at), ...state.bookmarks.slice(at + 1)]
+		: insertSorted(state.bookmarks, slide);
+	return {...state, bookmarks};
+}
+
+/** Share of the deck's `slideCount` slides seen, from 0 to 1. */
+export function seenFraction(state: StudyState, slideCount: number): number {
+	if (slideCount <= 0) return 0;
+	return lowerBound(state.seen, slideCount) / slideCount;
+}
+
+/** Sorted unique indexes → ranges: `[0,1,2,5]` → `[[0,2],[5,5]]`. */
+export function encodeRanges(indexes: readonly number[]): Range[] {
+	const ranges: Array<[number, number]> = [];
+	for (const index of indexes) {
+		const last = ranges.at(-1);
+		if (last && index === last[1] + 1) last[1] = index;
+		else ranges.push([index, index]);
+	}
+	return ranges;
+}
+
+/** Ranges (any order, may overlap) → sorted unique indexes. */
+export function decodeRanges(ranges: readonly Range[]): number[] {
+	const indexes: number[] = [];
+	for (const [first, last] of normalizeRanges(ranges)) {
+		for (let index = first; index <= last; index++) indexes.push(index);
+	}
+	return indexes;
+}
+
+function normalizeRanges(ranges: readonly Range[]): Range[] {
+	const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+	const merged: Array<[number, number]> = [];
+	for (const [first, last] of sorted) {
+		const previous = merged.at(-1);
+		if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+		else merged.push([first, last]);
+	}
+	return merged;
+}
+
+function toFile(deck: string, state: StudyState, options: SaveOptions): StateFile {
+	const seen = encodeRanges(state.seen);
+	const file: StateFile = {
+		version,
+		deck,
+		slide: state.slide,
+		seen,
+		bookmarks: [...state.bookmarks],
+		updatedAt: (options.now ?? new Date()).toISOString(),
+	};
+	const {titles} = options;
+	if (titles) {
+		const named = [state.slide, ...state.bookmarks, ...seen.flat()];
+		const slideTitles: Record<string, string> = {};
+		for (const index of named) {
+			const title = titles[index];
+			if (title !== undefined) slideTitles[String(index)] = title.slice(0, titleChars);
+		}
+		file.slideTitles = slideTitles;
+	}
+	return file;
+}
+
+function fromFile(stored: StateFile, currentTitles: readonly string[] | undefined): StudyState {
+	const base = {updatedAt: stored.updatedAt};
+	if (!currentTitles) {
+		return {...base, slide: stored.slide, seen: decodeRanges(stored.seen), bookmarks: sortedUnique(stored.bookmarks)};
+	}
+	const count = currentTitles.length;
+	const remap = remapper(stored.slideTitles ?? {}, currentTitles);
+	const seen: Range[] = [];
+	for (const [first, last] of stored.seen) {
+		const newFirst = remap(first);
+		const newLast = remap(last);
+		if (newFirst !== undefined && newLast !== undefined) {
+			if (newFirst <= newLast) seen.push([newFirst, newLast]);
+			else seen.push([newFirst, newFirst], [newLast, newLast]);
+		} else if (newFirst !== undefined || newLast !== undefined) {
+			// One end is gone: move the range with the end that survived.
+			const shift = newFirst === undefined ? newLast! - last : newFirst - first;
+			const from = Math.max(0, first + shift);
+			const to = Math.min(count - 1, last + shift);
+			if (from <= to) seen.push([from, to]);
+		}
+	}
+	const bookmarks = stored.bookmarks.map(index => remap(index)).filter(index => index !== undefined);
+	const slide = remap(stored.slide) ?? Math.max(0, Math.min(stored.slide, count - 1));
+	return {...base, slide, seen: decodeRanges(seen), bookmarks: sortedUnique(bookmarks)};
+}
+
+/** Where a stored slide is now: same index if its title still matches, else the nearest slide with its title. */
+function remapper(storedTitles: Readonly<Record<string, string>>, currentTitles: readonly string[]) {
+	const byTitle = new Map<string, number[]>();
+	currentTitles.forEach((title, index) => {
+		const key = title.slice(0, titleChars);
+		const list = byTitle.get(key);
+		if (list) list.push(index);
+		else byTitle.set(key, [index]);
+	});
+	return (index: number): number | undefined => {
+		const title = storedTitles[String(index)];
+		const here = currentTitles[index];
+		if (title === undefined) return here === undefined ? undefined : index;
+		if (here !== undefined && here.slice(0, titleChars) === title) return index;
+		const candidates = byTitle.get(title);
+		if (!candidates) return undefined;
+		const at = lowerBound(candidates, index);
+		const after = candidates[at];
+		const before = candidates[at - 1];
+		if (before === undefined) return after;
+		if (after === undefined) return before;
+		return index - before <= after - index ? before : after;
+	};
+}
+
+/** Why `data` is not a version-1 state file, or undefined when it is one. */
+function checkShape(data: unknown): string | undefined {
+	if (!isRecord(data)) return 'not a JSON object';
+	if (data['version'] !== version) return `unsupported version ${JSON.stringify(data['version']) ?? 'none'}`;
+	if (typeof data['deck'] !== 'string') return 'invalid deck';
+	if (!isIndex(data['slide'])) return 'invalid slide';
+	const seen = data['seen'];
+	if (!Array.isArray(seen) || !seen.every(range => isRange(range))) return 'invalid seen';
+	const bookmarks = data['bookmarks'];
+	if (!Array.isArray(bookmarks) || !bookmarks.every(index => isIndex(index))) return 'invalid bookmarks';
+	const titles = data['slideTitles'];
+	if (titles !== undefined && !(isRecord(titles) && Object.values(titles).every(title => typeof title === 'string'))) {
+		return 'invalid slideTitles';
+	}
+	if (typeof data['updatedAt'] !== 'string') return 'invalid updatedAt';
+	return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRange(value: unknown): boolean {
+	return Array.isArray(value) && value.length === 2 && isIndex(value[0]) && isIndex(value[1]) && value[0] <= value[1];
+}
+
+function isIndex(value: unknown): value is number {
+	return Number.isInteger(value) && (value as number) >= 0 && (value as number) < maxSlides;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (sorted[middle]! < value) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/** The same array when `value` is already there, so no-op updates keep identity. */
+function insertSorted(sorted: readonly number[], value: number): readonly number[] {
+	const at = lowerBound(sorted, value);
+	if (sorted[at] === value) return sorted;
+	return [...sorted.slice(0, at), value, ...sorted.slice(at)];
+}
+
+function sortedUnique(values: readonly number[]): number[] {
+	return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** Temp files of writers that died between open and rename; live writers' files are left alone. */
+function removeStaleTemps(folder: string, name: string): void {
+	try {
+		for (const entry of fs.readdirSync(folder)) {
+			const match = /^(.+)\.(\d+)\.[\da-f]+\.tmp$/.exec(entry);
+			if (match?.[1] === name && !isAlive(Number(match[2]))) fs.rmSync(path.join(folder, entry), {force: true});
+		}
+	} catch {
+		// Tidying is best effort; the state itself is already saved.
+	}
+}
+
+function isAlive(pid: number): boolean {
+	if (pid === process.pid) return true;
+	if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return errorCode(error) === 'EPERM';
+	}
+}
+
+/** Makes the rename itself durable. */
+function syncDirectory(folder: string): void {
+	try {
+		const fd = fs.openSync(folder, 'r');
+		try {
+			fs.fsyncSync(fd);
+		} finally {
+			fs.closeSync(fd);
+		}
+	} catch {
+		// Some file systems refuse to fsync a directory.
+	}
+}
+
+function errorCode(error: unknown): string | undefined {
+	return isRecord(error) && typeof error['code'] === 'string' ? error['code'] : undefined;
+}
+
+function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+// Messages can quote file contents or paths; keep them to one harmless line.
+function oneLine(text: string): string {
+	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/g, ' ').trim();
+}

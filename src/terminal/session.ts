@@ -1,0 +1,74 @@
+// The terminal session: alternate screen, hidden cursor, raw input, and their restoration on
+// every way out — quit, error, SIGINT/SIGTERM/SIGHUP, a dead terminal. Restoring is idempotent.
+import {onExit} from 'signal-exit';
+
+const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[H\u001B[2J';
+const leaveSequence = '\u001B[0m\u001B[?25h\u001B[?1049l';
+
+export type Session = Readonly<{
+	write: (data: string) => void;
+	/** Leave the screen and restore the terminal; safe to call more than once. */
+	restore: () => void;
+	/** True once the terminal has gone away (EIO, EPIPE): stop drawing. */
+	isDead: () => boolean;
+}>;
+
+export function enterSession(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, onDeath: () => void): Session {
+	let restored = false;
+	let dead = false;
+	const write = (data: string) => {
+		if (dead || restored) {
+			return;
+		}
+
+		try {
+			stdout.write(data);
+		} catch {
+			die();
+		}
+	};
+
+	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
+		if (!dead) {
+			try {
+				stdout.write(leaveSequence);
+			} catch {
+				// The terminal is gone; nothing left to restore on it.
+			}
+		}
+
+		try {
+			if (stdin.isTTY) {
+				stdin.setRawMode(false);
+			}
+		} catch {
+			// Same.
+		}
+	};
+
+	const die = () => {
+		if (dead) {
+			return;
+		}
+
+		dead = true;
+		restore();
+		onDeath();
+	};
+
+	stdout.on('error', die);
+	onExit(() => {
+		restore();
+	}, {alwaysLast: true});
+	if (stdin.isTTY) {
+		stdin.setRawMode(true);
+	}
+
+	write(enterSequence);
+	return {write, restore, isDead: () => dead};
+}

@@ -1,0 +1,143 @@
+// The Ink root: keys → actions → reduce, size → layout, file changes → reload. Everything it
+// draws comes from layout/screen.ts; everything it decides comes from nav/reducer.ts.
+import {useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {stepsOf} from '../deck/deck.js';
+import type {Deck} from '../deck/types.js';
+import {makeHighlighter} from '../layout/highlight.js';
+import type {Size} from '../layout/layout.js';
+import {overviewSlides} from '../layout/overlays.js';
+import {buildRegions} from '../layout/screen.js';
+import type {Theme} from '../layout/theme.js';
+import {keyToAction} from '../nav/keys.js';
+import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
+import {incrementalIndex} from '../search/deck-docs.js';
+import {search} from '../search/index.js';
+import {keyName} from './key-name.js';
+import {ScreenView} from './regions.js';
+
+export type AppProps = Readonly<{
+	deck: Deck;
+	theme: Theme;
+	initial: NavState;
+	size: Size;
+	/** Seconds since the talk started, read once a second for the clock. */
+	elapsed: () => number;
+	/** Subscribe to deck reloads (new deck or an error message); returns an unsubscribe. */
+	subscribeReload?: (listener: (result: {deck: Deck} | {error: string}) => void) => () => void;
+	/** Extra status-bar badges (study progress). */
+	badges?: (state: NavState, deck: Deck) => readonly string[];
+	/** A one-line hint shown in the status bar until the first key. */
+	hint?: string;
+	onChange?: (state: NavState, deck: Deck) => void;
+	onQuit: (state: NavState) => void;
+}>;
+
+export function App(props: AppProps) {
+	const [deck, setDeck] = useState(props.deck);
+	const [state, setState] = useState(props.initial);
+	const [message, setMessage] = useState<{text: string; kind: 'error' | 'info'} | undefined>(props.hint ? {text: props.hint, kind: 'info'} : undefined);
+	const [elapsed, setElapsed] = useState(() => Math.floor(props.elapsed()));
+	const search = useDeckSearch(deck);
+	const overviewList = useMemo(
+		() => (state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined),
+		[deck, state.overlay, state.overview.filter],
+	);
+	const highlight = useMemo(() => {
+		const query = state.overlay === 'search' || state.search.hitsFor !== '' ? state.search.query : '';
+		return makeHighlighter(query, props.theme);
+	}, [state.overlay, state.search.query, state.search.hitsFor, props.theme]);
+	const regions = useMemo(
+		() => buildRegions({deck, state, size: props.size, theme: props.theme, elapsedSeconds: elapsed, message, badges: props.badges?.(state, deck), highlight, overviewSlides: overviewList}),
+		[deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
+	);
+	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i)});
+	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, overviewSlides: overviewList};
+
+	const dispatch = useCallback((action: Action) => {
+		setState(current => reduce(current, action, contextRef.current));
+	}, []);
+
+	useInput((input, key) => {
+		const name = keyName(input, key);
+		if (name === undefined) {
+			return;
+		}
+
+		setMessage(current => (current?.kind === 'info' ? undefined : current));
+		setState(current => {
+			const action = keyToAction(name, current);
+			return action ? reduce(current, action, contextRef.current) : current;
+		});
+	});
+
+	// Live search: recompute the matching slides whenever the query changes.
+	useEffect(() => {
+		if (state.overlay !== 'search' || state.search.query === state.search.hitsFor) {
+			return;
+		}
+
+		const hits = search.find(state.search.query);
+		dispatch({type: 'searchHits', query: state.search.query, hits});
+	}, [state.overlay, state.search.query, state.search.hitsFor, search, dispatch]);
+
+	useEffect(() => {
+		const timer = setInterval(() => {
+			setElapsed(Math.floor(props.elapsed()));
+		}, 1000);
+		timer.unref();
+		return () => {
+			clearInterval(timer);
+		};
+	}, [props.elapsed]);
+
+	useEffect(() => props.subscribeReload?.(result => {
+		if ('error' in result) {
+			setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
+			return;
+		}
+
+		setMessage(undefined);
+		setDeck(result.deck);
+		contextRef.current = {count: result.deck.count, steps: i => stepsOf(result.deck, i)};
+		dispatch({type: 'deckReloaded'});
+	}), [props.subscribeReload, dispatch]);
+
+	useEffect(() => {
+		props.onChange?.(state, deck);
+		if (state.quit) {
+			props.onQuit(state);
+		}
+	}, [state, deck, props.onChange, props.onQuit]);
+
+	return <ScreenView regions={regions} />;
+}
+
+/** The deck's search index, built in small idle slices and finished on first use. */
+function useDeckSearch(deck: Deck) {
+	const builder = useMemo(() => incrementalIndex(deck), [deck]);
+	useEffect(() => {
+		let timer: NodeJS.Timeout | undefined;
+		const slice = () => {
+			if (!builder.advance(20)) {
+				timer = setTimeout(slice, 5);
+			}
+		};
+
+		timer = setTimeout(slice, 1000);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [builder]);
+	return useMemo(() => ({
+		find(query: string): readonly number[] {
+			if (query.trim() === '') {
+				return [];
+			}
+
+			return search(builder.index(), query)
+				.map(hit => hit.doc.slide)
+				.sort((a, b) => a - b);
+		},
+	}), [builder]);
+}

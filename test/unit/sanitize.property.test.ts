@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {hasUnsafe, sanitize, sanitizeLine} from '../../src/deck/sanitize.js';
+
+// Everything that must never survive, whatever the input.
+const forbidden = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u2060-\u2064\ufeff]|\p{M}{4}|[\ud800-\udfff]/u;
+const forbiddenInLine = /[\n\t]/;
+
+// Strings rich in the characters sanitize cares about, so properties are not checked on
+// ASCII alone.
+const interesting = fc.constantFrom(
+	'\x1b', '\x07', '\x9b', '\x9d', '\x9c', '\x00', '\x7f', '\r', '\n', '\t', '\u202e', '\u2066',
+	'\u200d', '\u200c', '\u200b', '\u00ad', '\ufeff', '\u0301', '\ufe0f', '\u{e0067}', '\u{e007f}',
+	'\u{1f3f4}', '👩', '🏽', 'a', 'ب', 'ש', '\u094d', '\ud800', '\udc00', '[', ']', ';', ' ',
+);
+const dense = fc.array(interesting, {maxLength: 40}).map(parts => parts.join(''));
+const unicode = fc.string({unit: 'grapheme', maxLength: 60});
+// Any UTF-16 code unit, so lone surrogates turn up too.
+const anyCodeUnits = fc.string({unit: fc.integer({min: 0, max: 0xffff}).map(code => String.fromCharCode(code)), maxLength: 60});
+const bytes = fc.uint8Array({maxLength: 80});
+const utf8 = bytes.map(b => new TextDecoder('utf-8').decode(b));
+const latin1 = bytes.map(b => new TextDecoder('latin1').decode(b));
+
+const sources = {dense, unicode, anyCodeUnits, utf8, latin1} as const;
+
+describe.each(Object.entries(sources))('sanitize over %s strings', (_name, source) => {
+	it('leaves no control, C1, bidi, invisible or lone surrogate, and no long mark run', () => {
+		fc.assert(fc.property(source, fc.boolean(), (text, ascii) => {
+			expect(sanitize(text, {ascii})).not.toMatch(forbidden);
+			const line = sanitizeLine(text, {ascii});
+			expect(line).not.toMatch(forbidden);
+			expect(line).not.toMatch(forbiddenInLine);
+		}), {numRuns: 500});
+	});
+
+	it('is idempotent, and hasUnsafe agrees with it', () => {
+		fc.assert(fc.property(source, fc.boolean(), (text, ascii) => {
+			const once = sanitize(text, {ascii});
+			expect(sanitize(once, {ascii})).toBe(once);
+			expect(hasUnsafe(text)).toBe(sanitize(text) !== text);
+			expect(hasUnsafe(once)).toBe(false);
+			const line = sanitizeLine(text, {ascii});
+			expect(sanitizeLine(line, {ascii})).toBe(line);
+		}), {numRuns: 500});
+	});
+
+	it('only adds: every safe character of the input is still there, in order', () => {
+		fc.assert(fc.property(source, text => {
+			const kept = [...text].filter(ch => /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\t]$/u.test(ch)).join('');
+			const shown = [...sanitize(text)].filter(ch => /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\t]$/u.test(ch)).join('');
+			expect(isSubsequence(kept, shown)).toBe(true);
+		}), {numRuns: 300});
+	});
+});
+
+function isSubsequence(needle: string, haystack: string): boolean {
+	const a = [...needle];
+	let i = 0;
+	for (const ch of haystack) if (ch === a[i]) i++;
+	return i === a.length;
+}
