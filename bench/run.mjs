@@ -8,8 +8,8 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot} from './lib/env.mjs';
-import {generateDeck, probeTools, runPtybench} from './lib/ptybench.mjs';
+import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot, useSnapshot} from './lib/env.mjs';
+import {generateDeck, probeTools, runPtybench, stopChildren} from './lib/ptybench.mjs';
 import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
 import {measureLectureAndFloor} from './lib/lecture.mjs';
 import {measureSearch} from './lib/search-time.mjs';
@@ -30,6 +30,7 @@ const HELP = `usage: npm run bench -- [options]
   --settle MS          silence that ends a frame, for bytes/key (default 150)
   --with-ink-floor     also run the ink-deck / ink-deck-incr floors (also on when INK_FLOOR_DIR is set)
   --no-own             only the ptybench comparison, not Lectern's own measurements
+  --snapshot           measure a copy of dist/ taken at the start (safe against rebuilds during the run)
   --lecture FILE       deck for the lecture first-frame row (default decks/virtualization.md)
   --lecture-marker T   text that means its first slide is drawn (default: its first heading)
   --compare            compare with bench/baseline.json; exit 1 on a regression over 20%
@@ -58,6 +59,7 @@ function options() {
 				settle: {type: 'string', default: '150'},
 				'with-ink-floor': {type: 'boolean', default: false},
 				'no-own': {type: 'boolean', default: false},
+				snapshot: {type: 'boolean', default: false},
 				lecture: {type: 'string', default: path.join('decks', 'virtualization.md')},
 				'lecture-marker': {type: 'string'},
 				compare: {type: 'boolean', default: false},
@@ -96,6 +98,7 @@ function options() {
 		settle: int('settle', 10),
 		inkFloor: v['with-ink-floor'] || Boolean(process.env.INK_FLOOR_DIR),
 		own: !v['no-own'],
+		snapshot: v.snapshot,
 		lecture: path.resolve(repoRoot, v.lecture),
 		lectureMarker: v['lecture-marker'],
 		compare: v.compare,
@@ -133,6 +136,7 @@ async function main() {
 	mkdirSync(outDir, {recursive: true});
 	const setupNotes = [];
 	if (!existsSync(lecternBin)) setupNotes.push(`${path.relative(repoRoot, lecternBin)} is missing`);
+	else if (o.snapshot) setupNotes.push(`measured a copy of the build: ${path.relative(repoRoot, useSnapshot())}`);
 
 	const env = childEnv({LECTERN_BIN: lecternBin});
 	const tools = [FLOOR, LECTERN];
@@ -247,6 +251,13 @@ function runCompare(current, runOptions) {
 	out.push(bad.length ? `${bad.length} regression(s) over ${THRESHOLD * 100}%: ${bad.map((r) => r.name).join(', ')}` : `No regression over ${THRESHOLD * 100}%.`);
 	console.log(out.join('\n'));
 	return bad.length ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		stopChildren();
+		process.exit(130);
+	});
 }
 
 main().catch((e) => {

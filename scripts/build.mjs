@@ -31,7 +31,7 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	minify: true,
+	minify: process.env.LECTERN_DEV !== '1',
 	sourcemap: false,
 	legalComments: 'none',
 	plugins: [stubs],

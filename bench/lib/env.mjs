@@ -1,13 +1,29 @@
 // Where things are and what environment the measured programs get.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, mkdirSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, mkdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = path.join(repoRoot, 'bench', 'out');
 // LECTERN_BIN measures another build (a branch's checkout, a packed install) instead.
-export const lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTERN_BIN) : path.join(repoRoot, 'bin', 'lectern.js');
+export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTERN_BIN) : path.join(repoRoot, 'bin', 'lectern.js');
+
+/**
+ * Measures a copy of the build instead of dist/ itself: the bundle loads chunks lazily, so
+ * an `npm run build` during a long run would otherwise crash Lectern mid-measurement.
+ * The copy stays inside the repository so `ink` and friends still resolve from node_modules.
+ */
+export function useSnapshot() {
+	const dir = path.join(outDir, 'lectern-snapshot');
+	rmSync(dir, {recursive: true, force: true});
+	for (const part of ['bin', 'dist', 'decks', 'package.json']) {
+		const from = path.join(repoRoot, part);
+		if (existsSync(from)) cpSync(from, path.join(dir, part), {recursive: true});
+	}
+	lecternBin = path.join(dir, 'bin', 'lectern.js');
+	return lecternBin;
+}
 
 /** The shared harness: a sibling `shared/bench` of the clone (CI and users), or of its parent. */
 export function findSharedBench() {

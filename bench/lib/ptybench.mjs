@@ -13,6 +13,13 @@ export function generateDeck(python, shared, n) {
 	return dir;
 }
 
+const running = new Set();
+
+/** Ends the ptybench runs in flight (on Ctrl+C or kill), so none outlives the bench. */
+export function stopChildren() {
+	for (const child of running) child.kill('SIGTERM');
+}
+
 /** One ptybench invocation; resolves with its JSON lines (one per run) and its stderr notes. */
 export function runPtybench(o) {
 	const jsonl = path.join(outDir, `ptybench-${o.tag}.jsonl`);
@@ -33,6 +40,7 @@ export function runPtybench(o) {
 	if (o.keepTail) args.push('--keep-tail', String(o.keepTail));
 	return new Promise((resolve) => {
 		const child = spawn(o.python, args, {env: o.env, stdio: ['ignore', 'pipe', 'pipe']});
+		running.add(child);
 		const notes = [];
 		let out = '';
 		let err = '';
@@ -50,6 +58,7 @@ export function runPtybench(o) {
 		});
 		child.on('error', (e) => notes.push(`ptybench did not start: ${e.message}`));
 		child.on('close', (code) => {
+			running.delete(child);
 			for (const line of err.split('\n').map((l) => l.trim()).filter(Boolean)) {
 				if (!/^Traceback|^\s*File /.test(line)) notes.push(line);
 			}

@@ -31,6 +31,7 @@ function countHits(stdout) {
 		const v = JSON.parse(stdout);
 		if (Array.isArray(v)) return v.length;
 		if (Array.isArray(v?.hits)) return v.hits.length;
+		if (v && typeof v === 'object') return 1; // JSON lines with a single hit
 	} catch {
 		// JSON lines, one hit each
 		const lines = stdout.split('\n').filter((l) => l.trim().startsWith('{'));

@@ -5,7 +5,9 @@ import type {Highlighter} from '../layout/theme.js';
 let loading: Promise<Highlighter> | undefined;
 
 export function loadHighlighter(): Promise<Highlighter> {
-	loading ??= import('cli-highlight').then(module => {
+	loading ??= import('cli-highlight').then(imported => {
+		// CommonJS: bundled, its exports may sit on `default`.
+		const module = (imported as {default?: typeof imported}).default ?? imported;
 		const {highlight, supportsLanguage} = module;
 		return {
 			supports: (lang: string) => /^[\w+#.-]{1,32}$/.test(lang) && supportsLanguage(lang),

@@ -46,16 +46,21 @@ export type SearchOptions = Readonly<{
 	maxWidth?: number;
 }>;
 
+function indexDoc(doc: SearchDoc): IndexedDoc {
+	return {doc, title: normalize(doc.title), body: normalize(doc.body), notes: normalize(doc.notes)};
+}
+
 /** Normalises every searchable field of every document, in the order given. */
 export function buildIndex(docs: readonly SearchDoc[]): SearchIndex {
-	return {
-		entries: docs.map(doc => ({
-			doc,
-			title: normalize(doc.title),
-			body: normalize(doc.body),
-			notes: normalize(doc.notes),
-		})),
-	};
+	return {entries: docs.map(doc => indexDoc(doc))};
+}
+
+/**
+ * A new index with `docs` after the ones already in `index` (which is left as it was), so a
+ * large deck can be indexed a slice at a time while the presenter is idle.
+ */
+export function extendIndex(index: SearchIndex, docs: readonly SearchDoc[]): SearchIndex {
+	return {entries: [...index.entries, ...docs.map(doc => indexDoc(doc))]};
 }
 
 const titleBit = 1;

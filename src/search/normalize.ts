@@ -58,6 +58,11 @@ function isDroppableMark(char: string): boolean {
 	return droppableMarkRanges.some(([low, high]) => code >= low && code <= high);
 }
 
+// Kana voicing marks arrive alone from halfwidth katakana (ｶﾞ) or decomposed text (カ\u3099):
+// composed with the kana before them, both fold like ガ. The mark's own index then maps to
+// nothing and is absorbed into the kana's range, like a dropped accent.
+const voicingMarks = new Set(['\u3099', '\u309A']);
+
 // Per code point, not per string: the answer never depends on neighbours (but for one
 // case, see `voicingMarks`), which is what keeps the offset map exact.
 const foldCache = new Map<number, string>();
@@ -94,52 +99,23 @@ function foldCodePoint(codePoint: number): string {
 	return folded;
 }
 
-// Kana voicing marks arrive alone from halfwidth katakana (ｶﾞ) or decomposed text (カ\u3099):
-// composed with the kana before them, both fold like ガ. The mark's own index then maps to
-// nothing and is absorbed into the kana's range, like a dropped accent.
-const voicingMarks = new Set(['\u3099', '\u309A']);
-
-function composeWithLast(parts: string[], mark: string): boolean {
-	const last = parts.at(-1);
-	const base = last?.at(-1);
-	if (last === undefined || base === undefined) {
-		return false;
-	}
-
-	const composed = (base + mark).normalize('NFC');
-	if (composed.length !== 1) {
-		return false;
-	}
-
-	parts[parts.length - 1] = last.slice(0, -1) + composed;
-	return true;
-}
-
 const nonAscii = /[^\u0000-\u007F]/;
+// Longest fold of one code point (U+FDFA) is 18 units: room for it before each write.
+const headroom = 32;
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = new TextDecoder('utf-16le');
 
-// Length in code units of the character at `index` when it folds to itself (apart from ASCII
-// case, which `toLowerCase` settles for a whole run), else 0.
-function keptLength(text: string, index: number): number {
-	const code = text.charCodeAt(index);
-	if (code < 0x80) {
-		return 1;
+function decodeUnits(units: Uint16Array): string {
+	if (littleEndian) {
+		return utf16.decode(units);
 	}
 
-	if (code < 0xD8_00) {
-		if (bmpState[code] === 0) {
-			foldCodePoint(code);
-		}
-
-		return bmpState[code] === 1 ? 1 : 0;
+	const parts: string[] = [];
+	for (let i = 0; i < units.length; i += 8192) {
+		parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
 	}
 
-	const codePoint = text.codePointAt(index) ?? code;
-	if (codePoint <= 0xFF_FF) {
-		return 0;
-	}
-
-	const folded = foldCodePoint(codePoint);
-	return folded.length === 2 && folded.codePointAt(0) === codePoint ? 2 : 0;
+	return parts.join('');
 }
 
 /**
@@ -150,8 +126,8 @@ function keptLength(text: string, index: number): number {
  */
 export function normalize(text: string): Normalized {
 	const length = text.length;
-	let map: Int32Array = new Int32Array(length + 1);
 	if (!nonAscii.test(text)) {
+		const map = new Int32Array(length + 1);
 		for (let i = 0; i <= length; i++) {
 			map[i] = i;
 		}
@@ -159,63 +135,57 @@ export function normalize(text: string): Normalized {
 		return {folded: text.toLowerCase(), map};
 	}
 
-	// Runs of characters that fold to themselves (ASCII, CJK, lowercase letters of most
-	// scripts) are copied as one slice each; only the others are looked up one by one.
-	const parts: string[] = [];
+	// Code units into a typed buffer, decoded once at the end: far cheaper than building a
+	// string piece by piece when folded characters are frequent (accents, fullwidth forms).
+	let units = new Uint16Array(length + headroom);
+	let map = new Int32Array(length + headroom + 1);
 	let size = 0;
 	let i = 0;
 	while (i < length) {
-		let j = i;
-		while (j < length) {
-			const kept = keptLength(text, j);
-			if (kept === 0) {
-				break;
-			}
-
-			j += kept;
+		if (size + headroom > units.length) {
+			const grownUnits = new Uint16Array(units.length * 2);
+			grownUnits.set(units);
+			units = grownUnits;
+			const grownMap = new Int32Array(units.length + 1);
+			grownMap.set(map);
+			map = grownMap;
 		}
 
-		if (j > i) {
-			parts.push(text.slice(i, j).toLowerCase());
-			if (size + (j - i) >= map.length) {
-				map = grow(map, size + (j - i));
-			}
+		const code = text.charCodeAt(i);
+		if (code < 0x80) {
+			units[size] = code >= 0x41 && code <= 0x5A ? code + 0x20 : code;
+			map[size++] = i++;
+			continue;
+		}
 
-			for (let k = i; k < j; k++) {
-				map[size++] = k;
-			}
-
-			i = j;
+		if (code < 0xD8_00 && bmpState[code] === 1) {
+			units[size] = code;
+			map[size++] = i++;
 			continue;
 		}
 
 		const at = i;
-		const codePoint = text.codePointAt(at) ?? 0;
+		const codePoint = text.codePointAt(at) ?? code;
 		const folded = foldCodePoint(codePoint);
 		i += codePoint > 0xFF_FF ? 2 : 1;
-		if (voicingMarks.has(folded) && composeWithLast(parts, folded)) {
-			continue;
+		if (size > 0 && voicingMarks.has(folded)) {
+			const composed = (String.fromCharCode(units[size - 1] ?? 0) + folded).normalize('NFC');
+			if (composed.length === 1) {
+				units[size - 1] = composed.charCodeAt(0);
+				continue;
+			}
 		}
 
-		parts.push(folded);
-		if (size + folded.length >= map.length) {
-			map = grow(map, size + folded.length);
-		}
-
+		// An astral character that folds to itself keeps one map entry per code unit.
+		const identity = folded.length === 2 && folded.codePointAt(0) === codePoint;
 		for (let k = 0; k < folded.length; k++) {
-			map[size++] = at;
+			units[size] = folded.charCodeAt(k);
+			map[size++] = identity ? at + k : at;
 		}
 	}
 
 	map[size] = length;
-	return {folded: parts.join(''), map: size + 1 === map.length ? map : map.slice(0, size + 1)};
-}
-
-// Expansions (ﬃ, ß, ㍿) can make the folded text longer than the original.
-function grow(map: Int32Array, needed: number): Int32Array {
-	const grown = new Int32Array(Math.max(map.length * 2, needed + 1));
-	grown.set(map);
-	return grown;
+	return {folded: decodeUnits(units.subarray(0, size)), map: map.slice(0, size + 1)};
 }
 
 /**

@@ -103,6 +103,21 @@ export function App(props: AppProps) {
 		dispatch({type: 'deckReloaded'});
 	}), [props.subscribeReload, dispatch]);
 
+	// Lay out the slides a key is most likely to show next while the presenter is idle, so the
+	// keypress itself finds them in the layout cache.
+	useEffect(() => {
+		const timer = setTimeout(() => {
+			for (const slide of [state.slide + 1, state.slide - 1]) {
+				if (slide >= 0 && slide < deck.count) {
+					buildRegions({deck, state: {...state, slide, step: 0}, size: props.size, theme: props.theme, elapsedSeconds: 0});
+				}
+			}
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [deck, state, props.size, props.theme]);
+
 	useEffect(() => {
 		props.onChange?.(state, deck);
 		if (state.quit) {
@@ -118,9 +133,10 @@ function useDeckSearch(deck: Deck) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
+		// Small slices (about a millisecond each) so a key pressed meanwhile waits for little.
 		const slice = () => {
-			if (!builder.advance(20)) {
-				timer = setTimeout(slice, 5);
+			if (!builder.advance(4)) {
+				timer = setTimeout(slice, 2);
 			}
 		};
 

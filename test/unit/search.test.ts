@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {buildIndex, highlightRanges, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
+import {buildIndex, extendIndex, highlightRanges, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
 
 let next = 0;
 function doc(fields: Partial<SearchDoc>): SearchDoc {
@@ -53,6 +53,14 @@ describe('search: matching', () => {
 		const docs = [doc({slide: 0, section: 'Paging', title: 'Frames'})];
 		expect(slides(docs, 'paging')).toEqual([]);
 		expect(find(docs, 'frames')[0]?.doc.section).toBe('Paging');
+	});
+
+	test('an index extended slice by slice searches like one built at once', () => {
+		const docs = [doc({slide: 0, title: 'Traps'}), doc({slide: 1, body: 'traps'}), doc({slide: 2, notes: 'traps'})];
+		const first = buildIndex(docs.slice(0, 1));
+		const whole = extendIndex(extendIndex(first, docs.slice(1, 2)), docs.slice(2));
+		expect(search(whole, 'traps').map(hit => hit.doc.slide)).toEqual([0, 1, 2]);
+		expect(search(first, 'traps').map(hit => hit.doc.slide)).toEqual([0]);
 	});
 
 	test('an empty query finds nothing', () => {
@@ -157,6 +165,11 @@ describe('search: snippets', () => {
 
 		const atEnd = snippets([doc({body: `${'x'.repeat(200)} needle`})], 'needle');
 		expect(atEnd).toEqual([{field: 'body', text: `…${'x'.repeat(92)} needle`, ranges: [[94, 100]]}]);
+	});
+
+	test('a cut never separates a letter from its accent', () => {
+		const [cut] = snippets([doc({body: 'needle xe\u0301zzzzzzzzzz'})], 'needle', {maxWidth: 10}) ?? [];
+		expect(cut).toEqual({field: 'body', text: 'needle x…', ranges: [[0, 6]]});
 	});
 
 	test('the cut width is an option, and ranges are clipped to the window', () => {

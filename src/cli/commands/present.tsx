@@ -44,7 +44,7 @@ class FrameSink extends EventEmitter {
 
 	write(data: string): boolean {
 		if (process.env['LECTERN_TRACE']) {
-			appendFileSync(process.env["LECTERN_TRACE"], `frame ${data.split("\n").length} rows\n${data}\n=====\n`);
+			appendFileSync(process.env['LECTERN_TRACE'], `frame ${performance.now().toFixed(1)} ${data.length} chars\n`);
 		}
 
 		this.draw(data.split('\n'));
@@ -130,7 +130,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		/>
 	);
 
-	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
+	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false, onRender: process.env['LECTERN_TRACE'] ? ({renderTime}) => appendFileSync(process.env['LECTERN_TRACE']!, `ink render ${renderTime.toFixed(2)} ms\n`) : undefined});
 
 	// A render error ends the session: the terminal is restored, then main prints one line.
 	instance.waitUntilExit().catch((error: unknown) => {

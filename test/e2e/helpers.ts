@@ -1,0 +1,54 @@
+// Shared helpers for the end-to-end tests: start the built binary in a pseudo-terminal from the
+// repository root, and ask the binary itself for facts about a deck (slide counts, search hits),
+// so the tests follow the decks instead of hard-coding them.
+import {execFileSync, spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startPty, type PtyOptions, type PtySession} from './pty.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const binary = path.join(repoRoot, 'bin', 'lectern.js');
+
+export type LecternOptions = Omit<PtyOptions, 'command' | 'args'>;
+
+/** Runs `node bin/lectern.js ...args` in a pseudo-terminal (100x30 unless told). */
+export async function startLectern(args: readonly string[], options: LecternOptions = {}): Promise<PtySession> {
+	return startPty({command: process.execPath, args: [binary, ...args], cwd: repoRoot, cols: 100, rows: 30, ...options});
+}
+
+export type RunResult = {status: number | null; stdout: string; stderr: string};
+
+/** Runs the binary without a terminal (stdin, stdout and stderr are pipes). */
+export function runLectern(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, input = ''): RunResult {
+	const result = spawnSync(process.execPath, [binary, ...args], {cwd: repoRoot, env: cleanEnv(env), input, encoding: 'utf8', timeout: 20_000});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+function cleanEnv(overrides: Readonly<Record<string, string | undefined>>): Record<string, string> {
+	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...overrides};
+	const result: Record<string, string> = {};
+	for (const [name, value] of Object.entries(env)) {
+		if (value !== undefined) result[name] = value;
+	}
+
+	return result;
+}
+
+export type OutlineSlide = {slide: number; title: string; isSection: boolean; line: number; bookmarked: boolean; section: string | null};
+
+/** `lectern outline <deck> --json`: the deck's slides as the binary sees them. */
+export function outline(deck: string, env: Readonly<Record<string, string | undefined>> = {}): {title: string; slides: OutlineSlide[]} {
+	const text = execFileSync(process.execPath, [binary, 'outline', deck, '--json'], {cwd: repoRoot, env: cleanEnv(env), encoding: 'utf8'});
+	return JSON.parse(text) as {title: string; slides: OutlineSlide[]};
+}
+
+/** The status bar: the screen's last row. */
+export function statusBar(session: PtySession): string {
+	return session.row(-1);
+}
+
+/** A predicate: the status bar shows `k/n` (as a whole position, not a part of a longer number). */
+export function atSlide(slide: number, count: number): (screen: string, session: PtySession) => boolean {
+	const position = new RegExp(`(^|\\s)${slide}/${count}(\\s|$)`);
+	return (_, session) => position.test(statusBar(session));
+}
