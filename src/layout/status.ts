@@ -41,11 +41,12 @@ export function statusLine(input: StatusInput, width: number, theme: Theme): str
 	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count, barCells, theme) : '';
 	const clock = width >= 60 ? '  ' + formatElapsed(input.elapsedSeconds) : '';
 	const right = `${typed}${badges}${position}${bar}${clock} `;
-	const crumbs = [input.deckTitle, [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `)]
-		.filter(Boolean)
-		.join(` ${g.separator} `);
-	const leftText = sanitizeLine(input.message?.text ?? crumbs);
 	const leftRoom = Math.max(0, width - cellWidth(right) - 2);
+	const where = [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `);
+	const withDeck = [input.deckTitle, where].filter(Boolean).join(` ${g.separator} `);
+	// Where you are matters more than which deck: drop the deck title before cutting the slide's.
+	const crumbs = cellWidth(withDeck) <= leftRoom || where === '' ? withDeck : where;
+	const leftText = sanitizeLine(input.message?.text ?? crumbs);
 	const left = ' ' + truncate(leftText, leftRoom, g.ellipsis);
 	const gap = Math.max(1, width - cellWidth(left) - cellWidth(right));
 	const line = truncate(left + ' '.repeat(gap) + right, width, g.ellipsis);

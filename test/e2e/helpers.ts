@@ -52,3 +52,26 @@ export function atSlide(slide: number, count: number): (screen: string, session:
 	const position = new RegExp(`(^|\\s)${slide}/${count}(\\s|$)`);
 	return (_, session) => position.test(statusBar(session));
 }
+
+/** The screen with the running clock blanked, to compare two screens drawn at different times. */
+export function withoutClock(screen: string): string {
+	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--');
+}
+
+/**
+ * Runs a shell script in a pseudo-terminal from the repository root, where `lectern` is a
+ * function running the built binary. Lets a test look at the terminal after the program is gone
+ * (the shell still holds the pty) or give the program a pipe for one of its streams.
+ */
+export async function startShell(script: string, args: readonly string[] = [], options: LecternOptions = {}): Promise<PtySession> {
+	const prelude = 'lectern() { "$LECTERN_E2E_NODE" "$LECTERN_E2E_BIN" "$@"; }\n';
+	return startPty({
+		command: '/bin/sh',
+		args: ['-c', prelude + script, 'sh', ...args],
+		cwd: repoRoot,
+		cols: 100,
+		rows: 30,
+		...options,
+		env: {LECTERN_E2E_NODE: process.execPath, LECTERN_E2E_BIN: binary, ...options.env},
+	});
+}
