@@ -42,7 +42,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 
 echo "install-peers: apt-get update (missing: ${missing[*]})"
-"${SUDO[@]}" apt-get update -qq || echo "install-peers: warning: apt-get update failed; trying anyway" >&2
+${SUDO[@]+"${SUDO[@]}"} apt-get update -qq || echo "install-peers: warning: apt-get update failed; trying anyway" >&2
 
 log=$(mktemp)
 # One package at a time, so one the archive lacks does not stop the others.
@@ -54,7 +54,7 @@ for p in "${missing[@]}"; do
 	fi
 	echo "install-peers: installing $p"
 	# apt's chatter (debconf notices) only matters when the install fails.
-	if ! DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$p" >"$log" 2>&1; then
+	if ! ${SUDO[@]+"${SUDO[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >"$log" 2>&1; then
 		tail -n 20 "$log" >&2
 		echo "install-peers: warning: installing $p failed" >&2
 		status=1

@@ -2,7 +2,8 @@
 // save by writing a new file and renaming it over the old one.
 import {watch} from 'chokidar';
 
-export function watchFile(file: string, onChange: () => void, debounceMs = 80): () => void {
+/** `changedSinceLoad` is asked once the watcher is ready: a save before that raised no event. */
+export function watchFile(file: string, onChange: () => void, debounceMs = 80, changedSinceLoad: () => boolean = () => false): () => void {
 	let timer: NodeJS.Timeout | undefined;
 	const watcher = watch(file, {ignoreInitial: true, awaitWriteFinish: false, atomic: true});
 	const fire = () => {
@@ -10,6 +11,11 @@ export function watchFile(file: string, onChange: () => void, debounceMs = 80): 
 		timer = setTimeout(onChange, debounceMs);
 	};
 
+	watcher.on('ready', () => {
+		if (changedSinceLoad()) {
+			fire();
+		}
+	});
 	watcher.on('change', fire).on('add', fire).on('error', () => {
 		// A watcher that fails leaves the deck as it is; presenting goes on.
 	});

@@ -21,3 +21,23 @@ export function formatError(error: LecternError): string {
 	const where = error.file === undefined ? '' : `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
 	return sanitizeLine(`lectern: ${where}${error.message}`);
 }
+
+/** Run a command; a LecternError becomes its one line and code, anything else an internal error. */
+export async function runGuarded(command: () => Promise<number>, argv: readonly string[]): Promise<number> {
+	try {
+		return await command();
+	} catch (error) {
+		if (error instanceof LecternError) {
+			process.stderr.write(formatError(error) + '\n');
+			return error.code;
+		}
+
+		const debug = argv.includes('--debug');
+		process.stderr.write(formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n');
+		if (debug) {
+			process.stderr.write(String((error as Error).stack) + '\n');
+		}
+
+		return exitCodes.internal;
+	}
+}

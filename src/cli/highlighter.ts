@@ -6,8 +6,10 @@ let loading: Promise<Highlighter> | undefined;
 
 export function loadHighlighter(): Promise<Highlighter> {
 	loading ??= import('cli-highlight').then(imported => {
-		// CommonJS: bundled, its exports may sit on `default`.
-		const module = (imported as {default?: typeof imported}).default ?? imported;
+		// CommonJS with `__esModule`: depending on the loader, the named exports are on the
+		// namespace or on `default` (and `default` may be its default export, `highlight`).
+		const fallback = (imported as unknown as {default?: typeof imported}).default;
+		const module = (typeof imported.supportsLanguage === 'function' ? imported : fallback ?? imported) as typeof imported;
 		const {highlight, supportsLanguage} = module;
 		return {
 			supports: (lang: string) => /^[\w+#.-]{1,32}$/.test(lang) && supportsLanguage(lang),

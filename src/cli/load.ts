@@ -1,6 +1,6 @@
 // Reading a deck file safely: regular files only, a size cap checked before reading, strict
 // UTF-8 (UTF-16 with a byte-order mark is transcoded), and every failure as one clear line.
-import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import {DeckError, openDeck} from '../deck/deck.js';
 import {FrontMatterError} from '../deck/front-matter.js';
@@ -13,15 +13,7 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 	let fd: number;
 	try {
 		// Look before opening: opening a FIFO would block until someone writes to it.
-		const stat = statSync(file);
-		if (stat.isDirectory()) {
-			throw new LecternError('is a directory: give the path of a deck file (.md)', {file});
-		}
-
-		if (!stat.isFile()) {
-			throw new LecternError('is not a regular file (a device, FIFO or socket): give the path of a deck file', {file});
-		}
-
+		refuseNonFile(statSync(file), file);
 		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		if (error instanceof LecternError) {
@@ -32,14 +24,9 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 	}
 
 	try {
+		// Again on the open file: the path may have been swapped since it was looked at.
 		const stat = fstatSync(fd);
-		if (stat.isDirectory()) {
-			throw new LecternError('is a directory: give the path of a deck file (.md)', {file});
-		}
-
-		if (!stat.isFile()) {
-			throw new LecternError('is not a regular file (a device, FIFO or socket): give the path of a deck file', {file});
-		}
+		refuseNonFile(stat, file);
 
 		if (stat.size > maxBytes) {
 			throw new LecternError(`is ${formatMiB(stat.size)}, over the ${formatMiB(maxBytes)} limit: raise it with --max-size <MiB>`, {file});
@@ -65,6 +52,16 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 		throw fileError(file, error as NodeJS.ErrnoException);
 	} finally {
 		closeSync(fd);
+	}
+}
+
+function refuseNonFile(stat: Stats, file: string): void {
+	if (stat.isDirectory()) {
+		throw new LecternError('is a directory: give the path of a deck file (.md)', {file});
+	}
+
+	if (!stat.isFile()) {
+		throw new LecternError('is not a regular file (a device, FIFO or socket): give the path of a deck file', {file});
 	}
 }
 

@@ -1,8 +1,7 @@
 // The command line: yargs for parsing and help; each command lives in its own module and is
 // loaded only when run. Errors become one line on stderr and an exit code.
 import yargs, {type Argv} from 'yargs';
-import {LecternError, exitCodes, formatError} from './errors.js';
-import {bundledDeck, parseLocation} from './paths.js';
+import {LecternError, exitCodes, runGuarded} from './errors.js';
 
 const version = '0.1.0';
 
@@ -74,23 +73,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 		.fail((message, error) => {
 			throw error ?? new LecternError(`${message} (see lectern --help)`, {code: exitCodes.usage});
 		});
-	try {
+	return runGuarded(async () => {
 		await parser.parseAsync();
 		return Number(process.exitCode ?? 0);
-	} catch (error) {
-		if (error instanceof LecternError) {
-			process.stderr.write(formatError(error) + '\n');
-			return error.code;
-		}
-
-		const debug = argv.includes('--debug');
-		process.stderr.write(formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n');
-		if (debug) {
-			process.stderr.write(String((error as Error).stack) + '\n');
-		}
-
-		return exitCodes.internal;
-	}
+	}, argv);
 }
 
-export {bundledDeck, parseLocation};

@@ -17,6 +17,7 @@ export type FrontMatter = Readonly<{meta: DeckMeta; body: string; bodyLine: numb
 const emptyMeta: DeckMeta = {extra: {}};
 const opening = /^---[ \t]*\n/;
 const closing = /^(?:---|\.\.\.)[ \t]*$/m;
+const maxFrontMatterChars = 64 * 1024;
 
 /** Split off and read the front matter. `text` has LF line ends. Throws FrontMatterError. */
 export function readFrontMatter(text: string): FrontMatter {
@@ -32,6 +33,11 @@ export function readFrontMatter(text: string): FrontMatter {
 	}
 
 	const yamlText = rest.slice(0, close.index);
+	// Metadata is a few lines; a huge block is a mistake or an attack on the YAML parser.
+	if (yamlText.length > maxFrontMatterChars) {
+		throw new FrontMatterError(`front matter is ${Math.ceil(yamlText.length / 1024)} KiB, over the ${maxFrontMatterChars / 1024} KiB limit: keep it to the deck's metadata`, 1);
+	}
+
 	const closeEnd = afterOpen + close.index + close[0].length;
 	const bodyStart = text[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
 	const bodyLine = countLines(text, bodyStart);
@@ -44,7 +50,10 @@ function parseMeta(yamlText: string): DeckMeta {
 	const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: false});
 	const error = doc.errors[0];
 	if (error) {
-		const line = (error.linePos?.[0].line ?? 1) + 1;
+		// `linePos` is only filled with prettyErrors (which rewrites the message), so count
+		// lines up to the error's offset (an error at the end belongs to the last line of YAML);
+		// line 1 of the file is the opening `---`.
+		const line = countLines(yamlText, Math.min(error.pos[0], yamlText.trimEnd().length)) + 2;
 		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine(error.message)}`, line);
 	}
 

@@ -22,8 +22,9 @@ export function capNesting(markdown: string): {text: string; changed: boolean; l
 			depth++;
 			if (depth > nestingLimit) {
 				changed = true;
-				// The remaining markers become literal text: backslash-escape their punctuation.
-				return kept + rest.replace(/([-*+>]|\d{1,9}[.)])/g, '\\$1');
+				// The remaining markers become literal text: backslash-escape their punctuation
+				// (`1\.`, not `\1.`: a backslash before a digit is shown, not an escape).
+				return kept + rest.replace(/[-*+>]|(?<=\d)[.)]/g, '\\$&');
 			}
 
 			kept += match[0];

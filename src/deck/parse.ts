@@ -26,13 +26,19 @@ export function parseSlide(deck: Deck, index: number): Slide {
 	}
 
 	const slide = buildSlide(deck, index);
-	// Bounded: search and check walk every slide of a large deck once.
-	if (cache.size > 512) {
+	// Bounded: the presenter revisits a few slides; search and check walk all of them once
+	// (through parseSlideOnce, which does not fill this cache).
+	if (cache.size > 128) {
 		cache.delete(cache.keys().next().value!);
 	}
 
 	cache.set(index, slide);
 	return slide;
+}
+
+/** Parse without keeping the result, for passes over every slide (search index, check). */
+export function parseSlideOnce(deck: Deck, index: number): Slide {
+	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);
 }
 
 function buildSlide(deck: Deck, index: number): Slide {
@@ -77,7 +83,8 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 
 	if (looksPathological(capped.text)) {
 		problems.push({line, message: 'this Markdown is too costly to parse; shown as plain text'});
-		return [plainParagraph(capped.text)];
+		// Shown as the author wrote it: the escapes capNesting added are for marked only.
+		return [plainParagraph(markdown)];
 	}
 
 	const tokens = new Lexer({gfm: true}).lex(capped.text);
@@ -89,11 +96,12 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 }
 
 function plainParagraph(text: string): Token {
-	const safe = sanitize(text);
-	return {type: 'paragraph', raw: text, text: safe, tokens: [{type: 'text', raw: text, text: safe, escaped: false}]};
+	const safe = sanitize(text).replaceAll('\t', ' ');
+	return {type: 'paragraph', raw: safe, text: safe, tokens: [{type: 'text', raw: safe, text: safe, escaped: false}]};
 }
 
-const stringFields = ['text', 'href', 'title', 'lang'] as const;
+// `raw` too: nothing should render it, but no string a token carries may hold a raw control.
+const stringFields = ['text', 'raw', 'href', 'title', 'lang'] as const;
 
 /** Sanitise every string a token renders; walks nested tokens, list items and table cells. */
 function sanitizeToken(token: unknown): void {
@@ -110,8 +118,14 @@ function sanitizeToken(token: unknown): void {
 	for (const field of stringFields) {
 		const value = record[field];
 		if (typeof value === 'string') {
-			record[field] = field === 'text' ? sanitize(value) : sanitizeLine(value);
+			record[field] = field === 'text' || field === 'raw' ? sanitize(value) : sanitizeLine(value);
 		}
+	}
+
+	// A tab would move the terminal's cursor by a width no layout measured: code (a fence
+	// nested in a list or in notes) gets tab stops, everything else a space.
+	if (typeof record['text'] === 'string' && record['text'].includes('\t')) {
+		record['text'] = record['type'] === 'code' ? expandTabs(record['text']) : record['text'].replaceAll('\t', ' ');
 	}
 
 	for (const key of ['tokens', 'items', 'header', 'rows', 'cells']) {

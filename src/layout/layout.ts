@@ -112,7 +112,9 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 		}
 
 		case 'markdown': {
-			const lines = renderMarkdownBlock(block.token, width, theme);
+			// Prose holds box drawing and arrows too (`GPA ──▶ MPA`): ASCII mode means everywhere.
+			const rendered = renderMarkdownBlock(block.token, width, theme);
+			const lines = theme.ascii ? rendered.map(asciiDiagramLine) : rendered;
 			return block.token.type === 'table' ? clipAll(lines, 'table') : lines;
 		}
 	}
@@ -169,7 +171,7 @@ export function renderNotes(notes: readonly Token[], width: number, theme: Theme
 			lines.push('');
 		}
 
-		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
+		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(theme.ascii ? asciiDiagramLine(line) : line, width, theme.glyphs.clipRight).line));
 	}
 
 	return lines;

@@ -27,9 +27,11 @@ function rendererFor(width: number, theme: Theme): Marked {
 		heading: s.heading,
 		firstHeading: s.heading,
 		hr: c.dim,
-		listitem: c.reset,
-		table: c.reset,
-		paragraph: c.reset,
+		// Not chalk.reset (marked-terminal's default): its close code is its open code, so each
+		// nesting level doubles the escapes (a 16-deep list made half a megabyte per line).
+		listitem: (text: string) => text,
+		table: (text: string) => text,
+		paragraph: (text: string) => text,
 		strong: s.strong,
 		em: s.em,
 		codespan: s.code,
@@ -51,6 +53,11 @@ function rendererFor(width: number, theme: Theme): Marked {
 	marked = new Marked(markedTerminal(options as never) as never);
 	marked.use({
 		renderer: {
+			// marked-terminal prints a text token's source and ignores its inline tokens, which
+			// left `**bold**` and backticks raw in tight list items.
+			text(token: Tokens.Text | Tokens.Escape) {
+				return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
+			},
 			link(token: Tokens.Link) {
 				const text = this.parser.parseInline(token.tokens);
 				const target = s.href(token.href);

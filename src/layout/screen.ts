@@ -9,7 +9,7 @@ import type {NavState} from '../nav/reducer.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from './layout.js';
 import {overlayLines} from './overlays.js';
 import {statusLine} from './status.js';
-import {padTo, truncate} from './text.js';
+import {padTo, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
 
 export const minimumSize: Size = {width: 40, height: 10};
@@ -84,7 +84,10 @@ export function buildRegions(input: ScreenInput): Regions {
 	const geometry = screenGeometry(size, state.notesVisible && !studying);
 	if (geometry.kind === 'too-small') {
 		const text = `terminal too small: need at least ${minimumSize.width}x${minimumSize.height}, have ${size.width}x${size.height}`;
-		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => (i === Math.floor(size.height / 2) ? truncate(text, size.width, theme.glyphs.ellipsis) : ''));
+		// Wrapped, not cut: the sizes at its end are the point of the message.
+		const lines = wrap(text, size.width).slice(0, Math.max(1, size.height));
+		const top = Math.floor((size.height - lines.length) / 2);
+		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => lines[i - top] ?? '');
 		return {geometry, slide: rows, notes: [], status: '', divider: '', scrollLimit: 0};
 	}
 

@@ -35,6 +35,15 @@ export function wrapHanging(line: string, width: number): string[] {
 	return wrapped.map((part, i) => (i === 0 ? head : ' '.repeat(indent)) + part);
 }
 
+/**
+ * The first `width` cells of a styled line. slice-ansi keeps a wide character that starts
+ * inside the range even when its second cell falls outside: leave it out instead.
+ */
+function sliceCells(text: string, width: number): string {
+	const kept = sliceAnsi(text, 0, width);
+	return cellWidth(kept) <= width ? kept : sliceAnsi(text, 0, Math.max(0, width - 1));
+}
+
 /** Clip to `width` cells; when something was cut, the last cell shows `marker`. */
 export function clip(line: string, width: number, marker: string): {line: string; clipped: boolean} {
 	if (cellWidth(line) <= width) {
@@ -42,10 +51,11 @@ export function clip(line: string, width: number, marker: string): {line: string
 	}
 
 	const markerWidth = cellWidth(marker);
-	let kept = sliceAnsi(line, 0, Math.max(0, width - markerWidth));
+	let kept = sliceCells(line, Math.max(0, width - markerWidth));
 	// A wide character cut in half leaves the line a cell short; pad so the marker lines up.
 	kept += ' '.repeat(Math.max(0, width - markerWidth - cellWidth(kept)));
-	return {line: kept + '\u001B[0m' + marker, clipped: true};
+	// Reset only what a style cut in half left open: plain (uncoloured) output stays escape-free.
+	return {line: kept + (kept.includes('\u001B') ? '\u001B[0m' : '') + marker, clipped: true};
 }
 
 /** Cut to `width` cells with an ellipsis, for one-line chrome such as the status bar. */
@@ -58,7 +68,7 @@ export function truncate(text: string, width: number, ellipsis: string): string 
 		return text;
 	}
 
-	const kept = sliceAnsi(text, 0, Math.max(0, width - cellWidth(ellipsis)));
+	const kept = sliceCells(text, Math.max(0, width - cellWidth(ellipsis)));
 	return kept + ' '.repeat(Math.max(0, width - cellWidth(ellipsis) - cellWidth(kept))) + ellipsis;
 }
 
@@ -66,7 +76,7 @@ export function truncate(text: string, width: number, ellipsis: string): string 
 export function padTo(text: string, width: number): string {
 	const size = cellWidth(text);
 	if (size > width) {
-		const kept = sliceAnsi(text, 0, width);
+		const kept = sliceCells(text, width);
 		return kept + ' '.repeat(Math.max(0, width - cellWidth(kept)));
 	}
 

@@ -174,7 +174,8 @@ function reduceText(state: NavState, action: Action, ctx: NavContext): NavState 
 
 		case 'cancel': {
 			if (inSearch) {
-				const back = moveTo(state, state.search.origin, 0);
+				// Typing never moves the slide, so there is nothing to undo: revealed steps stay.
+				const back = state.slide === state.search.origin ? state : moveTo(state, state.search.origin, 0);
 				return {...back, overlay: 'none', search: {...state.search, query: '', hits: [], hitsFor: '', wrapped: false}};
 			}
 

@@ -1,12 +1,12 @@
 // A deck's slides as search documents, built slide by slide so a large deck can be indexed in
 // small slices while the presenter is idle.
-import {parseSlide} from '../deck/parse.js';
+import {parseSlide, parseSlideOnce} from '../deck/parse.js';
 import {sectionIndexOf} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
 import {buildIndex, type SearchDoc, type SearchIndex} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
-	const slide = parseSlide(deck, index);
+	const slide = parseSlideOnce(deck, index);
 	const section = sectionIndexOf(deck, index);
 	return {
 		deck: deckName,

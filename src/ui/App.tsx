@@ -13,7 +13,7 @@ import {keyToAction} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
-import {keyName} from './key-name.js';
+import {keyNames} from './key-name.js';
 import {ScreenView} from './regions.js';
 
 export type AppProps = Readonly<{
@@ -59,16 +59,24 @@ export function App(props: AppProps) {
 	}, []);
 
 	useInput((input, key) => {
-		const name = keyName(input, key);
-		if (name === undefined) {
+		const names = keyNames(input, key);
+		if (names.length === 0) {
 			return;
 		}
 
 		setMessage(current => (current?.kind === 'info' ? undefined : current));
-		setState(current => {
-			const action = keyToAction(name, current);
-			return action ? reduce(current, action, contextRef.current) : current;
-		});
+		setState(current => names.reduce((state, name) => {
+			const action = keyToAction(name, state);
+			if (!action) {
+				return state;
+			}
+
+			// Enter may come in the same burst as the query, before the live search ran: run it now.
+			const ready = action.type === 'textSubmit' && state.overlay === 'search' && state.search.hitsFor !== state.search.query
+				? reduce(state, {type: 'searchHits', query: state.search.query, hits: search.find(state.search.query)}, contextRef.current)
+				: state;
+			return reduce(ready, action, contextRef.current);
+		}, current));
 	});
 
 	// Live search: recompute the matching slides whenever the query changes.

@@ -24,3 +24,20 @@ export function keyName(input: string, key: Key): KeyName | undefined {
 	if (input === ' ') return 'space';
 	return input.length > 0 ? input : undefined;
 }
+
+/** Characters that stand for named keys when they come inside a burst. */
+const burstKeys: Readonly<Record<string, KeyName>> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', ' ': 'space', '\u007F': 'backspace', '\b': 'backspace', '\u0003': 'ctrl+c'};
+
+/**
+ * Ink hands plain characters that arrive together (typed while the app starts, a paste, keys
+ * batched by a slow link) to the handler as one string: take them as the keys they are.
+ */
+export function keyNames(input: string, key: Key): KeyName[] {
+	const chars = [...input];
+	if (chars.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
+		return chars.flatMap(char => burstKeys[char] ?? (char < ' ' ? [] : [char]));
+	}
+
+	const name = keyName(input, key);
+	return name === undefined ? [] : [name];
+}

@@ -2,7 +2,7 @@
 // frame is drawn straight from the pure layout while Ink and React load; from then on Ink
 // renders into a sink whose frames are written to the terminal as line differences.
 import {EventEmitter} from 'node:events';
-import {appendFileSync} from 'node:fs';
+import {appendFileSync, statSync} from 'node:fs';
 import {parseSlide} from '../../deck/parse.js';
 import type {Deck} from '../../deck/types.js';
 import type {Size} from '../../layout/layout.js';
@@ -57,17 +57,20 @@ function terminalSize(): Size {
 }
 
 export async function runPresent(args: PresentArgs): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
-	}
-
 	if (process.env['TERM'] === 'dumb') {
 		throw new LecternError('TERM=dumb cannot show a full-screen presenter; run: lectern print <deck>', {code: exitCodes.usage});
 	}
 
 	const location = parseLocation(args.deck ?? bundledDeck());
 	const file = location.file;
+	// Taken before reading, so a save while starting (before the watcher runs) is not missed.
+	const loadedStat = fileStamp(file);
 	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	// The deck first: a wrong path is the more useful thing to hear about.
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
+	}
+
 	let theme = createTheme({level: colorLevel(process.env, true), ascii: args.ascii || prefersAscii(process.env)});
 	let size = terminalSize();
 	const study: Study | undefined = args.view === 'study' ? openStudy(deck, Boolean(args.restart)) : undefined;
@@ -93,9 +96,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		finish(exitCodes.internal);
 	});
 	const writer = new FrameWriter(session.write);
-	writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined})));
+	writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
 
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
+	// A resize while Ink loaded came before anyone listened for it: look again.
+	const loadedSize = terminalSize();
+	if (loadedSize.width !== size.width || loadedSize.height !== size.height) {
+		size = loadedSize;
+		writer.invalidate();
+	}
+
 	let closing = false;
 	const sink = new FrameSink(size, rows => {
 		if (!session.isDead() && !closing) {
@@ -167,7 +177,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	};
 
 	process.stdout.on('resize', onResize);
-	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners) : () => {};
+	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat) : () => {};
 	try {
 		return await finished;
 	} finally {
@@ -181,7 +191,12 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	}
 }
 
-async function startWatching(file: string, maxSize: number, listeners: ReadonlySet<(result: {deck: Deck} | {error: string}) => void>): Promise<() => void> {
+function fileStamp(file: string): string {
+	const stat = statSync(file, {throwIfNoEntry: false});
+	return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '';
+}
+
+async function startWatching(file: string, maxSize: number, listeners: ReadonlySet<(result: {deck: Deck} | {error: string}) => void>, changedSinceLoad: () => boolean): Promise<() => void> {
 	const {watchFile} = await import('../../watch.js');
 	return watchFile(file, () => {
 		let result: {deck: Deck} | {error: string};
@@ -194,7 +209,7 @@ async function startWatching(file: string, maxSize: number, listeners: ReadonlyS
 		for (const listener of listeners) {
 			listener(result);
 		}
-	});
+	}, undefined, changedSinceLoad);
 }
 
 export type {Theme};

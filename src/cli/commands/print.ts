@@ -3,7 +3,7 @@
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
 import {parseSlide} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
-import {truncate} from '../../layout/text.js';
+import {cellWidth, truncate} from '../../layout/text.js';
 import {createTheme, styles} from '../../layout/theme.js';
 import {loadDeck} from '../load.js';
 import {colorLevel, prefersAscii} from '../terminal-env.js';
@@ -23,7 +23,7 @@ export function runPrint(args: PrintArgs): number {
 		const crumbs = [section === -1 || section === i ? '' : parseSlide(deck, section).title, slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncate(label, width, theme.glyphs.ellipsis);
-		out.push(s.dim(head + rule.repeat(Math.max(0, width - head.length))), '');
+		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
 		out.push(...renderSlideBody(slide, slideHead(deck, i).steps - 1, width, theme).lines);
 		if (args.notes && slide.notes.length > 0) {
 			out.push('', '  ' + s.dim('Notes:'), ...renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line));
