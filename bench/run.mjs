@@ -4,11 +4,12 @@
 // lecture and search measurements; prints one comparison table and one Lectern table.
 // See bench/README.md.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import {parseArgs} from 'node:util';
 import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot, useSnapshot} from './lib/env.mjs';
+import {fail, options} from './lib/options.mjs';
 import {generateDeck, probeTools, runPtybench, stopChildren} from './lib/ptybench.mjs';
 import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
 import {measureLectureAndFloor} from './lib/lecture.mjs';
@@ -18,93 +19,8 @@ import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/repo
 import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
 import {median} from './lib/stats.mjs';
 
-const HELP = `usage: npm run bench -- [options]
-  --size COLSxROWS     pseudo-terminal size (default 100x30)
-  --repeat R           runs per tool and deck size (default 5; 10,000 slides: at most 2)
-  --keys K             key presses per run (default 20; 10,000 slides: at most 5)
-  --quick              1 repeat, 5 keys, 10- and 100-slide decks only (a smoke run)
-  --sizes LIST         deck sizes (default 10,100,1000,10000)
-  --peers LIST         peers to run if installed (default mdp-nofade,patat,lookatme)
-  --timeout S          seconds to wait for a first slide or a key's frame (default 30);
-                       a peer that misses it in the warm-up run is skipped at that size
-  --settle MS          silence that ends a frame, for bytes/key (default 150)
-  --with-ink-floor     also run the ink-deck / ink-deck-incr floors (also on when INK_FLOOR_DIR is set)
-  --no-own             only the ptybench comparison, not Lectern's own measurements
-  --snapshot           measure a copy of dist/ taken at the start (safe against rebuilds during the run)
-  --lecture FILE       deck for the lecture first-frame row (default decks/virtualization.md)
-  --lecture-marker T   text that means its first slide is drawn (default: its first heading)
-  --compare            compare with bench/baseline.json; exit 1 on a regression over 20%
-  --save-baseline      write this run's Lectern figures to bench/baseline.json`;
-
 const PEER_EXE = {mdp: 'mdp', 'mdp-nofade': 'mdp', patat: 'patat', lookatme: 'lookatme'};
 const BIG = 10000;
-
-function fail(message) {
-	console.error(`bench: ${message}`);
-	process.exit(2);
-}
-
-function options() {
-	let v;
-	try {
-		({values: v} = parseArgs({
-			options: {
-				size: {type: 'string', default: '100x30'},
-				repeat: {type: 'string', default: '5'},
-				keys: {type: 'string', default: '20'},
-				quick: {type: 'boolean', default: false},
-				sizes: {type: 'string', default: '10,100,1000,10000'},
-				peers: {type: 'string', default: 'mdp-nofade,patat,lookatme'},
-				timeout: {type: 'string', default: '30'},
-				settle: {type: 'string', default: '150'},
-				'with-ink-floor': {type: 'boolean', default: false},
-				'no-own': {type: 'boolean', default: false},
-				snapshot: {type: 'boolean', default: false},
-				lecture: {type: 'string', default: path.join('decks', 'virtualization.md')},
-				'lecture-marker': {type: 'string'},
-				compare: {type: 'boolean', default: false},
-				'save-baseline': {type: 'boolean', default: false},
-				help: {type: 'boolean', short: 'h', default: false},
-			},
-		}));
-	} catch (e) {
-		fail(`${e.message} (see --help)`);
-	}
-	if (v.help) {
-		console.log(HELP);
-		process.exit(0);
-	}
-	const int = (name, min) => {
-		const n = Number(v[name]);
-		if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number >= ${min}`);
-		return n;
-	};
-	let size;
-	try {
-		size = parseSize(v.size);
-	} catch (e) {
-		fail(e.message);
-	}
-	const sizes = v.quick ? [10, 100] : v.sizes.split(',').map((s) => Number(s.trim()));
-	if (sizes.some((n) => !Number.isInteger(n) || n < 2)) fail('--sizes takes whole numbers >= 2, e.g. 10,100,1000');
-	return {
-		size,
-		repeat: v.quick ? 1 : int('repeat', 1),
-		keys: v.quick ? 5 : int('keys', 1),
-		quick: v.quick,
-		sizes,
-		peers: v.peers.split(',').map((s) => s.trim()).filter(Boolean),
-		timeout: int('timeout', 1),
-		settle: int('settle', 10),
-		inkFloor: v['with-ink-floor'] || Boolean(process.env.INK_FLOOR_DIR),
-		own: !v['no-own'],
-		snapshot: v.snapshot,
-		lecture: path.resolve(repoRoot, v.lecture),
-		lectureMarker: v['lecture-marker'],
-		compare: v.compare,
-		saveBaseline: v['save-baseline'],
-	};
-}
 
 const started = Date.now();
 const log = (msg) => process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s ${msg}\n`);
@@ -128,15 +44,21 @@ function inkFloorDir() {
 
 async function main() {
 	const o = options();
+	const loadStart = os.loadavg()[0];
 	const shared = findSharedBench();
 	if (!shared) fail(`the shared harness was not found at ${path.join(repoRoot, '..', 'shared', 'bench')} (clone next to shared/, or set LECTERN_SHARED_BENCH)`);
 	const py = findPython();
 	if (!py) fail('python3 not found; ptybench needs it (apt-get install python3)');
 	if (!py.pyte) log(`warning: ${py.exe} cannot import pyte; ptybench falls back to the raw stream (run scripts/install-peers.sh)`);
 	mkdirSync(outDir, {recursive: true});
+	rmSync(path.join(outDir, 'xdg'), {recursive: true, force: true}); // the last run's per-session folders
 	const setupNotes = [];
 	if (!existsSync(lecternBin)) setupNotes.push(`${path.relative(repoRoot, lecternBin)} is missing`);
-	else if (o.snapshot) setupNotes.push(`measured a copy of the build: ${path.relative(repoRoot, useSnapshot())}`);
+	else if (o.snapshot) {
+		log('copying the build (--snapshot)');
+		const copy = await useSnapshot();
+		setupNotes.push(copy ? `measured a copy of the build: ${path.relative(repoRoot, copy)}` : 'dist/ kept changing (a build running?); measured a copy that may be incomplete');
+	}
 
 	const env = childEnv({LECTERN_BIN: lecternBin});
 	const tools = [FLOOR, LECTERN];
@@ -197,9 +119,13 @@ async function main() {
 
 	const notes = new Notes();
 	for (const n of setupNotes) notes.add(n);
+	const load = Math.max(loadStart, os.loadavg()[0]);
+	if (load > os.availableParallelism()) {
+		notes.add(`the machine was busy (load average ${load.toFixed(1)} on ${os.availableParallelism()} cores): absolute times are inflated and even ratios are noisier than usual`);
+	}
 	const ownFloor = median(lecture?.floor.ms ?? []);
 	const out = [
-		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys (10,000 slides: at most 2 x 5)`,
+		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys${o.sizes.some((n) => n >= BIG) ? ` (${BIG} slides: at most ${Math.min(o.repeat, 2)} x ${Math.min(o.keys, 5)})` : ''}`,
 		'',
 		comparisonTable(sizes, lecture, notes),
 		'',
@@ -217,10 +143,13 @@ async function main() {
 	log(`raw results: ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
 
 	let code = 0;
-	if (o.compare) code = runCompare(current, {size: o.size.label, repeat: o.repeat, keys: o.keys});
+	if (o.compare) code = runCompare(current, {size: o.size.label, repeat: o.repeat, keys: o.keys, quick: o.quick});
 	if (o.saveBaseline) {
 		const n = Object.keys(current.metrics).length;
-		if (n === 0) {
+		if (o.quick) {
+			log('bench: not saving a baseline from --quick: one run of five presses is too noisy to compare against');
+			code = code || 2;
+		} else if (n === 0) {
 			log('bench: not saving a baseline: no Lectern figure was measured without errors');
 			code = code || 2;
 		} else {
@@ -242,8 +171,10 @@ function runCompare(current, runOptions) {
 	const unmeasured = all.length - rows.length;
 	const fmt = (x) => (x === undefined ? '-' : String(x));
 	const table = mdTable(['metric', 'baseline', 'now', 'change', 'status'], rows.map((r) => [r.name, fmt(r.was), fmt(r.now), r.change === undefined ? '-' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(0)}%`, r.status]));
-	const bad = rows.filter((r) => r.status === 'REGRESSION');
+	// A quick run's medians are single presses: shown, never judged.
+	const bad = runOptions.quick ? [] : rows.filter((r) => r.status === 'REGRESSION');
 	const out = [`\n## Compared with the baseline of ${baseline.saved}`, '', table, ''];
+	if (runOptions.quick) out.push('A --quick run is too short to judge: changes are shown, nothing is flagged.');
 	const b = baseline.options ?? {};
 	const differs = ['size', 'repeat', 'keys'].filter((k) => b[k] !== undefined && b[k] !== runOptions[k]);
 	if (differs.length) out.push(`Note: the baseline was taken with other ${differs.map((k) => `--${k} (${b[k]})`).join(', ')}; bytes depend on the size and medians of fewer presses are noisier.`);

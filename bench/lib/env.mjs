@@ -1,6 +1,6 @@
 // Where things are and what environment the measured programs get.
 import {spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdtempSync, mkdirSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -13,16 +13,27 @@ export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTE
  * Measures a copy of the build instead of dist/ itself: the bundle loads chunks lazily, so
  * an `npm run build` during a long run would otherwise crash Lectern mid-measurement.
  * The copy stays inside the repository so `ink` and friends still resolve from node_modules.
+ * A build in progress is waited for: the copy must hold the entry and the same files as
+ * dist/ before and after copying. Returns the new entry, or undefined when dist/ did not
+ * settle within a minute (the copy is used anyway and its errors show in the tables).
  */
-export function useSnapshot() {
+export async function useSnapshot() {
 	const dir = path.join(outDir, 'lectern-snapshot');
-	rmSync(dir, {recursive: true, force: true});
-	for (const part of ['bin', 'dist', 'decks', 'package.json']) {
-		const from = path.join(repoRoot, part);
-		if (existsSync(from)) cpSync(from, path.join(dir, part), {recursive: true});
+	const dist = path.join(repoRoot, 'dist');
+	const list = (d) => (existsSync(d) ? readdirSync(d).sort().join('\n') : '');
+	let settled = false;
+	for (let attempt = 0; attempt < 20 && !settled; attempt++) {
+		if (attempt) await new Promise((resolve) => setTimeout(resolve, 3000));
+		const before = list(dist);
+		rmSync(dir, {recursive: true, force: true});
+		for (const part of ['bin', 'dist', 'decks', 'package.json']) {
+			const from = path.join(repoRoot, part);
+			if (existsSync(from)) cpSync(from, path.join(dir, part), {recursive: true});
+		}
+		settled = before !== '' && before === list(dist) && before === list(path.join(dir, 'dist')) && existsSync(path.join(dir, 'dist', 'lectern.js'));
 	}
 	lecternBin = path.join(dir, 'bin', 'lectern.js');
-	return lecternBin;
+	return settled ? lecternBin : undefined;
 }
 
 /** The shared harness: a sibling `shared/bench` of the clone (CI and users), or of its parent. */

@@ -15,7 +15,6 @@ export class PtySession {
 		this.cols = cols;
 		this.rows = rows;
 		this.bytes = 0;
-		this.lastChunkAt = 0;
 		this.tail = Buffer.alloc(0);
 		this.waiters = new Set();
 		this.quietWaiters = new Set();
@@ -45,7 +44,6 @@ export class PtySession {
 		const at = performance.now();
 		const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
 		this.bytes += buf.length;
-		this.lastChunkAt = at;
 		this.tail = Buffer.concat([this.tail, buf]).subarray(-TAIL_BYTES);
 		for (const q of this.quietWaiters) q.poke();
 		this.term.write(buf, () => this.#check(at));

@@ -77,7 +77,7 @@ export function runPtybench(o) {
  * run, with the reason, instead of costing a timeout on every repeat.
  */
 export async function probeTools(o) {
-	const {runs, notes} = await runPtybench({...o, tag: `${o.tag}-probe`, repeat: 1, keys: 1, keepTail: 600});
+	const {runs, notes} = await runPtybench({...o, tag: `${o.tag}-probe`, repeat: 1, keys: 1, keepTail: 4000});
 	const ok = [];
 	const skipped = [];
 	for (const tool of o.tools) {
@@ -86,11 +86,14 @@ export async function probeTools(o) {
 			const why = notes.find((n) => n.includes(tool)) ?? 'ptybench did not run it';
 			skipped.push({tool, reason: why});
 		} else if (run.error) {
-			// ptybench says "not seen in 30s" also for a program that exited at once.
-			const why = run.exit_code !== null && run.exit_code !== undefined && run.first_ms === null
+			// ptybench says "not seen in 30s" also for a program that crashed at once; a
+			// non-zero exit tells them apart (a timed-out one is quit with the quit key).
+			// (negative: killed by a signal, after the timeout).
+			const crashed = run.exit_code > 0 && run.first_ms === null;
+			const said = crashed && run.tail ? gist(run.tail) : '';
+			const why = crashed
 				? `exited with ${run.exit_code} before showing the first slide`
-				: run.error;
-			const said = run.tail ? gist(run.tail) : '';
+				: `${run.error} in the warm-up run (raise --timeout, now ${o.timeout} s, to wait longer)`;
 			skipped.push({tool, reason: `${why}${said ? `: ${said}` : ''}`});
 		} else {
 			ok.push(tool);

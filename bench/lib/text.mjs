@@ -1,6 +1,5 @@
 // Turning a program's output into one readable line for a table footnote.
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78DEHMNOZc]/g;
 
 export function stripAnsi(text) {
@@ -13,6 +12,6 @@ export function stripAnsi(text) {
  */
 export function gist(text, maxChars = 220) {
 	const lines = stripAnsi(text).split('\n').map((l) => l.trim()).filter(Boolean);
-	const err = lines.find((l) => /\b(error|cannot|not found|no such|unknown|invalid|failed)\b/i.test(l) && !/^at /.test(l));
+	const err = lines.find((l) => /\b(error|cannot|not found|no such|unknown|invalid|failed)\b|ERR_[A-Z_]+/i.test(l) && !/^at /.test(l));
 	return (err ?? lines.slice(-2).join(' | ')).slice(0, maxChars);
 }

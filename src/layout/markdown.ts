@@ -19,14 +19,13 @@ function rendererFor(width: number, theme: Theme): Marked {
 	}
 
 	const s = styles(theme);
-	const c = theme.chalk;
 	const options = {
 		code: s.code,
 		blockquote: s.quote,
 		html: s.html,
 		heading: s.heading,
 		firstHeading: s.heading,
-		hr: c.dim,
+		hr: s.dim,
 		// Not chalk.reset (marked-terminal's default): its close code is its open code, so each
 		// nesting level doubles the escapes (a 16-deep list made half a megabyte per line).
 		listitem: (text: string) => text,
@@ -35,7 +34,7 @@ function rendererFor(width: number, theme: Theme): Marked {
 		strong: s.strong,
 		em: s.em,
 		codespan: s.code,
-		del: c.dim.strikethrough,
+		del: s.strike,
 		link: s.link,
 		href: s.href,
 		text: (text: string) => text,
@@ -64,7 +63,7 @@ function rendererFor(width: number, theme: Theme): Marked {
 				return stripStyles(text) === token.href ? target : `${s.link(text)} (${target})`;
 			},
 			hr() {
-				return c.dim(theme.glyphs.horizontal.repeat(Math.max(1, width))) + '\n\n';
+				return s.dim(theme.glyphs.horizontal.repeat(Math.max(1, width))) + '\n\n';
 			},
 			code(token: Tokens.Code) {
 				const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';

@@ -81,7 +81,9 @@ export type Regions = Readonly<{
 export function buildRegions(input: ScreenInput): Regions {
 	const {deck, state, size, theme} = input;
 	const studying = state.view === 'study';
-	const geometry = screenGeometry(size, state.notesVisible && !studying);
+	// The help and the overview take the notes pane's rows too: they are lists, and long.
+	const listOpen = state.overlay === 'help' || state.overlay === 'overview';
+	const geometry = screenGeometry(size, state.notesVisible && !studying && !listOpen);
 	if (geometry.kind === 'too-small') {
 		const text = `terminal too small: need at least ${minimumSize.width}x${minimumSize.height}, have ${size.width}x${size.height}`;
 		// Wrapped, not cut: the sizes at its end are the point of the message.
@@ -153,7 +155,7 @@ function statusInput(input: ScreenInput) {
 		slide: state.slide,
 		count: deck.count,
 		step: state.step,
-		steps: slideHead(deck, state.slide).steps,
+		steps: state.view === 'study' ? 1 : slideHead(deck, state.slide).steps,
 		elapsedSeconds: input.elapsedSeconds,
 		typed: state.count,
 		badges,

@@ -30,7 +30,10 @@ export type Theme = Readonly<{
 	id: string;
 	level: ColorLevel;
 	ascii: boolean;
+	/** Colours, at the terminal's depth (none with NO_COLOR or when piped). */
 	chalk: ChalkInstance;
+	/** Bold, dim, inverse…: kept with NO_COLOR, which asks for no colour, not no emphasis. */
+	attributes: ChalkInstance;
 	glyphs: Glyphs;
 	highlighter?: Highlighter;
 }>;
@@ -65,12 +68,14 @@ const asciiGlyphs: Glyphs = {
 	seen: '+',
 };
 
-export function createTheme(options: {level: ColorLevel; ascii: boolean; highlighter?: Highlighter}): Theme {
+export function createTheme(options: {level: ColorLevel; ascii: boolean; attributes?: boolean; highlighter?: Highlighter}): Theme {
+	const attributes = options.attributes ?? options.level > 0;
 	return {
-		id: `${options.level}${options.ascii ? 'a' : 'u'}${options.highlighter ? 'h' : ''}`,
+		id: `${options.level}${attributes ? 'b' : ''}${options.ascii ? 'a' : 'u'}${options.highlighter ? 'h' : ''}`,
 		level: options.level,
 		ascii: options.ascii,
 		chalk: new Chalk({level: options.level}),
+		attributes: new Chalk({level: attributes ? Math.max(1, options.level) as ColorLevel : 0}),
 		glyphs: options.ascii ? asciiGlyphs : unicodeGlyphs,
 		highlighter: options.highlighter,
 	};
@@ -79,23 +84,27 @@ export function createTheme(options: {level: ColorLevel; ascii: boolean; highlig
 /** Styles shared by the slide, the notes and the chrome. */
 export function styles(theme: Theme) {
 	const c = theme.chalk;
+	const a = theme.attributes;
+	const both = (attribute: (text: string) => string, colour: (text: string) => string) => (text: string) => attribute(colour(text));
 	return {
-		title: c.bold.cyan,
-		heading: c.bold,
-		sectionTitle: c.bold.cyan,
-		strong: c.bold,
-		em: c.italic,
+		title: both(a.bold, c.cyan),
+		heading: a.bold,
+		sectionTitle: both(a.bold, c.cyan),
+		strong: a.bold,
+		em: a.italic,
 		code: c.yellow,
 		link: c.blue,
-		href: c.blue.underline,
-		quote: c.gray.italic,
+		href: both(a.underline, c.blue),
+		quote: both(a.italic, c.gray),
 		html: c.gray,
-		dim: c.dim,
+		dim: a.dim,
+		strike: both(a.dim, a.strikethrough),
+		plain: (text: string) => text,
 		marker: c.magenta,
-		match: c.black.bgYellow,
-		current: c.inverse,
-		status: c.inverse,
-		error: c.red.bold,
-		errorBar: c.bgRed.white.bold,
+		match: theme.level > 0 ? c.black.bgYellow : a.inverse,
+		current: a.inverse,
+		status: a.inverse,
+		error: both(a.bold, c.red),
+		errorBar: theme.level > 0 ? both(a.bold, c.bgRed.white) : a.inverse,
 	} as const;
 }

@@ -92,8 +92,13 @@ function moveTo(state: NavState, slide: number, step: number): NavState {
 	};
 }
 
+/** Study view shows a slide whole, so it has no steps to walk through. */
+function stepsOf(state: NavState, ctx: NavContext, slide: number): number {
+	return state.view === 'study' ? 1 : ctx.steps(slide);
+}
+
 function next(state: NavState, ctx: NavContext): NavState {
-	if (state.step + 1 < ctx.steps(state.slide)) {
+	if (state.step + 1 < stepsOf(state, ctx, state.slide)) {
 		return moveTo(state, state.slide, state.step + 1);
 	}
 
@@ -110,7 +115,7 @@ function prev(state: NavState, ctx: NavContext): NavState {
 		return state;
 	}
 
-	return moveTo(state, state.slide - 1, ctx.steps(state.slide - 1) - 1);
+	return moveTo(state, state.slide - 1, stepsOf(state, ctx, state.slide - 1) - 1);
 }
 
 /** A typed number (1-based) as a slide index, or undefined. */
@@ -308,7 +313,7 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'toggleView': {
-			return {...state, view: state.view === 'present' ? 'study' : 'present', bodyScroll: 0, count: ''};
+			return {...state, view: state.view === 'present' ? 'study' : 'present', step: 0, bodyScroll: 0, count: ''};
 		}
 
 		case 'toggleBookmark': {

@@ -53,9 +53,12 @@ export function atSlide(slide: number, count: number): (screen: string, session:
 	return (_, session) => position.test(statusBar(session));
 }
 
-/** The screen with the running clock blanked, to compare two screens drawn at different times. */
-export function withoutClock(screen: string): string {
-	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--');
+/**
+ * The screen as a person sees it, to compare two screens drawn at different times: the running
+ * clock blanked, and spaces at the ends of rows (written or not, they look the same) dropped.
+ */
+export function comparable(screen: string): string {
+	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--').split('\n').map(row => row.trimEnd()).join('\n');
 }
 
 /**

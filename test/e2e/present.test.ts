@@ -1,15 +1,350 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import {closeAll, keys, startPty} from './pty.js';
-import {startLectern, atSlide, outline, binary, repoRoot} from './helpers.js';
+// Presenting (issue 3), end to end: the built binary in a pseudo-terminal, read off the screen.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {atSlide, outline, repoRoot, runLectern, startLectern, startShell, statusBar, comparable} from './helpers.js';
+import {closeAll, keys, type PtySession} from './pty.js';
 
-afterEach(closeAll);
+const guide = 'decks/guide.md';
+let count = 0;
+const temporary: string[] = [];
 
-it('scratch2', async () => {
-	const t = await startLectern(['decks/virtualization.md']);
-	await t.waitFor(atSlide(1, 103));
-	t.press('/');
-	await t.waitFor(s => t.row(-1).includes(' /'), {timeout: 5000});
-	t.press('s');
-	await t.waitFor(s => t.row(-1).includes(' /s'), {timeout: 5000});
-	console.log(t.row(-1));
+beforeAll(() => {
+	count = outline(guide).slides.length;
 });
+
+afterEach(async () => {
+	await closeAll();
+	for (const dir of temporary.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+/** Starts the guide and waits for slide `slide` (1-based). */
+async function present(args: readonly string[] = [], slide = 1, size: {cols?: number; rows?: number} = {}): Promise<PtySession> {
+	const t = await startLectern([guide, ...args], size);
+	await t.waitFor(atSlide(slide, count));
+	return t;
+}
+
+/** Presses a key and waits for the status bar to show slide `slide`. */
+async function pressTo(t: PtySession, key: string, slide: number): Promise<void> {
+	t.press(key);
+	await t.waitFor(atSlide(slide, count), {description: `slide ${slide}/${count} after ${JSON.stringify(key)}`});
+}
+
+const notesDivider = (screen: string) => screen.split('\n').some(row => row.startsWith('── notes'));
+
+describe('lectern present: slides and keys', () => {
+	it('shows the first slide with its title, and the position in the status bar on the last row', async () => {
+		const t = await present();
+		expect(count).toBe(27);
+		expect(t.screen()).toContain('Lectern');
+		expect(t.screen()).toContain('A terminal lecture presenter');
+		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		expect(statusBar(t)).toContain('Lectern — a guide');
+		expect(t.screen().split('\n')).toHaveLength(30);
+		expect(t.altScreen()).toBe(true);
+		expect(t.cursorHidden()).toBe(true);
+	});
+
+	it('goes forward with → l Space Enter PageDown and back with ← h Backspace PageUp', async () => {
+		const t = await present();
+		await pressTo(t, keys.right, 2);
+		expect(t.screen()).toContain('Getting around');
+		await pressTo(t, 'l', 3);
+		expect(t.screen()).toContain('What Lectern is');
+		await pressTo(t, keys.space, 4);
+		await pressTo(t, keys.enter, 5);
+		await pressTo(t, keys.pageDown, 6);
+		await pressTo(t, keys.left, 5);
+		await pressTo(t, 'h', 4);
+		await pressTo(t, keys.backspace, 3);
+		await pressTo(t, keys.pageUp, 2);
+		// Nothing before the first slide: ← there changes nothing, and → still works after it.
+		await pressTo(t, keys.left, 1);
+		t.press(keys.left, keys.right);
+		await t.waitFor(atSlide(2, count));
+	});
+
+	it('jumps with G and g, a number then Enter, and a number then G or g', async () => {
+		const t = await present();
+		await pressTo(t, 'G', count);
+		expect(t.screen()).toContain('Deck text is untrusted');
+		await pressTo(t, 'g', 1);
+		t.press('3');
+		await t.waitFor(() => statusBar(t).includes('go to 3'));
+		await pressTo(t, keys.enter, 3);
+		t.press('1');
+		await t.waitFor(() => statusBar(t).includes('go to 1'));
+		t.press('2');
+		await t.waitFor(() => statusBar(t).includes('go to 12'));
+		await pressTo(t, 'G', 12);
+		expect(t.screen()).toContain('Quotes, tables and wide text');
+		t.press('5');
+		await t.waitFor(() => statusBar(t).includes('go to 5'));
+		await pressTo(t, 'g', 5);
+		// Esc drops a number typed by mistake.
+		t.press('9');
+		await t.waitFor(() => statusBar(t).includes('go to 9'));
+		t.press(keys.escape);
+		await t.waitFor(() => !statusBar(t).includes('go to'));
+		await pressTo(t, keys.right, 6);
+	});
+
+	it('takes every key of a burst (typed ahead while starting, or batched by a slow link)', async () => {
+		const t = await present();
+		// One write: the program reads the keys together, as one chunk.
+		t.write('3\r');
+		await t.waitFor(atSlide(3, count));
+		t.write('12G');
+		await t.waitFor(atSlide(12, count));
+		t.write('llh');
+		await t.waitFor(atSlide(13, count));
+	});
+
+	it('reveals a paused slide step by step, and going back hides the last step', async () => {
+		// Slide 20 of the guide, "Revealing in steps", has two pauses: three steps.
+		const t = await present(['--slide', '20'], 20);
+		expect(statusBar(t)).toContain('step 1/3');
+		expect(t.screen()).toContain('Step one');
+		expect(t.screen()).not.toContain('Step two');
+		t.press(keys.right);
+		await t.waitFor(() => statusBar(t).includes('step 2/3'));
+		expect(statusBar(t)).toMatch(/\b20\/27\b/);
+		expect(t.screen()).toContain('Step two');
+		expect(t.screen()).not.toContain('Step three');
+		t.press(keys.space);
+		await t.waitFor(() => statusBar(t).includes('step 3/3'));
+		expect(t.screen()).toContain('Step three');
+		await pressTo(t, keys.right, 21);
+		expect(statusBar(t)).not.toContain('step');
+		// Back onto a paused slide: it arrives fully revealed, then hides one step per key.
+		await pressTo(t, keys.left, 20);
+		expect(statusBar(t)).toContain('step 3/3');
+		expect(t.screen()).toContain('Step three');
+		t.press(keys.left);
+		await t.waitFor(() => statusBar(t).includes('step 2/3'));
+		expect(t.screen()).toContain('Step two');
+		expect(t.screen()).not.toContain('Step three');
+	});
+});
+
+describe('lectern present: notes, help and the screen', () => {
+	it('hides the notes pane below the slide with s and shows it again', async () => {
+		const t = await present();
+		expect(notesDivider(t.screen())).toBe(true);
+		expect(t.screen()).toContain('You are reading the speaker notes');
+		t.press('s');
+		await t.waitFor(screen => !notesDivider(screen));
+		expect(t.screen()).not.toContain('You are reading the speaker notes');
+		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		t.press('s');
+		await t.waitFor(notesDivider);
+		expect(t.screen()).toContain('You are reading the speaker notes');
+	});
+
+	it('puts the notes right of the slide, behind a │ column, on a wide terminal', async () => {
+		const t = await present([], 1, {cols: 130, rows: 30});
+		const rows = t.screen().split('\n');
+		expect(notesDivider(t.screen())).toBe(false);
+		const column = rows[0]!.indexOf('│');
+		expect(column).toBeGreaterThan(40);
+		// The divider runs down every row above the status bar, in the same column.
+		for (const row of rows.slice(0, -1)) expect([...row][column]).toBe('│');
+		expect(rows[0]!.slice(column)).toContain('Welcome!');
+		expect(rows[0]!.slice(0, column)).toContain('Lectern');
+		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		t.press('s');
+		await t.waitFor(screen => !screen.includes('│'));
+		expect(t.screen()).not.toContain('Welcome!');
+	});
+
+	it('starts with the notes hidden with --no-notes', async () => {
+		const t = await present(['--no-notes']);
+		expect(notesDivider(t.screen())).toBe(false);
+		expect(t.screen()).not.toContain('You are reading the speaker notes');
+		t.press('s');
+		await t.waitFor(notesDivider);
+	});
+
+	it('shows the keys with ? and closes the help with Esc', async () => {
+		const t = await present();
+		t.press('?');
+		await t.waitFor(/^ {2}Keys$/m);
+		await t.waitFor('previous step or slide');
+		const help = t.screen();
+		for (const line of ['quit', 'next step or slide', 'previous step or slide', 'show or hide the notes pane', 'search the deck', 'overview of all slides']) {
+			expect(help).toContain(line);
+		}
+
+		expect(help).toMatch(/q Ctrl-C\s+quit/);
+		expect(help).toMatch(/→ .*Space Enter PgDn\s+next step or slide/);
+		t.press(keys.escape);
+		await t.waitFor(screen => !screen.includes('previous step or slide'));
+		expect(t.screen()).toContain('A terminal lecture presenter');
+		// The help's Esc did not move or quit: keys work as before.
+		await pressTo(t, keys.right, 2);
+	});
+
+	// The help takes the notes pane's rows while it is open, so it is never cut.
+	it('shows the whole help at 100x30 with the notes pane open', async () => {
+		const t = await present();
+		t.press('?');
+		await t.waitFor('previous step or slide');
+		expect(t.screen()).toContain('in the overview');
+		expect(t.screen()).toContain('Esc or ? closes this help.');
+	});
+
+	it('redraws cleanly after a resize, as a fresh start at that size would draw', async () => {
+		const t = await present(['--slide', '5'], 5);
+		const before = comparable(t.screen());
+		t.resize(80, 24);
+		await t.waitFor(() => statusBar(t).length <= 80 && /\b5\/27\b/.test(statusBar(t)) && !/\b5\/27\b/.test(t.row(-2)));
+		await t.settled();
+		const small = t.screen().split('\n');
+		expect(small).toHaveLength(24);
+		for (const row of small) expect([...row].length).toBeLessThanOrEqual(80);
+		expect(statusBar(t)).toMatch(/\b5\/27\b/);
+		// A fresh start at 80x24 hides the notes (too short for them below); show them to compare.
+		const fresh = await present(['--slide', '5'], 5, {cols: 80, rows: 24});
+		fresh.press('s');
+		await fresh.waitFor(notesDivider);
+		await t.waitFor(() => comparable(t.screen()) === comparable(fresh.screen()), {description: 'the resized screen to equal a fresh 80x24 screen'});
+		t.resize(100, 30);
+		await t.waitFor(() => comparable(t.screen()) === before, {description: 'the screen at 100x30 to be as it was before the resize'});
+	});
+
+	it('says how big the terminal must be when it is too small, and draws the slide again once it is not', async () => {
+		const t = await present();
+		t.resize(30, 8);
+		await t.waitFor(screen => oneLine(screen).includes('terminal too small: need at least 40x10, have 30x8'));
+		expect(t.screen()).not.toContain('1/27');
+		t.resize(100, 30);
+		await t.waitFor(atSlide(1, count));
+		expect(t.screen()).not.toContain('too small');
+		expect(t.screen()).toContain('A terminal lecture presenter');
+	});
+
+	it('opens at a slide given as deck.md:N or with --slide N', async () => {
+		const a = await startLectern([`${guide}:5`]);
+		const b = await startLectern([guide, '--slide', '5']);
+		await a.waitFor(atSlide(5, count));
+		await b.waitFor(atSlide(5, count));
+		expect(a.screen()).toContain('Moving around');
+		expect(comparable(a.screen())).toBe(comparable(b.screen()));
+	});
+
+	it('presents the bundled lecture when given no deck', async () => {
+		const t = await startLectern([]);
+		await t.waitFor('System Virtualization');
+		const lecture = outline('decks/virtualization.md').slides.length;
+		await t.waitFor(atSlide(1, lecture));
+	});
+});
+
+describe('lectern present: leaving', () => {
+	for (const [name, key] of [['q', 'q'], ['Ctrl-C', keys.ctrlC]] as const) {
+		it(`quits with ${name}, exit 0, and gives the terminal back as it was`, async () => {
+			const t = await startShell('lectern "$@"; echo "lectern exited $?"; read line', [guide]);
+			await t.waitFor(atSlide(1, count));
+			// The check below means something only if presenting changed the modes.
+			expect(await t.ttyModes()).toMatchObject({echo: false, icanon: false});
+			t.press(key);
+			await t.waitFor('lectern exited 0');
+			expect(t.altScreen()).toBe(false);
+			expect(t.cursorHidden()).toBe(false);
+			expect(t.screen()).not.toContain('A terminal lecture presenter');
+			expect(await t.ttyModes()).toMatchObject({echo: true, icanon: true, isig: true});
+			t.press(keys.enter);
+			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+		});
+	}
+
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+		it(`restores the terminal when killed with ${signal}`, async () => {
+			const t = await present();
+			t.kill(signal);
+			const status = await t.exited();
+			// Restored, then the signal's default action, so the parent sees how it ended.
+			expect(status.signal).toBe(signal);
+			expect(() => process.kill(t.pid, 0)).toThrow();
+			const raw = t.raw();
+			const after = raw.slice(raw.lastIndexOf('\u001B[?1049h'));
+			expect(raw.lastIndexOf('\u001B[?1049h')).toBeGreaterThanOrEqual(0);
+			// The restore is the last thing written: the cursor back, then the normal screen.
+			expect(after).toMatch(/\u001B\[\?25h\u001B\[\?1049l$/);
+			expect(t.altScreen()).toBe(false);
+			expect(t.cursorHidden()).toBe(false);
+		});
+	}
+});
+
+describe('lectern present: live reload', () => {
+	it('shows an edited slide in place, and keeps the old slide when the file turns invalid', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-reload-'));
+		temporary.push(dir);
+		const deck = path.join(dir, 'guide.md');
+		const original = fs.readFileSync(path.join(repoRoot, guide), 'utf8');
+		fs.writeFileSync(deck, original);
+		const t = await startLectern([deck]);
+		await t.waitFor(atSlide(1, count));
+		t.press('3');
+		await t.waitFor(() => statusBar(t).includes('go to 3'));
+		await pressTo(t, keys.enter, 3);
+		expect(t.screen()).toContain('What Lectern is');
+
+		const edited = original.replace('## What Lectern is', '## What Lectern became after an edit');
+		expect(edited).not.toBe(original);
+		fs.writeFileSync(deck, edited);
+		await t.waitFor('What Lectern became after an edit', {timeout: 15_000});
+		expect(statusBar(t)).toMatch(/\b3\/27\b/);
+
+		fs.writeFileSync(deck, edited.replace('title: Lectern — a guide', 'title: [this is not closed'));
+		await t.waitFor(() => statusBar(t).includes('reload failed'), {timeout: 15_000});
+		expect(statusBar(t)).toMatch(/\b3\/27\b/);
+		expect(t.screen()).toContain('What Lectern became after an edit');
+		// Still presenting: keys work.
+		await pressTo(t, keys.right, 4);
+	});
+});
+
+describe('lectern present: refusing to start', () => {
+	it('exits 2 with one line when standard input and output are pipes', () => {
+		const result = runLectern([guide]);
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expectOneErrorLine(result.stderr);
+		expect(result.stderr).toContain('lectern print');
+	});
+
+	it('exits 2 with one line when only standard input is a pipe', async () => {
+		const t = await startShell('lectern "$@" < /dev/null 2> "$HOME/stderr"; echo "lectern exited $?"', [guide]);
+		await t.exited();
+		expect(t.screen()).toContain('lectern exited 2');
+		expect(t.raw()).not.toContain('\u001B[?1049h');
+		expectOneErrorLine(fs.readFileSync(path.join(t.home, 'stderr'), 'utf8'));
+	});
+
+	it('exits 2 with one line for a missing deck', async () => {
+		const t = await startShell('lectern "$@" 2> "$HOME/stderr"; echo "lectern exited $?"', ['decks/no-such-deck.md']);
+		await t.exited();
+		expect(t.screen()).toContain('lectern exited 2');
+		expect(t.raw()).not.toContain('\u001B[?1049h');
+		const stderr = fs.readFileSync(path.join(t.home, 'stderr'), 'utf8');
+		expectOneErrorLine(stderr);
+		expect(stderr).toContain('decks/no-such-deck.md');
+	});
+});
+
+function expectOneErrorLine(stderr: string): void {
+	const lines = stderr.split('\n').filter(line => line !== '');
+	expect(lines, stderr).toHaveLength(1);
+	expect(lines[0]).toMatch(/^lectern: /);
+	expect(stderr).toMatch(/\n$/);
+	expect(stderr).not.toMatch(/^\s+at /m);
+}
+
+/** The screen's text as one line: rows joined, runs of spaces collapsed (text may wrap). */
+function oneLine(screen: string): string {
+	return screen.split('\n').map(row => row.trim()).filter(Boolean).join(' ');
+}

@@ -71,7 +71,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
 	}
 
-	let theme = createTheme({level: colorLevel(process.env, true), ascii: args.ascii || prefersAscii(process.env)});
+	let theme = createTheme({level: colorLevel(process.env, true), attributes: true, ascii: args.ascii || prefersAscii(process.env)});
 	let size = terminalSize();
 	const study: Study | undefined = args.view === 'study' ? openStudy(deck, Boolean(args.restart)) : undefined;
 	const requested = args.slide ?? location.slide;
@@ -155,7 +155,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
 			highlighterRequested = true;
 			void loadHighlighter().then(highlighter => {
-				theme = createTheme({level: theme.level, ascii: theme.ascii, highlighter});
+				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
 				instance.rerender(app());
 			}, () => {});
 		}

@@ -13,7 +13,7 @@ export type PrintArgs = Readonly<{deck: string; width?: number; notes: boolean; 
 export function runPrint(args: PrintArgs): number {
 	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
-	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), ascii: args.ascii || prefersAscii(process.env)});
+	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), attributes: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb', ascii: args.ascii || prefersAscii(process.env)});
 	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
 	const out: string[] = [];

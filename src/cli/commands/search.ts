@@ -67,7 +67,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 		}) + '\n').join('');
 	}
 
-	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), ascii: prefersAscii(process.env)});
+	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), attributes: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb', ascii: prefersAscii(process.env)});
 	const s = styles(theme);
 	const lines: string[] = [];
 	for (const hit of hits) {

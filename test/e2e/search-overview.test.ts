@@ -1,0 +1,175 @@
+// Search and overview while presenting (issue 5), end to end. The expected slides come from the
+// binary's own `search` and `outline` commands, so the presenter is held to what they report.
+import {execFileSync} from 'node:child_process';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {atSlide, binary, comparable, outline, repoRoot, startLectern, statusBar, type OutlineSlide} from './helpers.js';
+import {closeAll, keys, type PtySession} from './pty.js';
+
+afterEach(closeAll);
+
+const lecture = 'decks/virtualization.md';
+let count = 0;
+let slides: OutlineSlide[] = [];
+/** Slides (1-based, in deck order) that `lectern search shadow` reports. */
+let shadowHits: number[] = [];
+
+type SearchMatch = {deck: string; slide: number; location: string; title: string};
+
+function searchCli(query: string, json: boolean): string {
+	return execFileSync(process.execPath, [binary, 'search', query, lecture, ...(json ? ['--json'] : [])], {cwd: repoRoot, encoding: 'utf8'});
+}
+
+beforeAll(() => {
+	slides = outline(lecture).slides;
+	count = slides.length;
+	const matches = searchCli('shadow', true).trim().split('\n').map(line => JSON.parse(line) as SearchMatch);
+	shadowHits = matches.map(match => match.slide).sort((a, b) => a - b);
+});
+
+/** Presents the lecture from slide `from` (1-based) and waits for it. */
+async function presentLecture(from = 1): Promise<PtySession> {
+	const t = await startLectern([lecture, '--slide', String(from)]);
+	await t.waitFor(atSlide(from, count));
+	return t;
+}
+
+/** Types text one key at a time, each seen on the status bar before the next. */
+async function type(t: PtySession, prefix: string, text: string): Promise<void> {
+	for (let i = 1; i <= text.length; i++) {
+		t.press(text[i - 1]!);
+		const shown = prefix + text.slice(0, i);
+		await t.waitFor(() => t.screen().includes(shown), {description: `${JSON.stringify(shown)} on the screen`});
+	}
+}
+
+const matchBadge = (t: PtySession) => /match (\d+|-)\/(\d+)/.exec(statusBar(t));
+
+describe('search while presenting', () => {
+	it('finds the slides that lectern search finds, and steps through them with n and N, wrapping', async () => {
+		expect(shadowHits.length).toBeGreaterThan(2);
+		const [first, second] = shadowHits as [number, number];
+		const last = shadowHits.at(-1)!;
+		const t = await presentLecture();
+		t.press('/');
+		await t.waitFor(() => statusBar(t).startsWith(' /'));
+		await type(t, ' /', 'shadow');
+		expect(statusBar(t)).toMatch(/^ \/shadow/);
+		// Live: the matches are counted while typing, before Enter; the slide has not moved.
+		await t.waitFor(() => matchBadge(t) !== null);
+		expect(matchBadge(t)?.[2]).toBe(String(shadowHits.length));
+		expect(statusBar(t)).toMatch(/\b1\/103\b/);
+
+		const beforeEnter = t.raw().length;
+		t.press(keys.enter);
+		await t.waitFor(atSlide(first, count));
+		expect(statusBar(t)).toContain(`match 1/${shadowHits.length}`);
+		expect(statusBar(t)).not.toMatch(/^ \//);
+		expect(t.screen()).toMatch(/shadow/i);
+		// The matches on the slide are highlighted: black on yellow.
+		expect(t.raw(beforeEnter)).toMatch(/\u001B\[43m(?:\u001B\[30m)?shadow/i);
+
+		t.press('n');
+		await t.waitFor(atSlide(second, count));
+		expect(statusBar(t)).toContain(`match 2/${shadowHits.length}`);
+		t.press('N');
+		await t.waitFor(atSlide(first, count));
+		expect(statusBar(t)).not.toContain('wrapped');
+
+		// Before the first match, N wraps round to the last; after the last, n wraps to the first.
+		t.press('N');
+		await t.waitFor(atSlide(last, count));
+		expect(statusBar(t)).toContain(`match ${shadowHits.length}/${shadowHits.length} (wrapped)`);
+		t.press('n');
+		await t.waitFor(atSlide(first, count));
+		expect(statusBar(t)).toContain(`match 1/${shadowHits.length} (wrapped)`);
+		// The hint lasts one move.
+		t.press('n');
+		await t.waitFor(atSlide(second, count));
+		expect(statusBar(t)).not.toContain('wrapped');
+	});
+
+	it('jumps to the first match at or after the slide where the search began', async () => {
+		const [first, second] = shadowHits as [number, number];
+		const t = await presentLecture(first + 1);
+		t.press('/');
+		await type(t, ' /', 'shadow');
+		t.press(keys.enter);
+		const expected = shadowHits.find(hit => hit >= first + 1)!;
+		expect(expected).toBe(second);
+		await t.waitFor(atSlide(expected, count));
+	});
+
+	it('cancels with Esc while typing and stays on the slide where the search began', async () => {
+		const t = await presentLecture(10);
+		const before = t.screen();
+		t.press('/');
+		await type(t, ' /', 'shad');
+		await t.waitFor(() => matchBadge(t) !== null);
+		t.press(keys.escape);
+		await t.waitFor(() => !statusBar(t).startsWith(' /'));
+		expect(statusBar(t)).toMatch(/\b10\/103\b/);
+		expect(statusBar(t)).not.toContain('match');
+		expect(comparable(t.screen()).split('\n').slice(0, -1)).toEqual(comparable(before).split('\n').slice(0, -1));
+		// Nothing is left to step through.
+		t.press('n');
+		t.press(keys.right);
+		await t.waitFor(atSlide(11, count));
+	});
+
+	it('opens a location that lectern search prints at that slide', async () => {
+		const line = searchCli('shadow', false).split('\n')[0]!;
+		const location = /^(\S+):(\d+)\s/.exec(line);
+		expect(location, line).not.toBeNull();
+		expect(location![1]).toBe(lecture);
+		const slide = Number(location![2]);
+		expect(slide).toBe(shadowHits[0]);
+		const t = await startLectern([`${location![1]}:${location![2]}`]);
+		await t.waitFor(atSlide(slide, count));
+		expect(t.screen()).toMatch(/shadow/i);
+	});
+});
+
+describe('overview', () => {
+	it('lists the slide titles, moves with j and ↓, and opens the chosen slide with Enter', async () => {
+		const t = await presentLecture();
+		t.press('o');
+		await t.waitFor(`Overview · ${count} slides`);
+		for (const title of ['Plan', 'History of Virtual Machines']) expect(t.screen()).toContain(title);
+		expect(t.screen()).toMatch(/ >\s+1 {2}System Virtualization/);
+		t.press('j');
+		t.press(keys.down);
+		t.press('j');
+		t.press(keys.enter);
+		await t.waitFor(atSlide(4, count));
+		expect(t.screen()).not.toContain('Overview');
+		expect(t.screen()).toContain(slides[3]!.title);
+	});
+
+	it('filters the titles with / and closes with Esc where it was', async () => {
+		const t = await presentLecture(2);
+		t.press('o');
+		await t.waitFor('Overview');
+		t.press('/');
+		await t.waitFor('filter: _');
+		await type(t, 'filter: ', 'history');
+		const matching = slides.filter(slide => slide.title.toLowerCase().includes('history'));
+		expect(matching.length).toBeGreaterThan(0);
+		await t.waitFor(`(${matching.length} slides)`);
+		expect(t.screen()).toContain('History of Virtual Machines');
+		expect(t.screen()).not.toMatch(/\d {2}Plan$/m);
+		// Enter ends the filter; Enter again opens the first slide left in the list.
+		t.press(keys.enter);
+		await t.waitFor('filter: history  (');
+		t.press(keys.enter);
+		await t.waitFor(atSlide(matching[0]!.slide, count));
+		expect(t.screen()).toContain(matching[0]!.title);
+
+		// Esc closes the overview without moving.
+		t.press('o');
+		await t.waitFor('Overview');
+		t.press(keys.down, keys.down);
+		t.press(keys.escape);
+		await t.waitFor(screen => !screen.includes('Overview'));
+		expect(statusBar(t)).toMatch(new RegExp(`\\b${matching[0]!.slide}/${count}\\b`));
+	});
+});

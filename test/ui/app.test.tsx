@@ -1,0 +1,137 @@
+import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {openDeck} from '../../src/deck/deck.js';
+import {createTheme} from '../../src/layout/theme.js';
+import {initialState, type NavState} from '../../src/nav/reducer.js';
+import {App} from '../../src/ui/App.js';
+
+const guide = openDeck(readFileSync('decks/guide.md', 'utf8'), 'decks/guide.md');
+const theme = createTheme({level: 0, ascii: false});
+
+type Rendered = ReturnType<typeof render>;
+const mounted: Rendered[] = [];
+
+afterEach(() => {
+	for (const app of mounted.splice(0)) {
+		app.unmount();
+		app.cleanup();
+	}
+});
+
+function mount(options: {initial?: NavState; width?: number; height?: number; onQuit?: (state: NavState) => void} = {}) {
+	const onQuit = options.onQuit ?? vi.fn();
+	const app = render(
+		<App
+			deck={guide}
+			theme={theme}
+			initial={options.initial ?? initialState()}
+			size={{width: options.width ?? 100, height: options.height ?? 30}}
+			elapsed={() => 0}
+			onQuit={onQuit}
+		/>,
+	);
+	mounted.push(app);
+	return app;
+}
+
+/** Wait until the last frame satisfies `predicate` (Ink renders after the input is handled). */
+async function frameWhere(app: Rendered, predicate: (frame: string) => boolean): Promise<string> {
+	await vi.waitFor(() => {
+		expect(predicate(app.lastFrame() ?? '')).toBe(true);
+	}, {timeout: 5000, interval: 5});
+	return app.lastFrame() ?? '';
+}
+
+const statusRow = (frame: string) => frame.split('\n').at(-1) ?? '';
+
+describe('App', () => {
+	it('shows the first slide, its notes and the status bar', () => {
+		const frame = mount().lastFrame() ?? '';
+		const rows = frame.split('\n');
+		expect(rows).toHaveLength(30);
+		expect(rows[0]).toBe('  Lectern');
+		expect(frame).toContain('A terminal lecture presenter: Markdown decks, a speaker-notes pane, deck-wide search, self-study');
+		expect(frame).toContain('── notes ──');
+		expect(frame).toContain('Welcome! You are reading the speaker notes.');
+		expect(statusRow(frame)).toContain('1/27');
+		expect(statusRow(frame)).toContain('Lectern — a guide');
+		expect(statusRow(frame)).toContain('00:00:00');
+	});
+
+	it('l goes to the next slide', async () => {
+		const app = mount();
+		app.stdin.write('l');
+		const frame = await frameWhere(app, text => statusRow(text).includes('2/27'));
+		expect(frame.split('\n')[0]).toBe('');
+		expect(frame).toContain('Getting around');
+		expect(frame).not.toContain('Welcome! You are reading');
+	});
+
+	it('several keys in a row: l l h', async () => {
+		const app = mount();
+		app.stdin.write('l');
+		await frameWhere(app, text => statusRow(text).includes('2/27'));
+		app.stdin.write('l');
+		await frameWhere(app, text => statusRow(text).includes('3/27'));
+		app.stdin.write('h');
+		const frame = await frameWhere(app, text => statusRow(text).includes('2/27'));
+		expect(frame).toContain('Getting around');
+	});
+
+	it('a number and Enter go to that slide', async () => {
+		const app = mount();
+		app.stdin.write('3');
+		await frameWhere(app, text => statusRow(text).includes('go to 3'));
+		app.stdin.write('\r');
+		const frame = await frameWhere(app, text => statusRow(text).includes('3/27'));
+		expect(frame.split('\n')[0]).toBe('  What Lectern is');
+	});
+
+	it('s hides the notes pane and shows it again', async () => {
+		const app = mount();
+		expect(app.lastFrame()).toContain('── notes ──');
+		app.stdin.write('s');
+		const hidden = await frameWhere(app, text => !text.includes('── notes ──'));
+		expect(hidden).not.toContain('Welcome! You are reading');
+		expect(hidden.split('\n')).toHaveLength(30);
+		expect(statusRow(hidden)).toContain('1/27');
+		app.stdin.write('s');
+		await frameWhere(app, text => text.includes('── notes ──'));
+	});
+
+	it('? shows the help drawn from the key table; Esc closes it', async () => {
+		const app = mount({initial: initialState({notesVisible: false})});
+		app.stdin.write('?');
+		const help = await frameWhere(app, text => text.includes('Keys'));
+		expect(help.split('\n')[0]).toBe('  Keys');
+		expect(help).toContain('→ ↓ l j Space Enter PgDn  next step or slide');
+		expect(help).toContain('q Ctrl-C');
+		app.stdin.write('\u001B');
+		const closed = await frameWhere(app, text => !text.includes('next step or slide'));
+		expect(closed.split('\n')[0]).toBe('  Lectern');
+	});
+
+	it('q calls onQuit with the final state', async () => {
+		const onQuit = vi.fn();
+		const app = mount({onQuit});
+		app.stdin.write('l');
+		await frameWhere(app, text => statusRow(text).includes('2/27'));
+		app.stdin.write('q');
+		await vi.waitFor(() => {
+			expect(onQuit).toHaveBeenCalledTimes(1);
+		}, {timeout: 5000, interval: 5});
+		expect(onQuit.mock.calls[0]?.[0]).toMatchObject({slide: 1, quit: true});
+	});
+
+	it('lays out to the size it is given, not to the test terminal', () => {
+		const frame = mount({width: 60, height: 12}).lastFrame() ?? '';
+		expect(frame.split('\n')).toHaveLength(12);
+		expect(Math.max(...frame.split('\n').map(row => row.length))).toBeLessThanOrEqual(60);
+	});
+
+	it('says when the terminal is too small', () => {
+		const frame = mount({width: 30, height: 8}).lastFrame() ?? '';
+		expect(frame.replace(/\s+/g, ' ').trim()).toBe('terminal too small: need at least 40x10, have 30x8');
+	});
+});

@@ -1,0 +1,138 @@
+import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {promisify} from 'node:util';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {formatProblem, parseSize, runCheck, type CheckArgs} from '../../src/cli/commands/check.js';
+import {LecternError} from '../../src/cli/errors.js';
+
+const run = promisify(execFile);
+const fixture = (name: string) => `test/fixtures/check/${name}.md`;
+
+/** Run `check` in this process, capturing what it writes. */
+async function check(decks: readonly string[], options: Partial<CheckArgs> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+	let stdout = '';
+	let stderr = '';
+	vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+		stdout += String(chunk);
+		return true;
+	});
+	vi.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+		stderr += String(chunk);
+		return true;
+	});
+	try {
+		const code = await runCheck({decks, size: ['100x30'], json: false, ascii: false, maxSize: 10, ...options});
+		return {code, stdout, stderr};
+	} finally {
+		vi.restoreAllMocks();
+	}
+}
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('lectern check', () => {
+	it('reports every known problem of a deck, one exact line each, and exits 1', async () => {
+		const result = await check([fixture('problems')]);
+		expect(result.stderr).toBe('');
+		expect(result.stdout.split('\n')).toEqual([
+			'test/fixtures/check/problems.md:74: slide 6 "Unterminated notes": HTML comment <!-- is never closed with -->',
+			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 96 (clipped) (at 100x30)',
+			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
+			'test/fixtures/check/problems.md:51: slide 3 "": the slide is empty',
+			'test/fixtures/check/problems.md:53: slide 4 "No notes here": warning: no speaker notes',
+			'test/fixtures/check/problems.md:62: slide 5 "Unknown language": warning: unknown fence language "klingon" (shown without highlighting)',
+			'test/fixtures/check/problems.md:74: slide 6 "Unterminated notes": speaker notes are never closed (missing --> or :::)',
+			'',
+		]);
+		expect(result.code).toBe(1);
+	});
+
+	it('checks at every size asked, the notes pane where it would start open', async () => {
+		const result = await check([fixture('problems')], {size: ['100x30', '80x24', '200x50']});
+		const sized = result.stdout.split('\n').filter(line => line.includes('(at '));
+		expect(sized).toEqual([
+			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 96 (clipped) (at 100x30)',
+			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 76 (clipped) (at 80x24)',
+			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
+			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 23 (at 80x24)',
+		]);
+		expect(result.code).toBe(1);
+	});
+
+	it('reports an unterminated fence at its line', async () => {
+		const result = await check([fixture('unclosed-fence')]);
+		expect(result.stdout).toBe('test/fixtures/check/unclosed-fence.md:5: slide 1 "Open fence": code fence ``` is never closed\n');
+		expect(result.code).toBe(1);
+	});
+
+	it('a clean deck: no output, exit 0', async () => {
+		expect(await check([fixture('clean')], {size: ['100x30', '80x24', '40x10']})).toEqual({code: 0, stdout: '', stderr: ''});
+	});
+
+	it('the bundled decks are clean at 100x30 and 80x24', async () => {
+		expect(await check(['decks/virtualization.md', 'decks/guide.md'], {size: ['100x30', '80x24']})).toEqual({code: 0, stdout: '', stderr: ''});
+	});
+
+	it('a missing file: one line on stderr, exit 2, the other decks still checked', async () => {
+		const result = await check(['test/fixtures/check/missing.md', fixture('clean')]);
+		expect(result).toEqual({code: 2, stdout: '', stderr: 'lectern: test/fixtures/check/missing.md: no such file: check the path\n'});
+	});
+
+	it('invalid front matter: one line naming the file and line, exit 2', async () => {
+		const result = await check([fixture('bad-front-matter')]);
+		expect(result.stderr).toBe('lectern: test/fixtures/check/bad-front-matter.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings\n');
+		expect(result.code).toBe(2);
+	});
+
+	it('--json writes the problems as a JSON array', async () => {
+		const result = await check([fixture('unclosed-fence'), fixture('clean')], {json: true});
+		expect(JSON.parse(result.stdout)).toEqual([
+			{file: 'test/fixtures/check/unclosed-fence.md', line: 5, slide: 1, title: 'Open fence', severity: 'error', message: 'code fence ``` is never closed'},
+		]);
+		expect(result.code).toBe(1);
+		expect(JSON.parse((await check([fixture('clean')], {json: true})).stdout)).toEqual([]);
+	});
+
+	it('--size below the minimum the presenter draws at: exit 2', async () => {
+		const result = await check([fixture('clean')], {size: ['20x5']});
+		expect(result).toEqual({code: 2, stdout: '', stderr: 'lectern: --size 20x5 is below the minimum the presenter draws at\n'});
+	});
+
+	it('a malformed --size is a usage error', async () => {
+		await expect(check([fixture('clean')], {size: ['wide']})).rejects.toThrow(LecternError);
+		expect(() => parseSize('100 x 30')).toThrow('--size 100 x 30: expected WIDTHxHEIGHT, such as 100x30');
+		expect(parseSize(' 120X40 ')).toEqual({width: 120, height: 40});
+	});
+});
+
+describe('formatProblem', () => {
+	it('file:line: slide N "title": severity, message, size', () => {
+		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'error', message: 'm', size: '80x24'})).toBe('d.md:3: slide 2 "T": m (at 80x24)');
+		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'warning', message: 'm'})).toBe('d.md:3: slide 2 "T": warning: m');
+	});
+
+	it('never prints a control character from a file name or title', () => {
+		expect(formatProblem({file: 'e\u001B]0;x\u0007.md', line: 1, slide: 1, title: 'a\nb\u009B', severity: 'error', message: 'm'})).toBe('e␛]0;x␇.md:1: slide 1 "a␤b<U+009B>": m');
+	});
+});
+
+describe.skipIf(!existsSync('dist'))('the built binary', () => {
+	it('lectern check decks/virtualization.md decks/guide.md --size 100x30 --size 80x24: exit 0, no output', async () => {
+		const result = await run(process.execPath, ['bin/lectern.js', 'check', 'decks/virtualization.md', 'decks/guide.md', '--size', '100x30', '--size', '80x24']);
+		expect(result).toEqual({stdout: '', stderr: ''});
+	});
+
+	it('problems: exit 1', async () => {
+		const failure = await run(process.execPath, ['bin/lectern.js', 'check', fixture('unclosed-fence')]).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
+		expect(failure).toMatchObject({code: 1, stdout: 'test/fixtures/check/unclosed-fence.md:5: slide 1 "Open fence": code fence ``` is never closed\n', stderr: ''});
+	});
+
+	it('a missing file and a too-small --size: exit 2, one line on stderr', async () => {
+		const missing = await run(process.execPath, ['bin/lectern.js', 'check', 'test/fixtures/check/missing.md']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
+		expect(missing).toMatchObject({code: 2, stdout: '', stderr: 'lectern: test/fixtures/check/missing.md: no such file: check the path\n'});
+		const small = await run(process.execPath, ['bin/lectern.js', 'check', fixture('clean'), '--size', '20x5']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
+		expect(small).toMatchObject({code: 2, stdout: '', stderr: 'lectern: --size 20x5 is below the minimum the presenter draws at\n'});
+	});
+});

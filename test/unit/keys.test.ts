@@ -1,0 +1,196 @@
+import {describe, expect, it} from 'vitest';
+import {helpRows, keyLabel, keyToAction, overviewBindings, slideBindings, type KeyName} from '../../src/nav/keys.js';
+import {initialState, type NavState} from '../../src/nav/reducer.js';
+
+const presenting = initialState();
+const studying = initialState({view: 'study'});
+const inOverlay = (overlay: NavState['overlay'], extra: Partial<NavState> = {}): NavState => ({...initialState(), overlay, ...extra});
+
+describe('the slide key table', () => {
+	it.each([
+		['right', {type: 'next'}],
+		['down', {type: 'next'}],
+		['l', {type: 'next'}],
+		['j', {type: 'next'}],
+		['space', {type: 'next'}],
+		['enter', {type: 'next'}],
+		['pagedown', {type: 'next'}],
+		['left', {type: 'prev'}],
+		['up', {type: 'prev'}],
+		['h', {type: 'prev'}],
+		['k', {type: 'prev'}],
+		['backspace', {type: 'prev'}],
+		['pageup', {type: 'prev'}],
+		['g', {type: 'first'}],
+		['home', {type: 'first'}],
+		['G', {type: 'last'}],
+		['end', {type: 'last'}],
+		['0', {type: 'digit', digit: '0'}],
+		['7', {type: 'digit', digit: '7'}],
+		['s', {type: 'toggleNotes'}],
+		['J', {type: 'scrollNotes', by: 1}],
+		['K', {type: 'scrollNotes', by: -1}],
+		['t', {type: 'toggleView'}],
+		['m', {type: 'toggleBookmark'}],
+		['/', {type: 'searchOpen'}],
+		['n', {type: 'searchNext'}],
+		['N', {type: 'searchPrev'}],
+		['o', {type: 'overviewOpen'}],
+		['?', {type: 'helpOpen'}],
+		['escape', {type: 'cancel'}],
+		['q', {type: 'quit'}],
+		['ctrl+c', {type: 'quit'}],
+	] as const)('presenting: %s', (key, action) => {
+		expect(keyToAction(key, presenting)).toEqual(action);
+	});
+
+	it.each([
+		['j', {type: 'scrollDown'}],
+		['down', {type: 'scrollDown'}],
+		['k', {type: 'scrollUp'}],
+		['up', {type: 'scrollUp'}],
+		['l', {type: 'next'}],
+		['space', {type: 'next'}],
+		['h', {type: 'prev'}],
+		['t', {type: 'toggleView'}],
+	] as const)('studying: %s', (key, action) => {
+		expect(keyToAction(key, studying)).toEqual(action);
+	});
+
+	it('the presenting-only keys do nothing in study mode', () => {
+		for (const key of ['s', 'J', 'K']) {
+			expect(keyToAction(key, studying)).toBeUndefined();
+		}
+	});
+
+	it('unbound keys do nothing', () => {
+		for (const key of ['x', 'tab', 'Z', '€', 'f1']) {
+			expect(keyToAction(key, presenting)).toBeUndefined();
+		}
+	});
+
+	it('every binding is reachable: its first key gives its action in a view it applies to', () => {
+		for (const binding of slideBindings) {
+			const state = binding.view === 'study' ? studying : presenting;
+			for (const key of binding.keys) {
+				const action = keyToAction(key, state);
+				// Only study's scroll bindings may shadow a key of a later binding.
+				if (binding.view === undefined && state === presenting) {
+					expect(action).toEqual(binding.action.type === 'digit' ? {type: 'digit', digit: key} : binding.action);
+				}
+			}
+
+			expect(keyToAction(binding.keys[0]!, state)).toEqual(binding.action.type === 'digit' ? {type: 'digit', digit: binding.keys[0]} : binding.action);
+		}
+	});
+});
+
+describe('text entry: search and overview filter', () => {
+	const search = inOverlay('search');
+	const filter = inOverlay('overview', {overview: {cursor: 0, filter: '', filtering: true}});
+
+	it.each([search, filter])('keys are text, with Enter, Esc, Backspace and Ctrl-C special (%#)', state => {
+		expect(keyToAction('l', state)).toEqual({type: 'textInput', text: 'l'});
+		expect(keyToAction('q', state)).toEqual({type: 'textInput', text: 'q'});
+		expect(keyToAction('/', state)).toEqual({type: 'textInput', text: '/'});
+		expect(keyToAction('é', state)).toEqual({type: 'textInput', text: 'é'});
+		expect(keyToAction('日', state)).toEqual({type: 'textInput', text: '日'});
+		expect(keyToAction('space', state)).toEqual({type: 'textInput', text: ' '});
+		expect(keyToAction('enter', state)).toEqual({type: 'textSubmit'});
+		expect(keyToAction('escape', state)).toEqual({type: 'cancel'});
+		expect(keyToAction('backspace', state)).toEqual({type: 'textBackspace'});
+		expect(keyToAction('ctrl+c', state)).toEqual({type: 'quit'});
+		expect(keyToAction('left', state)).toBeUndefined();
+		expect(keyToAction('pagedown', state)).toBeUndefined();
+	});
+});
+
+describe('the overview key table', () => {
+	const overview = inOverlay('overview');
+
+	it.each([
+		['down', {type: 'overviewMove', by: 1}],
+		['j', {type: 'overviewMove', by: 1}],
+		['up', {type: 'overviewMove', by: -1}],
+		['k', {type: 'overviewMove', by: -1}],
+		['pagedown', {type: 'overviewMove', by: 10}],
+		['space', {type: 'overviewMove', by: 10}],
+		['pageup', {type: 'overviewMove', by: -10}],
+		['g', {type: 'overviewMove', by: -Infinity}],
+		['home', {type: 'overviewMove', by: -Infinity}],
+		['G', {type: 'overviewMove', by: Infinity}],
+		['end', {type: 'overviewMove', by: Infinity}],
+		['enter', {type: 'overviewOpenSlide'}],
+		['/', {type: 'overviewFilterOpen'}],
+		['escape', {type: 'cancel'}],
+		['o', {type: 'cancel'}],
+		['q', {type: 'cancel'}],
+		['ctrl+c', {type: 'quit'}],
+	] as const)('%s', (key, action) => {
+		expect(keyToAction(key, overview)).toEqual(action);
+	});
+
+	it('every overview binding is listed once per key', () => {
+		const keys = overviewBindings.flatMap(binding => binding.keys);
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+});
+
+describe('the help overlay', () => {
+	const help = inOverlay('help');
+
+	it('any key closes it; q and Ctrl-C quit', () => {
+		for (const key of ['?', 'escape', 'l', 'enter', 'x', 'space']) {
+			expect(keyToAction(key, help)).toEqual({type: 'cancel'});
+		}
+
+		expect(keyToAction('q', help)).toEqual({type: 'quit'});
+		expect(keyToAction('ctrl+c', help)).toEqual({type: 'quit'});
+	});
+
+	it('lists every slide binding, drawn from the table', () => {
+		const rows = helpRows();
+		expect(rows).toHaveLength(slideBindings.length + 1);
+		for (const binding of slideBindings) {
+			const keys = binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ');
+			expect(rows.map(row => row.keys)).toContain(keys);
+		}
+
+		expect(rows.at(-1)).toEqual({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});
+	});
+
+	it('shows the exact rows for the main keys', () => {
+		const rows = helpRows();
+		const find = (keys: string) => rows.find(row => row.keys === keys)?.help;
+		expect(find('→ ↓ l j Space Enter PgDn')).toBe('next step or slide');
+		expect(find('← ↑ h k Backspace PgUp')).toBe('previous step or slide');
+		expect(find('g Home')).toBe('first slide (a number then g: that slide)');
+		expect(find('G End')).toBe('last slide (a number then G: that slide)');
+		expect(find('s')).toBe('show or hide the notes pane (presenting)');
+		expect(find('?')).toBe('this help');
+		expect(find('Esc')).toBe('close an overlay, clear a number');
+		expect(find('q Ctrl-C')).toBe('quit');
+		expect(find('/')).toBe('search the deck');
+		expect(find('n')).toBe('next matching slide');
+		expect(find('N')).toBe('previous matching slide');
+		expect(find('o')).toBe('overview of all slides');
+		expect(find('j ↓')).toBe('scroll down, then next slide (study)');
+		expect(find('0-9')).toBe('a number then Enter: go to that slide');
+	});
+
+	it('includes every key the presenter promises', () => {
+		const shown = helpRows().flatMap(row => row.keys.split(' '));
+		for (const key of ['→', '↓', 'l', 'j', 'Space', 'Enter', 'PgDn', '←', '↑', 'h', 'k', 'Backspace', 'PgUp', 'g', 'Home', 'G', 'End', 's', '?', 'Esc', 'q', 'Ctrl-C', '/', 'n', 'N', 'o']) {
+			expect(shown).toContain(key);
+		}
+	});
+});
+
+describe('keyLabel', () => {
+	it.each([
+		['right', '→'], ['left', '←'], ['up', '↑'], ['down', '↓'], ['pageup', 'PgUp'], ['pagedown', 'PgDn'], ['home', 'Home'], ['end', 'End'],
+		['enter', 'Enter'], ['escape', 'Esc'], ['backspace', 'Backspace'], ['space', 'Space'], ['ctrl+c', 'Ctrl-C'], ['tab', 'Tab'], ['x', 'x'],
+	] as const)('%s → %s', (key: KeyName, label) => {
+		expect(keyLabel(key)).toBe(label);
+	});
+});

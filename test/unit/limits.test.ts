@@ -1,0 +1,60 @@
+import {describe, expect, it} from 'vitest';
+import {capNesting, delimiterLimit, looksPathological, nestingLimit} from '../../src/deck/limits.js';
+
+describe('capNesting', () => {
+	it('leaves ordinary Markdown alone (same string)', () => {
+		const text = '## T\n\n- a\n  - b\n    > c\n\n1. one';
+		const capped = capNesting(text);
+		expect(capped).toEqual({text, changed: false, limit: nestingLimit});
+		expect(capped.text).toBe(text);
+	});
+
+	it('allows exactly the limit', () => {
+		expect(nestingLimit).toBe(16);
+		expect(capNesting('- '.repeat(16) + 'x').changed).toBe(false);
+		expect(capNesting('> '.repeat(16) + 'x').changed).toBe(false);
+	});
+
+	it('escapes markers past the limit so they read as text', () => {
+		expect(capNesting('- '.repeat(17) + 'x')).toEqual({text: '- '.repeat(16) + '\\- x', changed: true, limit: 16});
+		expect(capNesting('> '.repeat(18) + 'q').text).toBe('> '.repeat(16) + '\\> \\> q');
+		expect(capNesting('1. '.repeat(17) + 'n').text).toBe('1. '.repeat(16) + '1\\. n');
+	});
+
+	it('handles mixed markers and only the deep line', () => {
+		const deep = '- > '.repeat(9) + 'x';
+		const capped = capNesting(`ok\n${deep}\nfine`);
+		expect(capped.changed).toBe(true);
+		expect(capped.text).toBe(`ok\n${'- > '.repeat(8)}\\- \\> x\nfine`);
+	});
+
+	it('copes with 10,000 markers on one line', () => {
+		const capped = capNesting('- '.repeat(10_000));
+		expect(capped.changed).toBe(true);
+		expect(capped.text.startsWith('- '.repeat(16) + '\\- ')).toBe(true);
+	});
+});
+
+describe('looksPathological', () => {
+	it('short text is never pathological', () => {
+		expect(looksPathological('['.repeat(delimiterLimit - 1))).toBe(false);
+	});
+
+	it('counts delimiters per paragraph', () => {
+		expect(delimiterLimit).toBe(1500);
+		expect(looksPathological('['.repeat(1501))).toBe(true);
+		expect(looksPathological('['.repeat(1500))).toBe(false);
+		// Two paragraphs of 1000 each: a blank line resets the count.
+		expect(looksPathological(`${'_a'.repeat(1000)}\n\n${'_a'.repeat(1000)}`)).toBe(false);
+		expect(looksPathological(`${'_a'.repeat(1000)}\n${'_a'.repeat(1000)}`)).toBe(true);
+	});
+
+	it('ignores delimiters inside code fences', () => {
+		expect(looksPathological('```\n' + '['.repeat(5000) + '\n```')).toBe(false);
+		expect(looksPathological('~~~\n' + '*'.repeat(5000) + '\n~~~\n' + '*'.repeat(2000))).toBe(true);
+	});
+
+	it('plain prose of any length is fine', () => {
+		expect(looksPathological('word '.repeat(100_000))).toBe(false);
+	});
+});

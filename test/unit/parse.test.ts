@@ -1,0 +1,268 @@
+import {describe, expect, it} from 'vitest';
+import type {Token} from 'marked';
+import {openDeck} from '../../src/deck/deck.js';
+import {diagramLanguages, expandTabs, parseSlide} from '../../src/deck/parse.js';
+import type {Block, Slide} from '../../src/deck/types.js';
+
+const slideOf = (text: string, index = 0): Slide => parseSlide(openDeck(text, 'x.md'), index);
+
+/** A compact view of blocks: kind, step and line, plus the token type or the verbatim content. */
+function summary(block: Block): unknown {
+	switch (block.kind) {
+		case 'markdown': {
+			return {kind: 'markdown', step: block.step, line: block.line, type: block.token.type};
+		}
+
+		case 'diagram': {
+			return {kind: 'diagram', step: block.step, line: block.line, lines: block.lines};
+		}
+
+		case 'code': {
+			return {kind: 'code', step: block.step, line: block.line, lang: block.lang, code: block.code};
+		}
+	}
+}
+
+/** Every string anywhere in a value, with the path that leads to it. */
+function strings(value: unknown, path = 'slide', out: Array<[string, string]> = []): Array<[string, string]> {
+	if (typeof value === 'string') {
+		out.push([path, value]);
+	} else if (Array.isArray(value)) {
+		value.forEach((item, i) => strings(item, `${path}[${i}]`, out));
+	} else if (typeof value === 'object' && value !== null) {
+		for (const [key, item] of Object.entries(value)) {
+			strings(item, `${path}.${key}`, out);
+		}
+	}
+
+	return out;
+}
+
+describe('parseSlide: blocks', () => {
+	const text = [
+		'## The *x86* MMU', // 1
+		'', // 2
+		'first', // 3
+		'second line', // 4
+		'', // 5
+		'<!-- pause -->', // 6
+		'', // 7
+		'- a', // 8
+		'- b', // 9
+		'', // 10
+		'<!-- a hidden comment -->', // 11
+		'', // 12
+		'```diagram', // 13
+		'+--+', // 14
+		'|\tx|', // 15
+		'+--+', // 16
+		'```', // 17
+		'', // 18
+		'```ts', // 19
+		'const x = 1;', // 20
+		'```', // 21
+		'', // 22
+		'```text', // 23
+		'  spaced  ', // 24
+		'```', // 25
+		'', // 26
+		'```ASCII', // 27
+		'a', // 28
+		'```', // 29
+		'<!-- notes: n *1* -->', // 30
+	].join('\n');
+	const slide = slideOf(text);
+
+	it('groups blocks by reveal step with their file lines; comments are dropped', () => {
+		expect(slide.blocks.map(summary)).toEqual([
+			{kind: 'markdown', step: 0, line: 1, type: 'heading'},
+			{kind: 'markdown', step: 0, line: 3, type: 'paragraph'},
+			{kind: 'markdown', step: 1, line: 8, type: 'list'},
+			{kind: 'diagram', step: 1, line: 13, lines: ['+--+', '|   x|', '+--+']},
+			{kind: 'code', step: 1, line: 19, lang: 'ts', code: 'const x = 1;'},
+			{kind: 'diagram', step: 1, line: 23, lines: ['  spaced  ']},
+			{kind: 'diagram', step: 1, line: 27, lines: ['a']},
+		]);
+	});
+
+	it('has a plain-text title', () => {
+		expect(slide.title).toBe('The x86 MMU');
+	});
+
+	it('has plain body and notes text for search', () => {
+		expect(slide.bodyText).toBe('The x86 MMU\nfirst second line\n  a\n  b\n+--+\n|   x|\n+--+\nconst x = 1;\n  spaced\na');
+		expect(slide.notesText).toBe('n 1');
+		expect(slide.notes.map(token => token.type)).toEqual(['paragraph']);
+		expect(slide.problems).toEqual([]);
+	});
+
+	it('turns soft line breaks into spaces in the text the renderer reads', () => {
+		const paragraph = slide.blocks[1]!;
+		const inline = paragraph.kind === 'markdown' && paragraph.token.type === 'paragraph' ? paragraph.token.tokens ?? [] : [];
+		expect(inline.map(token => [token.type, 'text' in token ? token.text : ''])).toEqual([['text', 'first second line']]);
+	});
+
+	it('counts lines from the front matter and across slides', () => {
+		const deck = openDeck('---\ntitle: T\n---\n## A\n---\n\n## B\n\ntext\n<!-- pause -->\nmore', 'x.md');
+		expect(parseSlide(deck, 1).blocks.map(block => [block.line, block.step])).toEqual([[7, 0], [9, 0], [11, 1]]);
+	});
+
+	it('knows the diagram languages', () => {
+		expect([...diagramLanguages].sort()).toEqual(['ascii', 'diagram', 'plain', 'plaintext', 'text', 'txt']);
+	});
+
+	it('keeps a diagram verbatim: no wrapping, no reflow, inner blank lines kept', () => {
+		const long = 'x'.repeat(300);
+		const diagram = slideOf(`\`\`\`diagram\n${long}\n\n  *not emphasis*  \n\`\`\``).blocks[0];
+		expect(diagram).toEqual({kind: 'diagram', step: 0, line: 1, lines: [long, '', '  *not emphasis*  ']});
+	});
+
+	it('keeps the first word of the info string, lowercased, as the language', () => {
+		expect(slideOf('```Python title="x"\nprint(1)\n```').blocks.map(summary)).toEqual([
+			{kind: 'code', step: 0, line: 1, lang: 'python', code: 'print(1)'},
+		]);
+		expect(slideOf('```\nplain\n```').blocks.map(summary)).toEqual([{kind: 'code', step: 0, line: 1, lang: '', code: 'plain'}]);
+	});
+
+	it('expands tabs to 4-column stops in code too', () => {
+		expect(slideOf('```c\n\tint x;\n```').blocks.map(summary)).toEqual([{kind: 'code', step: 0, line: 1, lang: 'c', code: '    int x;'}]);
+		expect(expandTabs('ab\tc\n\t\td')).toBe('ab  c\n        d');
+		expect(expandTabs('no tabs')).toBe('no tabs');
+	});
+
+	it('drops HTML comments but keeps other HTML', () => {
+		const html = slideOf('<!-- gone -->\n\n<div>kept</div>');
+		expect(html.blocks.map(block => (block.kind === 'markdown' ? block.token.type : block.kind))).toEqual(['html']);
+	});
+
+	it('a slide without a heading has an empty title', () => {
+		expect(slideOf('just text').title).toBe('');
+	});
+
+	it('titles lose inline markup but keep link targets and entities', () => {
+		expect(slideOf('## `code` and **bold** &amp; [link](https://x.org)').title).toBe('code and bold & link (https://x.org)');
+	});
+
+	it('reports unterminated notes at their file line', () => {
+		expect(slideOf('---\ntitle: T\n---\n## A\n\n<!-- notes: never closed\nmore').problems).toEqual([
+			{line: 6, message: 'speaker notes are never closed (missing --> or :::)'},
+		]);
+	});
+
+	it('parses notes Markdown into tokens', () => {
+		const notes = slideOf('## A\n\n<!-- notes:\n- one\n- two\n-->').notes;
+		expect(notes.map(token => token.type)).toEqual(['list']);
+		expect(slideOf('## A\n\n<!-- notes:\n- one\n- two\n-->').notesText).toBe('  one\n  two');
+	});
+});
+
+describe('parseSlide: entity-decoded control characters are made visible', () => {
+	const source = [
+		'## Head &#27;[31m red &#x9b;2J',
+		'',
+		'Text &#27;]52;c;aGVsbG8=&#7; and &#x9b;31m and raw \u001B[2J and \u009B1m',
+		'',
+		'[link &#27;x](http://x/&#27;[1m "t&#27;") and <http://a&#x9b;b> and [ref][r]',
+		'',
+		'[r]: http://ref/&#27; "title &#27;"',
+		'',
+		'| h &#27;[1m | b |',
+		'|---|---|',
+		'| c &#x9b;m | d&#27; |',
+		'',
+		'- item &#27;x',
+		'  - nested &#155;y',
+		'',
+		'> quote &#27;q',
+		'',
+		'`code &#27;` and ![img &#27;](src&#27;) and *em &#27;* and **strong &#x1b;**',
+		'',
+		'```js &#27;',
+		'x &#27; \u001B[1m',
+		'```',
+		'',
+		'<span title="&#27;">html &#27; \u001B[7m</span>',
+		'',
+		'<!-- notes: note &#27;[31m and &#x9b; \u001B]0;t\u0007 and [n &#27;](http://n&#27;) -->',
+	].join('\n');
+	const slide = slideOf(source);
+
+	it('no ESC, CSI or BEL anywhere in the slide (tokens, raw text, notes, title, plain text)', () => {
+		const found = strings(slide).filter(([, text]) => /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(text));
+		expect(found).toEqual([]);
+	});
+
+	it('stand-ins show in the title, body text and notes', () => {
+		expect(slide.title).toBe('Head ␛[31m red <U+009B>2J');
+		expect(slide.bodyText.split('\n')).toEqual([
+			'Head ␛[31m red <U+009B>2J',
+			'Text ␛]52;c;aGVsbG8=␇ and <U+009B>31m and raw ␛[2J and <U+009B>1m',
+			'link ␛x (http://x/&#27;[1m) and http://a&#x9b;b and ref (http://ref/&#27;)',
+			'h ␛[1m | b',
+			'c <U+009B>m | d␛',
+			'  item ␛x',
+			'    nested <U+009B>y',
+			'quote ␛q',
+			'code &#27; and img &#27; and em ␛ and strong ␛',
+			'x &#27; ␛[1m',
+			'html ␛ ␛[7m',
+		]);
+		expect(slide.notesText).toBe('note ␛[31m and <U+009B> ␛]0;t␇ and n ␛ (http://n&#27;)');
+	});
+
+	it('table cells are sanitised in the tokens the renderer reads', () => {
+		const table = slide.blocks.find(block => block.kind === 'markdown' && block.token.type === 'table');
+		type Cell = {tokens: Token[]};
+		const token = table?.kind === 'markdown' ? (table.token as Token & {header: Cell[]; rows: Cell[][]}) : undefined;
+		const cellText = (cell: Cell) => cell.tokens.map(inline => ('text' in inline ? inline.text : '')).join('');
+		expect(token?.header.map(cellText)).toEqual(['h ␛[1m', 'b']);
+		expect(token?.rows.map(row => row.map(cellText))).toEqual([['c <U+009B>m', 'd␛']]);
+	});
+});
+
+describe('parseSlide: limits', () => {
+	it('a line of 10,000 "- " parses and reports the nesting', () => {
+		const line = '- '.repeat(10_000) + 'x';
+		const slide = slideOf(line);
+		expect(slide.problems).toEqual([
+			{line: 1, message: 'nesting deeper than 16 levels is shown flattened'},
+			{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'},
+		]);
+		// Shown as written: no backslashes from the flattening leak into the plain text.
+		expect(slide.bodyText).toBe(line);
+	});
+
+	it('a line of 10,000 "> " parses and reports the nesting', () => {
+		const slide = slideOf('## Deep\n\n' + '> '.repeat(10_000) + 'x');
+		expect(slide.problems.map(problem => problem.message)).toContain('nesting deeper than 16 levels is shown flattened');
+		expect(slide.problems[0]?.line).toBe(1);
+		expect(slide.title).toBe('Deep');
+	});
+
+	it('17 levels are flattened from the 17th; 16 are not', () => {
+		const deep = slideOf('- '.repeat(17) + 'x');
+		expect(deep.problems).toEqual([{line: 1, message: 'nesting deeper than 16 levels is shown flattened'}]);
+		expect(deep.bodyText.trim()).toBe('- x');
+		const fine = slideOf('- '.repeat(16) + 'x');
+		expect(fine.problems).toEqual([]);
+		expect(fine.bodyText.trim()).toBe('x');
+	});
+
+	it.each([
+		['100,000 [', '['.repeat(100_000)],
+		['50,000 _a', '_a'.repeat(50_000)],
+		['30,000 *a', '*a'.repeat(30_000)],
+	])('%s becomes a plain paragraph with a problem', (_name, text) => {
+		const slide = slideOf(`## Slow\n\n${text}`);
+		expect(slide.problems).toEqual([{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'}]);
+		expect(slide.blocks.map(summary)).toEqual([{kind: 'markdown', step: 0, line: 1, type: 'paragraph'}]);
+		expect(slide.bodyText).toBe(`## Slow\n${text}`);
+		expect(slide.title).toBe('Slow');
+	});
+
+	it('many delimiters inside a code fence are fine', () => {
+		const slide = slideOf('```\n' + '['.repeat(5000) + '\n```');
+		expect(slide.problems).toEqual([]);
+		expect(slide.blocks.map(block => block.kind)).toEqual(['code']);
+	});
+});

@@ -1,0 +1,333 @@
+import {describe, expect, it} from 'vitest';
+import {keyToAction, type KeyName} from '../../src/nav/keys.js';
+import {initialState, reduce, type NavContext, type NavState} from '../../src/nav/reducer.js';
+
+// Ten slides; slide 3 (index 2) has three reveal steps, slide 6 (index 5) two.
+const stepsBySlide = [1, 1, 3, 1, 1, 2, 1, 1, 1, 1];
+const ctx: NavContext = {count: 10, steps: slide => stepsBySlide[slide] ?? 1};
+
+/** Press keys (space-separated names) the way the app does: key table, then reducer. */
+function press(state: NavState, keys: string, context: NavContext = ctx): NavState {
+	let current = state;
+	for (const key of keys.split(' ').filter(Boolean)) {
+		const action = keyToAction(key as KeyName, current);
+		if (action) {
+			current = reduce(current, action, context);
+		}
+	}
+
+	return current;
+}
+
+const at = (slide: number, step = 0, extra: Partial<NavState> = {}): NavState => ({...initialState(), slide, step, ...extra});
+const position = (state: NavState) => ({slide: state.slide, step: state.step});
+
+describe('navigation by key sequences', () => {
+	it.each([
+		['l', 0, 0, 1, 0],
+		['l l h', 0, 0, 1, 0],
+		['right down space enter pagedown', 0, 0, 3, 0],
+		['j', 0, 0, 1, 0],
+		['l l', 0, 0, 2, 0],
+		// Pauses: next reveals each step before leaving the slide.
+		['l', 2, 0, 2, 1],
+		['l l', 2, 0, 2, 2],
+		['l l l', 2, 0, 3, 0],
+		// Previous hides the last revealed step.
+		['h', 2, 2, 2, 1],
+		['h h', 2, 2, 2, 0],
+		['left', 2, 1, 2, 0],
+		// Going back onto a slide with pauses arrives with all of it revealed.
+		['h', 3, 0, 2, 2],
+		['k up backspace pageup', 4, 0, 2, 0],
+		['G', 0, 0, 9, 0],
+		['end', 3, 0, 9, 0],
+		['g', 7, 0, 0, 0],
+		['home', 7, 0, 0, 0],
+		['G g', 4, 0, 0, 0],
+		// A number, then Enter, g or G: that slide (1-based).
+		['7 enter', 0, 0, 6, 0],
+		['1 0 enter', 0, 0, 9, 0],
+		['1 2 enter', 0, 0, 9, 0],
+		['3 g', 8, 0, 2, 0],
+		['5 G', 0, 0, 4, 0],
+		['0 3 enter', 0, 0, 2, 0],
+		['3 l', 0, 0, 2, 0],
+		// Esc clears a pending number.
+		['3 escape l', 0, 0, 1, 0],
+		['3 escape enter', 5, 0, 5, 1],
+		// Clamping at both ends.
+		['h h h', 0, 0, 0, 0],
+		['l l l', 9, 0, 9, 0],
+		['G l', 0, 0, 9, 0],
+		// Going to a slide starts at its first step.
+		['3 g', 2, 2, 2, 0],
+	])('%j from slide %i step %i → slide %i step %i', (keys, slide, step, toSlide, toStep) => {
+		expect(position(press(at(slide, step), keys))).toEqual({slide: toSlide, step: toStep});
+	});
+
+	it('a no-op returns the same object', () => {
+		const first = at(0);
+		expect(press(first, 'h')).toBe(first);
+		expect(press(first, 'left up backspace pageup k')).toBe(first);
+		expect(press(first, 'g')).toBe(first);
+		expect(press(first, 'escape')).toBe(first);
+		expect(press(first, '0')).toBe(first);
+		expect(press(first, 'x')).toBe(first);
+		expect(press(first, 'K')).toBe(first);
+		const last = at(9);
+		expect(press(last, 'l')).toBe(last);
+		expect(press(last, 'G')).toBe(last);
+		expect(reduce(last, {type: 'goto', slide: 42}, ctx)).toBe(last);
+	});
+
+	it('keeps the typed number and shows it until used', () => {
+		expect(press(at(0), '1 2').count).toBe('12');
+		expect(press(at(0), '1 2 enter').count).toBe('');
+		expect(press(at(0), '1 2 escape').count).toBe('');
+		// Longer than any slide number could be: the last digits are kept.
+		expect(press(at(0), '1 2 3 4 5').count).toBe('345');
+	});
+
+	it('goto clamps', () => {
+		expect(position(reduce(at(0), {type: 'goto', slide: 42}, ctx))).toEqual({slide: 9, step: 0});
+		expect(position(reduce(at(5), {type: 'goto', slide: -3}, ctx))).toEqual({slide: 0, step: 0});
+	});
+
+	it('q and Ctrl-C quit', () => {
+		expect(press(at(3), 'q').quit).toBe(true);
+		expect(press(at(3), 'ctrl+c').quit).toBe(true);
+		expect(press(at(3), 'l').quit).toBe(false);
+	});
+});
+
+describe('notes and help', () => {
+	it('s toggles the notes pane and resets its scroll', () => {
+		const hidden = press(at(0), 's');
+		expect(hidden.notesVisible).toBe(false);
+		expect(press(hidden, 's').notesVisible).toBe(true);
+		expect(press(at(0), 'J J K').notesScroll).toBe(1);
+		expect(press(press(at(0), 'J J'), 's').notesScroll).toBe(0);
+	});
+
+	it('moving to another slide resets the notes scroll, a step on the same slide keeps it', () => {
+		expect(press(at(0), 'J J l').notesScroll).toBe(0);
+		expect(press(at(2), 'J J l').notesScroll).toBe(2);
+	});
+
+	it('? opens the help; any key closes it; q still quits', () => {
+		const help = press(at(4), '?');
+		expect(help.overlay).toBe('help');
+		expect(press(help, '?').overlay).toBe('none');
+		expect(press(help, 'escape').overlay).toBe('none');
+		const closed = press(help, 'l');
+		expect(closed.overlay).toBe('none');
+		expect(closed.slide).toBe(4);
+		expect(press(help, 'q').quit).toBe(true);
+	});
+
+	it('opening the help clears a typed number', () => {
+		expect(press(at(0), '5 ?').count).toBe('');
+	});
+});
+
+describe('search', () => {
+	const hits = (state: NavState, list: readonly number[]) => reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
+
+	it('/ opens the search at the current slide; typing edits the query', () => {
+		const open = press(at(5), '/');
+		expect(open.overlay).toBe('search');
+		expect(open.search).toEqual({query: '', origin: 5, hits: [], hitsFor: '', wrapped: false});
+		const typed = press(open, 'p a g e space t x backspace');
+		expect(typed.search.query).toBe('page t');
+		// Keys that navigate elsewhere are text here.
+		expect(press(open, 'l j q G').search.query).toBe('ljqG');
+		expect(press(open, 'l j q G').slide).toBe(5);
+	});
+
+	it('hits for a query are stored; the same hits again change nothing', () => {
+		const typed = press(at(0), '/ x');
+		const withHits = hits(typed, [2, 6]);
+		expect(withHits.search.hits).toEqual([2, 6]);
+		expect(withHits.search.hitsFor).toBe('x');
+		expect(reduce(withHits, {type: 'searchHits', query: 'x', hits: withHits.search.hits}, ctx)).toBe(withHits);
+	});
+
+	it('Enter jumps to the first hit at or after where the search began', () => {
+		const typed = hits(press(at(4), '/ x'), [1, 4, 7]);
+		const jumped = press(typed, 'enter');
+		expect(jumped.overlay).toBe('none');
+		expect(position(jumped)).toEqual({slide: 4, step: 0});
+		expect(jumped.search.wrapped).toBe(false);
+		expect(position(press(hits(press(at(5), '/ x'), [1, 4, 7]), 'enter'))).toEqual({slide: 7, step: 0});
+	});
+
+	it('Enter wraps to the first hit when none is after the origin', () => {
+		const jumped = press(hits(press(at(8), '/ x'), [1, 4, 7]), 'enter');
+		expect(position(jumped)).toEqual({slide: 1, step: 0});
+		expect(jumped.search.wrapped).toBe(true);
+	});
+
+	it('Enter with no hits just closes the search', () => {
+		const closed = press(at(3), '/ z enter');
+		expect(closed.overlay).toBe('none');
+		expect(closed.slide).toBe(3);
+	});
+
+	it('n and N step through the hits, wrapping and saying so', () => {
+		const found = press(hits(press(at(0), '/ x'), [1, 4, 7]), 'enter');
+		expect(found.slide).toBe(1);
+		const n1 = press(found, 'n');
+		expect([n1.slide, n1.search.wrapped]).toEqual([4, false]);
+		const n2 = press(n1, 'n');
+		expect([n2.slide, n2.search.wrapped]).toEqual([7, false]);
+		const n3 = press(n2, 'n');
+		expect([n3.slide, n3.search.wrapped]).toEqual([1, true]);
+		const back = press(n3, 'N');
+		expect([back.slide, back.search.wrapped]).toEqual([7, true]);
+		const back2 = press(back, 'N');
+		expect([back2.slide, back2.search.wrapped]).toEqual([4, false]);
+		// Any other move clears the wrapped flag.
+		expect(press(n3, 'l').search.wrapped).toBe(false);
+	});
+
+	it('n and N without hits do nothing', () => {
+		const state = at(3);
+		expect(press(state, 'n')).toBe(state);
+		expect(press(state, 'N')).toBe(state);
+	});
+
+	it('Esc closes the search where it began, keeping revealed steps, and forgets the query', () => {
+		const cancelled = press(hits(press(at(2, 1), '/ a b'), [5]), 'escape');
+		expect(cancelled.overlay).toBe('none');
+		expect(position(cancelled)).toEqual({slide: 2, step: 1});
+		expect(cancelled.search).toEqual({query: '', origin: 2, hits: [], hitsFor: '', wrapped: false});
+	});
+
+	it('Ctrl-C quits from the search', () => {
+		expect(press(at(0), '/ a ctrl+c').quit).toBe(true);
+	});
+});
+
+describe('overview', () => {
+	it('o opens it with the cursor on the current slide; moves clamp', () => {
+		const open = press(at(3), 'o');
+		expect(open.overlay).toBe('overview');
+		expect(open.overview).toEqual({cursor: 3, filter: '', filtering: false});
+		expect(press(open, 'j j').overview.cursor).toBe(5);
+		expect(press(open, 'down k up').overview.cursor).toBe(2);
+		expect(press(open, 'G').overview.cursor).toBe(9);
+		expect(press(open, 'g').overview.cursor).toBe(0);
+		expect(press(open, 'pagedown').overview.cursor).toBe(9);
+		expect(press(open, 'space pageup').overview.cursor).toBe(0);
+		const top = press(open, 'g');
+		expect(press(top, 'k')).toBe(top);
+	});
+
+	it('Enter opens the slide under the cursor', () => {
+		const opened = press(at(3, 0), 'o j j enter');
+		expect(opened.overlay).toBe('none');
+		expect(position(opened)).toEqual({slide: 5, step: 0});
+	});
+
+	it('Esc, o and q close it where you were', () => {
+		for (const key of ['escape', 'o', 'q']) {
+			const closed = press(at(2, 1), `o j ${key}`);
+			expect(closed.overlay).toBe('none');
+			expect(position(closed)).toEqual({slide: 2, step: 1});
+			expect(closed.quit).toBe(false);
+		}
+	});
+
+	it('/ filters: typing edits the filter, Enter ends typing, Esc clears it', () => {
+		const filtering = press(at(3), 'o /');
+		expect(filtering.overview.filtering).toBe(true);
+		const typed = press(filtering, 'm e m backspace');
+		expect(typed.overview).toEqual({cursor: 0, filter: 'me', filtering: true});
+		const done = press(typed, 'enter');
+		expect(done.overview).toEqual({cursor: 0, filter: 'me', filtering: false});
+		expect(done.overlay).toBe('overview');
+		const cleared = press(typed, 'escape');
+		expect(cleared.overview).toEqual({cursor: 3, filter: '', filtering: false});
+		expect(cleared.overlay).toBe('overview');
+	});
+
+	it('with a filtered list, Enter opens the slide the cursor points at', () => {
+		const filtered: NavContext = {...ctx, overviewSlides: [2, 6, 8]};
+		const state = press(at(0), 'o / x enter', filtered);
+		const opened = press(state, 'j enter', filtered);
+		expect(position(opened)).toEqual({slide: 6, step: 0});
+		expect(opened.overview.filter).toBe('');
+		expect(press(state, 'G', filtered).overview.cursor).toBe(2);
+	});
+});
+
+describe('study view', () => {
+	const study: NavContext = {...ctx, scrollLimit: 2};
+
+	it('t switches views and clears scroll and number', () => {
+		const studying = press(at(1), '4 t');
+		expect(studying.view).toBe('study');
+		expect(studying.count).toBe('');
+		expect(press(studying, 't').view).toBe('present');
+	});
+
+	it('j scrolls to the scroll limit, then goes to the next slide', () => {
+		const start = at(0, 0, {view: 'study'});
+		expect(press(start, 'j', study).bodyScroll).toBe(1);
+		expect(press(start, 'down j', study).bodyScroll).toBe(2);
+		const next = press(start, 'j j j', study);
+		expect([next.slide, next.bodyScroll]).toEqual([1, 0]);
+	});
+
+	it('k scrolls back up, then goes to the previous slide', () => {
+		const scrolled = press(at(4, 0, {view: 'study'}), 'j j', study);
+		expect(press(scrolled, 'k', study).bodyScroll).toBe(1);
+		const previous = press(scrolled, 'k k k', study);
+		expect([previous.slide, previous.bodyScroll]).toEqual([3, 0]);
+	});
+
+	it('without a scroll limit j is next', () => {
+		expect(press(at(0, 0, {view: 'study'}), 'j').slide).toBe(1);
+	});
+
+	it('the notes keys are for presenting only', () => {
+		const studying = at(0, 0, {view: 'study'});
+		expect(press(studying, 's')).toBe(studying);
+		expect(press(studying, 'J')).toBe(studying);
+	});
+});
+
+describe('bookmarks and reloads', () => {
+	it('m toggles a bookmark on the current slide, kept sorted', () => {
+		const marked = press(at(5), 'm');
+		expect(marked.bookmarks).toEqual([5]);
+		expect(press(marked, 'g m').bookmarks).toEqual([0, 5]);
+		expect(press(marked, 'm').bookmarks).toEqual([]);
+	});
+
+	it('deckReloaded clamps position, steps, bookmarks and the overview cursor to the new deck', () => {
+		const state: NavState = {...at(8, 0), bookmarks: [1, 4, 8], overview: {cursor: 9, filter: '', filtering: false}};
+		const smaller: NavContext = {count: 5, steps: slide => (slide === 4 ? 3 : 1)};
+		const reloaded = reduce(state, {type: 'deckReloaded'}, smaller);
+		expect(position(reloaded)).toEqual({slide: 4, step: 0});
+		expect(reloaded.bookmarks).toEqual([1, 4]);
+		expect(reloaded.overview.cursor).toBe(4);
+		const fewerSteps = reduce(at(2, 2), {type: 'deckReloaded'}, {count: 10, steps: () => 1});
+		expect(position(fewerSteps)).toEqual({slide: 2, step: 0});
+		expect(position(reduce(at(2, 2), {type: 'deckReloaded'}, ctx))).toEqual({slide: 2, step: 2});
+	});
+});
+
+describe('initialState', () => {
+	it('is plain JSON', () => {
+		const state = initialState({slide: 3, notesVisible: false, view: 'study', bookmarks: [1]});
+		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+		expect(state).toEqual({
+			slide: 3, step: 0, count: '', view: 'study', overlay: 'none', notesVisible: false, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
+			search: {query: '', origin: 0, hits: [], hitsFor: '', wrapped: false},
+			overview: {cursor: 0, filter: '', filtering: false},
+			quit: false,
+		});
+	});
+});
