@@ -156,7 +156,26 @@ export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme
 }
 
 /** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
+const notesCache = new WeakMap<readonly Token[], Map<string, string[]>>();
+
 export function renderNotes(notes: readonly Token[], width: number, theme: Theme): string[] {
+	let cache = notesCache.get(notes);
+	if (!cache) {
+		cache = new Map();
+		notesCache.set(notes, cache);
+	}
+
+	const key = `${width}|${theme.id}`;
+	let lines = cache.get(key);
+	if (!lines) {
+		lines = renderNotesUncached(notes, width, theme);
+		cache.set(key, lines);
+	}
+
+	return lines;
+}
+
+function renderNotesUncached(notes: readonly Token[], width: number, theme: Theme): string[] {
 	if (notes.length === 0) {
 		return [styles(theme).dim('No speaker notes for this slide.')];
 	}

@@ -7,7 +7,7 @@ import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {overviewSlides} from '../layout/overlays.js';
-import {buildRegions} from '../layout/screen.js';
+import {buildRegions, prewarmSlides} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
@@ -115,11 +115,7 @@ export function App(props: AppProps) {
 	// keypress itself finds them in the layout cache.
 	useEffect(() => {
 		const timer = setTimeout(() => {
-			for (const slide of [state.slide + 1, state.slide - 1]) {
-				if (slide >= 0 && slide < deck.count) {
-					buildRegions({deck, state: {...state, slide, step: 0}, size: props.size, theme: props.theme, elapsedSeconds: 0});
-				}
-			}
+			prewarmSlides(deck, [state.slide + 1, state.slide - 1], state, props.size, props.theme);
 		}, 0);
 		return () => {
 			clearTimeout(timer);

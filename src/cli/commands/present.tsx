@@ -52,6 +52,12 @@ class FrameSink extends EventEmitter {
 	}
 }
 
+function trace(message: string): void {
+	if (process.env['LECTERN_TRACE']) {
+		appendFileSync(process.env['LECTERN_TRACE'], message + '\n');
+	}
+}
+
 function terminalSize(): Size {
 	return {width: process.stdout.columns || 80, height: process.stdout.rows || 24};
 }
@@ -65,7 +71,9 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const file = location.file;
 	// Taken before reading, so a save while starting (before the watcher runs) is not missed.
 	const loadedStat = fileStamp(file);
+	trace(`present start ${performance.now().toFixed(1)}`);
 	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	trace(`deck loaded ${performance.now().toFixed(1)}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
@@ -96,8 +104,10 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		finish(exitCodes.internal);
 	});
 	const writer = new FrameWriter(session.write);
+	trace(`before first frame ${performance.now().toFixed(1)}`);
 	writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
 
+	trace(`first frame drawn ${performance.now().toFixed(1)}`);
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
 	// A resize while Ink loaded came before anyone listened for it: look again.
 	const loadedSize = terminalSize();
