@@ -12,7 +12,7 @@ export function slideDoc(deck: Deck, index: number, deckName: string = deck.file
 		deck: deckName,
 		slide: index,
 		title: slide.title,
-		section: section === -1 ? '' : parseSlide(deck, section).title,
+		section: section === -1 || section === index ? '' : parseSlide(deck, section).title,
 		body: slide.bodyText,
 		notes: slide.notesText,
 	};

@@ -49,7 +49,8 @@ export const payloads: Readonly<Record<string, string>> = {
 	'c1-csi-8bit': `\u009b6n\u009b?1000h$`,
 	'c1-osc-8bit': `\u009d52;c;$\u009c`,
 	'c1-dcs-8bit': `\u0090$qm\u009c$`,
-	'lone-c0': `\x00\x05\x08\x0b\x0c\x0e\x7f$`,
+	// NUL is left out: a NUL byte makes the file binary (see the `binary-nul` case).
+	'lone-c0': `\x05\x08\x0b\x0c\x0e\x7f$`,
 };
 
 const withCanary = (payload: string, canary: string): string => payload.replaceAll('$', canary);
@@ -177,10 +178,10 @@ function badFileDecks(): HostileDeck[] {
 		({name, content, canary, expect, ...(note === undefined ? {} : {note})});
 	const canaryOf = (name: string) => `CANARY-${slug(name)}`;
 	return [
-		file('empty', '', 'render', null, 'valid Markdown: an empty deck, no crash'),
-		file('whitespace-only', ' \n\t\n   \n\n', 'render', null),
-		file('only-separators', '\n---\n\n---\n\n<!-- end_slide -->\n\n---\n', 'render', null),
-		file('only-separators-at-top', '---\n\n---\n\n---\n', 'render', null, 'an empty front matter, then one separator'),
+		file('empty', '', 'error', null, 'a deck with no slides: one line, exit 2'),
+		file('whitespace-only', ' \n\t\n   \n\n', 'error', null),
+		file('only-separators', '\n---\n\n---\n\n<!-- end_slide -->\n\n---\n', 'error', null),
+		file('only-separators-at-top', '---\n\n---\n\n---\n', 'error', null, 'an empty front matter, then one separator: no slides'),
 		file('binary-nul', concat(encoder.encode('# Binary\n\n'), new Uint8Array([0, 1, 2, 0, 0xff, 0, 0x89, 0x50, 0x4e, 0x47, 0])), 'error', null,
 			'"binary file"'),
 		file('invalid-utf8', concat(encoder.encode(badUtf8Prefix), new Uint8Array([0xc3, 0x28, 0xff]), encoder.encode(' tail\n')), 'error', null,

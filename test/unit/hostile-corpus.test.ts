@@ -94,8 +94,9 @@ describe('hostileDecks', () => {
 	it('marks the cases the loader must refuse', () => {
 		const errors = decks.filter(d => d.expect === 'error').map(d => d.name).sort();
 		expect(errors).toEqual([
-			'binary-nul', 'front-matter-alias-bomb', 'front-matter-huge', 'front-matter-invalid-yaml', 'front-matter-not-a-map',
-			'front-matter-unclosed', 'invalid-utf8', 'overlong-utf8', 'utf16le-no-bom',
+			'binary-nul', 'empty', 'front-matter-alias-bomb', 'front-matter-huge', 'front-matter-invalid-yaml', 'front-matter-not-a-map',
+			'front-matter-unclosed', 'invalid-utf8', 'only-separators', 'only-separators-at-top', 'overlong-utf8', 'utf16le-no-bom',
+			'whitespace-only',
 		]);
 	});
 });

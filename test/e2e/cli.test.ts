@@ -1,0 +1,355 @@
+// The command line as a user meets it: the real binary, stdout a pipe, exit codes and the
+// exact shape of what each review command prints (help, print, search, outline, check).
+import fs from 'node:fs';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describeRun, linesOf, runLectern, runShell, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
+
+const ESC = '\u001B';
+const commands = ['present', 'study', 'print', 'search', 'outline', 'check'];
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
+
+// Each fixture word lives where one test needs it, so a result's place in the list says why.
+const fixtures: Readonly<Record<string, string>> = {
+	// `zephyr`: in the body of slide 1, the notes of slide 2, the title of slide 3.
+	'rank.md': '# Opening words\n\nThe zephyr blows through the body text.\n\n---\n\n# Middle slide\n\nNothing to see.\n\n<!-- notes: a zephyr hides in the notes -->\n\n---\n\n# Zephyr in the title\n\nPlain body.\n',
+	// `crimson` and `falcon`: adjacent on slide 1, apart and reversed on slide 2, alone on slide 3.
+	'words.md': '# First\n\nA crimson falcon rises.\n\n---\n\n# Second\n\nThe falcon turned crimson at dusk.\n\n---\n\n# Third\n\nOnly a falcon here.\n',
+	'intl.md': '# Mémoire virtuelle\n\nLa mémoire est partagée entre les machines.\n\n---\n\n# Hyperviseur\n\nThe VMM traps every privileged instruction.\n',
+	'wide.md': '# Wide diagram\n\n```text\n' + `+${'-'.repeat(150)}+` + '\n```\n\n<!-- notes: too wide for any terminal we check -->\n',
+	'cjk.md': '# 日本語のタイトルはとても長いです日本語のタイトルはとても長いです\n\n本文も日本語で書かれています。本文も日本語で書かれています。 👩‍👩‍👧 🇫🇷\n\n| 列 | 説明 |\n|---|---|\n| 日本語日本語日本語日本語 | 説明説明説明説明説明説明説明説明説明説明 |\n\n<!-- notes: ノートも日本語で書かれていますノートも日本語で書かれています -->\n',
+	'tree/top.md': '# Top\n\nA quokka at the top.\n',
+	'tree/sub/deep/bottom.md': '# Bottom\n\nA quokka deep down.\n',
+	'tree/sub/plain.txt': 'a quokka in a text file is not a deck\n',
+	'tree/sub/none.md': '# None\n\nNothing here.\n',
+};
+
+let fixtureDir: string;
+let removeFixtures: () => void;
+const fixture = (name: string) => path.join(fixtureDir, name);
+
+beforeAll(() => {
+	({dir: fixtureDir, remove: removeFixtures} = tempDir('lectern-cli-'));
+	for (const [name, content] of Object.entries(fixtures)) {
+		fs.mkdirSync(path.dirname(fixture(name)), {recursive: true});
+		fs.writeFileSync(fixture(name), content);
+	}
+});
+
+afterAll(() => removeFixtures());
+
+/** A one-line error: given status, nothing on stdout, one `lectern:` line, no stack, no raw controls. */
+function expectOneLineError(result: RunResult, args: readonly string[], status = 2): string {
+	const where = describeRun(args, result);
+	expect(result.timedOut, where).toBe(false);
+	expect(result.status, where).toBe(status);
+	expect(result.stdout, where).toBe('');
+	const lines = linesOf(result.stderr);
+	expect(lines, where).toHaveLength(1);
+	expect(lines[0], where).toMatch(/^lectern: /);
+	expect(result.stderr, where).not.toMatch(stackFrame);
+	expect(lines[0], where).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+	return lines[0]!;
+}
+
+async function run(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): Promise<RunResult> {
+	const result = await runLectern(args, env === undefined ? {} : {env});
+	expect(result.timedOut, describeRun(args, result)).toBe(false);
+	return result;
+}
+
+const flat = (text: string) => text.replaceAll(/\s+/g, ' ');
+
+describe.concurrent('help, version and usage errors', () => {
+	it('--help lists every command and exits 0', async ({expect}) => {
+		const result = await run(['--help']);
+		expect(result.status).toBe(0);
+		for (const command of commands) expect(result.stdout).toMatch(new RegExp(`^\\s+lectern ${command}\\b`, 'm'));
+		expect(result.stderr).toBe('');
+	});
+
+	it('--version prints the package version', async ({expect}) => {
+		const result = await run(['--version']);
+		expect(result.status).toBe(0);
+		expect(result.stdout.trim()).toBe(version);
+	});
+
+	it('an unknown option is one line on stderr and exit 2', async ({expect}) => {
+		const line = expectOneLineError(await run(['--bogus']), ['--bogus']);
+		expect(line).toContain('bogus');
+	});
+
+	it('a command without its required argument is a usage error', async () => {
+		expectOneLineError(await run(['search']), ['search']);
+		expectOneLineError(await run(['print']), ['print']);
+	});
+
+	it('presenting without a terminal says what to run instead', async ({expect}) => {
+		const line = expectOneLineError(await run(['present', 'decks/guide.md']), ['present']);
+		expect(line).toContain('lectern print');
+	});
+});
+
+describe.concurrent('print', () => {
+	it('writes every slide with a numbered separator, notes included, and no escapes when piped', async ({expect}) => {
+		const result = await run(['print', 'decks/guide.md']);
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).not.toContain(ESC);
+		const separators = linesOf(result.stdout).filter(line => /^── \d+\/\d+/.test(line));
+		expect(separators.map(line => /^── (\d+)\/(\d+)/.exec(line)!.slice(1, 3).join('/'))).toEqual(Array.from({length: 27}, (_, i) => `${i + 1}/27`));
+		expect(separators[0]).toMatch(/^── 1\/27 · Lectern ─+$/);
+		expect(flat(result.stdout)).toContain('Welcome! You are reading the speaker notes.');
+	});
+
+	it('--no-notes leaves the speaker notes out', async ({expect}) => {
+		const result = await run(['print', 'decks/guide.md', '--no-notes']);
+		expect(result.status).toBe(0);
+		expect(flat(result.stdout)).not.toContain('You are reading the speaker notes');
+		expect(flat(result.stdout)).toContain('A terminal lecture presenter');
+	});
+
+	it.for([
+		['decks/guide.md', 60],
+		['decks/virtualization.md', 60],
+		['decks/virtualization.md', 40],
+		['cjk.md', 30],
+	] as const)('%s --width %i: no line is wider, and clipping adds no escapes', async ([deck, width], {expect}) => {
+		const file = deck.startsWith('decks/') ? deck : fixture(deck);
+		const result = await run(['print', file, '--width', String(width)]);
+		expect(result.status).toBe(0);
+		expect(result.stdout).not.toContain(ESC);
+		const over = linesOf(result.stdout).filter(line => stringWidth(line) > width);
+		expect(over).toEqual([]);
+	});
+
+	it('colours only when forced, and NO_COLOR wins over FORCE_COLOR', async ({expect}) => {
+		const forced = await run(['print', 'decks/guide.md'], {FORCE_COLOR: '3'});
+		expect(forced.status).toBe(0);
+		expect(forced.stdout).toMatch(/\u001B\[[\d;]*m/);
+		const noColor = await run(['print', 'decks/guide.md'], {FORCE_COLOR: '3', NO_COLOR: '1'});
+		expect(noColor.status).toBe(0);
+		expect(noColor.stdout).not.toContain(ESC);
+		expect(noColor.stdout).toBe((await run(['print', 'decks/guide.md'])).stdout);
+	});
+
+	it('uses ASCII rules when the locale is not UTF-8', async ({expect}) => {
+		const result = await run(['print', 'decks/guide.md'], {LANG: 'C'});
+		expect(result.status).toBe(0);
+		expect(linesOf(result.stdout)[0]).toMatch(/^-- 1\/27 - Lectern -+$/);
+	});
+
+	it('writes a large deck completely into a pipe', async ({expect}) => {
+		// A shell pipe holds 64 KiB; leaving before it drains would cut the deck short.
+		const [direct, piped] = await Promise.all([
+			run(['print', 'decks/virtualization.md']),
+			runShell('lectern print decks/virtualization.md | cat'),
+		]);
+		expect(piped.timedOut).toBe(false);
+		expect(piped.status).toBe(0);
+		expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(64 * 1024);
+		expect(direct.stdout).toMatch(/^── 103\/103 /m);
+		expect(Buffer.byteLength(piped.stdout)).toBe(Buffer.byteLength(direct.stdout));
+		expect(piped.stdout).toBe(direct.stdout);
+	});
+
+	it('a missing deck is one line and exit 2', async () => {
+		expectOneLineError(await run(['print', fixture('nope.md')]), ['print', 'nope.md']);
+	});
+});
+
+const headingLine = /^(.+):(\d+) {2}(\S.*)$/;
+
+type JsonHit = {deck: string; slide: number; location: string; title: string; section: string | null; snippets: Array<{field: string; text: string; ranges: Array<[number, number]>}>};
+const jsonHits = (result: RunResult) => linesOf(result.stdout).map(line => JSON.parse(line) as JsonHit);
+const slidesOf = (result: RunResult) => linesOf(result.stdout).filter(line => !line.startsWith(' ')).map(line => Number(headingLine.exec(line)?.[2]));
+const fold = (text: string) => text.normalize('NFKD').replaceAll(/\p{Mn}/gu, '').toLowerCase();
+
+describe.concurrent('search', () => {
+	it('prints grep-like heading lines with Section › Title, then indented snippets', async ({expect}) => {
+		const result = await run(['search', 'shadow page', 'decks/virtualization.md']);
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).not.toContain(ESC);
+		const lines = linesOf(result.stdout);
+		expect(lines.length).toBeGreaterThan(1);
+		expect(lines[0]).toMatch(/^decks\/virtualization\.md:\d+ {2}\S.* › \S.*$/);
+		const outline = JSON.parse((await run(['outline', 'decks/virtualization.md', '--json'])).stdout) as {slides: Array<{slide: number; title: string; section: string | null}>};
+		for (const line of lines) {
+			if (line.startsWith(' ')) {
+				expect(line).toMatch(/^ {4}\S/);
+				continue;
+			}
+
+			const [, deck, slide, crumbs] = headingLine.exec(line) ?? [];
+			expect(deck, line).toBe('decks/virtualization.md');
+			const entry = outline.slides[Number(slide) - 1]!;
+			expect(crumbs).toBe([entry.section, entry.title].filter(Boolean).join(' › '));
+		}
+	});
+
+	it('ranks title matches before body, body before notes', async ({expect}) => {
+		const result = await run(['search', 'zephyr', fixture('rank.md')]);
+		expect(result.status).toBe(0);
+		expect(slidesOf(result)).toEqual([3, 1, 2]);
+		expect(result.stdout).toMatch(/^ {4}notes: .*zephyr/m);
+	});
+
+	it('--no-notes leaves out matches found only in the notes', async ({expect}) => {
+		const result = await run(['search', 'zephyr', fixture('rank.md'), '--no-notes']);
+		expect(result.status).toBe(0);
+		expect(slidesOf(result)).toEqual([3, 1]);
+	});
+
+	it('ANDs words in any order; a "quoted phrase" must be adjacent', async ({expect}) => {
+		const words = await run(['search', 'falcon crimson', fixture('words.md')]);
+		expect(words.status).toBe(0);
+		expect(slidesOf(words).sort()).toEqual([1, 2]);
+		const phrase = await run(['search', '"crimson falcon"', fixture('words.md')]);
+		expect(phrase.status).toBe(0);
+		expect(slidesOf(phrase)).toEqual([1]);
+	});
+
+	it('ignores accents and width forms, and maps ranges back onto the original text', async ({expect}) => {
+		const accents = await run(['search', 'memoire', fixture('intl.md'), '--json']);
+		expect(accents.status).toBe(0);
+		const [hit] = jsonHits(accents);
+		expect(hit?.slide).toBe(1);
+		const matched = hit!.snippets.flatMap(snippet => snippet.ranges.map(([start, end]) => snippet.text.slice(start, end)));
+		expect(matched.length).toBeGreaterThan(0);
+		for (const text of matched) expect(fold(text)).toBe('memoire');
+		expect(matched.some(text => text.includes('é'))).toBe(true);
+		const fullwidth = await run(['search', 'ＶＭＭ', fixture('intl.md')]);
+		expect(fullwidth.status).toBe(0);
+		expect(slidesOf(fullwidth)).toEqual([2]);
+	});
+
+	it('--json writes one object per slide with its location and match ranges', async ({expect}) => {
+		const file = fixture('rank.md');
+		const result = await run(['search', 'zephyr', file, '--json']);
+		expect(result.status).toBe(0);
+		const hits = jsonHits(result);
+		expect(hits.map(hit => hit.slide)).toEqual([3, 1, 2]);
+		for (const hit of hits) {
+			expect(hit).toMatchObject({deck: file, location: `${file}:${hit.slide}`});
+			expect(typeof hit.title).toBe('string');
+			expect(hit.snippets.length).toBeGreaterThan(0);
+			for (const snippet of hit.snippets) {
+				expect(['title', 'body', 'notes']).toContain(snippet.field);
+				for (const [start, end] of snippet.ranges) {
+					expect(0 <= start && start < end && end <= snippet.text.length).toBe(true);
+					expect(snippet.text.slice(start, end).toLowerCase()).toBe('zephyr');
+				}
+			}
+		}
+
+		expect(hits[2]!.snippets.map(snippet => snippet.field)).toContain('notes');
+	});
+
+	it('searches a directory recursively for *.md only; -l lists the matching decks', async ({expect}) => {
+		const tree = fixture('tree');
+		const result = await run(['search', 'quokka', tree]);
+		expect(result.status).toBe(0);
+		const decks = linesOf(result.stdout).filter(line => !line.startsWith(' ')).map(line => headingLine.exec(line)?.[1]);
+		expect(decks.sort()).toEqual([path.join(tree, 'sub/deep/bottom.md'), path.join(tree, 'top.md')]);
+		const listed = await run(['search', 'quokka', tree, '-l']);
+		expect(listed.status).toBe(0);
+		expect(linesOf(listed.stdout).sort()).toEqual([path.join(tree, 'sub/deep/bottom.md'), path.join(tree, 'top.md')]);
+	});
+
+	it('with no path, searches the bundled decks', async ({expect}) => {
+		const result = await run(['search', 'the', '-l']);
+		expect(result.status).toBe(0);
+		const listed = linesOf(result.stdout);
+		expect(listed.some(line => /(^|\/)decks\/guide\.md$/.test(line))).toBe(true);
+		expect(listed.some(line => /(^|\/)decks\/virtualization\.md$/.test(line))).toBe(true);
+		const hits = await run(['search', 'shadow page']);
+		expect(hits.status).toBe(0);
+		expect(linesOf(hits.stdout)[0]).toMatch(/(^|\/)decks\/virtualization\.md:\d+ {2}/);
+	});
+
+	it('exits 1 with nothing on stdout when nothing matches', async ({expect}) => {
+		const result = await run(['search', 'xylophonequartz', 'decks/guide.md']);
+		expect(result.status).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe('');
+	});
+
+	it('exits 2 with one line for a missing path, and still searches the others', async ({expect}) => {
+		const missing = fixture('missing.md');
+		const line = expectOneLineError(await run(['search', 'zephyr', missing]), ['search', 'zephyr', 'missing.md']);
+		expect(line).toContain(missing);
+		const mixed = await run(['search', 'zephyr', missing, fixture('rank.md')]);
+		expect(mixed.status).toBe(2);
+		expect(linesOf(mixed.stderr)).toHaveLength(1);
+		expect(slidesOf(mixed)).toEqual([3, 1, 2]);
+	});
+
+	it('colours matches only when forced', async ({expect}) => {
+		const forced = await run(['search', 'zephyr', fixture('rank.md')], {FORCE_COLOR: '1'});
+		expect(forced.stdout).toMatch(/\u001B\[[\d;]*m/);
+		const plain = await run(['search', 'zephyr', fixture('rank.md')], {FORCE_COLOR: '1', NO_COLOR: '1'});
+		expect(plain.stdout).not.toContain(ESC);
+	});
+});
+
+describe.concurrent('outline', () => {
+	it('prints a numbered tree: sections flush left, their slides indented', async ({expect}) => {
+		const text = await run(['outline', 'decks/guide.md']);
+		const json = await run(['outline', 'decks/guide.md', '--json']);
+		expect(text.status).toBe(0);
+		expect(json.status).toBe(0);
+		const deck = JSON.parse(json.stdout) as {deck: string; title: string; slides: Array<{slide: number; title: string; isSection: boolean; section: string | null}>};
+		expect(deck.slides).toHaveLength(27);
+		expect(deck.slides.map(slide => slide.slide)).toEqual(Array.from({length: 27}, (_, i) => i + 1));
+		const lines = linesOf(text.stdout);
+		expect(lines[0]).toBe(`decks/guide.md · ${deck.title}`);
+		expect(lines).toHaveLength(28);
+		for (const slide of deck.slides) {
+			const indent = slide.isSection || slide.section === null ? '' : '    ';
+			expect(lines[slide.slide]).toMatch(new RegExp(`^.\\s*${slide.slide} {2}${indent}${slide.title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+		}
+
+		expect(deck.slides.some(slide => slide.isSection)).toBe(true);
+		expect(lines).toContain('   2  Getting around');
+		expect(lines).toContain('   3      What Lectern is');
+	});
+
+	it('with no deck, outlines the bundled decks', async ({expect}) => {
+		const result = await run(['outline']);
+		expect(result.status).toBe(0);
+		const headers = linesOf(result.stdout).filter(line => !line.startsWith(' '));
+		expect(headers.some(line => /(^|\/)decks\/guide\.md · /.test(line))).toBe(true);
+		expect(headers.some(line => /(^|\/)decks\/virtualization\.md · /.test(line))).toBe(true);
+	});
+
+	it('a missing deck is one line and exit 2', async () => {
+		expectOneLineError(await run(['outline', fixture('nope.md')]), ['outline', 'nope.md']);
+	});
+});
+
+describe.concurrent('check', () => {
+	it('the bundled decks fit at 100x30 and 80x24: exit 0, no output', async ({expect}) => {
+		const result = await run(['check', 'decks/guide.md', 'decks/virtualization.md', '--size', '100x30', '--size', '80x24']);
+		expect(result.status, describeRun(['check'], result)).toBe(0);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe('');
+	});
+
+	it('reports a clipped diagram with file:line and exits 1', async ({expect}) => {
+		const file = fixture('wide.md');
+		const result = await run(['check', file, '--size', '80x24']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: slide 1 "Wide diagram": .*clipped.* \\(at 80x24\\)$`, 'm'));
+		const json = await run(['check', file, '--size', '80x24', '--json']);
+		expect(json.status).toBe(1);
+		expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({file, slide: 1, severity: 'error', size: '80x24'})]));
+	});
+
+	it('exits 2 for a deck it cannot read or a size it cannot parse', async () => {
+		expectOneLineError(await run(['check', fixture('nope.md')]), ['check', 'nope.md']);
+		expectOneLineError(await run(['check', 'decks/guide.md', '--size', 'big']), ['check', '--size', 'big']);
+	});
+});

@@ -1,0 +1,134 @@
+// Every way out leaves the terminal as it was: signals, Ctrl-C, a hang-up, a reader that
+// stops early. The presenter runs in a pseudo-terminal; for the tty modes it runs under a
+// shell that keeps the terminal open after it is gone, so the modes it left can be read.
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {describeRun, lecternBin, linesOf, repoRoot, runLectern, runShell, stackFrame, tempDir} from './cli-helpers.js';
+import {closeAll, keys, startPty, type PtySession} from './pty.js';
+
+afterEach(closeAll);
+
+const enter = '\u001B[?1049h';
+
+/** After the last time the program entered the alternate screen, it left it and showed the cursor. */
+function expectRestored(t: PtySession): void {
+	const raw = t.raw();
+	const entered = raw.lastIndexOf(enter);
+	expect(entered, 'the presenter entered the alternate screen').toBeGreaterThanOrEqual(0);
+	const after = raw.slice(entered);
+	expect(after).toContain('\u001B[?25h');
+	expect(after).toContain('\u001B[?1049l');
+	expect(raw.lastIndexOf('\u001B[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
+	expect(t.altScreen()).toBe(false);
+	expect(t.cursorHidden()).toBe(false);
+}
+
+async function presentGuide(): Promise<PtySession> {
+	const t = await startPty({command: process.execPath, args: [lecternBin, 'present', 'decks/guide.md', '--no-watch'], cwd: repoRoot, cols: 100, rows: 30});
+	await t.waitFor(/(^|\s)1\/27(\s|$)/);
+	return t;
+}
+
+/** The presenter under a shell that reports its exit and then keeps the terminal open. */
+async function presentUnderShell(): Promise<{t: PtySession; lectern: number}> {
+	const script = '"$0" "$1" present decks/guide.md --no-watch; echo "lectern exited $?"; exec sleep 600';
+	const t = await startPty({command: '/bin/sh', args: ['-c', script, process.execPath, lecternBin], cwd: repoRoot, cols: 100, rows: 30});
+	await t.waitFor(/(^|\s)1\/27(\s|$)/);
+	const children = fs.readFileSync(`/proc/${t.pid}/task/${t.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+	expect(children).toHaveLength(1);
+	return {t, lectern: children[0]!};
+}
+
+describe('signals while presenting', () => {
+	it.for(['SIGTERM', 'SIGINT'] as const)('%s: the process ends and the terminal is restored, tty modes included', async (signal, {expect}) => {
+		const {t, lectern} = await presentUnderShell();
+		const raw = await t.ttyModes();
+		// Only when the harness can read the modes: then the presenter must have changed them.
+		if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
+		process.kill(lectern, signal);
+		await t.waitFor(/lectern exited \d+/);
+		expect(() => process.kill(lectern, 0)).toThrow();
+		expectRestored(t);
+		const modes = await t.ttyModes();
+		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true, isig: true});
+	});
+
+	it('SIGHUP: the process ends promptly', async () => {
+		const t = await presentGuide();
+		t.kill('SIGHUP');
+		const status = await t.exited(10_000);
+		expect(status.signal === 'SIGHUP' || status.exitCode !== 0).toBe(true);
+	});
+
+	it('the terminal going away (the pty master closed) ends the process', async () => {
+		const t = await presentGuide();
+		// The harness keeps its pty private; closing it is what a closed terminal window does.
+		const pty = (t as unknown as {pty?: {destroy?: () => void}}).pty;
+		expect(typeof pty?.destroy, 'the harness pty can be closed').toBe('function');
+		pty!.destroy!();
+		await t.exited(10_000);
+		expect(() => process.kill(t.pid, 0)).toThrow();
+	});
+
+	it('SIGTERM without a shell: the process ends and restores the screen', async () => {
+		const t = await presentGuide();
+		t.kill('SIGTERM');
+		await t.exited(10_000);
+		expectRestored(t);
+	});
+
+	it('the Ctrl-C key quits with exit 0 and restores the terminal', async () => {
+		const t = await presentGuide();
+		t.press(keys.ctrlC);
+		expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+		expectRestored(t);
+	});
+
+	it('q under a shell leaves cooked mode behind', async () => {
+		const {t} = await presentUnderShell();
+		t.press('q');
+		await t.waitFor('lectern exited 0');
+		expectRestored(t);
+		const modes = await t.ttyModes();
+		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true, isig: true});
+	});
+});
+
+describe('a reader that goes away', () => {
+	it('print exits quietly when stdout is closed after the first chunk', async () => {
+		const args = ['print', 'decks/virtualization.md'];
+		let chunks = 0;
+		const result = await runLectern(args, {
+			timeout: 15_000,
+			onStdout(_, child) {
+				chunks++;
+				child.stdout?.destroy();
+			},
+		});
+		const what = describeRun(args, result);
+		expect(chunks, what).toBeGreaterThan(0);
+		expect(result.timedOut, what).toBe(false);
+		expect(result.signal, what).toBeNull();
+		expect(result.stderr, what).not.toMatch(stackFrame);
+		// `lectern print deck.md | head` is not a fault: no "internal error", no exit 1.
+		expect(result.stderr, what).toBe('');
+		expect(result.status, what).toBe(0);
+	});
+
+	it('print | head -1 ends quietly', async () => {
+		const {dir, remove} = tempDir('lectern-head-');
+		try {
+			// sh has no PIPESTATUS: the left side reports its own status and stderr in files.
+			const script = '{ lectern print decks/virtualization.md 2>"$OUT/stderr"; echo $? >"$OUT/status"; } | head -1';
+			const result = await runShell(script, {env: {OUT: dir}, timeout: 15_000});
+			const what = describeRun(['print', '|', 'head', '-1'], result);
+			expect(result.timedOut, what).toBe(false);
+			expect(linesOf(result.stdout), what).toEqual([expect.stringMatching(/^── 1\/103 /)]);
+			expect(fs.readFileSync(path.join(dir, 'stderr'), 'utf8')).toBe('');
+			expect(fs.readFileSync(path.join(dir, 'status'), 'utf8').trim()).toBe('0');
+		} finally {
+			remove();
+		}
+	});
+});
