@@ -19,55 +19,70 @@ type Cut = {start: number; line: number};
  * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines outside
  * fences and comments; with none in the deck, slides start at each `#` or `##` heading.
  */
+/**
+ * Lines that can open or close a fence, separate slides, start a heading or open a comment.
+ * The regex engine finds them natively; prose lines between them cost no JavaScript.
+ */
+const candidateLine = /^(?: {0,3}(?:`{3,}|~{3,})|---|<!--|##? )/gm;
+
 export function scanSlides(text: string): SlideBounds {
 	const separators: Array<{start: number; end: number; line: number}> = [];
 	const headings: Cut[] = [];
 	const warnings: Array<{line: number; message: string}> = [];
 	let fence: {marker: string; line: number} | undefined;
-	let commentLine = -1;
-	let pos = 0;
 	let line = 0;
-	while (pos < text.length) {
+	let counted = 0;
+	// 0-based line of offset `at`, counting newlines only since the last call.
+	const lineAt = (at: number) => {
+		for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+			line++;
+		}
+
+		counted = at;
+		return line;
+	};
+
+	const regex = new RegExp(candidateLine.source, candidateLine.flags);
+	let match: RegExpExecArray | null;
+	while ((match = regex.exec(text)) !== null) {
+		const pos = match.index;
 		let end = text.indexOf('\n', pos);
 		if (end === -1) {
 			end = text.length;
 		}
 
-		const first = text.charCodeAt(pos);
-		// Only lines starting with these can change what the scanner cares about.
-		// ' ' (indented fence), '-', '<', '`', '~', '#'.
-		if (first === 32 || first === 45 || first === 60 || first === 96 || first === 126 || first === 35 || commentLine !== -1) {
-			const lineText = text.slice(pos, end);
-			if (fence) {
-				if (closesFence(lineText, fence.marker)) {
-					fence = undefined;
-				}
-			} else if (commentLine === -1) {
-				const open = matchFenceOpen(lineText);
-				if (open) {
-					fence = {marker: open.marker, line};
-				} else if (isSeparator(lineText)) {
-					separators.push({start: pos, end: Math.min(end + 1, text.length), line});
-				} else if (first === 35 && /^##? /.test(lineText)) {
-					headings.push({start: pos, line});
-				} else if (first === 60 && opensComment(lineText)) {
-					commentLine = line;
-				}
-			} else if (lineText.includes('-->')) {
-				commentLine = -1;
+		const lineText = text.slice(pos, end);
+		regex.lastIndex = end;
+		if (fence) {
+			if (closesFence(lineText, fence.marker)) {
+				fence = undefined;
 			}
+
+			continue;
 		}
 
-		pos = end + 1;
-		line++;
+		const open = matchFenceOpen(lineText);
+		if (open) {
+			fence = {marker: open.marker, line: lineAt(pos)};
+		} else if (isSeparator(lineText)) {
+			separators.push({start: pos, end: Math.min(end + 1, text.length), line: lineAt(pos)});
+		} else if (lineText.startsWith('#')) {
+			headings.push({start: pos, line: lineAt(pos)});
+		} else if (opensComment(lineText)) {
+			// Skip to the line that closes the comment: nothing inside it counts.
+			const close = text.indexOf('-->', pos + 4);
+			if (close === -1) {
+				warnings.push({line: lineAt(pos), message: 'HTML comment <!-- is never closed with -->'});
+				break;
+			}
+
+			const closeEnd = text.indexOf('\n', close);
+			regex.lastIndex = closeEnd === -1 ? text.length : closeEnd;
+		}
 	}
 
 	if (fence) {
 		warnings.push({line: fence.line, message: `code fence ${fence.marker} is never closed`});
-	}
-
-	if (commentLine !== -1) {
-		warnings.push({line: commentLine, message: 'HTML comment <!-- is never closed with -->'});
 	}
 
 	return separators.length > 0 || headings.length === 0

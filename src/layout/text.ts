@@ -4,8 +4,18 @@ import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
+/**
+ * Text made only of characters that are one cell wide whatever the terminal (ASCII, Latin,
+ * general punctuation, arrows, box drawing, blocks, geometric shapes, control pictures),
+ * with our own SGR styling. string-width's first call compiles an emoji regex and starts
+ * ICU's segmenter (tens of milliseconds of start-up); slides are mostly such text, so it is
+ * counted directly. test/unit/text-width.test.ts checks every character here against
+ * string-width.
+ */
+export const narrowText = /^(?:[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2400-\u2426\u2500-\u25FC]|\u001B\[[\d;]*m)*$/;
+
 export function cellWidth(text: string): number {
-	return stringWidth(text);
+	return narrowText.test(text) ? stripStyles(text).length : stringWidth(text);
 }
 
 /** Wrap prose to `width` cells; words longer than the width are broken. */
