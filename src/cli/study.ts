@@ -29,9 +29,11 @@ export function openStudy(deck: Deck, restart: boolean): Study {
 
 	let stored: StudyState = loaded.state ?? emptyState();
 	const resumeSlide = loaded.state ? Math.min(loaded.state.slide, deck.count - 1) : undefined;
-	const hint = resumeSlide !== undefined && resumeSlide > 0
-		? `Resumed at slide ${resumeSlide + 1} of ${deck.count} (lectern study --restart starts over)`
-		: undefined;
+	// The warning also goes to the status bar: stderr is hidden behind the full screen.
+	const hint = loaded.warning?.replace(/^lectern: /, '')
+		?? (resumeSlide !== undefined && resumeSlide > 0
+			? `Resumed at slide ${resumeSlide + 1} of ${deck.count} (lectern study --restart starts over)`
+			: undefined);
 	let timer: NodeJS.Timeout | undefined;
 	let lastError = '';
 
