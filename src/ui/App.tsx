@@ -2,7 +2,7 @@
 // draws comes from layout/screen.ts; everything it decides comes from nav/reducer.ts.
 import {useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {stepsOf} from '../deck/deck.js';
+import {sectionIndexOf, stepsOf} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
@@ -137,18 +137,25 @@ function useDeckSearch(deck: Deck) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
-		// Small slices (about a millisecond each) so a key pressed meanwhile waits for little.
+		let sectionsKnown = 0;
+		// Small slices (about a millisecond each) so a key pressed meanwhile waits for little:
+		// first which section every slide is in (so `G` on a huge deck finds it known), then
+		// the search documents.
 		const slice = () => {
-			if (!builder.advance(4)) {
+			if (sectionsKnown < deck.count) {
+				sectionsKnown = Math.min(deck.count, sectionsKnown + 500);
+				sectionIndexOf(deck, sectionsKnown - 1);
+				timer = setTimeout(slice, 2);
+			} else if (!builder.advance(4)) {
 				timer = setTimeout(slice, 2);
 			}
 		};
 
-		timer = setTimeout(slice, 1000);
+		timer = setTimeout(slice, 300);
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [builder]);
+	}, [deck, builder]);
 	return useMemo(() => ({
 		find(query: string): readonly number[] {
 			if (query.trim() === '') {
