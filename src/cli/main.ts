@@ -7,23 +7,23 @@ const version = '0.1.0';
 
 function presentOptions<T>(y: Argv<T>) {
 	return y
-		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N to open at slide N (default: the bundled lecture)'})
+		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
 		.option('slide', {type: 'number', describe: 'open at slide N (1-based)'})
 		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker-notes pane (--no-notes hides it)'})
 		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
-		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII box drawing and markers (automatic when the locale is not UTF-8)'})
+		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
 		.option('max-size', {type: 'number', default: 10, describe: 'largest deck file to read, in MiB'});
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
 	const parser = yargs([...argv])
 		.scriptName('lectern')
-		.usage('$0 [deck]  present a Markdown deck in the terminal\n\nKeys while presenting: ? shows them all.')
-		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (the default command)', y => presentOptions(y), async args => {
+		.usage('$0 [deck]  present a Markdown deck (press ? for the keys)')
+		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (default)', y => presentOptions(y), async args => {
 			const {runPresent} = await import('./commands/present.js');
 			process.exitCode = await runPresent({...args, deck: args.deck, view: 'present', restart: false});
 		})
-		.command('study [deck]', 'study a deck alone: notes under each slide, scrolling, resume where you stopped', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'}), async args => {
+		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'}), async args => {
 			const {runPresent} = await import('./commands/present.js');
 			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
 		})
@@ -36,7 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runPrint} = await import('./commands/print.js');
 			process.exitCode = runPrint(args);
 		})
-		.command('search <query> [paths..]', 'find slides by title, text or notes (like grep: exit 0 found, 1 none, 2 error)', y => y
+		.command('search <query> [paths..]', 'find slides (exit 0 found, 1 none, 2 error)', y => y
 			.positional('query', {type: 'string', demandOption: true, describe: 'words (all must occur) and "quoted phrases"'})
 			.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
 			.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
@@ -46,14 +46,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runSearch} = await import('./commands/search.js');
 			process.exitCode = runSearch(args);
 		})
-		.command('outline [decks..]', 'print the sections and slide titles as a tree', y => y
+		.command('outline [decks..]', 'sections and slide titles as a tree', y => y
 			.positional('decks', {type: 'string', array: true})
 			.option('json', {type: 'boolean', default: false})
 			.option('max-size', {type: 'number', default: 10}), async args => {
 			const {runOutline} = await import('./commands/outline.js');
 			process.exitCode = runOutline(args);
 		})
-		.command('check <decks..>', 'check that every slide fits (exit 0 clean, 1 problems, 2 could not check)', y => y
+		.command('check <decks..>', 'lint: does every slide fit? (exit 0/1/2)', y => y
 			.positional('decks', {type: 'string', array: true, demandOption: true})
 			.option('size', {type: 'string', array: true, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
 			.option('json', {type: 'boolean', default: false})

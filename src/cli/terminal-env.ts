@@ -1,6 +1,6 @@
 // What the environment says about the terminal: colour depth, UTF-8 or not. Read once here so
 // the core receives them as plain values.
-import type {ColorLevel} from '../layout/theme.js';
+import {createTheme, type ColorLevel, type Theme} from '../layout/theme.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -31,4 +31,13 @@ export function colorLevel(env: Env, isTTY: boolean): ColorLevel {
 export function prefersAscii(env: Env): boolean {
 	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
 	return !/utf-?8/i.test(locale);
+}
+
+/**
+ * The theme for writing to `stream` (print, search): colour as the environment allows, bold
+ * and inverse on any real terminal (NO_COLOR included), nothing at all when piped.
+ */
+export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean): Theme {
+	const isTTY = Boolean(stream.isTTY);
+	return createTheme({level: colorLevel(env, isTTY), attributes: isTTY && env['TERM'] !== 'dumb', ascii: ascii || prefersAscii(env)});
 }

@@ -1,4 +1,4 @@
-// The block scanner: finds where slides start and end in one pass over the deck's lines,
+// The block scanner: finds where slides start and end in one pass over the deck,
 // aware of fenced code and HTML comments (so a `---` inside either is not a separator).
 // It reads no Markdown beyond that, which is what lets a 100,000-slide deck open as fast as
 // a 10-slide one: each slide's Markdown is parsed only when something needs it.
@@ -16,15 +16,15 @@ export type SlideBounds = Readonly<{
 type Cut = {start: number; line: number};
 
 /**
- * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines outside
- * fences and comments; with none in the deck, slides start at each `#` or `##` heading.
- */
-/**
  * Lines that can open or close a fence, separate slides, start a heading or open a comment.
  * The regex engine finds them natively; prose lines between them cost no JavaScript.
  */
 const candidateLine = /^(?: {0,3}(?:`{3,}|~{3,})|---|<!--|##? )/gm;
 
+/**
+ * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines outside
+ * fences and comments; with none in the deck, slides start at each `#` or `##` heading.
+ */
 export function scanSlides(text: string): SlideBounds {
 	const separators: Array<{start: number; end: number; line: number}> = [];
 	const headings: Cut[] = [];

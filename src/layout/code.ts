@@ -35,7 +35,7 @@ const boxToAscii: Readonly<Record<string, string>> = {
 };
 
 /** Box drawing and arrows → ASCII, one cell for one cell, for `LANG=C` and `--ascii`. */
-export function asciiDiagramLine(line: string): string {
+export function asciiLine(line: string): string {
 	let out = '';
 	for (const char of line) {
 		out += boxToAscii[char] ?? (char.charCodeAt(0) < 0x80 ? char : char.codePointAt(0)! >= 0x25_00 && char.codePointAt(0)! < 0x26_00 ? '+' : char);

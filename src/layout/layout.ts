@@ -3,7 +3,7 @@
 // call these, so what `check` reports is what the audience sees.
 import type {Token} from 'marked';
 import type {Block, Slide} from '../deck/types.js';
-import {asciiDiagramLine, highlightCode} from './code.js';
+import {asciiLine, highlightCode} from './code.js';
 import {renderMarkdownBlock} from './markdown.js';
 import {cellWidth, clip, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
@@ -37,11 +37,20 @@ export function renderSlideBody(slide: Slide, step: number, width: number, theme
 	const key = `${step}|${width}|${theme.id}`;
 	let body = cache.get(key);
 	if (!body) {
-		body = slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme);
+		body = asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme), theme);
 		cache.set(key, body);
 	}
 
 	return body;
+}
+
+/**
+ * In ASCII mode every line goes through the box-drawing map, prose and titles as well as
+ * diagrams (`GPA ──▶ MPA` sits in bullets). The map is one cell for one cell, so widths and
+ * clipping found before it still hold.
+ */
+function asciiWhenAsked(body: SlideBody, theme: Theme): SlideBody {
+	return theme.ascii ? {...body, lines: body.lines.map(asciiLine)} : body;
 }
 
 function renderSection(slide: Slide, width: number, theme: Theme): SlideBody {
@@ -103,8 +112,7 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 
 	switch (block.kind) {
 		case 'diagram': {
-			const lines = theme.ascii ? block.lines.map(asciiDiagramLine) : block.lines;
-			return clipAll(lines, 'diagram');
+			return clipAll(block.lines, 'diagram');
 		}
 
 		case 'code': {
@@ -112,9 +120,7 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 		}
 
 		case 'markdown': {
-			// Prose holds box drawing and arrows too (`GPA ──▶ MPA`): ASCII mode means everywhere.
-			const rendered = renderMarkdownBlock(block.token, width, theme);
-			const lines = theme.ascii ? rendered.map(asciiDiagramLine) : rendered;
+			const lines = renderMarkdownBlock(block.token, width, theme);
 			return block.token.type === 'table' ? clipAll(lines, 'table') : lines;
 		}
 	}
@@ -155,9 +161,9 @@ export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme
 	return {lines: fitted.lines, problems};
 }
 
-/** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
 const notesCache = new WeakMap<readonly Token[], Map<string, string[]>>();
 
+/** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
 export function renderNotes(notes: readonly Token[], width: number, theme: Theme): string[] {
 	let cache = notesCache.get(notes);
 	if (!cache) {
@@ -168,7 +174,8 @@ export function renderNotes(notes: readonly Token[], width: number, theme: Theme
 	const key = `${width}|${theme.id}`;
 	let lines = cache.get(key);
 	if (!lines) {
-		lines = renderNotesUncached(notes, width, theme);
+		const rendered = renderNotesUncached(notes, width, theme);
+		lines = theme.ascii ? rendered.map(asciiLine) : rendered;
 		cache.set(key, lines);
 	}
 
@@ -190,7 +197,7 @@ function renderNotesUncached(notes: readonly Token[], width: number, theme: Them
 			lines.push('');
 		}
 
-		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(theme.ascii ? asciiDiagramLine(line) : line, width, theme.glyphs.clipRight).line));
+		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
 	}
 
 	return lines;

@@ -132,7 +132,10 @@ export function App(props: AppProps) {
 	return <ScreenView regions={regions} />;
 }
 
-/** The deck's search index, built in small idle slices and finished on first use. */
+/**
+ * The deck's search index, built in small idle slices and finished on first use; the slices
+ * first learn every slide's section, which the index needs and `G` benefits from.
+ */
 function useDeckSearch(deck: Deck) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
 	useEffect(() => {

@@ -43,15 +43,13 @@ class FrameSink extends EventEmitter {
 	}
 
 	write(data: string): boolean {
-		if (process.env['LECTERN_TRACE']) {
-			appendFileSync(process.env['LECTERN_TRACE'], `frame ${performance.now().toFixed(1)} ${data.length} chars\n`);
-		}
-
+		trace(`frame ${performance.now().toFixed(1)} ${data.length} chars`);
 		this.draw(data.split('\n'));
 		return true;
 	}
 }
 
+/** LECTERN_TRACE=file: start-up and render timings, for profiling (see docs/architecture.md). */
 function trace(message: string): void {
 	if (process.env['LECTERN_TRACE']) {
 		appendFileSync(process.env['LECTERN_TRACE'], message + '\n');
@@ -150,7 +148,9 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		/>
 	);
 
-	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false, onRender: process.env['LECTERN_TRACE'] ? ({renderTime}) => appendFileSync(process.env['LECTERN_TRACE']!, `ink render ${renderTime.toFixed(2)} ms\n`) : undefined});
+	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false, onRender: ({renderTime}) => {
+		trace(`ink render ${renderTime.toFixed(2)} ms`);
+	}});
 
 	// A render error ends the session: the terminal is restored, then main prints one line.
 	instance.waitUntilExit().catch((error: unknown) => {

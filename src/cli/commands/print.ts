@@ -4,16 +4,16 @@ import {sectionIndexOf, slideHead} from '../../deck/deck.js';
 import {parseSlide} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {cellWidth, truncate} from '../../layout/text.js';
-import {createTheme, styles} from '../../layout/theme.js';
+import {styles} from '../../layout/theme.js';
 import {loadDeck} from '../load.js';
-import {colorLevel, prefersAscii} from '../terminal-env.js';
+import {streamTheme} from '../terminal-env.js';
 
 export type PrintArgs = Readonly<{deck: string; width?: number; notes: boolean; ascii: boolean; maxSize: number}>;
 
 export function runPrint(args: PrintArgs): number {
 	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
-	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), attributes: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb', ascii: args.ascii || prefersAscii(process.env)});
+	const theme = streamTheme(process.stdout, process.env, args.ascii);
 	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
 	const out: string[] = [];

@@ -3,13 +3,13 @@
 import {performance} from 'node:perf_hooks';
 import {sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
-import {createTheme, styles} from '../../layout/theme.js';
+import {styles} from '../../layout/theme.js';
 import {deckDocs} from '../../search/deck-docs.js';
 import {buildIndex, search, type Hit, type SearchDoc} from '../../search/index.js';
 import {expandDeckPaths} from '../decks.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadDeck} from '../load.js';
-import {colorLevel, prefersAscii} from '../terminal-env.js';
+import {streamTheme} from '../terminal-env.js';
 
 export type SearchArgs = Readonly<{query: string; paths?: readonly string[]; notes: boolean; json: boolean; l: boolean; maxSize: number}>;
 
@@ -67,7 +67,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 		}) + '\n').join('');
 	}
 
-	const theme = createTheme({level: colorLevel(process.env, Boolean(process.stdout.isTTY)), attributes: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb', ascii: prefersAscii(process.env)});
+	const theme = streamTheme(process.stdout, process.env, false);
 	const s = styles(theme);
 	const lines: string[] = [];
 	for (const hit of hits) {
