@@ -1,5 +1,6 @@
 // The Ink root: keys → actions → reduce, size → layout, file changes → reload. Everything it
-// draws comes from layout/screen.ts; everything it decides comes from nav/reducer.ts.
+// draws comes from layout/screen.ts (painted by Screen); everything it decides comes from
+// nav/reducer.ts.
 import {useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
@@ -7,14 +8,14 @@ import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {overviewSlides} from '../layout/overlays.js';
-import {buildRegions, prewarmSlides} from '../layout/screen.js';
+import {buildRegions, composeRows, prewarmSlides} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
 import {keyNames} from './key-name.js';
-import {ScreenView} from './regions.js';
+import {Screen, type Paint} from './Screen.js';
 
 export type AppProps = Readonly<{
 	deck: Deck;
@@ -31,6 +32,8 @@ export type AppProps = Readonly<{
 	hint?: string;
 	onChange?: (state: NavState, deck: Deck) => void;
 	onQuit: (state: NavState) => void;
+	/** Draws the composed rows; the shell's frame writer, or a recorder in tests. */
+	paint: Paint;
 }>;
 
 export function App(props: AppProps) {
@@ -51,6 +54,7 @@ export function App(props: AppProps) {
 		() => buildRegions({deck, state, size: props.size, theme: props.theme, elapsedSeconds: elapsed, message, badges: props.badges?.(state, deck), highlight, overviewSlides: overviewList}),
 		[deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
 	);
+	const rows = useMemo(() => composeRows(regions), [regions]);
 	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i)});
 	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, overviewSlides: overviewList};
 
@@ -129,7 +133,7 @@ export function App(props: AppProps) {
 		}
 	}, [state, deck, props.onChange, props.onQuit]);
 
-	return <ScreenView regions={regions} />;
+	return <Screen rows={rows} paint={props.paint} />;
 }
 
 /**

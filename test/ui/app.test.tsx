@@ -9,7 +9,8 @@ import {App} from '../../src/ui/App.js';
 const guide = openDeck(readFileSync('decks/guide.md', 'utf8'), 'decks/guide.md');
 const theme = createTheme({level: 0, ascii: false});
 
-type Rendered = ReturnType<typeof render>;
+/** An app mounted with ink-testing-library; its frames are the rows App painted. */
+type Rendered = ReturnType<typeof render> & {lastFrame: () => string | undefined};
 const mounted: Rendered[] = [];
 
 afterEach(() => {
@@ -21,7 +22,12 @@ afterEach(() => {
 
 function mount(options: {initial?: NavState; width?: number; height?: number; onQuit?: (state: NavState) => void} = {}) {
 	const onQuit = options.onQuit ?? vi.fn();
-	const app = render(
+	// What a terminal would show: the painted rows, without the padding at their ends.
+	let painted: readonly string[] | undefined;
+	const paint = (rows: readonly string[]) => {
+		painted = rows;
+	};
+	const ink = render(
 		<App
 			deck={guide}
 			theme={theme}
@@ -29,8 +35,10 @@ function mount(options: {initial?: NavState; width?: number; height?: number; on
 			size={{width: options.width ?? 100, height: options.height ?? 30}}
 			elapsed={() => 0}
 			onQuit={onQuit}
+			paint={paint}
 		/>,
 	);
+	const app: Rendered = {...ink, lastFrame: () => painted?.map(row => row.trimEnd()).join('\n')};
 	mounted.push(app);
 	return app;
 }

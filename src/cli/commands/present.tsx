@@ -1,6 +1,6 @@
 // `lectern [present] [deck]` and `lectern study [deck]`: the full-screen presenter. The first
-// frame is drawn straight from the pure layout while Ink and React load; from then on Ink
-// renders into a sink whose frames are written to the terminal as line differences.
+// frame is drawn straight from the pure layout while Ink and React load; from then on the
+// Ink app's Screen paints each frame from the same layout, as line differences.
 import {EventEmitter} from 'node:events';
 import {appendFileSync, statSync} from 'node:fs';
 import {parseSlide} from '../../deck/parse.js';
@@ -29,30 +29,31 @@ export type PresentArgs = Readonly<{
 	restart?: boolean;
 }>;
 
-/** Ink writes whole frames here (debug mode); they go to the terminal as differences. */
-class FrameSink extends EventEmitter {
+/**
+ * Ink's stdout. Ink hosts the app but paints nothing itself (the tree renders no Ink
+ * elements; Screen paints through the FrameWriter), so what Ink writes here is dropped.
+ */
+class InkStdout extends EventEmitter {
 	columns: number;
 	rows: number;
 	readonly isTTY = true;
-	private readonly draw: (rows: string[]) => void;
-	constructor(size: Size, draw: (rows: string[]) => void) {
+	constructor(size: Size) {
 		super();
 		this.columns = size.width;
 		this.rows = size.height;
-		this.draw = draw;
 	}
 
-	write(data: string): boolean {
-		trace(`frame ${performance.now().toFixed(1)} ${data.length} chars`);
-		this.draw(data.split('\n'));
+	write(): boolean {
 		return true;
 	}
 }
 
-/** LECTERN_TRACE=file: start-up and render timings, for profiling (see docs/architecture.md). */
+/** LECTERN_TRACE=file: start-up and render timings and memory, for profiling (see docs/architecture.md). */
 function trace(message: string): void {
 	if (process.env['LECTERN_TRACE']) {
-		appendFileSync(process.env['LECTERN_TRACE'], message + '\n');
+		const {rss, heapUsed, external} = process.memoryUsage();
+		const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+		appendFileSync(process.env['LECTERN_TRACE'], `${message} (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`);
 	}
 }
 
@@ -115,11 +116,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	}
 
 	let closing = false;
-	const sink = new FrameSink(size, rows => {
+	const sink = new InkStdout(size);
+	const paint = (rows: readonly string[]) => {
 		if (!session.isDead() && !closing) {
-			writer.draw(rows);
+			const written = writer.draw(rows);
+			trace(`frame ${performance.now().toFixed(1)} ${written} chars`);
 		}
-	});
+	};
 	let latest: {state: NavState; deck: Deck} = {state: initial, deck};
 	const reloadListeners = new Set<(result: {deck: Deck} | {error: string}) => void>();
 	const onChange = (state: NavState, current: Deck) => {
@@ -145,6 +148,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			onQuit={() => {
 				finish(exitCodes.ok);
 			}}
+			paint={paint}
 		/>
 	);
 
