@@ -25,30 +25,44 @@ const stubs = {
 };
 
 /**
- * string-width creates an Intl.Segmenter when it is imported, which starts ICU's break
- * iterator (about 25 ms) before the first frame even when no line needs it. Create it on
- * first use instead. Fails the build if string-width changes shape, so the patch is never
- * silently lost.
+ * string-width, wrap-ansi and slice-ansi build costly objects when they are imported: an
+ * Intl.Segmenter each (the first one starts ICU's break iterator, about 15-30 ms) and
+ * string-width's `\\p{RGI_Emoji}` pattern (about 30 ms to compile). The first frame of a
+ * plain-text slide needs none of them (layout/text.ts measures one-cell text itself), so
+ * each is built on first use instead, behind the one method its module calls. The build
+ * fails if a module changes shape, so a patch is never silently lost.
  */
-const lazySegmenter = {
-	name: 'lazy-segmenter',
+const lazyHelpers = `
+function lazySegmenter(...args) { let real; return {segment: text => (real ??= new Intl.Segmenter(...args)).segment(text)}; }
+function lazyRegExp(source, flags) { let real; return {test: text => (real ??= new RegExp(source, flags)).test(text)}; }
+`;
+const lazyPatches = [
+	{file: 'string-width/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
+	{file: 'string-width/index.js', from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');"},
+	{file: 'wrap-ansi/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
+	{file: 'slice-ansi/tokenize-ansi.js', from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", to: "const GRAPHEME_SEGMENTER = lazySegmenter(undefined, {granularity: 'grapheme'});"},
+];
+const lazyStartup = {
+	name: 'lazy-startup',
 	setup(b) {
-		// Only the top-level string-width (8.x); cli-table3 keeps its own old copy, which has no segmenter.
-		b.onLoad({filter: /^[^]*?[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
-			if (args.path.split(/[\\/]node_modules[\\/]/).length !== 2) {
+		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|slice-ansi)[\\/][a-z-]+\.js$/}, async args => {
+			// Only the top-level copies (the versions Lectern depends on); nested old copies differ.
+			const [, inModules, ...nested] = args.path.split(/[\\/]node_modules[\\/]/);
+			const patches = lazyPatches.filter(patch => nested.length === 0 && inModules?.replaceAll('\\', '/') === patch.file);
+			if (patches.length === 0) {
 				return undefined;
 			}
 
-			const source = await readFile(args.path, 'utf8');
-			const eager = 'const segmenter = new Intl.Segmenter();';
-			if (!source.includes(eager) || !source.includes('segmenter.segment(')) {
-				throw new Error(`lazy-segmenter: ${args.path} no longer creates its segmenter as expected; update scripts/build.mjs`);
+			let source = await readFile(args.path, 'utf8');
+			for (const patch of patches) {
+				if (!source.includes(patch.from)) {
+					throw new Error(`lazy-startup: ${patch.file} no longer has \`${patch.from}\`; update scripts/build.mjs`);
+				}
+
+				source = source.replace(patch.from, () => patch.to);
 			}
 
-			return {
-				contents: source.replace(eager, 'let segmenter;').replaceAll('segmenter.segment(', '(segmenter ??= new Intl.Segmenter()).segment('),
-				loader: 'js',
-			};
+			return {contents: source + lazyHelpers, loader: 'js'};
 		});
 	},
 };
@@ -64,7 +78,7 @@ await build({
 	minify: process.env.LECTERN_DEV !== '1',
 	sourcemap: false,
 	legalComments: 'none',
-	plugins: [stubs, lazySegmenter],
+	plugins: [stubs, lazyStartup],
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
 	// CommonJS dependencies bundled into ESM need a require for Node built-ins.
 	banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
