@@ -2,7 +2,7 @@
 // UTF-8 (UTF-16 with a byte-order mark is transcoded), and every failure as one clear line.
 import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs';
 import {isUtf8} from 'node:buffer';
-import {DeckError, openDeck} from '../deck/deck.js';
+import {DeckError, openDeck, openDeckHead} from '../deck/deck.js';
 import {FrontMatterError} from '../deck/front-matter.js';
 import type {Deck} from '../deck/types.js';
 import {LecternError} from './errors.js';
@@ -10,9 +10,16 @@ import {LecternError} from './errors.js';
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
 export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): string {
+	return decodeDeck(readDeckBytes(file, maxBytes).bytes, file);
+}
+
+/**
+ * The file's bytes (all of them, or the first `limit`), after refusing what is not a regular
+ * file or is over `maxBytes`; also returns the file's whole size.
+ */
+function readDeckBytes(file: string, maxBytes: number, limit = Number.POSITIVE_INFINITY): {bytes: Buffer; fileSize: number} {
 	let fd: number;
 	try {
-		// Look before opening: opening a FIFO would block until someone writes to it.
 		refuseNonFile(statSync(file), file);
 		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
@@ -24,7 +31,6 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 	}
 
 	try {
-		// Again on the open file: the path may have been swapped since it was looked at.
 		const stat = fstatSync(fd);
 		refuseNonFile(stat, file);
 
@@ -32,10 +38,11 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 			throw new LecternError(`is ${formatMiB(stat.size)}, over the ${formatMiB(maxBytes)} limit: raise it with --max-size <MiB>`, {file});
 		}
 
-		const buffer = Buffer.alloc(stat.size);
+		const wanted = Math.min(stat.size, limit);
+		const buffer = Buffer.allocUnsafe(wanted);
 		let read = 0;
-		while (read < stat.size) {
-			const got = readSync(fd, buffer, read, stat.size - read, read);
+		while (read < wanted) {
+			const got = readSync(fd, buffer, read, wanted - read, read);
 			if (got === 0) {
 				break;
 			}
@@ -43,7 +50,7 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 			read += got;
 		}
 
-		return decodeDeck(buffer.subarray(0, read), file);
+		return {bytes: buffer.subarray(0, read), fileSize: stat.size};
 	} catch (error) {
 		if (error instanceof LecternError) {
 			throw error;
@@ -160,6 +167,26 @@ export function loadDeck(file: string, maxBytes?: number): Deck {
 
 		throw error;
 	}
+}
+
+/** Files at least this large open with their first slides first (see `loadDeckHead`). */
+export const headFirstFrom = 256 * 1024;
+const headBytes = 64 * 1024;
+
+/**
+ * The first whole slides of a large deck, from its first 64 KiB, so the first frame need not
+ * wait for the whole file to be read and scanned; undefined for a small file or when the start
+ * cannot tell (see `openDeckHead`). The caller loads the whole deck right after.
+ */
+export function loadDeckHead(file: string, maxBytes: number = defaultMaxBytes): Deck | undefined {
+	const {bytes, fileSize} = readDeckBytes(file, maxBytes, headBytes);
+	// UTF-16 decks (a byte-order mark) are rare and small: they are read whole.
+	if (fileSize < headFirstFrom || bytes[0] === 0xff || bytes[0] === 0xfe) {
+		return undefined;
+	}
+
+	// Cut at the last line end, so no character is split; what is read is checked as usual.
+	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file);
 }
 
 export function isDirectory(path: string): boolean {

@@ -42,6 +42,45 @@ export function openDeck(text: string, file: string): Deck {
 	};
 }
 
+/**
+ * The whole slides at the start of a deck, from `text`: the first bytes of a larger file, cut
+ * at a line end. It is what the first frame of a huge deck needs while the rest is read. The
+ * scan is sequential, so a slide closed by a separator inside `text` is exactly the slide the
+ * whole deck has; the last slide, which may go on past the cut, is left out. Undefined when the
+ * start cannot tell: front matter not closed within it, no separator in it (the deck may be
+ * split at headings), or no whole slide.
+ */
+export function openDeckHead(text: string, file: string): Deck | undefined {
+	let front: ReturnType<typeof readFrontMatter>;
+	try {
+		front = readFrontMatter(normalizeText(text));
+	} catch {
+		return undefined;
+	}
+
+	const bounds = scanSlides(front.body);
+	// The slide running to the cut may go on; one before it (a blank slide at the cut is
+	// dropped by the scan) ended at a separator.
+	const last = bounds.starts.length - 1;
+	const count = bounds.ends[last] === front.body.length ? last : last + 1;
+	if (bounds.splitBy !== 'separators' || count < 1) {
+		return undefined;
+	}
+
+	return {
+		file,
+		meta: front.meta,
+		body: front.body,
+		bodyLine: front.bodyLine,
+		count,
+		starts: bounds.starts.slice(0, count),
+		ends: bounds.ends.slice(0, count),
+		lines: bounds.lines.slice(0, count),
+		warnings: [],
+		partial: true,
+	};
+}
+
 export function slideSource(deck: Deck, index: number): string {
 	return deck.body.slice(deck.starts[index], deck.ends[index]);
 }

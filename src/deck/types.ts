@@ -51,6 +51,11 @@ export type Deck = Readonly<{
 	lines: readonly number[];
 	/** Problems found while scanning (unterminated fences and comments), 1-based file lines. */
 	warnings: readonly DeckWarning[];
+	/**
+	 * Set on a deck opened from the start of a larger file (`openDeckHead`): it holds only the
+	 * slides read so far, so `count` is a lower bound and is not shown as the deck's length.
+	 */
+	partial?: boolean;
 }>;
 
 /** A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file. */

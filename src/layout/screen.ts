@@ -177,7 +177,7 @@ function statusInput(input: ScreenInput) {
 		section: section === -1 || section === state.slide ? (section === state.slide ? parseSlide(deck, section).title : '') : parseSlide(deck, section).title,
 		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
 		slide: state.slide,
-		count: deck.count,
+		count: deck.partial ? undefined : deck.count,
 		step: state.step,
 		steps: state.view === 'study' ? 1 : slideHead(deck, state.slide).steps,
 		elapsedSeconds: input.elapsedSeconds,

@@ -8,7 +8,8 @@ export type StatusInput = Readonly<{
 	section: string;
 	slideTitle: string;
 	slide: number;
-	count: number;
+	/** Number of slides; undefined while a large deck is still being read. */
+	count: number | undefined;
 	step: number;
 	steps: number;
 	elapsedSeconds: number;
@@ -34,11 +35,11 @@ export function progressBar(slide: number, count: number, cells: number, theme: 
 export function statusLine(input: StatusInput, width: number, theme: Theme): string {
 	const s = styles(theme);
 	const g = theme.glyphs;
-	const position = `${input.slide + 1}/${input.count}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
+	const position = `${input.slide + 1}/${input.count ?? g.ellipsis}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
 	const typed = input.typed === '' ? '' : `go to ${input.typed}… `;
 	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
 	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;
-	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count, barCells, theme) : '';
+	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count ?? Number.POSITIVE_INFINITY, barCells, theme) : '';
 	const clock = width >= 60 ? '  ' + formatElapsed(input.elapsedSeconds) : '';
 	const right = `${typed}${badges}${position}${bar}${clock} `;
 	const leftRoom = Math.max(0, width - cellWidth(right) - 2);

@@ -308,6 +308,47 @@ describe('lectern present: live reload', () => {
 	});
 });
 
+describe('lectern present: a large deck', () => {
+	/** A deck of `count` slides, well over the size that is opened from its first slides. */
+	function largeDeck(count: number, tail = ''): string {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-large-'));
+		temporary.push(dir);
+		const file = path.join(dir, 'large.md');
+		const slides = Array.from({length: count}, (_, i) => `## Slide ${i + 1}\n\nMARK-${i + 1} ${'words on a slide '.repeat(12)}\n`);
+		fs.writeFileSync(file, slides.join('\n---\n\n') + tail);
+		return file;
+	}
+
+	it('shows the first slide, then learns the length, and G reaches the last slide', async () => {
+		const file = largeDeck(3000);
+		expect(fs.statSync(file).size).toBeGreaterThan(512 * 1024);
+		const t = await startLectern([file, '--no-watch']);
+		await t.waitFor(atSlide(1, 3000));
+		expect(t.screen()).toContain('MARK-1 ');
+		t.press('G');
+		await t.waitFor(atSlide(3000, 3000));
+		expect(t.screen()).toContain('MARK-3000 ');
+	});
+
+	it('opens at a slide past the first ones (deck.md:N)', async () => {
+		const file = largeDeck(3000);
+		const t = await startLectern([`${file}:2500`, '--no-watch']);
+		await t.waitFor(atSlide(2500, 3000));
+		expect(t.screen()).toContain('MARK-2500 ');
+	});
+
+	it('a NUL byte far into the file: one line, exit 2, the terminal restored', async () => {
+		const file = largeDeck(3000, '\n\0\n');
+		const t = await startShell('lectern "$@" 2> "$HOME/stderr"; echo "lectern exited $?"', [file, '--no-watch']);
+		await t.waitFor('lectern exited 2');
+		const stderr = fs.readFileSync(path.join(t.home, 'stderr'), 'utf8');
+		expectOneErrorLine(stderr);
+		expect(stderr).toContain('binary file');
+		expect(t.altScreen()).toBe(false);
+		expect(t.cursorHidden()).toBe(false);
+	});
+});
+
 describe('lectern present: refusing to start', () => {
 	it('exits 2 with one line when standard input and output are pipes', () => {
 		const result = runLectern([guide]);

@@ -72,6 +72,10 @@ describe('statusLine', () => {
 		expect(statusLine({...base, steps: 1, step: 0, badges: []}, 60, plain)).toBe(' Memory › Shadow page tables                12/57  00:14:03 ');
 	});
 
+	it('shows the position without a length (and an empty bar) while a large deck is still being read', () => {
+		expect(statusLine({...base, count: undefined, steps: 1, step: 0, badges: []}, 100, plain)).toBe(' Virtualization · Memory › Shadow page tables                             12/… ▱▱▱▱▱▱▱▱▱▱  00:14:03 ');
+	});
+
 	it('shows a pending number', () => {
 		expect(statusLine({...base, typed: '12', badges: []}, 100, plain)).toBe(' Virtualization · Memory › Shadow page tables       go to 12… 12/57 · step 2/3 ▰▰▱▱▱▱▱▱▱▱  00:14:03 ');
 	});

@@ -13,10 +13,10 @@ import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
-import {loadDeck} from '../load.js';
+import {loadDeck, loadDeckHead} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
 import {colorLevel, prefersAscii} from '../terminal-env.js';
-import {openStudy, type Study} from '../study.js';
+import type {Study} from '../study.js';
 
 export type PresentArgs = Readonly<{
 	deck?: string;
@@ -71,8 +71,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// Taken before reading, so a save while starting (before the watcher runs) is not missed.
 	const loadedStat = fileStamp(file);
 	trace(`present start ${performance.now().toFixed(1)}`);
-	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
-	trace(`deck loaded ${performance.now().toFixed(1)}`);
+	const maxBytes = args.maxSize * 1024 * 1024;
+	const requested = args.slide ?? location.slide;
+	// A large deck's first frame is drawn from its first slides while the rest is read, when it
+	// starts among them (study resumes anywhere, so it reads the whole deck first).
+	const head = args.view === 'present' ? loadDeckHead(file, maxBytes) : undefined;
+	let deck = head && (requested ?? 1) <= head.count ? head : loadDeck(file, maxBytes);
+	trace(`deck ${deck.partial ? 'start' : ''} loaded ${performance.now().toFixed(1)}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
@@ -80,8 +85,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	let theme = createTheme({level: colorLevel(process.env, true), attributes: true, ascii: args.ascii || prefersAscii(process.env)});
 	let size = terminalSize();
-	const study: Study | undefined = args.view === 'study' ? openStudy(deck, Boolean(args.restart)) : undefined;
-	const requested = args.slide ?? location.slide;
+	// Loaded only to study: the state store brings in node:crypto, which presenting never needs.
+	const study: Study | undefined = args.view === 'study' ? (await import('../study.js')).openStudy(deck, Boolean(args.restart)) : undefined;
 	const slide = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
 	const initial = initialState({
 		slide: Math.min(Math.max(0, slide), deck.count - 1),
@@ -103,10 +108,26 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		finish(exitCodes.internal);
 	});
 	const writer = new FrameWriter(session.write);
-	trace(`before first frame ${performance.now().toFixed(1)}`);
-	writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
+	const drawFirstFrame = () => {
+		writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
+	};
 
+	trace(`before first frame ${performance.now().toFixed(1)}`);
+	drawFirstFrame();
 	trace(`first frame drawn ${performance.now().toFixed(1)}`);
+	if (deck.partial) {
+		try {
+			deck = loadDeck(file, maxBytes);
+		} catch (error) {
+			session.restore();
+			throw error;
+		}
+
+		// The status bar learns the deck's length.
+		drawFirstFrame();
+		trace(`whole deck loaded ${performance.now().toFixed(1)}`);
+	}
+
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
 	// A resize while Ink loaded came before anyone listened for it: look again.
 	const loadedSize = terminalSize();

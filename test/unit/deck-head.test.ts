@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {LecternError} from '../../src/cli/errors.js';
+import {headFirstFrom, loadDeck, loadDeckHead} from '../../src/cli/load.js';
+import {openDeck, openDeckHead, slideLine, slideSource} from '../../src/deck/deck.js';
+
+/** What a consumer sees of slide i: its text and where it starts. */
+const slideView = (deck: ReturnType<typeof openDeck>, i: number) => ({source: slideSource(deck, i), line: slideLine(deck, i)});
+
+/** A deck's text cut after `at` characters, at the line end before it (as loadDeckHead cuts). */
+const cutAt = (text: string, at: number) => text.slice(0, text.lastIndexOf('\n', at - 1) + 1);
+
+describe('openDeckHead: the whole slides at the start of a deck', () => {
+	const text = '---\ntitle: T\n---\n# One\n\n```\n---\n```\n---\n## Two\n<!--\n---\n-->\n---\n## Three\n---\n## Four\n';
+
+	it('gives exactly the slides the whole deck has, leaving out the one that may go on', () => {
+		const whole = openDeck(text, 'd.md');
+		const head = openDeckHead(cutAt(text, text.indexOf('## Four')), 'd.md');
+		expect(head?.partial).toBe(true);
+		expect(head?.count).toBe(3);
+		expect(head?.meta.title).toBe('T');
+		for (let i = 0; i < 3; i++) {
+			expect(slideView(head!, i)).toEqual(slideView(whole, i));
+		}
+	});
+
+	it('any cut of any deck: every slide it gives is the whole deck’s slide (property)', () => {
+		const line = fc.constantFrom('---', '```', '~~~', '<!--', '-->', '<!-- end_slide -->', '# Part', '## Title', 'text', '', '   ```', '<!-- note -->', '\r');
+		fc.assert(fc.property(fc.array(line, {maxLength: 40}), fc.nat(), (lines, cut) => {
+			const deckText = 'start\n---\n' + lines.join('\n') + '\n';
+			let whole;
+			try {
+				whole = openDeck(deckText, 'd.md');
+			} catch {
+				return;
+			}
+
+			const head = openDeckHead(cutAt(deckText, cut % (deckText.length + 1)), 'd.md');
+			if (!head) {
+				return;
+			}
+
+			expect(head.count).toBeLessThanOrEqual(whole.count);
+			for (let i = 0; i < head.count; i++) {
+				expect(slideView(head, i)).toEqual(slideView(whole, i));
+			}
+		}), {numRuns: 400});
+	});
+
+	it('gives nothing when the start cannot tell', () => {
+		// Front matter not closed yet.
+		expect(openDeckHead('---\ntitle: T\n', 'd.md')).toBeUndefined();
+		// No separator yet: the deck may be one that splits at headings.
+		expect(openDeckHead('# One\ntext\n## Two\n', 'd.md')).toBeUndefined();
+		// No whole slide.
+		expect(openDeckHead('# One\ntext\n', 'd.md')).toBeUndefined();
+	});
+});
+
+describe('loadDeckHead', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'lectern-head-'));
+	afterAll(() => {
+		rmSync(dir, {recursive: true, force: true});
+	});
+	const slides = (count: number) => Array.from({length: count}, (_, i) => `## Slide ${i + 1}\n\n${'Some words on this slide. '.repeat(20)}\n`).join('\n---\n\n');
+
+	it('reads only the start of a large deck and opens its first slides', () => {
+		const path = join(dir, 'large.md');
+		writeFileSync(path, slides(2000));
+		const head = loadDeckHead(path);
+		expect(head?.partial).toBe(true);
+		expect(head!.count).toBeGreaterThan(10);
+		expect(head!.count).toBeLessThan(200);
+		const whole = loadDeck(path);
+		expect(whole.count).toBe(2000);
+		expect(slideView(head!, 0)).toEqual(slideView(whole, 0));
+	});
+
+	it('leaves a small deck to be read whole', () => {
+		const path = join(dir, 'small.md');
+		writeFileSync(path, slides(5));
+		expect(loadDeckHead(path)).toBeUndefined();
+	});
+
+	it('checks what it reads: a NUL byte in the start is the usual one-line error', () => {
+		const path = join(dir, 'binary.md');
+		writeFileSync(path, 'a\n\0\n---\n' + slides(2000));
+		expect(() => loadDeckHead(path)).toThrow(LecternError);
+		expect(() => loadDeckHead(path)).toThrow(/binary file/);
+	});
+
+	it('refuses a file over the size cap before reading', () => {
+		const path = join(dir, 'over.md');
+		writeFileSync(path, slides(2000));
+		expect(() => loadDeckHead(path, headFirstFrom)).toThrow(/over the .* limit/);
+	});
+});
