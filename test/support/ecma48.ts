@@ -155,7 +155,7 @@ const plainCsiFinals = new Set(['H', 'f', 'A', 'B', 'C', 'D', 'G', 'd', 'K', 'J'
 const privateModesSetReset = new Set(['1049', '25', '2026', '7', '1']);
 /** Modes a presenter only ever switches off (defensively, on start or exit), never on. */
 const privateModesResetOnly = new Set(['1004', '2004', '1000', '1002', '1003', '1006']);
-const escFinals = new Set(['=', '>', '7', '8']);
+const escFinals = new Set(['=', '>', '7', '8', 'M']);
 const c0Allowed = new Set(['\n', '\r', '\b', '\t']);
 
 /**
@@ -164,9 +164,10 @@ const c0Allowed = new Set(['\n', '\r', '\b', '\t']);
  * - cursor position and movement `CSI … H/f/A/B/C/D/G/d`, erase `CSI … K/J`;
  * - DEC private modes `CSI ? … h/l` for 1049, 25, 2026, 7, 1; and only `l` for 1004, 2004,
  *   1000, 1002, 1003, 1006 (focus, bracketed paste, mouse: switched off, never on);
- * - `CSI r` with no parameters (scroll region reset);
+ * - `CSI top;bottom r` and `CSI r` (set and reset the scroll region: the frame writer scrolls
+ *   a band when a frame is the last one moved), and `ESC M` (reverse index, to scroll it down);
  * - kitty keyboard pop only: `CSI < u` or `CSI < N u` (not the `CSI ? u` query nor a push);
- * - `ESC =`, `ESC >` (keypad modes), `ESC 7`, `ESC 8` (save/restore cursor);
+ * - `ESC =`, `ESC >` (keypad modes), `ESC 7`, `ESC 8` (save/restore cursor), `ESC M`;
  * - C0 `\n`, `\r`, `\b`, `\t`.
  * Nothing else: no OSC, DCS, APC, PM, SOS, no 8-bit C1, no BEL, no queries, no malformed tokens.
  */
@@ -185,7 +186,7 @@ function allowedCsi(token: Extract<Token, {kind: 'csi'}>): boolean {
 	const {prefix, params, final} = token;
 	if (prefix === '') {
 		if (final === 'm') return /^[\d;:]*$/.test(params) && !sgrConceals(params);
-		if (final === 'r') return params === '';
+		if (final === 'r') return /^(\d+;\d+)?$/.test(params);
 		return plainCsiFinals.has(final) && numeric.test(params);
 	}
 	if (prefix === '?' && (final === 'h' || final === 'l')) {

@@ -121,7 +121,7 @@ describe('presenterAllowed', () => {
 		`${ESC}[K`, `${ESC}[2K`, `${ESC}[J`, `${ESC}[2J`, `${ESC}[3J`,
 		`${ESC}[?1049h`, `${ESC}[?1049l`, `${ESC}[?25l`, `${ESC}[?25h`, `${ESC}[?2026h`, `${ESC}[?2026l`, `${ESC}[?7l`, `${ESC}[?7h`,
 		`${ESC}[?1h`, `${ESC}[?1l`, `${ESC}[?1004l`, `${ESC}[?2004l`, `${ESC}[?1000l`, `${ESC}[?1002l`, `${ESC}[?1003l`, `${ESC}[?1006l`,
-		`${ESC}[?1000;1006l`, `${ESC}[r`, `${ESC}[<u`, `${ESC}[<1u`, `${ESC}=`, `${ESC}>`, `${ESC}7`, `${ESC}8`,
+		`${ESC}[?1000;1006l`, `${ESC}[r`, `${ESC}[1;24r`, `${ESC}M`, `${ESC}[<u`, `${ESC}[<1u`, `${ESC}=`, `${ESC}>`, `${ESC}7`, `${ESC}8`,
 		'\n', '\r', '\b', '\t',
 	];
 	const rejected = [
@@ -129,7 +129,7 @@ describe('presenterAllowed', () => {
 		`${ESC}]52;c;x\x07`, `${ESC}]0;t\x07`, `${ESC}]8;;http://x${ESC}\\`, `${ESC}P$qm${ESC}\\`, `${ESC}_G${ESC}\\`,
 		`${ESC}^x${ESC}\\`, `${ESC}Xx${ESC}\\`, `${ESC}[6n`, `${ESC}[c`, `${ESC}[>c`, `${ESC}[21t`, `${ESC}[?u`, `${ESC}[>1u`,
 		`${ESC}[=1u`, `${ESC}[?1000h`, `${ESC}[?1006h`, `${ESC}[?2004h`, `${ESC}[?1004h`, `${ESC}[?1049;1000h`, `${ESC}[?5h`,
-		`${ESC}[1;24r`, `${ESC}[2S`, `${ESC}[3X`, `${ESC}[1$p`, `${ESC}c`, `${ESC}(0`, `${ESC}#8`, ESC, `${ESC}[1`,
+		`${ESC}[1r`, `${ESC}[2S`, `${ESC}[3X`, `${ESC}[1$p`, `${ESC}c`, `${ESC}(0`, `${ESC}#8`, ESC, `${ESC}[1`,
 		'\x9b6n', '\x9d0;t\x9c', '\x85', '\x07', '\x00', '\x7f', '\x0b', '\x0c', '\x0e',
 	];
 
