@@ -3,7 +3,7 @@
 import {parseSlide} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import type {NavState} from '../nav/reducer.js';
-import {defaultStateDir, loadState, saveState, seenFraction, visit, emptyState, type StudyState} from '../state/store.js';
+import {defaultStateDir, loadState, saveState, seenFraction, visit, emptyState, type SlideTitles, type StudyState} from '../state/store.js';
 import {resolve} from 'node:path';
 
 export type Study = Readonly<{
@@ -15,8 +15,9 @@ export type Study = Readonly<{
 	save: (state: NavState, deck: Deck) => void;
 }>;
 
-function titles(deck: Deck): string[] {
-	return Array.from({length: deck.count}, (_, i) => parseSlide(deck, i).title);
+/** Titles parsed on demand: a save names a few slides, and a load reads them all only for an edited deck. */
+function titles(deck: Deck): SlideTitles {
+	return {count: deck.count, at: index => parseSlide(deck, index).title};
 }
 
 export function openStudy(deck: Deck, restart: boolean): Study {

@@ -22,9 +22,19 @@ export type Range = readonly [number, number];
 
 export type LoadResult = {state: StudyState | undefined; warning?: string};
 export type SaveResult = {ok: true; file: string} | {ok: false; message: string};
+/**
+ * The deck's slide titles, read one at a time: saving needs only the few slides a state
+ * names, and loading needs all of them only when a stored title no longer matches.
+ */
+export type SlideTitles = Readonly<{count: number; at: (index: number) => string}>;
+
+export function titlesOf(list: readonly string[]): SlideTitles {
+	return {count: list.length, at: index => list[index] ?? ''};
+}
+
 export type SaveOptions = {
 	/** Titles of the deck's slides now, stored for the slides the state names so a later load can follow them. */
-	titles?: readonly string[];
+	titles?: SlideTitles;
 	now?: Date;
 };
 
@@ -73,7 +83,7 @@ export function stateFile(dir: string, deckPath: string): string {
 	return path.join(path.resolve(dir), 'decks', `${hash}.json`);
 }
 
-export function loadState(dir: string, deckPath: string, currentTitles?: readonly string[]): LoadResult {
+export function loadState(dir: string, deckPath: string, currentTitles?: SlideTitles): LoadResult {
 	const file = stateFile(dir, deckPath);
 	const ignore = (reason: string): LoadResult => ({
 		state: undefined,
@@ -201,20 +211,19 @@ function toFile(deck: string, state: StudyState, options: SaveOptions): StateFil
 		const named = [state.slide, ...state.bookmarks, ...seen.flat()];
 		const slideTitles: Record<string, string> = {};
 		for (const index of named) {
-			const title = titles[index];
-			if (title !== undefined) slideTitles[String(index)] = title.slice(0, titleChars);
+			if (index < titles.count) slideTitles[String(index)] = titles.at(index).slice(0, titleChars);
 		}
 		file.slideTitles = slideTitles;
 	}
 	return file;
 }
 
-function fromFile(stored: StateFile, currentTitles: readonly string[] | undefined): StudyState {
+function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): StudyState {
 	const base = {updatedAt: stored.updatedAt};
 	if (!currentTitles) {
 		return {...base, slide: stored.slide, seen: decodeRanges(stored.seen), bookmarks: sortedUnique(stored.bookmarks)};
 	}
-	const count = currentTitles.length;
+	const {count} = currentTitles;
 	const remap = remapper(stored.slideTitles ?? {}, currentTitles);
 	const seen: Range[] = [];
 	for (const [first, last] of stored.seen) {
@@ -237,20 +246,27 @@ function fromFile(stored: StateFile, currentTitles: readonly string[] | undefine
 }
 
 /** Where a stored slide is now: same index if its title still matches, else the nearest slide with its title. */
-function remapper(storedTitles: Readonly<Record<string, string>>, currentTitles: readonly string[]) {
-	const byTitle = new Map<string, number[]>();
-	currentTitles.forEach((title, index) => {
-		const key = title.slice(0, titleChars);
-		const list = byTitle.get(key);
-		if (list) list.push(index);
-		else byTitle.set(key, [index]);
-	});
+function remapper(storedTitles: Readonly<Record<string, string>>, currentTitles: SlideTitles) {
+	// Every title is read only once some stored title has moved (the deck was edited).
+	let byTitle: Map<string, number[]> | undefined;
+	const titleIndex = () => {
+		if (!byTitle) {
+			byTitle = new Map();
+			for (let index = 0; index < currentTitles.count; index++) {
+				const key = currentTitles.at(index).slice(0, titleChars);
+				const list = byTitle.get(key);
+				if (list) list.push(index);
+				else byTitle.set(key, [index]);
+			}
+		}
+		return byTitle;
+	};
 	return (index: number): number | undefined => {
 		const title = storedTitles[String(index)];
-		const here = currentTitles[index];
+		const here = index < currentTitles.count ? currentTitles.at(index) : undefined;
 		if (title === undefined) return here === undefined ? undefined : index;
 		if (here !== undefined && here.slice(0, titleChars) === title) return index;
-		const candidates = byTitle.get(title);
+		const candidates = titleIndex().get(title);
 		if (!candidates) return undefined;
 		const at = lowerBound(candidates, index);
 		const after = candidates[at];

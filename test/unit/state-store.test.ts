@@ -12,6 +12,7 @@ import {
 	saveState,
 	seenFraction,
 	stateFile,
+	titlesOf,
 	toggleBookmark,
 	visit,
 	type StudyState,
@@ -42,7 +43,7 @@ function listTree(from: string): string[] {
 }
 
 function save(state: StudyState, titles?: readonly string[]) {
-	const result = saveState(dir, deck, state, {titles, now: new Date('2025-01-02T03:04:05Z')});
+	const result = saveState(dir, deck, state, {titles: titles && titlesOf(titles), now: new Date('2025-01-02T03:04:05Z')});
 	expect(result).toMatchObject({ok: true});
 	return result;
 }
@@ -129,7 +130,7 @@ describe('saveState and loadState', () => {
 		const state: StudyState = {slide: 3, seen: [0, 1, 2, 3, 7], bookmarks: [1, 7]};
 		save(state, titles);
 		expect(loadState(dir, deck)).toEqual({state: {...state, updatedAt: '2025-01-02T03:04:05.000Z'}});
-		expect(loadState(dir, deck, titles).state).toMatchObject({slide: 3, seen: [0, 1, 2, 3], bookmarks: [1]});
+		expect(loadState(dir, deck, titlesOf(titles)).state).toMatchObject({slide: 3, seen: [0, 1, 2, 3], bookmarks: [1]});
 	});
 
 	it('keys the file by the real path of the deck', () => {
@@ -257,7 +258,7 @@ describe('damaged state files', () => {
 
 	it('accepts a file without titles', () => {
 		writeRaw(JSON.stringify({...valid(), slide: 2, seen: [[0, 2]], bookmarks: [1]}));
-		expect(loadState(dir, deck, titles).state).toMatchObject({slide: 2, seen: [0, 1, 2], bookmarks: [1]});
+		expect(loadState(dir, deck, titlesOf(titles)).state).toMatchObject({slide: 2, seen: [0, 1, 2], bookmarks: [1]});
 	});
 });
 
@@ -267,7 +268,7 @@ describe('a deck that changed since', () => {
 	it('follows the current slide, bookmarks and seen slides when slides were inserted before them', () => {
 		save({slide: 3, seen: [0, 1, 2, 3], bookmarks: [2, 4]}, original);
 		const changed = ['Intro', 'New: motivation', 'New: history', ...original.slice(1)];
-		const {state, warning} = loadState(dir, deck, changed);
+		const {state, warning} = loadState(dir, deck, titlesOf(changed));
 		expect(warning).toBeUndefined();
 		// A seen range follows its ends, so slides inserted inside it count as seen: cheap, and close enough.
 		expect(state).toMatchObject({slide: 5, bookmarks: [4, 6], seen: [0, 1, 2, 3, 4, 5]});
@@ -276,35 +277,35 @@ describe('a deck that changed since', () => {
 	it('follows slides moved earlier, and drops bookmarks of slides that are gone', () => {
 		save({slide: 4, seen: [3, 4], bookmarks: [1, 4]}, original);
 		const changed = ['Intro', 'Paging', 'Shadow pages', 'Nested paging', 'Summary'];
-		expect(loadState(dir, deck, changed).state).toMatchObject({slide: 3, bookmarks: [3], seen: [2, 3]});
+		expect(loadState(dir, deck, titlesOf(changed)).state).toMatchObject({slide: 3, bookmarks: [3], seen: [2, 3]});
 	});
 
 	it('picks the nearest slide when the title occurs more than once', () => {
 		const repeated = ['Quiz', 'A', 'B', 'C', 'Quiz', 'D', 'E', 'F', 'Quiz'];
 		save({slide: 4, seen: [], bookmarks: []}, repeated);
 		const changed = ['Quiz', 'A', 'A2', 'B', 'C', 'Quiz', 'D', 'E', 'F', 'Quiz'];
-		expect(loadState(dir, deck, changed).state?.slide).toBe(5);
+		expect(loadState(dir, deck, titlesOf(changed)).state?.slide).toBe(5);
 	});
 
 	it('stays put when the slide is unchanged', () => {
 		save({slide: 2, seen: [], bookmarks: []}, original);
-		expect(loadState(dir, deck, original).state?.slide).toBe(2);
+		expect(loadState(dir, deck, titlesOf(original)).state?.slide).toBe(2);
 	});
 
 	it('clamps to the last slide when the deck shrank and the slide is gone', () => {
 		save({slide: 5, seen: [0, 1, 2, 3, 4, 5], bookmarks: [5]}, original);
 		const shrunk = ['Intro', 'Memory', 'Paging'];
-		expect(loadState(dir, deck, shrunk).state).toMatchObject({slide: 2, seen: [0, 1, 2], bookmarks: []});
+		expect(loadState(dir, deck, titlesOf(shrunk)).state).toMatchObject({slide: 2, seen: [0, 1, 2], bookmarks: []});
 	});
 
 	it('keeps the index when the slide was renamed in place', () => {
 		save({slide: 2, seen: [], bookmarks: []}, original);
 		const renamed = ['Intro', 'Memory', 'Paging, revised', 'Shadow pages', 'Nested paging', 'Summary'];
-		expect(loadState(dir, deck, renamed).state?.slide).toBe(2);
+		expect(loadState(dir, deck, titlesOf(renamed)).state?.slide).toBe(2);
 	});
 
 	it('survives an empty deck', () => {
 		save({slide: 3, seen: [1, 2, 3], bookmarks: [2]}, original);
-		expect(loadState(dir, deck, []).state).toMatchObject({slide: 0, seen: [], bookmarks: []});
+		expect(loadState(dir, deck, titlesOf([])).state).toMatchObject({slide: 0, seen: [], bookmarks: []});
 	});
 });
