@@ -3,7 +3,7 @@
 import {parseSlide, parseSlideOnce} from '../deck/parse.js';
 import {sectionIndexOf} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
-import {buildIndex, type SearchDoc, type SearchIndex} from './index.js';
+import {indexDoc, type IndexedDoc, type SearchDoc, type SearchIndex} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
@@ -22,24 +22,26 @@ export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
 	return Array.from({length: deck.count}, (_, i) => slideDoc(deck, i, deckName));
 }
 
-/** Builds a deck's index in slices: `advance(n)` adds n slides; `index()` finishes the rest. */
+/**
+ * Builds a deck's index in slices: `advance(n)` extracts and normalises n more slides;
+ * `index()` finishes the rest, so a search after the idle slices are done costs only itself.
+ */
 export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; index: () => SearchIndex} {
-	const docs: SearchDoc[] = [];
-	let built: SearchIndex | undefined;
+	const entries: IndexedDoc[] = [];
 	const advance = (slides: number) => {
-		const end = Math.min(deck.count, docs.length + slides);
-		for (let i = docs.length; i < end; i++) {
-			docs.push(slideDoc(deck, i));
+		const end = Math.min(deck.count, entries.length + slides);
+		for (let i = entries.length; i < end; i++) {
+			entries.push(indexDoc(slideDoc(deck, i)));
 		}
 
-		return docs.length === deck.count;
+		return entries.length === deck.count;
 	};
 
+	const built: SearchIndex = {entries};
 	return {
 		advance,
 		index() {
 			advance(deck.count);
-			built ??= buildIndex(docs);
 			return built;
 		},
 	};

@@ -24,7 +24,7 @@ export type SearchDoc = Readonly<{
 	notes: string;
 }>;
 
-type IndexedDoc = Readonly<{doc: SearchDoc; title: Normalized; body: Normalized; notes: Normalized}>;
+export type IndexedDoc = Readonly<{doc: SearchDoc; title: Normalized; body: Normalized; notes: Normalized}>;
 
 /** Built once per deck (or set of decks); searching never normalises the documents again. */
 export type SearchIndex = Readonly<{entries: readonly IndexedDoc[]}>;
@@ -46,7 +46,8 @@ export type SearchOptions = Readonly<{
 	maxWidth?: number;
 }>;
 
-function indexDoc(doc: SearchDoc): IndexedDoc {
+/** One document, normalised for searching (an index is these, in document order). */
+export function indexDoc(doc: SearchDoc): IndexedDoc {
 	return {doc, title: normalize(doc.title), body: normalize(doc.body), notes: normalize(doc.notes)};
 }
 

@@ -9,7 +9,12 @@
  * A character that expands (`ﬁ` → `fi`, `ß` → `ss`) maps every piece to its own index;
  * a dropped accent maps nothing and is absorbed into the range of the letter before it.
  */
-export type Normalized = Readonly<{folded: string; map: Int32Array}>;
+/**
+ * Folded text and, for each folded code unit, the offset of the original one it came from
+ * (plus one entry for the end). No map means the identity: ASCII text folds in place, and
+ * storing its map would cost four bytes per character of every indexed slide.
+ */
+export type Normalized = Readonly<{folded: string; map: Int32Array | undefined}>;
 
 // Diacritics that only decorate a letter: dropping them makes é ≡ e. Marks that carry
 // meaning in their script (Indic and Thai vowel signs, kana voicing marks) are kept, or
@@ -129,12 +134,7 @@ function decodeUnits(units: Uint16Array): string {
 export function normalize(text: string): Normalized {
 	const length = text.length;
 	if (!nonAscii.test(text)) {
-		const map = new Int32Array(length + 1);
-		for (let i = 0; i <= length; i++) {
-			map[i] = i;
-		}
-
-		return {folded: text.toLowerCase(), map};
+		return {folded: text.toLowerCase(), map: undefined};
 	}
 
 	// Code units into a typed buffer, decoded once at the end: far cheaper than building a
@@ -195,7 +195,11 @@ export function normalize(text: string): Normalized {
  * next original character boundary, so a match ending inside an expansion (`f` of `ﬁ`) covers
  * the whole original character, and a match ending before dropped accents includes them.
  */
-export function toOriginalRange(map: Int32Array, start: number, end: number): [number, number] {
+export function toOriginalRange(map: Int32Array | undefined, start: number, end: number): [number, number] {
+	if (!map) {
+		return [start, end];
+	}
+
 	const originalStart = map[start] ?? 0;
 	let next = end;
 	while (next < map.length - 1 && next > 0 && map[next] === map[next - 1]) {
