@@ -122,30 +122,6 @@ export function buildRegions(input: ScreenInput): Regions {
 	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit};
 }
 
-/** Lay out (into the layout caches) the slides a key will likely show next; draws nothing. */
-export function prewarmSlides(deck: Deck, slides: readonly number[], state: NavState, size: Size, theme: Theme): void {
-	const geometry = screenGeometry(size, state.notesVisible && state.view === 'present');
-	if (geometry.kind === 'too-small') {
-		return;
-	}
-
-	for (const index of slides) {
-		if (index < 0 || index >= deck.count) {
-			continue;
-		}
-
-		const slide = parseSlide(deck, index);
-		if (state.view === 'study') {
-			studyLines({deck, state: {...state, slide: index}, size, theme, elapsedSeconds: 0}, geometry.slide.width);
-		} else {
-			layoutSlide(slide, 0, geometry.slide, theme);
-			if (geometry.notes) {
-				renderNotes(slide.notes, Math.max(1, geometry.notes.position === 'right' ? geometry.notes.width - 1 : geometry.notes.width - 4), theme);
-			}
-		}
-	}
-}
-
 /** Study view: the slide's content, then its notes, as one scrollable column. */
 function studyLines(input: ScreenInput, width: number): string[] {
 	const {deck, state, theme} = input;

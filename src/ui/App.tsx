@@ -8,7 +8,7 @@ import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {overviewSlides} from '../layout/overlays.js';
-import {buildRegions, composeRows, prewarmSlides} from '../layout/screen.js';
+import {buildRegions, composeRows} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
@@ -16,6 +16,12 @@ import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
+
+/** How long one idle slice of index building may hold the event loop. */
+const sliceMs = 1;
+
+/** The keys a presenter presses most, whose frames are computed ahead while idle. */
+const likelyActions: readonly Action[] = [{type: 'next'}, {type: 'prev'}, {type: 'toggleNotes'}, {type: 'last'}, {type: 'first'}, {type: 'scrollDown'}];
 
 export type AppProps = Readonly<{
 	deck: Deck;
@@ -115,16 +121,29 @@ export function App(props: AppProps) {
 		dispatch({type: 'deckReloaded'});
 	}), [props.subscribeReload, dispatch]);
 
-	// Lay out the slides a key is most likely to show next while the presenter is idle, so the
-	// keypress itself finds them in the layout cache.
+	// While the presenter is idle, compute (and drop) the frames the most pressed keys would
+	// show, one per tick: the keypress then finds its slide laid out and its code compiled.
 	useEffect(() => {
-		const timer = setTimeout(() => {
-			prewarmSlides(deck, [state.slide + 1, state.slide - 1], state, props.size, props.theme);
-		}, 0);
+		let timer: NodeJS.Timeout | undefined;
+		const rehearse = (next: number) => {
+			const action = likelyActions[next];
+			if (!action) {
+				return;
+			}
+
+			const after = reduce(state, action, contextRef.current);
+			if (after !== state) {
+				composeRows(buildRegions({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)}));
+			}
+
+			timer = setTimeout(rehearse, 0, next + 1);
+		};
+
+		timer = setTimeout(rehearse, 0, 0);
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [deck, state, props.size, props.theme]);
+	}, [deck, state, props.size, props.theme, highlight, props.badges]);
 
 	useEffect(() => {
 		props.onChange?.(state, deck);
@@ -137,30 +156,40 @@ export function App(props: AppProps) {
 }
 
 /**
- * The deck's search index, built in small idle slices and finished on first use; the slices
- * first learn every slide's section, which the index needs and `G` benefits from.
+ * The deck's search index, built in idle slices and finished on first use; the slices first
+ * learn every slide's section, which the index needs and `G` benefits from.
  */
 function useDeckSearch(deck: Deck) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
+		let immediate: NodeJS.Immediate | undefined;
 		let sectionsKnown = 0;
-		// Small slices (about a millisecond each) so a key pressed meanwhile waits for little:
-		// first which section every slide is in (so `G` on a huge deck finds it known), then
-		// the search documents.
+		// Slices of about a millisecond, each queued behind input (setImmediate runs after the
+		// poll for I/O), so a key pressed meanwhile waits for little: first which section every
+		// slide is in (so `G` on a huge deck finds it known), then the search documents.
 		const slice = () => {
-			if (sectionsKnown < deck.count) {
-				sectionsKnown = Math.min(deck.count, sectionsKnown + 500);
-				sectionIndexOf(deck, sectionsKnown - 1);
-				timer = setTimeout(slice, 2);
-			} else if (!builder.advance(4)) {
-				timer = setTimeout(slice, 2);
+			const end = performance.now() + sliceMs;
+			let done = false;
+			while (!done && performance.now() < end) {
+				if (sectionsKnown < deck.count) {
+					sectionsKnown = Math.min(deck.count, sectionsKnown + 50);
+					sectionIndexOf(deck, sectionsKnown - 1);
+				} else {
+					done = builder.advance(1);
+				}
+			}
+
+			if (!done) {
+				immediate = setImmediate(slice);
 			}
 		};
 
-		timer = setTimeout(slice, 300);
+		// After the start-up work (Ink's first render, the rehearsed frames).
+		timer = setTimeout(slice, 100);
 		return () => {
 			clearTimeout(timer);
+			clearImmediate(immediate);
 		};
 	}, [deck, builder]);
 	return useMemo(() => ({
