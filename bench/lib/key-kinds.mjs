@@ -23,6 +23,9 @@ const changedFrom = (before) => (lines) => lines.some((l, y) => l !== before[y])
  * The generated deck plus long speaker notes on every slide (gen_deck.py writes none):
  * the notes toggle needs something to show, and study mode something to scroll.
  */
+/** Kinds measured on the deck with notes (writeNotesDeck), not on the benchmark deck itself. */
+export const NOTES_DECK_KINDS = ['notes toggle', 'scroll (study)'];
+
 export function writeNotesDeck(plainDeck, n) {
 	const slides = readFileSync(plainDeck, 'utf8').trimEnd().split('\n\n---\n\n');
 	const body = slides.map((s, i) => {
