@@ -56,14 +56,6 @@ export function buildIndex(docs: readonly SearchDoc[]): SearchIndex {
 	return {entries: docs.map(doc => indexDoc(doc))};
 }
 
-/**
- * A new index with `docs` after the ones already in `index` (which is left as it was), so a
- * large deck can be indexed a slice at a time while the presenter is idle.
- */
-export function extendIndex(index: SearchIndex, docs: readonly SearchDoc[]): SearchIndex {
-	return {entries: [...index.entries, ...docs.map(doc => indexDoc(doc))]};
-}
-
 const titleBit = 1;
 const bodyBit = 2;
 const notesBit = 4;

@@ -89,6 +89,21 @@ export function App(props: AppProps) {
 		}, current));
 	});
 
+	// Opening the search bar finishes the index in the next tick, after the bar is drawn and
+	// before a person can type the first letter.
+	useEffect(() => {
+		if (state.overlay !== 'search') {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			search.prepare();
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [state.overlay, search]);
+
 	// Live search: recompute the matching slides whenever the query changes.
 	useEffect(() => {
 		if (state.overlay !== 'search' || state.search.query === state.search.hitsFor) {
@@ -139,7 +154,11 @@ export function App(props: AppProps) {
 			timer = setTimeout(rehearse, 0, next + 1);
 		};
 
-		timer = setTimeout(rehearse, 0, 0);
+		// With the search bar, help or overview open, keys type or move in a list instead.
+		if (state.overlay === 'none') {
+			timer = setTimeout(rehearse, 0, 0);
+		}
+
 		return () => {
 			clearTimeout(timer);
 		};
@@ -193,6 +212,9 @@ function useDeckSearch(deck: Deck) {
 		};
 	}, [deck, builder]);
 	return useMemo(() => ({
+		prepare(): void {
+			builder.index();
+		},
 		find(query: string): readonly number[] {
 			if (query.trim() === '') {
 				return [];

@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {buildIndex, extendIndex, highlightRanges, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
+import {openDeck} from '../../src/deck/deck.js';
+import {deckDocs, incrementalIndex} from '../../src/search/deck-docs.js';
+import {buildIndex, highlightRanges, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
 
 let next = 0;
 function doc(fields: Partial<SearchDoc>): SearchDoc {
@@ -55,12 +57,15 @@ describe('search: matching', () => {
 		expect(find(docs, 'frames')[0]?.doc.section).toBe('Paging');
 	});
 
-	test('an index extended slice by slice searches like one built at once', () => {
-		const docs = [doc({slide: 0, title: 'Traps'}), doc({slide: 1, body: 'traps'}), doc({slide: 2, notes: 'traps'})];
-		const first = buildIndex(docs.slice(0, 1));
-		const whole = extendIndex(extendIndex(first, docs.slice(1, 2)), docs.slice(2));
+	test('a deck indexed slice by slice searches like one indexed at once', () => {
+		const deck = openDeck('# Traps\n---\n## Two\ntraps here\n---\n## Three\n<!-- notes: traps in the notes -->\n---\n## Four\nnothing', 'd.md');
+		const builder = incrementalIndex(deck);
+		expect(builder.advance(1)).toBe(false);
+		expect(builder.advance(2)).toBe(false);
+		const whole = builder.index();
+		expect(whole).toEqual(buildIndex(deckDocs(deck)));
 		expect(search(whole, 'traps').map(hit => hit.doc.slide)).toEqual([0, 1, 2]);
-		expect(search(first, 'traps').map(hit => hit.doc.slide)).toEqual([0]);
+		expect(builder.advance(1)).toBe(true);
 	});
 
 	test('an empty query finds nothing', () => {
