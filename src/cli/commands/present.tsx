@@ -77,7 +77,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// starts among them (study resumes anywhere, so it reads the whole deck first).
 	const head = args.view === 'present' ? loadDeckHead(file, maxBytes) : undefined;
 	let deck = head && (requested ?? 1) <= head.count ? head : loadDeck(file, maxBytes);
-	trace(`deck ${deck.partial ? 'start' : ''} loaded ${performance.now().toFixed(1)}`);
+	trace(`deck loaded${deck.partial ? ' (its start)' : ''} ${performance.now().toFixed(1)}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
