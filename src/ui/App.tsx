@@ -19,6 +19,8 @@ import {Screen, type Paint} from './Screen.js';
 
 /** How long one idle slice of index building may hold the event loop. */
 const sliceMs = 1;
+/** How long after a key the index building stays paused. */
+const busyMs = 300;
 
 /** The keys a presenter presses most, whose frames are computed ahead while idle. */
 const likelyActions: readonly Action[] = [{type: 'next'}, {type: 'prev'}, {type: 'toggleNotes'}, {type: 'last'}, {type: 'first'}, {type: 'scrollDown'}];
@@ -47,7 +49,9 @@ export function App(props: AppProps) {
 	const [state, setState] = useState(props.initial);
 	const [message, setMessage] = useState<{text: string; kind: 'error' | 'info'} | undefined>(props.hint ? {text: props.hint, kind: 'info'} : undefined);
 	const [elapsed, setElapsed] = useState(() => Math.floor(props.elapsed()));
-	const search = useDeckSearch(deck);
+	// When the last key came: idle work waits while someone is pressing keys.
+	const lastKeyAt = useRef(0);
+	const search = useDeckSearch(deck, lastKeyAt);
 	const overviewList = useMemo(
 		() => (state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined),
 		[deck, state.overlay, state.overview.filter],
@@ -69,6 +73,7 @@ export function App(props: AppProps) {
 	}, []);
 
 	useInput((input, key) => {
+		lastKeyAt.current = performance.now();
 		const names = keyNames(input, key);
 		if (names.length === 0) {
 			return;
@@ -178,16 +183,22 @@ export function App(props: AppProps) {
  * The deck's search index, built in idle slices and finished on first use; the slices first
  * learn every slide's section, which the index needs and `G` benefits from.
  */
-function useDeckSearch(deck: Deck) {
+function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
 		let immediate: NodeJS.Immediate | undefined;
 		let sectionsKnown = 0;
 		// Slices of about a millisecond, each queued behind input (setImmediate runs after the
-		// poll for I/O), so a key pressed meanwhile waits for little: first which section every
-		// slide is in (so `G` on a huge deck finds it known), then the search documents.
+		// poll for I/O), and none while keys are coming: first which section every slide is in
+		// (so `G` on a huge deck finds it known), then the search documents.
 		const slice = () => {
+			const sinceKey = performance.now() - lastKeyAt.current;
+			if (sinceKey < busyMs) {
+				timer = setTimeout(slice, busyMs - sinceKey);
+				return;
+			}
+
 			const end = performance.now() + sliceMs;
 			let done = false;
 			while (!done && performance.now() < end) {
@@ -210,7 +221,7 @@ function useDeckSearch(deck: Deck) {
 			clearTimeout(timer);
 			clearImmediate(immediate);
 		};
-	}, [deck, builder]);
+	}, [deck, builder, lastKeyAt]);
 	return useMemo(() => ({
 		prepare(): void {
 			builder.index();
