@@ -118,7 +118,7 @@ export function slideHead(deck: Deck, index: number): SlideHead {
 	const text = slideText(deck, index);
 	const head: SlideHead = {
 		index,
-		source: {file: deck.file, line: slideLine(deck, index)},
+		source: {file: deck.file, line: slideLine(deck, index) + leadingBlankLines(deck, index)},
 		titleSource: text.titleSource,
 		titleDepth: text.titleDepth,
 		isSection: text.isSection,
@@ -127,6 +127,23 @@ export function slideHead(deck: Deck, index: number): SlideHead {
 	};
 	cache[index] = head;
 	return head;
+}
+
+/** Blank lines before a slide's first text: a slide is said to start where its text does. */
+function leadingBlankLines(deck: Deck, index: number): number {
+	const start = deck.starts[index] ?? 0;
+	const end = deck.ends[index] ?? start;
+	let lines = 0;
+	for (let i = start; i < end; i++) {
+		const c = deck.body.charCodeAt(i);
+		if (c === 0x0a) {
+			lines++;
+		} else if (c !== 0x20 && c !== 0x09) {
+			return lines;
+		}
+	}
+
+	return 0;
 }
 
 const sectionStarts = /(?:^|\n)[ ]{0,3}# /;

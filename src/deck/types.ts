@@ -18,7 +18,7 @@ export type DeckMeta = Readonly<{
 /** What one slide is, learnt from its lines alone (no Markdown parse): cheap enough for every slide. */
 export type SlideHead = Readonly<{
 	index: number;
-	/** Where the slide starts in the deck file. */
+	/** Where the slide's text starts in the deck file (its first non-blank line). */
 	source: SourcePos;
 	/** Markdown of the slide's first heading (empty when it has none). */
 	titleSource: string;

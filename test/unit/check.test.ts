@@ -39,9 +39,9 @@ describe('lectern check', () => {
 		expect(result.stdout.split('\n')).toEqual([
 			'test/fixtures/check/problems.md:74: slide 6 "Unterminated notes": HTML comment <!-- is never closed with -->',
 			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 96 (clipped) (at 100x30)',
-			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
+			'test/fixtures/check/problems.md:15: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
 			'test/fixtures/check/problems.md:51: slide 3 "": the slide is empty',
-			'test/fixtures/check/problems.md:53: slide 4 "No notes here": warning: no speaker notes',
+			'test/fixtures/check/problems.md:54: slide 4 "No notes here": warning: no speaker notes',
 			'test/fixtures/check/problems.md:62: slide 5 "Unknown language": warning: unknown fence language "klingon" (shown without highlighting)',
 			'test/fixtures/check/problems.md:74: slide 6 "Unterminated notes": speaker notes are never closed (missing --> or :::)',
 			'',
@@ -55,8 +55,8 @@ describe('lectern check', () => {
 		expect(sized).toEqual([
 			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 96 (clipped) (at 100x30)',
 			'test/fixtures/check/problems.md:7: slide 1 "Wide diagram": diagram is 122 columns wide, the slide area has 76 (clipped) (at 80x24)',
-			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
-			'test/fixtures/check/problems.md:14: slide 2 "Tall slide": content is 32 rows tall, the slide area has 23 (at 80x24)',
+			'test/fixtures/check/problems.md:15: slide 2 "Tall slide": content is 32 rows tall, the slide area has 22 (at 100x30)',
+			'test/fixtures/check/problems.md:15: slide 2 "Tall slide": content is 32 rows tall, the slide area has 23 (at 80x24)',
 		]);
 		expect(result.code).toBe(1);
 	});
