@@ -40,14 +40,15 @@ function isCandidate(text: string, pos: number): boolean {
 		}
 
 		default: {
-			// A fence may be indented up to three spaces.
+			// A fence or a comment may be indented up to three spaces (CommonMark).
 			let at = pos;
 			while (at < pos + 3 && text.charCodeAt(at) === 0x20) {
 				at++;
 			}
 
 			const c = text.charCodeAt(at);
-			return (c === backtick || c === tilde) && text.charCodeAt(at + 1) === c && text.charCodeAt(at + 2) === c;
+			return ((c === backtick || c === tilde) && text.charCodeAt(at + 1) === c && text.charCodeAt(at + 2) === c)
+				|| (at > pos && text.startsWith('<!--', at));
 		}
 	}
 }
@@ -93,7 +94,7 @@ export function scanSlides(text: string): SlideBounds {
 			headings.push({start: pos, line});
 		} else if (opensComment(lineText)) {
 			// Skip to the line that closes the comment: nothing inside it counts.
-			const close = text.indexOf('-->', pos + 4);
+			const close = text.indexOf('-->', text.indexOf('<!--', pos) + 4);
 			if (close === -1) {
 				warnings.push({line, message: 'HTML comment <!-- is never closed with -->'});
 				break;

@@ -65,6 +65,8 @@ describe('scanSlides: fences and comments hide separators', () => {
 		['closing fence longer than the opener', 'a\n```\n---\n`````\nb'],
 		['multi-line HTML comment', 'a\n<!--\n---\n-->\nb'],
 		['comment with text after its opener', 'a\n<!-- start of a remark\n---\nend -->\nb'],
+		['comment indented three spaces', 'a\n   <!--\n---\n-->\nb'],
+		['indented comment with its opener and closer on one line, then one that spans', 'a\n  <!-- x -->\n <!--\n---\n-->\nb'],
 	])('%s', (_name, text) => {
 		expect(slides(text)).toEqual([text]);
 	});
@@ -75,6 +77,10 @@ describe('scanSlides: fences and comments hide separators', () => {
 
 	it('a fence of the other character does not close it', () => {
 		expect(slides('```\n~~~\n---\n```\n---\nb')).toEqual(['```\n~~~\n---\n```\n', 'b']);
+	});
+
+	it('a comment indented four spaces is indented code: the separator after it counts', () => {
+		expect(slides('a\n    <!--\n---\nb')).toEqual(['a\n    <!--\n', 'b']);
 	});
 
 	it('a fence indented four spaces is indented code, not a fence', () => {
