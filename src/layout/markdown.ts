@@ -93,16 +93,55 @@ const asciiTableChars = {
 	right: '|', 'right-mid': '+', middle: '|',
 };
 
+/**
+ * A block quote: its blocks rendered as usual, two cells narrower, behind a quote bar.
+ * (marked-terminal indents a quote's first line differently from the rest, which turned a
+ * quoted list's second item into a nested one.)
+ */
+function renderQuote(token: Tokens.Blockquote, width: number, theme: Theme): string[] {
+	const s = styles(theme);
+	// Deeply nested quotes stop adding bars once little width is left, so they stay in it.
+	const barred = width - 2 >= minQuoteWidth;
+	const inner = barred ? width - 2 : width;
+	const blocks = token.tokens.filter(block => block.type !== 'space');
+	const lines = blocks.flatMap((block, i) => [...(i > 0 ? [''] : []), ...renderMarkdownBlock(block, inner, theme)]);
+	const bar = s.quote(theme.glyphs.vertical);
+	return barred ? lines.map(line => (line === '' ? bar : `${bar} ${s.quote(line)}`)) : lines;
+}
+
+const minQuoteWidth = 10;
+
+const bulletMarkers = /^(\s*)((?:\* )+)/;
+
+/**
+ * marked-terminal marks every bullet `* `; show the theme's bullet for its depth instead.
+ * Depth counts from the block's shallowest bullet (a list inside a quote starts indented),
+ * and `- - x` gives one marker per level on the same line.
+ */
+function bulletsFor(lines: readonly string[], theme: Theme): (line: string) => string {
+	const bullets = theme.glyphs.bullet;
+	const indents = lines.map(line => bulletMarkers.exec(line)?.[1]?.length).filter(indent => indent !== undefined);
+	const base = indents.length > 0 ? Math.min(...indents) : 0;
+	return line => line.replace(bulletMarkers, (_, indent: string, markers: string) => {
+		const depth = Math.floor((indent.length - base) / 2);
+		const glyphs = Array.from({length: markers.length / 2}, (_unused, k) => bullets[(depth + k) % bullets.length]);
+		return `${indent}${glyphs.join(' ')} `;
+	});
+}
+
 /** Render one block token to lines no wider than `width` (tables may be wider: callers clip). */
 export function renderMarkdownBlock(token: Token, width: number, theme: Theme): string[] {
+	if (token.type === 'blockquote') {
+		return renderQuote(token as Tokens.Blockquote, width, theme);
+	}
+
 	const marked = rendererFor(width, theme);
 	const rendered = marked.parser([token]) as string;
-	const bullets = theme.glyphs.bullet;
 	const lines = rendered.replace(/\n+$/, '').split('\n');
 	const out: string[] = [];
+	const bullet = bulletsFor(lines, theme);
 	for (const raw of lines) {
-		// marked-terminal marks every bullet `* `; show the theme's bullet for its depth.
-		const line = raw.replace(/^(\s*)\* /, (_, indent: string) => `${indent}${bullets[Math.max(0, Math.floor(indent.length / 2) - 1) % bullets.length]} `);
+		const line = bullet(raw);
 		if (token.type === 'table') {
 			out.push(line);
 		} else {

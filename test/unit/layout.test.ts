@@ -4,7 +4,9 @@ import {describe, expect, it} from 'vitest';
 import {openDeck, stepsOf} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import type {Deck} from '../../src/deck/types.js';
+import {Lexer} from 'marked';
 import {fitToHeight, layoutSlide, renderNotes, slideMargin, type Size} from '../../src/layout/layout.js';
+import {renderMarkdownBlock} from '../../src/layout/markdown.js';
 import {clip, padTo, truncate, wrap, wrapHanging} from '../../src/layout/text.js';
 import {createTheme, type Theme} from '../../src/layout/theme.js';
 
@@ -230,7 +232,7 @@ describe('layoutSlide: content', () => {
 	it('draws other blocks plainly at colour level 0', () => {
 		const {lines} = lay('## A\n\n> quoted text here\n\n***\n\n1. one\n2. two\n\n`code` **b** *i* ~~s~~\n\n![alt](x.png)\n\n<b>html</b>\n\n### Sub', {width: 40, height: 16});
 		expect(lines).toEqual([
-			' A', '', '   quoted text here', '', ' ' + '─'.repeat(38), '', '   1. one', '   2. two', '', ' code b i s', '', ' [image: alt]', '', ' <b>html</b>', '', ' Sub',
+			' A', '', ' │ quoted text here', '', ' ' + '─'.repeat(38), '', '   1. one', '   2. two', '', ' code b i s', '', ' [image: alt]', '', ' <b>html</b>', '', ' Sub',
 		]);
 	});
 
@@ -303,5 +305,18 @@ describe('text helpers measure cells', () => {
 		expect(truncate('abc', 0, '…')).toBe('');
 		expect(padTo('ab', 4)).toBe('ab  ');
 		expect(padTo('日本語', 5)).toBe('日本 ');
+	});
+});
+
+describe('block quotes', () => {
+	const theme = createTheme({level: 0, ascii: false});
+
+	it('put a bar before every line, lists keep their depth, and deep nesting stays within the width', () => {
+		const quote = (source: string, width: number) => renderMarkdownBlock(new Lexer().lex(source)[0]!, width, theme);
+		expect(quote('> - one\n> - two\n>   - three', 40)).toEqual(['│   • one', '│   • two', '│     ◦ three']);
+		expect(quote('> para\n>\n> > inner', 40)).toEqual(['│ para', '│', '│ │ inner']);
+		const deep = quote('> '.repeat(40) + 'deep', 30);
+		expect(deep.at(-1)?.endsWith('deep')).toBe(true);
+		expect(Math.max(...deep.map(line => stringWidth(line)))).toBeLessThanOrEqual(30);
 	});
 });
