@@ -5,6 +5,7 @@
 // injected highlighter only.
 import {Marked, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
+import {decodeBasicEntities} from '../deck/plain.js';
 import {highlightCode} from './code.js';
 import {styles, type Theme} from './theme.js';
 import {stripStyles, wrapHanging} from './text.js';
@@ -94,6 +95,22 @@ const asciiTableChars = {
 };
 
 /**
+ * marked keeps entities in text (`&amp;`) for an HTML renderer; marked-terminal decodes them
+ * in a table's body rows but not in its header, so the header's text is decoded here.
+ */
+function withDecodedHeader(table: Tokens.Table): Tokens.Table {
+	const decode = (tokens: Token[]): Token[] => tokens.map(inline => {
+		const children = (inline as {tokens?: Token[]}).tokens;
+		if (children) {
+			return {...inline, tokens: decode(children)} as Token;
+		}
+
+		return inline.type === 'text' || inline.type === 'codespan' ? {...inline, text: decodeBasicEntities(inline.text)} as Token : inline;
+	});
+	return {...table, header: table.header.map(cell => ({...cell, tokens: decode(cell.tokens)}))};
+}
+
+/**
  * A block quote: its blocks rendered as usual, two cells narrower, behind a quote bar.
  * (marked-terminal indents a quote's first line differently from the rest, which turned a
  * quoted list's second item into a nested one.)
@@ -136,7 +153,7 @@ export function renderMarkdownBlock(token: Token, width: number, theme: Theme): 
 	}
 
 	const marked = rendererFor(width, theme);
-	const rendered = marked.parser([token]) as string;
+	const rendered = marked.parser([token.type === 'table' ? withDecodedHeader(token as Tokens.Table) : token]) as string;
 	const lines = rendered.replace(/\n+$/, '').split('\n');
 	const out: string[] = [];
 	const bullet = bulletsFor(lines, theme);

@@ -320,3 +320,12 @@ describe('block quotes', () => {
 		expect(Math.max(...deep.map(line => stringWidth(line)))).toBeLessThanOrEqual(30);
 	});
 });
+
+describe('tables', () => {
+	it('decode entities in the header as in the body, and size the columns on the decoded text', () => {
+		const theme = createTheme({level: 0, ascii: false});
+		const lines = renderMarkdownBlock(new Lexer().lex('| a &amp; b | `x &lt; y` |\n|---|---|\n| 1 &lt; 2 | 3 |\n')[0]!, 60, theme);
+		expect(lines[1]).toBe('│ a & b │ x < y │');
+		expect(lines[3]).toBe('│ 1 < 2 │ 3     │');
+	});
+});
