@@ -3,7 +3,8 @@
 import {parseSlide} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import type {NavState} from '../nav/reducer.js';
-import {defaultStateDir, loadState, saveState, seenFraction, visit, emptyState, type SlideTitles, type StudyState} from '../state/store.js';
+import {defaultStateDir, loadState, saveState} from '../state/store.js';
+import {emptyState, seenFraction, visit, type SlideTitles, type StudyState} from '../state/study-state.js';
 import {resolve} from 'node:path';
 
 export type Study = Readonly<{

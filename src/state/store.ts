@@ -5,33 +5,10 @@ import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-export type StudyState = Readonly<{
-	/** 0-based index of the slide the student is on. */
-	slide: number;
-	/** Sorted, unique slide indexes. */
-	seen: readonly number[];
-	/** Sorted, unique slide indexes. */
-	bookmarks: readonly number[];
-	/** When the state was last saved (ISO 8601). */
-	updatedAt?: string;
-}>;
-
-/** `[first, last]`, both inclusive. */
-export type Range = readonly [number, number];
+import {decodeRanges, encodeRanges, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
 
 export type LoadResult = {state: StudyState | undefined; warning?: string};
 export type SaveResult = {ok: true; file: string} | {ok: false; message: string};
-/**
- * The deck's slide titles, read one at a time: saving needs only the few slides a state
- * names, and loading needs all of them only when a stored title no longer matches.
- */
-export type SlideTitles = Readonly<{count: number; at: (index: number) => string}>;
-
-export function titlesOf(list: readonly string[]): SlideTitles {
-	return {count: list.length, at: index => list[index] ?? ''};
-}
-
 export type SaveOptions = {
 	/** Titles of the deck's slides now, stored for the slides the state names so a later load can follow them. */
 	titles?: SlideTitles;
@@ -54,14 +31,6 @@ const version = 1;
 // Guards memory when a hostile or damaged file claims huge ranges.
 const maxSlides = 1_000_000;
 const maxFileBytes = 4 * 1024 * 1024;
-// Titles are compared, never shown; a prefix is enough and keeps the file small.
-const titleChars = 200;
-
-export function emptyState(): StudyState {
-	return {slide: 0, seen: [], bookmarks: []};
-}
-
-/** `$XDG_STATE_HOME/lectern`, or `~/.local/state/lectern` when it is unset or relative (as XDG says). */
 export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
 	const base = env['XDG_STATE_HOME'];
 	const root = base && path.isAbsolute(base) ? base : path.join(os.homedir(), '.local', 'state');
@@ -140,62 +109,6 @@ export function saveState(dir: string, deckPath: string, state: StudyState, opti
 	return {ok: true, file};
 }
 
-export function markSeen(state: StudyState, slide: number): StudyState {
-	const seen = insertSorted(state.seen, slide);
-	return seen === state.seen ? state : {...state, seen};
-}
-
-/** Move to `slide` and count it as seen. */
-export function visit(state: StudyState, slide: number): StudyState {
-	const seen = insertSorted(state.seen, slide);
-	return seen === state.seen && slide === state.slide ? state : {...state, slide, seen};
-}
-
-export function toggleBookmark(state: StudyState, slide: number): StudyState {
-	const at = lowerBound(state.bookmarks, slide);
-	const bookmarks = state.bookmarks[at] === slide
-		? [...state.bookmarks.slice(0, at), ...state.bookmarks.slice(at + 1)]
-		: insertSorted(state.bookmarks, slide);
-	return {...state, bookmarks};
-}
-
-/** Share of the deck's `slideCount` slides seen, from 0 to 1. */
-export function seenFraction(state: StudyState, slideCount: number): number {
-	if (slideCount <= 0) return 0;
-	return lowerBound(state.seen, slideCount) / slideCount;
-}
-
-/** Sorted unique indexes → ranges: `[0,1,2,5]` → `[[0,2],[5,5]]`. */
-export function encodeRanges(indexes: readonly number[]): Range[] {
-	const ranges: Array<[number, number]> = [];
-	for (const index of indexes) {
-		const last = ranges.at(-1);
-		if (last && index === last[1] + 1) last[1] = index;
-		else ranges.push([index, index]);
-	}
-	return ranges;
-}
-
-/** Ranges (any order, may overlap) → sorted unique indexes. */
-export function decodeRanges(ranges: readonly Range[]): number[] {
-	const indexes: number[] = [];
-	for (const [first, last] of normalizeRanges(ranges)) {
-		for (let index = first; index <= last; index++) indexes.push(index);
-	}
-	return indexes;
-}
-
-function normalizeRanges(ranges: readonly Range[]): Range[] {
-	const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-	const merged: Array<[number, number]> = [];
-	for (const [first, last] of sorted) {
-		const previous = merged.at(-1);
-		if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
-		else merged.push([first, last]);
-	}
-	return merged;
-}
-
 function toFile(deck: string, state: StudyState, options: SaveOptions): StateFile {
 	const seen = encodeRanges(state.seen);
 	const file: StateFile = {
@@ -245,39 +158,6 @@ function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): St
 	return {...base, slide, seen: decodeRanges(seen), bookmarks: sortedUnique(bookmarks)};
 }
 
-/** Where a stored slide is now: same index if its title still matches, else the nearest slide with its title. */
-function remapper(storedTitles: Readonly<Record<string, string>>, currentTitles: SlideTitles) {
-	// Every title is read only once some stored title has moved (the deck was edited).
-	let byTitle: Map<string, number[]> | undefined;
-	const titleIndex = () => {
-		if (!byTitle) {
-			byTitle = new Map();
-			for (let index = 0; index < currentTitles.count; index++) {
-				const key = currentTitles.at(index).slice(0, titleChars);
-				const list = byTitle.get(key);
-				if (list) list.push(index);
-				else byTitle.set(key, [index]);
-			}
-		}
-		return byTitle;
-	};
-	return (index: number): number | undefined => {
-		const title = storedTitles[String(index)];
-		const here = index < currentTitles.count ? currentTitles.at(index) : undefined;
-		if (title === undefined) return here === undefined ? undefined : index;
-		if (here !== undefined && here.slice(0, titleChars) === title) return index;
-		const candidates = titleIndex().get(title);
-		if (!candidates) return undefined;
-		const at = lowerBound(candidates, index);
-		const after = candidates[at];
-		const before = candidates[at - 1];
-		if (before === undefined) return after;
-		if (after === undefined) return before;
-		return index - before <= after - index ? before : after;
-	};
-}
-
-/** Why `data` is not a version-1 state file, or undefined when it is one. */
 function checkShape(data: unknown): string | undefined {
 	if (!isRecord(data)) return 'not a JSON object';
 	if (data['version'] !== version) return `unsupported version ${JSON.stringify(data['version']) ?? 'none'}`;
@@ -305,28 +185,6 @@ function isRange(value: unknown): boolean {
 
 function isIndex(value: unknown): value is number {
 	return Number.isInteger(value) && (value as number) >= 0 && (value as number) < maxSlides;
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-	let low = 0;
-	let high = sorted.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (sorted[middle]! < value) low = middle + 1;
-		else high = middle;
-	}
-	return low;
-}
-
-/** The same array when `value` is already there, so no-op updates keep identity. */
-function insertSorted(sorted: readonly number[], value: number): readonly number[] {
-	const at = lowerBound(sorted, value);
-	if (sorted[at] === value) return sorted;
-	return [...sorted.slice(0, at), value, ...sorted.slice(at)];
-}
-
-function sortedUnique(values: readonly number[]): number[] {
-	return [...new Set(values)].sort((a, b) => a - b);
 }
 
 /** Temp files of writers that died between open and rename; live writers' files are left alone. */

@@ -2,21 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {defaultStateDir, loadState, saveState, stateFile} from '../../src/state/store.js';
 import {
 	decodeRanges,
-	defaultStateDir,
 	emptyState,
 	encodeRanges,
-	loadState,
 	markSeen,
-	saveState,
 	seenFraction,
-	stateFile,
 	titlesOf,
 	toggleBookmark,
 	visit,
 	type StudyState,
-} from '../../src/state/store.js';
+} from '../../src/state/study-state.js';
 
 let root: string;
 let dir: string;
