@@ -55,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 		})
 		.command('check <decks..>', 'lint: does every slide fit? (exit 0/1/2)', y => y
 			.positional('decks', {type: 'string', array: true, demandOption: true})
-			.option('size', {type: 'string', array: true, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
+			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
 			.option('json', {type: 'boolean', default: false})
 			.option('ascii', {type: 'boolean', default: false})
 			.option('max-size', {type: 'number', default: 10}), async args => {

@@ -337,6 +337,12 @@ describe.concurrent('check', () => {
 		expect(result.stderr).toBe('');
 	});
 
+	it('takes --size before the decks too: each --size takes one value', async ({expect}) => {
+		const result = await run(['check', '--size', '80x24', '--size', '100x30', 'decks/guide.md']);
+		expect(result.status, describeRun(['check', '--size', '80x24', 'decks/guide.md'], result)).toBe(0);
+		expect(result.stderr).toBe('');
+	});
+
 	it('reports a clipped diagram with file:line and exits 1', async ({expect}) => {
 		const file = fixture('wide.md');
 		const result = await run(['check', file, '--size', '80x24']);
