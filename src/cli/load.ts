@@ -14,10 +14,10 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 }
 
 /**
- * The file's bytes (all of them, or the first `limit`), after refusing what is not a regular
- * file or is over `maxBytes`; also returns the file's whole size.
+ * The file's bytes (all of them, or the first `limit(size)`), after refusing what is not a
+ * regular file or is over `maxBytes`; also returns the file's whole size.
  */
-function readDeckBytes(file: string, maxBytes: number, limit = Number.POSITIVE_INFINITY): {bytes: Buffer; fileSize: number} {
+function readDeckBytes(file: string, maxBytes: number, limit: (size: number) => number = size => size): {bytes: Buffer; fileSize: number} {
 	let fd: number;
 	try {
 		refuseNonFile(statSync(file), file);
@@ -38,7 +38,7 @@ function readDeckBytes(file: string, maxBytes: number, limit = Number.POSITIVE_I
 			throw new LecternError(`is ${formatMiB(stat.size)}, over the ${formatMiB(maxBytes)} limit: raise it with --max-size <MiB>`, {file});
 		}
 
-		const wanted = Math.min(stat.size, limit);
+		const wanted = Math.min(stat.size, limit(stat.size));
 		const buffer = Buffer.allocUnsafe(wanted);
 		let read = 0;
 		while (read < wanted) {
@@ -179,7 +179,8 @@ const headBytes = 64 * 1024;
  * cannot tell (see `openDeckHead`). The caller loads the whole deck right after.
  */
 export function loadDeckHead(file: string, maxBytes: number = defaultMaxBytes): Deck | undefined {
-	const {bytes, fileSize} = readDeckBytes(file, maxBytes, headBytes);
+	// A small file is not read here at all: the caller reads it whole.
+	const {bytes, fileSize} = readDeckBytes(file, maxBytes, size => (size < headFirstFrom ? 0 : headBytes));
 	// UTF-16 decks (a byte-order mark) are rare and small: they are read whole.
 	if (fileSize < headFirstFrom || bytes[0] === 0xff || bytes[0] === 0xfe) {
 		return undefined;

@@ -2,6 +2,7 @@
 // separator; the YAML itself is read by the `yaml` package with aliases bounded.
 import {parseDocument} from 'yaml';
 import type {DeckMeta} from './types.js';
+import {countNewlines} from './scan.js';
 
 export class FrontMatterError extends Error {
 	readonly line: number;
@@ -40,7 +41,7 @@ export function readFrontMatter(text: string): FrontMatter {
 
 	const closeEnd = afterOpen + close.index + close[0].length;
 	const bodyStart = text[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
-	const bodyLine = countLines(text, bodyStart);
+	const bodyLine = countNewlines(text, 0, bodyStart);
 	return {meta: parseMeta(yamlText), body: text.slice(bodyStart), bodyLine};
 }
 
@@ -53,7 +54,7 @@ function parseMeta(yamlText: string): DeckMeta {
 		// `linePos` is only filled with prettyErrors (which rewrites the message), so count
 		// lines up to the error's offset (an error at the end belongs to the last line of YAML);
 		// line 1 of the file is the opening `---`.
-		const line = countLines(yamlText, Math.min(error.pos[0], yamlText.trimEnd().length)) + 2;
+		const line = countNewlines(yamlText, 0, Math.min(error.pos[0], yamlText.trimEnd().length)) + 2;
 		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine(error.message)}`, line);
 	}
 
@@ -96,11 +97,3 @@ function firstLine(message: string): string {
 	return message.split('\n')[0]!.trim();
 }
 
-function countLines(text: string, end: number): number {
-	let count = 0;
-	for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-		count++;
-	}
-
-	return count;
-}

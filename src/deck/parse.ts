@@ -6,6 +6,7 @@ import {slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
+import {countNewlines} from './scan.js';
 import type {Block, Deck, DeckWarning, Slide} from './types.js';
 
 /** Fence info strings drawn verbatim: never wrapped, never highlighted. */
@@ -26,8 +27,8 @@ export function parseSlide(deck: Deck, index: number): Slide {
 	}
 
 	const slide = buildSlide(deck, index);
-	// Bounded: the presenter revisits a few slides; search and check walk all of them once
-	// (through parseSlideOnce, which does not fill this cache).
+	// Bounded: the presenter revisits a few slides; check walks every slide once, and the
+	// search index goes through parseSlideOnce, which does not fill this cache.
 	if (cache.size > 128) {
 		cache.delete(cache.keys().next().value!);
 	}
@@ -154,7 +155,8 @@ function toBlock(token: Token, step: number, line: number): Block | undefined {
 	if (token.type === 'code') {
 		const code = token as Tokens.Code;
 		const lang = (code.lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
-		const body = expandTabs(code.text);
+		// Tabs were expanded when the token was sanitised.
+		const body = code.text;
 		if (diagramLanguages.has(lang)) {
 			return {kind: 'diagram', step, line, lines: body.split('\n')};
 		}
@@ -193,11 +195,3 @@ export function expandTabs(text: string): string {
 		.join('\n');
 }
 
-function countNewlines(text: string): number {
-	let count = 0;
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-		count++;
-	}
-
-	return count;
-}

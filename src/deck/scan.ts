@@ -2,7 +2,7 @@
 // aware of fenced code and HTML comments (so a `---` inside either is not a separator).
 // It reads no Markdown beyond that, which is what lets a 100,000-slide deck open as fast as
 // a 10-slide one: each slide's Markdown is parsed only when something needs it.
-import {closesFence, isSeparator, matchFenceOpen, opensComment} from './notes.js';
+import {closesFence, isSeparator, matchFenceOpen, matchNoteOpen, opensComment} from './notes.js';
 
 export type SlideBounds = Readonly<{
 	/** Offsets into the scanned text: slide i is text.slice(starts[i], ends[i]). */
@@ -96,7 +96,11 @@ export function scanSlides(text: string): SlideBounds {
 			// Skip to the line that closes the comment: nothing inside it counts.
 			const close = text.indexOf('-->', text.indexOf('<!--', pos) + 4);
 			if (close === -1) {
-				warnings.push({line, message: 'HTML comment <!-- is never closed with -->'});
+				// An unclosed notes comment is the slide parser's to report, in its own words.
+				if (!matchNoteOpen(lineText)) {
+					warnings.push({line, message: 'HTML comment <!-- is never closed with -->'});
+				}
+
 				break;
 			}
 
@@ -150,7 +154,8 @@ function splitAtHeadings(text: string, headings: readonly Cut[], warnings: Slide
 	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings, splitBy: 'headings'}, text);
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Line ends in `text` from offset `from` up to (not including) `to`. */
+export function countNewlines(text: string, from = 0, to = text.length): number {
 	let count = 0;
 	for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
 		count++;

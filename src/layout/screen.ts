@@ -1,6 +1,6 @@
 // The whole screen as data: where the slide, the notes and the status bar go for a terminal
-// size, and the lines of each. The Ink layer places these regions; the first frame (drawn
-// before Ink has loaded) and the tests join them with composeRows.
+// size, and the lines of each, joined into the screen's rows by composeRows for the first
+// frame (drawn before Ink has loaded), the Ink app's Screen and the tests.
 import {parseSlide} from '../deck/parse.js';
 import {sectionIndexOf, slideHead} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';

@@ -8,11 +8,8 @@
  * length, so a folded range `[s, e)` always has an end to map to (see `toOriginalRange`).
  * A character that expands (`ﬁ` → `fi`, `ß` → `ss`) maps every piece to its own index;
  * a dropped accent maps nothing and is absorbed into the range of the letter before it.
- */
-/**
- * Folded text and, for each folded code unit, the offset of the original one it came from
- * (plus one entry for the end). No map means the identity: ASCII text folds in place, and
- * storing its map would cost four bytes per character of every indexed slide.
+ * No map means the identity: ASCII text folds in place, and storing its map would cost four
+ * bytes per character of every indexed slide.
  */
 export type Normalized = Readonly<{folded: string; map: Int32Array | undefined}>;
 

@@ -31,6 +31,8 @@ const version = 1;
 // Guards memory when a hostile or damaged file claims huge ranges.
 const maxSlides = 1_000_000;
 const maxFileBytes = 4 * 1024 * 1024;
+
+/** `$XDG_STATE_HOME/lectern`, or `~/.local/state/lectern` when it is unset or relative (as XDG says). */
 export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
 	const base = env['XDG_STATE_HOME'];
 	const root = base && path.isAbsolute(base) ? base : path.join(os.homedir(), '.local', 'state');
@@ -158,6 +160,7 @@ function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): St
 	return {...base, slide, seen: decodeRanges(seen), bookmarks: sortedUnique(bookmarks)};
 }
 
+/** Why `data` is not a version-1 state file, or undefined when it is one. */
 function checkShape(data: unknown): string | undefined {
 	if (!isRecord(data)) return 'not a JSON object';
 	if (data['version'] !== version) return `unsupported version ${JSON.stringify(data['version']) ?? 'none'}`;

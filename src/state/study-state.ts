@@ -28,12 +28,10 @@ export function titlesOf(list: readonly string[]): SlideTitles {
 // Titles are compared, never shown; a prefix is enough and keeps the file small.
 export const titleChars = 200;
 
-
 export function emptyState(): StudyState {
 	return {slide: 0, seen: [], bookmarks: []};
 }
 
-/** `$XDG_STATE_HOME/lectern`, or `~/.local/state/lectern` when it is unset or relative (as XDG says). */
 export function markSeen(state: StudyState, slide: number): StudyState {
 	const seen = insertSorted(state.seen, slide);
 	return seen === state.seen ? state : {...state, seen};
@@ -122,8 +120,7 @@ export function remapper(storedTitles: Readonly<Record<string, string>>, current
 	};
 }
 
-/** Why `data` is not a version-1 state file, or undefined when it is one. */
-export function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: readonly number[], value: number): number {
 	let low = 0;
 	let high = sorted.length;
 	while (low < high) {
@@ -135,7 +132,7 @@ export function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /** The same array when `value` is already there, so no-op updates keep identity. */
-export function insertSorted(sorted: readonly number[], value: number): readonly number[] {
+function insertSorted(sorted: readonly number[], value: number): readonly number[] {
 	const at = lowerBound(sorted, value);
 	if (sorted[at] === value) return sorted;
 	return [...sorted.slice(0, at), value, ...sorted.slice(at)];

@@ -153,7 +153,7 @@ export function App(props: AppProps) {
 
 			const after = reduce(state, action, contextRef.current);
 			if (after !== state) {
-				composeRows(buildRegions({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)}));
+				buildRegions({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)});
 			}
 
 			timer = setTimeout(rehearse, 0, next + 1);

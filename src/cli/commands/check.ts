@@ -79,19 +79,8 @@ function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highli
 		problems.push({file, line, slide: index + 1, title: parseSlide(deck, index).title, severity, message, size: size ? `${size.width}x${size.height}` : undefined});
 	};
 
-	// The scanner and the slide parser can both see one unclosed comment; the parser's words
-	// (it knows the comment holds notes) are the ones to keep.
-	const parsedProblemLines = new Set<number>();
-	for (let i = 0; i < deck.count; i++) {
-		for (const problem of parseSlide(deck, i).problems) {
-			parsedProblemLines.add(problem.line);
-		}
-	}
-
 	for (const warning of deck.warnings) {
-		if (!parsedProblemLines.has(warning.line)) {
-			add(slideOf(warning.line), warning.line, warning.message);
-		}
+		add(slideOf(warning.line), warning.line, warning.message);
 	}
 
 	for (let i = 0; i < deck.count; i++) {

@@ -15,7 +15,7 @@ import {LecternError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck, loadDeckHead} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
-import {colorLevel, prefersAscii} from '../terminal-env.js';
+import {streamTheme} from '../terminal-env.js';
 import type {Study} from '../study.js';
 
 export type PresentArgs = Readonly<{
@@ -53,7 +53,7 @@ function trace(message: string): void {
 	if (process.env['LECTERN_TRACE']) {
 		const {rss, heapUsed, external} = process.memoryUsage();
 		const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-		appendFileSync(process.env['LECTERN_TRACE'], `${message} (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`);
+		appendFileSync(process.env['LECTERN_TRACE'], `${message} at ${performance.now().toFixed(1)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`);
 	}
 }
 
@@ -70,20 +70,20 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const file = location.file;
 	// Taken before reading, so a save while starting (before the watcher runs) is not missed.
 	const loadedStat = fileStamp(file);
-	trace(`present start ${performance.now().toFixed(1)}`);
+	trace('present start');
 	const maxBytes = args.maxSize * 1024 * 1024;
 	const requested = args.slide ?? location.slide;
 	// A large deck's first frame is drawn from its first slides while the rest is read, when it
 	// starts among them (study resumes anywhere, so it reads the whole deck first).
 	const head = args.view === 'present' ? loadDeckHead(file, maxBytes) : undefined;
 	let deck = head && (requested ?? 1) <= head.count ? head : loadDeck(file, maxBytes);
-	trace(`deck loaded${deck.partial ? ' (its start)' : ''} ${performance.now().toFixed(1)}`);
+	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
 	}
 
-	let theme = createTheme({level: colorLevel(process.env, true), attributes: true, ascii: args.ascii || prefersAscii(process.env)});
+	let theme = streamTheme(process.stdout, process.env, args.ascii);
 	let size = terminalSize();
 	// Loaded only to study: the state store brings in node:crypto, which presenting never needs.
 	const study: Study | undefined = args.view === 'study' ? (await import('../study.js')).openStudy(deck, Boolean(args.restart)) : undefined;
@@ -112,9 +112,9 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
 	};
 
-	trace(`before first frame ${performance.now().toFixed(1)}`);
+	trace('before first frame');
 	drawFirstFrame();
-	trace(`first frame drawn ${performance.now().toFixed(1)}`);
+	trace('first frame drawn');
 	if (deck.partial) {
 		try {
 			deck = loadDeck(file, maxBytes);
@@ -125,7 +125,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		// The status bar learns the deck's length.
 		drawFirstFrame();
-		trace(`whole deck loaded ${performance.now().toFixed(1)}`);
+		trace('whole deck loaded');
 	}
 
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
@@ -141,7 +141,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const paint = (rows: readonly string[]) => {
 		if (!session.isDead() && !closing) {
 			const written = writer.draw(rows);
-			trace(`frame ${performance.now().toFixed(1)} ${written} chars`);
+			trace(`frame, ${written} chars`);
 		}
 	};
 	let latest: {state: NavState; deck: Deck} = {state: initial, deck};
