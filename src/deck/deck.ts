@@ -1,7 +1,7 @@
 // Text → Deck, and the per-slide facts computed on demand (memoised per deck object, so the
 // functions stay pure: the same deck and index always give the same answer).
-import {readFrontMatter} from './front-matter.js';
-import {scanSlides} from './scan.js';
+import {readFrontMatter, type FrontMatter} from './front-matter.js';
+import {scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
 
@@ -22,23 +22,27 @@ export function normalizeText(text: string): string {
 
 /** Build a deck from its text. Throws DeckError (with a line) or FrontMatterError. */
 export function openDeck(text: string, file: string): Deck {
-	const normalized = normalizeText(text);
-	const {meta, body, bodyLine} = readFrontMatter(normalized);
-	const bounds = scanSlides(body);
+	const front = readFrontMatter(normalizeText(text));
+	const bounds = scanSlides(front.body);
 	if (bounds.starts.length === 0) {
 		throw new DeckError('the deck has no slides (it is empty or holds only separators)');
 	}
 
+	return deckOf(file, front, bounds, bounds.starts.length);
+}
+
+/** The deck of the first `count` slides `bounds` found in `front`'s body. */
+function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: number): Deck {
 	return {
 		file,
-		meta,
-		body,
-		bodyLine,
-		count: bounds.starts.length,
-		starts: bounds.starts,
-		ends: bounds.ends,
-		lines: bounds.lines,
-		warnings: bounds.warnings.map(warning => ({line: warning.line + bodyLine + 1, message: warning.message})),
+		meta: front.meta,
+		body: front.body,
+		bodyLine: front.bodyLine,
+		count,
+		starts: bounds.starts.slice(0, count),
+		ends: bounds.ends.slice(0, count),
+		lines: bounds.lines.slice(0, count),
+		warnings: bounds.warnings.map(warning => ({line: warning.line + front.bodyLine + 1, message: warning.message})),
 	};
 }
 
@@ -51,7 +55,7 @@ export function openDeck(text: string, file: string): Deck {
  * split at headings), or no whole slide.
  */
 export function openDeckHead(text: string, file: string): Deck | undefined {
-	let front: ReturnType<typeof readFrontMatter>;
+	let front: FrontMatter;
 	try {
 		front = readFrontMatter(normalizeText(text));
 	} catch {
@@ -67,18 +71,8 @@ export function openDeckHead(text: string, file: string): Deck | undefined {
 		return undefined;
 	}
 
-	return {
-		file,
-		meta: front.meta,
-		body: front.body,
-		bodyLine: front.bodyLine,
-		count,
-		starts: bounds.starts.slice(0, count),
-		ends: bounds.ends.slice(0, count),
-		lines: bounds.lines.slice(0, count),
-		warnings: [],
-		partial: true,
-	};
+	// The scan's warnings are about the slide left out.
+	return {...deckOf(file, front, bounds, count), warnings: [], partial: true};
 }
 
 export function slideSource(deck: Deck, index: number): string {

@@ -2,7 +2,7 @@
 // token carries is sanitised here, after marked has decoded entities such as `&#27;`, so
 // nothing downstream can meet a raw control character from the deck.
 import {Lexer, type Token, type Tokens} from 'marked';
-import {slideHead, slideLine, slideText} from './deck.js';
+import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
@@ -37,7 +37,13 @@ export function parseSlide(deck: Deck, index: number): Slide {
 	return slide;
 }
 
-/** Parse without keeping the result, for passes over every slide (search index, check). */
+/** Title of the section slide `index` belongs to; '' when it has none or opens it itself. */
+export function sectionTitle(deck: Deck, index: number): string {
+	const section = sectionIndexOf(deck, index);
+	return section === -1 || section === index ? '' : parseSlide(deck, section).title;
+}
+
+/** Parse without keeping the result, for a pass over every slide (the search index). */
 export function parseSlideOnce(deck: Deck, index: number): Slide {
 	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);
 }

@@ -99,7 +99,6 @@ export function styles(theme: Theme) {
 		html: c.gray,
 		dim: a.dim,
 		strike: both(a.dim, a.strikethrough),
-		plain: (text: string) => text,
 		marker: c.magenta,
 		match: theme.level > 0 ? c.black.bgYellow : a.inverse,
 		current: a.inverse,

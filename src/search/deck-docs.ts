@@ -1,18 +1,16 @@
 // A deck's slides as search documents, built slide by slide so a large deck can be indexed in
 // small slices while the presenter is idle.
-import {parseSlide, parseSlideOnce} from '../deck/parse.js';
-import {sectionIndexOf} from '../deck/deck.js';
+import {parseSlideOnce, sectionTitle} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import {indexDoc, type IndexedDoc, type SearchDoc, type SearchIndex} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
-	const section = sectionIndexOf(deck, index);
 	return {
 		deck: deckName,
 		slide: index,
 		title: slide.title,
-		section: section === -1 || section === index ? '' : parseSlide(deck, section).title,
+		section: sectionTitle(deck, index),
 		body: slide.bodyText,
 		notes: slide.notesText,
 	};

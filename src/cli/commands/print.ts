@@ -1,7 +1,7 @@
 // `lectern print <deck>`: the deck as text on stdout, laid out by the same function the
 // presenter uses. No cursor movement; colour only on a terminal and never with NO_COLOR.
-import {sectionIndexOf, slideHead} from '../../deck/deck.js';
-import {parseSlide} from '../../deck/parse.js';
+import {slideHead} from '../../deck/deck.js';
+import {parseSlide, sectionTitle} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {cellWidth, truncate} from '../../layout/text.js';
 import {styles} from '../../layout/theme.js';
@@ -19,8 +19,7 @@ export function runPrint(args: PrintArgs): number {
 	const out: string[] = [];
 	for (let i = 0; i < deck.count; i++) {
 		const slide = parseSlide(deck, i);
-		const section = sectionIndexOf(deck, i);
-		const crumbs = [section === -1 || section === i ? '' : parseSlide(deck, section).title, slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
+		const crumbs = [sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncate(label, width, theme.glyphs.ellipsis);
 		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
