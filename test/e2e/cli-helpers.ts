@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll} from 'vitest';
+import {buildEnv} from './pty.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** LECTERN_E2E_BIN points the tests at another build (a private copy while dist/ is being rebuilt). */
@@ -39,9 +40,6 @@ export type RunResult = Readonly<{
 	timedOut: boolean;
 }>;
 
-/** Variables from the runner's environment that would change the output. */
-const dropped = ['COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'LC_ALL', 'LC_CTYPE', 'NODE_ENV', 'CI', 'CONTINUOUS_INTEGRATION', 'LECTERN_TIMING', 'LECTERN_TRACE', 'NODE_OPTIONS'];
-
 let sharedHome: string | undefined;
 
 /** A HOME for the runs of this test file, so saved state (bookmarks) never comes from the user's. */
@@ -61,24 +59,7 @@ afterAll(() => {
 });
 
 export function cleanEnv(overrides: Env = {}): Record<string, string> {
-	const base: Record<string, string | undefined> = {...process.env};
-	for (const name of dropped) delete base[name];
-	const dir = home();
-	Object.assign(base, {
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		HOME: dir,
-		XDG_STATE_HOME: path.join(dir, 'state'),
-		XDG_CONFIG_HOME: path.join(dir, 'config'),
-		XDG_CACHE_HOME: path.join(dir, 'cache'),
-		XDG_DATA_HOME: path.join(dir, 'data'),
-	}, overrides);
-	const env: Record<string, string> = {};
-	for (const [name, value] of Object.entries(base)) {
-		if (value !== undefined) env[name] = value;
-	}
-
-	return env;
+	return buildEnv(home(), overrides);
 }
 
 // Concurrent tests share a small machine: a few programs at a time, however many tests wait.

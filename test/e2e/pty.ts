@@ -78,7 +78,7 @@ const live = new Set<Session>();
 let spawnPty: typeof import('@lydell/node-pty').spawn | undefined;
 
 /** Variables from the test runner's environment that would change what the program draws. */
-const dropped = ['COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'LC_ALL', 'LC_CTYPE', 'NODE_ENV', 'CI', 'CONTINUOUS_INTEGRATION'];
+const dropped = ['COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'LC_ALL', 'LC_CTYPE', 'NODE_ENV', 'CI', 'CONTINUOUS_INTEGRATION', 'LECTERN_TIMING', 'LECTERN_TRACE', 'NODE_OPTIONS'];
 
 export async function startPty(options: PtyOptions): Promise<PtySession> {
 	const spawn = await loadPty();
@@ -116,7 +116,8 @@ async function loadPty() {
 	}
 }
 
-function buildEnv(home: string, overrides: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/** The environment a test's program runs in: ours, fixed terminal and locale, XDG dirs under `home`. */
+export function buildEnv(home: string, overrides: Readonly<Record<string, string | undefined>>): Record<string, string> {
 	const env: Record<string, string | undefined> = {...process.env};
 	for (const name of dropped) delete env[name];
 	Object.assign(env, {
