@@ -19,7 +19,8 @@ export const noteSyntaxes: readonly NoteSyntax[] = [
 	{name: '<!-- notes: … -->', open: /^\s*<!--\s*notes?\s*:(.*)$/i, until: 'comment'},
 	{name: '<!-- speaker_note: … -->', open: /^\s*<!--\s*speaker[_-]notes?\s*:(.*)$/i, until: 'comment'},
 	{name: '::: notes … :::', open: /^\s*:::\s*\{?\.?notes\}?\s*$/i, until: 'div'},
-	{name: 'Note: (rest of the slide)', open: /^Notes?:\s*$/, until: 'rest'},
+	// reveal.js's `^note:`, case-insensitive: the marker's own line is the first line of notes.
+	{name: 'Note: (rest of the slide)', open: /^notes?:(.*)$/i, until: 'rest'},
 	{name: '??? (rest of the slide)', open: /^\?\?\?\s*$/, until: 'rest'},
 ];
 

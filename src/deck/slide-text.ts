@@ -105,6 +105,7 @@ export function splitSlideText(raw: string): SlideText {
 					notes.push(note.rest.slice(0, close).trim());
 				}
 			} else {
+				notes.push(note.rest.trim());
 				notesMode = note.syntax.until;
 			}
 

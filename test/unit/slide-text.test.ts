@@ -60,10 +60,25 @@ describe('speaker notes: all five syntaxes', () => {
 		expect(splitSlideText('<!-- notes: a -->\ntext\n<!-- notes: b -->').notes).toBe('a\n\nb');
 	});
 
-	it('Note: with text after it on the same line is prose, not notes', () => {
-		const text = splitSlideText('Note: this is visible');
-		expect(text.hasNotes).toBe(false);
-		expect(text.notes).toBe('');
+	it('Note: with text on the same line starts the notes with that text (reveal.js)', () => {
+		const text = splitSlideText('## T\nvis\nNote: first line\nsecond');
+		expect(text.hasNotes).toBe(true);
+		expect(text.notes).toBe('first line\nsecond');
+		expect(text.steps.map(step => step.markdown)).toEqual(['## T\nvis\n']);
+	});
+
+	it('matches ^note: case-insensitively, as reveal.js does', () => {
+		for (const opener of ['note: x', 'NOTE: x', 'notes:x', 'NoTeS: x']) {
+			const text = splitSlideText(`## T\nvis\n${opener}`);
+			expect(text.notes, opener).toBe('x');
+			expect(text.steps.map(step => step.markdown), opener).toEqual(['## T\nvis\n']);
+		}
+	});
+
+	it('a Note: not at the start of a line stays slide text', () => {
+		for (const line of [' Note: indented', 'A Note: here', 'Notation: x']) {
+			expect(splitSlideText(line).hasNotes, line).toBe(false);
+		}
 	});
 
 	it('a slide without notes', () => {
