@@ -49,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 		.command('outline [decks..]', 'sections and slide titles as a tree', y => y
 			.positional('decks', {type: 'string', array: true})
 			.option('json', {type: 'boolean', default: false})
+			.option('times', {type: 'boolean', default: false, describe: 'each slide\'s planned start time (front matter duration, <!-- time: 3m --> weights)'})
 			.option('max-size', {type: 'number', default: 10}), async args => {
 			const {runOutline} = await import('./commands/outline.js');
 			process.exitCode = runOutline(args);

@@ -11,6 +11,7 @@ import {createTheme, type Highlighter} from '../../layout/theme.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
+import {timeProblems} from '../../deck/timing.js';
 
 export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number}>;
 
@@ -81,6 +82,10 @@ function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highli
 
 	for (const warning of deck.warnings) {
 		add(slideOf(warning.line), warning.line, warning.message);
+	}
+
+	for (const problem of timeProblems(deck)) {
+		add(problem.slide, problem.line, problem.message, 'warning');
 	}
 
 	for (let i = 0; i < deck.count; i++) {

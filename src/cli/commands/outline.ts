@@ -3,13 +3,14 @@ import {resolve} from 'node:path';
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
 import {parseSlide} from '../../deck/parse.js';
 import {sanitizeLine} from '../../deck/sanitize.js';
+import {formatClock, planTalk} from '../../deck/timing.js';
 import {createTheme} from '../../layout/theme.js';
 import {defaultStateDir, loadState} from '../../state/store.js';
 import {expandDeckPaths} from '../decks.js';
 import {loadDeck} from '../load.js';
 import {prefersAscii} from '../terminal-env.js';
 
-export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number}>;
+export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number; times?: boolean}>;
 
 export function runOutline(args: OutlineArgs): number {
 	const glyphs = createTheme({level: 0, ascii: prefersAscii(process.env)}).glyphs;
@@ -17,21 +18,26 @@ export function runOutline(args: OutlineArgs): number {
 	for (const file of expandDeckPaths(args.decks)) {
 		const deck = loadDeck(file, args.maxSize * 1024 * 1024);
 		const bookmarks = new Set(loadState(defaultStateDir(), resolve(file)).state?.bookmarks ?? []);
+		const plan = args.times ? planTalk(deck) : undefined;
 		const slides = Array.from({length: deck.count}, (_, i) => {
 			const head = slideHead(deck, i);
-			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i)};
+			const times = plan ? {start: Math.round(plan.starts[i]!), minutes: Math.round(plan.lengths[i]! / 6) / 10} : {};
+			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i), ...times};
 		});
 		if (args.json) {
-			out.push(JSON.stringify({deck: file, title: deck.meta.title ?? null, slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
+			out.push(JSON.stringify({deck: file, title: deck.meta.title ?? null, ...(plan ? {duration: deck.meta.duration ?? null} : {}), slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
 			continue;
 		}
 
 		const width = String(deck.count).length;
-		out.push(sanitizeLine(`${file}${deck.meta.title ? ` ${glyphs.separator} ${deck.meta.title}` : ''}`));
+		const planned = plan ? ` ${glyphs.separator} ${plan.durationSeconds === undefined ? 'no duration set: only slides with a time: weight take time' : `${deck.meta.duration} min`}` : '';
+		out.push(sanitizeLine(`${file}${deck.meta.title ? ` ${glyphs.separator} ${deck.meta.title}` : ''}${planned}`));
+		const clockWidth = plan ? formatClock(plan.starts.at(-1)! + plan.lengths.at(-1)!).length : 0;
 		for (const slide of slides) {
 			const mark = slide.bookmarked ? glyphs.bookmark : ' ';
 			const indent = slide.isSection || slide.section === -1 ? '' : '    ';
-			out.push(`${mark}${String(slide.slide).padStart(width + 1)}  ${indent}${sanitizeLine(slide.title || '(untitled)')}`);
+			const start = slide.start === undefined ? '' : formatClock(slide.start).padStart(clockWidth) + '  ';
+			out.push(`${mark}${String(slide.slide).padStart(width + 1)}  ${start}${indent}${sanitizeLine(slide.title || '(untitled)')}`);
 		}
 	}
 
