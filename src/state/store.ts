@@ -5,6 +5,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {sanitizeLine} from '../deck/sanitize.js';
 import {decodeRanges, encodeRanges, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
 
 export type LoadResult = {state: StudyState | undefined; warning?: string};
@@ -58,20 +59,14 @@ export function loadState(dir: string, deckPath: string, currentTitles?: SlideTi
 	const file = stateFile(dir, deckPath);
 	const ignore = (reason: string): LoadResult => ({
 		state: undefined,
-		warning: `lectern: ignoring unreadable study state ${oneLine(file)}: ${oneLine(reason)}`,
+		warning: sanitizeLine(`lectern: ignoring unreadable study state ${file}: ${reason}`),
 	});
-	let text: string;
-	try {
-		const size = fs.statSync(file).size;
-		if (size > maxFileBytes) return ignore(`larger than ${maxFileBytes} bytes`);
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if (errorCode(error) === 'ENOENT') return {state: undefined};
-		return ignore(errorMessage(error));
-	}
+	const read = readStateText(file);
+	if ('missing' in read) return {state: undefined};
+	if ('problem' in read) return ignore(read.problem);
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		data = JSON.parse(read.text);
 	} catch (error) {
 		return ignore(`not JSON (${errorMessage(error)})`);
 	}
@@ -80,6 +75,52 @@ export function loadState(dir: string, deckPath: string, currentTitles?: SlideTi
 	const stored = data as StateFile;
 	if (stored.deck !== deckKey(deckPath)) return ignore(`it belongs to ${stored.deck}`);
 	return {state: fromFile(stored, currentTitles)};
+}
+
+/**
+ * The state file's text, read the way decks are read: only a regular file, checked before and
+ * after a non-blocking open (a FIFO cannot hang the open, a device or /dev/tty is never read),
+ * and never more than the cap, even if the file grows while it is read.
+ */
+function readStateText(file: string): {text: string} | {missing: true} | {problem: string} {
+	let fd: number;
+	try {
+		const kind = notRegular(fs.statSync(file));
+		if (kind) return {problem: `not a regular file (${kind})`};
+		fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return {missing: true};
+		return {problem: errorMessage(error)};
+	}
+	try {
+		const stat = fs.fstatSync(fd);
+		const kind = notRegular(stat);
+		if (kind) return {problem: `not a regular file (${kind})`};
+		if (stat.size > maxFileBytes) return {problem: `larger than ${maxFileBytes} bytes`};
+		// One byte more than the file's size: a file that grew since is cut and fails as JSON.
+		const buffer = Buffer.allocUnsafe(stat.size + 1);
+		let length = 0;
+		for (let got = -1; got !== 0 && length < buffer.length;) {
+			got = fs.readSync(fd, buffer, length, buffer.length - length, null);
+			length += got;
+		}
+		return {text: buffer.toString('utf8', 0, length)};
+	} catch (error) {
+		return {problem: errorMessage(error)};
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/** What a non-regular file is, for the warning; undefined for a regular file. */
+function notRegular(stat: fs.Stats): string | undefined {
+	if (stat.isFile()) return undefined;
+	if (stat.isDirectory()) return 'a directory';
+	if (stat.isFIFO()) return 'a FIFO';
+	if (stat.isCharacterDevice()) return 'a character device';
+	if (stat.isBlockDevice()) return 'a block device';
+	if (stat.isSocket()) return 'a socket';
+	return 'not a file';
 }
 
 export function saveState(dir: string, deckPath: string, state: StudyState, options: SaveOptions = {}): SaveResult {
@@ -104,7 +145,7 @@ export function saveState(dir: string, deckPath: string, state: StudyState, opti
 		} catch {
 			// The save already failed; that is the error worth reporting.
 		}
-		return {ok: false, message: `lectern: cannot save study state ${oneLine(file)}: ${oneLine(errorMessage(error))}`};
+		return {ok: false, message: sanitizeLine(`lectern: cannot save study state ${file}: ${errorMessage(error)}`)};
 	}
 	syncDirectory(folder);
 	removeStaleTemps(folder, path.basename(file));
@@ -216,7 +257,7 @@ function isAlive(pid: number): boolean {
 /** Makes the rename itself durable. */
 function syncDirectory(folder: string): void {
 	try {
-		const fd = fs.openSync(folder, 'r');
+		const fd = fs.openSync(folder, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NONBLOCK);
 		try {
 			fs.fsyncSync(fd);
 		} finally {
@@ -233,9 +274,4 @@ function errorCode(error: unknown): string | undefined {
 
 function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
-}
-
-// Messages can quote file contents or paths; keep them to one harmless line.
-function oneLine(text: string): string {
-	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/g, ' ').trim();
 }

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hostileDecks, hostilePaths, type HostileDeck, type HostilePath} from '../support/hostile-corpus.js';
+import {hostileDecks, hostilePaths, hostileStateFiles, type HostileDeck, type HostilePath, type HostileStateFile} from '../support/hostile-corpus.js';
+import {stateFile} from '../../src/state/store.js';
 import {disallowedSequences, presenterAllowed} from '../support/ecma48.js';
 import {describeRun, inParallel, lecternBin, linesOf, repoRoot, runLectern, stackFrame, tempDir, withSlot, type RunResult} from './cli-helpers.js';
 import {closeAll, startPty, type PtyOptions, type PtySession} from './pty.js';
@@ -303,3 +304,57 @@ async function present(args: readonly string[], options: Partial<PtyOptions>, te
 		}
 	});
 }
+
+// Issue 12.4: the study state file is untrusted too. Whatever sits at its path (a FIFO, a
+// symlink to /dev/zero or /dev/tty, a directory, a huge file, escapes in its text), outline
+// and study warn in one line and go on with a fresh state, within the hostile-input budget.
+describe('state-file types', slow, () => {
+	/** The hostile-input budget (issue 12): a hang guard, not a speed measurement. */
+	const budgetMs = 2_000;
+
+	async function setUp(entry: HostileStateFile): Promise<{home: string; deck: string; file: string; env: Record<string, string>}> {
+		const home = fs.mkdtempSync(path.join(dir, `${entry.name}-`));
+		const deck = path.join(home, 'deck.md');
+		fs.writeFileSync(deck, '# First\n\nCANARY-STATE-DECK\n\n---\n\n# Second\n');
+		const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state')};
+		const file = stateFile(path.join(env.XDG_STATE_HOME, 'lectern'), deck);
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		await entry.make(file);
+		return {home, deck, file, env};
+	}
+
+	it.for(hostileStateFiles.map(entry => entry.name))('%s: outline warns in one line and lists the deck', async (name, {expect}) => {
+		const entry = hostileStateFiles.find(candidate => candidate.name === name)!;
+		const {deck, env} = await setUp(entry);
+		const result = await runLectern(['outline', deck], {env, timeout: budgetMs});
+		const what = `${name}: ${describeRun(['outline', deck], result)}`;
+		expectSafe(result, what);
+		expect(result.status, what).toBe(0);
+		expect(result.stdout, what).toContain('First');
+		const lines = linesOf(result.stderr);
+		expect(lines, what).toHaveLength(1);
+		expect(lines[0], what).toMatch(/^lectern: ignoring unreadable study state [^\u0000-\u001F\u007F-\u009F\u061C\u2028\u202E\uFEFF]*$/);
+		expect(lines[0], what).toMatch(entry.reason);
+	});
+
+	it.for(hostileStateFiles.map(entry => entry.name))('%s: study starts fresh, warns, and saves a regular file', async (name, {expect}) => {
+		const entry = hostileStateFiles.find(candidate => candidate.name === name)!;
+		const {home, deck, file} = await setUp(entry);
+		await present(['study', deck, '--no-watch'], {cols: 100, rows: 30, home, timeout: budgetMs}, async t => {
+			await t.waitFor((screen, session) => screen.includes('CANARY-STATE-DECK') && /study state/.test(session.row(-1)));
+			t.press('m');
+			await t.waitFor((_, session) => session.row(-1).includes('★'));
+			t.press('q');
+			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+			expect(offences(t.raw()), name).toEqual([]);
+			expect(t.altScreen()).toBe(false);
+		});
+		// The save replaced whatever was there by a regular file (a directory cannot be replaced).
+		if (name === 'state-directory') {
+			expect(fs.lstatSync(file).isDirectory()).toBe(true);
+		} else {
+			expect(fs.lstatSync(file).isFile(), name).toBe(true);
+			expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({slide: 0, bookmarks: [0]});
+		}
+	});
+});

@@ -312,3 +312,26 @@ export async function hostilePaths(tmpDir: string): Promise<HostilePath[]> {
 	}
 	return paths;
 }
+
+/**
+ * A study state file that is not a regular file of sane size (issue 12.4). `make` puts the
+ * case at the state file's path; reading it must give a one-line warning and a fresh state,
+ * never a hang (FIFO), an endless read (/dev/zero) or a read of the keyboard (/dev/tty).
+ */
+export type HostileStateFile = Readonly<{name: string; make: (file: string) => Promise<void>; reason: RegExp}>;
+
+export const hostileStateFiles: readonly HostileStateFile[] = [
+	{name: 'state-fifo', make: async file => {
+		execFileSync('mkfifo', [file]);
+	}, reason: /not a regular file \(a FIFO\)/},
+	{name: 'state-symlink-to-dev-zero', make: async file => symlink('/dev/zero', file), reason: /not a regular file \(a character device\)/},
+	{name: 'state-symlink-to-dev-tty', make: async file => symlink('/dev/tty', file), reason: /not a regular file \(a character device\)/},
+	{name: 'state-directory', make: async file => mkdir(file), reason: /not a regular file \(a directory\)/},
+	{name: 'state-over-size', make: async file => {
+		const handle = await open(file, 'w');
+		await handle.truncate(1024 ** 3);
+		await handle.close();
+	}, reason: /larger than \d+ bytes/},
+	{name: 'state-escapes', make: async file => writeFile(file, JSON.stringify({version: 1, deck: `${ESC}]0;CANARY-STATE${BEL}\u202e\u2028`, slide: 0, seen: [], bookmarks: [], updatedAt: 'x'})),
+		reason: /it belongs to .*CANARY-STATE/},
+];

@@ -182,7 +182,7 @@ describe('saveState and loadState', () => {
 		expect(result).toMatchObject({ok: false});
 		if (!result.ok) expect(result.message).not.toContain('\n');
 		expect(fs.readdirSync(path.dirname(stateFile(dir, deck)))).toEqual([path.basename(stateFile(dir, deck))]);
-		expect(loadState(dir, deck).warning).toMatch(/^lectern: ignoring unreadable study state .*EISDIR/);
+		expect(loadState(dir, deck).warning).toMatch(/^lectern: ignoring unreadable study state .*: not a regular file \(a directory\)$/);
 	});
 
 	it('ignores a temp file left by an interrupted writer and tidies it on the next save', () => {
@@ -251,6 +251,35 @@ describe('damaged state files', () => {
 		const {warning} = loadState(dir, deck);
 		expect(warning).toBeDefined();
 		expect(warning).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+	});
+
+	it('names the characters the one sanitiser marks, not only C0 and C1 (U+061C, U+2028, U+FEFF)', () => {
+		writeRaw('\u061C\u2028\uFEFF\u202E');
+		const {warning} = loadState(dir, deck);
+		expect(warning).toBeDefined();
+		expect(warning).not.toMatch(/[\u061C\u2028\uFEFF\u202E]/);
+		expect(warning).toContain('<U+202E>');
+	});
+
+	it('never reads a device: a symlink to /dev/null is not a regular file', () => {
+		const file = stateFile(dir, deck);
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.symlinkSync('/dev/null', file);
+		const result = loadState(dir, deck);
+		expect(result.state).toBeUndefined();
+		expect(result.warning).toMatch(/^lectern: ignoring unreadable study state .+\.json: not a regular file \(a character device\)$/);
+	});
+
+	it('replaces a symlink at the state path instead of writing through it', () => {
+		const file = stateFile(dir, deck);
+		const target = path.join(root, 'elsewhere.json');
+		fs.writeFileSync(target, 'keep me');
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.symlinkSync(target, file);
+		save({slide: 1, seen: [1], bookmarks: []});
+		expect(fs.readFileSync(target, 'utf8')).toBe('keep me');
+		expect(fs.lstatSync(file).isFile()).toBe(true);
+		expect(loadState(dir, deck).state?.slide).toBe(1);
 	});
 
 	it('accepts a file without titles', () => {

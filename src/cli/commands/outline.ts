@@ -17,7 +17,10 @@ export function runOutline(args: OutlineArgs): number {
 	const out: string[] = [];
 	for (const file of expandDeckPaths(args.decks)) {
 		const deck = loadDeck(file, args.maxSize * 1024 * 1024);
-		const bookmarks = new Set(loadState(defaultStateDir(), resolve(file)).state?.bookmarks ?? []);
+		const saved = loadState(defaultStateDir(), resolve(file));
+		// A damaged or odd state file costs the stars, never the outline: one line on stderr.
+		if (saved.warning) process.stderr.write(saved.warning + '\n');
+		const bookmarks = new Set(saved.state?.bookmarks ?? []);
 		const plan = args.times ? planTalk(deck) : undefined;
 		const slides = Array.from({length: deck.count}, (_, i) => {
 			const head = slideHead(deck, i);
