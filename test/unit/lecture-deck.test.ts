@@ -95,3 +95,129 @@ describe('the bundled lecture', () => {
 		}
 	});
 });
+
+// The expert review of issue 15: each test fails on the 2013 text it corrects.
+describe('the corrections of the 2026 edition', () => {
+	const textOf = (slide: Slide) => `${slide.title}\n${slide.bodyText}\n${slide.notesText}`;
+	const all = slides.map(slide => textOf(slide)).join('\n');
+	const mentioning = (pattern: RegExp) => slides.filter(slide => pattern.test(textOf(slide)));
+
+	it('guest CR3 reads trap (#GP) and are emulated; binary translation only makes them cheaper', () => {
+		expect(all).not.toMatch(/CR3 reads are translated/i);
+		expect(all).not.toMatch(/fixed by code translation/i);
+		const shadow = mentioning(/shadow/i).filter(slide => /CR3 reads?|reads? (the )?CR3/i.test(textOf(slide)));
+		expect(shadow.length).toBeGreaterThan(0);
+		for (const slide of shadow) expect(textOf(slide), slide.title).toMatch(/#GP/);
+		expect(all).toMatch(/cheaper/);
+	});
+
+	it('counts the EPT worst case as 24 = (4+1)(4+1) − 1 for x86-64, not 16', () => {
+		expect(all).not.toMatch(/4 guest steps x 4 EPT = 16/);
+		const grid = mentioning(/\b24\b/).find(slide => /EPT/.test(slide.bodyText))!;
+		expect(grid.bodyText).toMatch(/\(4\+1\)\(4\+1\) − 1 = 24/);
+		expect(grid.bodyText).toMatch(/x86-64/);
+		expect(grid.bodyText).toMatch(/32-bit/);
+	});
+
+	it('calls Cells OS-level virtualization on one kernel and links it to the virtual servers', () => {
+		for (const slide of mentioning(/\bCells\b/)) {
+			expect(textOf(slide), slide.title).toMatch(/one (shared )?kernel|OS-level/i);
+		}
+		expect(all).not.toMatch(/several virtual phones on one device\./);
+		expect(mentioning(/\bCells\b/).some(slide => /virtual servers/i.test(textOf(slide)))).toBe(true);
+	});
+
+	it('does not say every type-1 hypervisor needs its own drivers: Xen leaves them to dom0', () => {
+		expect(all).not.toMatch(/smaller and autonomous; needs its own device drivers/);
+		const bare = slides.find(slide => /No host OS/.test(slide.bodyText))!;
+		expect(bare.bodyText).toMatch(/dom0/);
+	});
+
+	it('dates CP-67 to the System/360 Model 67 and the System/370 to 1970, virtual memory to 1972', () => {
+		expect(all).not.toMatch(/IBM\/370/);
+		const sixties = slides.find(slide => /CP-67/.test(slide.title))!;
+		for (const fact of [/System\/360/, /Model 67/, /1970/, /1972/, /VM\/370/]) {
+			expect(`${sixties.title}\n${sixties.bodyText}`).toMatch(fact);
+			expect(sixties.notesText).toMatch(fact);
+		}
+	});
+
+	it('names SYSCALL as the x86-64 system call, SYSENTER as the 32-bit one', () => {
+		expect(all).not.toMatch(/now SYSENTER|today with SYSENTER/);
+		const abi = slides.find(slide => /INT 0x80/.test(slide.bodyText))!;
+		expect(abi.bodyText).toMatch(/SYSCALL on x86-64/);
+		expect(abi.bodyText).toMatch(/SYSENTER\s+on 32-bit/);
+	});
+
+	it('marks kqemu and VirtualBox software mode as historical and says where binary translation lives today', () => {
+		const slide = slides.find(slide => /kqemu/.test(slide.bodyText))!;
+		expect(slide.bodyText).toMatch(/historical/);
+		expect(slide.bodyText).toMatch(/2009/);
+		expect(slide.bodyText).toMatch(/6\.1, 2019/);
+		expect(slide.notesText).toMatch(/TCG/);
+		expect(slide.notesText).toMatch(/Rosetta 2/);
+	});
+
+	it('puts the root ports and VT-d in the CPU package since Sandy Bridge (2011)', () => {
+		expect(all).toMatch(/Sandy Bridge \(2011\)/);
+		expect(all).not.toMatch(/on newer chips\s+that is inside the CPU package/);
+	});
+
+	it('says Xen on ARM has no pure paravirtualised mode', () => {
+		expect(all).not.toMatch(/Runs on Intel IA-32, x86-64, ARM/);
+		const xen = slides.find(slide => /dom0/.test(slide.bodyText) && /ARM/.test(slide.bodyText))!;
+		expect(xen.bodyText).toMatch(/no pure\s+PV mode/);
+		expect(xen.bodyText).toMatch(/virtualization extensions/);
+	});
+
+	it('tags TLB entries (ASID, PCID, VPID), never page-table entries', () => {
+		expect(all).not.toMatch(/PTE and TLB entries can be tagged/);
+		const tagged = slides.find(slide => /TLB entries can be tagged/.test(slide.bodyText))!;
+		for (const tag of ['ASID', 'PCID', 'VPID']) expect(tagged.bodyText).toContain(tag);
+		expect(tagged.bodyText).toMatch(/page-table entries never are/);
+	});
+
+	it('does not call every hosted VMM a process (VMware switches worlds)', () => {
+		expect(all).not.toMatch(/Each VMM runs as a process/);
+		expect(slides.some(slide => /host process/.test(slide.bodyText) && /world switch/.test(slide.bodyText))).toBe(true);
+	});
+
+	it('tells the room that Xen PV guests mask interrupts with a shared-memory flag, no hypercall', () => {
+		const cpu = slides.find(slide => /hypercalls/i.test(slide.bodyText) && /masks its interrupts/.test(slide.notesText));
+		expect(cpu).toBeDefined();
+		expect(cpu!.notesText).toMatch(/shares? with the hypervisor/);
+		expect(cpu!.notesText).toMatch(/no call at\s+all/);
+	});
+
+	it('runs the paravirtual back-end in dom0 or a driver domain, not in the VMM', () => {
+		expect(all).not.toMatch(/back-end driver in the VMM/);
+		expect(all).not.toMatch(/VMM: back-end drivers/);
+		expect(slides.some(slide => /back-end/.test(slide.bodyText) && /driver domain/.test(slide.bodyText))).toBe(true);
+	});
+
+	it('keeps RIP, RSP and RFLAGS in the VMCS and the other general registers in the VMM', () => {
+		const vmcs = slides.find(slide => /GUEST STATE AREA/.test(slide.bodyText))!;
+		for (const register of ['RIP', 'RSP', 'RFLAGS']) expect(vmcs.bodyText).toContain(register);
+		expect(vmcs.bodyText).toMatch(/not RAX/);
+		expect(vmcs.notesText).toMatch(/general\s+registers other than RSP/);
+	});
+
+	it('lists strengths and real limits in the conclusion, rows named after the parts', () => {
+		const table = slides.flatMap(slide => diagrams(slide)).find(diagram => /strength/.test(diagram) && /limit/.test(diagram))!;
+		expect(table).toBeDefined();
+		expect(table).not.toMatch(/solves most issues|but runs any ISA|accelerated emulation/);
+		for (const row of ['virtual servers', 'hardware emulation', 'hardware virtualization', 'paravirtualization', 'hardware-assisted']) {
+			expect(table).toContain(row);
+		}
+	});
+
+	it('uses one spelling each and introduces the standard terms', () => {
+		expect(all).not.toMatch(/de-privileged/i);
+		expect(all).not.toMatch(/hardware assisted/i);
+		expect(all).not.toMatch(/\bHW-assisted/);
+		expect(all).not.toMatch(/\bIO\b/);
+		expect(all).toMatch(/sensitive unprivileged/);
+		expect(all).toMatch(/\bHPA\b/);
+	});
+});
+
