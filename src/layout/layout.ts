@@ -126,20 +126,41 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 	}
 }
 
+/** From this height a scrolled area spends its first row on `more above`. */
+const markAboveFrom = 3;
+
 /**
- * Cut body lines to `height` rows starting at `scroll`, marking hidden rows with
- * `more above` / `more below`, and pad to exactly `height` lines.
+ * How far `count` lines can scroll in `height` rows: until the last line is on the bottom
+ * row. Scrolled, the top row is the `more above` marker, hence one row further.
+ */
+export function scrollLimit(count: number, height: number): number {
+	if (count <= height) {
+		return 0;
+	}
+
+	return height >= markAboveFrom ? count - height + 1 : count - height;
+}
+
+/**
+ * Cut body lines to `height` rows starting at `scroll` (clamped to scrollLimit), marking
+ * hidden rows with `more above` / `more below`, and pad to exactly `height` lines.
  */
 export function fitToHeight(lines: readonly string[], height: number, scroll: number, theme: Theme): {lines: string[]; hiddenBelow: number; scroll: number} {
 	const s = styles(theme);
-	const maxScroll = Math.max(0, lines.length - height);
-	const top = Math.min(Math.max(0, scroll), maxScroll);
-	let visible = lines.slice(top, top + height);
+	const top = Math.min(Math.max(0, scroll), scrollLimit(lines.length, height));
+	const above = top > 0 && height >= markAboveFrom;
+	const room = above ? height - 1 : height;
+	let visible = lines.slice(top, top + room);
 	let hiddenBelow = lines.length - top - visible.length;
-	if (hiddenBelow > 0 && height > 0) {
-		visible = visible.slice(0, height - 1);
+	const count = (n: number) => `${n} ${n === 1 ? 'line' : 'lines'}`;
+	if (hiddenBelow > 0 && room > 0) {
+		visible = visible.slice(0, room - 1);
 		hiddenBelow = lines.length - top - visible.length;
-		visible.push(s.dim(`  ${theme.glyphs.moreBelow} (${hiddenBelow} ${hiddenBelow === 1 ? 'line' : 'lines'})`));
+		visible.push(s.dim(`  ${theme.glyphs.moreBelow} (${count(hiddenBelow)})`));
+	}
+
+	if (above) {
+		visible.unshift(s.dim(`  ${theme.glyphs.moreAbove} (${count(top)})`));
 	}
 
 	while (visible.length < height) {

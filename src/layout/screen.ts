@@ -6,7 +6,7 @@ import {sectionIndexOf, slideHead} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
 import type {NavState} from '../nav/reducer.js';
-import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from './layout.js';
+import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size} from './layout.js';
 import {overlayLines} from './overlays.js';
 import {statusLine} from './status.js';
 import {padTo, wrap} from './text.js';
@@ -76,6 +76,8 @@ export type Regions = Readonly<{
 	divider: string;
 	/** Study view: rows the current slide can scroll (for the reducer). */
 	scrollLimit: number;
+	/** Rows the notes pane can scroll (for the reducer); 0 without a pane. */
+	notesScrollLimit: number;
 }>;
 
 export function buildRegions(input: ScreenInput): Regions {
@@ -90,16 +92,16 @@ export function buildRegions(input: ScreenInput): Regions {
 		const lines = wrap(text, size.width).slice(0, Math.max(1, size.height));
 		const top = Math.floor((size.height - lines.length) / 2);
 		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => lines[i - top] ?? '');
-		return {geometry, slide: rows, notes: [], status: '', divider: '', scrollLimit: 0};
+		return {geometry, slide: rows, notes: [], status: '', divider: '', scrollLimit: 0, notesScrollLimit: 0};
 	}
 
 	const slide = parseSlide(deck, state.slide);
 	const highlight = input.highlight ?? ((line: string) => line);
 	let slideLines: string[];
-	let scrollLimit = 0;
+	let bodyLimit = 0;
 	if (studying) {
 		const body = studyLines(input, geometry.slide.width);
-		scrollLimit = Math.max(0, body.length - geometry.slide.height);
+		bodyLimit = scrollLimit(body.length, geometry.slide.height);
 		slideLines = fitToHeight(body, geometry.slide.height, state.bodyScroll, theme).lines.map(highlight);
 	} else {
 		slideLines = layoutSlide(slide, state.step, geometry.slide, theme).lines.map(highlight);
@@ -107,19 +109,21 @@ export function buildRegions(input: ScreenInput): Regions {
 
 	const overlay = overlayLines(input, geometry.slide);
 	let notes: string[] = [];
+	let notesLimit = 0;
 	if (geometry.notes) {
 		const pane = geometry.notes;
 		const s = styles(theme);
 		const textWidth = pane.position === 'right' ? pane.width - 1 : pane.width - 2 * 2;
 		const rows = pane.position === 'right' ? pane.height : pane.height - 1;
 		const lines = renderNotes(slide.notes, Math.max(1, textWidth), theme).map(highlight);
+		notesLimit = scrollLimit(lines.length, rows);
 		const fitted = fitToHeight(lines, rows, state.notesScroll, theme).lines;
 		notes = pane.position === 'right'
 			? fitted.map(line => ' ' + line)
 			: [s.dim(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))), ...fitted.map(line => '  ' + line)];
 	}
 
-	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit};
+	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit: bodyLimit, notesScrollLimit: notesLimit};
 }
 
 /** Study view: the slide's content, then its notes, as one scrollable column. */

@@ -13,6 +13,7 @@ export type Highlighter = Readonly<{
 export type Glyphs = Readonly<{
 	bullet: readonly string[];
 	clipRight: string;
+	moreAbove: string;
 	moreBelow: string;
 	ellipsis: string;
 	vertical: string;
@@ -41,6 +42,7 @@ export type Theme = Readonly<{
 const unicodeGlyphs: Glyphs = {
 	bullet: ['•', '◦', '▪'],
 	clipRight: '›',
+	moreAbove: '▲ more above',
 	moreBelow: '▼ more below',
 	ellipsis: '…',
 	vertical: '│',
@@ -56,6 +58,7 @@ const unicodeGlyphs: Glyphs = {
 const asciiGlyphs: Glyphs = {
 	bullet: ['*', '-', '+'],
 	clipRight: '>',
+	moreAbove: '^ more above',
 	moreBelow: 'v more below',
 	ellipsis: '~',
 	vertical: '|',

@@ -37,6 +37,8 @@ export type NavContext = Readonly<{
 	steps: (slide: number) => number;
 	/** Study view: how many rows the current slide can scroll. */
 	scrollLimit?: number;
+	/** How many rows the notes pane can scroll (0 when it fits or is hidden). */
+	notesScrollLimit?: number;
 	/** Overview: slides listed (after its filter), in order. */
 	overviewSlides?: readonly number[];
 }>;
@@ -308,7 +310,10 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'scrollNotes': {
-			const notesScroll = Math.max(0, state.notesScroll + action.by);
+			// Clamped to the pane as it is now (a resize may have shortened it), so K after J
+			// at the end moves at once.
+			const limit = ctx.notesScrollLimit ?? 0;
+			const notesScroll = clamp(Math.min(state.notesScroll, limit) + action.by, 0, limit);
 			return notesScroll === state.notesScroll ? state : {...state, notesScroll};
 		}
 

@@ -66,7 +66,7 @@ export function App(props: AppProps) {
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
 	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i)});
-	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, overviewSlides: overviewList};
+	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList};
 
 	const dispatch = useCallback((action: Action) => {
 		setState(current => reduce(current, action, contextRef.current));

@@ -159,6 +159,25 @@ describe('lectern present: notes, help and the screen', () => {
 		expect(t.screen()).not.toContain('Welcome!');
 	});
 
+	it('J scrolls the notes to their last line and stops there, so K moves back at once', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-notes-'));
+		temporary.push(dir);
+		const deck = path.join(dir, 'notes.md');
+		const items = Array.from({length: 20}, (_, i) => `- note line ${i + 1}`).join('\n');
+		fs.writeFileSync(deck, `## Long notes\n\nThe slide.\n\n<!-- notes:\n${items}\n-->\n`);
+		const t = await startLectern([deck, '--no-watch']);
+		await t.waitFor('note line 1');
+		await t.waitFor(/more below \(15 lines\)/);
+		// 20 lines in a pane of 6 rows: scrolled, the top row says what is above.
+		t.press(...Array.from({length: 30}, () => 'J'));
+		await t.waitFor(/more above \(15 lines\)/);
+		expect(t.screen()).toContain('note line 20');
+		expect(t.screen()).not.toContain('more below');
+		t.press('K');
+		await t.waitFor(/more above \(14 lines\)/);
+		expect(t.screen()).toContain('more below (2 lines)');
+	});
+
 	it('starts with the notes hidden with --no-notes', async () => {
 		const t = await present(['--no-notes']);
 		expect(notesDivider(t.screen())).toBe(false);

@@ -5,7 +5,7 @@ import {openDeck, stepsOf} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import type {Deck} from '../../src/deck/types.js';
 import {Lexer} from 'marked';
-import {fitToHeight, layoutSlide, renderNotes, slideMargin, type Size} from '../../src/layout/layout.js';
+import {fitToHeight, layoutSlide, renderNotes, scrollLimit, slideMargin, type Size} from '../../src/layout/layout.js';
 import {renderMarkdownBlock} from '../../src/layout/markdown.js';
 import {clip, padTo, truncate, wrap, wrapHanging} from '../../src/layout/text.js';
 import {createTheme, type Theme} from '../../src/layout/theme.js';
@@ -270,13 +270,36 @@ describe('renderNotes', () => {
 describe('fitToHeight', () => {
 	it('cuts with a marker line, scrolls, clamps the scroll and pads', () => {
 		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 0, plain)).toEqual({lines: ['a', 'b', '  ▼ more below (3 lines)'], hiddenBelow: 3, scroll: 0});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 2, plain)).toEqual({lines: ['c', 'd', 'e'], hiddenBelow: 0, scroll: 2});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 99, plain)).toEqual({lines: ['c', 'd', 'e'], hiddenBelow: 0, scroll: 2});
-		expect(fitToHeight(['a', 'b', 'c', 'd'], 3, 1, plain)).toEqual({lines: ['b', 'c', 'd'], hiddenBelow: 0, scroll: 1});
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 3, plain)).toEqual({lines: ['  ▲ more above (3 lines)', 'd', 'e'], hiddenBelow: 0, scroll: 3});
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 99, plain)).toEqual({lines: ['  ▲ more above (3 lines)', 'd', 'e'], hiddenBelow: 0, scroll: 3});
+		expect(fitToHeight(['a', 'b', 'c', 'd'], 3, 1, plain)).toEqual({lines: ['  ▲ more above (1 line)', 'b', '  ▼ more below (2 lines)'], hiddenBelow: 2, scroll: 1});
 		expect(fitToHeight(['a'], 3, 0, plain)).toEqual({lines: ['a', '', ''], hiddenBelow: 0, scroll: 0});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 1, plain).lines).toEqual(['b', 'c', '  ▼ more below (2 lines)']);
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 4, 1, plain).lines).toEqual(['  ▲ more above (1 line)', 'b', 'c', '  ▼ more below (2 lines)']);
 		expect(fitToHeight(['a', 'b', 'c'], 2, 0, plain).lines).toEqual(['a', '  ▼ more below (2 lines)']);
+		expect(fitToHeight(['a', 'b', 'c'], 2, 1, plain).lines).toEqual(['b', 'c']);
 		expect(fitToHeight(['a', 'b'], 1, 0, plain).lines).toEqual(['  ▼ more below (2 lines)']);
+	});
+
+	it('scrolls until the last line is on the bottom row, and no further', () => {
+		expect(scrollLimit(3, 3)).toBe(0);
+		expect(scrollLimit(5, 3)).toBe(3);
+		expect(scrollLimit(3, 2)).toBe(1);
+		for (let count = 0; count < 12; count++) {
+			for (let height = 1; height < 8; height++) {
+				const lines = Array.from({length: count}, (_, i) => `l${i}`);
+				const limit = scrollLimit(count, height);
+				const end = fitToHeight(lines, height, limit, plain).lines;
+				expect(end, `${count} in ${height}`).toHaveLength(height);
+				if (count > 0) {
+					// The last line is shown, and one scroll less shows something else.
+					expect(end).toContain(`l${count - 1}`);
+				}
+
+				if (limit > 0) {
+					expect(fitToHeight(lines, height, limit - 1, plain).lines).not.toEqual(end);
+				}
+			}
+		}
 	});
 });
 

@@ -5,6 +5,7 @@ import {initialState, reduce, type NavContext, type NavState} from '../../src/na
 // Ten slides; slide 3 (index 2) has three reveal steps, slide 6 (index 5) two.
 const stepsBySlide = [1, 1, 3, 1, 1, 2, 1, 1, 1, 1];
 const ctx: NavContext = {count: 10, steps: slide => stepsBySlide[slide] ?? 1};
+const notesCtx: NavContext = {...ctx, notesScrollLimit: 3};
 
 /** Press keys (space-separated names) the way the app does: key table, then reducer. */
 function press(state: NavState, keys: string, context: NavContext = ctx): NavState {
@@ -106,13 +107,23 @@ describe('notes and help', () => {
 		const hidden = press(at(0), 's');
 		expect(hidden.notesVisible).toBe(false);
 		expect(press(hidden, 's').notesVisible).toBe(true);
-		expect(press(at(0), 'J J K').notesScroll).toBe(1);
-		expect(press(press(at(0), 'J J'), 's').notesScroll).toBe(0);
+		expect(press(at(0), 'J J K', notesCtx).notesScroll).toBe(1);
+		expect(press(press(at(0), 'J J', notesCtx), 's').notesScroll).toBe(0);
 	});
 
 	it('moving to another slide resets the notes scroll, a step on the same slide keeps it', () => {
-		expect(press(at(0), 'J J l').notesScroll).toBe(0);
-		expect(press(at(2), 'J J l').notesScroll).toBe(2);
+		expect(press(at(0), 'J J l', notesCtx).notesScroll).toBe(0);
+		expect(press(at(2), 'J J l', notesCtx).notesScroll).toBe(2);
+	});
+
+	it('J stops at the end of the notes, so K moves back at once', () => {
+		expect(press(at(0), 'J J J J J J', notesCtx).notesScroll).toBe(3);
+		expect(press(at(0), 'J J J J J J K', notesCtx).notesScroll).toBe(2);
+		const fits = press(at(0), 'J J', {...ctx, notesScrollLimit: 0});
+		expect(fits.notesScroll).toBe(0);
+		// A resize that made the pane taller leaves a scroll past the new end: K counts from the end.
+		expect(press(at(0, 0, {notesScroll: 9}), 'K', notesCtx).notesScroll).toBe(2);
+		expect(press(at(0, 0, {notesScroll: 9}), 'J', notesCtx).notesScroll).toBe(3);
 	});
 
 	it('? opens the help; any key closes it; q still quits', () => {

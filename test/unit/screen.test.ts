@@ -114,6 +114,22 @@ describe('composeRows', () => {
 		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(46) + '1/27 ▱▱▱▱▱▱▱▱▱▱  00:00:00 ');
 	});
 
+	it('the notes pane scrolls to its last line and no further, with a marker above', () => {
+		const notes = Array.from({length: 10}, (_, i) => `n${i + 1}`).join('\n\n');
+		const deck = openDeck(`## Long notes\n\nbody\n\n<!-- notes:\n${notes}\n-->`, 'x.md');
+		const regions = (notesScroll: number) => buildRegions({deck, state: {...initialState(), notesScroll}, size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0});
+		// 19 lines (ten notes, blank lines between) in a pane of 6 rows under its rule.
+		expect(regions(0).notesScrollLimit).toBe(14);
+		expect(regions(0).notes.slice(1)).toEqual(['  n1', '  ', '  n2', '  ', '  n3', '    ▼ more below (14 lines)']);
+		expect(regions(1).notes.slice(1)).toEqual(['    ▲ more above (1 line)', '  ', '  n2', '  ', '  n3', '    ▼ more below (14 lines)']);
+		const end = regions(14).notes.slice(1);
+		expect(end).toEqual(['    ▲ more above (14 lines)', '  n8', '  ', '  n9', '  ', '  n10']);
+		expect(regions(99).notes).toEqual(regions(14).notes);
+		const wide = buildRegions({deck, state: initialState(), size: {width: 120, height: 30}, theme: plain, elapsedSeconds: 0});
+		expect(wide.notesScrollLimit).toBe(0);
+		expect(buildRegions({deck, state: initialState({notesVisible: false}), size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0}).notesScrollLimit).toBe(0);
+	});
+
 	it('has no notes pane when the notes are off', () => {
 		const screen = rows(initialState({notesVisible: false}), 100, 30);
 		expect(screen.some(row => row.includes('notes ─'))).toBe(false);
@@ -141,7 +157,7 @@ describe('study view', () => {
 
 	it('puts the notes under the slide and reports how far it can scroll', () => {
 		const top = study(0);
-		expect(top.scrollLimit).toBe(3);
+		expect(top.scrollLimit).toBe(4);
 		expect(top.geometry).toEqual({kind: 'slide', size: {width: 80, height: 12}, slide: {width: 80, height: 11}});
 		expect(composeRows(top)).toEqual([
 			'  What Lectern is',
@@ -160,7 +176,8 @@ describe('study view', () => {
 	});
 
 	it('scrolled to the end shows the notes', () => {
-		const end = composeRows(study(3));
+		const end = composeRows(study(4));
+		expect(end[0]).toBe('  ▲ more above (4 lines)');
 		expect(end.slice(7, 11)).toEqual([
 			'',
 			'  ── notes ' + '─'.repeat(67),
