@@ -8,7 +8,8 @@ import path from 'node:path';
 import {sanitizeLine} from '../deck/sanitize.js';
 import {decodeRanges, encodeRanges, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
 
-export type LoadResult = {state: StudyState | undefined; warning?: string};
+/** `warning` is the one-line message for stderr; `reason` its short form, for a status bar. */
+export type LoadResult = {state: StudyState | undefined; warning?: string; reason?: string};
 export type SaveResult = {ok: true; file: string} | {ok: false; message: string};
 export type SaveOptions = {
 	/** Titles of the deck's slides now, stored for the slides the state names so a later load can follow them. */
@@ -60,6 +61,7 @@ export function loadState(dir: string, deckPath: string, currentTitles?: SlideTi
 	const ignore = (reason: string): LoadResult => ({
 		state: undefined,
 		warning: sanitizeLine(`lectern: ignoring unreadable study state ${file}: ${reason}`),
+		reason: sanitizeLine(reason),
 	});
 	const read = readStateText(file);
 	if ('missing' in read) return {state: undefined};

@@ -2,7 +2,7 @@
 // draws comes from layout/screen.ts (painted by Screen); everything it decides comes from
 // nav/reducer.ts.
 import {useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
@@ -169,7 +169,10 @@ export function App(props: AppProps) {
 		};
 	}, [deck, state, props.size, props.theme, highlight, props.badges]);
 
-	useEffect(() => {
+	// In the commit that paints the state, not after it: a signal or a closed terminal can end
+	// the process between the paint and a passive effect, and the exit handler saves what the
+	// shell was told (a bookmark on screen is a bookmark saved).
+	useLayoutEffect(() => {
 		props.onChange?.(state, deck);
 		if (state.quit) {
 			props.onQuit(state);

@@ -193,3 +193,119 @@ describe('lectern study', () => {
 		expect(JSON.parse(fs.readFileSync(path.join(first.home, file!), 'utf8'))).toMatchObject({slide: 0});
 	});
 });
+
+/** The deck's one state file under `home` (there is one per deck studied). */
+function stateOf(home: string): {slide: number; seen: Array<[number, number]>; bookmarks: number[]} {
+	const files = filesUnder(home).filter(file => file.startsWith('state/lectern/decks/'));
+	expect(files).toHaveLength(1);
+	return JSON.parse(fs.readFileSync(path.join(home, files[0]!), 'utf8')) as {slide: number; seen: Array<[number, number]>; bookmarks: number[]};
+}
+
+/** Moves with `l` (next), waiting for each slide. */
+async function forward(t: PtySession, from: number, to: number): Promise<void> {
+	for (let slide = from + 1; slide <= to; slide++) {
+		t.press('l');
+		await t.waitFor(atSlide(slide, count));
+	}
+}
+
+async function bookmark(t: PtySession): Promise<void> {
+	t.press('m');
+	await t.waitFor(() => statusBar(t).includes('★'));
+}
+
+describe('one study state (issue 12)', () => {
+	it('--restart moves the place to slide 1 and keeps the bookmarks and the slides seen', async () => {
+		const first = await study([guide]);
+		await first.waitFor(atSlide(1, count));
+		await forward(first, 1, 2);
+		await bookmark(first);
+		await forward(first, 2, 4);
+		await quit(first);
+
+		const restarted = await study([guide, '--restart'], {home: first.home});
+		await restarted.waitFor(atSlide(1, count));
+		expect(statusBar(restarted)).toContain(seen(4));
+		restarted.press('l');
+		await restarted.waitFor(atSlide(2, count));
+		expect(statusBar(restarted)).toContain('★');
+		await quit(restarted);
+		expect(stateOf(first.home)).toMatchObject({slide: 1, seen: [[0, 3]], bookmarks: [1]});
+	});
+
+	it('keeps bookmarks made while presenting, shows them in the overview, outline and study, and t studies', async () => {
+		const talk = await startLectern(['present', guide, '--no-watch']);
+		await talk.waitFor(atSlide(1, count));
+		await forward(talk, 1, 3);
+		await bookmark(talk);
+		await quit(talk);
+		// Presenting keeps the bookmarks only: no place, no slides seen.
+		expect(stateOf(talk.home)).toMatchObject({slide: 0, seen: [], bookmarks: [2]});
+		const marked = runLectern(['outline', guide], homeEnv(talk.home)).stdout.split('\n').filter(line => line.startsWith('★'));
+		expect(marked).toEqual([expect.stringMatching(/^★\s+3 /)]);
+
+		const again = await startLectern(['present', guide, '--no-watch'], {home: talk.home});
+		await again.waitFor(atSlide(1, count));
+		again.press('o');
+		await again.waitFor(/★\s+3 {2}/);
+		again.press(keys.escape);
+		await again.waitFor(() => !again.screen().includes('★'));
+		// t: study mode, with its progress, saved like any study session.
+		again.press('t');
+		await again.waitFor(() => statusBar(again).includes(seen(1)));
+		await forward(again, 1, 3);
+		expect(statusBar(again)).toContain('★');
+		expect(statusBar(again)).toContain(seen(3));
+		await quit(again);
+		expect(stateOf(talk.home)).toMatchObject({slide: 2, seen: [[0, 2]], bookmarks: [2]});
+
+		const student = await study([guide], {home: talk.home});
+		await student.waitFor(atSlide(3, count));
+		expect(statusBar(student)).toContain('★');
+		await quit(student);
+	});
+
+	it('names the slide it shows, and the hint fits in 80 columns', async () => {
+		const deck = 'decks/virtualization.md';
+		const total = outline(deck).slides.length;
+		const first = await study([`${deck}:63`], {cols: 80, rows: 24});
+		await first.waitFor(atSlide(63, total));
+		await quit(first);
+
+		const resumed = await study([deck], {home: first.home, cols: 80, rows: 24});
+		await resumed.waitFor(atSlide(63, total));
+		expect(statusBar(resumed)).toContain('Resumed at slide 63 (g: slide 1)');
+		await quit(resumed);
+
+		const asked = await study([deck, '--slide', '5'], {home: first.home, cols: 80, rows: 24});
+		await asked.waitFor(atSlide(5, total));
+		expect(statusBar(asked)).not.toContain('Resumed');
+		expect(statusBar(asked)).toContain('Opened at slide 5 (you stopped at 63)');
+		await quit(asked);
+	});
+});
+
+// Issue 12.3: the last moves are saved however the session ends, not only on q.
+describe('nothing is lost on the way out', () => {
+	it('the terminal closing right after j j m keeps the slide and the bookmark', async () => {
+		const t = await study([guide]);
+		await t.waitFor(atSlide(1, count));
+		await forward(t, 1, 3);
+		await bookmark(t);
+		const pty = (t as unknown as {pty?: {destroy?: () => void}}).pty;
+		expect(typeof pty?.destroy, 'the harness pty can be closed').toBe('function');
+		pty!.destroy!();
+		await t.exited();
+		expect(stateOf(t.home)).toMatchObject({slide: 2, seen: [[0, 2]], bookmarks: [2]});
+	});
+
+	it.for(['SIGHUP', 'SIGTERM', 'SIGINT'] as const)('%s right after a bookmark while presenting keeps it', async (signal, {expect}) => {
+		const t = await startLectern(['present', guide, '--no-watch']);
+		await t.waitFor(atSlide(1, count));
+		await forward(t, 1, 2);
+		await bookmark(t);
+		t.kill(signal);
+		await t.exited();
+		expect(stateOf(t.home)).toMatchObject({bookmarks: [1]});
+	});
+});

@@ -2,6 +2,7 @@
 // frame is drawn straight from the pure layout while Ink and React load; from then on the
 // Ink app's Screen paints each frame from the same layout, as line differences.
 import {EventEmitter} from 'node:events';
+import {onExit} from 'signal-exit';
 import {appendFileSync, statSync} from 'node:fs';
 import {parseSlide} from '../../deck/parse.js';
 import type {Deck} from '../../deck/types.js';
@@ -85,11 +86,20 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	let theme = streamTheme(process.stdout, process.env, args.ascii);
 	let size = terminalSize();
-	// Loaded only to study: the state store brings in node:crypto, which presenting never needs.
-	const study: Study | undefined = args.view === 'study' ? (await import('../study.js')).openStudy(deck, Boolean(args.restart)) : undefined;
+	const firstSlide = (index: number) => Math.min(Math.max(0, index), deck.count - 1);
+	const openStudy = async () => (await import('../study.js')).openStudy(deck, {view: args.view, restart: Boolean(args.restart), requested: requested === undefined ? undefined : firstSlide(requested - 1)});
+	// One state per deck serves both views. Studying needs the saved place before the first
+	// frame; presenting needs only the bookmarks, read once the whole deck is (the store and
+	// node:crypto load after the first frame).
+	let study: Study | undefined = args.view === 'study' ? await openStudy() : undefined;
+	// Whatever way the process ends (q, a signal, the terminal gone, an error), what the student
+	// did is saved: the debounced save is flushed synchronously in the exit handler.
+	onExit(() => {
+		study?.flush();
+	});
 	const slide = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
-	const initial = initialState({
-		slide: Math.min(Math.max(0, slide), deck.count - 1),
+	let initial = initialState({
+		slide: firstSlide(slide),
 		notesVisible: notesShownAtStart(size, args.notes),
 		view: args.view,
 		bookmarks: study?.bookmarks ?? [],
@@ -126,6 +136,11 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		// The status bar learns the deck's length.
 		drawFirstFrame();
 		trace('whole deck loaded');
+	}
+
+	if (!study) {
+		study = await openStudy();
+		initial = {...initial, bookmarks: study.bookmarks};
 	}
 
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
@@ -222,6 +237,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		stopWatching();
 		instance.unmount();
 		session.restore();
+		// Said after the screen is restored, where it can be read (the status bar said it too).
+		if (study?.warning) process.stderr.write(study.warning + '\n');
 		study?.save(latest.state, latest.deck);
 	}
 }
