@@ -221,3 +221,46 @@ describe('the corrections of the 2026 edition', () => {
 	});
 });
 
+describe('the teaching of the 2026 edition', () => {
+	const steps = (slide: Slide) => slideHead(deck, slide.head.index).steps;
+	const titled = (pattern: RegExp) => slides.find(slide => pattern.test(slide.title));
+
+	it('gives every slide its own title, and none is a numbered "(1)", "(2)"…', () => {
+		const titles = slides.map(slide => slide.title);
+		expect(titles.filter((title, index) => titles.indexOf(title) !== index)).toEqual([]);
+		expect(titles.filter(title => /\(\d\)/.test(title))).toEqual([]);
+	});
+
+	it('keeps production remarks out of the notes', () => {
+		for (const slide of slides) {
+			expect(slide.notesText, slide.title).not.toMatch(/lost in the source|original (slide )?shows|photo|from the original|original notes|the slide comes from/i);
+		}
+	});
+
+	it('teaches type 1 and type 2 hypervisors', () => {
+		const types = titled(/Type 2.*Type 1/)!;
+		expect(types.bodyText).toMatch(/Type 1, bare-metal/);
+		expect(types.bodyText).toMatch(/Type 2, hosted/);
+		expect(types.notesText).toMatch(/Goldberg's 1973 thesis/);
+	});
+
+	it('states Popek & Goldberg\'s three properties, after a pause for the room to answer', () => {
+		const theorem = titled(/Popek & Goldberg/)!;
+		for (const property of ['Equivalence', 'Resource control', 'Efficiency']) expect(theorem.bodyText).toContain(property);
+		expect(theorem.bodyText).toMatch(/1974/);
+		expect(steps(theorem)).toBeGreaterThanOrEqual(3);
+		expect(theorem.notesText).toMatch(/let the room answer/i);
+	});
+
+	it('explains ring compression', () => {
+		const rings = titled(/Ring Compression/)!;
+		expect(rings.bodyText).toMatch(/ring 1 on 32-bit x86/);
+		expect(rings.notesText).toMatch(/segment limits/);
+	});
+
+	it('builds up the sensitive-instruction table row by row', () => {
+		const table = titled(/Sensitive Instructions/)!;
+		expect(diagrams(table).map(diagram => diagram.trim().split(/\s+/)[0])).toEqual(['privileged', 'critical', 'innocuous']);
+		expect(steps(table)).toBe(4);
+	});
+});
