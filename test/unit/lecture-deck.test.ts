@@ -264,3 +264,52 @@ describe('the teaching of the 2026 edition', () => {
 		expect(steps(table)).toBe(4);
 	});
 });
+
+describe('the redrawn figures of the 2026 edition', () => {
+	const steps = (slide: Slide) => slideHead(deck, slide.head.index).steps;
+	const all = slides.flatMap(slide => diagrams(slide));
+
+	it('draws the VT-x cycle as one closed loop with the VMCS between guest and VMM, built up', () => {
+		const loop = all.find(diagram => /VM EXIT/.test(diagram) && /VM ENTRY/.test(diagram));
+		expect(loop).toBeDefined();
+		for (const part of [/GUEST/, /VMM/, /VMCS/, /guest state/, /host state/, /exit reason/]) expect(loop).toMatch(part);
+		const rows = loop!.split('\n');
+		const vmcsColumn = rows.find(row => row.includes('VMCS'))!.indexOf('VMCS');
+		expect(rows[0]!.indexOf('GUEST')).toBeLessThan(vmcsColumn);
+		expect(rows[0]!.indexOf('VMM')).toBeGreaterThan(vmcsColumn);
+		const slide = slides.find(slide => diagrams(slide).includes(loop!))!;
+		expect(steps(slide)).toBeGreaterThanOrEqual(2);
+	});
+
+	it('puts the IRQ on the guest\'s timeline of the interrupt window', () => {
+		const timeline = all.find(diagram => /window/.test(diagram) && /^ guest .*IRQ/m.test(diagram));
+		expect(timeline).toBeDefined();
+		expect(timeline).toMatch(/^ VMM/m);
+		expect(timeline).toMatch(/cli[\s\S]*IRQ[\s\S]*sti[\s\S]*handler/);
+	});
+
+	it('draws the taxonomy as a grid: hosted/bare metal × emulation/virtualization, with examples', () => {
+		const grid = all.find(diagram => /hosted/.test(diagram) && /bare metal/.test(diagram) && /emulation:/.test(diagram) && /virtualization:/.test(diagram));
+		expect(grid).toBeDefined();
+		for (const example of ['QEMU', 'VMware Workstation', 'VMware ESX', 'Xen', 'Transmeta', 'Wine', 'qemu-user', 'LXC']) expect(grid).toContain(example);
+		expect(grid).toMatch(/type 2/);
+		expect(grid).toMatch(/type 1/);
+	});
+
+	it('ties the shadow page tables and their TLB entry to the 0x12345678 example, step by step', () => {
+		const shadow = slides.find(slide => /^Shadow Page Tables/.test(slide.title))!;
+		const figure = diagrams(shadow).join('\n');
+		expect(figure).toMatch(/GVA 0x12345678/);
+		expect(figure).toMatch(/GPA 0x00040678/);
+		expect(figure).toMatch(/TLB entry +0x12345000 ──▶ 0x7A340000/);
+		expect(figure).toMatch(/MPA 0x7A340678/);
+		expect(steps(shadow)).toBe(3);
+	});
+
+	it('builds the EPT walk up one guest step at a time, 24 references in all', () => {
+		const grid = slides.find(slide => /\(4\+1\)\(4\+1\)/.test(slide.bodyText))!;
+		expect(diagrams(grid).length).toBe(5);
+		expect(diagrams(grid).join('\n')).toMatch(/refs 21-24/);
+		expect(steps(grid)).toBe(6);
+	});
+});
