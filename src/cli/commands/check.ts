@@ -28,7 +28,7 @@ export function parseSize(text: string): Size {
 
 export async function runCheck(args: CheckArgs): Promise<number> {
 	const sizes = args.size.map(parseSize);
-	const highlighter = await loadHighlighter().catch(() => undefined);
+	const highlighter = await loadHighlighter(1).catch(() => undefined);
 	let unreadable = false;
 	const problems: CheckProblem[] = [];
 	for (const file of args.decks) {

@@ -204,7 +204,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
 			highlighterRequested = true;
-			void loadHighlighter().then(highlighter => {
+			void loadHighlighter(theme.level).then(highlighter => {
 				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
 				instance.rerender(app());
 			}, () => {});
