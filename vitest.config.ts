@@ -3,6 +3,8 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+		// The end-to-end tests run the bundle: rebuild it first when src/ is newer.
+		globalSetup: ['test/global-setup.ts'],
 		// e2e tests spawn the real binary in a pseudo-terminal; two cores, so keep it modest.
 		maxWorkers: 2,
 		testTimeout: 30_000,
