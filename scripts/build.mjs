@@ -24,32 +24,9 @@ const stubs = {
 	},
 };
 
-/**
- * Start-up patches to dependencies, each for a measured cost (see docs/architecture.md):
- *
- * - string-width, wrap-ansi and slice-ansi build costly objects when they are imported: an
- *   Intl.Segmenter each (the first one starts ICU's break iterator, about 15-30 ms) and
- *   string-width's `\\p{RGI_Emoji}` pattern (about 30 ms to compile). The first frame of a
- *   plain-text slide needs none of them (layout/text.ts measures one-cell text itself), so
- *   each is built on first use instead, behind the one method its module calls.
- * - yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, where a
- *   global `fetch` exists (Node 18+), reads it with fetch, which loads Node's whole HTTP
- *   client (undici): about 80 ms before Ink can take the first key. Its own synchronous
- *   base64 path gives the same bytes.
- *
- * The build fails if a module changes shape, so a patch is never silently lost.
- */
-const lazyHelpers = `
-function lazySegmenter(...args) { let real; return {segment: text => (real ??= new Intl.Segmenter(...args)).segment(text)}; }
-function lazyRegExp(source, flags) { let real; return {test: text => (real ??= new RegExp(source, flags)).test(text)}; }
-`;
-const startupPatches = [
-	{file: 'string-width/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
-	{file: 'string-width/index.js', from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');"},
-	{file: 'wrap-ansi/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
-	{file: 'slice-ansi/tokenize-ansi.js', from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", to: "const GRAPHEME_SEGMENTER = lazySegmenter(undefined, {granularity: 'grapheme'});"},
-	{file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', from: 'return w||"function"!=typeof fetch?Promise.resolve()', to: 'return true?Promise.resolve()'},
-];
+import {lazyHelpers, startupPatches} from './startup-patches.mjs';
+
+const applied = new Set();
 const patchStartup = {
 	name: 'patch-startup',
 	setup(b) {
@@ -68,6 +45,7 @@ const patchStartup = {
 				}
 
 				source = source.replace(patch.from, () => patch.to);
+				applied.add(patch);
 			}
 
 			const helpers = patches.some(patch => patch.to.includes('lazy')) ? lazyHelpers : '';
@@ -85,7 +63,10 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	minify: process.env.LECTERN_DEV !== '1',
-	sourcemap: false,
+	// Linked maps (without the sources) so that `--debug` stack traces point at src/; Node reads
+	// them only when bin/lectern.js turns source maps on.
+	sourcemap: 'linked',
+	sourcesContent: false,
 	legalComments: 'none',
 	plugins: [stubs, patchStartup],
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
@@ -93,3 +74,8 @@ await build({
 	banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// A patch whose module is no longer bundled was not applied: say so rather than keep a dead patch.
+for (const patch of startupPatches.filter(patch => !applied.has(patch))) {
+	throw new Error(`patch-startup: ${patch.file} was not bundled, so \`${patch.from}\` was never patched; remove the patch from scripts/startup-patches.mjs`);
+}

@@ -45,7 +45,7 @@ export function writeNotesDeck(plainDeck, n) {
  * first error (the body returns one, or undefined) and the process's peak RSS.
  */
 async function withLectern(args, size, o, body) {
-	const s = new PtySession('node', [lecternBin, ...args], {cols: size.cols, rows: size.rows, env: childEnv(freshXdg())});
+	const s = new PtySession(lecternBin, [...args], {cols: size.cols, rows: size.rows, env: childEnv(freshXdg())});
 	const first = await s.waitFor(shows(slideMark(1)), o.timeoutMs);
 	let error;
 	if (first === undefined) {

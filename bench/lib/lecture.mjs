@@ -63,7 +63,7 @@ export async function measureLectureAndFloor({lecture, marker, size, o, log}) {
 		if (f.ms !== undefined) floor.ms.push(f.ms);
 		else floor.errors.push(f.error);
 		if (!have || !row.marker) continue;
-		const r = await firstFrame('node', [lecternBin, lecture], row.marker, size, o);
+		const r = await firstFrame(lecternBin, [lecture], row.marker, size, o);
 		if (r.ms !== undefined) {
 			row.ms.push(r.ms);
 			if (r.rss) row.rss.push(r.rss);

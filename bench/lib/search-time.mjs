@@ -49,7 +49,7 @@ export async function measureSearch({decks, repeat, log}) {
 		for (let rep = 0; rep < repeat; rep++) {
 			const f = await timed('node', ['-e', '0'], childEnv());
 			if (f.code === 0) row.floor.push(f.ms);
-			const r = await timed('node', [lecternBin, 'search', SEARCH_QUERY, deck.file, '--json'], childEnv({...freshXdg(), LECTERN_TIMING: '1'}));
+			const r = await timed(lecternBin, ['search', SEARCH_QUERY, deck.file, '--json'], childEnv({...freshXdg(), LECTERN_TIMING: '1'}));
 			row.codes.push(r.code);
 			// grep's convention: 0 found, 1 none, 2 error; the query is on every 8th slide.
 			if (r.code !== 0) {

@@ -1,0 +1,2 @@
+export const lazyHelpers: string;
+export const startupPatches: ReadonlyArray<{file: string; from: string; to: string}>;

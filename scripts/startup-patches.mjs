@@ -1,0 +1,29 @@
+// The start-up patches scripts/build.mjs applies to dependencies' source text, kept apart so
+// that test/unit/startup-patches.test.ts can check each one still matches the installed package.
+// The patched packages are pinned to exact versions in package.json.
+/**
+ * Start-up patches to dependencies, each for a measured cost (see docs/architecture.md):
+ *
+ * - string-width, wrap-ansi and slice-ansi build costly objects when they are imported: an
+ *   Intl.Segmenter each (the first one starts ICU's break iterator, about 15-30 ms) and
+ *   string-width's `\\p{RGI_Emoji}` pattern (about 30 ms to compile). The first frame of a
+ *   plain-text slide needs none of them (layout/text.ts measures one-cell text itself), so
+ *   each is built on first use instead, behind the one method its module calls.
+ * - yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, where a
+ *   global `fetch` exists (Node 18+), reads it with fetch, which loads Node's whole HTTP
+ *   client (undici): about 80 ms before Ink can take the first key. Its own synchronous
+ *   base64 path gives the same bytes.
+ *
+ * The build fails if a module changes shape, so a patch is never silently lost.
+ */
+export const lazyHelpers = `
+function lazySegmenter(...args) { let real; return {segment: text => (real ??= new Intl.Segmenter(...args)).segment(text)}; }
+function lazyRegExp(source, flags) { let real; return {test: text => (real ??= new RegExp(source, flags)).test(text)}; }
+`;
+export const startupPatches = [
+	{file: 'string-width/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
+	{file: 'string-width/index.js', from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');"},
+	{file: 'wrap-ansi/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
+	{file: 'slice-ansi/tokenize-ansi.js', from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", to: "const GRAPHEME_SEGMENTER = lazySegmenter(undefined, {granularity: 'grapheme'});"},
+	{file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', from: 'return w||"function"!=typeof fetch?Promise.resolve()', to: 'return true?Promise.resolve()'},
+];

@@ -1,0 +1,26 @@
+// bin/lectern.js run as a program, the way `npx lectern` runs it: its shebang gives Node the
+// V8 flags on the command line (the supported way), and the bundle's source maps exist for --debug.
+import {execFileSync} from 'node:child_process';
+import {existsSync, readdirSync} from 'node:fs';
+import path from 'node:path';
+import {expect, test} from 'vitest';
+import {cleanEnv, lecternBin, repoRoot} from './cli-helpers.js';
+
+test('the bin runs as a program with its V8 flags on the command line', () => {
+	const script = 'console.log(JSON.stringify(process.execArgv))';
+	// The shebang line is what the kernel runs; check that env -S passes the flags to node.
+	const shebang = execFileSync('head', ['-n', '1', lecternBin], {encoding: 'utf8'}).trim();
+	expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node (--[\w-]+(=\S+)? ?)+$/);
+	const flags = shebang.replace('#!/usr/bin/env -S node ', '').split(' ');
+	const execArgv = JSON.parse(execFileSync('/usr/bin/env', ['-S', `node ${flags.join(' ')}`, '-e', script], {encoding: 'utf8'})) as string[];
+	expect(execArgv.slice(0, flags.length)).toEqual(flags);
+	expect(execFileSync(lecternBin, ['--version'], {cwd: repoRoot, env: cleanEnv(), encoding: 'utf8'}).trim()).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+test('the bundle ships source maps that point at src/', () => {
+	const dist = path.join(repoRoot, 'dist');
+	const main = readdirSync(dist).find(name => name.endsWith('.js') && existsSync(path.join(dist, `${name}.map`)));
+	expect(main).toBeDefined();
+	const map = JSON.parse(execFileSync('cat', [path.join(dist, `${main!}.map`)], {encoding: 'utf8'})) as {sources: string[]};
+	expect(map.sources.some(source => source.includes('src/'))).toBe(true);
+});
