@@ -2,7 +2,9 @@
 // measures with `.length` and passes raw HTML through, so it never wraps (reflowText off) and
 // never sees unsanitised text: wrapping happens afterwards in cells, and tokens were
 // sanitised in deck/parse.ts. Links always show their target; code is highlighted by the
-// injected highlighter only.
+// injected highlighter only. Tables are drawn here with cli-table3 (as marked-terminal does,
+// but with each column's alignment, which marked-terminal drops).
+import Table from 'cli-table3';
 import {Marked, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {decodeBasicEntities} from '../deck/plain.js';
@@ -45,10 +47,6 @@ function rendererFor(width: number, theme: Theme): Marked {
 		showSectionPrefix: false,
 		reflowText: false,
 		tab: 2,
-		tableOptions: {
-			style: {head: [], border: []},
-			chars: theme.ascii ? asciiTableChars : undefined,
-		},
 	};
 	marked = new Marked(markedTerminal(options as never) as never);
 	marked.use({
@@ -76,6 +74,27 @@ function rendererFor(width: number, theme: Theme): Marked {
 			image(token: Tokens.Image) {
 				return s.dim(`[image: ${token.text || token.href}]`);
 			},
+			// marked-terminal hides a code span's colons from its emoji pass (off here) behind a
+			// placeholder that only some of its callers put back; a table header showed it.
+			codespan(token: Tokens.Codespan) {
+				return s.code(token.text);
+			},
+			table(token: Tokens.Table) {
+				const decoded = withDecodedCells(token);
+				const cell = (value: Tokens.TableCell) => this.parser.parseInline(value.tokens);
+				// `:---`, `:---:` and `---:` in the delimiter row; cli-table3 pads in cells (string-width).
+				const table = new Table({
+					head: decoded.header.map(cell),
+					colAligns: decoded.align.map(align => align ?? 'left'),
+					style: {head: [], border: []},
+					chars: theme.ascii ? asciiTableChars : undefined,
+				});
+				for (const row of decoded.rows) {
+					table.push(row.map(cell));
+				}
+
+				return table.toString() + '\n\n';
+			},
 		},
 	});
 	// Bounded: a resize storm creates one renderer per width.
@@ -95,10 +114,10 @@ const asciiTableChars = {
 };
 
 /**
- * marked keeps entities in text (`&amp;`) for an HTML renderer; marked-terminal decodes them
- * in a table's body rows but not in its header, so the header's text is decoded here.
+ * marked keeps entities in text (`&amp;`) for an HTML renderer; a table's cells are decoded
+ * here, before cli-table3 measures them.
  */
-function withDecodedHeader(table: Tokens.Table): Tokens.Table {
+function withDecodedCells(table: Tokens.Table): Tokens.Table {
 	const decode = (tokens: Token[]): Token[] => tokens.map(inline => {
 		const children = (inline as {tokens?: Token[]}).tokens;
 		if (children) {
@@ -107,7 +126,8 @@ function withDecodedHeader(table: Tokens.Table): Tokens.Table {
 
 		return inline.type === 'text' || inline.type === 'codespan' ? {...inline, text: decodeBasicEntities(inline.text)} as Token : inline;
 	});
-	return {...table, header: table.header.map(cell => ({...cell, tokens: decode(cell.tokens)}))};
+	const decodeCell = (cell: Tokens.TableCell): Tokens.TableCell => ({...cell, tokens: decode(cell.tokens)});
+	return {...table, header: table.header.map(decodeCell), rows: table.rows.map(row => row.map(decodeCell))};
 }
 
 /**
@@ -153,7 +173,7 @@ export function renderMarkdownBlock(token: Token, width: number, theme: Theme): 
 	}
 
 	const marked = rendererFor(width, theme);
-	const rendered = marked.parser([token.type === 'table' ? withDecodedHeader(token as Tokens.Table) : token]) as string;
+	const rendered = marked.parser([token]) as string;
 	const lines = rendered.replace(/\n+$/, '').split('\n');
 	const out: string[] = [];
 	const bullet = bulletsFor(lines, theme);

@@ -351,4 +351,31 @@ describe('tables', () => {
 		expect(lines[1]).toBe('│ a & b │ x < y │');
 		expect(lines[3]).toBe('│ 1 < 2 │ 3     │');
 	});
+
+	const table = (source: string) => renderMarkdownBlock(new Lexer().lex(source)[0]!, 80, createTheme({level: 0, ascii: false}));
+
+	it('align columns as the delimiter row says: left, centre, right, and left when unsaid', () => {
+		const lines = table('| left | centre | right | none |\n|:---|:---:|---:|---|\n| a | b | c | d |\n| longer | longer | longer | longer |\n');
+		expect(lines).toEqual([
+			'┌────────┬────────┬────────┬────────┐',
+			'│ left   │ centre │  right │ none   │',
+			'├────────┼────────┼────────┼────────┤',
+			'│ a      │   b    │      c │ d      │',
+			'├────────┼────────┼────────┼────────┤',
+			'│ longer │ longer │ longer │ longer │',
+			'└────────┴────────┴────────┴────────┘',
+		]);
+	});
+
+	it('align by cells, so wide characters line up', () => {
+		const lines = table('| c | r |\n|:-:|--:|\n| 日本語のスライド | 日本 |\n| a | 語 |\n');
+		expect(lines[3]).toBe('│ 日本語のスライド │ 日本 │');
+		expect(lines[5]).toBe('│        a         │   語 │');
+		expect(new Set(lines.map(line => stringWidth(line))).size).toBe(1);
+	});
+
+	it('a code span keeps its colons, in the header too', () => {
+		expect(table('| `a:b` |\n|---|\n| `c:d` |\n')).toContain('│ a:b │');
+		expect(table('| `a:b` |\n|---|\n| `c:d` |\n')).toContain('│ c:d │');
+	});
 });
