@@ -40,6 +40,8 @@ export type AppProps = Readonly<{
 	hint?: string;
 	onChange?: (state: NavState, deck: Deck) => void;
 	onQuit: (state: NavState) => void;
+	/** Ctrl-Z: the shell suspends the process (restoring the terminal) and redraws after `fg`. */
+	onSuspend?: () => void;
 	/** Draws the composed rows; the shell's frame writer, or a recorder in tests. */
 	paint: Paint;
 }>;
@@ -74,6 +76,11 @@ export function App(props: AppProps) {
 
 	useInput((input, key) => {
 		lastKeyAt.current = performance.now();
+		if (key.ctrl && input === 'z') {
+			props.onSuspend?.();
+			return;
+		}
+
 		const names = keyNames(input, key);
 		if (names.length === 0) {
 			return;

@@ -132,3 +132,66 @@ describe('a reader that goes away', () => {
 		}
 	});
 });
+
+/** The process state letter from /proc (`T` stopped, `S` sleeping, `R` running). */
+function processState(pid: number): string {
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]!;
+}
+
+/** Polls a condition the screen cannot show (a process state), up to a hang guard. */
+async function until(condition: () => boolean, what: string, timeout = 10_000): Promise<void> {
+	const end = Date.now() + timeout;
+	while (!condition()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+}
+
+// Issue 12.10: suspend like vim and less, give the terminal back whole, and take it back on fg.
+describe('Ctrl-Z and SIGTSTP', () => {
+	it.for(['the Ctrl-Z key', 'SIGTSTP from outside'] as const)('%s: the terminal is restored, the process stops, and SIGCONT redraws and reads keys', async (how, {expect}) => {
+		const t = await presentGuide();
+		const marker = t.raw().length;
+		if (how === 'the Ctrl-Z key') t.press(keys.ctrlZ);
+		else process.kill(t.pid, 'SIGTSTP');
+		await until(() => processState(t.pid) === 'T', 'the process to stop');
+		await t.settled();
+		expect(t.altScreen()).toBe(false);
+		expect(t.cursorHidden()).toBe(false);
+		expect(t.raw(marker)).toContain('\u001B[?1049l');
+		const modes = await t.ttyModes();
+		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true});
+
+		process.kill(t.pid, 'SIGCONT');
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)) && session.screen().includes('A terminal lecture presenter'));
+		expect(t.cursorHidden()).toBe(true);
+		const raw = await t.ttyModes();
+		if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
+		// One key, no Enter: raw mode is back.
+		t.press('l');
+		await t.waitFor(/(^|\s)2\/27(\s|$)/);
+		t.press('q');
+		expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+		expectRestored(t);
+	});
+
+	it('under a job-control shell: Ctrl-Z gives the prompt back, fg brings the slide back and keys work', async () => {
+		const t = await startPty({command: '/bin/bash', args: ['--norc', '--noprofile', '-i'], cwd: repoRoot, cols: 100, rows: 30, env: {PS1: 'prompt$ '}});
+		await t.waitFor('prompt$');
+		t.write(`'${process.execPath}' '${lecternBin}' present decks/guide.md --no-watch\r`);
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)));
+		t.press(keys.ctrlZ);
+		await t.waitFor((screen, session) => !session.altScreen() && /Stopped/.test(screen) && /prompt\$ $/m.test(screen));
+		expect(t.cursorHidden()).toBe(false);
+		t.write('fg\r');
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)));
+		t.press('l');
+		await t.waitFor(/(^|\s)2\/27(\s|$)/);
+		t.press('q');
+		await t.waitFor((screen, session) => !session.altScreen() && /prompt\$ $/m.test(screen));
+		expect(t.cursorHidden()).toBe(false);
+		t.write('exit\r');
+		await t.exited();
+	});
+});

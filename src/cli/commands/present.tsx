@@ -118,8 +118,43 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		finish(exitCodes.internal);
 	});
 	const writer = new FrameWriter(session.write);
+	// What is on the screen, to draw again whole after a suspend.
+	let lastRows: readonly string[] = [];
+	let closing = false;
+	const redraw = () => {
+		if (!session.isDead() && !closing) {
+			writer.invalidate();
+			writer.draw(lastRows);
+		}
+	};
+
+	// Ctrl-Z (a key in raw mode) and SIGTSTP from outside: save, give the terminal back and stop;
+	// once continued, draw the whole frame again (the shell drew over it), at today's size.
+	let resumed = false;
+	let afterResume = () => {};
+	function suspend() {
+		study?.flush();
+		session.suspend();
+		resumed = true;
+		redraw();
+		afterResume();
+	}
+
+	// A stop from outside (SIGSTOP, then SIGCONT) left the modes alone, but not the screen.
+	const onContinue = () => {
+		if (!resumed) {
+			redraw();
+		}
+
+		resumed = false;
+	};
+
+	// From the start: without a handler, a SIGTSTP to an orphaned process group is dropped.
+	process.on('SIGTSTP', suspend);
+	process.on('SIGCONT', onContinue);
 	const drawFirstFrame = () => {
-		writer.draw(composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)})));
+		lastRows = composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)}));
+		writer.draw(lastRows);
 	};
 
 	trace('before first frame');
@@ -151,10 +186,10 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		writer.invalidate();
 	}
 
-	let closing = false;
 	const sink = new InkStdout(size);
 	const paint = (rows: readonly string[]) => {
 		if (!session.isDead() && !closing) {
+			lastRows = rows;
 			const written = writer.draw(rows);
 			trace(`frame, ${written} chars`);
 		}
@@ -184,6 +219,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			onQuit={() => {
 				finish(exitCodes.ok);
 			}}
+			onSuspend={suspend}
 			paint={paint}
 		/>
 	);
@@ -227,6 +263,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	};
 
 	process.stdout.on('resize', onResize);
+	afterResume = onResize;
 	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat) : () => {};
 	try {
 		return await finished;
@@ -234,6 +271,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		closing = true;
 		clearTimeout(resizeTimer);
 		process.stdout.off('resize', onResize);
+		process.off('SIGTSTP', suspend);
+		process.off('SIGCONT', onContinue);
 		stopWatching();
 		instance.unmount();
 		session.restore();
