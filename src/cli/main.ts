@@ -63,6 +63,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runCheck} = await import('./commands/check.js');
 			process.exitCode = await runCheck(args);
 		})
+		.command('convert <file>', 'bring a reStructuredText (hieroglyph) deck in as Markdown (exit 0/1/2)', y => y
+			.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})
+			.option('output', {alias: 'o', type: 'string', describe: 'write the Markdown deck here (default: stdout)'})
+			.option('check', {type: 'boolean', default: false, describe: 'run check on the result and print its report'})
+			.option('max-size', {type: 'number', default: 10}), async args => {
+			const {runConvert} = await import('./commands/convert.js');
+			process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
+		})
 		.option('debug', {type: 'boolean', default: false, hidden: true})
 		.version(version)
 		.help()

@@ -3,8 +3,10 @@
 // when it would be open (below the slide from 28 rows, right of it from 120 columns), without
 // it on smaller terminals, where it starts hidden.
 import {slideHead} from '../../deck/deck.js';
+import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
 import {parseSlide} from '../../deck/parse.js';
 import {sanitizeLine} from '../../deck/sanitize.js';
+import type {Deck} from '../../deck/types.js';
 import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
 import {notesShownAtStart, screenGeometry} from '../../layout/screen.js';
 import {createTheme, type Highlighter} from '../../layout/theme.js';
@@ -64,7 +66,12 @@ export function formatProblem(problem: CheckProblem): string {
 }
 
 function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highlighter: Highlighter | undefined): CheckProblem[] {
-	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	return checkOpenDeck(loadDeck(file, args.maxSize * 1024 * 1024), sizes, args, highlighter);
+}
+
+/** Check a deck already read (`lectern convert --check` checks the text it made). */
+export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<CheckArgs, 'ascii'>, highlighter: Highlighter | undefined): CheckProblem[] {
+	const {file} = deck;
 	const theme = createTheme({level: 0, ascii: args.ascii});
 	const problems: CheckProblem[] = [];
 	const slideOf = (line: number) => {
@@ -105,6 +112,11 @@ function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highli
 		}
 
 		for (const block of slide.blocks) {
+			const figure = block.kind === 'diagram' ? placeholderFigureFile(block.lines) : undefined;
+			if (figure !== undefined) {
+				add(i, block.line, `figure to redraw${figure === '' ? '' : ` (${figure})`}: replace the placeholder with a text diagram`, 'warning');
+			}
+
 			if (block.kind === 'code' && block.lang !== '' && !(highlighter?.supports(block.lang) ?? true)) {
 				add(i, block.line, `unknown fence language "${block.lang}" (shown without highlighting)`, 'warning');
 			}
