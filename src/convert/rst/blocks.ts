@@ -101,7 +101,7 @@ function parseBlock(lines: readonly Line[], start: number, context: ParseContext
 function sectionTitle(lines: readonly Line[], start: number, context: ParseContext): {node: Node; next: number} | undefined {
 	const first = lines[start]!;
 	const over = adornmentChar(first);
-	if (over !== undefined) {
+	if (over !== undefined && first.text.length > 1) {
 		const title = lines[start + 1];
 		const under = lines[start + 2];
 		if (title === undefined || isBlank(title) || adornmentChar(under) !== over || adornmentChar(title) !== undefined) {

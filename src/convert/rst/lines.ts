@@ -102,7 +102,7 @@ export function joinText(lines: readonly Line[]): string {
 const adornmentPattern = /^([!-/:-@[-`{-~])\1*$/;
 
 export function adornmentChar(line: Line | undefined): string | undefined {
-	if (line === undefined || line.text.length < 2 || !adornmentPattern.test(line.text)) {
+	if (line === undefined || !adornmentPattern.test(line.text)) {
 		return undefined;
 	}
 
