@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeRun, linesOf, runLectern, runShell, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
 
 const ESC = '\u001B';
-const commands = ['present', 'study', 'print', 'search', 'outline', 'check'];
+const commands = ['present', 'study', 'print', 'search', 'outline', 'check', 'convert'];
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 
 // Each fixture word lives where one test needs it, so a result's place in the list says why.
