@@ -49,7 +49,7 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 
 	let checkErrors = 0;
 	if (args.check) {
-		const highlighter = await loadHighlighter().catch(() => undefined);
+		const highlighter = await loadHighlighter(1).catch(() => undefined);
 		const problems = checkOpenDeck(openDeck(markdown, output ?? 'stdout'), [checkSize], {ascii: false}, highlighter);
 		checkErrors = problems.filter(problem => problem.severity === 'error').length;
 		report.write(`check at ${checkSize.width}x${checkSize.height}: ${plural(checkErrors, 'error')}, ${plural(problems.length - checkErrors, 'warning')}\n`);
