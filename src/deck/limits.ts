@@ -2,6 +2,7 @@
 // `> ` on a line overflows the stack) and some delimiter runs cost quadratic time (50,000
 // `_a` take seconds), and a synchronous parse cannot be interrupted, so these inputs are
 // recognised up front and shown flattened or as plain text.
+import {BlockTracker} from './blocks.js';
 
 /** Deepest list/quote nesting handed to marked; deeper markers are shown as text. */
 export const nestingLimit = 16;
@@ -47,16 +48,12 @@ export function looksPathological(markdown: string): boolean {
 		return false;
 	}
 
-	let inFence = false;
+	// Code is never parsed for delimiters: the same block rules as the slide scanner say where it is.
+	const tracker = new BlockTracker();
 	let count = 0;
 	for (const line of markdown.split('\n')) {
-		if (/^ {0,3}(```|~~~)/.test(line)) {
-			inFence = !inFence;
-			count = 0;
-			continue;
-		}
-
-		if (inFence || line.trim() === '') {
+		const kind = tracker.next(line).kind;
+		if (kind !== 'text' && kind !== 'heading' && kind !== 'setext') {
 			count = 0;
 			continue;
 		}

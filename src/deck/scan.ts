@@ -1,8 +1,10 @@
-// The block scanner: finds where slides start and end in one pass over the deck,
-// aware of fenced code and HTML comments (so a `---` inside either is not a separator).
-// It reads no Markdown beyond that, which is what lets a 100,000-slide deck open as fast as
-// a 10-slide one: each slide's Markdown is parsed only when something needs it.
-import {closesFence, isSeparator, matchFenceOpen, matchNoteOpen, opensComment} from './notes.js';
+// The block scanner: finds where slides start and end in one pass over the deck. It reads
+// each line's block structure the way CommonMark does (blocks.ts: fences, HTML blocks,
+// comments, list items, setext headings) and no inline Markdown, which is what lets a
+// 100,000-slide deck open as fast as a 10-slide one: each slide's Markdown is parsed only
+// when something needs it.
+import {BlockTracker} from './blocks.js';
+import {isSeparator, matchNoteOpen} from './notes.js';
 
 export type SlideBounds = Readonly<{
 	/** Offsets into the scanned text: slide i is text.slice(starts[i], ends[i]). */
@@ -16,108 +18,93 @@ export type SlideBounds = Readonly<{
 }>;
 
 type Cut = {start: number; line: number};
-
-const backtick = 0x60;
-const tilde = 0x7e;
+type Separator = {start: number; end: number; line: number};
 
 /**
- * Whether the line at `pos` can open or close a fence, separate slides, start a `#`/`##`
- * heading or open a comment. Decided from its first characters, so the scan touches every
- * line once and runs no regular expression on prose (a 10,000-slide deck scans in a few ms).
+ * Where `text`'s slide separators are, and the `#`/`##` headings (cut where a deck has no
+ * separator): a `---` line that CommonMark reads as a thematic break of the document itself
+ * (not a setext underline, not inside a list, quote, fence or HTML block), or a
+ * `<!-- end_slide -->` line that starts an HTML block there.
  */
-function isCandidate(text: string, pos: number): boolean {
-	switch (text.charCodeAt(pos)) {
-		case 0x2d: { // -
-			return text.startsWith('---', pos);
-		}
-
-		case 0x3c: { // <
-			return text.startsWith('<!--', pos);
-		}
-
-		case 0x23: { // #
-			return text.startsWith('# ', pos) || text.startsWith('## ', pos);
-		}
-
-		default: {
-			// A fence or a comment may be indented up to three spaces (CommonMark).
-			let at = pos;
-			while (at < pos + 3 && text.charCodeAt(at) === 0x20) {
-				at++;
-			}
-
-			const c = text.charCodeAt(at);
-			return ((c === backtick || c === tilde) && text.charCodeAt(at + 1) === c && text.charCodeAt(at + 2) === c)
-				|| (at > pos && text.startsWith('<!--', at));
-		}
-	}
-}
-
-/**
- * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines outside
- * fences and comments; with none in the deck, slides start at each `#` or `##` heading.
- */
-export function scanSlides(text: string): SlideBounds {
-	const separators: Array<{start: number; end: number; line: number}> = [];
+export function findSeparators(text: string): {separators: Separator[]; headings: Cut[]; warnings: Array<{line: number; message: string}>} {
+	const separators: Separator[] = [];
 	const headings: Cut[] = [];
 	const warnings: Array<{line: number; message: string}> = [];
-	let fence: {marker: string; line: number} | undefined;
+	const tracker = new BlockTracker();
+	// Where the open paragraph began: a setext heading's slide starts there.
+	let paragraphStart = 0;
 	let line = 0;
-	for (let pos = 0; pos < text.length; line++) {
+	for (let pos = 0; pos <= text.length; line++) {
 		let end = text.indexOf('\n', pos);
 		if (end === -1) {
 			end = text.length;
 		}
 
 		const next = end + 1;
-		if (!isCandidate(text, pos)) {
-			pos = next;
-			continue;
+		const info = tracker.next(text, pos, end);
+		if (info.kind === 'text' && info.paragraphLine === line) {
+			paragraphStart = pos;
 		}
 
-		const lineText = text.slice(pos, end);
-		if (fence) {
-			if (closesFence(lineText, fence.marker)) {
-				fence = undefined;
-			}
-
-			pos = next;
-			continue;
-		}
-
-		const open = matchFenceOpen(lineText);
-		if (open) {
-			fence = {marker: open.marker, line};
-		} else if (isSeparator(lineText)) {
-			separators.push({start: pos, end: Math.min(next, text.length), line});
-		} else if (lineText.startsWith('#')) {
-			headings.push({start: pos, line});
-		} else if (opensComment(lineText)) {
-			// Skip to the line that closes the comment: nothing inside it counts.
-			const close = text.indexOf('-->', text.indexOf('<!--', pos) + 4);
-			if (close === -1) {
-				// An unclosed notes comment is the slide parser's to report, in its own words.
-				if (!matchNoteOpen(lineText)) {
-					warnings.push({line, message: 'HTML comment <!-- is never closed with -->'});
+		if (info.top) {
+			if ((info.kind === 'break' || info.kind === 'html-start') && isSeparator(text.slice(pos, end))) {
+				separators.push({start: pos, end: Math.min(next, text.length), line});
+			} else if (info.kind === 'heading' && info.level <= 2) {
+				headings.push({start: pos, line});
+			} else if (info.kind === 'setext') {
+				if (info.level <= 2) {
+					headings.push({start: paragraphStart, line: info.paragraphLine});
 				}
 
-				break;
+				if (isSeparator(text.slice(pos, end))) {
+					warnings.push({line, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide'});
+				}
 			}
+		}
 
-			const closeEnd = text.indexOf('\n', close);
-			const resume = closeEnd === -1 ? text.length : closeEnd + 1;
-			line += countNewlines(text, pos, resume - 1);
-			pos = resume;
-			continue;
+		if (next > text.length) {
+			break;
 		}
 
 		pos = next;
 	}
 
-	if (fence) {
-		warnings.push({line: fence.line, message: `code fence ${fence.marker} is never closed`});
+	const open = tracker.openBlock();
+	if (open?.what === 'fence') {
+		warnings.push({line: open.line, message: `code fence ${open.marker} is never closed`});
+	} else if (open?.what === 'html' && open.comment) {
+		const opening = lineAt(text, open.line);
+		// An unclosed notes comment is the slide parser's to report, in its own words.
+		if (!matchNoteOpen(opening)) {
+			warnings.push({line: open.line, message: 'HTML comment <!-- is never closed with -->'});
+		}
 	}
 
+	return {separators, headings, warnings};
+}
+
+/** The 0-based line `index` of `text`. */
+function lineAt(text: string, index: number): string {
+	let start = 0;
+	for (let i = 0; i < index && start !== -1; i++) {
+		start = text.indexOf('\n', start);
+		start = start === -1 ? -1 : start + 1;
+	}
+
+	if (start === -1) {
+		return '';
+	}
+
+	const end = text.indexOf('\n', start);
+	return text.slice(start, end === -1 ? text.length : end);
+}
+
+/**
+ * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines (see
+ * findSeparators); with none in the deck, slides start at each `#` or `##` heading.
+ */
+export function scanSlides(text: string): SlideBounds {
+	const {separators, headings, warnings} = findSeparators(text);
 	return separators.length > 0 || headings.length === 0
 		? splitAtSeparators(text, separators, warnings)
 		: splitAtHeadings(text, headings, warnings);

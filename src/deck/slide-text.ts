@@ -1,6 +1,8 @@
 // One slide's source, split into what the audience sees (in reveal steps) and what only the
-// speaker reads. Works line by line, fence-aware, with the syntax table in notes.ts.
-import {closesFence, isDivClose, isPause, matchFenceOpen, matchNoteOpen} from './notes.js';
+// speaker reads. Works line by line with the syntax table in notes.ts, reading code blocks
+// and headings with the same block rules as the slide scanner (blocks.ts).
+import {BlockTracker, type BlockLine} from './blocks.js';
+import {isDivClose, isPause, matchNoteOpen} from './notes.js';
 
 export type SlideText = Readonly<{
 	/** Visible Markdown per reveal step, with the 0-based line (within the slide) it starts on. */
@@ -27,7 +29,10 @@ export function splitSlideText(raw: string): SlideText {
 	let currentStart = 0;
 	const notes: string[] = [];
 	let hasNotes = false;
-	let fence: string | undefined;
+	const tracker = new BlockTracker();
+	// The open paragraph's lines: a setext heading's text when an underline follows.
+	let paragraph: string[] = [];
+	let visibleBeforeParagraph = 0;
 	let notesMode: 'comment' | 'div' | 'rest' | undefined;
 	let notesLine = -1;
 	let titleDepth = 0;
@@ -64,32 +69,27 @@ export function splitSlideText(raw: string): SlideText {
 			continue;
 		}
 
-		if (fence) {
-			if (closesFence(line, fence)) {
-				fence = undefined;
+		let read: BlockLine | undefined;
+		if (tracker.inCode()) {
+			read = tracker.next(line);
+			if (read.kind === 'code' || read.kind === 'fence-close' || read.kind === 'blank') {
+				current.push(line);
+				continue;
 			}
-
-			current.push(line);
-			continue;
+			// Otherwise the line closed the list item holding the code: it is read below.
 		}
 
-		const open = matchFenceOpen(line);
-		if (open) {
-			fence = open.marker;
-			current.push(line);
-			visibleLines++;
-			continue;
-		}
-
-		if (isPause(line)) {
+		if (!read && isPause(line)) {
+			tracker.next('');
 			steps.push({markdown: current.join('\n'), line: currentStart});
 			current = [];
 			currentStart = i + 1;
 			continue;
 		}
 
-		const note = matchNoteOpen(line);
+		const note = read ? undefined : matchNoteOpen(line);
 		if (note) {
+			tracker.next('');
 			hasNotes = true;
 			notesLine = i;
 			if (notes.length > 0) {
@@ -113,16 +113,40 @@ export function splitSlideText(raw: string): SlideText {
 			continue;
 		}
 
+		read ??= tracker.next(line);
 		current.push(line);
+		if (read.kind === 'fence-open') {
+			visibleLines++;
+			continue;
+		}
+
+		if (read.kind === 'text') {
+			if (read.paragraphLine === tracker.line) {
+				paragraph = [];
+				visibleBeforeParagraph = visibleLines;
+			}
+
+			paragraph.push(line.trim());
+		}
+
 		if (line.trim() === '' || commentOnly.test(line)) {
 			continue;
 		}
 
 		visibleLines++;
-		const heading = atxHeading.exec(line);
-		if (heading && titleDepth === 0) {
-			titleDepth = heading[1]!.length;
-			titleSource = (heading[2] ?? '').trim();
+		if (titleDepth > 0 || !read.top) {
+			continue;
+		}
+
+		if (read.kind === 'heading') {
+			titleDepth = read.level;
+			titleSource = (atxHeading.exec(line)?.[2] ?? '').trim();
+			sectionHeading = titleDepth === 1 && visibleLines === 1;
+		} else if (read.kind === 'setext') {
+			// The heading's text is the paragraph above its underline; together they are one visible line.
+			titleDepth = read.level;
+			titleSource = paragraph.join(' ');
+			visibleLines = visibleBeforeParagraph + 1;
 			sectionHeading = titleDepth === 1 && visibleLines === 1;
 		}
 	}

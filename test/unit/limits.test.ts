@@ -51,10 +51,21 @@ describe('looksPathological', () => {
 
 	it('ignores delimiters inside code fences', () => {
 		expect(looksPathological('```\n' + '['.repeat(5000) + '\n```')).toBe(false);
-		expect(looksPathological('~~~\n' + '*'.repeat(5000) + '\n~~~\n' + '*'.repeat(2000))).toBe(true);
+		expect(looksPathological('~~~\n' + '*'.repeat(5000) + '\n~~~\n' + '*a'.repeat(2000))).toBe(true);
 	});
 
 	it('plain prose of any length is fine', () => {
 		expect(looksPathological('word '.repeat(100_000))).toBe(false);
+	});
+});
+
+describe('looksPathological reads fences as the scanner does', () => {
+	it('a line ```a` is not a fence (a backtick fence’s info string has no backtick): what follows is still counted', () => {
+		expect(looksPathological('```a`\n' + '_a'.repeat(2000))).toBe(true);
+	});
+
+	it('a fence in a list item closes at the item’s indentation', () => {
+		expect(looksPathological('- x\n  ```\n  ' + '['.repeat(3000) + '\n  ```\n')).toBe(false);
+		expect(looksPathological('- x\n  ```\n  code\n  ```\n\n' + '_a'.repeat(2000))).toBe(true);
 	});
 });

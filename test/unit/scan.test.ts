@@ -16,16 +16,18 @@ function deckSlides(text: string): string[] {
 
 describe('scanSlides: separators', () => {
 	it('splits on a --- line', () => {
-		expect(slides('a\n---\nb\n')).toEqual(['a\n', 'b\n']);
+		expect(slides('a\n\n---\nb\n')).toEqual(['a\n\n', 'b\n']);
+		expect(slides('## A\n---\nb\n')).toEqual(['## A\n', 'b\n']);
 	});
 
 	it('splits on <!-- end_slide -->', () => {
 		expect(slides('a\n<!-- end_slide -->\nb')).toEqual(['a\n', 'b']);
+		expect(slides('Title\n=====\n<!-- end_slide -->\nb')).toEqual(['Title\n=====\n', 'b']);
 		expect(slides('a\n<!--end_slide-->\nb')).toEqual(['a\n', 'b']);
 	});
 
 	it('mixes both separators', () => {
-		expect(slides('a\n---\nb\n<!-- end_slide -->\nc')).toEqual(['a\n', 'b\n', 'c']);
+		expect(slides('a\n\n---\nb\n<!-- end_slide -->\nc')).toEqual(['a\n\n', 'b\n', 'c']);
 	});
 
 	it('does not split on lines that only look like a separator', () => {
@@ -35,22 +37,29 @@ describe('scanSlides: separators', () => {
 		expect(slides('a\n --- \nb')).toEqual(['a\n --- \nb']);
 	});
 
-	it('splits on a --- right under a paragraph line (never a setext heading)', () => {
-		expect(slides('para\n---\nb')).toEqual(['para\n', 'b']);
+	it('reads a --- right under a paragraph line as a setext heading, as CommonMark does, and warns', () => {
+		expect(slides('para\n---\nb')).toEqual(['para\n---\nb']);
+		expect(scanSlides('x\n\npara\n---\nb').warnings).toEqual([
+			{line: 3, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide'},
+		]);
+		// A --- under a list item's or a quote's text is a thematic break of the document.
+		expect(slides('- item\n---\nb')).toEqual(['- item\n', 'b']);
+		expect(slides('> quote\n---\nb')).toEqual(['> quote\n', 'b']);
+		expect(slides('> quote\nlazy\n---\nb')).toEqual(['> quote\nlazy\n', 'b']);
 	});
 
 	it('drops the blank slides a leading or trailing separator would make', () => {
-		expect(slides('---\na\n---\nb\n---\n')).toEqual(['a\n', 'b\n']);
-		expect(slides('\n\n---\na\n---\n\n  \n')).toEqual(['a\n']);
+		expect(slides('---\na\n\n---\nb\n\n---\n')).toEqual(['a\n\n', 'b\n\n']);
+		expect(slides('\n\n---\na\n\n---\n\n  \n')).toEqual(['a\n\n']);
 	});
 
 	it('keeps a blank slide between two separators in the middle', () => {
-		expect(slides('a\n---\n\n---\nb')).toEqual(['a\n', '\n', 'b']);
+		expect(slides('a\n\n---\n\n---\nb')).toEqual(['a\n\n', '\n', 'b']);
 	});
 
 	it('records the 0-based line each slide starts on', () => {
-		expect(scanSlides('a\n---\nb\nc\n---\nd').lines).toEqual([0, 2, 5]);
-		expect(scanSlides('---\na\n---\nb').lines).toEqual([1, 3]);
+		expect(scanSlides('# a\n---\nb\nc\n\n---\nd').lines).toEqual([0, 2, 6]);
+		expect(scanSlides('---\na\n\n---\nb').lines).toEqual([1, 4]);
 	});
 });
 
@@ -80,7 +89,7 @@ describe('scanSlides: fences and comments hide separators', () => {
 	});
 
 	it('a comment indented four spaces is indented code: the separator after it counts', () => {
-		expect(slides('a\n    <!--\n---\nb')).toEqual(['a\n    <!--\n', 'b']);
+		expect(slides('a\n\n    <!--\n---\nb')).toEqual(['a\n\n    <!--\n', 'b']);
 	});
 
 	it('a fence indented four spaces is indented code, not a fence', () => {
@@ -93,7 +102,7 @@ describe('scanSlides: fences and comments hide separators', () => {
 
 	it('splits again after the fence or comment closes', () => {
 		expect(slides('~~~\n---\n~~~\n---\nb')).toEqual(['~~~\n---\n~~~\n', 'b']);
-		expect(slides('a\n<!--\n---\n-->\nb\n---\nc')).toEqual(['a\n<!--\n---\n-->\nb\n', 'c']);
+		expect(slides('a\n<!--\n---\n-->\nb\n\n---\nc')).toEqual(['a\n<!--\n---\n-->\nb\n\n', 'c']);
 	});
 
 	it('warns about a fence that never closes, with its 0-based line', () => {
@@ -147,11 +156,11 @@ describe('openDeck', () => {
 	});
 
 	it('counts source lines from the top of the file, front matter included', () => {
-		const text = ['---', 'title: T', '---', '# Part', '---', '## A', 'text', '---', '', '## B'].join('\n');
+		const text = ['---', 'title: T', '---', '# Part', '---', '## A', 'text', '', '---', '## B'].join('\n');
 		const deck = openDeck(text, 'deck.md');
 		expect(deck.bodyLine).toBe(3);
 		expect(deck.count).toBe(3);
-		expect([0, 1, 2].map(i => slideLine(deck, i))).toEqual([4, 6, 9]);
+		expect([0, 1, 2].map(i => slideLine(deck, i))).toEqual([4, 6, 10]);
 		expect(slideHead(deck, 1).source).toEqual({file: 'deck.md', line: 6});
 	});
 
@@ -171,7 +180,7 @@ describe('openDeck', () => {
 	});
 
 	it('reads old Mac CR line ends', () => {
-		expect(deckSlides('a\rb\r---\rc')).toEqual(['a\nb\n', 'c']);
+		expect(deckSlides('a\rb\r\r---\rc')).toEqual(['a\nb\n\n', 'c']);
 	});
 
 	it('strips a UTF-8 byte-order mark so front matter is still found', () => {
@@ -197,7 +206,7 @@ describe('slide heads, sections and steps', () => {
 		'<!-- pause -->', // 10
 		'second', // 11
 		'<!-- pause -->', // 12
-		'third', // 13
+		'- third', // 13 (a list item: the --- below is not its setext underline)
 		'---', // 14
 		'## B', // 15
 		'```', // 16
@@ -207,7 +216,7 @@ describe('slide heads, sections and steps', () => {
 		'# Part two', // 20
 		'---', // 21
 		'# Not a section', // 22
-		'because of this text', // 23
+		'- because of this text', // 23
 		'---', // 24
 		'## C', // 25
 	].join('\n');

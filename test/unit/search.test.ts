@@ -58,7 +58,7 @@ describe('search: matching', () => {
 	});
 
 	test('a deck indexed slice by slice searches like one indexed at once', () => {
-		const deck = openDeck('# Traps\n---\n## Two\ntraps here\n---\n## Three\n<!-- notes: traps in the notes -->\n---\n## Four\nnothing', 'd.md');
+		const deck = openDeck('# Traps\n---\n## Two\ntraps here\n\n---\n## Three\n<!-- notes: traps in the notes -->\n\n---\n## Four\nnothing', 'd.md');
 		const builder = incrementalIndex(deck);
 		expect(builder.advance(1)).toBe(false);
 		expect(builder.advance(2)).toBe(false);

@@ -1,0 +1,404 @@
+// CommonMark's block structure, line by line, without parsing any inline Markdown: which
+// line opens or closes a fence or an HTML block, which `---` is a thematic break and which
+// underlines a setext heading, and whether a line sits inside a list item or a quote. The
+// slide scanner, the slide splitter and the pathological-input guard all read lines through
+// this one tracker, so they agree with each other and with CommonMark (spec 0.31) on where
+// code and HTML start and end. It follows the reference parser's (commonmark.js) block phase:
+// match the open containers, try block starts, else continue or lazily continue a paragraph.
+// Cost: a few character tests per line; a regular expression only on a line that starts
+// with `<`, a fence or a marker.
+
+export type LineKind =
+	| 'blank'
+	| 'text' // paragraph text (also a lazy continuation line)
+	| 'fence-open'
+	| 'fence-close'
+	| 'code' // inside a fenced or an indented code block
+	| 'html-start' // the first line of an HTML block (it may also be its last)
+	| 'html' // inside an HTML block
+	| 'heading' // an ATX heading
+	| 'setext' // the underline of a setext heading
+	| 'break'; // a thematic break
+
+/** What one line is. The tracker reuses this object: read it before the next line. */
+export type BlockLine = {
+	kind: LineKind;
+	/** No list item or block quote holds the block this line belongs to. */
+	top: boolean;
+	/** Heading level (ATX or setext); 0 otherwise. */
+	level: number;
+	/** For `text` and `setext`: the 0-based line where the paragraph (the heading's text) started. */
+	paragraphLine: number;
+	/** Columns the line's containers (quote bars, list indents) take before its content. */
+	contentStart: number;
+};
+
+type Container = {quote: true} | {quote: false; indent: number; hasContent: boolean};
+
+type Leaf =
+	| {type: 'none'}
+	// `definitions`: every line so far is a link reference definition (`[id]: url`), which
+	// CommonMark takes out of the paragraph, leaving nothing for a setext underline to make a heading of.
+	| {type: 'paragraph'; line: number; definitions: boolean}
+	| {type: 'fence'; char: number; length: number; line: number}
+	| {type: 'indented'}
+	| {type: 'html'; kind: number; line: number};
+
+const none: Leaf = {type: 'none'};
+const space = 0x20;
+const tab = 0x09;
+
+const htmlOpen: readonly RegExp[] = [
+	/^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+	/^<!--/,
+	/^<[?]/,
+	/^<![A-Za-z]/,
+	/^<!\[CDATA\[/,
+	/^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|search|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
+	/^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\s*=\s*(?:[^"'=<>`\u0000-\u0020]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/i,
+];
+
+const htmlClose: readonly RegExp[] = [/<\/(?:script|pre|textarea|style)>/i, /-->/, /\?>/, />/, /\]\]>/];
+
+const thematicBreak = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
+const setextUnderline = /^(?:=+|-+)[ \t]*$/;
+const atxHeading = /^#{1,6}(?:[ \t]|$)/;
+const orderedMarker = /^(\d{1,9})[.)]/;
+// One whole link reference definition on one line (the common form; a title on the next line is read as text).
+const linkDefinition = /^\[(?:[^\][\\]|\\.){1,999}\]:[ \t]*(?:<[^<>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
+
+/** Tabs become spaces to the next multiple of four columns: CommonMark's tab stops. */
+function expandTabs(line: string): string {
+	let out = '';
+	let from = 0;
+	for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) {
+		out += line.slice(from, i);
+		out += ' '.repeat(4 - (out.length % 4));
+		from = i + 1;
+	}
+
+	return out + line.slice(from);
+}
+
+function spacesAt(line: string, pos: number): number {
+	let at = pos;
+	while (line.charCodeAt(at) === space) {
+		at++;
+	}
+
+	return at - pos;
+}
+
+function isLetter(c: number): boolean {
+	return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** A fence opener's marker, or undefined: three or more backticks or tildes, backticks with no backtick after. */
+export function fenceMarker(rest: string): string | undefined {
+	const c = rest.charCodeAt(0);
+	if (c !== 0x60 && c !== 0x7e) {
+		return undefined;
+	}
+
+	let length = 1;
+	while (rest.charCodeAt(length) === c) {
+		length++;
+	}
+
+	if (length < 3 || (c === 0x60 && rest.includes('`', length))) {
+		return undefined;
+	}
+
+	return rest.slice(0, length);
+}
+
+export class BlockTracker {
+	/** 0-based number of the line last read. */
+	line = -1;
+	private stack: Container[] = [];
+	private leaf: Leaf = none;
+	private readonly out: BlockLine = {kind: 'blank', top: true, level: 0, paragraphLine: -1, contentStart: 0};
+
+	/** Inside a fenced or indented code block (the next line may still leave it, when a container closes). */
+	inCode(): boolean {
+		return this.leaf.type === 'fence' || this.leaf.type === 'indented';
+	}
+
+	/** The fence or HTML block still open (after the last line), with the line it opened on. */
+	openBlock(): {what: 'fence'; marker: string; line: number} | {what: 'html'; comment: boolean; line: number} | undefined {
+		const leaf = this.leaf;
+		if (leaf.type === 'fence') {
+			return {what: 'fence', marker: String.fromCharCode(leaf.char).repeat(leaf.length), line: leaf.line};
+		}
+
+		if (leaf.type === 'html' && leaf.kind <= 5) {
+			return {what: 'html', comment: leaf.kind === 2, line: leaf.line};
+		}
+
+		return undefined;
+	}
+
+	/** Read the next line: `source.slice(start, end)` (the whole of `source` by default), without its line end. */
+	next(source: string, start = 0, end = source.length): BlockLine {
+		this.line++;
+		const leaf = this.leaf;
+		const first = start < end ? source.charCodeAt(start) : Number.NaN;
+		// The common case: prose at the top level. A letter cannot start any block.
+		if (this.stack.length === 0 && isLetter(first) && (leaf.type === 'none' || leaf.type === 'paragraph')) {
+			if (leaf.type === 'none') {
+				this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+			} else {
+				leaf.definitions = false;
+			}
+
+			return this.result('text', 0);
+		}
+
+		const raw = start === 0 && end === source.length ? source : source.slice(start, end);
+		const line = raw.includes('\t') ? expandTabs(raw) : raw;
+		const stack = this.stack;
+		let pos = 0;
+		let matched = 0;
+		for (const container of stack) {
+			const indent = spacesAt(line, pos);
+			const blank = pos + indent === line.length;
+			if (container.quote) {
+				if (indent > 3 || line.charCodeAt(pos + indent) !== 0x3e) {
+					break;
+				}
+
+				pos += indent + 1;
+				if (line.charCodeAt(pos) === space) {
+					pos++;
+				}
+			} else if (blank) {
+				if (!container.hasContent) {
+					break;
+				}
+
+				pos += indent;
+			} else if (indent >= container.indent) {
+				pos += container.indent;
+			} else {
+				break;
+			}
+
+			matched++;
+		}
+
+		const allMatched = matched === stack.length;
+		// A fence, an HTML block or indented code goes on only inside all its containers.
+		if (allMatched && leaf.type === 'fence') {
+			const indent = spacesAt(line, pos);
+			const rest = line.slice(pos + indent);
+			if (indent <= 3 && rest.charCodeAt(0) === leaf.char) {
+				let length = 1;
+				while (rest.charCodeAt(length) === leaf.char) {
+					length++;
+				}
+
+				if (length >= leaf.length && spacesAt(rest, length) === rest.length - length) {
+					this.leaf = none;
+					return this.result('fence-close', pos);
+				}
+			}
+
+			return this.result('code', pos);
+		}
+
+		const blank = spacesAt(line, pos) === line.length - pos;
+		if (allMatched && leaf.type === 'html') {
+			if (blank && leaf.kind >= 6) {
+				this.leaf = none;
+				return this.result('blank', pos);
+			}
+
+			if (leaf.kind <= 5 && htmlClose[leaf.kind - 1]!.test(pos === 0 ? line : line.slice(pos))) {
+				this.leaf = none;
+			}
+
+			return this.result('html', pos);
+		}
+
+		if (allMatched && leaf.type === 'indented' && (blank || spacesAt(line, pos) >= 4)) {
+			return this.result(blank ? 'blank' : 'code', pos);
+		}
+
+		const opened: Container[] = [];
+		// Whether the open paragraph could still take this line (as its own or lazily).
+		const paragraphOpen = leaf.type === 'paragraph';
+		for (;;) {
+			const indent = spacesAt(line, pos);
+			const at = pos + indent;
+			const c = line.charCodeAt(at);
+			const tipParagraph = paragraphOpen && opened.length === 0;
+			// Only the paragraph itself (all containers matched) can be interrupted or underlined.
+			const inParagraph = tipParagraph && allMatched;
+			if (at === line.length) {
+				break;
+			}
+
+			if (indent >= 4) {
+				if (tipParagraph) {
+					break;
+				}
+
+				this.close(matched, opened, true);
+				this.leaf = {type: 'indented'};
+				return this.result('code', pos + 4);
+			}
+
+			if (c === 0x3e) { // >
+				pos = at + 1;
+				if (line.charCodeAt(pos) === space) {
+					pos++;
+				}
+
+				opened.push({quote: true});
+				continue;
+			}
+
+			const rest = line.slice(at);
+			if (c === 0x23 && atxHeading.test(rest)) {
+				this.close(matched, opened, true);
+				this.leaf = none;
+				let level = 1;
+				while (rest.charCodeAt(level) === 0x23) {
+					level++;
+				}
+
+				return this.result('heading', at, level);
+			}
+
+			const marker = fenceMarker(rest);
+			if (marker) {
+				this.close(matched, opened, true);
+				this.leaf = {type: 'fence', char: c, length: marker.length, line: this.line};
+				return this.result('fence-open', pos);
+			}
+
+			if (c === 0x3c) { // <
+				const kind = htmlOpen.findIndex(pattern => pattern.test(rest)) + 1;
+				if (kind > 0 && (kind < 7 || !tipParagraph)) {
+					this.close(matched, opened, true);
+					const closed = kind <= 5 && htmlClose[kind - 1]!.test(line.slice(pos));
+					this.leaf = closed ? none : {type: 'html', kind, line: this.line};
+					return this.result('html-start', pos);
+				}
+			}
+
+			if (inParagraph && (c === 0x3d || c === 0x2d) && !(leaf as {definitions: boolean}).definitions && setextUnderline.test(rest)) {
+				const started = (leaf as {line: number}).line;
+				this.close(matched, opened, true);
+				this.leaf = none;
+				this.out.paragraphLine = started;
+				return this.result('setext', pos, c === 0x3d ? 1 : 2);
+			}
+
+			if ((c === 0x2a || c === 0x2d || c === 0x5f) && thematicBreak.test(rest)) {
+				this.close(matched, opened, true);
+				this.leaf = none;
+				return this.result('break', pos);
+			}
+
+			const item = listItem(rest, indent, inParagraph);
+			if (!item) {
+				break;
+			}
+
+			opened.push({quote: false, indent: item.indent, hasContent: !item.blank});
+			pos = at + item.width;
+			if (item.blank) {
+				pos = line.length;
+			}
+		}
+
+		const restBlank = spacesAt(line, pos) === line.length - pos;
+		if (!allMatched && opened.length === 0 && paragraphOpen && !restBlank) {
+			// A lazy continuation line: the paragraph goes on and its containers stay open.
+			(leaf as {definitions: boolean}).definitions = false;
+			return this.result('text', pos);
+		}
+
+		const continues = allMatched && opened.length === 0 && paragraphOpen && !restBlank;
+		this.close(matched, opened, !restBlank);
+		if (restBlank) {
+			this.leaf = none;
+			return this.result('blank', pos);
+		}
+
+		const definition = line.charCodeAt(pos) === 0x5b && linkDefinition.test(pos === 0 ? line : line.slice(pos));
+		if (continues) {
+			(leaf as {definitions: boolean}).definitions &&= definition;
+		} else {
+			this.leaf = {type: 'paragraph', line: this.line, definitions: definition};
+		}
+
+		return this.result('text', pos);
+	}
+
+	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */
+	private close(matched: number, opened: Container[], content: boolean): void {
+		if (matched < this.stack.length) {
+			this.stack.length = matched;
+		}
+
+		for (const container of opened) {
+			this.stack.push(container);
+		}
+
+		// Whatever this line holds, the list items around it now have content.
+		if (content) {
+			for (const container of this.stack) {
+				if (!container.quote) {
+					container.hasContent = true;
+				}
+			}
+		}
+	}
+
+	private result(kind: LineKind, contentStart: number, level = 0): BlockLine {
+		const out = this.out;
+		out.kind = kind;
+		out.top = this.stack.length === 0;
+		out.level = level;
+		out.contentStart = contentStart;
+		if (kind === 'text') {
+			out.paragraphLine = (this.leaf as {line: number}).line;
+		} else if (kind !== 'setext') {
+			out.paragraphLine = -1;
+		}
+
+		return out;
+	}
+}
+
+/** A list item's marker at the start of `rest`: the columns to its content, or undefined. */
+function listItem(rest: string, indent: number, interrupts: boolean): {indent: number; width: number; blank: boolean} | undefined {
+	const c = rest.charCodeAt(0);
+	let markerLength: number;
+	if (c === 0x2d || c === 0x2b || c === 0x2a) {
+		markerLength = 1;
+	} else {
+		const ordered = orderedMarker.exec(rest);
+		if (!ordered || (interrupts && ordered[1] !== '1')) {
+			return undefined;
+		}
+
+		markerLength = ordered[0].length;
+	}
+
+	const after = rest.charCodeAt(markerLength);
+	if (!(Number.isNaN(after) || after === space || after === tab)) {
+		return undefined;
+	}
+
+	const spaces = spacesAt(rest, markerLength);
+	const blank = markerLength + spaces === rest.length;
+	if (interrupts && blank) {
+		return undefined;
+	}
+
+	const padding = spaces >= 5 || blank ? markerLength + 1 : markerLength + spaces;
+	return {indent: indent + padding, width: Math.min(padding, rest.length), blank};
+}
