@@ -24,7 +24,7 @@ describe('time weights', () => {
 
 describe('the plan', () => {
 	it('gives weighted slides their time and shares the rest by content', () => {
-		const d = deck('---\nduration: 10\n---\n# Part\n---\n## One\n<!-- time: 4m -->\nx\n---\n## Two\nshort\n---\n## Three\n' + 'long text '.repeat(80) + '\n');
+		const d = deck('---\nduration: 10\n---\n# Part\n---\n## One\n<!-- time: 4m -->\nx\n\n---\n## Two\nshort\n\n---\n## Three\n' + 'long text '.repeat(80) + '\n');
 		const plan = planTalk(d);
 		expect(plan.durationSeconds).toBe(600);
 		expect(plan.lengths[1]).toBe(240);
