@@ -124,7 +124,7 @@ describe('a reader that goes away', () => {
 			const result = await runShell(script, {env: {OUT: dir}, timeout: 15_000});
 			const what = describeRun(['print', '|', 'head', '-1'], result);
 			expect(result.timedOut, what).toBe(false);
-			expect(linesOf(result.stdout), what).toEqual([expect.stringMatching(/^── 1\/103 /)]);
+			expect(linesOf(result.stdout), what).toEqual([expect.stringMatching(/^── 1\/\d+ /)]);
 			expect(fs.readFileSync(path.join(dir, 'stderr'), 'utf8')).toBe('');
 			expect(fs.readFileSync(path.join(dir, 'status'), 'utf8').trim()).toBe('0');
 		} finally {

@@ -13,7 +13,7 @@ const slides: Slide[] = Array.from({length: deck.count}, (_, i) => parseSlide(de
 const diagrams = (slide: Slide) => slide.blocks.flatMap(block => (block.kind === 'diagram' ? [block.lines.join('\n')] : []));
 
 describe('the bundled lecture', () => {
-	it('has the parts of the original, in order, as section slides', () => {
+	it('has the parts of the original and the new one, in order, as section slides', () => {
 		expect(slides.filter(slide => slide.head.isSection).map(slide => slide.title)).toEqual([
 			'History of Virtual Machines',
 			'Goals and Usages',
@@ -26,6 +26,7 @@ describe('the bundled lecture', () => {
 			'System-Level: Hardware-Assisted Virtualization',
 			'Intel VT-d: Directed I/O',
 			'Device Virtualization and SR-IOV',
+			'Since 2013',
 			'Conclusion',
 		]);
 	});
@@ -311,5 +312,99 @@ describe('the redrawn figures of the 2026 edition', () => {
 		expect(diagrams(grid).length).toBe(5);
 		expect(diagrams(grid).join('\n')).toMatch(/refs 21-24/);
 		expect(steps(grid)).toBe(6);
+	});
+});
+
+describe('the new part: Since 2013', () => {
+	const start = slides.findIndex(slide => slide.head.isSection && slide.title === 'Since 2013');
+	const end = slides.findIndex((slide, index) => index > start && slide.head.isSection);
+	const part = slides.slice(start + 1, end);
+	const text = part.map(slide => `${slide.title}\n${slide.bodyText}\n${slide.notesText}`).join('\n');
+	const about = (pattern: RegExp) => part.find(slide => pattern.test(slide.title));
+
+	it('has about ten slides, each with a diagram and notes', () => {
+		expect(part.length).toBeGreaterThanOrEqual(10);
+		expect(part.length).toBeLessThanOrEqual(13);
+		for (const slide of part) {
+			expect(diagrams(slide).length, slide.title).toBeGreaterThan(0);
+			expect(slide.notesText.length, slide.title).toBeGreaterThan(400);
+			expect(slide.notesText, slide.title).toMatch(/\?/);
+		}
+	});
+
+	it('covers every topic of the issue, one slide each', () => {
+		for (const topic of [/KVM_RUN/, /Nitro/, /virtio/, /vDPA/, /VFIO/, /Live Migration/, /Containers/, /Confidential/, /Speculative/, /EL2/, /Nested/]) {
+			expect(about(topic), String(topic)).toBeDefined();
+		}
+	});
+
+	it('shows KVM as /dev/kvm, a KVM_RUN loop per vCPU thread and QEMU as the device model', () => {
+		const kvm = diagrams(about(/KVM_RUN/)!).join('\n');
+		for (const fact of ['/dev/kvm', 'KVM_CREATE_VM', 'KVM_SET_USER_MEMORY_REGION', 'KVM_RUN', 'KVM_EXIT_IO', 'KVM_EXIT_MMIO', 'device models']) expect(kvm).toContain(fact);
+		expect(about(/KVM_RUN/)!.notesText).toMatch(/2\.6\.20 in 2007/);
+	});
+
+	it('dates EC2\'s move from Xen to the KVM-based Nitro to the C5 instances of November 2017', () => {
+		const nitro = about(/Nitro/)!;
+		expect(nitro.title).toMatch(/2017/);
+		expect(diagrams(nitro).join('\n')).toMatch(/C5 \(Nov 2017\)/);
+		expect(nitro.notesText).toMatch(/built on KVM's core/);
+		expect(nitro.notesText).toMatch(/Xen in 2006/);
+	});
+
+	it('explains virtqueues, vhost and vDPA with their dates', () => {
+		const virtio = about(/^virtio/)!;
+		for (const fact of ['descriptor table', 'available ring', 'used ring']) expect(diagrams(virtio).join('\n')).toContain(fact);
+		expect(virtio.notesText).toMatch(/finalized in 2016/);
+		const offload = about(/vDPA/)!;
+		expect(diagrams(offload).join('\n')).toMatch(/vhost-net \(2010\)/);
+		expect(diagrams(offload).join('\n')).toMatch(/vDPA \(2020\)/);
+		expect(offload.notesText).toMatch(/Linux 5\.7 in 2020/);
+	});
+
+	it('assigns devices with VFIO and migrates them since Linux 5.18 (2022)', () => {
+		const vfio = about(/VFIO/)!;
+		expect(vfio.notesText).toMatch(/Linux 3\.6 in 2012/);
+		expect(vfio.notesText).toMatch(/Linux 5\.18 in 2022/);
+		expect(diagrams(vfio).join('\n')).toMatch(/STOP_COPY/);
+		expect(text).toMatch(/IOMMU/);
+	});
+
+	it('migrates by pre-copy rounds, with dirty logging and PML\'s 512-entry log', () => {
+		const migration = about(/Live Migration/)!;
+		const figure = diagrams(migration).join('\n');
+		expect(figure).toMatch(/round 0/);
+		expect(figure).toMatch(/write-protect/);
+		expect(figure).toMatch(/512-entry log/);
+		expect(figure).toMatch(/Broadwell 2015/);
+		expect(migration.notesText).toMatch(/2005 NSDI paper/);
+		expect(migration.bodyText).toMatch(/Post-copy/);
+	});
+
+	it('sets containers against VMs with the microVMs between: Firecracker, Kata, gVisor', () => {
+		const containers = about(/Containers/)!;
+		const figure = diagrams(containers).join('\n');
+		for (const fact of ['namespaces', 'cgroups', 'Firecracker', 'Kata', 'gVisor', '<5 MiB', '~125 ms']) expect(figure).toContain(fact);
+		expect(containers.bodyText).toMatch(/virtual servers/);
+	});
+
+	it('covers confidential VMs (SEV-SNP, TDX, Arm CCA) and speculative-execution hardening', () => {
+		const confidential = diagrams(about(/Confidential/)!).join('\n');
+		for (const fact of ['SEV (2017)', 'SEV-ES (2019)', 'SEV-SNP (2021)', 'TDX (2023)', 'CCA', 'attestation']) expect(confidential).toContain(fact);
+		const speculative = about(/Speculative/)!;
+		for (const fact of ['L1TF', 'Spectre', 'Meltdown', 'core scheduling', 'L1D']) expect(`${speculative.bodyText}\n${speculative.notesText}`).toContain(fact);
+	});
+
+	it('explains ARM\'s EL2 and VHE and Apple\'s Hypervisor.framework', () => {
+		const arm = about(/EL2/)!;
+		const all = `${arm.bodyText}\n${arm.notesText}`;
+		for (const fact of ['EL2', 'VHE', 'ARMv8.1', 'Hypervisor.framework', 'OS X 10.10, 2014', 'hv_vcpu_run', 'M3']) expect(all).toContain(fact);
+	});
+
+	it('shows nested virtualization on Hyper-V: L0, L1, L2, VBS and WSL2', () => {
+		const nested = about(/Nested/)!;
+		const figure = diagrams(nested).join('\n');
+		for (const fact of ['L0', 'L1', 'L2', 'VTL0', 'VTL1', 'WSL2', 'Hyper-V', 'VMCS shadowing']) expect(figure).toContain(fact);
+		expect(nested.notesText).toMatch(/Turtles/);
 	});
 });
