@@ -4,8 +4,10 @@ import {performance} from 'node:perf_hooks';
 import {sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {styles} from '../../layout/theme.js';
-import {deckDocs} from '../../search/deck-docs.js';
-import {buildIndex, search, type Hit, type SearchDoc} from '../../search/index.js';
+import {slideSource} from '../../deck/deck.js';
+import {slideDoc} from '../../search/deck-docs.js';
+import {buildIndex, parseQuery, search, type Hit, type SearchDoc} from '../../search/index.js';
+import {mayMatch, prefilterNeedles} from '../../search/prefilter.js';
 import {expandDeckPaths} from '../decks.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadDeck} from '../load.js';
@@ -16,7 +18,10 @@ export type SearchArgs = Readonly<{query: string; paths?: readonly string[]; not
 export function runSearch(args: SearchArgs): number {
 	const started = performance.now();
 	let failed = false;
+	const query = parseQuery(args.query);
+	const needles = prefilterNeedles(query);
 	const docs: SearchDoc[] = [];
+	let slides = 0;
 	for (const file of expandDeckPaths(args.paths)) {
 		let deck: Deck;
 		try {
@@ -31,15 +36,21 @@ export function runSearch(args: SearchArgs): number {
 			continue;
 		}
 
-		docs.push(...deckDocs(deck, file));
+		slides += deck.count;
+		// Only the slides whose source may hold every term are parsed (see prefilter.ts).
+		for (let i = 0; i < deck.count; i++) {
+			if (mayMatch(slideSource(deck, i), needles)) {
+				docs.push(slideDoc(deck, i, file));
+			}
+		}
 	}
 
 	const index = buildIndex(docs);
 	const loaded = performance.now();
-	const hits = search(index, args.query, {notes: args.notes});
+	const hits = search(index, query, {notes: args.notes});
 	const searched = performance.now();
 	if (process.env['LECTERN_TIMING'] === '1') {
-		process.stderr.write(`lectern-timing load_ms=${(loaded - started).toFixed(1)} query_ms=${(searched - loaded).toFixed(2)} slides=${docs.length}\n`);
+		process.stderr.write(`lectern-timing load_ms=${(loaded - started).toFixed(1)} query_ms=${(searched - loaded).toFixed(2)} slides=${slides} parsed=${docs.length}\n`);
 	}
 
 	process.stdout.write(formatHits(hits, args));
