@@ -30,7 +30,7 @@ const applied = new Set();
 const patchStartup = {
 	name: 'patch-startup',
 	setup(b) {
-		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|slice-ansi|yoga-layout)[\\/].*\.js$/}, async args => {
+		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|yoga-layout)[\\/].*\.js$/}, async args => {
 			// Only the top-level copies (the versions Lectern depends on); nested old copies differ.
 			const [, inModules, ...nested] = args.path.split(/[\\/]node_modules[\\/]/);
 			const patches = startupPatches.filter(patch => nested.length === 0 && inModules?.replaceAll('\\', '/') === patch.file);

@@ -4,8 +4,7 @@
 /**
  * Start-up patches to dependencies, each for a measured cost (see docs/architecture.md):
  *
- * - string-width, wrap-ansi and slice-ansi build costly objects when they are imported: an
- *   Intl.Segmenter each (the first one starts ICU's break iterator, about 15-30 ms) and
+ * - string-width builds costly objects when it is imported: an Intl.Segmenter (the first one starts ICU's break iterator, about 15-30 ms) and
  *   string-width's `\\p{RGI_Emoji}` pattern (about 30 ms to compile). The first frame of a
  *   plain-text slide needs none of them (layout/text.ts measures one-cell text itself), so
  *   each is built on first use instead, behind the one method its module calls.
@@ -23,7 +22,5 @@ function lazyRegExp(source, flags) { let real; return {test: text => (real ??= n
 export const startupPatches = [
 	{file: 'string-width/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
 	{file: 'string-width/index.js', from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');"},
-	{file: 'wrap-ansi/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
-	{file: 'slice-ansi/tokenize-ansi.js', from: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", to: "const GRAPHEME_SEGMENTER = lazySegmenter(undefined, {granularity: 'grapheme'});"},
 	{file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', from: 'return w||"function"!=typeof fetch?Promise.resolve()', to: 'return true?Promise.resolve()'},
 ];

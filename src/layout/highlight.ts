@@ -1,8 +1,9 @@
 // Live search highlight over already-styled lines: matches are found in the plain text and
-// re-styled by cell position, so highlighting never disturbs layout.
-import sliceAnsi from 'slice-ansi';
+// re-styled in one walk over the line's pieces, so highlighting never disturbs layout and
+// costs the same for one match as for thousands.
 import {highlightRanges, parseQuery} from '../search/index.js';
-import {cellWidth, stripStyles} from './text.js';
+import {measure, Styles} from './cells.js';
+import {stripStyles} from './text.js';
 import {styles, type Theme} from './theme.js';
 
 export function makeHighlighter(query: string, theme: Theme): ((line: string) => string) | undefined {
@@ -19,17 +20,41 @@ export function makeHighlighter(query: string, theme: Theme): ((line: string) =>
 			return line;
 		}
 
+		const {text, starts, count} = measure(line);
+		const inForce = new Styles();
 		let out = '';
-		let column = 0;
-		let previousEnd = 0;
+		let piece = 0;
+		// Offset in `plain` of the piece at `piece`.
+		let offset = 0;
+		// Walks to the piece at plain offset `to`, keeping its text or only its escapes.
+		const walk = (to: number, keep: boolean) => {
+			for (; piece < count; piece++) {
+				const pieceText = text.slice(starts[piece], starts[piece + 1]);
+				const escape = pieceText.charCodeAt(0) === 0x1b;
+				// Escapes where a match starts go before it; those where it ends, after it.
+				if (offset >= to && (!escape || !keep)) {
+					break;
+				}
+
+				if (escape) {
+					inForce.apply(pieceText);
+				} else {
+					offset += pieceText.length;
+				}
+
+				if (keep) {
+					out += pieceText;
+				}
+			}
+		};
+
 		for (const [start, end] of ranges) {
-			const from = column + cellWidth(plain.slice(previousEnd, start));
-			const to = from + cellWidth(plain.slice(start, end));
-			out += sliceAnsi(line, column, from) + s.match(plain.slice(start, end));
-			column = to;
-			previousEnd = end;
+			walk(start, true);
+			out += s.match(plain.slice(start, end));
+			walk(end, false);
+			out += inForce.opening();
 		}
 
-		return out + sliceAnsi(line, column);
+		return out + text.slice(starts[piece], text.length);
 	};
 }
