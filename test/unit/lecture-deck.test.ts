@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {openDeck, slideHead} from '../../src/deck/deck.js';
+import {openDeck, slideHead, slideSource} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import type {Slide} from '../../src/deck/types.js';
 
@@ -406,5 +406,51 @@ describe('the new part: Since 2013', () => {
 		const figure = diagrams(nested).join('\n');
 		for (const fact of ['L0', 'L1', 'L2', 'VTL0', 'VTL1', 'WSL2', 'Hyper-V', 'VMCS shadowing']) expect(figure).toContain(fact);
 		expect(nested.notesText).toMatch(/Turtles/);
+	});
+});
+
+describe('the pace of the 2026 edition', () => {
+	// The `<!-- time: … -->` weights of issue 13, read here in the forms the deck uses (1m30s, 45s).
+	const weightOf = (index: number): number | undefined => {
+		const match = /^<!-- time: (?:(\d+)m)?(?:(\d+)s)? -->$/m.exec(slideSource(deck, index));
+		return match ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) : undefined;
+	};
+
+	const sections = slides.flatMap((slide, index) => (slide.head.isSection ? [index] : []));
+	const partOf = (first: number) => {
+		const next = sections.find(index => index > first) ?? slides.length;
+		return slides.slice(first + 1, next);
+	};
+
+	it('plans 90 minutes, and every content slide carries a weight: together exactly the duration', () => {
+		expect(deck.meta.duration).toBe(90);
+		const unweighted = slides.filter(slide => !slide.head.isSection && weightOf(slide.head.index) === undefined).map(slide => slide.title);
+		expect(unweighted).toEqual([]);
+		const total = slides.reduce((sum, slide) => sum + (weightOf(slide.head.index) ?? 0), 0);
+		expect(total).toBe(90 * 60);
+	});
+
+	it('gives each part a budget in its notes that its slides\' weights add up to', () => {
+		for (const section of sections) {
+			const budget = /^Pace: (\d+) minutes for this part/m.exec(slides[section]!.notesText);
+			expect(budget, slides[section]!.title).not.toBeNull();
+			const seconds = partOf(section).reduce((sum, slide) => sum + weightOf(slide.head.index)!, 0);
+			expect(seconds, slides[section]!.title).toBe(Number(budget![1]) * 60);
+		}
+	});
+
+	it('marks the slides to skip when behind, and each part names them', () => {
+		const marked = slides.filter(slide => /^Skip if behind: /.test(slide.notesText)).map(slide => slide.title);
+		expect(marked.length).toBeGreaterThanOrEqual(20);
+		for (const section of sections) {
+			const notes = slides[section]!.notesText;
+			for (const slide of partOf(section).filter(slide => marked.includes(slide.title))) {
+				expect(notes, slides[section]!.title).toContain(`"${slide.title}"`);
+			}
+		}
+	});
+
+	it('never shows a time weight on the slide', () => {
+		for (const slide of slides) expect(`${slide.bodyText}\n${slide.notesText}`, slide.title).not.toMatch(/time:/);
 	});
 });
