@@ -13,7 +13,7 @@ import {fail, options} from './lib/options.mjs';
 import {generateDeck, probeTools, runPtybench, stopChildren} from './lib/ptybench.mjs';
 import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
 import {measureLectureAndFloor} from './lib/lecture.mjs';
-import {measureSearch} from './lib/search-time.mjs';
+import {measureColdSearch, measureSearch, writeColdSearchDeck} from './lib/search-time.mjs';
 import {FLOOR, LECTERN, lecternMetrics, summarizeSize} from './lib/summary.mjs';
 import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/report.mjs';
 import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
@@ -101,6 +101,7 @@ async function main() {
 
 	let kinds = [];
 	let search = [];
+	let cold;
 	let lecture;
 	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter((n) => n <= 1000));
 	const kindDeck = {label: String(kindN), size: o.size.label};
@@ -115,6 +116,7 @@ async function main() {
 		kinds = await measureKeyKinds({deck, bigDeck, main: o.size, extra, o: timing, log});
 		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map((n) => ({label: String(n), slides: n, file: path.join(deckFor(n), 'deck-lectern.md')}));
 		search = await measureSearch({decks: searchDecks, repeat: o.repeat, log});
+		cold = await measureColdSearch({deck: writeColdSearchDeck(path.join(outDir, 'cold-search.md')), repeat: o.repeat, log});
 	}
 
 	const notes = new Notes();
@@ -133,13 +135,13 @@ async function main() {
 	];
 	if (o.own) {
 		out.push('', `## Lectern per key kind (${kindDeck.label} slides) and search`, '', lecternTable(kinds, search, ownFloor, notes));
-		out.push('', '## Targets (issue 8)', '', '```', targets({sizes, lecture, kinds, search, kindDeck}), '```');
+		out.push('', '## Targets (issues 8 and 18)', '', '```', targets({sizes, lecture, kinds, search, cold, kindDeck}), '```');
 	}
 	if (notes.list.length) out.push('', String(notes));
 	console.log(out.join('\n'));
 
 	const current = lecternMetrics({sizes, lecture, kinds, search});
-	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, metrics: current}, null, '\t'));
+	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, cold, metrics: current}, null, '\t'));
 	log(`raw results: ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
 
 	let code = 0;

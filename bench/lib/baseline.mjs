@@ -12,7 +12,7 @@ import path from 'node:path';
 import {repoRoot} from './env.mjs';
 
 export const baselineFile = path.join(repoRoot, 'bench', 'baseline.json');
-export const THRESHOLD = 0.2;
+export const THRESHOLD = 0.1;
 
 // What counts as noise, per metric: a change below this is never flagged however large
 // in percent (2 ms against a 1.5 ms baseline is +33% and still nothing).

@@ -1,4 +1,4 @@
-// The printed report: the comparison table, Lectern's own table, and issue 8's targets.
+// The printed report: the comparison table, Lectern's own table, and the targets of issues 8 and 18.
 import {median, ratio} from './stats.mjs';
 import {FLOOR, LECTERN, kindFigures, searchFigures, summarizeTool} from './summary.mjs';
 import {NOTES_DECK_KINDS} from './key-kinds.mjs';
@@ -87,7 +87,7 @@ export function lecternTable(kinds, search, ownFloorMs, notes) {
 }
 
 /** Issue 8's targets, each PASS / FAIL / n/a (not measured in this run). */
-export function targets({sizes, lecture, kinds, search, kindDeck}) {
+export function targets({sizes, lecture, kinds, search, cold, kindDeck}) {
 	const out = [];
 	const verdict = (cond) => (cond === undefined ? 'n/a ' : cond ? 'PASS' : 'FAIL');
 	const lecOf = (n) => {
@@ -95,10 +95,13 @@ export function targets({sizes, lecture, kinds, search, kindDeck}) {
 		const l = s?.byTool.get(LECTERN);
 		return l && !l.errors.length ? {l, floor: s.byTool.get(FLOOR), s} : undefined;
 	};
-	const firsts = [10, 100, 1000].map((n) => [n, lecOf(n)]).filter(([, v]) => v).map(([n, v]) => [String(n), ratio(v.l.first, v.floor?.first)]);
+	const firsts = [10, 100, 1000, 10000].map((n) => [n, lecOf(n)]).filter(([, v]) => v).map(([n, v]) => [String(n), ratio(v.l.first, v.floor?.first)]);
 	if (lecture?.lecture.ms.length) firsts.push(['lecture', ratio(median(lecture.lecture.ms), median(lecture.floor.ms))]);
+	const firstLine = firsts.map(([n, r]) => `${n}: ${fx(r)}`).join(', ') || 'not measured';
 	const okFirst = firsts.length ? firsts.every(([, r]) => r !== undefined && r <= 2.5) : undefined;
-	out.push(`${verdict(okFirst)}  first frame <= 2.5x node -e: ${firsts.map(([n, r]) => `${n}: ${fx(r)}`).join(', ') || 'not measured'}`);
+	out.push(`${verdict(okFirst)}  first frame <= 2.5x node -e (issue 8): ${firstLine}`);
+	const okFirst18 = firsts.length ? firsts.every(([, r]) => r !== undefined && r <= 1.3) : undefined;
+	out.push(`${verdict(okFirst18)}  first frame <= 1.3x node -e (issue 18): ${firstLine}`);
 
 	const want = ['next', 'previous', 'last', 'notes toggle', 'search typing'];
 	const kr = want.map((k) => kinds.find((r) => r.kind === k && r.deck === kindDeck.label && r.size === kindDeck.size));
@@ -120,6 +123,12 @@ export function targets({sizes, lecture, kinds, search, kindDeck}) {
 	const notesPeak = notesRss.length ? `; with 25 lines of notes per slide: ${f1(Math.max(...notesRss))} MiB` : '';
 	out.push(`${verdict(peak === undefined ? undefined : peak * 1048576 < 80e6)}  peak RSS < 80 MB on 1000 slides: ${peak === undefined ? 'not measured' : `${f1(peak)} MiB`}${notesPeak}`);
 
+	// Issue 18: every run on the 1,000-slide deck (ptybench's and our own sessions, the one that
+	// searches included) within 1.3x the peak RSS of a bare `node -e` in the same run.
+	const floorRss = lecOf(1000)?.floor?.rssMiB;
+	const rssRatio = peak === undefined || floorRss === undefined ? undefined : peak / floorRss;
+	out.push(`${verdict(rssRatio === undefined ? undefined : rssRatio <= 1.3)}  peak RSS <= 1.3x node -e on 1000 slides (issue 18): ${rssRatio === undefined ? 'not measured' : `${f1(peak)} MiB vs ${f1(floorRss)} MiB: ${fx(rssRatio)}`}`);
+
 	// Two ptybench invocations: compare each first frame as a ratio to its own floor.
 	const [a, b] = [lecOf(10), lecOf(10000)];
 	const x10 = a && ratio(a.l.first, a.floor?.first);
@@ -134,6 +143,10 @@ export function targets({sizes, lecture, kinds, search, kindDeck}) {
 	const s10k = search.find((r) => r.deck === '10000');
 	const q = s10k ? searchFigures(s10k).query : undefined;
 	out.push(`${verdict(q === undefined ? undefined : q < 50)}  search over 10,000 slides < 50 ms after load: ${q === undefined ? 'not measured' : `${f1(q)} ms`}`);
+
+	const coldRatio = cold && !cold.errors.length ? ratio(median(cold.wall), median(cold.version)) : undefined;
+	out.push(`${verdict(coldRatio === undefined ? undefined : coldRatio <= 1.5)}  cold search "${cold?.query ?? ''}" over ${cold?.deck ?? '5000'} slides <= 1.5x lectern --version (issue 18): ${coldRatio === undefined ? `not measured${cold?.errors.length ? ` (${cold.errors[0]})` : ''}` : `${f1(median(cold.wall))} vs ${f1(median(cold.version))} ms: ${fx(coldRatio)}`}`);
+	out.push('key latency, bytes per key and large decks: no regression over 10% (issue 18): see --compare below');
 	return out.join('\n');
 }
 

@@ -2,6 +2,7 @@
 // into load and query time from the line it writes to stderr:
 //   lectern-timing load_ms=12.3 query_ms=1.2
 import {spawn} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {childEnv, freshXdg, lecternBin} from './env.mjs';
 import {gist} from './text.mjs';
@@ -68,4 +69,30 @@ export async function measureSearch({decks, repeat, log}) {
 		rows.push(row);
 	}
 	return rows;
+}
+
+export const COLD_QUERY = 'topic42 memory';
+
+/** Issue 18's cold-search deck: 5,000 short slides (about 0.5 MB) on numbered topics. */
+export function writeColdSearchDeck(file, slides = 5000) {
+	let text = '---\ntitle: Cold search\n---\n\n';
+	for (let i = 0; i < slides; i++) {
+		text += `## Topic${i}: memory and paging\n\n- The guest sees *virtual* pages\n- An exit costs cycles\n\n<!-- notes: ask about topic${i} -->\n\n---\n\n`;
+	}
+	writeFileSync(file, text);
+	return {label: String(slides), slides, file};
+}
+
+/** `lectern search` over the cold deck, each run next to `lectern --version` (the ratio's floor). */
+export async function measureColdSearch({deck, repeat, log}) {
+	log(`  cold search "${COLD_QUERY}" on ${deck.slides} slides vs lectern --version (${repeat} runs)`);
+	const row = {deck: deck.label, query: COLD_QUERY, wall: [], version: [], errors: []};
+	for (let rep = 0; rep < repeat; rep++) {
+		const v = await timed(lecternBin, ['--version'], childEnv(freshXdg()));
+		if (v.code === 0) row.version.push(v.ms);
+		const r = await timed(lecternBin, ['search', COLD_QUERY, deck.file], childEnv(freshXdg()));
+		if (r.code === 0) row.wall.push(r.ms);
+		else row.errors.push(`exit ${r.code}${gist(r.err) ? `: ${gist(r.err)}` : ''}`);
+	}
+	return row;
 }
