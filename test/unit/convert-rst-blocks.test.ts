@@ -215,11 +215,12 @@ describe('everything else', () => {
 	});
 
 	it('text that would mean something to Markdown or to Lectern stays text', () => {
-		const {markdown} = convert(['S', '-', '', 'Note:', '', '---', 'x', '', '# not a heading', '', '???', '', ':::']);
+		const {markdown} = convert(['S', '-', '', 'Note:', '', 'NOTE: this is important', '', '---', 'x', '', '# not a heading', '', '???', '', ':::']);
 		const [slide] = slidesOf(markdown);
 		expect(slide!.notes).toBe('');
 		expect(openDeck(markdown, 'converted.md').count).toBe(1);
 		expect(slide!.body).toContain('# not a heading');
+		expect(slide!.body).toContain('NOTE: this is important');
 	});
 
 	it('CRLF line ends, tabs and a byte-order mark are read like docutils reads them', () => {

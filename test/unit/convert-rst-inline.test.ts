@@ -47,7 +47,7 @@ describe('inline markup', () => {
 
 	it('Markdown specials in plain text are escaped, snake_case stays readable', () => {
 		expect(inline('a [b] <c> ~d~ x|y &amp; speaker_note _e_')).toBe('a \\[b\\] \\<c\\> \\~d\\~ x\\|y \\&amp; speaker_note \\_e\\_');
-		expect(inline('# one\n- two\n1. three\nNote:')).toBe('\\# one\n\\- two\n1\\. three\nNote\\:');
+		expect(inline('# one\n- two\n1. three\nNote:\nnotes: later')).toBe('\\# one\n\\- two\n1\\. three\nNote\\:\nnotes\\: later');
 	});
 
 	it('stays linear on input full of unclosed markup (no quadratic rescans)', () => {

@@ -257,11 +257,11 @@ export function escapeText(text: string): string {
 
 /**
  * A line that would start a Markdown block (heading, list, quote, rule) or mean something to
- * Lectern (`Note:` and `???` start notes, `:::` closes them) is escaped.
+ * Lectern (a line starting `Note:` or `???` starts notes, `:::` closes them) is escaped.
  */
 export function escapeLineStarts(markdown: string): string {
 	return markdown
 		.replaceAll(/^([ \t]*)([#>+=-]|\d+(?=[.)]))/gm, (_match, space: string, start: string) => (/\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`))
-		.replaceAll(/^([ \t]*)(Notes?):([ \t]*)$/gm, '$1$2\\:$3')
+		.replaceAll(/^([ \t]*)(notes?):/gim, '$1$2\\:')
 		.replaceAll(/^([ \t]*)(\?\?\?|:::)/gm, '$1\\$2');
 }

@@ -5,6 +5,7 @@
 // does, or a first title holding only docinfo fields) becomes the front matter and a title
 // slide. Notes gather under their slide in a `::: notes` block.
 import YAML from 'yaml';
+import {escapeLineStarts, escapeText} from './inline.js';
 import {commentLine, inline, renderBlocks, type RenderContext} from './markdown.js';
 import type {FieldItem, Node, RstDocument} from './nodes.js';
 
@@ -146,7 +147,7 @@ function docinfo(item: FieldItem, block: TitleBlock): void {
 	const name = plain(item.name);
 	const key = name.toLowerCase().replace(/^authors$/, 'author');
 	block.meta[key] = key in block.meta ? `${block.meta[key]}, ${value}` : value;
-	block.info.push(`${name}: ${value}`.replaceAll(/[\\`*_[\]<>]/g, '\\$&'));
+	block.info.push(escapeLineStarts(escapeText(`${name}: ${value}`)));
 	if (block.info.length > 1) {
 		block.info[block.info.length - 2] += '  ';
 	}
