@@ -5,6 +5,21 @@ import {LecternError, exitCodes, runGuarded} from './errors.js';
 
 const version = '0.1.0';
 
+function shareOptions<T>(y: Argv<T>) {
+	return y
+		.option('group', {type: 'string', describe: 'let this Unix group follow (socket 0660); default: only you'})
+		.option('share-notes', {type: 'boolean', default: false, describe: 'send the speaker notes to followers too'});
+}
+
+/** `--share deck.md` reads as the deck when no deck was given: `--share` takes an optional name. */
+function shareArgs(args: {deck?: string; share?: string}): {deck?: string; share?: string} {
+	if (args.deck === undefined && args.share !== undefined && /\.(?:md|markdown)$/i.test(args.share)) {
+		return {deck: args.share, share: ''};
+	}
+
+	return {deck: args.deck, share: args.share};
+}
+
 function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
@@ -19,9 +34,35 @@ export async function main(argv: readonly string[]): Promise<number> {
 	const parser = yargs([...argv])
 		.scriptName('lectern')
 		.usage('$0 [deck]  present a Markdown deck (press ? for the keys)')
-		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (default)', y => presentOptions(y), async args => {
+		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (default)', y => shareOptions(presentOptions(y))
+			.option('share', {type: 'string', describe: 'publish the talk so others can follow it (NAME: default the deck\'s file name)'}), async args => {
 			const {runPresent} = await import('./commands/present.js');
-			process.exitCode = await runPresent({...args, deck: args.deck, view: 'present', restart: false});
+			process.exitCode = await runPresent({...args, ...shareArgs(args), view: 'present', restart: false});
+		})
+		.command('speaker [deck]', 'drive a shared talk from the speaker view: slide, next slide, notes, clock', y => shareOptions(presentOptions(y))
+			.option('share', {type: 'string', describe: 'the talk\'s name (default: the deck\'s file name)'}), async args => {
+			const {runPresent} = await import('./commands/present.js');
+			const shared = shareArgs(args);
+			process.exitCode = await runPresent({...args, ...shared, share: shared.share ?? '', speaker: true, view: 'present', restart: false});
+		})
+		.command('follow [talk]', 'follow a talk: its slides at your terminal\'s size (d detaches, f rejoins)', y => y
+			.positional('talk', {type: 'string', describe: 'the talk\'s name or socket (default: the only talk running)'})
+			.option('ssh', {type: 'string', describe: 'follow a talk on HOST through ssh (runs lectern relay there)'})
+			.option('clock', {type: 'boolean', default: false, describe: 'show the talk\'s clock'})
+			.option('ascii', {type: 'boolean', default: false})
+			.option('max-size', {type: 'number', default: 10, describe: 'largest deck to accept, in MiB'}), async args => {
+			const {runFollow} = await import('./commands/follow.js');
+			process.exitCode = await runFollow(args);
+		})
+		.command('talks', 'list the talks you can follow', y => y
+			.option('json', {type: 'boolean', default: false}), async args => {
+			const {runTalks} = await import('./commands/talks.js');
+			process.exitCode = await runTalks(args);
+		})
+		.command('relay <talk>', 'copy a talk\'s messages to stdout (what follow --ssh runs on the server)', y => y
+			.positional('talk', {type: 'string', demandOption: true}), async args => {
+			const {runRelay} = await import('./commands/relay.js');
+			process.exitCode = await runRelay(args);
 		})
 		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'}), async args => {
 			const {runPresent} = await import('./commands/present.js');

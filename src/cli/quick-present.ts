@@ -3,7 +3,7 @@
 // not recognise goes to yargs, which also gives the errors and the help.
 import type {PresentArgs} from './commands/present.js';
 
-const commandNames = new Set(['present', 'study', 'print', 'search', 'outline', 'check', 'convert']);
+const commandNames = new Set(['present', 'study', 'print', 'search', 'outline', 'check', 'convert', 'speaker', 'follow', 'talks', 'relay']);
 const switches: Readonly<Record<string, Partial<PresentArgs>>> = {
 	'--notes': {notes: true},
 	'--no-notes': {notes: false},

@@ -9,7 +9,8 @@ import type {NavState} from '../nav/reducer.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size} from './layout.js';
 import {overlayLines} from './overlays.js';
 import {statusLine} from './status.js';
-import {padTo, wrap} from './text.js';
+import {cellWidth, padTo, wrap} from './text.js';
+import {describePace, paceAt, planTalk} from '../deck/timing.js';
 import {styles, type Theme} from './theme.js';
 
 export const minimumSize: Size = {width: 40, height: 10};
@@ -63,6 +64,8 @@ export type ScreenInput = Readonly<{
 	highlight?: (line: string) => string;
 	/** Slides the overview lists (after its filter). */
 	overviewSlides?: readonly number[];
+	/** A follower without --clock shows no clock. */
+	hideClock?: boolean;
 }>;
 
 export type Regions = Readonly<{
@@ -108,6 +111,10 @@ export function buildRegions(input: ScreenInput): Regions {
 	}
 
 	const overlay = overlayLines(input, geometry.slide);
+	if (state.blank && !overlay) {
+		return blankRegions(input, size);
+	}
+
 	let notes: string[] = [];
 	let notesLimit = 0;
 	if (geometry.notes) {
@@ -124,6 +131,15 @@ export function buildRegions(input: ScreenInput): Regions {
 	}
 
 	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit: bodyLimit, notesScrollLimit: notesLimit};
+}
+
+/** The audience's screen while the speaker is away: "back in a moment" and the status bar. */
+function blankRegions(input: ScreenInput, size: Size): Regions {
+	const rows = size.height - 1;
+	const message = input.theme.ascii ? 'back in a moment' : 'back in a moment \u2026';
+	const lines = Array.from({length: rows}, (_, i) => (i === Math.floor(rows / 2) ? ' '.repeat(Math.max(0, Math.floor((size.width - cellWidth(message)) / 2))) + styles(input.theme).dim(message) : ''));
+	const geometry: Geometry = {kind: 'slide', size, slide: {width: size.width, height: rows}};
+	return {geometry, slide: lines, notes: [], status: statusLine(statusInput(input), size.width, input.theme), divider: '', scrollLimit: 0};
 }
 
 /** Study view: the slide's content, then its notes, as one scrollable column. */
@@ -164,7 +180,27 @@ function statusInput(input: ScreenInput) {
 		typed: state.count,
 		badges,
 		message: state.overlay === 'search' ? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const} : input.message,
+		hideClock: input.hideClock,
+		clockPaused: state.clockPaused,
+		// Studying alone has no plan to keep to.
+		pace: input.hideClock || state.view === 'study' ? undefined : paceFor(input),
 	};
+}
+
+/** The pace against the deck's plan, when its front matter sets a duration. */
+export function paceFor(input: Pick<ScreenInput, 'deck' | 'state' | 'elapsedSeconds'>): {remainingSeconds: number; text: string; alert: boolean} | undefined {
+	const {deck, state} = input;
+	if (deck.meta.duration === undefined || deck.partial) {
+		return undefined;
+	}
+
+	const pace = paceAt(planTalk(deck), {slide: state.slide, step: state.step, steps: slideHead(deck, state.slide).steps}, input.elapsedSeconds);
+	if (!pace) {
+		return undefined;
+	}
+
+	const words = describePace(pace);
+	return {remainingSeconds: pace.remainingSeconds, text: words.text, alert: words.off === 'behind' && words.beyondThreshold};
 }
 
 /** The regions joined into exactly `height` rows of at most `width` cells. */

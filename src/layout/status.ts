@@ -1,5 +1,6 @@
 // The status bar: one line, truncated to the width, never wrapped.
 import {sanitizeLine} from '../deck/sanitize.js';
+import {formatClock} from '../deck/timing.js';
 import {cellWidth, padTo, truncate} from './text.js';
 import {styles, type Theme} from './theme.js';
 
@@ -19,6 +20,11 @@ export type StatusInput = Readonly<{
 	badges: readonly string[];
 	/** A message that takes the left side (reload errors, hints), with its kind. */
 	message?: Readonly<{text: string; kind: 'error' | 'info'}>;
+	/** No clock at all (a follower without --clock). */
+	hideClock?: boolean;
+	clockPaused?: boolean;
+	/** Against the talk's plan (front matter `duration`): see deck/timing.ts. */
+	pace?: Readonly<{remainingSeconds: number; text: string; alert: boolean}>;
 }>;
 
 export function formatElapsed(seconds: number): string {
@@ -32,6 +38,17 @@ export function progressBar(slide: number, count: number, cells: number, theme: 
 	return theme.glyphs.progressFull.repeat(filled) + theme.glyphs.progressEmpty.repeat(cells - filled);
 }
 
+function clockText(input: StatusInput, width: number, theme: Theme): string {
+	const paused = input.clockPaused ? ' paused' : '';
+	const {pace} = input;
+	if (!pace) {
+		return formatElapsed(input.elapsedSeconds) + paused;
+	}
+
+	const left = width >= 110 ? ` ${formatClock(Math.abs(pace.remainingSeconds))} ${pace.remainingSeconds >= 0 ? 'left' : 'over'}` : '';
+	return `${formatElapsed(input.elapsedSeconds)}${paused}${left} ${pace.alert ? styles(theme).error(pace.text) : pace.text}`;
+}
+
 export function statusLine(input: StatusInput, width: number, theme: Theme): string {
 	const s = styles(theme);
 	const g = theme.glyphs;
@@ -40,7 +57,7 @@ export function statusLine(input: StatusInput, width: number, theme: Theme): str
 	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
 	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;
 	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count ?? Number.POSITIVE_INFINITY, barCells, theme) : '';
-	const clock = width >= 60 ? '  ' + formatElapsed(input.elapsedSeconds) : '';
+	const clock = width >= 60 && !input.hideClock ? '  ' + clockText(input, width, theme) : '';
 	const right = `${typed}${badges}${position}${bar}${clock} `;
 	const leftRoom = Math.max(0, width - cellWidth(right) - 2);
 	const where = [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `);

@@ -46,7 +46,12 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
 	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
 	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
+	{keys: ['b', '.'], action: {type: 'blank'}, help: 'blank the screen (and the followers\'): "back in a moment" until the next key', view: 'present'},
+	{keys: ['p'], action: {type: 'togglePause'}, help: 'pause or resume the talk\'s clock', view: 'present'},
 ];
+
+/** A follower with the talk: read-only, it can only quit or detach to browse on its own. */
+const attachedFollowerKeys: Readonly<Record<string, Action>> = {q: {type: 'quit'}, 'ctrl+c': {type: 'quit'}, d: {type: 'detach'}};
 
 /** Keys in the overview. */
 export const overviewBindings: readonly Binding[] = [
@@ -64,6 +69,16 @@ export const overviewBindings: readonly Binding[] = [
 
 /** Map a key to an action for the current state; text entry (search, filter) comes first. */
 export function keyToAction(key: KeyName, state: NavState): Action | undefined {
+	if (state.follow) {
+		if (state.follow.attached) {
+			return attachedFollowerKeys[key];
+		}
+
+		if (key === 'f' && state.overlay === 'none') {
+			return {type: 'rejoin'};
+		}
+	}
+
 	if (state.overlay === 'search' || (state.overlay === 'overview' && state.overview.filtering)) {
 		return textEntryAction(key);
 	}
@@ -79,6 +94,11 @@ export function keyToAction(key: KeyName, state: NavState): Action | undefined {
 		}
 
 		if (binding.keys.includes(key)) {
+			// Blanking and the clock are the leader's.
+			if (state.follow && (binding.action.type === 'blank' || binding.action.type === 'togglePause')) {
+				return undefined;
+			}
+
 			return binding.action.type === 'digit' ? {type: 'digit', digit: key} : binding.action;
 		}
 	}

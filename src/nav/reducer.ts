@@ -1,6 +1,7 @@
 // The whole interactive behaviour as one pure function: (state, action, deck facts) → state.
 // State is plain JSON (it is saved for resume). An action that changes nothing returns the
 // same object, so React bails out and nothing is redrawn.
+import {reduceHall, type FollowState, type HallAction} from './hall.js';
 
 export type View = 'present' | 'study';
 export type Overlay = 'none' | 'help' | 'search' | 'overview';
@@ -29,6 +30,12 @@ export type NavState = Readonly<{
 	}>;
 	overview: Readonly<{cursor: number; filter: string; filtering: boolean}>;
 	quit: boolean;
+	/** The audience screens show "back in a moment" (`b`) until the next key (nav/hall.ts). */
+	blank?: boolean;
+	/** The talk's clock is paused (`p`); the shell's clock follows this. */
+	clockPaused?: boolean;
+	/** A follower's view of the talk (absent for a presenter). */
+	follow?: FollowState;
 }>;
 
 /** What the reducer needs to know about the deck and the screen; all of it cheap to ask. */
@@ -53,7 +60,8 @@ export type Action =
 	| Readonly<{type: 'overviewMove'; by: number}>
 	| Readonly<{type: 'textInput'; text: string}>
 	| Readonly<{type: 'searchHits'; query: string; hits: readonly number[]}>
-	| Readonly<{type: 'deckReloaded'}>;
+	| Readonly<{type: 'deckReloaded'}>
+	| HallAction;
 
 export function initialState(options: {slide?: number; notesVisible?: boolean; view?: View; bookmarks?: readonly number[]} = {}): NavState {
 	return {
@@ -196,6 +204,11 @@ function reduceText(state: NavState, action: Action, ctx: NavContext): NavState 
 }
 
 export function reduce(state: NavState, action: Action, ctx: NavContext): NavState {
+	const hall = reduceHall(state, action, ctx);
+	if (hall !== undefined) {
+		return hall;
+	}
+
 	if (action.type === 'quit') {
 		return {...state, quit: true};
 	}

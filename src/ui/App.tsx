@@ -8,7 +8,7 @@ import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {overviewSlides} from '../layout/overlays.js';
-import {buildRegions, composeRows} from '../layout/screen.js';
+import {buildRegions, composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
@@ -44,6 +44,10 @@ export type AppProps = Readonly<{
 	onSuspend?: () => void;
 	/** Draws the composed rows; the shell's frame writer, or a recorder in tests. */
 	paint: Paint;
+	/** Actions from outside the keyboard (a follower's talk position); returns an unsubscribe. */
+	subscribeActions?: (listener: (action: Action) => void) => () => void;
+	/** The screen's composition (default: the presenter's; the speaker view and followers differ). */
+	compose?: (input: ScreenInput) => Regions;
 }>;
 
 export function App(props: AppProps) {
@@ -62,9 +66,10 @@ export function App(props: AppProps) {
 		const query = state.overlay === 'search' || state.search.hitsFor !== '' ? state.search.query : '';
 		return makeHighlighter(query, props.theme);
 	}, [state.overlay, state.search.query, state.search.hitsFor, props.theme]);
+	const compose = props.compose ?? buildRegions;
 	const regions = useMemo(
-		() => buildRegions({deck, state, size: props.size, theme: props.theme, elapsedSeconds: elapsed, message, badges: props.badges?.(state, deck), highlight, overviewSlides: overviewList}),
-		[deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
+		() => compose({deck, state, size: props.size, theme: props.theme, elapsedSeconds: elapsed, message, badges: props.badges?.(state, deck), highlight, overviewSlides: overviewList}),
+		[compose, deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
 	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i)});
@@ -136,6 +141,8 @@ export function App(props: AppProps) {
 		};
 	}, [props.elapsed]);
 
+	useEffect(() => props.subscribeActions?.(dispatch), [props.subscribeActions, dispatch]);
+
 	useEffect(() => props.subscribeReload?.(result => {
 		if ('error' in result) {
 			setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
@@ -160,7 +167,7 @@ export function App(props: AppProps) {
 
 			const after = reduce(state, action, contextRef.current);
 			if (after !== state) {
-				buildRegions({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)});
+				compose({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)});
 			}
 
 			timer = setTimeout(rehearse, 0, next + 1);
@@ -174,7 +181,7 @@ export function App(props: AppProps) {
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [deck, state, props.size, props.theme, highlight, props.badges]);
+	}, [compose, deck, state, props.size, props.theme, highlight, props.badges]);
 
 	// In the commit that paints the state, not after it: a signal or a closed terminal can end
 	// the process between the paint and a passive effect, and the exit handler saves what the

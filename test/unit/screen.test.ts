@@ -102,7 +102,7 @@ describe('composeRows', () => {
 		expect(screen.every(row => stringWidth(row) === 120)).toBe(true);
 		expect(screen[0]).toBe('  What Lectern is' + ' '.repeat(62) + '│' + ' Ask the room which of the three they   ');
 		expect(screen[1]).toBe(' '.repeat(79) + '│' + ' are. Most people are all three at      ');
-		expect(screen[19]).toBe(' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(41) + '3/27 ▰▱▱▱▱▱▱▱▱▱  00:00:00 ');
+		expect(screen[19]).toBe(' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/27 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ');
 	});
 
 	it('lays the notes out below the slide under a rule', () => {
@@ -111,7 +111,7 @@ describe('composeRows', () => {
 		expect(screen[0]).toBe('  Lectern');
 		expect(screen[22]).toBe('── notes ' + '─'.repeat(91));
 		expect(screen[23]).toBe('  Welcome! You are reading the speaker notes. They live in the same file as the slides but are');
-		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(46) + '1/27 ▱▱▱▱▱▱▱▱▱▱  00:00:00 ');
+		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(38) + '1/27 ▱▱▱▱▱▱▱▱▱▱  00:00:00 on time ');
 	});
 
 	it('the notes pane scrolls to its last line and no further, with a marker above', () => {

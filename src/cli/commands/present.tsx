@@ -17,6 +17,7 @@ import {loadHighlighter} from '../highlighter.js';
 import {loadDeck, loadDeckHead} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
+import {TalkClock} from '../clock.js';
 import type {Study} from '../study.js';
 
 export type PresentArgs = Readonly<{
@@ -28,13 +29,20 @@ export type PresentArgs = Readonly<{
 	maxSize: number;
 	view: View;
 	restart?: boolean;
+	/** Publish the talk under this name ('' for the deck's name): followers can join. */
+	share?: string;
+	/** Open the shared talk to this Unix group. */
+	group?: string;
+	shareNotes?: boolean;
+	/** The speaker view: slide, next slide, notes and clock (always shares). */
+	speaker?: boolean;
 }>;
 
 /**
  * Ink's stdout. Ink hosts the app but paints nothing itself (the tree renders no Ink
  * elements; Screen paints through the FrameWriter), so what Ink writes here is dropped.
  */
-class InkStdout extends EventEmitter {
+export class InkStdout extends EventEmitter {
 	columns: number;
 	rows: number;
 	readonly isTTY = true;
@@ -58,7 +66,7 @@ function trace(message: string): void {
 	}
 }
 
-function terminalSize(): Size {
+export function terminalSize(): Size {
 	return {width: process.stdout.columns || 80, height: process.stdout.rows || 24};
 }
 
@@ -104,8 +112,17 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		view: args.view,
 		bookmarks: study?.bookmarks ?? [],
 	});
-	const startedAt = Date.now();
-	const elapsed = () => (Date.now() - startedAt) / 1000;
+	const clock = new TalkClock();
+	const elapsed = () => clock.elapsed();
+	// Sharing and the speaker view are loaded only when asked for: the plain presenter's
+	// start-up and keys carry none of it. The talk starts before the screen, so a taken
+	// name is one line on a normal terminal.
+	const leader = args.share !== undefined || args.speaker
+		? await (await import('../../hall/leader.js')).startLeader({name: await talkName(args, file), group: args.group, shareNotes: Boolean(args.shareNotes), deck, state: initial, clock})
+		: undefined;
+	const compose = args.speaker ? (await import('../../layout/speaker.js')).buildSpeakerRegions : buildRegions;
+	const badgesOf = (state: NavState, current: Deck) => [...(leader ? [leader.badge()] : []), ...(study?.badges(state, current) ?? [])];
+	let badges = leader || study ? badgesOf : undefined;
 
 	let finish: (code: number) => void = () => {};
 	let fail: (error: Error) => void = () => {};
@@ -153,7 +170,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	process.on('SIGTSTP', suspend);
 	process.on('SIGCONT', onContinue);
 	const drawFirstFrame = () => {
-		lastRows = composeRows(buildRegions({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: study?.badges(initial, deck)}));
+		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: badges?.(initial, deck)}));
 		writer.draw(lastRows);
 	};
 
@@ -198,6 +215,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const reloadListeners = new Set<(result: {deck: Deck} | {error: string}) => void>();
 	const onChange = (state: NavState, current: Deck) => {
 		latest = {state, deck: current};
+		clock.setPaused(Boolean(state.clockPaused));
+		leader?.update(state, current);
 		study?.update(state, current);
 		maybeLoadHighlighter(state, current);
 	};
@@ -210,7 +229,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			size={size}
 			elapsed={elapsed}
 			hint={study?.hint}
-			badges={study?.badges}
+			badges={badges}
+			compose={compose}
 			subscribeReload={listener => {
 				reloadListeners.add(listener);
 				return () => reloadListeners.delete(listener);
@@ -264,6 +284,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	process.stdout.on('resize', onResize);
 	afterResume = onResize;
+	// A follower joined or left: the status bar's count changes.
+	leader?.talk.onFollowers(() => {
+		badges = (state, current) => badgesOf(state, current);
+		if (!closing) {
+			instance.rerender(app());
+		}
+	});
 	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat) : () => {};
 	try {
 		return await finished;
@@ -279,7 +306,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		// Said after the screen is restored, where it can be read (the status bar said it too).
 		if (study?.warning) process.stderr.write(study.warning + '\n');
 		study?.save(latest.state, latest.deck);
+		leader?.close();
 	}
+}
+
+async function talkName(args: PresentArgs, file: string): Promise<string> {
+	const {checkTalkName, talkNameFor} = await import('../../hall/places.js');
+	return args.share ? checkTalkName(args.share) : talkNameFor(file);
 }
 
 function fileStamp(file: string): string {

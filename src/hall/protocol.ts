@@ -1,0 +1,308 @@
+// The talk protocol: newline-delimited JSON from a leader to its followers, with a version
+// field. Pure (no sockets, no clock of its own): the server, the follower, the relay and the
+// tests share these types, the encoder, the line splitter and the validation. Everything a
+// follower receives is untrusted: every field is checked here and deck text goes on to the
+// same parser, guards and sanitiser as a file.
+import type {DeckMeta} from '../deck/types.js';
+
+export const protocolVersion = 1;
+
+/** The talk as `lectern talks` lists it; the first line of every connection. */
+export type TalkInfo = Readonly<{talk: string; title: string; slide: number; count: number; followers: number}>;
+
+/** The deck as shared: front-matter values and each slide's Markdown (notes removed unless shared). */
+export type SharedDeck = Readonly<{
+	meta: Readonly<{title?: string; author?: string; date?: string; duration?: number}>;
+	slides: readonly string[];
+}>;
+
+export type TalkPosition = Readonly<{
+	slide: number;
+	step: number;
+	blank: boolean;
+	/** The leader's clock: seconds elapsed when sent, and whether it is paused. */
+	clock: Readonly<{elapsed: number; paused: boolean}>;
+}>;
+
+export type Message =
+	| Readonly<{type: 'hello'} & TalkInfo>
+	| Readonly<{type: 'deck'; deck: SharedDeck}>
+	| Readonly<{type: 'position'} & TalkPosition>
+	| Readonly<{type: 'end'}>;
+
+export type Limits = Readonly<{
+	/** Longest line accepted (a deck message is the longest). */
+	maxLineChars: number;
+	/** Most deck text accepted, in characters (the deck file size cap). */
+	maxDeckChars: number;
+}>;
+
+/** Any message but a deck is a few hundred characters. */
+const maxSmallMessageChars = 4096;
+const maxSlides = 200_000;
+const maxMetaChars = 1024;
+const maxNumber = 10_000_000;
+
+export function limitsFor(maxDeckBytes: number): Limits {
+	// JSON may escape each character as six (`\u001b`); real decks come nowhere near.
+	return {maxLineChars: maxDeckBytes * 2 + 65_536, maxDeckChars: maxDeckBytes};
+}
+
+export function encodeMessage(message: Message): string {
+	return JSON.stringify({v: protocolVersion, ...message}) + '\n';
+}
+
+/**
+ * Cuts a stream of text into lines, refusing a line longer than the limit before it is
+ * all buffered (a peer that never sends a newline cannot fill the memory).
+ */
+export class LineSplitter {
+	private pending: string[] = [];
+	private pendingChars = 0;
+	private readonly maxLineChars: number;
+	constructor(maxLineChars: number) {
+		this.maxLineChars = maxLineChars;
+	}
+
+	/** The complete lines in `chunk`, or an error when a line is over the limit. */
+	push(chunk: string): {lines: string[]; error?: string} {
+		const lines: string[] = [];
+		let start = 0;
+		for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+			const piece = chunk.slice(start, newline);
+			if (this.pendingChars + piece.length > this.maxLineChars) {
+				return {lines, error: tooLong(this.maxLineChars)};
+			}
+
+			lines.push(this.pending.length > 0 ? this.pending.join('') + piece : piece);
+			this.pending = [];
+			this.pendingChars = 0;
+			start = newline + 1;
+		}
+
+		const rest = chunk.slice(start);
+		if (rest !== '') {
+			this.pendingChars += rest.length;
+			if (this.pendingChars > this.maxLineChars) {
+				return {lines, error: tooLong(this.maxLineChars)};
+			}
+
+			this.pending.push(rest);
+		}
+
+		return {lines};
+	}
+}
+
+function tooLong(max: number): string {
+	return `the talk sent a message over the ${Math.round(max / 1024)} KiB limit`;
+}
+
+export type Parsed = {message: Message} | {error: string};
+
+/** One line → a checked message, or the reason to end the connection. */
+export function parseMessage(line: string, limits: Limits): Parsed {
+	if (line.length > limits.maxLineChars) {
+		return {error: tooLong(limits.maxLineChars)};
+	}
+
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return {error: 'the talk sent a message that is not JSON'};
+	}
+
+	if (!isRecord(value)) {
+		return {error: 'the talk sent a message that is not a JSON object'};
+	}
+
+	if (value['v'] !== protocolVersion) {
+		const version = typeof value['v'] === 'number' && Number.isFinite(value['v']) ? String(value['v']) : 'an unknown';
+		return {error: `the talk speaks protocol version ${version}; this lectern speaks version ${protocolVersion} (update one of them)`};
+	}
+
+	const type = value['type'];
+	if (type !== 'deck' && line.length > maxSmallMessageChars) {
+		return {error: tooLong(maxSmallMessageChars)};
+	}
+
+	const message = type === 'hello' ? readHello(value) : type === 'deck' ? readDeck(value, limits) : type === 'position' ? readPosition(value) : type === 'end' ? {type: 'end' as const} : undefined;
+	if (message === undefined) {
+		return {error: typeof type === 'string' ? `the talk sent a message of an unknown type (${cut(type)})` : 'the talk sent a message without a type'};
+	}
+
+	return typeof message === 'string' ? {error: `the talk sent a malformed ${String(type)} message (${message})`} : {message};
+}
+
+function readHello(value: Record<string, unknown>): Message | string {
+	const talk = text(value['talk'], 'talk');
+	const title = text(value['title'] ?? '', 'title');
+	const slide = count(value['slide'], 'slide');
+	const total = count(value['count'], 'count');
+	const followers = count(value['followers'], 'followers');
+	for (const field of [talk, title, slide, total, followers]) {
+		if (field instanceof Problem) {
+			return field.message;
+		}
+	}
+
+	return {type: 'hello', talk: talk as string, title: title as string, slide: slide as number, count: total as number, followers: followers as number};
+}
+
+function readPosition(value: Record<string, unknown>): Message | string {
+	const slide = count(value['slide'], 'slide');
+	const step = count(value['step'], 'step');
+	if (slide instanceof Problem || step instanceof Problem) {
+		return (slide instanceof Problem ? slide : step as Problem).message;
+	}
+
+	if (typeof value['blank'] !== 'boolean') {
+		return 'blank is not true or false';
+	}
+
+	const clock = value['clock'];
+	if (!isRecord(clock) || typeof clock['paused'] !== 'boolean' || typeof clock['elapsed'] !== 'number' || !Number.isFinite(clock['elapsed']) || clock['elapsed'] < 0 || clock['elapsed'] > maxNumber) {
+		return 'clock is not {elapsed, paused}';
+	}
+
+	return {type: 'position', slide, step, blank: value['blank'], clock: {elapsed: clock['elapsed'], paused: clock['paused']}};
+}
+
+function readDeck(value: Record<string, unknown>, limits: Limits): Message | string {
+	const deck = value['deck'];
+	if (!isRecord(deck) || !Array.isArray(deck['slides']) || !isRecord(deck['meta'])) {
+		return 'deck is not {meta, slides}';
+	}
+
+	const slides = deck['slides'] as unknown[];
+	if (slides.length === 0 || slides.length > maxSlides) {
+		return `a deck has 1 to ${maxSlides} slides, this one ${slides.length}`;
+	}
+
+	let chars = 0;
+	const checked: string[] = [];
+	for (const slide of slides) {
+		if (typeof slide !== 'string') {
+			return 'a slide is not text';
+		}
+
+		chars += slide.length;
+		if (chars > limits.maxDeckChars) {
+			return `the deck is over the ${Math.round(limits.maxDeckChars / 1024 / 1024)} MiB size cap`;
+		}
+
+		checked.push(wellFormed(slide));
+	}
+
+	const meta = deck['meta'];
+	const fields: Record<string, string | number> = {};
+	for (const key of ['title', 'author', 'date'] as const) {
+		const item = meta[key];
+		if (item === undefined || item === null) {
+			continue;
+		}
+
+		const checkedText = text(item, key);
+		if (checkedText instanceof Problem) {
+			return checkedText.message;
+		}
+
+		fields[key] = checkedText;
+	}
+
+	const duration = meta['duration'];
+	if (duration !== undefined && duration !== null) {
+		if (typeof duration !== 'number' || !Number.isFinite(duration) || duration <= 0 || duration > maxNumber) {
+			return 'duration is not a positive number of minutes';
+		}
+
+		fields['duration'] = duration;
+	}
+
+	return {type: 'deck', deck: {meta: fields, slides: checked}};
+}
+
+class Problem {
+	readonly message: string;
+	constructor(message: string) {
+		this.message = message;
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, name: string): string | Problem {
+	if (typeof value !== 'string' || value.length > maxMetaChars) {
+		return new Problem(`${name} is not text of at most ${maxMetaChars} characters`);
+	}
+
+	return wellFormed(value);
+}
+
+function count(value: unknown, name: string): number | Problem {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= maxNumber ? value : new Problem(`${name} is not a whole number from 0 to ${maxNumber}`);
+}
+
+/** Lone surrogates (valid in JSON, not in UTF-8) become U+FFFD, as strict decoding of a file would refuse them. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function wellFormed(value: string): string {
+	return value.replace(loneSurrogate, '\uFFFD');
+}
+
+function cut(value: string): string {
+	return value.length > 20 ? `${value.slice(0, 20)}…` : value;
+}
+
+/** Meta as sent: only the values a follower shows or uses. */
+export function sharedMeta(meta: DeckMeta): SharedDeck['meta'] {
+	return {
+		...(meta.title === undefined ? {} : {title: meta.title.slice(0, maxMetaChars)}),
+		...(meta.author === undefined ? {} : {author: meta.author.slice(0, maxMetaChars)}),
+		...(meta.date === undefined ? {} : {date: meta.date.slice(0, maxMetaChars)}),
+		...(meta.duration === undefined ? {} : {duration: meta.duration}),
+	};
+}
+
+/**
+ * Guards a follower against a leader that floods it: more than `maxPerSecond` messages, or
+ * more than `maxDecksPerMinute` decks (each one is laid out again), end the connection.
+ * Time is passed in, so the guard stays pure.
+ */
+export class FloodGuard {
+	private windowStart = 0;
+	private inWindow = 0;
+	private decks: number[] = [];
+	private readonly maxPerSecond: number;
+	private readonly maxDecksPerMinute: number;
+	constructor(maxPerSecond = 5000, maxDecksPerMinute = 120) {
+		this.maxPerSecond = maxPerSecond;
+		this.maxDecksPerMinute = maxDecksPerMinute;
+	}
+
+	/** Undefined while the rate is acceptable, else the reason to stop. */
+	note(type: Message['type'], nowMs: number): string | undefined {
+		if (nowMs - this.windowStart >= 1000) {
+			this.windowStart = nowMs;
+			this.inWindow = 0;
+		}
+
+		this.inWindow++;
+		if (this.inWindow > this.maxPerSecond) {
+			return `the talk sent more than ${this.maxPerSecond} messages in a second`;
+		}
+
+		if (type === 'deck') {
+			this.decks = this.decks.filter(at => nowMs - at < 60_000);
+			this.decks.push(nowMs);
+			if (this.decks.length > this.maxDecksPerMinute) {
+				return `the talk sent more than ${this.maxDecksPerMinute} decks in a minute`;
+			}
+		}
+
+		return undefined;
+	}
+}

@@ -1,0 +1,241 @@
+// The leader's side of a talk: a Unix socket server that sends each follower the talk's
+// hello, the deck once, then positions. A follower never slows the leader: writes never
+// block, a position waits while a follower's socket is not drained (only the latest is kept),
+// and a follower stuck that way for too long is dropped (it may reconnect).
+import {chmodSync, chownSync, lstatSync, unlinkSync} from 'node:fs';
+import {createConnection, createServer, type Server, type Socket} from 'node:net';
+import {join} from 'node:path';
+import type {Deck} from '../deck/types.js';
+import {LecternError, exitCodes} from '../cli/errors.js';
+import {ensureTalkDir, groupId, groupTalkDir, privateTalkDir} from './places.js';
+import {encodeMessage, type TalkPosition} from './protocol.js';
+import {shareDeck} from './shared-deck.js';
+
+export type TalkOptions = Readonly<{
+	name: string;
+	/** Open the talk to this Unix group (socket 0660); otherwise only this user (0600). */
+	group?: string;
+	shareNotes: boolean;
+	/** How long a follower may leave its socket undrained before it is dropped. */
+	stallMs?: number;
+}>;
+
+export type Talk = Readonly<{
+	socket: string;
+	followers: () => number;
+	/** Called whenever the number of followers changes. */
+	onFollowers: (listener: (count: number) => void) => void;
+	/** The talk moved (or its deck changed): followers hear it, coalesced per follower. */
+	update: (deck: Deck, position: TalkPosition) => void;
+	/** Tell followers the talk has ended, and close. */
+	close: () => void;
+}>;
+
+/** Bytes a follower may send (it has nothing to say) before it is dropped. */
+const maxInboundBytes = 64 * 1024;
+
+type Follower = {
+	socket: Socket;
+	/** The deck this follower has (or has queued), and whether a newer position waits for a drain. */
+	deck: Deck | undefined;
+	positionWaiting: boolean;
+	stallTimer: NodeJS.Timeout | undefined;
+	inbound: number;
+};
+
+export async function startTalk(options: TalkOptions, initial: {deck: Deck; position: TalkPosition}): Promise<Talk> {
+	const gid = options.group === undefined ? undefined : groupId(options.group);
+	const dir = options.group === undefined ? privateTalkDir() : groupTalkDir(options.group);
+	ensureTalkDir(dir, gid === undefined ? 0o700 : 0o750, gid);
+	const socketPath = join(dir, `${options.name}.sock`);
+	await replaceStaleSocket(socketPath, options.name);
+
+	let deck = initial.deck;
+	let position = initial.position;
+	let positionLine = encodeMessage({type: 'position', ...position});
+	let deckLine: string | undefined;
+	const deckLineOf = (current: Deck) => {
+		deckLine ??= encodeMessage({type: 'deck', deck: shareDeck(current, options.shareNotes)});
+		return deckLine;
+	};
+
+	const followers = new Set<Follower>();
+	const listeners: Array<(count: number) => void> = [];
+	const stallMs = options.stallMs ?? 10_000;
+	const announce = () => {
+		for (const listener of listeners) {
+			listener(followers.size);
+		}
+	};
+
+	const drop = (follower: Follower) => {
+		clearTimeout(follower.stallTimer);
+		follower.socket.destroy();
+		if (followers.delete(follower)) {
+			announce();
+		}
+	};
+
+	/** Send what this follower lacks: the current deck, then the latest position. */
+	const flush = (follower: Follower) => {
+		if (follower.socket.writableNeedDrain) {
+			follower.positionWaiting = true;
+			follower.stallTimer ??= setTimeout(() => {
+				drop(follower);
+			}, stallMs);
+			return;
+		}
+
+		clearTimeout(follower.stallTimer);
+		follower.stallTimer = undefined;
+		follower.positionWaiting = false;
+		if (follower.deck !== deck) {
+			follower.deck = deck;
+			follower.socket.write(deckLineOf(deck));
+		}
+
+		follower.socket.write(positionLine);
+	};
+
+	const server: Server = createServer(socket => {
+		const follower: Follower = {socket, deck: undefined, positionWaiting: false, stallTimer: undefined, inbound: 0};
+		followers.add(follower);
+		socket.on('error', () => {
+			drop(follower);
+		});
+		socket.on('close', () => {
+			drop(follower);
+		});
+		// Nothing a follower sends means anything; a follower that talks a lot is dropped.
+		socket.on('data', chunk => {
+			follower.inbound += chunk.length;
+			if (follower.inbound > maxInboundBytes) {
+				drop(follower);
+			}
+		});
+		socket.on('drain', () => {
+			if (follower.positionWaiting) {
+				flush(follower);
+			}
+		});
+		socket.write(encodeMessage({type: 'hello', talk: options.name, title: deck.meta.title ?? '', slide: position.slide, count: deck.count, followers: followers.size}));
+		flush(follower);
+		announce();
+	});
+
+	await listen(server, socketPath, gid);
+	let closed = false;
+	// However the leader ends (an uncaught error exits at once), its socket goes with it.
+	const removeSocket = () => {
+		try {
+			unlinkSync(socketPath);
+		} catch {}
+	};
+
+	process.once('exit', removeSocket);
+	return {
+		socket: socketPath,
+		followers: () => followers.size,
+		onFollowers(listener) {
+			listeners.push(listener);
+		},
+		update(nextDeck, nextPosition) {
+			if (closed) {
+				return;
+			}
+
+			if (nextDeck !== deck) {
+				deck = nextDeck;
+				deckLine = undefined;
+			}
+
+			position = nextPosition;
+			positionLine = encodeMessage({type: 'position', ...position});
+			for (const follower of followers) {
+				flush(follower);
+			}
+		},
+		close() {
+			if (closed) {
+				return;
+			}
+
+			closed = true;
+			const end = encodeMessage({type: 'end'});
+			for (const follower of followers) {
+				clearTimeout(follower.stallTimer);
+				follower.socket.end(end);
+				// A follower that does not read cannot keep the leader from leaving.
+				follower.socket.unref();
+			}
+
+			server.close();
+			server.unref();
+			process.off('exit', removeSocket);
+			removeSocket();
+		},
+	};
+}
+
+async function listen(server: Server, socketPath: string, gid: number | undefined): Promise<void> {
+	// The socket is created with the process's umask: make it private from the start.
+	const previous = process.umask(0o177);
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(socketPath, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw code === 'EADDRINUSE'
+			? alreadyRunning(socketPath)
+			: new LecternError(`cannot open the talk's socket (${code ?? 'error'})`, {file: socketPath});
+	} finally {
+		process.umask(previous);
+	}
+
+	if (gid !== undefined) {
+		chownSync(socketPath, -1, gid);
+		chmodSync(socketPath, 0o660);
+	}
+}
+
+function alreadyRunning(socketPath: string): LecternError {
+	const name = socketPath.split('/').at(-1)!.replace(/\.sock$/, '');
+	return new LecternError(`a talk named "${name}" is already running; name this one with --share NAME`, {code: exitCodes.usage});
+}
+
+/** A socket file nobody answers on is left by a leader that crashed: remove it. A live one is an error. */
+async function replaceStaleSocket(socketPath: string, name: string): Promise<void> {
+	let isSocket = false;
+	try {
+		isSocket = lstatSync(socketPath).isSocket();
+	} catch {
+		return;
+	}
+
+	if (!isSocket) {
+		throw new LecternError(`a file that is not a talk's socket is in the way of the talk "${name}"`, {file: socketPath, code: exitCodes.usage});
+	}
+
+	const alive = await new Promise<boolean>(resolve => {
+		const probe = createConnection(socketPath);
+		probe.once('connect', () => {
+			probe.destroy();
+			resolve(true);
+		});
+		probe.once('error', () => {
+			resolve(false);
+		});
+	});
+	if (alive) {
+		throw alreadyRunning(socketPath);
+	}
+
+	try {
+		unlinkSync(socketPath);
+	} catch {}
+}

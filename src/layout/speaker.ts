@@ -1,0 +1,113 @@
+// The speaker view (`lectern speaker`): the current slide as the audience sees it, laid out
+// in its own pane; the next slide's title and first lines; the notes in a large pane; the
+// clock (elapsed, remaining, pace). The same layout functions as every other screen, composed
+// differently: wide terminals put the slides left and clock and notes right, narrow ones stack.
+import {parseSlide} from '../deck/parse.js';
+import {slideHead} from '../deck/deck.js';
+import {formatClock} from '../deck/timing.js';
+import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from './layout.js';
+import {buildRegions, paceFor, type Regions, type ScreenInput} from './screen.js';
+import {formatElapsed} from './status.js';
+import {padTo, truncate} from './text.js';
+import {styles, type Theme} from './theme.js';
+
+/** From this width the speaker view has two columns. */
+export const speakerColumnsFrom = 100;
+
+function rule(label: string, width: number, theme: Theme): string {
+	const g = theme.glyphs.horizontal;
+	const text = truncate(`${g}${g} ${label} `, width, theme.glyphs.ellipsis);
+	return styles(theme).dim(padTo(text + g.repeat(Math.max(0, width)), width));
+}
+
+/** The audience's slide, laid out at the pane's size (a follower at that size sees exactly this). */
+function currentPane(input: ScreenInput, size: Size): string[] {
+	const {deck, state, theme} = input;
+	const head = slideHead(deck, state.slide);
+	const steps = head.steps > 1 ? ` ${theme.glyphs.separator} step ${state.step + 1}/${head.steps}` : '';
+	const label = state.blank ? 'audience sees: back in a moment (any key returns)' : `now: ${state.slide + 1}/${deck.partial ? theme.glyphs.ellipsis : deck.count}${steps}`;
+	const body = state.blank ? [] : layoutSlide(parseSlide(deck, state.slide), state.step, {width: size.width, height: size.height - 1}, theme).lines;
+	return [rule(label, size.width, theme), ...fill(body, size.height - 1)];
+}
+
+/** What the next key shows: the rest of this slide's steps, then the next slide's start. */
+function nextPane(input: ScreenInput, size: Size): string[] {
+	const {deck, state, theme} = input;
+	const head = slideHead(deck, state.slide);
+	const stepsLeft = head.steps - 1 - state.step;
+	const nextIndex = state.slide + 1;
+	if (nextIndex >= deck.count) {
+		const label = stepsLeft > 0 ? `next: ${stepsLeft} more step${stepsLeft === 1 ? '' : 's'}, then the end` : 'next: the end of the deck';
+		return [rule(label, size.width, theme), ...fill([], size.height - 1)];
+	}
+
+	const next = parseSlide(deck, nextIndex);
+	const then = stepsLeft > 0 ? `${stepsLeft} more step${stepsLeft === 1 ? '' : 's'}, then ` : '';
+	const label = `next: ${then}${nextIndex + 1} ${theme.glyphs.separator} ${next.title || '(untitled)'}`;
+	// The first lines of its first step, without the blank rows a layout starts with.
+	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter((line, i, all) => line.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''));
+	return [rule(label, size.width, theme), ...fill(lines.slice(0, size.height - 1), size.height - 1)];
+}
+
+function clockLines(input: ScreenInput, width: number): string[] {
+	const {theme, state} = input;
+	const s = styles(theme);
+	const pace = paceFor(input);
+	const paused = state.clockPaused ? s.error(' paused (p resumes)') : '';
+	if (!pace) {
+		return [s.strong(`elapsed ${formatElapsed(input.elapsedSeconds)}`) + paused, s.dim('no duration set: add duration: 90 to the front matter')].map(line => truncate(line, width, theme.glyphs.ellipsis));
+	}
+
+	const remaining = pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`;
+	return [
+		s.strong(`elapsed ${formatClock(input.elapsedSeconds)}`) + `  ${remaining}` + paused,
+		pace.alert ? s.error(pace.text) : pace.text,
+	].map(line => truncate(line, width, theme.glyphs.ellipsis));
+}
+
+function notesPane(input: ScreenInput, size: Size): string[] {
+	const {deck, state, theme} = input;
+	const notes = parseSlide(deck, state.slide).notes;
+	const lines = notes.length === 0 ? [styles(theme).dim('(no notes for this slide)')] : renderNotes(notes, Math.max(1, size.width - 1), theme);
+	return [rule('notes', size.width, theme), ...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line)];
+}
+
+function fill(lines: readonly string[], height: number): string[] {
+	return Array.from({length: Math.max(0, height)}, (_, i) => lines[i] ?? '');
+}
+
+export function buildSpeakerRegions(input: ScreenInput): Regions {
+	const {size, state} = input;
+	// Overlays (help, search, overview) and a too-small terminal look as they do when presenting.
+	const plain = buildRegions({...input, state: {...state, notesVisible: false, blank: false}});
+	if (plain.geometry.kind === 'too-small' || state.overlay !== 'none') {
+		return plain;
+	}
+
+	const rows = size.height - 1;
+	let body: string[];
+	if (size.width >= speakerColumnsFrom) {
+		const left = Math.floor((size.width - 1) * 0.6);
+		const right = size.width - 1 - left;
+		const nextRows = Math.min(8, Math.max(3, Math.floor(rows * 0.3)));
+		const leftRows = [...currentPane(input, {width: left, height: rows - nextRows}), ...nextPane(input, {width: left, height: nextRows})];
+		const clock = clockLines(input, right - 1).map(line => ' ' + line);
+		const rightRows = [...clock, ...notesPane(input, {width: right, height: rows - clock.length})];
+		const divider = styles(input.theme).dim(input.theme.glyphs.vertical);
+		body = Array.from({length: rows}, (_, i) => padTo(leftRows[i] ?? '', left) + divider + padTo(rightRows[i] ?? '', right));
+	} else {
+		const slideRows = Math.max(4, Math.floor(rows * 0.45));
+		const nextRows = 3;
+		const clock = clockLines(input, size.width - 1).map(line => ' ' + line);
+		const notesRows = rows - slideRows - nextRows - clock.length;
+		body = [
+			...currentPane(input, {width: size.width, height: slideRows}),
+			...nextPane(input, {width: size.width, height: nextRows}),
+			...clock,
+			...(notesRows >= 2 ? notesPane(input, {width: size.width, height: notesRows}) : []),
+		];
+	}
+
+	const geometry = {kind: 'slide' as const, size, slide: {width: size.width, height: rows}};
+	return {geometry, slide: fill(body, rows), notes: [], status: plain.status, divider: '', scrollLimit: 0};
+}

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {openDeck, slideHead} from '../../src/deck/deck.js';
+import {parseSlide} from '../../src/deck/parse.js';
+import {encodeMessage, FloodGuard, limitsFor, LineSplitter, parseMessage, protocolVersion, type Message} from '../../src/hall/protocol.js';
+import {deckFromShared, shareDeck} from '../../src/hall/shared-deck.js';
+
+const limits = limitsFor(1024 * 1024);
+const roundTrip = (message: Message) => parseMessage(encodeMessage(message).trimEnd(), limits);
+
+describe('messages', () => {
+	it('round-trips every message type with the version field', () => {
+		const messages: Message[] = [
+			{type: 'hello', talk: 'os-101', title: 'Virtualization', slide: 3, count: 57, followers: 2},
+			{type: 'deck', deck: {meta: {title: 'T', duration: 90}, slides: ['# A', '## B\ntext']}},
+			{type: 'position', slide: 4, step: 1, blank: true, clock: {elapsed: 12.5, paused: false}},
+			{type: 'end'},
+		];
+		for (const message of messages) {
+			expect(JSON.parse(encodeMessage(message)).v).toBe(protocolVersion);
+			expect(roundTrip(message)).toEqual({message});
+		}
+	});
+
+	it.each([
+		['not JSON', '{"v":1,', 'not JSON'],
+		['an array', '[1,2]', 'not a JSON object'],
+		['another version', '{"v":2,"type":"end"}', 'protocol version 2'],
+		['no version', '{"type":"end"}', 'protocol version an unknown'],
+		['an unknown type', '{"v":1,"type":"takeover"}', 'unknown type (takeover)'],
+		['no type', '{"v":1}', 'without a type'],
+		['a negative slide', '{"v":1,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}', 'slide is not a whole number'],
+		['a fractional step', '{"v":1,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}', 'step is not a whole number'],
+		['a string blank', '{"v":1,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
+		['no clock', '{"v":1,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
+		['a deck of no slides', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
+		['a slide that is not text', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
+		['a title object', '{"v":1,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
+		['a negative duration', '{"v":1,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
+		['a huge position', `{"v":1,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`, 'limit'],
+	])('refuses %s with one line', (_name, line, reason) => {
+		const result = parseMessage(line, limits);
+		expect('error' in result && result.error).toContain(reason);
+		expect('error' in result && result.error.includes('\n')).toBe(false);
+	});
+
+	it('refuses a deck over the size cap', () => {
+		const line = JSON.stringify({v: 1, type: 'deck', deck: {meta: {}, slides: ['x'.repeat(600), 'y'.repeat(600)]}});
+		expect(parseMessage(line, limitsFor(1000))).toEqual({error: expect.stringContaining('size cap')});
+	});
+
+	it('turns lone surrogates into U+FFFD, as strict decoding of a file would not let them in', () => {
+		const result = parseMessage('{"v":1,"type":"deck","deck":{"meta":{"title":"a\\ud800b"},"slides":["x\\udc00"]}}', limits);
+		expect(result).toEqual({message: {type: 'deck', deck: {meta: {title: 'a\uFFFDb'}, slides: ['x\uFFFD']}}});
+	});
+});
+
+describe('line splitter', () => {
+	it('joins lines cut across chunks', () => {
+		const splitter = new LineSplitter(100);
+		expect(splitter.push('ab')).toEqual({lines: []});
+		expect(splitter.push('c\nde\nf')).toEqual({lines: ['abc', 'de']});
+		expect(splitter.push('g\n')).toEqual({lines: ['fg']});
+	});
+
+	it('refuses a line over the limit before it has all arrived', () => {
+		const splitter = new LineSplitter(10);
+		expect(splitter.push('12345').error).toBeUndefined();
+		expect(splitter.push('678901').error).toContain('limit');
+	});
+});
+
+describe('flood guard', () => {
+	it('ends a connection past the message rate, and past the deck rate', () => {
+		const guard = new FloodGuard(3, 2);
+		expect([guard.note('position', 0), guard.note('position', 10), guard.note('position', 20)]).toEqual([undefined, undefined, undefined]);
+		expect(guard.note('position', 30)).toContain('more than 3 messages');
+		expect(guard.note('position', 1100)).toBeUndefined();
+		const decks = new FloodGuard(100, 2);
+		expect(decks.note('deck', 0)).toBeUndefined();
+		expect(decks.note('deck', 2000)).toBeUndefined();
+		expect(decks.note('deck', 4000)).toContain('decks in a minute');
+		expect(decks.note('deck', 70_000)).toBeUndefined();
+	});
+});
+
+describe('shared decks', () => {
+	const text = '---\ntitle: T\nduration: 30\n---\n# Part\n---\n## One\nvisible\n<!-- notes: secret one -->\n<!-- pause -->\nmore\n\nNote:\nsecret two\n---\n## Two\n```\n<!-- notes: in code -->\n```\n';
+	const deck = openDeck(text, 'talk.md');
+
+	it('leaves the notes out unless asked, and keeps slides, titles and steps', () => {
+		const shared = shareDeck(deck, false);
+		expect(shared.meta).toEqual({title: 'T', duration: 30});
+		expect(shared.slides.join('\n')).not.toContain('secret');
+		expect(shared.slides[2]).toContain('<!-- notes: in code -->');
+		const rebuilt = deckFromShared(shared, 'talk');
+		expect(rebuilt.count).toBe(deck.count);
+		for (let i = 0; i < deck.count; i++) {
+			expect(parseSlide(rebuilt, i).title).toBe(parseSlide(deck, i).title);
+			expect(slideHead(rebuilt, i).steps).toBe(slideHead(deck, i).steps);
+			expect(slideHead(rebuilt, i).isSection).toBe(slideHead(deck, i).isSection);
+			expect(slideHead(rebuilt, i).hasNotes).toBe(false);
+		}
+
+		expect(shareDeck(deck, true).slides.join('\n')).toContain('secret two');
+	});
+
+	it('keeps slide numbers whatever a slide holds (a separator inside a shared slide does not split it)', () => {
+		const rebuilt = deckFromShared({meta: {}, slides: ['## A\n---\n## still A', '```\nopen fence', '## C']}, 't');
+		expect(rebuilt.count).toBe(3);
+		expect(parseSlide(rebuilt, 2).title).toBe('C');
+	});
+
+	it('a hostile deck is shown through the sanitiser', () => {
+		const rebuilt = deckFromShared({meta: {title: 'x\u001B]52;c;AAAA\u0007'}, slides: ['## \u001B[2J title\n\u009B31m text \u202E']}, 't');
+		const slide = parseSlide(rebuilt, 0);
+		expect(slide.title).not.toMatch(/[\u001B\u0007\u009B\u202E]/);
+	});
+});
+
+describe('fuzz: whatever a talk sends, a follower answers with a message or one line', () => {
+	const tiny = limitsFor(4096);
+	it('random lines', () => {
+		fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 300}), line => {
+			const result = parseMessage(line, tiny);
+			if ('error' in result) {
+				expect(result.error).not.toContain('\n');
+			}
+		}), {numRuns: 2000});
+	});
+
+	it('random JSON of the right shape but hostile values', () => {
+		const hostileValue = fc.oneof(fc.string({unit: 'binary'}), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object(), fc.constant(Number.MAX_SAFE_INTEGER), fc.constant(-1));
+		const message = fc.record({
+			v: fc.oneof(fc.constant(1), hostileValue),
+			type: fc.constantFrom('hello', 'deck', 'position', 'end', 'x'),
+			slide: hostileValue, step: hostileValue, blank: hostileValue, talk: hostileValue, title: hostileValue, count: hostileValue, followers: hostileValue,
+			clock: fc.oneof(hostileValue, fc.record({elapsed: hostileValue, paused: hostileValue})),
+			deck: fc.oneof(hostileValue, fc.record({meta: fc.oneof(hostileValue, fc.record({title: hostileValue, duration: hostileValue})), slides: fc.oneof(hostileValue, fc.array(fc.oneof(fc.string({unit: 'binary'}), hostileValue), {maxLength: 5}))})),
+		}, {requiredKeys: ['v', 'type']});
+		fc.assert(fc.property(message, value => {
+			const result = parseMessage(JSON.stringify(value), tiny);
+			if ('message' in result && result.message.type === 'deck') {
+				// What passed is a deck the follower can build and lay out.
+				const rebuilt = deckFromShared(result.message.deck, 'fuzz');
+				for (let i = 0; i < rebuilt.count; i++) {
+					expect(typeof parseSlide(rebuilt, i).title).toBe('string');
+				}
+			} else if ('message' in result && result.message.type === 'position') {
+				expect(Number.isSafeInteger(result.message.slide) && result.message.slide >= 0).toBe(true);
+			}
+		}), {numRuns: 1000});
+	});
+});
