@@ -139,7 +139,7 @@ function blankRegions(input: ScreenInput, size: Size): Regions {
 	const message = input.theme.ascii ? 'back in a moment' : 'back in a moment \u2026';
 	const lines = Array.from({length: rows}, (_, i) => (i === Math.floor(rows / 2) ? ' '.repeat(Math.max(0, Math.floor((size.width - cellWidth(message)) / 2))) + styles(input.theme).dim(message) : ''));
 	const geometry: Geometry = {kind: 'slide', size, slide: {width: size.width, height: rows}};
-	return {geometry, slide: lines, notes: [], status: statusLine(statusInput(input), size.width, input.theme), divider: '', scrollLimit: 0};
+	return {geometry, slide: lines, notes: [], status: statusLine(statusInput(input), size.width, input.theme), divider: '', scrollLimit: 0, notesScrollLimit: 0};
 }
 
 /** Study view: the slide's content, then its notes, as one scrollable column. */

@@ -65,11 +65,12 @@ function clockLines(input: ScreenInput, width: number): string[] {
 	].map(line => truncate(line, width, theme.glyphs.ellipsis));
 }
 
-function notesPane(input: ScreenInput, size: Size): string[] {
+function notesPane(input: ScreenInput, size: Size): {rows: string[]; scrollLimit: number} {
 	const {deck, state, theme} = input;
 	const notes = parseSlide(deck, state.slide).notes;
 	const lines = notes.length === 0 ? [styles(theme).dim('(no notes for this slide)')] : renderNotes(notes, Math.max(1, size.width - 1), theme);
-	return [rule('notes', size.width, theme), ...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line)];
+	const rows = [rule('notes', size.width, theme), ...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line)];
+	return {rows, scrollLimit: Math.max(0, lines.length - (size.height - 1))};
 }
 
 function fill(lines: readonly string[], height: number): string[] {
@@ -86,13 +87,16 @@ export function buildSpeakerRegions(input: ScreenInput): Regions {
 
 	const rows = size.height - 1;
 	let body: string[];
+	let notesScrollLimit = 0;
 	if (size.width >= speakerColumnsFrom) {
 		const left = Math.floor((size.width - 1) * 0.6);
 		const right = size.width - 1 - left;
 		const nextRows = Math.min(8, Math.max(3, Math.floor(rows * 0.3)));
 		const leftRows = [...currentPane(input, {width: left, height: rows - nextRows}), ...nextPane(input, {width: left, height: nextRows})];
 		const clock = clockLines(input, right - 1).map(line => ' ' + line);
-		const rightRows = [...clock, ...notesPane(input, {width: right, height: rows - clock.length})];
+		const notes = notesPane(input, {width: right, height: rows - clock.length});
+		notesScrollLimit = notes.scrollLimit;
+		const rightRows = [...clock, ...notes.rows];
 		const divider = styles(input.theme).dim(input.theme.glyphs.vertical);
 		body = Array.from({length: rows}, (_, i) => padTo(leftRows[i] ?? '', left) + divider + padTo(rightRows[i] ?? '', right));
 	} else {
@@ -100,14 +104,16 @@ export function buildSpeakerRegions(input: ScreenInput): Regions {
 		const nextRows = 3;
 		const clock = clockLines(input, size.width - 1).map(line => ' ' + line);
 		const notesRows = rows - slideRows - nextRows - clock.length;
+		const notes = notesRows >= 2 ? notesPane(input, {width: size.width, height: notesRows}) : {rows: [], scrollLimit: 0};
+		notesScrollLimit = notes.scrollLimit;
 		body = [
 			...currentPane(input, {width: size.width, height: slideRows}),
 			...nextPane(input, {width: size.width, height: nextRows}),
 			...clock,
-			...(notesRows >= 2 ? notesPane(input, {width: size.width, height: notesRows}) : []),
+			...notes.rows,
 		];
 	}
 
 	const geometry = {kind: 'slide' as const, size, slide: {width: size.width, height: rows}};
-	return {geometry, slide: fill(body, rows), notes: [], status: plain.status, divider: '', scrollLimit: 0};
+	return {geometry, slide: fill(body, rows), notes: [], status: plain.status, divider: '', scrollLimit: 0, notesScrollLimit};
 }

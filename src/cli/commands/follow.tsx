@@ -2,7 +2,9 @@
 // of a talk. It is the presenter's App driven by the talk's positions (nav/hall.ts): the slide
 // only, laid out locally at this terminal's size. `d` detaches to browse, `f` rejoins.
 import {render} from 'ink';
+import {parseSlide} from '../../deck/parse.js';
 import type {Deck} from '../../deck/types.js';
+import {createTheme} from '../../layout/theme.js';
 import {limitsFor, type TalkPosition} from '../../hall/protocol.js';
 import {openTalk, type Connection, type TalkSource} from '../../hall/client.js';
 import {checkTalkName} from '../../hall/places.js';
@@ -181,12 +183,27 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 				actionListeners.add(listener);
 				return () => actionListeners.delete(listener);
 			}}
+			onChange={maybeLoadHighlighter}
 			onQuit={() => {
 				finish(exitCodes.ok);
 			}}
 			paint={paint}
 		/>
 	);
+	// Code is highlighted as the presenter shows it, once a slide with code comes up.
+	let highlighterRequested = false;
+	function maybeLoadHighlighter(state: NavState, current: Deck) {
+		if (highlighterRequested || theme.level === 0 || !parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
+			return;
+		}
+
+		highlighterRequested = true;
+		void import('../highlighter.js').then(async ({loadHighlighter}) => loadHighlighter(theme.level as 1 | 2 | 3)).then(highlighter => {
+			theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
+			instance.rerender(app());
+		}, () => {});
+	}
+
 	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
 	instance.waitUntilExit().catch((error: unknown) => {
 		finish(exitCodes.internal, `lectern: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
@@ -210,15 +227,6 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	};
 
 	process.stdout.on('resize', onResize);
-	// Highlighted code, as the presenter shows it, once the highlighter has loaded.
-	if (theme.level > 0) {
-		void import('../highlighter.js').then(({loadHighlighter}) => loadHighlighter()).then(async highlighter => {
-			const {createTheme} = await import('../../layout/theme.js');
-			theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
-			instance.rerender(app());
-		}, () => {});
-	}
-
 	const result = await finished;
 	closing = true;
 	clearTimeout(resizeTimer);
