@@ -85,7 +85,7 @@ describe('flood guard', () => {
 });
 
 describe('shared decks', () => {
-	const text = '---\ntitle: T\nduration: 30\n---\n# Part\n---\n## One\nvisible\n<!-- notes: secret one -->\n<!-- pause -->\nmore\n\nNote:\nsecret two\n---\n## Two\n```\n<!-- notes: in code -->\n```\n';
+	const text = '---\ntitle: T\nduration: 30\n---\n# Part\n\n---\n\n## One\nvisible\n<!-- notes: secret one -->\n<!-- pause -->\nmore\n\nNote:\nsecret two\n\n---\n\n## Two\n```\n<!-- notes: in code -->\n```\n';
 	const deck = openDeck(text, 'talk.md');
 
 	it('leaves the notes out unless asked, and keeps slides, titles and steps', () => {
