@@ -5,6 +5,7 @@ import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
+import {refineTokens} from './refine.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
 import type {Block, Deck, DeckWarning, Slide} from './types.js';
@@ -95,6 +96,7 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 	}
 
 	const tokens = new Lexer({gfm: true}).lex(capped.text);
+	refineTokens(tokens);
 	for (const token of tokens) {
 		sanitizeToken(token);
 	}

@@ -9,6 +9,7 @@ import {Marked, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {decodeBasicEntities} from '../deck/plain.js';
 import {highlightCode} from './code.js';
+import {renderList} from './list.js';
 import {styles, type Theme} from './theme.js';
 import {stripStyles, wrapHanging} from './text.js';
 
@@ -69,6 +70,11 @@ function rendererFor(width: number, theme: Theme): Marked {
 				return highlightCode(token.text, lang, theme).join('\n') + '\n\n';
 			},
 			html(token: Tokens.HTML | Tokens.Tag) {
+				// A block of nothing but <br> tags is an empty line; other HTML shows as written.
+				if (/^\s*(?:<br\s*\/?>\s*)+$/i.test(token.text)) {
+					return '\n';
+				}
+
 				return /^\s*<!--/.test(token.text) ? '' : s.html(token.text);
 			},
 			image(token: Tokens.Image) {
@@ -93,7 +99,7 @@ function rendererFor(width: number, theme: Theme): Marked {
 					table.push(row.map(cell));
 				}
 
-				return table.toString() + '\n\n';
+				return onlyHeaderRule(table.toString()) + '\n\n';
 			},
 		},
 	});
@@ -104,6 +110,14 @@ function rendererFor(width: number, theme: Theme): Marked {
 
 	renderers.set(key, marked);
 	return marked;
+}
+
+/** cli-table3 rules off every body row; a table keeps only the rule under its header. */
+function onlyHeaderRule(table: string): string {
+	const lines = table.split('\n');
+	const rule = /^(?:\u001B\[[\d;]*m)*[├+]/;
+	let rules = 0;
+	return lines.filter((line, i) => i === 0 || i === lines.length - 1 || !rule.test(line) || ++rules === 1).join('\n');
 }
 
 const asciiTableChars = {
@@ -142,43 +156,43 @@ function renderQuote(token: Tokens.Blockquote, width: number, theme: Theme): str
 	const inner = barred ? width - 2 : width;
 	const blocks = token.tokens.filter(block => block.type !== 'space');
 	const lines = blocks.flatMap((block, i) => [...(i > 0 ? [''] : []), ...renderMarkdownBlock(block, inner, theme)]);
+	// A GitHub alert (`> [!NOTE]`) opens with its label; parse.ts took the marker out.
+	const alert = (token as {alert?: string}).alert;
+	if (alert) {
+		lines.unshift(s.strong(alertLabel(alert, theme)));
+	}
+
 	const bar = s.quote(theme.glyphs.vertical);
-	return barred ? lines.map(line => (line === '' ? bar : `${bar} ${s.quote(line)}`)) : lines;
+	return barred ? lines.map((line, i) => (line === '' ? bar : `${bar} ${alert && i === 0 ? line : s.quote(line)}`)) : lines;
 }
 
 const minQuoteWidth = 10;
 
-const bulletMarkers = /^(\s*)((?:\* )+)/;
+const alertIcons: Readonly<Record<string, string>> = {note: 'ℹ', tip: '✱', important: '❢', warning: '⚠', caution: '⛔'};
 
-/**
- * marked-terminal marks every bullet `* `; show the theme's bullet for its depth instead.
- * Depth counts from the block's shallowest bullet (a list inside a quote starts indented),
- * and `- - x` gives one marker per level on the same line.
- */
-function bulletsFor(lines: readonly string[], theme: Theme): (line: string) => string {
-	const bullets = theme.glyphs.bullet;
-	const indents = lines.map(line => bulletMarkers.exec(line)?.[1]?.length).filter(indent => indent !== undefined);
-	const base = indents.length > 0 ? Math.min(...indents) : 0;
-	return line => line.replace(bulletMarkers, (_, indent: string, markers: string) => {
-		const depth = Math.floor((indent.length - base) / 2);
-		const glyphs = Array.from({length: markers.length / 2}, (_unused, k) => bullets[(depth + k) % bullets.length]);
-		return `${indent}${glyphs.join(' ')} `;
-	});
+function alertLabel(alert: string, theme: Theme): string {
+	const name = alert[0]!.toUpperCase() + alert.slice(1);
+	return theme.ascii ? `${name.toUpperCase()}:` : `${alertIcons[alert] ?? '!'} ${name}`;
 }
 
-/** Render one block token to lines no wider than `width` (tables may be wider: callers clip). */
-export function renderMarkdownBlock(token: Token, width: number, theme: Theme): string[] {
+/**
+ * Render one block token to lines no wider than `width` (tables may be wider: callers clip).
+ * `depth`: how deep in lists the block sits, for the bullet glyph.
+ */
+export function renderMarkdownBlock(token: Token, width: number, theme: Theme, depth = 0): string[] {
 	if (token.type === 'blockquote') {
 		return renderQuote(token as Tokens.Blockquote, width, theme);
+	}
+
+	if (token.type === 'list') {
+		return renderList(token as Tokens.List, width, theme, depth, renderMarkdownBlock);
 	}
 
 	const marked = rendererFor(width, theme);
 	const rendered = marked.parser([token]) as string;
 	const lines = rendered.replace(/\n+$/, '').split('\n');
 	const out: string[] = [];
-	const bullet = bulletsFor(lines, theme);
-	for (const raw of lines) {
-		const line = bullet(raw);
+	for (const line of lines) {
 		if (token.type === 'table') {
 			out.push(line);
 		} else {

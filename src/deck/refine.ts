@@ -1,0 +1,131 @@
+// What marked leaves as raw HTML or plain text that a terminal can still show as its author
+// meant: a few inline HTML tags (`<br>` a line break; `<b>`, `<i>`, `<kbd>`… their text,
+// styled where a terminal can) and GitHub's alerts (`> [!NOTE]`). Nothing else is
+// interpreted: any other tag stays text, shown as written. Runs on lexed tokens, before they
+// are sanitised.
+import {Lexer, type Token} from 'marked';
+
+/** Inline tags whose text is shown: as which token, or `undefined` for the text alone. */
+const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | undefined> = new Map([
+	['b', 'strong'], ['strong', 'strong'], ['i', 'em'], ['em', 'em'], ['u', 'em'], ['kbd', 'codespan'],
+	['code', 'codespan'], ['s', 'del'], ['del', 'del'], ['strike', 'del'],
+	['sub', undefined], ['sup', undefined], ['span', undefined], ['mark', undefined], ['small', undefined], ['ins', undefined],
+]);
+
+const openTag = /^<([a-z]+)(?:\s[^<>]*)?>$/i;
+const closeTag = /^<\/([a-z]+)\s*>$/i;
+const lineBreak = /^<br\s*\/?>$/i;
+const alertMarker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
+
+export const alertKinds: readonly string[] = ['note', 'tip', 'important', 'warning', 'caution'];
+
+function plainText(tokens: readonly Token[]): string {
+	return tokens.map(token => {
+		const children = (token as {tokens?: Token[]}).tokens;
+		return children ? plainText(children) : ('text' in token ? String(token.text) : '');
+	}).join('');
+}
+
+/** One run of inline tokens with the tags above resolved (an open tag needs its close in the run). */
+function refineInline(tokens: Token[]): Token[] {
+	const out: Token[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i]!;
+		if (token.type !== 'html') {
+			out.push(token);
+			continue;
+		}
+
+		const raw = token.raw.trim();
+		if (lineBreak.test(raw)) {
+			out.push({type: 'br', raw: token.raw});
+			// The space written after the tag would start the next line.
+			const next = tokens[i + 1];
+			if (next?.type === 'text' && !next.tokens) {
+				tokens[i + 1] = {...next, raw: next.raw.trimStart(), text: next.text.trimStart()};
+			}
+
+			continue;
+		}
+
+		const name = openTag.exec(raw)?.[1]?.toLowerCase();
+		const close = name && inlineTags.has(name)
+			? tokens.findIndex((other, k) => k > i && other.type === 'html' && closeTag.exec(other.raw.trim())?.[1]?.toLowerCase() === name)
+			: -1;
+		if (!name || close === -1) {
+			out.push(token);
+			continue;
+		}
+
+		const inner = refineInline(tokens.slice(i + 1, close));
+		const as = inlineTags.get(name);
+		if (as === 'codespan') {
+			const text = plainText(inner);
+			out.push({type: 'codespan', raw: text, text});
+		} else if (as) {
+			out.push({type: as, raw: token.raw, text: plainText(inner), tokens: inner} as Token);
+		} else {
+			out.push(...inner);
+		}
+
+		i = close;
+	}
+
+	return out;
+}
+
+/** Refine every token (in place): inline runs everywhere, alerts in block quotes. */
+export function refineTokens(tokens: Token[]): void {
+	for (const token of tokens) {
+		refineToken(token);
+	}
+}
+
+function refineToken(token: Token): void {
+	const record = token as Record<string, unknown>;
+	if (token.type === 'blockquote') {
+		markAlert(token as Token & {tokens: Token[]});
+	}
+
+	const children = record['tokens'];
+	if (Array.isArray(children)) {
+		if (children.some(child => (child as Token).type === 'html' && !(child as {block?: boolean}).block)) {
+			record['tokens'] = refineInline(children as Token[]);
+		}
+
+		for (const child of record['tokens'] as Token[]) {
+			refineToken(child);
+		}
+	}
+
+	for (const key of ['items', 'header']) {
+		const list = record[key];
+		if (Array.isArray(list)) {
+			list.forEach(item => refineToken(item as Token));
+		}
+	}
+
+	const rows = record['rows'];
+	if (Array.isArray(rows)) {
+		for (const row of rows) {
+			(row as Token[]).forEach(refineToken);
+		}
+	}
+}
+
+/** `> [!NOTE]` as its first line: the quote becomes a labelled callout. */
+function markAlert(quote: Token & {tokens: Token[]}): void {
+	const first = quote.tokens[0];
+	if (first?.type !== 'paragraph') {
+		return;
+	}
+
+	const marker = alertMarker.exec(first.raw);
+	if (!marker) {
+		return;
+	}
+
+	const rest = first.raw.slice(marker[0].length);
+	(quote as {alert?: string}).alert = marker[1]!.toLowerCase();
+	quote.tokens = [...(rest.trim() === '' ? [] : new Lexer({gfm: true}).lex(rest)), ...quote.tokens.slice(1)];
+}
