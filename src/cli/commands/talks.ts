@@ -26,9 +26,11 @@ export function askTalk(socketPath: string): Promise<TalkInfo | undefined> {
 		}, askMs);
 		socket.setEncoding('utf8');
 		socket.on('data', (chunk: string) => {
+			// The hello line comes first; the deck line after it is longer than this asker reads, and
+			// may arrive in the same chunk: take the hello whatever follows it.
 			const {lines, error} = splitter.push(chunk);
 			const first = lines[0];
-			if (error || first === undefined) {
+			if (first === undefined) {
 				if (error) {
 					done(undefined);
 				}
