@@ -18,79 +18,87 @@ export type StandIn =
 
 export type UnsafeClass = Readonly<{
 	name: string;
-	/** Inclusive code point ranges. */
-	ranges: readonly (readonly [number, number])[];
+	/**
+	 * The class's characters, as the body of a `v`-flag regular-expression character class:
+	 * Unicode properties where V8 knows them, so a Unicode update needs no edit here.
+	 */
+	set: string;
 	standIn: StandIn;
 	/** When set, the characters are kept in this context and only marked outside it. */
 	keptWhen?: string;
 }>;
 
 /**
+ * Prepended_Concatenation_Mark, written out because V8's `\p{…}` does not know the property
+ * (Unicode 17). Every one of them is also Cf today; the list keeps them marked if that changes.
+ */
+const prependedConcatenationMarks = '\\u{600}-\\u{605}\\u{6DD}\\u{70F}\\u{890}-\\u{891}\\u{8E2}\\u{110BD}\\u{110CD}';
+/**
+ * Default-ignorable and format characters that have their own class below (context-kept or
+ * bidi), and the standard variation selectors: those pick an emoji or ideograph variant and are
+ * clamped like combining marks instead (Mongolian free variation selectors are marked).
+ */
+const notInvisible = '\\p{Bidi_Control}\\u{200C}\\u{200D}\\u{AD}\\u{E0000}-\\u{E007F}\\u{FE00}-\\u{FE0F}\\u{E0100}-\\u{E01EF}';
+
+/**
  * Every character sanitize may touch. `\n` and `\t` are absent on purpose: `sanitize` keeps
  * them (the loader has already turned CRLF and CR into `\n`, so a stray `\r` is a stand-in).
  */
 export const unsafeClasses: readonly UnsafeClass[] = [
-	{name: 'C0 control', ranges: [[0x00, 0x08], [0x0b, 0x1f]], standIn: 'control-picture'},
-	{name: 'DEL', ranges: [[0x7f, 0x7f]], standIn: 'control-picture'},
-	{name: 'C1 control', ranges: [[0x80, 0x9f]], standIn: 'marker'},
+	{name: 'C0 control', set: '\\x00-\\x08\\x0B-\\x1F', standIn: 'control-picture'},
+	{name: 'DEL', set: '\\x7F', standIn: 'control-picture'},
+	{name: 'C1 control', set: '\\x80-\\x9F', standIn: 'marker'},
+	{name: 'bidi control', set: '\\p{Bidi_Control}', standIn: 'marker'},
+	{name: 'line or paragraph separator', set: '\\p{Zl}\\p{Zp}', standIn: 'marker'},
 	{
-		name: 'bidi control',
-		ranges: [[0x061c, 0x061c], [0x200e, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069]],
-		standIn: 'marker',
-	},
-	{
-		name: 'invisible format character',
-		ranges: [
-			[0x180e, 0x180e], [0x200b, 0x200b], [0x2028, 0x2029], [0x2060, 0x2064],
-			[0x206a, 0x206f], [0xfeff, 0xfeff], [0xfff9, 0xfffb],
-		],
+		name: 'invisible character',
+		// Hangul fillers, Arabic number signs, Egyptian and shorthand format controls, musical
+		// beams, Mongolian variation selectors, unassigned ignorables such as U+2065 and U+FFF0…
+		set: `[\\p{Default_Ignorable_Code_Point}\\p{Cf}${prependedConcatenationMarks}]--[${notInvisible}]`,
 		standIn: 'marker',
 	},
 	{
 		name: 'zero-width joiner/non-joiner',
-		ranges: [[0x200c, 0x200d]],
+		set: '\\u{200C}\\u{200D}',
 		standIn: 'marker',
 		keptWhen: 'between two letters or emoji (emoji ZWJ sequences, Persian, Indic)',
 	},
 	{
 		name: 'soft hyphen',
-		ranges: [[0x00ad, 0x00ad]],
+		set: '\\u{AD}',
 		standIn: 'marker',
 		keptWhen: 'inside a word',
 	},
 	{
 		name: 'tag character',
-		ranges: [[0xe0000, 0xe007f]],
+		set: '\\u{E0000}-\\u{E007F}',
 		standIn: 'marker',
 		keptWhen: 'in a subdivision flag: U+1F3F4, 3 to 7 lowercase/digit tags, U+E007F',
 	},
-	{name: 'lone surrogate', ranges: [[0xd800, 0xdfff]], standIn: 'replacement'},
+	{name: 'lone surrogate', set: '\\p{Cs}', standIn: 'replacement'},
 ];
 
 /** Longest run of combining marks kept on one base; the rest become one `<+N marks>`. */
 export const maxCombiningMarks = 3;
 
 const hex = (cp: number): string => cp.toString(16).toUpperCase().padStart(4, '0');
-const classRange = ([from, to]: readonly [number, number]): string =>
-	from === to ? `\\u{${hex(from)}}` : `\\u{${hex(from)}}-\\u{${hex(to)}}`;
+const union = (classes: readonly UnsafeClass[]): string => classes.map(c => `[${c.set}]`).join('');
 
 /**
- * The fast path: one test per string. With the `u` flag a surrogate range matches only lone
- * surrogates, because a valid pair is read as one astral code point.
+ * What `sanitize` may change: one of the classes, or a run of too many marks. With the `v`
+ * flag `\p{Cs}` matches only lone surrogates, because a valid pair is one astral code point.
  */
-export const suspiciousPattern = new RegExp(
-	`[${unsafeClasses.flatMap(c => c.ranges).map(classRange).join('')}]|\\p{M}{${maxCombiningMarks + 1}}`,
-	'u',
-);
+export const suspiciousPattern = new RegExp(`[${union(unsafeClasses)}]|\\p{M}{${maxCombiningMarks + 1}}`, 'v');
+const suspiciousChar = new RegExp(`^[${union(unsafeClasses)}]$`, 'v');
 
-const unsafeChar = new RegExp(
-	`^[${unsafeClasses.filter(c => c.keptWhen === undefined).flatMap(c => c.ranges).map(classRange).join('')}]$`,
-	'u',
-);
+/** A character marked wherever it is (no context keeps it); C0, DEL and surrogates are handled before. */
+const unsafeChar = new RegExp(`^[${union(unsafeClasses.filter(c => c.keptWhen === undefined))}]$`, 'v');
 const markChar = /^\p{M}$/u;
-const letterChar = /^\p{L}$/u;
+// What follows a joiner or a soft hyphen is judged before it is shown: an invisible letter
+// (a Hangul filler) will be a marker, so it keeps nothing, or a second pass would differ.
+const letterChar = new RegExp(`^[\\p{L}--[${union(unsafeClasses)}]]$`, 'v');
 const joinerBefore = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
-const joinerAfter = /^[\p{L}\p{Extended_Pictographic}]$/u;
+const joinerAfter = new RegExp(`^[[\\p{L}\\p{Extended_Pictographic}]--[${union(unsafeClasses)}]]$`, 'v');
 const softHyphenBefore = /^[\p{L}\p{M}]$/u;
 const subdivisionFlag = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F}/uy;
 
@@ -108,7 +116,7 @@ const controlStandIn = (cp: number, ascii: boolean): string => {
  * Idempotent, and returns its argument unchanged (same string) when nothing is suspicious.
  */
 export function sanitize(text: string, options?: SanitizeOptions): string {
-	if (!suspiciousPattern.test(text)) return text;
+	if (!isSuspicious(text)) return text;
 	return rewrite(text, options?.ascii === true);
 }
 
@@ -122,7 +130,63 @@ export function sanitizeLine(text: string, options?: SanitizeOptions): string {
 
 /** True when `sanitize` would change the text (for `lectern check` warnings). */
 export function hasUnsafe(text: string): boolean {
-	return suspiciousPattern.test(text) && rewrite(text, false) !== text;
+	return isSuspicious(text) && rewrite(text, false) !== text;
+}
+
+const plain = 1;
+const suspicious = 2;
+const combining = 3;
+/**
+ * Each BMP code unit's kind, learnt from the regular expressions the first time it is met:
+ * a regular expression made of a dozen Unicode properties scans text several times slower
+ * than this loop, and `sanitize` sees every line of every deck.
+ */
+const bmpKinds = new Uint8Array(0x10000);
+/** The same for the other planes, made when the first astral character is met (1 MiB). */
+let astralKinds: Uint8Array | undefined;
+const printableAscii = /^[\t\n\x20-\x7E]*$/;
+
+function kindOf(ch: string): number {
+	if (suspiciousChar.test(ch)) return suspicious;
+	return markChar.test(ch) ? combining : plain;
+}
+
+/** `suspiciousPattern.test(text)`, several times faster (this is the fast path of every call). */
+export function isSuspicious(text: string): boolean {
+	// Plain ASCII is the common case, and a regular expression scans it fastest.
+	if (printableAscii.test(text)) return false;
+	let marks = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		if (unit >= 0x20 && unit < 0x7f) {
+			marks = 0;
+			continue;
+		}
+		let kind: number;
+		if (unit >= 0xd800 && unit <= 0xdfff) {
+			const low = text.charCodeAt(i + 1);
+			// A lone surrogate.
+			if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return true;
+			const cp = text.codePointAt(i)!;
+			astralKinds ??= new Uint8Array(0x100000);
+			kind = astralKinds[cp - 0x10000]!;
+			if (kind === 0) {
+				kind = kindOf(String.fromCodePoint(cp));
+				astralKinds[cp - 0x10000] = kind;
+			}
+			i++;
+		} else {
+			kind = bmpKinds[unit]!;
+			if (kind === 0) {
+				kind = unit === 0x09 || unit === 0x0a ? plain : kindOf(String.fromCharCode(unit));
+				bmpKinds[unit] = kind;
+			}
+		}
+		if (kind === suspicious) return true;
+		if (kind !== combining) marks = 0;
+		else if (++marks > maxCombiningMarks) return true;
+	}
+	return false;
 }
 
 // Context checks look at the previous character of the OUTPUT, not the input: a joiner after
@@ -144,7 +208,8 @@ function rewrite(text: string, ascii: boolean): string {
 		const cp = text.codePointAt(i) ?? 0;
 		const ch = cp > 0xffff ? text.slice(i, i + 2) : text.charAt(i);
 		const next = i + ch.length;
-		if (markChar.test(ch)) {
+		// Some marks are invisible (U+17B4, U+180B, U+034F): those are marked, not kept.
+		if (markChar.test(ch) && !unsafeChar.test(ch)) {
 			marks++;
 			if (marks > maxCombiningMarks) dropped++;
 			else {
