@@ -1,6 +1,7 @@
 // The YAML block at the top of a deck. The splitter is ours because `---` is also the slide
 // separator; the YAML itself is read by the `yaml` package with aliases bounded.
 import {parseDocument} from 'yaml';
+import {sanitizeLine} from './sanitize.js';
 import type {DeckMeta} from './types.js';
 import {countNewlines} from './scan.js';
 
@@ -74,7 +75,8 @@ function parseMeta(yamlText: string): DeckMeta {
 	}
 
 	const record = value as Record<string, unknown>;
-	const text = (key: string) => (record[key] === undefined || record[key] === null ? undefined : String(record[key]));
+	// Sanitised here, once: every output (status bar, print, outline, --json) shows these.
+	const text = (key: string) => (record[key] === undefined || record[key] === null ? undefined : sanitizeLine(String(record[key])));
 	const duration = Number(record['duration']);
 	const extra: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(record)) {

@@ -255,3 +255,25 @@ function codePointString(text: string, index: number): string {
 	const cp = text.codePointAt(index);
 	return cp === undefined ? '' : String.fromCodePoint(cp);
 }
+
+/**
+ * Characters JSON.stringify leaves raw that a terminal would act on or hide: DEL, C1, and every
+ * character of the classes above (bidi controls, U+2028/U+2029, invisible characters, joiners,
+ * tags). C0 controls and lone surrogates JSON.stringify already escapes.
+ */
+const rawInJson = new RegExp(`[${union(unsafeClasses.filter(c => c.name !== 'C0 control' && c.name !== 'lone surrogate'))}]`, 'gv');
+const jsonEscape = (ch: string): string => {
+	let out = '';
+	for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+	return out;
+};
+
+/**
+ * The one JSON writer for output (`--json`): `JSON.stringify`, with every character above
+ * written as a `\uXXXX` escape. The result is the same JSON value, byte for byte safe on a
+ * terminal: nothing is dropped or replaced, so a path in it still names its file.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+	const json = JSON.stringify(value, null, indent);
+	return json === undefined ? 'null' : json.replace(rawInJson, jsonEscape);
+}

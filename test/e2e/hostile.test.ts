@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hostileDecks, hostilePaths, hostileStateFiles, type HostileDeck, type HostilePath, type HostileStateFile} from '../support/hostile-corpus.js';
+import {hostileDecks, hostileJsonPaths, hostilePaths, hostileStateFiles, type HostileDeck, type HostilePath, type HostileStateFile} from '../support/hostile-corpus.js';
 import {stateFile} from '../../src/state/store.js';
-import {disallowedSequences, presenterAllowed} from '../support/ecma48.js';
+import {disallowedSequences, presenterAllowed, tokenize} from '../support/ecma48.js';
 import {describeRun, inParallel, lecternBin, linesOf, repoRoot, runLectern, stackFrame, tempDir, withSlot, type RunResult} from './cli-helpers.js';
 import {closeAll, startPty, type PtyOptions, type PtySession} from './pty.js';
 
@@ -59,9 +59,19 @@ afterAll(async () => {
 	removeDir();
 });
 
-/** Every control sequence in `output` that a presenter may not send, as printable JSON. */
+/**
+ * Characters a terminal hides or acts on that no output may hold raw: bidi controls, line and
+ * paragraph separators, invisible and format characters. Joiners, variation selectors, soft
+ * hyphens and flag tags are kept where they join something, so they are not counted here.
+ */
+const rawInvisible = new RegExp('[[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]--[\\u200C\\u200D\\u00AD\\uFE00-\\uFE0F\\u{E0020}-\\u{E007F}\\u{E0100}-\\u{E01EF}]]', 'gv');
+
+/** Every control sequence in `output` that a presenter may not send, and every raw invisible, as printable JSON. */
 function offences(output: string): string[] {
-	return disallowedSequences(output, presenterAllowed).map(token => JSON.stringify(token.raw));
+	return [
+		...disallowedSequences(output, presenterAllowed).map(token => JSON.stringify(token.raw)),
+		...[...output.matchAll(rawInvisible)].map(match => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase()}`),
+	];
 }
 
 function expectSafe(result: RunResult, what: string): void {
@@ -244,6 +254,64 @@ describe('hostile paths', slow, () => {
 
 		expect(runs[0]!.status).toBe(0);
 		expect(runs[1]!.status).toBe(0);
+	});
+});
+
+describe('JSON paths', slow, () => {
+	let jsonPaths: HostilePath[];
+	beforeAll(async () => {
+		jsonPaths = await hostileJsonPaths(dir);
+	});
+
+	/** No raw control byte (JSON escapes C0 itself) and no raw invisible: every line parses. */
+	function expectSafeJson(result: RunResult, what: string): unknown[] {
+		expectSafe(result, what);
+		expect(result.stdout, what).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+		return linesOf(result.stdout).length === 0 ? [] : result.stdout.trimEnd().startsWith('[') ? [JSON.parse(result.stdout)] : linesOf(result.stdout).map(line => JSON.parse(line) as unknown);
+	}
+
+	it('outline --json escapes names and titles as \\uXXXX, and keeps each path exactly', async () => {
+		const files = jsonPaths.map(entry => entry.path);
+		const result = await runLectern(['outline', '--json', ...files]);
+		const outlines = expectSafeJson(result, describeRun(['outline', '--json', '…'], result)) as Array<{deck: string; title: string; slides: Array<{title: string}>}>;
+		expect(result.status).toBe(0);
+		expect(outlines.map(outline => outline.deck)).toEqual(files);
+		for (const [index, entry] of jsonPaths.entries()) {
+			const {title, slides} = outlines[index]!;
+			expect(title, entry.name).toContain(entry.canary);
+			// The title is deck text: sanitised where it is parsed, so it reads as markers.
+			expect(title, entry.name).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+			expect(title.match(rawInvisible), entry.name).toBeNull();
+			expect(slides[0]!.title.match(rawInvisible), entry.name).toBeNull();
+		}
+	});
+
+	it('search --json escapes deck and location, and they still name the file', async () => {
+		const files = jsonPaths.map(entry => entry.path);
+		const result = await runLectern(['search', '--json', 'canary', ...files]);
+		const hits = expectSafeJson(result, describeRun(['search', '--json', 'canary', '…'], result)) as Array<{deck: string; location: string; title: string}>;
+		expect(result.status).toBe(0);
+		expect(hits.map(hit => hit.deck).sort()).toEqual([...files].sort());
+		for (const hit of hits) {
+			expect(hit.location).toBe(`${hit.deck}:1`);
+			expect(fs.statSync(hit.deck).isFile()).toBe(true);
+		}
+	});
+
+	it('check --json escapes the file names and keeps them', async () => {
+		const files = jsonPaths.map(entry => entry.path);
+		const result = await runLectern(['check', '--json', '--size', '80x24', ...files]);
+		const [problems] = expectSafeJson(result, describeRun(['check', '--json', '…'], result)) as [Array<{file: string}>];
+		expect(new Set(problems.map(problem => problem.file))).toEqual(new Set(files));
+	});
+
+	it('the text outputs show the same names with stand-ins', async () => {
+		const files = jsonPaths.map(entry => entry.path);
+		for (const args of [['outline', ...files], ['search', 'canary', ...files], ['check', '--size', '80x24', ...files], ['print', files[0]!]]) {
+			const result = await runLectern(args, {env: {FORCE_COLOR: '3'}});
+			expectSafe(result, describeRun(args, result));
+			expect(tokenize(result.stdout).filter(token => token.kind === 'c1' || token.kind === 'c0' && token.raw !== '\n').length).toBe(0);
+		}
 	});
 });
 

@@ -115,6 +115,13 @@ function contextDecks(): HostileDeck[] {
 			});
 		}
 	}
+	decks.push({
+		name: 'front-matter-title-invisible',
+		content: `---\ntitle: "CANARY-FM-TITLE-INVISIBLE ${Object.values(invisibles).join(' ')}"\nauthor: "a\\u2028b\\u3164c"\n---\n\n# Slide\n\nbody\n`,
+		canary: 'CANARY-FM-TITLE-INVISIBLE',
+		expect: 'render',
+		note: 'invisible characters in the title show as markers in the status bar, outline and JSON',
+	});
 	for (const spelling of yamlSpellings) {
 		const canary = `CANARY-FM-TITLE-${slug(spelling.name)}`;
 		// Raw stays a plain scalar; the others need double quotes (escapes, and a leading `&` is an anchor).
@@ -150,6 +157,35 @@ function unicodeDecks(): HostileDeck[] {
 		deck('legit-scripts', 'שלום مرحبا 日本語 👩‍👩‍👧 🇫🇷 🏴󠁧󠁢󠁥󠁮󠁧󠁿 é e\u0301 می‌خواهم $',
 			'every script displays unchanged, no markers'),
 	];
+}
+
+/**
+ * Invisible characters, by group: each must reach no output raw (a `<U+XXXX>` marker on
+ * screen, a `\uXXXX` escape in JSON). Hangul fillers are letters and the musical beams are
+ * astral: a hand-made list of "format characters" tends to miss both.
+ */
+export const invisibles: Readonly<Record<string, string>> = {
+	'hangul-fillers': '\u115f\u1160\u3164\uffa0',
+	'arabic-number-signs': '\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u08e2',
+	'astral-format-controls': '\u{110bd}\u{13430}\u{13438}\u{1bca0}\u{1bca3}\u{1d173}\u{1d17a}',
+	'invisible-marks': '\u17b4\u17b5\u180b\u180c\u034f',
+	'unassigned-ignorables': '\u2065\ufff0\ufff8\u{e0fff}',
+	'bidi-and-separators': '\u202e\u2066\u2069\u2028\u2029\u061c\u200f',
+	'zero-width': '\u200b\u2060\ufeff\u2063\u180e',
+};
+
+/** One deck per group of invisibles: in the heading, the text, a table cell, code and the notes. */
+function invisibleDecks(): HostileDeck[] {
+	return Object.entries(invisibles).map(([name, chars]) => {
+		const canary = `CANARY-INVISIBLE-${slug(name)}`;
+		return {
+			name: `invisible-${name}`,
+			content: `# Hidden ${chars}here\n\n${chars}${canary}${chars} and a${chars}b\n\n| a${chars} | b |\n|---|---|\n| ${chars} | c |\n\n\`\`\`\ncode${chars}\n\`\`\`\n\n<!-- notes: note${chars} -->\n`,
+			canary,
+			expect: 'render',
+			note: 'every invisible character shows as a <U+XXXX> marker',
+		};
+	});
 }
 
 const encoder = new TextEncoder();
@@ -249,7 +285,7 @@ function hugeDeck(): HostileDeck {
 
 /** Every hostile deck; a pure function, new objects each call. */
 export function hostileDecks(): HostileDeck[] {
-	return [...payloadDecks(), ...contextDecks(), ...unicodeDecks(), ...badFileDecks()];
+	return [...payloadDecks(), ...contextDecks(), ...unicodeDecks(), ...invisibleDecks(), ...badFileDecks()];
 }
 
 /**
@@ -335,3 +371,30 @@ export const hostileStateFiles: readonly HostileStateFile[] = [
 	{name: 'state-escapes', make: async file => writeFile(file, JSON.stringify({version: 1, deck: `${ESC}]0;CANARY-STATE${BEL}\u202e\u2028`, slide: 0, seen: [], bookmarks: [], updatedAt: 'x'})),
 		reason: /it belongs to .*CANARY-STATE/},
 ];
+
+/**
+ * The JSON paths: decks whose file names and front-matter titles carry what JSON.stringify
+ * leaves raw (C1, DEL, bidi controls, U+2028/U+2029, invisibles) next to what it escapes (C0),
+ * for `outline --json`, `search --json` and `check --json`. Each slide holds its canary and
+ * no notes, so check reports it too. Created in `tmpDir`, which must exist.
+ */
+export async function hostileJsonPaths(tmpDir: string): Promise<HostilePath[]> {
+	const dir = await mkdtemp(join(tmpDir, 'json-'));
+	const cases: ReadonlyArray<readonly [string, string]> = [
+		['c1', '\u009b31mC1\u009d0;HACKED\u009c'],
+		['del', 'del\u007fete'],
+		['bidi', '\u202eevil\u2066x\u2069\u061c'],
+		['separators', 'line\u2028para\u2029end'],
+		['invisible', `hangul\u3164arabic\u0600beam\u{1d173}`],
+		['c0', `esc${ESC}[31m${BEL}red`],
+	];
+	const paths: HostilePath[] = [];
+	for (const [name, payload] of cases) {
+		const canary = `CANARY-JSON-${slug(name)}`;
+		const path = join(dir, `deck-${payload}.md`);
+		const yamlTitle = JSON.stringify(`Intro ${payload} ${canary}`);
+		await writeFile(path, `---\ntitle: ${yamlTitle}\nauthor: ${JSON.stringify(payload)}\n---\n\n# Slide ${payload}\n\n${canary} ${payload}\n`);
+		paths.push({name: `json-${name}`, path, expect: 'render', canary, note: 'JSON output escapes the payload as \\uXXXX; the path survives unchanged'});
+	}
+	return paths;
+}

@@ -31,6 +31,14 @@ describe('front matter: values', () => {
 		expect(readFrontMatter('---\ntitle: 12\nauthor: true\n---\nx').meta).toEqual({title: '12', author: 'true', extra: {}});
 	});
 
+	it('sanitises the values where they are read, for every output', () => {
+		const {meta} = readFrontMatter('---\ntitle: "Intro\\u009d0;HACKED\\u009c"\nauthor: "a\\u202eb\\u3164"\ndate: "x\\ny"\ntheme: "\\e[31m"\n---\nx');
+		expect(meta.title).toBe('Intro<U+009D>0;HACKED<U+009C>');
+		expect(meta.author).toBe('a<U+202E>b<U+3164>');
+		expect(meta.date).toBe('x\u2424y');
+		expect(meta.theme).toBe('\u241B[31m');
+	});
+
 	it('ignores a duration that is not a positive number', () => {
 		expect(readFrontMatter('---\nduration: abc\n---\nx').meta.duration).toBeUndefined();
 		expect(readFrontMatter('---\nduration: -5\n---\nx').meta.duration).toBeUndefined();

@@ -2,7 +2,7 @@ import {lstat, mkdtemp, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {hostileDecks, hostilePaths, payloads} from '../support/hostile-corpus.js';
+import {hostileDecks, hostileJsonPaths, hostilePaths, invisibles, payloads} from '../support/hostile-corpus.js';
 import {tokenize} from '../support/ecma48.js';
 import {sanitize} from '../../src/deck/sanitize.js';
 
@@ -30,10 +30,11 @@ describe('hostileDecks', () => {
 		for (const context of ['text', 'heading', 'notes', 'table-cell', 'link-text', 'link-target', 'fence-info']) {
 			for (const spelling of ['raw', 'dec', 'hex']) expect(decks.some(d => d.name === `context-${context}-${spelling}`)).toBe(true);
 		}
-		expect(decks.filter(d => d.name.startsWith('front-matter-title-'))).toHaveLength(4);
+		expect(decks.filter(d => d.name.startsWith('front-matter-title-'))).toHaveLength(5);
+		for (const name of Object.keys(invisibles)) expect(decks.some(d => d.name === `invisible-${name}`)).toBe(true);
 	});
 
-	it('puts the canary in every payload deck, and a control sequence or entity in it', () => {
+	it('puts the canary in every payload deck, and a control sequence, entity or invisible character in it', () => {
 		const payloadDecks = decks.filter(d => /^(payload|context|front-matter-title)-/.test(d.name));
 		expect(payloadDecks.length).toBeGreaterThan(50);
 		for (const deck of payloadDecks) {
@@ -42,7 +43,8 @@ describe('hostileDecks', () => {
 			expect(content, deck.name).toContain(deck.canary);
 			expect(deck.expect).toBe('render');
 			const hasControl = tokenize(content).some(t => t.kind !== 'text' && t.raw !== '\n');
-			expect(hasControl || /&#x?0*(27|1b|155|9b);|\\e|\\u001b/i.test(content), deck.name).toBe(true);
+			const hasInvisible = new RegExp(`[${Object.values(invisibles).join('')}]`, 'u').test(content);
+			expect(hasControl || hasInvisible || /&#x?0*(27|1b|155|9b);|\\e|\\u001b/i.test(content), deck.name).toBe(true);
 		}
 	});
 
@@ -98,6 +100,33 @@ describe('hostileDecks', () => {
 			'front-matter-unclosed', 'invalid-utf8', 'only-separators', 'only-separators-at-top', 'overlong-utf8', 'utf16le-no-bom',
 			'whitespace-only',
 		]);
+	});
+});
+
+describe('the invisible characters', () => {
+	it('are all invisible to a terminal: default-ignorable, format, or line/paragraph separators', () => {
+		const invisible = new RegExp('^[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]$', 'v');
+		for (const [name, chars] of Object.entries(invisibles)) for (const ch of chars) expect(invisible.test(ch), `${name} U+${ch.codePointAt(0)!.toString(16)}`).toBe(true);
+	});
+
+	it('are each shown as a marker once sanitised', () => {
+		for (const chars of Object.values(invisibles)) for (const ch of chars) expect(sanitize(ch)).toBe(`<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+	});
+});
+
+describe('hostileJsonPaths', () => {
+	it('creates decks whose names and titles hold what JSON.stringify leaves raw', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'lectern-corpus-'));
+		try {
+			const paths = await hostileJsonPaths(dir);
+			expect(paths.map(p => p.name)).toEqual(['json-c1', 'json-del', 'json-bidi', 'json-separators', 'json-invisible', 'json-c0']);
+			for (const p of paths) {
+				expect((await stat(p.path)).isFile()).toBe(true);
+				expect(p.path, p.name).toMatch(/[\u0000-\u001F\u007F-\u009F\u202E\u2028\u3164]/u);
+			}
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
 	});
 });
 

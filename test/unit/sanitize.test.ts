@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
-	hasUnsafe, isSuspicious, maxCombiningMarks, sanitize, sanitizeLine, suspiciousPattern, unsafeClasses,
+	hasUnsafe, isSuspicious, maxCombiningMarks, safeJson, sanitize, sanitizeLine, suspiciousPattern, unsafeClasses,
 } from '../../src/deck/sanitize.js';
 
 const ESC = '\x1b';
@@ -224,4 +224,30 @@ describe('the table', () => {
 		expect(hasUnsafe(line)).toBe(false);
 	});
 
+});
+
+describe('safeJson', () => {
+	const hostileValue = {
+		title: 'Intro\u009d0;HACKED\u009c',
+		deck: 'b\u009b31mC1.md',
+		text: 'del\u007f bidi\u202e\u2066 sep\u2028\u2029 hangul\u3164 beam\u{1d173} tag\u{e0041} esc\u001b',
+		list: [1, null, true, 'ok 日本 👩\u200d👩\u200d👧'],
+	};
+
+	it('escapes C1, DEL, bidi controls, U+2028/U+2029 and invisibles as \\uXXXX', () => {
+		const json = safeJson(hostileValue);
+		expect(json).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\u3164\u200D]/u);
+		expect(json).not.toMatch(/[\u{1D173}\u{E0041}]/u);
+		expect(json).toContain('\\u009D0;HACKED\\u009C');
+		expect(json).toContain('\\u007F');
+		expect(json).toContain('\\u2028');
+		expect(json).toContain('\\uD834\\uDD73');
+	});
+
+	it('is lossless and valid: parsing gives the value back', () => {
+		expect(JSON.parse(safeJson(hostileValue))).toEqual(hostileValue);
+		expect(JSON.parse(safeJson(hostileValue, 2))).toEqual(hostileValue);
+		expect(safeJson({a: 'plain'})).toBe(JSON.stringify({a: 'plain'}));
+		expect(safeJson([{a: 1}], 2)).toBe(JSON.stringify([{a: 1}], null, 2));
+	});
 });

@@ -5,7 +5,7 @@
 import {slideHead} from '../../deck/deck.js';
 import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
 import {parseSlide} from '../../deck/parse.js';
-import {sanitizeLine} from '../../deck/sanitize.js';
+import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
 import {notesShownAtStart, screenGeometry} from '../../layout/screen.js';
@@ -47,7 +47,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 	}
 
 	if (args.json) {
-		process.stdout.write(JSON.stringify(problems, null, 2) + '\n');
+		process.stdout.write(safeJson(problems, 2) + '\n');
 	} else {
 		process.stdout.write(problems.map(problem => formatProblem(problem) + '\n').join(''));
 	}

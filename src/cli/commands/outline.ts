@@ -2,7 +2,7 @@
 import {resolve} from 'node:path';
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
 import {parseSlide} from '../../deck/parse.js';
-import {sanitizeLine} from '../../deck/sanitize.js';
+import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import {formatClock, planTalk} from '../../deck/timing.js';
 import {createTheme} from '../../layout/theme.js';
 import {defaultStateDir, loadState} from '../../state/store.js';
@@ -28,7 +28,7 @@ export function runOutline(args: OutlineArgs): number {
 			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i), ...times};
 		});
 		if (args.json) {
-			out.push(JSON.stringify({deck: file, title: deck.meta.title ?? null, ...(plan ? {duration: deck.meta.duration ?? null} : {}), slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
+			out.push(safeJson({deck: file, title: deck.meta.title ?? null, ...(plan ? {duration: deck.meta.duration ?? null} : {}), slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
 			continue;
 		}
 

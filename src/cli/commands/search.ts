@@ -1,7 +1,7 @@
 // `lectern search <query> [paths..]`: grep for slides. One heading line per matching slide
 // with a location the presenter opens as is (`deck.md:23` = slide 23), then snippets.
 import {performance} from 'node:perf_hooks';
-import {sanitizeLine} from '../../deck/sanitize.js';
+import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {styles} from '../../layout/theme.js';
 import {slideSource} from '../../deck/deck.js';
@@ -67,7 +67,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 	}
 
 	if (args.json) {
-		return hits.map(hit => JSON.stringify({
+		return hits.map(hit => safeJson({
 			deck: hit.doc.deck,
 			slide: hit.doc.slide + 1,
 			location: `${hit.doc.deck}:${hit.doc.slide + 1}`,
