@@ -117,7 +117,8 @@ function contextDecks(): HostileDeck[] {
 	}
 	decks.push({
 		name: 'front-matter-title-invisible',
-		content: `---\ntitle: "CANARY-FM-TITLE-INVISIBLE ${Object.values(invisibles).join(' ')}"\nauthor: "a\\u2028b\\u3164c"\n---\n\n# Slide\n\nbody\n`,
+		// The status bar has room for a short title only: one of each kind there, all in the author.
+		content: `---\ntitle: "CANARY-FM-TITLE-INVISIBLE ${yamlEscaped('\u3164\u2028\u0600\u{1d173}\u202e')}"\nauthor: "${yamlEscaped(Object.values(invisibles).join(' '))}"\n---\n\n# Slide\n\nbody\n`,
 		canary: 'CANARY-FM-TITLE-INVISIBLE',
 		expect: 'render',
 		note: 'invisible characters in the title show as markers in the status bar, outline and JSON',
@@ -174,13 +175,17 @@ export const invisibles: Readonly<Record<string, string>> = {
 	'zero-width': '\u200b\u2060\ufeff\u2063\u180e',
 };
 
+/** YAML double-quoted escapes for everything but ASCII letters, digits and spaces. */
+const yamlEscaped = (text: string): string =>
+	[...text].map(ch => (/^[\w ]$/.test(ch) ? ch : `\\U${ch.codePointAt(0)!.toString(16).padStart(8, '0')}`)).join('');
+
 /** One deck per group of invisibles: in the heading, the text, a table cell, code and the notes. */
 function invisibleDecks(): HostileDeck[] {
 	return Object.entries(invisibles).map(([name, chars]) => {
 		const canary = `CANARY-INVISIBLE-${slug(name)}`;
 		return {
 			name: `invisible-${name}`,
-			content: `# Hidden ${chars}here\n\n${chars}${canary}${chars} and a${chars}b\n\n| a${chars} | b |\n|---|---|\n| ${chars} | c |\n\n\`\`\`\ncode${chars}\n\`\`\`\n\n<!-- notes: note${chars} -->\n`,
+			content: `# Hidden ${chars}here\n\n${chars} ${canary} ${chars} and a${chars}b\n\n| a${chars} | b |\n|---|---|\n| ${chars} | c |\n\n\`\`\`\ncode${chars}\n\`\`\`\n\n<!-- notes: note${chars} -->\n`,
 			canary,
 			expect: 'render',
 			note: 'every invisible character shows as a <U+XXXX> marker',
