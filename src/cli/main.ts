@@ -2,8 +2,11 @@
 // loaded only when run. Errors become one line on stderr and an exit code.
 import yargs, {type Argv} from 'yargs';
 import {LecternError, exitCodes, runGuarded} from './errors.js';
+import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
 
 const version = '0.1.0';
+
+const maxSize = {type: 'string', default: '10', coerce: coerceIntegerOr(maxSizeOption, 10), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
 
 function shareOptions<T>(y: Argv<T>) {
 	return y
@@ -23,11 +26,11 @@ function shareArgs(args: {deck?: string; share?: string}): {deck?: string; share
 function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
-		.option('slide', {type: 'number', describe: 'open at slide N (1-based)'})
+		.option('slide', {type: 'string', coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
 		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker-notes pane (--no-notes hides it)'})
 		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
 		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
-		.option('max-size', {type: 'number', default: 10, describe: 'largest deck file to read, in MiB'});
+		.option('max-size', maxSize);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -50,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.option('ssh', {type: 'string', describe: 'follow a talk on HOST through ssh (runs lectern relay there)'})
 			.option('clock', {type: 'boolean', default: false, describe: 'show the talk\'s clock'})
 			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', {type: 'number', default: 10, describe: 'largest deck to accept, in MiB'}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runFollow} = await import('./commands/follow.js');
 			process.exitCode = await runFollow(args);
 		})
@@ -69,11 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
 		})
 		.command('print <deck>', 'write the deck as text to stdout', y => y
-			.positional('deck', {type: 'string', demandOption: true})
-			.option('width', {type: 'number', describe: 'width in columns (default: the terminal, or 80)'})
+			.positional('deck', {type: 'string', demandOption: true, describe: 'deck file, or deck.md:N for slide N only'})
+			.option('width', {type: 'string', coerce: coerceInteger(widthOption), describe: 'width in columns, 20 to 1000 (default: the terminal, or 80)'})
+			.option('slides', {type: 'string', describe: 'only these slides: 3, 3-7, 3- or 1,4-6'})
 			.option('notes', {type: 'boolean', default: true, describe: 'include the speaker notes'})
 			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', {type: 'number', default: 10}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runPrint} = await import('./commands/print.js');
 			process.exitCode = runPrint(args);
 		})
@@ -83,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
 			.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
 			.option('l', {alias: 'files-with-matches', type: 'boolean', default: false, describe: 'list matching decks only'})
-			.option('max-size', {type: 'number', default: 10}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runSearch} = await import('./commands/search.js');
 			process.exitCode = runSearch(args);
 		})
@@ -91,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.positional('decks', {type: 'string', array: true})
 			.option('json', {type: 'boolean', default: false})
 			.option('times', {type: 'boolean', default: false, describe: 'each slide\'s planned start time (front matter duration, <!-- time: 3m --> weights)'})
-			.option('max-size', {type: 'number', default: 10}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runOutline} = await import('./commands/outline.js');
 			process.exitCode = runOutline(args);
 		})
@@ -100,7 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
 			.option('json', {type: 'boolean', default: false})
 			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', {type: 'number', default: 10}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runCheck} = await import('./commands/check.js');
 			process.exitCode = await runCheck(args);
 		})
@@ -108,7 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})
 			.option('output', {alias: 'o', type: 'string', describe: 'write the Markdown deck here (default: stdout)'})
 			.option('check', {type: 'boolean', default: false, describe: 'run check on the result and print its report'})
-			.option('max-size', {type: 'number', default: 10}), async args => {
+			.option('max-size', maxSize), async args => {
 			const {runConvert} = await import('./commands/convert.js');
 			process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
 		})
@@ -121,6 +125,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 		.wrap(Math.min(100, process.stdout.columns || 80))
 		.exitProcess(false)
 		.fail((message, error) => {
+			// yargs re-throws an option's coerce error (a bad number) as its own YError.
+			if (error?.name === 'YError') {
+				throw new LecternError(error.message, {code: exitCodes.usage});
+			}
+
 			throw error ?? new LecternError(`${message} (see lectern --help)`, {code: exitCodes.usage});
 		});
 	return runGuarded(async () => {

@@ -2,6 +2,7 @@
 // yargs is the largest module the first frame would otherwise wait for. Anything this does
 // not recognise goes to yargs, which also gives the errors and the help.
 import type {PresentArgs} from './commands/present.js';
+import {integerIn, maxSizeOption, slideOption} from './numbers.js';
 
 const commandNames = new Set(['present', 'study', 'print', 'search', 'outline', 'check', 'convert', 'speaker', 'follow', 'talks', 'relay']);
 const switches: Readonly<Record<string, Partial<PresentArgs>>> = {
@@ -22,12 +23,13 @@ export function quickPresentArgs(argv: readonly string[]): PresentArgs | undefin
 		if (switches[flag] && inline === undefined) {
 			args = {...args, ...switches[flag]};
 		} else if (numbers.has(flag)) {
-			const value = inline ?? argv[++i];
-			if (value === undefined || !/^\d+(?:\.\d+)?$/.test(value)) {
+			// A value out of range goes to yargs, which says what is wrong with it.
+			const value = integerIn(flag === '--slide' ? slideOption : maxSizeOption, inline ?? argv[++i]);
+			if (value === undefined) {
 				return undefined;
 			}
 
-			args = flag === '--slide' ? {...args, slide: Number(value)} : {...args, maxSize: Number(value)};
+			args = flag === '--slide' ? {...args, slide: value} : {...args, maxSize: value};
 		} else if (!arg.startsWith('-') && deck === undefined && !(i === 0 && commandNames.has(arg))) {
 			deck = arg;
 		} else {

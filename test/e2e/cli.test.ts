@@ -159,6 +159,53 @@ describe.concurrent('print', () => {
 	});
 });
 
+describe.concurrent('numbers on the command line', () => {
+	it.for<[string[], string]>([
+		[['decks/guide.md', '--slide', 'abc'], '--slide abc: expected a slide number, a whole number from 1 to 10000000'],
+		[['decks/guide.md', '--slide', '1.5'], '--slide 1.5: expected a slide number'],
+		[['study', 'decks/guide.md', '--slide=0'], '--slide 0: expected a slide number'],
+		[['decks/guide.md', '--max-size', 'abc'], '--max-size abc: expected a size in MiB, a whole number from 1 to 1024'],
+		[['search', 'x', '--max-size', '-1'], '--max-size -1: expected a size in MiB'],
+		[['outline', '--max-size', '1e3'], '--max-size 1e3: expected a size in MiB'],
+		[['print', 'decks/guide.md', '--width', '1e9'], '--width 1e9: expected a width in columns, a whole number from 20 to 1000'],
+		[['print', 'decks/guide.md', '--width', 'Infinity'], '--width Infinity: expected a width in columns'],
+		[['print', 'decks/guide.md', '--width', 'abc'], '--width abc: expected a width in columns'],
+		[['print', 'decks/guide.md', '--width', '0'], '--width 0: expected a width in columns'],
+		[['print', 'decks/guide.md', '--width=-5'], '--width -5: expected a width in columns'],
+		[['print', 'decks/guide.md', '--width', '100000'], '--width 100000: expected a width in columns'],
+	])('%j is one usage line and exit 2', async ([args, message], {expect}) => {
+		const line = expectOneLineError(await run(args), args);
+		expect(line).toContain(`lectern: ${message}`);
+	});
+
+	it('print deck.md:N prints slide N alone', async ({expect}) => {
+		const result = await run(['print', 'decks/guide.md:5']);
+		expect(result.status).toBe(0);
+		const separators = linesOf(result.stdout).filter(line => /^── \d+\/\d+/.test(line));
+		expect(separators).toHaveLength(1);
+		expect(separators[0]).toMatch(/^── 5\/\d+ /);
+		expectOneLineError(await run(['print', 'decks/guide.md:999']), ['print', 'decks/guide.md:999']);
+	});
+
+	it.for<[string, number[]]>([
+		['3-7', [3, 4, 5, 6, 7]],
+		['3', [3]],
+		['25-', [25, 26, 27]],
+		['1,4-6', [1, 4, 5, 6]],
+	])('print --slides %s prints those slides, in deck order', async ([list, numbers], {expect}) => {
+		const result = await run(['print', 'decks/guide.md', '--slides', list]);
+		expect(result.status).toBe(0);
+		const printed = linesOf(result.stdout).flatMap(line => /^── (\d+)\/27 /.exec(line)?.[1] ?? []).map(Number);
+		expect(printed).toEqual(numbers);
+	});
+
+	it('print --slides past the end, backwards or with deck.md:N is a usage error', async ({expect}) => {
+		expect(expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '20-99']), ['--slides', '20-99'])).toContain('the deck has 27 slides');
+		expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '7-3']), ['--slides', '7-3']);
+		expectOneLineError(await run(['print', 'decks/guide.md:2', '--slides', '3']), ['deck.md:2', '--slides']);
+	});
+});
+
 const headingLine = /^(.+):(\d+) {2}(\S.*)$/;
 
 type JsonHit = {deck: string; slide: number; location: string; title: string; section: string | null; snippets: Array<{field: string; text: string; ranges: Array<[number, number]>}>};

@@ -5,19 +5,30 @@ import {parseSlide, sectionTitle} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {cellWidth, truncate} from '../../layout/text.js';
 import {styles} from '../../layout/theme.js';
+import {LecternError, exitCodes} from '../errors.js';
 import {loadDeck} from '../load.js';
+import {parseSlideList} from '../numbers.js';
+import {parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 
-export type PrintArgs = Readonly<{deck: string; width?: number; notes: boolean; ascii: boolean; maxSize: number}>;
+export type PrintArgs = Readonly<{deck: string; width?: number; slides?: string; notes: boolean; ascii: boolean; maxSize: number}>;
 
 export function runPrint(args: PrintArgs): number {
-	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
+	const location = parseLocation(args.deck);
+	if (location.slide !== undefined && args.slides !== undefined) {
+		throw new LecternError(`give either ${args.deck} or --slides, not both`, {code: exitCodes.usage});
+	}
+
+	const deck = loadDeck(location.file, args.maxSize * 1024 * 1024);
+	const indexes = location.slide === undefined
+		? (args.slides === undefined ? Array.from({length: deck.count}, (_, i) => i) : parseSlideList(args.slides, deck.count))
+		: [slideAt(location.slide, deck.count, location.file)];
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
 	const theme = streamTheme(process.stdout, process.env, args.ascii);
 	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
 	const out: string[] = [];
-	for (let i = 0; i < deck.count; i++) {
+	for (const i of indexes) {
 		const slide = parseSlide(deck, i);
 		const crumbs = [sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
@@ -33,4 +44,12 @@ export function runPrint(args: PrintArgs): number {
 
 	process.stdout.write(out.map(line => line.trimEnd()).join('\n') + '\n');
 	return 0;
+}
+
+function slideAt(slide: number, count: number, file: string): number {
+	if (slide < 1 || slide > count) {
+		throw new LecternError(`there is no slide ${slide}: the deck has ${count} slide${count === 1 ? '' : 's'}`, {file, code: exitCodes.usage});
+	}
+
+	return slide - 1;
 }
