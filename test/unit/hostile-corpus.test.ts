@@ -44,7 +44,7 @@ describe('hostileDecks', () => {
 			expect(deck.expect).toBe('render');
 			const hasControl = tokenize(content).some(t => t.kind !== 'text' && t.raw !== '\n');
 			const hasInvisible = new RegExp(`[${Object.values(invisibles).join('')}]`, 'u').test(content);
-			expect(hasControl || hasInvisible || /&#x?0*(27|1b|155|9b);|\\e|\\u001b/i.test(content), deck.name).toBe(true);
+			expect(hasControl || hasInvisible || /&#x?0*(27|1b|155|9b);|\\e|\\u001b|\\U[\da-f]{8}/i.test(content), deck.name).toBe(true);
 		}
 	});
 
