@@ -12,6 +12,8 @@ export type Binding = Readonly<{
 	keys: readonly KeyName[];
 	action: Action;
 	help: string;
+	/** How the help shows the keys, when not just their names (a key pressed twice). */
+	label?: string;
 	/** Where the binding applies; absent means both views. */
 	view?: 'present' | 'study';
 }>;
@@ -43,6 +45,7 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['/'], action: {type: 'searchOpen'}, help: 'search the deck'},
 	{keys: ['n'], action: {type: 'searchNext'}, help: 'next matching slide'},
 	{keys: ['N'], action: {type: 'searchPrev'}, help: 'previous matching slide'},
+	{keys: ["'"], label: "''", action: {type: 'jumpBack'}, help: 'back before the last jump (search, number, g, G, o)'},
 	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
 	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
 	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
@@ -63,7 +66,7 @@ export const overviewBindings: readonly Binding[] = [
 	{keys: ['home', 'g'], action: {type: 'overviewMove', by: -Infinity}, help: 'first slide'},
 	{keys: ['end', 'G'], action: {type: 'overviewMove', by: Infinity}, help: 'last slide'},
 	{keys: ['enter'], action: {type: 'overviewOpenSlide'}, help: 'open the slide'},
-	{keys: ['/'], action: {type: 'overviewFilterOpen'}, help: 'filter by title'},
+	{keys: ['/'], action: {type: 'overviewFilterOpen'}, help: 'filter by title (↑ ↓ and Enter still work)'},
 	{keys: ['escape', 'o', 'q'], action: {type: 'cancel'}, help: 'close the overview'},
 ];
 
@@ -79,8 +82,12 @@ export function keyToAction(key: KeyName, state: NavState): Action | undefined {
 		}
 	}
 
-	if (state.overlay === 'search' || (state.overlay === 'overview' && state.overview.filtering)) {
+	if (state.overlay === 'search') {
 		return textEntryAction(key);
+	}
+
+	if (state.overlay === 'overview' && state.overview.filtering) {
+		return filterEntryAction(key);
 	}
 
 	if (state.overlay === 'help') {
@@ -104,6 +111,35 @@ export function keyToAction(key: KeyName, state: NavState): Action | undefined {
 	}
 
 	return undefined;
+}
+
+/** Typing the overview's filter: keys that name no character still move and open. */
+function filterEntryAction(key: KeyName): Action | undefined {
+	switch (key) {
+		case 'down': {
+			return {type: 'overviewMove', by: 1};
+		}
+
+		case 'up': {
+			return {type: 'overviewMove', by: -1};
+		}
+
+		case 'pagedown': {
+			return {type: 'overviewMove', by: 10};
+		}
+
+		case 'pageup': {
+			return {type: 'overviewMove', by: -10};
+		}
+
+		case 'enter': {
+			return {type: 'overviewOpenSlide'};
+		}
+
+		default: {
+			return textEntryAction(key);
+		}
+	}
 }
 
 function textEntryAction(key: KeyName): Action | undefined {
@@ -137,7 +173,7 @@ function textEntryAction(key: KeyName): Action | undefined {
 /** The help overlay's rows: keys and what they do, from the tables above. */
 export function helpRows(): Array<{keys: string; help: string}> {
 	const rows = slideBindings.map(binding => ({
-		keys: binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' '),
+		keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
 		help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
 	}));
 	rows.push({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});

@@ -1,16 +1,25 @@
 // The whole interactive behaviour as one pure function: (state, action, deck facts) → state.
 // State is plain JSON (it is saved for resume). An action that changes nothing returns the
-// same object, so React bails out and nothing is redrawn.
+// same object, so React bails out and nothing is redrawn. The search bar and the overview
+// have their own modules; moves.ts holds what they share.
 import {reduceHall, type FollowState, type HallAction} from './hall.js';
+import {clamp, jumpTo, moveTo, stepsOf} from './moves.js';
+import {openOverview, reduceOverview} from './overview.js';
+import {openSearch, receiveHits, reduceSearchBar, searchStep} from './search-mode.js';
 
 export type View = 'present' | 'study';
 export type Overlay = 'none' | 'help' | 'search' | 'overview';
+export type Position = Readonly<{slide: number; step: number}>;
 
 export type NavState = Readonly<{
 	slide: number;
 	step: number;
 	/** Digits typed before Enter, g or G. */
 	count: string;
+	/** A `'` was typed: a second one jumps back. */
+	pendingQuote: boolean;
+	/** Where the last jump (search, number, g/G, overview) started: `''` goes back there. */
+	jumpedFrom?: Position;
 	view: View;
 	overlay: Overlay;
 	notesVisible: boolean;
@@ -20,8 +29,9 @@ export type NavState = Readonly<{
 	bookmarks: readonly number[];
 	search: Readonly<{
 		query: string;
-		/** Slide where the search began: Esc returns there. */
+		/** Slide and step where the search began: Esc returns there. */
 		origin: number;
+		originStep: number;
 		/** Matching slides, in deck order (computed outside and handed in). */
 		hits: readonly number[];
 		/** Query the hits belong to. */
@@ -52,7 +62,7 @@ export type NavContext = Readonly<{
 
 export type Action =
 	| Readonly<{type: 'next' | 'prev' | 'first' | 'last' | 'quit' | 'cancel' | 'toggleNotes' | 'toggleView' | 'toggleBookmark'}>
-	| Readonly<{type: 'scrollDown' | 'scrollUp' | 'helpOpen' | 'searchOpen' | 'searchNext' | 'searchPrev' | 'overviewOpen'}>
+	| Readonly<{type: 'scrollDown' | 'scrollUp' | 'helpOpen' | 'searchOpen' | 'searchNext' | 'searchPrev' | 'overviewOpen' | 'jumpBack'}>
 	| Readonly<{type: 'overviewOpenSlide' | 'overviewFilterOpen' | 'textSubmit' | 'textBackspace'}>
 	| Readonly<{type: 'digit'; digit: string}>
 	| Readonly<{type: 'goto'; slide: number}>
@@ -68,43 +78,17 @@ export function initialState(options: {slide?: number; notesVisible?: boolean; v
 		slide: options.slide ?? 0,
 		step: 0,
 		count: '',
+		pendingQuote: false,
 		view: options.view ?? 'present',
 		overlay: 'none',
 		notesVisible: options.notesVisible ?? true,
 		notesScroll: 0,
 		bodyScroll: 0,
 		bookmarks: options.bookmarks ?? [],
-		search: {query: '', origin: 0, hits: [], hitsFor: '', wrapped: false},
+		search: {query: '', origin: 0, originStep: 0, hits: [], hitsFor: '', wrapped: false},
 		overview: {cursor: 0, filter: '', filtering: false},
 		quit: false,
 	};
-}
-
-function clamp(value: number, low: number, high: number): number {
-	return Math.min(Math.max(value, low), high);
-}
-
-/** Move to a slide at a step; same position → same object. */
-function moveTo(state: NavState, slide: number, step: number): NavState {
-	if (slide === state.slide && step === state.step && state.count === '') {
-		return state;
-	}
-
-	const sameSlide = slide === state.slide;
-	return {
-		...state,
-		slide,
-		step,
-		count: '',
-		notesScroll: sameSlide ? state.notesScroll : 0,
-		bodyScroll: sameSlide ? state.bodyScroll : 0,
-		search: state.search.wrapped ? {...state.search, wrapped: false} : state.search,
-	};
-}
-
-/** Study view shows a slide whole, so it has no steps to walk through. */
-function stepsOf(state: NavState, ctx: NavContext, slide: number): number {
-	return state.view === 'study' ? 1 : ctx.steps(slide);
 }
 
 function next(state: NavState, ctx: NavContext): NavState {
@@ -137,70 +121,15 @@ function typedSlide(state: NavState, ctx: NavContext): number | undefined {
 	return clamp(Number(state.count) - 1, 0, ctx.count - 1);
 }
 
-function searchStep(state: NavState, direction: 1 | -1): NavState {
-	const {hits} = state.search;
-	if (hits.length === 0) {
+/** `''`: back to where the last jump started; that jump's target becomes the way back. */
+function jumpBack(state: NavState, ctx: NavContext): NavState {
+	const from = state.jumpedFrom;
+	if (from === undefined) {
 		return state;
 	}
 
-	const ahead = direction === 1 ? hits.find(hit => hit > state.slide) : hits.findLast(hit => hit < state.slide);
-	const target = ahead ?? (direction === 1 ? hits[0]! : hits.at(-1)!);
-	const moved = moveTo(state, target, 0);
-	return {...moved, search: {...state.search, wrapped: ahead === undefined}};
-}
-
-function submitSearch(state: NavState): NavState {
-	const {hits, origin} = state.search;
-	const closed = {...state, overlay: 'none' as const};
-	if (hits.length === 0) {
-		return closed;
-	}
-
-	const ahead = hits.find(hit => hit >= origin);
-	const moved = moveTo(closed, ahead ?? hits[0]!, 0);
-	return {...moved, search: {...state.search, wrapped: ahead === undefined}};
-}
-
-function overviewList(state: NavState, ctx: NavContext): readonly number[] {
-	return ctx.overviewSlides ?? Array.from({length: ctx.count}, (_, i) => i);
-}
-
-function reduceText(state: NavState, action: Action, ctx: NavContext): NavState {
-	const inSearch = state.overlay === 'search';
-	const text = inSearch ? state.search.query : state.overview.filter;
-	const withText = (value: string): NavState =>
-		inSearch ? {...state, search: {...state.search, query: value}} : {...state, overview: {...state.overview, filter: value, cursor: 0}};
-	switch (action.type) {
-		case 'textInput': {
-			return withText(text + action.text);
-		}
-
-		case 'textBackspace': {
-			return text === '' ? state : withText([...text].slice(0, -1).join(''));
-		}
-
-		case 'textSubmit': {
-			if (inSearch) {
-				return submitSearch(state);
-			}
-
-			return {...state, overview: {...state.overview, filtering: false}};
-		}
-
-		case 'cancel': {
-			if (inSearch) {
-				// Typing never moves the slide, so there is nothing to undo: revealed steps stay.
-				const back = state.slide === state.search.origin ? state : moveTo(state, state.search.origin, 0);
-				return {...back, overlay: 'none', search: {...state.search, query: '', hits: [], hitsFor: '', wrapped: false}};
-			}
-
-			return {...state, overview: {...state.overview, filtering: false, filter: '', cursor: Math.max(0, overviewList(state, ctx).indexOf(state.slide))}};
-		}
-
-		default: {
-			return state;
-		}
-	}
+	const slide = clamp(from.slide, 0, ctx.count - 1);
+	return jumpTo(state, slide, clamp(from.step, 0, stepsOf(state, ctx, slide) - 1));
 }
 
 export function reduce(state: NavState, action: Action, ctx: NavContext): NavState {
@@ -214,9 +143,7 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 	}
 
 	if (action.type === 'searchHits') {
-		return action.query === state.search.hitsFor && action.hits === state.search.hits
-			? state
-			: {...state, search: {...state.search, hits: action.hits, hitsFor: action.query}};
+		return receiveHits(state, action.query, action.hits);
 	}
 
 	if (action.type === 'deckReloaded') {
@@ -226,8 +153,8 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 		return {...state, slide, step, bookmarks, overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)}};
 	}
 
-	if (state.overlay === 'search' || (state.overlay === 'overview' && state.overview.filtering)) {
-		return reduceText(state, action, ctx);
+	if (state.overlay === 'search') {
+		return reduceSearchBar(state, action);
 	}
 
 	if (state.overlay === 'overview') {
@@ -238,42 +165,19 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 		return action.type === 'cancel' || action.type === 'helpOpen' ? {...state, overlay: 'none'} : state;
 	}
 
-	return reduceSlide(state, action, ctx);
-}
-
-function reduceOverview(state: NavState, action: Action, ctx: NavContext): NavState {
-	const list = overviewList(state, ctx);
-	switch (action.type) {
-		case 'overviewMove': {
-			const cursor = clamp(state.overview.cursor + (Number.isFinite(action.by) ? action.by : action.by > 0 ? list.length : -list.length), 0, Math.max(0, list.length - 1));
-			return cursor === state.overview.cursor ? state : {...state, overview: {...state.overview, cursor}};
-		}
-
-		case 'overviewOpenSlide': {
-			const target = list[state.overview.cursor];
-			const closed: NavState = {...state, overlay: 'none', overview: {...state.overview, filter: '', filtering: false}};
-			return target === undefined ? closed : moveTo(closed, target, 0);
-		}
-
-		case 'overviewFilterOpen': {
-			return {...state, overview: {...state.overview, filtering: true}};
-		}
-
-		case 'cancel': {
-			return {...state, overlay: 'none', overview: {...state.overview, filter: '', filtering: false}};
-		}
-
-		default: {
-			return state;
-		}
+	if (action.type === 'jumpBack') {
+		return state.pendingQuote ? jumpBack({...state, pendingQuote: false}, ctx) : {...state, pendingQuote: true, count: ''};
 	}
+
+	// A `'` followed by any other key is dropped, as in vim.
+	return reduceSlide(state.pendingQuote ? {...state, pendingQuote: false} : state, action, ctx);
 }
 
 function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState {
 	switch (action.type) {
 		case 'next': {
 			const target = typedSlide(state, ctx);
-			return target === undefined ? next(state, ctx) : moveTo(state, target, 0);
+			return target === undefined ? next(state, ctx) : jumpTo(state, target, 0);
 		}
 
 		case 'prev': {
@@ -281,15 +185,15 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'first': {
-			return moveTo(state, typedSlide(state, ctx) ?? 0, 0);
+			return jumpTo(state, typedSlide(state, ctx) ?? 0, 0);
 		}
 
 		case 'last': {
-			return moveTo(state, typedSlide(state, ctx) ?? ctx.count - 1, 0);
+			return jumpTo(state, typedSlide(state, ctx) ?? ctx.count - 1, 0);
 		}
 
 		case 'goto': {
-			return moveTo(state, clamp(action.slide, 0, ctx.count - 1), 0);
+			return jumpTo(state, clamp(action.slide, 0, ctx.count - 1), 0);
 		}
 
 		case 'digit': {
@@ -345,7 +249,7 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'searchOpen': {
-			return {...state, overlay: 'search', count: '', search: {query: '', origin: state.slide, hits: [], hitsFor: '', wrapped: false}};
+			return openSearch(state);
 		}
 
 		case 'searchNext': {
@@ -357,8 +261,7 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'overviewOpen': {
-			const cursor = Math.max(0, overviewList(state, ctx).indexOf(state.slide));
-			return {...state, overlay: 'overview', count: '', overview: {cursor, filter: '', filtering: false}};
+			return openOverview(state, ctx);
 		}
 
 		default: {

@@ -54,19 +54,19 @@ describe('search while presenting', () => {
 		await t.waitFor(() => statusBar(t).startsWith(' /'));
 		await type(t, ' /', 'shadow');
 		expect(statusBar(t)).toMatch(/^ \/shadow/);
-		// Live: the matches are counted while typing, before Enter; the slide has not moved.
-		await t.waitFor(() => matchBadge(t) !== null);
-		expect(matchBadge(t)?.[2]).toBe(String(shadowHits.length));
-		expect(statusBar(t)).toMatch(new RegExp(`\\b1/${count}\\b`));
-
-		const beforeEnter = t.raw().length;
-		t.press(keys.enter);
+		// Incremental: while typing, the first match is shown and counted, before Enter.
 		await t.waitFor(atSlide(first, count));
-		expect(statusBar(t)).toContain(`match 1/${shadowHits.length}`);
-		expect(statusBar(t)).not.toMatch(/^ \//);
+		expect(statusBar(t)).toMatch(/^ \/shadow/);
+		expect(matchBadge(t)?.[2]).toBe(String(shadowHits.length));
 		expect(t.screen()).toMatch(/shadow/i);
 		// The matches on the slide are highlighted: black on yellow.
-		expect(t.raw(beforeEnter)).toMatch(/\u001B\[43m(?:\u001B\[30m)?shadow/i);
+		expect(t.raw()).toMatch(/\u001B\[43m(?:\u001B\[30m)?shadow/i);
+
+		// Enter stays there and closes the bar.
+		t.press(keys.enter);
+		await t.waitFor(() => !statusBar(t).startsWith(' /'));
+		expect(statusBar(t)).toMatch(new RegExp(`\\b${first}/${count}\\b`));
+		expect(statusBar(t)).toContain(`match 1/${shadowHits.length}`);
 
 		t.press('n');
 		await t.waitFor(atSlide(second, count));
@@ -88,23 +88,47 @@ describe('search while presenting', () => {
 		expect(statusBar(t)).not.toContain('wrapped');
 	});
 
-	it('jumps to the first match at or after the slide where the search began', async () => {
-		const [first, second] = shadowHits as [number, number];
-		const t = await presentLecture(first + 1);
+	it("shows the first match at or after the slide where the search began; '' goes back there", async () => {
+		// A slide without a match, after the first match and before another.
+		const start = Array.from({length: count}, (_, i) => i + 1).find(slide => slide > shadowHits[0]! && !shadowHits.includes(slide) && shadowHits.some(hit => hit > slide))!;
+		expect(start).toBeDefined();
+		const t = await presentLecture(start);
 		t.press('/');
 		await type(t, ' /', 'shadow');
+		const expected = shadowHits.find(hit => hit >= start)!;
+		await t.waitFor(atSlide(expected, count));
 		t.press(keys.enter);
-		const expected = shadowHits.find(hit => hit >= first + 1)!;
-		expect(expected).toBe(second);
+		await t.waitFor(() => !statusBar(t).startsWith(' /'));
+		expect(statusBar(t)).toMatch(new RegExp(`\\b${expected}/${count}\\b`));
+		t.press("'", "'");
+		await t.waitFor(atSlide(start, count));
+		// And back to the match: '' toggles.
+		t.press("'", "'");
 		await t.waitFor(atSlide(expected, count));
 	});
 
-	it('cancels with Esc while typing and stays on the slide where the search began', async () => {
+	it("'' goes back to the slide before a number and Enter, and before G", async () => {
+		const t = await presentLecture(5);
+		t.press('4', '0', keys.enter);
+		await t.waitFor(atSlide(40, count));
+		t.press("'", "'");
+		await t.waitFor(atSlide(5, count));
+		t.press('G');
+		await t.waitFor(atSlide(count, count));
+		t.press("'", "'");
+		await t.waitFor(atSlide(5, count));
+	});
+
+	it('cancels with Esc while typing and returns to the slide where the search began', async () => {
 		const t = await presentLecture(10);
 		const before = t.screen();
 		t.press('/');
 		await type(t, ' /', 'shad');
 		await t.waitFor(() => matchBadge(t) !== null);
+		// Typing showed the first match after slide 10.
+		const shown = shadowHits.find(hit => hit >= 10)!;
+		expect(shown).toBeGreaterThan(10);
+		await t.waitFor(atSlide(shown, count));
 		t.press(keys.escape);
 		await t.waitFor(() => !statusBar(t).startsWith(' /'));
 		expect(statusBar(t)).toMatch(new RegExp(`\\b10/${count}\\b`));
@@ -157,12 +181,11 @@ describe('overview', () => {
 		await t.waitFor(`(${matching.length} slides)`);
 		expect(t.screen()).toContain('History of Virtual Machines');
 		expect(t.screen()).not.toMatch(/\d {2}Plan$/m);
-		// Enter ends the filter; Enter again opens the first slide left in the list.
-		t.press(keys.enter);
-		await t.waitFor('filter: history  (');
+		// One Enter opens the first slide left in the list.
 		t.press(keys.enter);
 		await t.waitFor(atSlide(matching[0]!.slide, count));
 		expect(t.screen()).toContain(matching[0]!.title);
+		expect(t.screen()).not.toContain('Overview');
 
 		// Esc closes the overview without moving.
 		t.press('o');
@@ -171,5 +194,24 @@ describe('overview', () => {
 		t.press(keys.escape);
 		await t.waitFor(screen => !screen.includes('Overview'));
 		expect(statusBar(t)).toMatch(new RegExp(`\\b${matching[0]!.slide}/${count}\\b`));
+	});
+
+	it('↓ moves while typing the filter, and Enter opens the highlighted slide at once', async () => {
+		const t = await presentLecture(2);
+		t.press('o');
+		await t.waitFor('Overview');
+		t.press('/');
+		await t.waitFor('filter: _');
+		await type(t, 'filter: ', 'memory');
+		const matching = slides.filter(slide => slide.title.toLowerCase().includes('memory'));
+		expect(matching.length).toBeGreaterThan(2);
+		await t.waitFor(`(${matching.length} slides)`);
+		t.press(keys.down, keys.down, keys.up);
+		t.press(keys.enter);
+		await t.waitFor(atSlide(matching[1]!.slide, count));
+		expect(t.screen()).not.toContain('Overview');
+		// The overview is a jump too.
+		t.press("'", "'");
+		await t.waitFor(atSlide(2, count));
 	});
 });

@@ -36,6 +36,7 @@ describe('the slide key table', () => {
 		['n', {type: 'searchNext'}],
 		['N', {type: 'searchPrev'}],
 		['o', {type: 'overviewOpen'}],
+		["'", {type: 'jumpBack'}],
 		['?', {type: 'helpOpen'}],
 		['escape', {type: 'cancel'}],
 		['q', {type: 'quit'}],
@@ -89,19 +90,33 @@ describe('text entry: search and overview filter', () => {
 	const search = inOverlay('search');
 	const filter = inOverlay('overview', {overview: {cursor: 0, filter: '', filtering: true}});
 
-	it.each([search, filter])('keys are text, with Enter, Esc, Backspace and Ctrl-C special (%#)', state => {
+	it.each([search, filter])('keys are text, with Esc, Backspace and Ctrl-C special (%#)', state => {
 		expect(keyToAction('l', state)).toEqual({type: 'textInput', text: 'l'});
+		expect(keyToAction('j', state)).toEqual({type: 'textInput', text: 'j'});
+		expect(keyToAction("'", state)).toEqual({type: 'textInput', text: "'"});
 		expect(keyToAction('q', state)).toEqual({type: 'textInput', text: 'q'});
 		expect(keyToAction('/', state)).toEqual({type: 'textInput', text: '/'});
 		expect(keyToAction('é', state)).toEqual({type: 'textInput', text: 'é'});
 		expect(keyToAction('日', state)).toEqual({type: 'textInput', text: '日'});
 		expect(keyToAction('space', state)).toEqual({type: 'textInput', text: ' '});
-		expect(keyToAction('enter', state)).toEqual({type: 'textSubmit'});
 		expect(keyToAction('escape', state)).toEqual({type: 'cancel'});
 		expect(keyToAction('backspace', state)).toEqual({type: 'textBackspace'});
 		expect(keyToAction('ctrl+c', state)).toEqual({type: 'quit'});
 		expect(keyToAction('left', state)).toBeUndefined();
-		expect(keyToAction('pagedown', state)).toBeUndefined();
+	});
+
+	it('in the search bar Enter submits; arrows are not text', () => {
+		expect(keyToAction('enter', search)).toEqual({type: 'textSubmit'});
+		expect(keyToAction('down', search)).toBeUndefined();
+		expect(keyToAction('pagedown', search)).toBeUndefined();
+	});
+
+	it('in the overview filter ↑ ↓ PgUp PgDn move and Enter opens the highlighted slide', () => {
+		expect(keyToAction('down', filter)).toEqual({type: 'overviewMove', by: 1});
+		expect(keyToAction('up', filter)).toEqual({type: 'overviewMove', by: -1});
+		expect(keyToAction('pagedown', filter)).toEqual({type: 'overviewMove', by: 10});
+		expect(keyToAction('pageup', filter)).toEqual({type: 'overviewMove', by: -10});
+		expect(keyToAction('enter', filter)).toEqual({type: 'overviewOpenSlide'});
 	});
 });
 
@@ -152,7 +167,7 @@ describe('the help overlay', () => {
 		const rows = helpRows();
 		expect(rows).toHaveLength(slideBindings.length + 1);
 		for (const binding of slideBindings) {
-			const keys = binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ');
+			const keys = binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' '));
 			expect(rows.map(row => row.keys)).toContain(keys);
 		}
 
@@ -172,6 +187,7 @@ describe('the help overlay', () => {
 		expect(find('q Ctrl-C')).toBe('quit');
 		expect(find('/')).toBe('search the deck');
 		expect(find('n')).toBe('next matching slide');
+		expect(find("''")).toBe('back before the last jump (search, number, g, G, o)');
 		expect(find('N')).toBe('previous matching slide');
 		expect(find('o')).toBe('overview of all slides');
 		expect(find('j ↓')).toBe('scroll down, then next slide (study)');

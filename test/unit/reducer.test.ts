@@ -148,7 +148,7 @@ describe('search', () => {
 	it('/ opens the search at the current slide; typing edits the query', () => {
 		const open = press(at(5), '/');
 		expect(open.overlay).toBe('search');
-		expect(open.search).toEqual({query: '', origin: 5, hits: [], hitsFor: '', wrapped: false});
+		expect(open.search).toEqual({query: '', origin: 5, originStep: 0, hits: [], hitsFor: '', wrapped: false});
 		const typed = press(open, 'p a g e space t x backspace');
 		expect(typed.search.query).toBe('page t');
 		// Keys that navigate elsewhere are text here.
@@ -164,25 +164,47 @@ describe('search', () => {
 		expect(reduce(withHits, {type: 'searchHits', query: 'x', hits: withHits.search.hits}, ctx)).toBe(withHits);
 	});
 
-	it('Enter jumps to the first hit at or after where the search began', () => {
-		const typed = hits(press(at(4), '/ x'), [1, 4, 7]);
-		const jumped = press(typed, 'enter');
+	it('as you type, shows the first hit at or after where the search began (incremental)', () => {
+		const typed = hits(press(at(5), '/ x'), [1, 4, 7]);
+		expect(typed.overlay).toBe('search');
+		expect(position(typed)).toEqual({slide: 7, step: 0});
+		expect(typed.search.wrapped).toBe(false);
+		// The start itself counts, and keeps its revealed steps.
+		expect(position(hits(press(at(4, 1), '/ x'), [1, 4, 7]))).toEqual({slide: 4, step: 1});
+		// A longer query: the first of its hits, still counted from the start, not from the last shown.
+		const longer = hits(press(typed, 'y'), [2, 9]);
+		expect(position(longer)).toEqual({slide: 9, step: 0});
+		// No hit: back at the start.
+		const none = hits(press(longer, 'z'), []);
+		expect(position(none)).toEqual({slide: 5, step: 0});
+		// Backspace to a query with hits again.
+		expect(position(hits(press(none, 'backspace backspace'), [1, 4, 7]))).toEqual({slide: 7, step: 0});
+	});
+
+	it('hits for an older query are kept but do not move the slide', () => {
+		const typed = press(at(5), '/ x y');
+		const stale = reduce(typed, {type: 'searchHits', query: 'x', hits: [7]}, ctx);
+		expect(position(stale)).toEqual({slide: 5, step: 0});
+	});
+
+	it('wraps to the first hit when none is after the start, and says so', () => {
+		const typed = hits(press(at(8), '/ x'), [1, 4, 7]);
+		expect(position(typed)).toEqual({slide: 1, step: 0});
+		expect(typed.search.wrapped).toBe(true);
+		expect(press(typed, 'enter').search.wrapped).toBe(true);
+	});
+
+	it('Enter stays on the match shown and closes the bar', () => {
+		const jumped = press(hits(press(at(4, 1), '/ x'), [2, 6]), 'enter');
 		expect(jumped.overlay).toBe('none');
-		expect(position(jumped)).toEqual({slide: 4, step: 0});
-		expect(jumped.search.wrapped).toBe(false);
-		expect(position(press(hits(press(at(5), '/ x'), [1, 4, 7]), 'enter'))).toEqual({slide: 7, step: 0});
+		expect(position(jumped)).toEqual({slide: 6, step: 0});
+		expect(jumped.search.hits).toEqual([2, 6]);
 	});
 
-	it('Enter wraps to the first hit when none is after the origin', () => {
-		const jumped = press(hits(press(at(8), '/ x'), [1, 4, 7]), 'enter');
-		expect(position(jumped)).toEqual({slide: 1, step: 0});
-		expect(jumped.search.wrapped).toBe(true);
-	});
-
-	it('Enter with no hits just closes the search', () => {
-		const closed = press(at(3), '/ z enter');
+	it('Enter with no hits closes the search where it began', () => {
+		const closed = press(at(3, 1), '/ z enter');
 		expect(closed.overlay).toBe('none');
-		expect(closed.slide).toBe(3);
+		expect(position(closed)).toEqual({slide: 3, step: 1});
 	});
 
 	it('n and N step through the hits, wrapping and saying so', () => {
@@ -208,11 +230,15 @@ describe('search', () => {
 		expect(press(state, 'N')).toBe(state);
 	});
 
-	it('Esc closes the search where it began, keeping revealed steps, and forgets the query', () => {
-		const cancelled = press(hits(press(at(2, 1), '/ a b'), [5]), 'escape');
+	it('Esc goes back to where the search began, revealed steps and all, and forgets the query', () => {
+		const shown = hits(press(at(2, 1), '/ a b'), [5]);
+		expect(position(shown)).toEqual({slide: 5, step: 0});
+		const cancelled = press(shown, 'escape');
 		expect(cancelled.overlay).toBe('none');
 		expect(position(cancelled)).toEqual({slide: 2, step: 1});
-		expect(cancelled.search).toEqual({query: '', origin: 2, hits: [], hitsFor: '', wrapped: false});
+		expect(cancelled.search).toEqual({query: '', origin: 2, originStep: 1, hits: [], hitsFor: '', wrapped: false});
+		// Nothing to jump back to: the search was taken back.
+		expect(press(cancelled, "' '")).toEqual(cancelled);
 	});
 
 	it('Ctrl-C quits from the search', () => {
@@ -250,26 +276,93 @@ describe('overview', () => {
 		}
 	});
 
-	it('/ filters: typing edits the filter, Enter ends typing, Esc clears it', () => {
+	it('/ filters: typing edits the filter (j and k are letters), Esc clears it', () => {
 		const filtering = press(at(3), 'o /');
 		expect(filtering.overview.filtering).toBe(true);
-		const typed = press(filtering, 'm e m backspace');
-		expect(typed.overview).toEqual({cursor: 0, filter: 'me', filtering: true});
-		const done = press(typed, 'enter');
-		expect(done.overview).toEqual({cursor: 0, filter: 'me', filtering: false});
-		expect(done.overlay).toBe('overview');
+		const typed = press(filtering, 'm e j k m backspace');
+		expect(typed.overview).toEqual({cursor: 0, filter: 'mejk', filtering: true});
 		const cleared = press(typed, 'escape');
 		expect(cleared.overview).toEqual({cursor: 3, filter: '', filtering: false});
 		expect(cleared.overlay).toBe('overview');
+		expect(press(cleared, 'escape').overlay).toBe('none');
 	});
 
-	it('with a filtered list, Enter opens the slide the cursor points at', () => {
+	it('while filtering, ↑ ↓ move and one Enter opens the highlighted slide', () => {
 		const filtered: NavContext = {...ctx, overviewSlides: [2, 6, 8]};
-		const state = press(at(0), 'o / x enter', filtered);
-		const opened = press(state, 'j enter', filtered);
+		const typed = press(at(0), 'o / x', filtered);
+		expect(press(typed, 'down down', filtered).overview).toEqual({cursor: 2, filter: 'x', filtering: true});
+		expect(press(typed, 'down down down up', filtered).overview.cursor).toBe(1);
+		expect(press(typed, 'pagedown', filtered).overview.cursor).toBe(2);
+		const opened = press(typed, 'down enter', filtered);
+		expect(opened.overlay).toBe('none');
 		expect(position(opened)).toEqual({slide: 6, step: 0});
-		expect(opened.overview.filter).toBe('');
-		expect(press(state, 'G', filtered).overview.cursor).toBe(2);
+		expect(opened.overview).toEqual({cursor: 1, filter: '', filtering: false});
+		// Typing again puts the cursor on the first entry of the new list.
+		expect(press(typed, 'down y', filtered).overview.cursor).toBe(0);
+	});
+
+	it('Enter on an empty filtered list closes the overview where you were', () => {
+		const closed = press(at(4, 1), 'o / z enter', {...ctx, overviewSlides: []});
+		expect(closed.overlay).toBe('none');
+		expect(position(closed)).toEqual({slide: 4, step: 1});
+	});
+});
+
+describe("'' jumps back", () => {
+	const hits = (state: NavState, list: readonly number[]) => reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
+
+	it.each([
+		['a number then Enter', '7 enter', 6],
+		['a number then g', '9 g', 8],
+		['G', 'G', 9],
+		['g', 'g', 0],
+		['the overview', 'o j j enter', 5],
+	])("after %s, '' returns to the slide and step before it, and '' again undoes that", (_name, keys, target) => {
+		const start = at(3, 0);
+		const jumped = press(start, keys);
+		expect(jumped.slide).toBe(target);
+		const back = press(jumped, "' '");
+		expect(position(back)).toEqual({slide: 3, step: 0});
+		expect(position(press(back, "' '"))).toEqual({slide: target, step: 0});
+	});
+
+	it('keeps the revealed step it left', () => {
+		expect(position(press(at(2, 2), "G ' '"))).toEqual({slide: 2, step: 2});
+	});
+
+	it('after a search, goes back to where the search began; n and N are jumps too', () => {
+		const found = press(hits(press(at(1, 0), '/ x'), [4, 7]), 'enter');
+		expect(found.slide).toBe(4);
+		expect(position(press(found, "' '"))).toEqual({slide: 1, step: 0});
+		const next = press(found, 'n');
+		expect(next.slide).toBe(7);
+		expect(press(next, "' '").slide).toBe(4);
+	});
+
+	it('walking with → ← is not a jump: it returns to where the last jump began', () => {
+		expect(press(at(3), "G h h ' '").slide).toBe(3);
+	});
+
+	it('does nothing before any jump; one quote then another key is that key alone', () => {
+		const start = at(3);
+		expect(press(start, "' '")).toEqual(start);
+		const quoted = press(start, "'");
+		expect(quoted.pendingQuote).toBe(true);
+		const moved = press(quoted, 'l');
+		expect([moved.slide, moved.pendingQuote]).toEqual([4, false]);
+		// G after a lone quote is G, and the next '' goes back from it.
+		expect(press(start, "' G ' '").slide).toBe(3);
+	});
+
+	it('a jump to where you are is not remembered', () => {
+		const jumped = press(at(3), 'G');
+		expect(press(jumped, 'G')).toBe(jumped);
+		expect(press(press(jumped, '1 0 enter'), "' '").slide).toBe(3);
+	});
+
+	it('the way back is clamped to a deck that shrank', () => {
+		const jumped = press(at(8, 0), 'g');
+		expect(press(jumped, "' '", {count: 5, steps: () => 1}).slide).toBe(4);
 	});
 });
 
@@ -335,8 +428,8 @@ describe('initialState', () => {
 		const state = initialState({slide: 3, notesVisible: false, view: 'study', bookmarks: [1]});
 		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
 		expect(state).toEqual({
-			slide: 3, step: 0, count: '', view: 'study', overlay: 'none', notesVisible: false, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
-			search: {query: '', origin: 0, hits: [], hitsFor: '', wrapped: false},
+			slide: 3, step: 0, count: '', pendingQuote: false, view: 'study', overlay: 'none', notesVisible: false, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
+			search: {query: '', origin: 0, originStep: 0, hits: [], hitsFor: '', wrapped: false},
 			overview: {cursor: 0, filter: '', filtering: false},
 			quit: false,
 		});
