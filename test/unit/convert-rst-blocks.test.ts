@@ -228,6 +228,14 @@ describe('everything else', () => {
 		expect(markdown).toContain('## Title\n\n- one\n- two\n');
 	});
 
+	it('large tables and long border lines convert without quadratic work', () => {
+		const border = `+${'-+'.repeat(50_000)}`;
+		const grid = convert([border, `|${' |'.repeat(50_000)}`, border]);
+		expect(grid.summary.warnings).toBe(0);
+		const rows = Array.from({length: 50_000}, (_, index) => `${String(index).padEnd(5)}  x`);
+		expect(convert(['=====  ===', ...rows, '=====  ===']).markdown).toContain('| 49999 | x |');
+	});
+
 	it('deep nesting is bounded: past the limit the rest is kept as text, with a warning', () => {
 		const lines = Array.from({length: 60}, (_, depth) => `${' '.repeat(depth * 2)}- level ${depth}`);
 		const {markdown, warnings} = convert(lines);

@@ -30,6 +30,7 @@ describe('inline markup', () => {
 			.toBe('[first](<https://a.example>) then [second](<https://b.example>)');
 		expect(inline('see http://qubes-os.org/trac/wiki/QubesScreenshots.')).toBe('see <http://qubes-os.org/trac/wiki/QubesScreenshots>.');
 		expect(inline('unknown_ reference')).toBe('unknown reference');
+		expect(inline('see Python_.', {targets: new Map([['python', 'https://python.org']])})).toBe('see [Python](<https://python.org>).');
 	});
 
 	it('roles: code-like roles as code, :term: and the like as their text, :strong: and :emphasis: as such', () => {
@@ -50,9 +51,13 @@ describe('inline markup', () => {
 		expect(inline('# one\n- two\n1. three\nNote:\nnotes: later')).toBe('\\# one\n\\- two\n1\\. three\nNote\\:\nnotes\\: later');
 	});
 
-	it('stays linear on input full of unclosed markup (no quadratic rescans)', () => {
+	it('stays linear on input full of unclosed markup or long name runs (no quadratic rescans)', () => {
 		const text = '*a `b ``c :r:`d |e '.repeat(20_000);
 		expect(inline(text).length).toBeGreaterThan(text.length);
+		const names = 'a-'.repeat(200_000);
+		expect(inline(names)).toBe(names);
+		const angles = '`x '.concat('<a '.repeat(100_000), '`_');
+		expect(inline(angles).length).toBeGreaterThan(100_000);
 	});
 });
 

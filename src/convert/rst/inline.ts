@@ -20,7 +20,9 @@ const endAfter = /[\s\-.,:;!?\\/'")\]}>\p{Pe}\p{Pf}\p{Pd}\p{Po}]/u;
 // Sticky: each is tried at one position of the text, never on a copy of the rest.
 const rolePrefix = /:([A-Za-z0-9][-\w.+:]{0,60}):`/y;
 const backquoteSuffix = /(?:__|_|:[A-Za-z0-9][-\w.+:]{0,60}:)?/y;
-const simpleReference = /([A-Za-z0-9]+(?:[-_.:+][A-Za-z0-9]+)*)(__?)/y;
+/** A run of the characters a simple reference name (`name_`) is made of. */
+const nameRun = /[-\w.:+]*/y;
+const simpleReference = /^([A-Za-z0-9]+(?:[-_.:+][A-Za-z0-9]+)*)(__?)$/;
 const footnoteReference = /\[(#?\w{0,60}|\*|\d{1,9})\]_/y;
 const substitutionSuffix = /_{0,2}/y;
 const url = /(?:https?|ftp|mailto):[^\s<>"]*[^\s<>".,:;!?)\]}'"]/y;
@@ -36,6 +38,7 @@ export function inlineToMarkdown(text: string, context: InlineContext): string {
 
 class InlineReader {
 	private readonly noEnd = new Map<string, number>();
+	private nameRunEnd = 0;
 	private out = '';
 	private plain = '';
 	private readonly text: string;
@@ -130,10 +133,17 @@ class InlineReader {
 			}
 		}
 
-		const reference = matchAt(simpleReference, text, p);
-		if (reference && this.endsWell(p + reference[0].length)) {
-			this.reference(reference[1]!, reference[1]!, reference[2] === '__');
-			return p + reference[0].length;
+		// A name run is scanned once: a start inside a run already seen ends where it ended.
+		if (p >= this.nameRunEnd) {
+			const whole = matchAt(nameRun, text, p)![0];
+			this.nameRunEnd = p + whole.length;
+			// Trailing punctuation ends a sentence, not the name: `see Python_.`
+			const run = whole.replace(/[-.:+]+$/, '');
+			const reference = run.endsWith('_') ? simpleReference.exec(run) : null;
+			if (reference && this.endsWell(p + run.length)) {
+				this.reference(reference[1]!, reference[1]!, reference[2] === '__');
+				return p + run.length;
+			}
 		}
 
 		return undefined;

@@ -155,7 +155,7 @@ export function fence(lang: string, lines: readonly string[]): string[] {
 }
 
 function table(header: readonly (readonly string[])[], rows: readonly (readonly string[])[], context: RenderContext): string[] {
-	const width = Math.max(...[...header, ...rows].map(row => row.length), 1);
+	const width = [...header, ...rows].reduce((widest, row) => Math.max(widest, row.length), 1);
 	const cell = (text: string | undefined) => inlineToMarkdown(text ?? '', context).replaceAll('\n', ' ').replaceAll(/(?<!\\)\|/g, '\\|');
 	const row = (cells: readonly string[]) => `| ${Array.from({length: width}, (_, index) => cell(cells[index])).join(' | ')} |`;
 	const head = header.length > 0 ? header.map(cells => [...cells]).reduce((joined, next) => joined.map((text, index) => [text, next[index] ?? ''].filter(Boolean).join(' '))) : [];

@@ -109,8 +109,9 @@ function isBorder(text: string, bounds: readonly number[]): boolean {
 		return false;
 	}
 
+	const plus = new Set(bounds);
 	for (let index = 0; index < text.length; index++) {
-		const expected = bounds.includes(index) ? '+' : undefined;
+		const expected = plus.has(index) ? '+' : undefined;
 		if (expected ? text[index] !== '+' : !/[-=]/.test(text[index]!)) {
 			return false;
 		}
