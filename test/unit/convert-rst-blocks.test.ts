@@ -114,6 +114,14 @@ describe('lists', () => {
 		expect(markdown).toContain('2. two\n3. three\n');
 	});
 
+	it('hieroglyph\'s "build" class reveals the next list one item per step', () => {
+		const {markdown} = convert(['S', '-', '', '.. rst-class:: build', '', '- first', '- second', '', 'After, not built.']);
+		expect(markdown).toContain('- first\n\n<!-- pause -->\n\n- second\n');
+		const deck = openDeck(markdown, 'converted.md');
+		expect(slideHead(deck, 0).steps).toBe(2);
+		expect(convert(['.. class:: build', '', '   1. one', '   2. two']).markdown).toContain('1. one\n\n<!-- pause -->\n\n2. two\n');
+	});
+
 	it('an item with several paragraphs makes a loose list; a line like "A. Smith wrote" stays a paragraph', () => {
 		expect(convert(['- para one', '', '  para two', '- next']).markdown).toContain('- para one\n\n  para two\n\n- next\n');
 		expect(convert(['A. Smith wrote', 'this.']).markdown).toContain('A. Smith wrote\nthis.\n');
@@ -177,6 +185,13 @@ describe('tables', () => {
 			'=====  ==========', 'Mode   Meaning', '=====  ==========', 'root   the VMM runs', '       here', 'guest  a | b', '=====  ==========',
 		]);
 		expect(markdown).toContain('| Mode | Meaning |\n| --- | --- |\n| root | the VMM runs here |\n| guest | a \\| b |\n');
+	});
+
+	it('list-table (Sphinx) becomes a GFM table, its title a bold line', () => {
+		const {markdown} = convert([
+			'.. list-table:: Modes', '   :header-rows: 1', '', '   * - Mode', '     - Ring', '   * - guest', '     - ``0``', '   * - host', '     -',
+		]);
+		expect(markdown).toContain('**Modes**\n\n| Mode | Ring |\n| --- | --- |\n| guest | `0` |\n| host |  |\n');
 	});
 
 	it('a simple table without a header gets an empty header row', () => {

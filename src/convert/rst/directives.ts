@@ -57,8 +57,24 @@ export function directiveNode(directive: Directive, context: ParseContext, depth
 		return [{kind: 'quote', line, children: children()}];
 	}
 
+	if (name === 'list-table') {
+		const table = listTable(children(), Number(options.get('header-rows') ?? 0));
+		if (table) {
+			return [...(argument === '' ? [] : [{kind: 'paragraph', line, text: `**${argument}**`} as const]), {kind: 'table', line, ...table}];
+		}
+
+		warn(context, line, 'a list-table whose cells are not single paragraphs is not converted: kept as a text block');
+		return [{kind: 'unknown', line, text: directive.source, reason: 'list-table'}];
+	}
+
 	if (name === 'table') {
 		return [...(argument === '' ? [] : [{kind: 'paragraph', line, text: `**${argument}**`} as const]), ...children()];
+	}
+
+	// hieroglyph's incremental lists: `build` on the list that follows (or on the content).
+	if ((name === 'rst-class' || name === 'class' || name === 'cssclass') && argument.split(/\s+/).includes('build')) {
+		const comment: Node = {kind: 'comment', line, text: directive.source};
+		return content.length === 0 ? [comment, {kind: 'build', line}] : [comment, ...children().flatMap(node => [{kind: 'build', line} as const, node])];
 	}
 
 	if (name === 'highlight') {
@@ -94,4 +110,34 @@ function figure(directive: Directive, context: ParseContext, depth: number): Nod
 	}
 
 	return {kind: 'figure', line, file: argument, alt: options.get('alt') ?? '', caption, size, legend};
+}
+
+/** A list-table's rows: a bullet list of bullet lists whose items are one paragraph (or empty). */
+function listTable(nodes: readonly Node[], headerRows: number): {header: string[][]; rows: string[][]} | undefined {
+	const [list] = nodes;
+	if (nodes.length !== 1 || list?.kind !== 'bullets') {
+		return undefined;
+	}
+
+	const rows: string[][] = [];
+	for (const item of list.items) {
+		const [cells] = item;
+		if (item.length !== 1 || cells?.kind !== 'bullets') {
+			return undefined;
+		}
+
+		const row: string[] = [];
+		for (const cell of cells.items) {
+			const [only] = cell;
+			if (cell.length > 1 || (only !== undefined && only.kind !== 'paragraph')) {
+				return undefined;
+			}
+
+			row.push(only?.kind === 'paragraph' ? only.text : '');
+		}
+
+		rows.push(row);
+	}
+
+	return {header: rows.slice(0, headerRows), rows: rows.slice(headerRows)};
 }

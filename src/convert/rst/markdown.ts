@@ -12,8 +12,10 @@ export type RenderContext = InlineContext & {
 
 export function renderBlocks(nodes: readonly Node[], context: RenderContext): string[] {
 	const out: string[] = [];
+	let build = false;
 	for (const node of nodes) {
-		const lines = renderNode(node, context);
+		const lines = build && (node.kind === 'bullets' || node.kind === 'enumerated') ? revealed(node, context) : renderNode(node, context);
+		build = node.kind === 'build' || (build && node.kind === 'comment');
 		if (lines.length > 0) {
 			if (out.length > 0) out.push('');
 			out.push(...lines);
@@ -107,10 +109,22 @@ function renderNode(node: Node, context: RenderContext): string[] {
 			return [...title, ...renderBlocks(node.children, context)];
 		}
 
+		case 'build': {
+			return [];
+		}
+
 		case 'unknown': {
 			return fence('text', node.text.split('\n'));
 		}
 	}
+}
+
+/** A list shown one item per reveal step: each item its own list, a pause between them. */
+function revealed(node: Node & {kind: 'bullets' | 'enumerated'}, context: RenderContext): string[] {
+	return node.items.flatMap((item, index) => {
+		const marker = node.kind === 'bullets' ? '- ' : `${node.start + index}. `;
+		return [...(index > 0 ? ['', '<!-- pause -->', ''] : []), ...list([{marker, ...renderItem(item, context)}])];
+	});
 }
 
 type Item = Readonly<{marker: string; body: readonly string[]; loose: boolean}>;

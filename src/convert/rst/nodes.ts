@@ -31,6 +31,8 @@ export type Node =
 	| Readonly<{kind: 'admonition'; line: number; label: Inline; children: readonly Node[]}>
 	/** hieroglyph's `slide`, `nextslide` and `interslide`: a slide of its own inside a section. */
 	| Readonly<{kind: 'slide'; line: number; title: Inline | undefined; increment: boolean; children: readonly Node[]}>
+	/** hieroglyph's `rst-class:: build`: the next list is revealed one item at a time. */
+	| Readonly<{kind: 'build'; line: number}>
 	/** Not understood: the source lines, kept verbatim in a `text` fence, and why. */
 	| Readonly<{kind: 'unknown'; line: number; text: string; reason: string}>;
 

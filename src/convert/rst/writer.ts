@@ -53,6 +53,8 @@ export function writeDeck(document: RstDocument): {markdown: string; summary: Co
 		add([...(title.subtitle === undefined ? [] : [`*${title.subtitle}*`]), ...title.info]);
 	}
 
+	// `rst-class:: build` waits for the list it applies to.
+	let build: Node | undefined;
 	for (const node of nodes) {
 		const level = node.kind === 'heading' ? node.level - title.shift : 0;
 		if (node.kind === 'heading' && level <= 3) {
@@ -70,9 +72,13 @@ export function writeDeck(document: RstDocument): {markdown: string; summary: Co
 			current.body.push(commentLine(node.text));
 		} else if (node.kind === 'notes' && current !== undefined) {
 			context.onNotes(node.children);
+		} else if (node.kind === 'build') {
+			build = node;
 		} else {
-			add(renderBlocks([node], context));
+			add(renderBlocks(build ? [build, node] : [node], context));
 		}
+
+		build = node.kind === 'build' || (node.kind === 'comment' && build) ? build : undefined;
 	}
 
 	return {
