@@ -150,8 +150,9 @@ export function openTalk(source: TalkSource, limits: Limits, events: TalkEvents,
 	}
 
 	const [command, ...prefix] = sshCommand();
-	// No stdin for ssh: the keyboard is the follower's. -T: no terminal on the server.
-	const child: ChildProcess = spawn(command!, [...prefix, '-T', source.host, 'lectern', 'relay', '--', source.name], {stdio: ['ignore', 'pipe', 'pipe']});
+	// No stdin for ssh: the keyboard is the follower's. -T: no terminal on the server. The
+	// name was checked (letters, digits, . _ -), so the remote shell reads it as one word.
+	const child: ChildProcess = spawn(command!, [...prefix, '-T', source.host, 'lectern', 'relay', source.name], {stdio: ['ignore', 'pipe', 'pipe']});
 	child.stderr!.setEncoding('utf8');
 	child.stderr!.on('data', (text: string) => {
 		stderr?.(text);
