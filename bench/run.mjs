@@ -18,6 +18,7 @@ import {FLOOR, LECTERN, lecternMetrics, summarizeSize} from './lib/summary.mjs';
 import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/report.mjs';
 import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
 import {median} from './lib/stats.mjs';
+import {followersReport, measureFollowers} from './lib/followers.mjs';
 
 const PEER_EXE = {mdp: 'mdp', 'mdp-nofade': 'mdp', patat: 'patat', lookatme: 'lookatme'};
 const BIG = 10000;
@@ -44,6 +45,13 @@ function inkFloorDir() {
 
 async function main() {
 	const o = options();
+	if (o.followersOnly) {
+		mkdirSync(outDir, {recursive: true});
+		const hall = await measureFollowers({count: o.followers, keys: Math.min(o.keys, 20), size: o.size, o: {timeoutMs: o.timeout * 1000}, log});
+		console.log(['## The lecture hall', '', '```', followersReport(hall), '```'].join('\n'));
+		return;
+	}
+
 	const loadStart = os.loadavg()[0];
 	const shared = findSharedBench();
 	if (!shared) fail(`the shared harness was not found at ${path.join(repoRoot, '..', 'shared', 'bench')} (clone next to shared/, or set LECTERN_SHARED_BENCH)`);
@@ -103,6 +111,7 @@ async function main() {
 	let search = [];
 	let cold;
 	let lecture;
+	let hall;
 	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter((n) => n <= 1000));
 	const kindDeck = {label: String(kindN), size: o.size.label};
 	if (o.own) {
@@ -117,6 +126,10 @@ async function main() {
 		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map((n) => ({label: String(n), slides: n, file: path.join(deckFor(n), 'deck-lectern.md')}));
 		search = await measureSearch({decks: searchDecks, repeat: o.repeat, log});
 		cold = await measureColdSearch({deck: writeColdSearchDeck(path.join(outDir, 'cold-search.md')), repeat: o.repeat, log});
+		if (o.followers > 0) {
+			log(`the lecture hall: ${o.followers} followers`);
+			hall = await measureFollowers({count: o.followers, keys: Math.min(o.keys, 20), size: o.size, o: timing, log});
+		}
 	}
 
 	const notes = new Notes();
@@ -136,12 +149,13 @@ async function main() {
 	if (o.own) {
 		out.push('', `## Lectern per key kind (${kindDeck.label} slides) and search`, '', lecternTable(kinds, search, ownFloor, notes));
 		out.push('', '## Targets (issues 8 and 18)', '', '```', targets({sizes, lecture, kinds, search, cold, kindDeck}), '```');
+		if (hall) out.push('', '## The lecture hall (issue 13)', '', '```', followersReport(hall), '```');
 	}
 	if (notes.list.length) out.push('', String(notes));
 	console.log(out.join('\n'));
 
 	const current = lecternMetrics({sizes, lecture, kinds, search});
-	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, cold, metrics: current}, null, '\t'));
+	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, cold, hall, metrics: current}, null, '\t'));
 	log(`raw results: ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
 
 	let code = 0;

@@ -18,6 +18,8 @@ const HELP = `usage: npm run bench -- [options]
   --snapshot           measure a copy of dist/ taken at the start (safe against rebuilds during the run)
   --lecture FILE       deck for the lecture first-frame row (default decks/virtualization.md)
   --lecture-marker T   text that means its first slide is drawn (default: its first heading)
+  --followers N        followers in the lecture-hall measurement (default 200; --quick: 20; 0: skip it)
+  --followers-only     run only the lecture-hall measurement
   --compare            compare with bench/baseline.json; exit 1 on a regression over 20%
   --save-baseline      write this run's Lectern figures to bench/baseline.json`;
 
@@ -46,6 +48,8 @@ export function options() {
 				'lecture-marker': {type: 'string'},
 				compare: {type: 'boolean', default: false},
 				'save-baseline': {type: 'boolean', default: false},
+				followers: {type: 'string'},
+				'followers-only': {type: 'boolean', default: false},
 				help: {type: 'boolean', short: 'h', default: false},
 			},
 		}));
@@ -85,5 +89,7 @@ export function options() {
 		lectureMarker: v['lecture-marker'],
 		compare: v.compare,
 		saveBaseline: v['save-baseline'],
+		followers: v.followers === undefined ? (v.quick ? 20 : 200) : int('followers', 0),
+		followersOnly: v['followers-only'],
 	};
 }
