@@ -6,7 +6,7 @@ import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption}
 
 const version = '0.1.0';
 
-const maxSize = {type: 'string', default: '10', coerce: coerceIntegerOr(maxSizeOption, 10), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
+const maxSize = {type: 'string', default: '10', defaultDescription: '10', coerce: coerceIntegerOr(maxSizeOption, 10), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
 
 function shareOptions<T>(y: Argv<T>) {
 	return y
@@ -99,14 +99,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runOutline} = await import('./commands/outline.js');
 			process.exitCode = runOutline(args);
 		})
-		.command('check <decks..>', 'lint: does every slide fit? (exit 0/1/2)', y => y
-			.positional('decks', {type: 'string', array: true, demandOption: true})
-			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable)'})
+		.command('check <decks..>', 'lint: does every slide fit? (exit 0 fine, 1 errors, 2 could not check)', y => y
+			.positional('decks', {type: 'string', array: true, default: undefined, describe: 'deck files or directories (*.md, recursively)'})
+			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable; at least 40x10)'})
+			.option('strict', {type: 'boolean', default: false, describe: 'warnings fail the check too (exit 1)'})
 			.option('json', {type: 'boolean', default: false})
 			.option('ascii', {type: 'boolean', default: false})
 			.option('max-size', maxSize), async args => {
 			const {runCheck} = await import('./commands/check.js');
-			process.exitCode = await runCheck(args);
+			process.exitCode = await runCheck({...args, decks: args.decks ?? []});
 		})
 		.command('convert <file>', 'bring a reStructuredText (hieroglyph) deck in as Markdown (exit 0/1/2)', y => y
 			.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})

@@ -323,6 +323,13 @@ describe.concurrent('search', () => {
 		expect(result.stderr).toBe('');
 	});
 
+	it('an empty query is a usage error, not "nothing found"', async ({expect}) => {
+		for (const query of ['', '   ', '""']) {
+			const line = expectOneLineError(await run(['search', query, 'decks/guide.md']), ['search', query]);
+			expect(line).toBe('lectern: the query is empty: give words to find, such as lectern search "page table"');
+		}
+	});
+
 	it('exits 2 with one line for a missing path, and still searches the others', async ({expect}) => {
 		const missing = fixture('missing.md');
 		const line = expectOneLineError(await run(['search', 'zephyr', missing]), ['search', 'zephyr', 'missing.md']);

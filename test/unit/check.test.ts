@@ -1,5 +1,7 @@
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {formatProblem, parseSize, runCheck, type CheckArgs} from '../../src/cli/commands/check.js';
@@ -96,9 +98,35 @@ describe('lectern check', () => {
 		expect(JSON.parse((await check([fixture('clean')], {json: true})).stdout)).toEqual([]);
 	});
 
-	it('--size below the minimum the presenter draws at: exit 2', async () => {
-		const result = await check([fixture('clean')], {size: ['20x5']});
-		expect(result).toEqual({code: 2, stdout: '', stderr: 'lectern: --size 20x5 is below the minimum the presenter draws at\n'});
+	it('--size below the minimum the presenter draws at is a usage error that names the minimum', async () => {
+		await expect(check([fixture('clean')], {size: ['20x5']})).rejects.toThrow('--size 20x5: below the 40x10 the presenter needs at least');
+		await expect(check([fixture('clean')], {size: ['100x30', '39x30']})).rejects.toThrow('--size 39x30: below the 40x10 the presenter needs at least');
+		expect(parseSize('40x10')).toEqual({width: 40, height: 10});
+	});
+
+	it('warnings alone exit 0, like a linter; --strict makes them fail', async () => {
+		const result = await check([fixture('warnings')]);
+		expect(result.stdout).toBe('test/fixtures/check/warnings.md:1: slide 1 "Borrowed slide": warning: no speaker notes\n');
+		expect(result.code).toBe(0);
+		expect((await check([fixture('warnings')], {strict: true})).code).toBe(1);
+		expect((await check([fixture('clean')], {strict: true})).code).toBe(0);
+		expect((await check([fixture('warnings'), fixture('unclosed-fence')])).code).toBe(1);
+	});
+
+	it('checks every *.md in a directory, as search does', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lectern-check-'));
+		try {
+			mkdirSync(join(dir, 'part'));
+			copyFileSync(fixture('warnings'), join(dir, 'part', 'a.md'));
+			copyFileSync(fixture('unclosed-fence'), join(dir, 'b.md'));
+			writeFileSync(join(dir, 'notes.txt'), 'not a deck');
+			const result = await check([dir]);
+			expect(result.stderr).toBe('');
+			expect(result.stdout.split('\n').filter(Boolean).map(line => line.slice(dir.length + 1).split(':')[0])).toEqual(['b.md', 'part/a.md']);
+			expect(result.code).toBe(1);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 
 	it('a malformed --size is a usage error', async () => {
@@ -134,6 +162,14 @@ describe.skipIf(!existsSync('dist'))('the built binary', () => {
 		const missing = await run(process.execPath, ['bin/lectern.js', 'check', 'test/fixtures/check/missing.md']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
 		expect(missing).toMatchObject({code: 2, stdout: '', stderr: 'lectern: test/fixtures/check/missing.md: no such file: check the path\n'});
 		const small = await run(process.execPath, ['bin/lectern.js', 'check', fixture('clean'), '--size', '20x5']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
-		expect(small).toMatchObject({code: 2, stdout: '', stderr: 'lectern: --size 20x5 is below the minimum the presenter draws at\n'});
+		expect(small).toMatchObject({code: 2, stdout: '', stderr: 'lectern: --size 20x5: below the 40x10 the presenter needs at least\n'});
+	});
+
+	it('check --help shows the decks as required, without a default', async () => {
+		const help = await run(process.execPath, ['bin/lectern.js', 'check', '--help']);
+		const decks = help.stdout.split('\n').find(line => /^\s+decks\b/.test(line));
+		expect(decks).toMatch(/\[required\]/);
+		expect(help.stdout).not.toContain('[default: []]');
+		expect(help.stdout).toContain('--strict');
 	});
 });

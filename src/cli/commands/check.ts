@@ -8,14 +8,15 @@ import {parseSlide} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
-import {notesShownAtStart, screenGeometry} from '../../layout/screen.js';
+import {minimumSize, notesShownAtStart, screenGeometry} from '../../layout/screen.js';
 import {createTheme, type Highlighter} from '../../layout/theme.js';
+import {expandDeckPaths} from '../decks.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
 import {timeProblems} from '../../deck/timing.js';
 
-export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number}>;
+export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number; strict?: boolean}>;
 
 export type CheckProblem = Readonly<{file: string; line: number; slide: number; title: string; severity: 'error' | 'warning'; size?: string; message: string}>;
 
@@ -25,7 +26,12 @@ export function parseSize(text: string): Size {
 		throw new LecternError(`--size ${text}: expected WIDTHxHEIGHT, such as 100x30`, {code: exitCodes.usage});
 	}
 
-	return {width: Number(match[1]), height: Number(match[2])};
+	const size = {width: Number(match[1]), height: Number(match[2])};
+	if (size.width < minimumSize.width || size.height < minimumSize.height) {
+		throw new LecternError(`--size ${text}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`, {code: exitCodes.usage});
+	}
+
+	return size;
 }
 
 export async function runCheck(args: CheckArgs): Promise<number> {
@@ -33,7 +39,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 	const highlighter = await loadHighlighter(1).catch(() => undefined);
 	let unreadable = false;
 	const problems: CheckProblem[] = [];
-	for (const file of args.decks) {
+	for (const file of expandDeckPaths(args.decks)) {
 		try {
 			problems.push(...checkDeck(file, sizes, args, highlighter));
 		} catch (error) {
@@ -56,7 +62,9 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 		return exitCodes.input;
 	}
 
-	return problems.length > 0 ? exitCodes.problems : exitCodes.ok;
+	// Like a linter: warnings (no notes, an unknown language) fail the check only with --strict.
+	const failing = problems.filter(problem => problem.severity === 'error' || args.strict === true);
+	return failing.length > 0 ? exitCodes.problems : exitCodes.ok;
 }
 
 export function formatProblem(problem: CheckProblem): string {
@@ -126,7 +134,7 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 		for (const size of sizes) {
 			const geometry = screenGeometry(size, notesShownAtStart(size, true));
 			if (geometry.kind === 'too-small') {
-				throw new LecternError(`--size ${size.width}x${size.height} is below the minimum the presenter draws at`, {code: exitCodes.usage});
+				throw new LecternError(`--size ${size.width}x${size.height}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`, {code: exitCodes.usage});
 			}
 
 			for (const problem of layoutSlide(slide, head.steps - 1, geometry.slide, theme).problems) {

@@ -19,6 +19,10 @@ export function runSearch(args: SearchArgs): number {
 	const started = performance.now();
 	let failed = false;
 	const query = parseQuery(args.query);
+	if (query.terms.length === 0) {
+		throw new LecternError('the query is empty: give words to find, such as lectern search "page table"', {code: exitCodes.usage});
+	}
+
 	const needles = prefilterNeedles(query);
 	const docs: SearchDoc[] = [];
 	let slides = 0;
