@@ -93,7 +93,7 @@ describe.concurrent('lectern convert', () => {
 		[['convert', 'missing.rst'], /no such file/],
 		[['convert', 'bad.rst', '-o', 'bad.md'], /not valid UTF-8 \(bad byte at offset 6\)/],
 		[['convert', 'empty.rst'], /is empty/],
-		[['convert', lecture, '--max-size', '0.01'], /over the 0\.01 MiB limit/],
+		[['convert', lecture, '--max-size', '0.01'], /--max-size 0\.01: expected a size in MiB, a whole number from 1 to 1024/],
 		[['convert', 'small.rst', '-o', 'no-such-dir/x.md'], /folder does not exist: nothing was written/],
 		[['convert', 'small.rst', '-o', '.'], /is a directory/],
 		[['convert'], /Not enough non-option arguments/],
