@@ -1,7 +1,7 @@
 // The talk's plan in time: front matter `duration` (minutes) and per-slide weights
 // (`<!-- time: 3m -->`). Slides without a weight share what the weighted ones leave, in
 // proportion to how much they show. Pure: the pace clock, `outline --times` and `check` use it.
-import {slideLine, slideSource, slideText} from './deck.js';
+import {slideLine, slideSource} from './deck.js';
 import {closesFence, matchFenceOpen} from './notes.js';
 import type {Deck} from './types.js';
 
@@ -72,19 +72,32 @@ export type TalkPlan = Readonly<{
 	explicit: readonly boolean[];
 }>;
 
-/** How much a slide without a weight gets of the shared time: more content, more time. */
+/**
+ * How much a slide without a weight gets of the shared time: more text (notes included, as a
+ * slide with much to say takes longer), more time. Measured on the source, so planning a
+ * 10,000-slide deck costs one pass over its text and no slide is parsed.
+ */
 function contentWeight(deck: Deck, index: number): number {
-	const text = slideText(deck, index);
-	if (text.isSection) {
-		return 0.5;
-	}
-
-	let chars = 0;
-	for (const step of text.steps) {
-		chars += step.markdown.trim().length;
-	}
-
+	const chars = (deck.ends[index] ?? 0) - (deck.starts[index] ?? 0);
 	return 1 + chars / 400;
+}
+
+const timeCommentAnywhere = /^[ \t]*<!--[ \t]*time[ \t]*:/gim;
+
+/** Slides with a line that looks like a time comment (one pass over the deck's text). */
+function slidesWithTimeComments(deck: Deck): Set<number> {
+	const slides = new Set<number>();
+	let slide = 0;
+	timeCommentAnywhere.lastIndex = 0;
+	for (let match = timeCommentAnywhere.exec(deck.body); match; match = timeCommentAnywhere.exec(deck.body)) {
+		while (slide + 1 < deck.count && deck.starts[slide + 1]! <= match.index) {
+			slide++;
+		}
+
+		slides.add(slide);
+	}
+
+	return slides;
 }
 
 const planCache = new WeakMap<Deck, TalkPlan>();
@@ -101,8 +114,9 @@ export function planTalk(deck: Deck): TalkPlan {
 	const shares: number[] = [];
 	let weightedSeconds = 0;
 	let shareTotal = 0;
+	const weighted = slidesWithTimeComments(deck);
 	for (let i = 0; i < deck.count; i++) {
-		const seconds = slideTimeWeight(deck, i)?.seconds;
+		const seconds = weighted.has(i) ? slideTimeWeight(deck, i)?.seconds : undefined;
 		explicit.push(seconds !== undefined);
 		lengths.push(seconds ?? 0);
 		weightedSeconds += seconds ?? 0;
@@ -174,7 +188,7 @@ export const paceThresholdMinutes = 2;
 export function timeProblems(deck: Deck): Array<{slide: number; line: number; message: string}> {
 	const problems: Array<{slide: number; line: number; message: string}> = [];
 	let lastWeighted = -1;
-	for (let i = 0; i < deck.count; i++) {
+	for (const i of slidesWithTimeComments(deck)) {
 		const weight = slideTimeWeight(deck, i);
 		if (weight === undefined) {
 			continue;

@@ -321,3 +321,14 @@ describe('follow --ssh', () => {
 		expect(t.screen()).toContain('lectern: relay writes a talk\'s messages for lectern follow --ssh, not for a terminal');
 	});
 });
+
+describe('pace', () => {
+	it('outline --times prints each slide\'s planned start; check warns when the weights exceed the duration', async () => {
+		fs.writeFileSync(deck, deckText.replace('## Beta slide\n', '## Beta slide\n\n<!-- time: 20m -->\n').replace('## Gamma slide\n', '## Gamma slide\n\n<!-- time: 15m -->\n'));
+		const outline = await runLectern(['outline', '--times', deck], {env});
+		expect(outline.status).toBe(0);
+		expect(outline.stdout.split('\n').slice(1)).toEqual(['  1   0:00  Alpha slide', '  2   0:00  Beta slide', '  3  20:00  Gamma slide', '']);
+		const check = await runLectern(['check', deck], {env});
+		expect(check.stdout).toContain('slide 3 "Gamma slide": warning: the slides\' time weights add up to 35 min, more than the 30 min duration');
+	});
+});

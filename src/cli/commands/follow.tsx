@@ -59,7 +59,10 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 			reject(connectionFailed('the talk did not answer'));
 		}, answerMs);
 		connection = openTalk(source, limits, {
-			deck(deck) {
+			deck(shared) {
+				// The pace is the speaker's to watch; it is planned from the notes too, which a
+				// follower may not have, so a follower's clock (--clock) shows the time only.
+				const deck: Deck = {...shared, meta: {...shared.meta, duration: undefined}};
 				heard = {deck, position: heard?.position ?? {slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: true}}, heardAt: performance.now()};
 				for (const listener of deckListeners) {
 					listener({deck});
