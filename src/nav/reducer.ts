@@ -70,7 +70,8 @@ export type Action =
 	| Readonly<{type: 'overviewMove'; by: number}>
 	| Readonly<{type: 'textInput'; text: string}>
 	| Readonly<{type: 'searchHits'; query: string; hits: readonly number[]}>
-	| Readonly<{type: 'deckReloaded'}>
+	/** The deck was edited; `slide` and `jumpedFrom` are where those slides are now (deck/same-slide.ts). */
+	| Readonly<{type: 'deckReloaded'; slide?: number; jumpedFrom?: number}>
 	| HallAction;
 
 export function initialState(options: {slide?: number; notesVisible?: boolean; view?: View; bookmarks?: readonly number[]} = {}): NavState {
@@ -147,10 +148,12 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 	}
 
 	if (action.type === 'deckReloaded') {
-		const slide = clamp(state.slide, 0, ctx.count - 1);
+		const slide = clamp(action.slide ?? state.slide, 0, ctx.count - 1);
 		const step = clamp(state.step, 0, ctx.steps(slide) - 1);
 		const bookmarks = state.bookmarks.filter(mark => mark < ctx.count);
-		return {...state, slide, step, bookmarks, overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)}};
+		const jumpedFrom = state.jumpedFrom && action.jumpedFrom !== undefined ? {...state.jumpedFrom, slide: action.jumpedFrom} : state.jumpedFrom;
+		const moved = slide === state.slide ? {} : {notesScroll: 0, bodyScroll: 0};
+		return {...state, ...moved, slide, step, bookmarks, jumpedFrom, overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)}};
 	}
 
 	if (state.overlay === 'search') {

@@ -4,6 +4,7 @@
 import {useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
+import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
@@ -52,6 +53,8 @@ export type AppProps = Readonly<{
 
 export function App(props: AppProps) {
 	const [deck, setDeck] = useState(props.deck);
+	// The deck a reload replaces (the listener below outlives renders).
+	const deckRef = useRef(props.deck);
 	const [state, setState] = useState(props.initial);
 	const [message, setMessage] = useState<{text: string; kind: 'error' | 'info'} | undefined>(props.hint ? {text: props.hint, kind: 'info'} : undefined);
 	const [elapsed, setElapsed] = useState(() => Math.floor(props.elapsed()));
@@ -150,10 +153,18 @@ export function App(props: AppProps) {
 		}
 
 		setMessage(undefined);
-		setDeck(result.deck);
-		contextRef.current = {count: result.deck.count, steps: i => stepsOf(result.deck, i)};
-		dispatch({type: 'deckReloaded'});
-	}), [props.subscribeReload, dispatch]);
+		const before = deckRef.current;
+		const after = result.deck;
+		deckRef.current = after;
+		setDeck(after);
+		contextRef.current = {count: after.count, steps: i => stepsOf(after, i)};
+		// Follow the slide on screen (and the way back) to where the edit put it.
+		setState(current => reduce(current, {
+			type: 'deckReloaded',
+			slide: findSameSlide(before, after, current.slide),
+			jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
+		}, contextRef.current));
+	}), [props.subscribeReload]);
 
 	// While the presenter is idle, compute (and drop) the frames the most pressed keys would
 	// show, one per tick: the keypress then finds its slide laid out and its code compiled.

@@ -327,6 +327,34 @@ describe('lectern present: live reload', () => {
 	});
 });
 
+describe('lectern present: live reload follows the slide', () => {
+	it('stays on the slide shown when a slide is inserted above it, and when one is deleted', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-follow-'));
+		temporary.push(dir);
+		const deck = path.join(dir, 'deck.md');
+		const slides = Array.from({length: 6}, (_, i) => `## Slide ${i + 1}\n\nBODY-${i + 1}\n`);
+		fs.writeFileSync(deck, slides.join('\n---\n\n'));
+		const t = await startLectern([deck, '--slide', '4']);
+		await t.waitFor(atSlide(4, 6));
+		expect(t.screen()).toContain('BODY-4');
+
+		const inserted = [slides[0], '## Inserted\n\nNEW-SLIDE\n', ...slides.slice(1)];
+		fs.writeFileSync(deck, inserted.join('\n---\n\n'));
+		await t.waitFor(atSlide(5, 7), {timeout: 15_000});
+		expect(t.screen()).toContain('BODY-4');
+		expect(t.screen()).not.toContain('NEW-SLIDE');
+
+		const deleted = inserted.filter((_, i) => i !== 1 && i !== 2);
+		fs.writeFileSync(deck, deleted.join('\n---\n\n'));
+		await t.waitFor(atSlide(3, 5), {timeout: 15_000});
+		expect(t.screen()).toContain('BODY-4');
+		// Still presenting.
+		t.press(keys.right);
+		await t.waitFor(atSlide(4, 5));
+		expect(t.screen()).toContain('BODY-5');
+	});
+});
+
 describe('lectern present: a large deck', () => {
 	/** A deck of `count` slides, well over the size that is opened from its first slides. */
 	function largeDeck(count: number, tail = ''): string {

@@ -421,6 +421,18 @@ describe('bookmarks and reloads', () => {
 		expect(position(fewerSteps)).toEqual({slide: 2, step: 0});
 		expect(position(reduce(at(2, 2), {type: 'deckReloaded'}, ctx))).toEqual({slide: 2, step: 2});
 	});
+
+	it('deckReloaded moves to where the slide (and the way back) went, clamped', () => {
+		const jumped = press(at(1, 0, {notesScroll: 3}), 'G');
+		const reloaded = reduce(jumped, {type: 'deckReloaded', slide: 8, jumpedFrom: 2}, ctx);
+		expect(position(reloaded)).toEqual({slide: 8, step: 0});
+		expect(reloaded.notesScroll).toBe(0);
+		expect(reloaded.jumpedFrom).toEqual({slide: 2, step: 0});
+		expect(press(reloaded, "' '").slide).toBe(2);
+		const kept = reduce(at(2, 2, {notesScroll: 3}), {type: 'deckReloaded', slide: 2}, ctx);
+		expect([kept.step, kept.notesScroll]).toEqual([2, 3]);
+		expect(reduce(at(2), {type: 'deckReloaded', slide: 40}, ctx).slide).toBe(9);
+	});
 });
 
 describe('initialState', () => {

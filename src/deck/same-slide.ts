@@ -1,0 +1,44 @@
+// Live reload follows the slide on screen, not its number: after an edit above it (a slide
+// inserted or deleted), the presenter stays on the same slide.
+import {slideHead, slideSource} from './deck.js';
+import type {Deck} from './types.js';
+
+/**
+ * Where slide `index` of `before` is in `after`: the nearest slide with the same text (title
+ * and content), else the nearest with the same title, else the same number, clamped. Nearest
+ * to the old position; at equal distance the later one (text inserted above is the common
+ * edit). Linear in the deck's text at worst, and it stops at the first match.
+ */
+export function findSameSlide(before: Deck, after: Deck, index: number): number {
+	const last = after.count - 1;
+	const clamped = Math.min(Math.max(index, 0), last);
+	if (index < 0 || index >= before.count) {
+		return clamped;
+	}
+
+	const text = slideSource(before, index).trim();
+	const sameText = nearest(clamped, last, i => slideSource(after, i).trim() === text);
+	if (sameText !== undefined) {
+		return sameText;
+	}
+
+	// A slide without a title has nothing to be recognised by.
+	const title = slideHead(before, index).titleSource;
+	const sameTitle = title === '' ? undefined : nearest(clamped, last, i => slideHead(after, i).titleSource === title);
+	return sameTitle ?? clamped;
+}
+
+/** The index in [0, last] nearest `from` (later first at equal distance) that `matches`. */
+function nearest(from: number, last: number, matches: (index: number) => boolean): number | undefined {
+	for (let distance = 0; from + distance <= last || from - distance >= 0; distance++) {
+		if (from + distance <= last && matches(from + distance)) {
+			return from + distance;
+		}
+
+		if (distance > 0 && from - distance >= 0 && matches(from - distance)) {
+			return from - distance;
+		}
+	}
+
+	return undefined;
+}
