@@ -25,6 +25,7 @@ const nameRun = /[-\w.:+]*/y;
 const simpleReference = /^([A-Za-z0-9]+(?:[-_.:+][A-Za-z0-9]+)*)(__?)$/;
 const footnoteReference = /\[(#?\w{0,60}|\*|\d{1,9})\]_/y;
 const substitutionSuffix = /_{0,2}/y;
+const wordRun = /[\p{L}\p{N}]+/uy;
 const url = /(?:https?|ftp|mailto):[^\s<>"]*[^\s<>".,:;!?)\]}'"]/y;
 
 function matchAt(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
@@ -86,8 +87,10 @@ class InlineReader {
 			return p + link[0].length;
 		}
 
-		this.plain += char;
-		return p + 1;
+		// The rest of a word cannot start markup (a letter or digit comes before): take it whole.
+		const word = /[\p{L}\p{N}]/u.test(char) ? matchAt(wordRun, text, p)![0] : char;
+		this.plain += word;
+		return p + word.length;
 	}
 
 	private markup(p: number): number | undefined {
@@ -258,6 +261,10 @@ class InlineReader {
 
 /** Plain text → Markdown that shows exactly that text. */
 export function escapeText(text: string): string {
+	if (!/[\\`*[\]<>~|&_]/.test(text)) {
+		return text;
+	}
+
 	return text
 		.replaceAll(/[\\`*[\]<>~|]/g, '\\$&')
 		.replaceAll(/&(?=#?\w+;)/g, '\\&')
@@ -270,6 +277,10 @@ export function escapeText(text: string): string {
  * Lectern (a line starting `Note:` or `???` starts notes, `:::` closes them) is escaped.
  */
 export function escapeLineStarts(markdown: string): string {
+	if (!/^[ \t]*[#>+=\-\d?:n]/im.test(markdown)) {
+		return markdown;
+	}
+
 	return markdown
 		.replaceAll(/^([ \t]*)([#>+=-]|\d+(?=[.)]))/gm, (_match, space: string, start: string) => (/\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`))
 		.replaceAll(/^([ \t]*)(notes?):/gim, '$1$2\\:')
