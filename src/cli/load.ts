@@ -3,6 +3,7 @@
 import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import {DeckError, openDeck, openDeckHead} from '../deck/deck.js';
+import type {DialectName} from '../deck/dialects/dialect.js';
 import {FrontMatterError} from '../deck/front-matter.js';
 import type {Deck} from '../deck/types.js';
 import {LecternError} from './errors.js';
@@ -155,11 +156,18 @@ function formatMiB(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MiB`;
 }
 
+let forcedDialect: DialectName | undefined;
+
+/** `--dialect NAME`: every deck is read in that dialect instead of the one detected. */
+export function forceDialect(name: DialectName | undefined): void {
+	forcedDialect = name;
+}
+
 /** Read and open a deck; every failure is a LecternError naming the file (and line). */
 export function loadDeck(file: string, maxBytes?: number): Deck {
 	const text = readDeckText(file, maxBytes);
 	try {
-		return openDeck(text, file);
+		return openDeck(text, file, forcedDialect);
 	} catch (error) {
 		if (error instanceof FrontMatterError || error instanceof DeckError) {
 			throw new LecternError(error.message, {file, line: error.line});
@@ -187,7 +195,7 @@ export function loadDeckHead(file: string, maxBytes: number = defaultMaxBytes): 
 	}
 
 	// Cut at the last line end, so no character is split; what is read is checked as usual.
-	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file);
+	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect);
 }
 
 export function isDirectory(path: string): boolean {

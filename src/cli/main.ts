@@ -1,7 +1,9 @@
 // The command line: yargs for parsing and help; each command lives in its own module and is
 // loaded only when run. Errors become one line on stderr and an exit code.
 import yargs, {type Argv} from 'yargs';
+import {dialectNames, type DialectName} from '../deck/dialects/dialect.js';
 import {LecternError, exitCodes, runGuarded} from './errors.js';
+import {forceDialect} from './load.js';
 import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
 
 const version = '0.1.0';
@@ -118,6 +120,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 			process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
 		})
 		.option('debug', {type: 'boolean', default: false, hidden: true})
+		.option('dialect', {type: 'string', choices: dialectNames, describe: 'read decks as this presenter\'s Markdown (default: detected per deck)'})
+		.middleware(args => {
+			forceDialect(args.dialect as DialectName | undefined);
+		})
 		.version(version)
 		.help()
 		.alias('h', 'help')

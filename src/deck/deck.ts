@@ -1,5 +1,9 @@
 // Text → Deck, and the per-slide facts computed on demand (memoised per deck object, so the
 // functions stay pure: the same deck and index always give the same answer).
+import {detectDialect} from './dialects/detect.js';
+import type {DialectName} from './dialects/dialect.js';
+import {readPercentHeader} from './dialects/header.js';
+import {dialects} from './dialects/rules.js';
 import {readFrontMatter, type FrontMatter} from './front-matter.js';
 import {scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
@@ -20,21 +24,40 @@ export function normalizeText(text: string): string {
 	return withoutBom.includes('\r') ? withoutBom.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : withoutBom;
 }
 
-/** Build a deck from its text. Throws DeckError (with a line) or FrontMatterError. */
-export function openDeck(text: string, file: string): Deck {
-	const front = readFrontMatter(normalizeText(text));
-	const bounds = scanSlides(front.body);
+/** The front matter (YAML, or mdp's `%title:` lines) and the dialect the deck is read in. */
+function readDeckStart(text: string, forced?: DialectName): {front: FrontMatter; dialect: DialectName} {
+	const normal = normalizeText(text);
+	const percent = forced === undefined || forced === 'mdp' ? readPercentHeader(normal) : undefined;
+	const front = percent ?? readFrontMatter(normal);
+	return {front, dialect: forced ?? (percent ? 'mdp' : detectDialect(front.body, front.meta.extra))};
+}
+
+/** pandoc's slide level, when patat's settings give one. */
+function slideLevelOf(front: FrontMatter): number | undefined {
+	const patat = front.meta.extra['patat'] as {slideLevel?: unknown} | undefined;
+	const level = Number(patat?.slideLevel);
+	return Number.isInteger(level) && level >= 1 && level <= 6 ? level : undefined;
+}
+
+/**
+ * Build a deck from its text, read in `dialect` (detected when not given). Throws DeckError
+ * (with a line) or FrontMatterError.
+ */
+export function openDeck(text: string, file: string, dialect?: DialectName): Deck {
+	const start = readDeckStart(text, dialect);
+	const bounds = scanSlides(start.front.body, dialects[start.dialect], slideLevelOf(start.front));
 	if (bounds.starts.length === 0) {
 		throw new DeckError('the deck has no slides (it is empty or holds only separators)');
 	}
 
-	return deckOf(file, front, bounds, bounds.starts.length);
+	return deckOf(file, start.front, bounds, bounds.starts.length, start.dialect);
 }
 
 /** The deck of the first `count` slides `bounds` found in `front`'s body. */
-function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: number): Deck {
+function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: number, dialect: DialectName): Deck {
 	return {
 		file,
+		dialect,
 		meta: front.meta,
 		body: front.body,
 		bodyLine: front.bodyLine,
@@ -42,7 +65,7 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
 		starts: bounds.starts.slice(0, count),
 		ends: bounds.ends.slice(0, count),
 		lines: bounds.lines.slice(0, count),
-		warnings: bounds.warnings.map(warning => ({line: warning.line + front.bodyLine + 1, message: warning.message})),
+		warnings: bounds.warnings.map(warning => ({...warning, line: warning.line + front.bodyLine + 1})),
 	};
 }
 
@@ -54,15 +77,16 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
  * start cannot tell: front matter not closed within it, no separator in it (the deck may be
  * split at headings), or no whole slide.
  */
-export function openDeckHead(text: string, file: string): Deck | undefined {
-	let front: FrontMatter;
+export function openDeckHead(text: string, file: string, dialect?: DialectName): Deck | undefined {
+	let start: {front: FrontMatter; dialect: DialectName};
 	try {
-		front = readFrontMatter(normalizeText(text));
+		start = readDeckStart(text, dialect);
 	} catch {
 		return undefined;
 	}
 
-	const bounds = scanSlides(front.body);
+	const {front} = start;
+	const bounds = scanSlides(front.body, dialects[start.dialect], slideLevelOf(front));
 	// The slide running to the cut may go on; one before it (a blank slide at the cut is
 	// dropped by the scan) ended at a separator.
 	const last = bounds.starts.length - 1;
@@ -72,7 +96,7 @@ export function openDeckHead(text: string, file: string): Deck | undefined {
 	}
 
 	// The scan's warnings are about the slide left out.
-	return {...deckOf(file, front, bounds, count), warnings: [], partial: true};
+	return {...deckOf(file, front, bounds, count, start.dialect), warnings: [], partial: true};
 }
 
 export function slideSource(deck: Deck, index: number): string {
@@ -94,7 +118,7 @@ export function slideText(deck: Deck, index: number): SlideText {
 		textCache.set(deck, cache);
 	}
 
-	return (cache[index] ??= splitSlideText(slideSource(deck, index)));
+	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern']));
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {

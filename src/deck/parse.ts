@@ -5,6 +5,10 @@ import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
+import {ColumnState} from './columns.js';
+import type {Dialect} from './dialects/dialect.js';
+import {readFenceInfo} from './dialects/fence-info.js';
+import {dialects} from './dialects/rules.js';
 import {refineTokens} from './refine.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
@@ -55,18 +59,26 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const firstLine = slideLine(deck, index);
 	const problems: DeckWarning[] = [];
 	const blocks: Block[] = [];
+	const dialect = dialects[deck.dialect ?? 'lectern'];
+	const columns = new ColumnState();
 	text.steps.forEach((step, stepIndex) => {
 		const tokens = lex(step.markdown, firstLine + step.line, problems);
 		let line = firstLine + step.line;
 		for (const token of tokens) {
-			const block = toBlock(token, stepIndex, line);
-			if (block) {
-				blocks.push(block);
+			if (!columns.read(token, line, problems)) {
+				const block = toBlock(token, stepIndex, line, dialect, problems);
+				if (block) {
+					blocks.push(columns.place(block));
+				}
 			}
 
 			line += countNewlines(token.raw);
 		}
 	});
+	for (const unsupported of text.unsupported) {
+		problems.push({line: firstLine + unsupported.line, message: `not supported: ${unsupported.what}, ignored`, severity: 'warning'});
+	}
+
 	if (text.unterminatedNotesLine !== -1) {
 		problems.push({line: firstLine + text.unterminatedNotesLine, message: 'speaker notes are never closed (missing --> or :::)'});
 	}
@@ -151,7 +163,7 @@ function sanitizeToken(token: unknown): void {
 	}
 }
 
-function toBlock(token: Token, step: number, line: number): Block | undefined {
+function toBlock(token: Token, step: number, line: number, dialect: Dialect, problems: DeckWarning[]): Block | undefined {
 	if (token.type === 'space' || token.type === 'def') {
 		return undefined;
 	}
@@ -162,9 +174,14 @@ function toBlock(token: Token, step: number, line: number): Block | undefined {
 
 	if (token.type === 'code') {
 		const code = token as Tokens.Code;
-		const lang = (code.lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
-		// Tabs were expanded when the token was sanitised.
-		const body = code.text;
+		const info = readFenceInfo(code.lang ?? '');
+		const lang = info.lang;
+		for (const feature of info.unsupported) {
+			problems.push({line, message: `not supported: ${feature}, shown as code`, severity: 'warning'});
+		}
+
+		// Tabs were expanded when the token was sanitised; lines the author hid stay hidden.
+		const body = dialect.hiddenCodeLine ? code.text.split('\n').filter(text => !dialect.hiddenCodeLine!(text, lang)).join('\n') : code.text;
 		if (diagramLanguages.has(lang)) {
 			return {kind: 'diagram', step, line, lines: body.split('\n')};
 		}

@@ -4,6 +4,8 @@
 // 100,000-slide deck open as fast as a 10-slide one: each slide's Markdown is parsed only
 // when something needs it.
 import {BlockTracker} from './blocks.js';
+import type {Dialect} from './dialects/dialect.js';
+import {dialects} from './dialects/rules.js';
 import {isSeparator, matchNoteOpen} from './notes.js';
 
 export type SlideBounds = Readonly<{
@@ -12,12 +14,13 @@ export type SlideBounds = Readonly<{
 	ends: readonly number[];
 	/** 0-based line (in the scanned text) of each slide's first line. */
 	lines: readonly number[];
-	warnings: readonly Readonly<{line: number; message: string}>[];
+	warnings: readonly Readonly<{line: number; message: string; severity?: 'warning'}>[];
 	/** What cut the slides: separator lines, or (a deck with none) `#`/`##` headings. */
 	splitBy: 'separators' | 'headings';
 }>;
 
 type Cut = {start: number; line: number};
+type Heading = Cut & {level: number};
 type Separator = {start: number; end: number; line: number};
 
 /**
@@ -26,10 +29,19 @@ type Separator = {start: number; end: number; line: number};
  * (not a setext underline, not inside a list, quote, fence or HTML block), or a
  * `<!-- end_slide -->` line that starts an HTML block there.
  */
-export function findSeparators(text: string): {separators: Separator[]; headings: Cut[]; warnings: Array<{line: number; message: string}>} {
+export function findSeparators(text: string, dialect: Dialect = dialects.lectern): {
+	separators: Separator[];
+	headings: Heading[];
+	/** The least heading level that some content (not a heading or a rule) follows: pandoc's slide level. */
+	contentLevel: number;
+	warnings: Array<{line: number; message: string; severity?: 'warning'}>;
+} {
 	const separators: Separator[] = [];
-	const headings: Cut[] = [];
-	const warnings: Array<{line: number; message: string}> = [];
+	const headings: Heading[] = [];
+	let contentLevel = 7;
+	let pendingLevel = 0;
+	let previousBlank = true;
+	const warnings: Array<{line: number; message: string; severity?: 'warning'}> = [];
 	const tracker = new BlockTracker();
 	// Where the open paragraph began: a setext heading's slide starts there.
 	let paragraphStart = 0;
@@ -46,22 +58,33 @@ export function findSeparators(text: string): {separators: Separator[]; headings
 			paragraphStart = pos;
 		}
 
-		if (info.top) {
+		if (info.kind !== 'blank' && pendingLevel > 0) {
+			if (info.kind !== 'heading' && info.kind !== 'break') {
+				contentLevel = Math.min(contentLevel, pendingLevel);
+			}
+
+			pendingLevel = 0;
+		}
+
+		if (dialect.separator?.(text.slice(pos, end), info, previousBlank)) {
+			separators.push({start: pos, end: Math.min(next, text.length), line});
+		} else if (info.top) {
 			if ((info.kind === 'break' || info.kind === 'html-start') && isSeparator(text.slice(pos, end))) {
 				separators.push({start: pos, end: Math.min(next, text.length), line});
-			} else if (info.kind === 'heading' && info.level <= 2) {
-				headings.push({start: pos, line});
+			} else if (info.kind === 'heading') {
+				headings.push({start: pos, line, level: info.level});
+				pendingLevel = info.level;
 			} else if (info.kind === 'setext') {
-				if (info.level <= 2) {
-					headings.push({start: paragraphStart, line: info.paragraphLine});
-				}
+				headings.push({start: paragraphStart, line: info.paragraphLine, level: info.level});
+				pendingLevel = info.level;
 
 				if (isSeparator(text.slice(pos, end))) {
-					warnings.push({line, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide'});
+					warnings.push({line, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide', severity: 'warning'});
 				}
 			}
 		}
 
+		previousBlank = info.kind === 'blank';
 		if (next > text.length) {
 			break;
 		}
@@ -80,7 +103,7 @@ export function findSeparators(text: string): {separators: Separator[]; headings
 		}
 	}
 
-	return {separators, headings, warnings};
+	return {separators, headings, contentLevel, warnings};
 }
 
 /** The 0-based line `index` of `text`. */
@@ -103,11 +126,37 @@ function lineAt(text: string, index: number): string {
  * Split `text` into slides. Separators are `---` and `<!-- end_slide -->` lines (see
  * findSeparators); with none in the deck, slides start at each `#` or `##` heading.
  */
-export function scanSlides(text: string): SlideBounds {
-	const {separators, headings, warnings} = findSeparators(text);
-	return separators.length > 0 || headings.length === 0
-		? splitAtSeparators(text, separators, warnings)
-		: splitAtHeadings(text, headings, warnings);
+export function scanSlides(text: string, dialect: Dialect = dialects.lectern, slideLevel?: number): SlideBounds {
+	const {separators, headings, contentLevel, warnings} = findSeparators(text, dialect);
+	if (dialect.headingSplit === 'pandoc') {
+		// pandoc (patat): rules and the headings down to the slide level both start slides.
+		const level = slideLevel ?? contentLevel;
+		const cuts = headings.filter(heading => heading.level <= level && !separators.some(separator => separator.end <= heading.start && text.slice(separator.end, heading.start).trim() === ''));
+		const all = [...separators.map(separator => ({start: separator.start, line: separator.line, end: separator.end})), ...cuts.map(cut => ({...cut, end: cut.start, line: cut.line - 1}))];
+		all.sort((a, b) => a.start - b.start);
+		return all.length === 0 ? splitAtSeparators(text, [], warnings) : splitAtSeparators(text, all, warnings);
+	}
+
+	if (separators.length > 0 || headings.length === 0) {
+		return splitAtSeparators(text, separators, warnings);
+	}
+
+	const split = headingLevels(headings, dialect);
+	const cuts = headings.filter(heading => split.has(heading.level));
+	return cuts.length === 0 ? splitAtSeparators(text, [], warnings) : splitAtHeadings(text, cuts, warnings);
+}
+
+/** Which heading levels start a slide in a deck without separators. */
+function headingLevels(headings: readonly Heading[], dialect: Dialect): ReadonlySet<number> {
+	if (dialect.headingSplit !== 'lookatme') {
+		return new Set([1, 2]);
+	}
+
+	// lookatme: the lowest level, unless it occurs once (then it titles the deck and the next level splits).
+	const lowest = Math.min(...headings.map(heading => heading.level));
+	const once = headings.filter(heading => heading.level === lowest).length === 1;
+	const next = Math.min(...headings.filter(heading => heading.level > lowest).map(heading => heading.level));
+	return new Set([once && Number.isFinite(next) ? next : lowest]);
 }
 
 function splitAtSeparators(

@@ -2,7 +2,9 @@
 // speaker reads. Works line by line with the syntax table in notes.ts, reading code blocks
 // and headings with the same block rules as the slide scanner (blocks.ts).
 import {BlockTracker, type BlockLine} from './blocks.js';
-import {isDivClose, isPause, matchNoteOpen} from './notes.js';
+import type {Dialect} from './dialects/dialect.js';
+import {dialects} from './dialects/rules.js';
+import {isDivClose, isPause, matchNoteOpen, type NoteSyntax} from './notes.js';
 
 export type SlideText = Readonly<{
 	/** Visible Markdown per reveal step, with the 0-based line (within the slide) it starts on. */
@@ -17,13 +19,20 @@ export type SlideText = Readonly<{
 	isSection: boolean;
 	/** A notes comment or `::: notes` block that never closes (0-based line), or -1. */
 	unterminatedNotesLine: number;
+	/** The dialect's directives Lectern does not carry out (0-based lines): dropped from the slide. */
+	unsupported: readonly Readonly<{line: number; what: string}>[];
 }>;
+
+/** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
+const commentNote: NoteSyntax = {name: '<!-- … -->', open: /^\s*<!--(.*)$/, until: 'comment'};
+const layoutComment = /^\s*<!--\s*(?:column_layout\s*:|column\s*:|reset_layout\s*-->)/i;
 
 const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const commentOnly = /^\s*<!--.*-->\s*$/;
 
-export function splitSlideText(raw: string): SlideText {
+export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern): SlideText {
 	const lines = raw.split('\n');
+	const unsupported: Array<{line: number; what: string}> = [];
 	const steps: Array<{markdown: string; line: number}> = [];
 	let current: string[] = [];
 	let currentStart = 0;
@@ -41,7 +50,7 @@ export function splitSlideText(raw: string): SlideText {
 	let sectionHeading = false;
 
 	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i]!;
+		let line = lines[i]!;
 		if (notesMode === 'rest') {
 			notes.push(line);
 			continue;
@@ -79,7 +88,29 @@ export function splitSlideText(raw: string): SlideText {
 			// Otherwise the line closed the list item holding the code: it is read below.
 		}
 
-		if (!read && isPause(line)) {
+		if (!read && dialect.rewrite) {
+			const rewritten = dialect.rewrite(line);
+			line = rewritten.line;
+			if (rewritten.pauseBefore && current.some(text => text.trim() !== '')) {
+				tracker.next('');
+				steps.push({markdown: current.join('\n'), line: currentStart});
+				current = [];
+				currentStart = i;
+			}
+		}
+
+		const directive = !read && dialect.directives && commentOnly.test(line) ? dialect.directives.find(known => known.pattern.test(line)) : undefined;
+		if (directive) {
+			tracker.next('');
+			current.push('');
+			if (!directive.supported) {
+				unsupported.push({line: i, what: `<!-- ${directive.name} -->`});
+			}
+
+			continue;
+		}
+
+		if (!read && (isPause(line) || dialect.pause?.(line))) {
 			tracker.next('');
 			steps.push({markdown: current.join('\n'), line: currentStart});
 			current = [];
@@ -87,7 +118,7 @@ export function splitSlideText(raw: string): SlideText {
 			continue;
 		}
 
-		const note = read ? undefined : matchNoteOpen(line);
+		const note = read ? undefined : matchNoteOpen(line) ?? (dialect.commentNotes && !layoutComment.test(line) ? matchComment(line) : undefined);
 		if (note) {
 			tracker.next('');
 			hasNotes = true;
@@ -114,7 +145,8 @@ export function splitSlideText(raw: string): SlideText {
 		}
 
 		read ??= tracker.next(line);
-		current.push(line);
+		// Marp's `breaks`: a trailing double space makes each source line its own line.
+		current.push(dialect.breaks && read.kind === 'text' ? `${line.trimEnd()}  ` : line);
 		if (read.kind === 'fence-open') {
 			visibleLines++;
 			continue;
@@ -161,7 +193,13 @@ export function splitSlideText(raw: string): SlideText {
 		titleSource,
 		isSection: sectionHeading && visibleLines === 1,
 		unterminatedNotesLine: unterminated,
+		unsupported,
 	};
+}
+
+function matchComment(line: string): {syntax: NoteSyntax; rest: string} | undefined {
+	const match = commentNote.open.exec(line);
+	return match ? {syntax: commentNote, rest: match[1]!} : undefined;
 }
 
 function trimBlankLines(lines: string[]): string[] {

@@ -1,5 +1,6 @@
 // The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
 import type {Token} from 'marked';
+import type {DialectName} from './dialects/dialect.js';
 
 /** Where something came from: a deck file and a 1-based line in it. */
 export type SourcePos = Readonly<{file: string; line: number}>;
@@ -31,7 +32,8 @@ export type SlideHead = Readonly<{
 	hasNotes: boolean;
 }>;
 
-export type DeckWarning = Readonly<{line: number; message: string}>;
+/** A problem `check` reports; an error unless it says it is only a warning. */
+export type DeckWarning = Readonly<{line: number; message: string; severity?: 'warning'}>;
 
 /**
  * A loaded deck. Slides are found by the block scanner; each slide's head and parse are
@@ -39,6 +41,8 @@ export type DeckWarning = Readonly<{line: number; message: string}>;
  */
 export type Deck = Readonly<{
 	file: string;
+	/** Whose Markdown the deck is read as (detected, or forced with --dialect); 'lectern' for plain. */
+	dialect?: DialectName;
 	meta: DeckMeta;
 	/** The deck text after the front matter, LF line ends. */
 	body: string;
@@ -59,10 +63,18 @@ export type Deck = Readonly<{
 }>;
 
 /** A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file. */
-export type Block =
+export type Block = (
 	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
 	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
-	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>;
+	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>
+) & Readonly<{column?: Column}>;
+
+/**
+ * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,
+ * `<!-- reset_layout -->`): which layout it belongs to (numbered within the slide), the
+ * layout's relative column widths, and its column.
+ */
+export type Column = Readonly<{layout: number; widths: readonly number[]; index: number}>;
 
 /** A fully parsed slide: its head plus the blocks and notes the layout draws. */
 export type Slide = Readonly<{

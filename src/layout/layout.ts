@@ -4,6 +4,7 @@
 import type {Token} from 'marked';
 import type {Block, Slide} from '../deck/types.js';
 import {asciiLine, highlightCode} from './code.js';
+import {renderColumns} from './columns.js';
 import {renderMarkdownBlock} from './markdown.js';
 import {cellWidth, clip, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
@@ -68,13 +69,31 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 	const lines: string[] = [];
 	const problems: LayoutProblem[] = [];
 	let titleDrawn = false;
-	for (const block of slide.blocks) {
+	const blocks = slide.blocks;
+	for (let i = 0; i < blocks.length; i++) {
+		const block = blocks[i]!;
 		if (block.step > step) {
 			break;
 		}
 
 		if (lines.length > 0) {
 			lines.push('');
+		}
+
+		if (block.column) {
+			// The run of blocks in this column layout that this step shows.
+			let end = i + 1;
+			while (end < blocks.length && blocks[end]!.column?.layout === block.column.layout && blocks[end]!.step <= step) {
+				end++;
+			}
+
+			const run = blocks.slice(i, end);
+			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => renderBlock(inColumn, columnWidth, theme, problems))) {
+				lines.push(pad + line);
+			}
+
+			i = end - 1;
+			continue;
 		}
 
 		if (!titleDrawn && block.kind === 'markdown' && block.token.type === 'heading') {

@@ -40,7 +40,7 @@ describe('scanSlides: separators', () => {
 	it('reads a --- right under a paragraph line as a setext heading, as CommonMark does, and warns', () => {
 		expect(slides('para\n---\nb')).toEqual(['para\n---\nb']);
 		expect(scanSlides('x\n\npara\n---\nb').warnings).toEqual([
-			{line: 3, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide'},
+			{line: 3, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide', severity: 'warning'},
 		]);
 		// A --- under a list item's or a quote's text is a thematic break of the document.
 		expect(slides('- item\n---\nb')).toEqual(['- item\n', 'b']);

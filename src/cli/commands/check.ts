@@ -74,7 +74,12 @@ export function formatProblem(problem: CheckProblem): string {
 }
 
 function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highlighter: Highlighter | undefined): CheckProblem[] {
-	return checkOpenDeck(loadDeck(file, args.maxSize * 1024 * 1024), sizes, args, highlighter);
+	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+	if (!args.json && deck.dialect && deck.dialect !== 'lectern') {
+		process.stderr.write(sanitizeLine(`lectern: ${file}: read as ${deck.dialect} Markdown (--dialect NAME to choose another)`) + '\n');
+	}
+
+	return checkOpenDeck(deck, sizes, args, highlighter);
 }
 
 /** Check a deck already read (`lectern convert --check` checks the text it made). */
@@ -96,7 +101,7 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 	};
 
 	for (const warning of deck.warnings) {
-		add(slideOf(warning.line), warning.line, warning.message);
+		add(slideOf(warning.line), warning.line, warning.message, warning.severity);
 	}
 
 	for (const problem of timeProblems(deck)) {
@@ -107,7 +112,7 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 		const slide = parseSlide(deck, i);
 		const head = slide.head;
 		for (const problem of slide.problems) {
-			add(i, problem.line, problem.message);
+			add(i, problem.line, problem.message, problem.severity);
 		}
 
 		if (slide.blocks.length === 0 && !head.isSection) {

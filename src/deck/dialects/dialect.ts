@@ -1,0 +1,34 @@
+// What each presenter's Markdown dialect adds to plain Markdown, as line rules the scanner
+// and the slide splitter apply: more separators, pauses, notes, directives to drop, hidden
+// code lines. One small table per dialect (the files beside this one); the scanner reads them
+// without parsing Markdown, so a dialect costs nothing on the start-up path.
+import type {BlockLine} from '../blocks.js';
+
+export const dialectNames = ['lectern', 'presenterm', 'patat', 'marp', 'reveal', 'slides', 'lookatme', 'mdp'] as const;
+export type DialectName = (typeof dialectNames)[number];
+
+/** A directive comment's fate: shown as nothing (its effect is Lectern's or harmless), or reported as unsupported. */
+export type Directive = Readonly<{pattern: RegExp; name: string; supported: boolean}>;
+
+export type Dialect = Readonly<{
+	name: DialectName;
+	/** Another line that ends a slide (besides `---` and `<!-- end_slide -->` as CommonMark reads them). */
+	separator?: (line: string, read: BlockLine, previousBlank: boolean) => boolean;
+	/**
+	 * A deck without separators: cut at headings of these levels. `lookatme` picks the level as
+	 * lookatme does (the lowest level, or the next one when the lowest occurs once).
+	 */
+	headingSplit?: 'lookatme' | 'pandoc';
+	/** Another line that is a pause. */
+	pause?: (line: string) => boolean;
+	/** Every HTML comment that is not a directive is a speaker note (Marp, patat). */
+	commentNotes?: boolean;
+	/** Comments with a meaning in the dialect: dropped from the slide, reported when unsupported. */
+	directives?: readonly Directive[];
+	/** A code line the author hid from the audience. */
+	hiddenCodeLine?: (line: string, lang: string) => boolean;
+	/** Each source line of a paragraph is its own line (Marp's `breaks`). */
+	breaks?: boolean;
+	/** Rewrites one visible line (mdp's `-> centred <-`, reveal's trailing fragment comment). */
+	rewrite?: (line: string) => {line: string; pauseBefore?: boolean};
+}>;

@@ -1,0 +1,84 @@
+// The dialects' line rules (see dialect.ts). Each follows its tool's documentation; what a
+// tool does that Lectern does not (images, code execution, themes, transitions) is named as
+// an unsupported directive, so `check` can say so in one line.
+import type {Dialect, DialectName, Directive} from './dialect.js';
+
+const comment = (body: string) => new RegExp(`^\\s*<!--\\s*${body}.*-->\\s*$`, 'i');
+const directive = (name: string, body: string, supported: boolean): Directive => ({pattern: comment(body), name, supported});
+
+const plain: Dialect = {name: 'lectern'};
+
+const presenterm: Dialect = {
+	name: 'presenterm',
+	directives: [
+		directive('jump_to_middle', 'jump_to_middle', false),
+		directive('alignment', 'alignment\\s*:', false),
+		directive('new_lines', 'new_lines?\\s*:', false),
+		directive('font_size', 'font_size\\s*:', false),
+		directive('list_item_newlines', 'list_item_newlines\\s*:', false),
+		directive('skip_slide', 'skip_slide', false),
+		directive('no_footer', 'no_footer', false),
+		directive('include', 'include\\s*:', false),
+		directive('snippet_output', 'snippet_output\\s*:', false),
+		directive('user comment', '(?:\\/\\/|comment\\s*:)', true),
+	],
+	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in other languages.
+	hiddenCodeLine: (line, lang) => (lang === 'rust' || lang === 'rs' ? /^\s*#(?: |$)/.test(line) : /^\s*\/\/\/(?: |$)/.test(line)),
+};
+
+const patat: Dialect = {
+	name: 'patat',
+	headingSplit: 'pandoc',
+	pause: line => /^\s*\.\s\.\s\.\s*$/.test(line),
+	commentNotes: true,
+};
+
+const marp: Dialect = {
+	name: 'marp',
+	commentNotes: true,
+	breaks: true,
+	directives: [
+		directive('fit', 'fit\\s*-->', true),
+		...['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp',
+			'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat',
+			'backgroundSize', 'color', 'transition'].map(name => directive(name, `_?${name}\\s*:`, false)),
+	],
+};
+
+const reveal: Dialect = {
+	name: 'reveal',
+	// reveal.js cuts the text before it reads any Markdown: `---` (and `--`, a vertical slide,
+	// shown in order) end a slide even under a line of text.
+	separator: (line, read) => read.kind !== 'code' && read.kind !== 'fence-close' && read.kind !== 'html' && /^--(?:-)?\s*$/.test(line),
+	directives: [directive('.slide', '\\.slide\\s*:', false), directive('.element', '\\.element\\s*:', false)],
+	rewrite(line) {
+		const fragment = /\s*<!--\s*\.element\s*:[^>]*fragment[^>]*-->\s*$/.exec(line);
+		return fragment && fragment.index > 0 && line.slice(0, fragment.index).trim() !== ''
+			? {line: line.slice(0, fragment.index), pauseBefore: true}
+			: {line};
+	},
+};
+
+const slides: Dialect = {
+	name: 'slides',
+	hiddenCodeLine: line => /^\s*\/\/\/(?: |$)/.test(line),
+};
+
+const lookatme: Dialect = {
+	name: 'lookatme',
+	headingSplit: 'lookatme',
+	pause: line => /^\s*<!--\s*stop\s*-->\s*$/i.test(line),
+};
+
+const mdp: Dialect = {
+	name: 'mdp',
+	// A rule of three or more `-` or `*` after a blank line (mdp reads no setext `---`).
+	separator: (line, read, previousBlank) => previousBlank && read.top && /^(?:-{3,}|\*{3,})\s*$/.test(line),
+	pause: line => /^\s*(?:\^|<br\s*\/?>)\s*$/i.test(line),
+	rewrite(line) {
+		const centred = /^(\s*)->\s?(.*?)\s?<-\s*$/.exec(line);
+		return centred ? {line: centred[1]! + centred[2]!} : {line};
+	},
+};
+
+export const dialects: Readonly<Record<DialectName, Dialect>> = {lectern: plain, presenterm, patat, marp, reveal, slides, lookatme, mdp};
