@@ -104,7 +104,8 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 			tracker.next('');
 			current.push('');
 			if (!directive.supported) {
-				unsupported.push({line: i, what: `<!-- ${directive.name} -->`});
+				const shown = line.trim();
+				unsupported.push({line: i, what: shown.length > 60 ? `<!-- ${directive.name} … -->` : shown});
 			}
 
 			continue;
@@ -172,7 +173,8 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 
 		if (read.kind === 'heading') {
 			titleDepth = read.level;
-			titleSource = (atxHeading.exec(line)?.[2] ?? '').trim();
+			// A comment in a heading (Marp's `<!--fit-->`) is not part of the title.
+			titleSource = (atxHeading.exec(line)?.[2] ?? '').replaceAll(/<!--.*?-->/g, '').trim();
 			sectionHeading = titleDepth === 1 && visibleLines === 1;
 		} else if (read.kind === 'setext') {
 			// The heading's text is the paragraph above its underline; together they are one visible line.
