@@ -18,8 +18,13 @@ export class LecternError extends Error {
 
 /** `lectern: decks/x.md:12: what is wrong, and what to do` — file names are untrusted text too. */
 export function formatError(error: LecternError): string {
+	return sanitizeLine(`lectern: ${describeError(error)}`);
+}
+
+/** `decks/x.md:12: what is wrong`, for a message shown inside the presenter (a failed reload). */
+export function describeError(error: LecternError): string {
 	const where = error.file === undefined ? '' : `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
-	return sanitizeLine(`lectern: ${where}${error.message}`);
+	return sanitizeLine(`${where}${error.message}`);
 }
 
 /** Run a command; a LecternError becomes its one line and code, anything else an internal error. */

@@ -320,6 +320,8 @@ describe('lectern present: live reload', () => {
 
 		fs.writeFileSync(deck, edited.replace('title: Lectern — a guide', 'title: [this is not closed'));
 		await t.waitFor(() => statusBar(t).includes('reload failed'), {timeout: 15_000});
+		// As on stderr: the file and line come first, so the message says which file failed.
+		expect(statusBar(t)).toContain(`reload failed: ${deck}:`);
 		expect(statusBar(t)).toMatch(/\b3\/27\b/);
 		expect(t.screen()).toContain('What Lectern became after an edit');
 		// Still presenting: keys work.

@@ -12,7 +12,7 @@ import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
-import {LecternError, exitCodes} from '../errors.js';
+import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck, loadDeckHead} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
@@ -327,7 +327,8 @@ async function startWatching(file: string, maxSize: number, listeners: ReadonlyS
 		try {
 			result = {deck: loadDeck(file, maxSize * 1024 * 1024)};
 		} catch (error) {
-			result = {error: error instanceof LecternError ? `${error.line === undefined ? '' : `line ${error.line}: `}${error.message}` : String(error)};
+			// Named as on stderr: the file (and line) first, so the message says which file failed.
+			result = {error: error instanceof LecternError ? describeError(error) : String(error)};
 		}
 
 		for (const listener of listeners) {
