@@ -29,7 +29,7 @@ function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
 		.option('slide', {type: 'string', coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
-		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker-notes pane (--no-notes hides it)'})
+		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker notes: the pane, or under the slide in study (--no-notes starts without them; s toggles)'})
 		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
 		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
 		.option('max-size', maxSize);

@@ -88,7 +88,13 @@ export function openStudy(deck: Deck, options: StudyOptions): Study {
 		}
 	};
 
+	let closed = false;
 	const update = (state: NavState, deckNow: Deck) => {
+		// After the final save nothing the UI reports is the student's doing (a late rerender).
+		if (closed) {
+			return;
+		}
+
 		latestDeck = deckNow;
 		const next = record(stored, state);
 		if (next === stored) {
@@ -112,6 +118,7 @@ export function openStudy(deck: Deck, options: StudyOptions): Study {
 		flush,
 		save(state, deckNow) {
 			update(state, deckNow);
+			closed = true;
 			flush();
 			if (lastError !== '') {
 				process.stderr.write(lastError + '\n');

@@ -148,6 +148,10 @@ function studyLines(input: ScreenInput, width: number): string[] {
 	const slide = parseSlide(deck, state.slide);
 	const s = styles(theme);
 	const body = renderSlideBody(slide, slideHead(deck, state.slide).steps - 1, width, theme).lines;
+	if (!state.studyNotes) {
+		return [...body];
+	}
+
 	const notes = renderNotes(slide.notes, Math.max(1, width - 4), theme);
 	const rule = theme.glyphs.horizontal;
 	return [...body, '', '  ' + s.dim(`${rule.repeat(2)} notes ${rule.repeat(Math.max(0, width - 13))}`), ...notes.map(line => '  ' + line)];

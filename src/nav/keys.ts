@@ -37,7 +37,7 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
 	{keys: ['G', 'end'], action: {type: 'last'}, help: 'last slide (a number then G: that slide)'},
 	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide'},
-	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes pane', view: 'present'},
+	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes (the pane, or under the slide in study)'},
 	{keys: ['J'], action: {type: 'scrollNotes', by: 1}, help: 'scroll the notes down', view: 'present'},
 	{keys: ['K'], action: {type: 'scrollNotes', by: -1}, help: 'scroll the notes up', view: 'present'},
 	{keys: ['t'], action: {type: 'toggleView'}, help: 'switch between presenting and study mode'},

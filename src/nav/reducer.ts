@@ -22,7 +22,10 @@ export type NavState = Readonly<{
 	jumpedFrom?: Position;
 	view: View;
 	overlay: Overlay;
+	/** The notes pane while presenting. */
 	notesVisible: boolean;
+	/** The notes under the slide while studying (`--no-notes` starts without them). */
+	studyNotes: boolean;
 	notesScroll: number;
 	/** Study view: rows scrolled within the current slide. */
 	bodyScroll: number;
@@ -74,7 +77,7 @@ export type Action =
 	| Readonly<{type: 'deckReloaded'; slide?: number; jumpedFrom?: number}>
 	| HallAction;
 
-export function initialState(options: {slide?: number; notesVisible?: boolean; view?: View; bookmarks?: readonly number[]} = {}): NavState {
+export function initialState(options: {slide?: number; notesVisible?: boolean; studyNotes?: boolean; view?: View; bookmarks?: readonly number[]} = {}): NavState {
 	return {
 		slide: options.slide ?? 0,
 		step: 0,
@@ -83,6 +86,7 @@ export function initialState(options: {slide?: number; notesVisible?: boolean; v
 		view: options.view ?? 'present',
 		overlay: 'none',
 		notesVisible: options.notesVisible ?? true,
+		studyNotes: options.studyNotes ?? true,
 		notesScroll: 0,
 		bodyScroll: 0,
 		bookmarks: options.bookmarks ?? [],
@@ -226,6 +230,10 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'toggleNotes': {
+			if (state.view === 'study') {
+				return {...state, studyNotes: !state.studyNotes, bodyScroll: 0};
+			}
+
 			return {...state, notesVisible: !state.notesVisible, notesScroll: 0};
 		}
 

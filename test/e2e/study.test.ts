@@ -55,10 +55,23 @@ describe('lectern study', () => {
 		expect(body).toBeLessThan(rule);
 		expect(rule).toBeLessThan(notes);
 		expect(statusBar(t)).toContain(seen(1));
-		// s (the presenter's notes toggle) does nothing here: the notes are the page.
-		t.press('s', keys.right);
+		t.press(keys.right);
 		await t.waitFor(atSlide(2, count));
 		expect(statusBar(t)).toContain(seen(2));
+	});
+
+	it('--no-notes studies the slides alone, and s brings the notes back under the slide', async () => {
+		const t = await study([guide, '--no-notes']);
+		await t.waitFor(atSlide(1, count));
+		await t.waitFor('A terminal lecture presenter');
+		expect(t.screen()).not.toContain('── notes');
+		expect(t.screen()).not.toContain('You are reading the speaker notes');
+		t.press('s');
+		await t.waitFor('You are reading the speaker notes');
+		expect(t.screen().split('\n').some(row => row.startsWith('  ── notes'))).toBe(true);
+		t.press('s');
+		await t.waitFor(() => !t.screen().includes('You are reading the speaker notes'));
+		await quit(t);
 	});
 
 	it('scrolls a page taller than the screen with j before moving on, and back with k', async () => {
@@ -222,6 +235,7 @@ describe('one study state (issue 12)', () => {
 		await bookmark(first);
 		await forward(first, 2, 4);
 		await quit(first);
+		expect(stateOf(first.home)).toMatchObject({slide: 3, seen: [[0, 3]], bookmarks: [1]});
 
 		const restarted = await study([guide, '--restart'], {home: first.home});
 		await restarted.waitFor(atSlide(1, count));

@@ -59,9 +59,14 @@ describe('the slide key table', () => {
 	});
 
 	it('the presenting-only keys do nothing in study mode', () => {
-		for (const key of ['s', 'J', 'K']) {
+		for (const key of ['J', 'K']) {
 			expect(keyToAction(key, studying)).toBeUndefined();
 		}
+	});
+
+	it('s shows or hides the notes in both views', () => {
+		expect(keyToAction('s', presenting)).toEqual({type: 'toggleNotes'});
+		expect(keyToAction('s', studying)).toEqual({type: 'toggleNotes'});
 	});
 
 	it('unbound keys do nothing', () => {
@@ -181,7 +186,7 @@ describe('the help overlay', () => {
 		expect(find('← ↑ h k Backspace PgUp')).toBe('previous step or slide');
 		expect(find('g Home')).toBe('first slide (a number then g: that slide)');
 		expect(find('G End')).toBe('last slide (a number then G: that slide)');
-		expect(find('s')).toBe('show or hide the notes pane (presenting)');
+		expect(find('s')).toBe('show or hide the notes (the pane, or under the slide in study)');
 		expect(find('?')).toBe('this help');
 		expect(find('Esc')).toBe('close an overlay, clear a number');
 		expect(find('q Ctrl-C')).toBe('quit');

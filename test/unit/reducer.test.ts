@@ -395,10 +395,18 @@ describe('study view', () => {
 		expect(press(at(0, 0, {view: 'study'}), 'j').slide).toBe(1);
 	});
 
-	it('the notes keys are for presenting only', () => {
+	it('the notes pane keys are for presenting only', () => {
 		const studying = at(0, 0, {view: 'study'});
-		expect(press(studying, 's')).toBe(studying);
 		expect(press(studying, 'J')).toBe(studying);
+	});
+
+	it('s shows or hides the notes under the slide, apart from the pane', () => {
+		const studying = at(0, 0, {view: 'study'});
+		const hidden = press(studying, 's');
+		expect(hidden).toMatchObject({studyNotes: false, notesVisible: studying.notesVisible, bodyScroll: 0});
+		expect(press(hidden, 's').studyNotes).toBe(true);
+		// Each view keeps its own: presenting's pane is untouched by studying without notes.
+		expect(press(hidden, 't')).toMatchObject({view: 'present', notesVisible: true, studyNotes: false});
 	});
 });
 
@@ -440,7 +448,7 @@ describe('initialState', () => {
 		const state = initialState({slide: 3, notesVisible: false, view: 'study', bookmarks: [1]});
 		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
 		expect(state).toEqual({
-			slide: 3, step: 0, count: '', pendingQuote: false, view: 'study', overlay: 'none', notesVisible: false, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
+			slide: 3, step: 0, count: '', pendingQuote: false, view: 'study', overlay: 'none', notesVisible: false, studyNotes: true, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
 			search: {query: '', origin: 0, originStep: 0, hits: [], hitsFor: '', wrapped: false},
 			overview: {cursor: 0, filter: '', filtering: false},
 			quit: false,

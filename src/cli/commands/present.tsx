@@ -109,6 +109,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	let initial = initialState({
 		slide: firstSlide(slide),
 		notesVisible: notesShownAtStart(size, args.notes),
+		studyNotes: args.notes,
 		view: args.view,
 		bookmarks: study?.bookmarks ?? [],
 	});
@@ -262,7 +263,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			highlighterRequested = true;
 			void loadHighlighter(theme.level).then(highlighter => {
 				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
-				instance.rerender(app());
+				// After quitting, a rerender would mount a fresh App (and report its first state).
+				if (!closing) instance.rerender(app());
 			}, () => {});
 		}
 	}
@@ -274,6 +276,10 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const onResize = () => {
 		clearTimeout(resizeTimer);
 		resizeTimer = setTimeout(() => {
+			if (closing) {
+				return;
+			}
+
 			size = terminalSize();
 			sink.columns = size.width;
 			sink.rows = size.height;
