@@ -194,6 +194,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	if (!study) {
 		study = await openStudy();
 		initial = {...initial, bookmarks: study.bookmarks};
+		// `t` studies: the progress badge must be there.
+		badges ??= badgesOf;
 	}
 
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
