@@ -3,6 +3,7 @@
 // presenter's start-up and keys carry none of it.
 import type {Deck} from '../deck/types.js';
 import type {NavState} from '../nav/reducer.js';
+import {audiencePosition} from '../nav/search-mode.js';
 import type {TalkClock} from '../cli/clock.js';
 import {startTalk, type Talk} from './server.js';
 
@@ -17,7 +18,7 @@ export type Leader = Readonly<{
 
 export async function startLeader(options: Readonly<{name: string; group?: string; shareNotes: boolean; deck: Deck; state: NavState; clock: TalkClock}>): Promise<Leader> {
 	const {clock} = options;
-	const positionOf = (state: NavState) => ({slide: state.slide, step: state.step, blank: Boolean(state.blank), clock: {elapsed: clock.elapsed(), paused: clock.paused}});
+	const positionOf = (state: NavState) => ({...audiencePosition(state), blank: Boolean(state.blank), clock: {elapsed: clock.elapsed(), paused: clock.paused}});
 	const stallMs = Number(process.env['LECTERN_FOLLOWER_STALL_MS'] ?? '') || undefined;
 	const talk = await startTalk({name: options.name, group: options.group, shareNotes: options.shareNotes, stallMs}, {deck: options.deck, position: positionOf(options.state)});
 	let last = {deck: options.deck, key: key(positionOf(options.state))};

@@ -4,7 +4,15 @@
 // matches. The matching slides are computed outside (the index is not pure data) and handed
 // in with a `searchHits` action.
 import {editedText, jumpTo, moveTo} from './moves.js';
-import type {Action, NavState} from './reducer.js';
+import type {Action, NavState, Position} from './reducer.js';
+
+/**
+ * Where a shared talk's audience is: while the lecturer types a search, still where it began
+ * (the matches shown as they type are for the lecturer); Enter takes the audience along.
+ */
+export function audiencePosition(state: NavState): Position {
+	return state.overlay === 'search' ? {slide: state.search.origin, step: state.search.originStep} : {slide: state.slide, step: state.step};
+}
 
 export function openSearch(state: NavState): NavState {
 	return {

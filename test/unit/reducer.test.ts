@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {keyToAction, type KeyName} from '../../src/nav/keys.js';
 import {initialState, reduce, type NavContext, type NavState} from '../../src/nav/reducer.js';
+import {audiencePosition} from '../../src/nav/search-mode.js';
 
 // Ten slides; slide 3 (index 2) has three reveal steps, slide 6 (index 5) two.
 const stepsBySlide = [1, 1, 3, 1, 1, 2, 1, 1, 1, 1];
@@ -239,6 +240,14 @@ describe('search', () => {
 		expect(cancelled.search).toEqual({query: '', origin: 2, originStep: 1, hits: [], hitsFor: '', wrapped: false});
 		// Nothing to jump back to: the search was taken back.
 		expect(press(cancelled, "' '")).toEqual(cancelled);
+	});
+
+	it('a shared talk\'s audience stays where the search began until Enter', () => {
+		const typing = hits(press(at(2, 1), '/ x'), [6]);
+		expect(position(typing)).toEqual({slide: 6, step: 0});
+		expect(audiencePosition(typing)).toEqual({slide: 2, step: 1});
+		expect(audiencePosition(press(typing, 'enter'))).toEqual({slide: 6, step: 0});
+		expect(audiencePosition(press(typing, 'escape'))).toEqual({slide: 2, step: 1});
 	});
 
 	it('Ctrl-C quits from the search', () => {
