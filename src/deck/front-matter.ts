@@ -46,6 +46,14 @@ export function readFrontMatter(text: string): FrontMatter {
 	return {meta: parseMeta(yamlText), body: text.slice(bodyStart), bodyLine};
 }
 
+/**
+ * The YAML parser recurses once per level of nesting and reports running out of stack as
+ * its error: say what the author can fix.
+ */
+function yamlProblem(message: string): string {
+	return /maximum call stack/i.test(message) ? 'nesting too deep' : firstLine(message);
+}
+
 function parseMeta(yamlText: string): DeckMeta {
 	// `maxAliasCount` bounds "billion laughs"; custom tags stay unresolved strings with a
 	// warning instead of running anything.
@@ -56,14 +64,14 @@ function parseMeta(yamlText: string): DeckMeta {
 		// lines up to the error's offset (an error at the end belongs to the last line of YAML);
 		// line 1 of the file is the opening `---`.
 		const line = countNewlines(yamlText, 0, Math.min(error.pos[0], yamlText.trimEnd().length)) + 2;
-		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine(error.message)}`, line);
+		throw new FrontMatterError(`front matter is not valid YAML: ${yamlProblem(error.message)}`, line);
 	}
 
 	let value: unknown;
 	try {
 		value = doc.toJS({maxAliasCount: 50});
 	} catch (error_) {
-		throw new FrontMatterError(`front matter is not valid YAML: ${firstLine((error_ as Error).message)}`, 2);
+		throw new FrontMatterError(`front matter is not valid YAML: ${yamlProblem((error_ as Error).message)}`, 2);
 	}
 
 	if (value === null || value === undefined) {

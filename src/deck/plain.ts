@@ -1,6 +1,7 @@
 // Tokens → plain text, for titles, search and the status bar: what a reader would type to
 // find the words, without Markdown punctuation.
 import type {Token} from 'marked';
+import {pushAll} from './arrays.js';
 
 const entities: Readonly<Record<string, string>> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' '};
 
@@ -67,7 +68,7 @@ export function tokensToPlain(tokens: readonly Token[]): string {
 				}
 
 				case 'code': {
-					lines.push(...String(token.text).split('\n'));
+					pushAll(lines, String(token.text).split('\n'));
 					break;
 				}
 
@@ -82,7 +83,7 @@ export function tokensToPlain(tokens: readonly Token[]): string {
 				default: {
 					const children = (token as {tokens?: Token[]}).tokens;
 					const text = children ? inlineToPlain(children) : String((token as {text?: string}).text ?? '');
-					lines.push(...text.split('\n').map(line => indent + line));
+					pushAll(lines, text.split('\n').map(line => indent + line));
 				}
 			}
 		}

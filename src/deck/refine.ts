@@ -4,6 +4,7 @@
 // interpreted: any other tag stays text, shown as written. Runs on lexed tokens, before they
 // are sanitised.
 import {Lexer, type Token} from 'marked';
+import {pushAll} from './arrays.js';
 
 /** Inline tags whose text is shown: as which token, or `undefined` for the text alone. */
 const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | undefined> = new Map([
@@ -65,7 +66,7 @@ function refineInline(tokens: Token[]): Token[] {
 		} else if (as) {
 			out.push({type: as, raw: token.raw, text: plainText(inner), tokens: inner} as Token);
 		} else {
-			out.push(...inner);
+			pushAll(out, inner);
 		}
 
 		i = close;

@@ -5,6 +5,7 @@ import {BlockTracker, type BlockLine} from './blocks.js';
 import type {Dialect} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
 import {isDivClose, isPause, matchNoteOpen, type NoteSyntax} from './notes.js';
+import {minOf} from './arrays.js';
 
 export type SlideText = Readonly<{
 	/** Visible Markdown per reveal step, with the 0-based line (within the slide) it starts on. */
@@ -217,6 +218,6 @@ function trimBlankLines(lines: string[]): string[] {
 
 	// Notes indented to line up with a comment's opening keep their shape, minus the indent.
 	const kept = lines.slice(start, end);
-	const indent = Math.min(...kept.filter(line => line.trim() !== '').map(line => line.length - line.trimStart().length));
+	const indent = minOf(kept.filter(line => line.trim() !== '').map(line => line.length - line.trimStart().length), Number.POSITIVE_INFINITY);
 	return Number.isFinite(indent) && indent > 0 ? kept.map(line => line.slice(indent)) : kept;
 }

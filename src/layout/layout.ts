@@ -8,6 +8,7 @@ import {renderColumns} from './columns.js';
 import {renderMarkdownBlock} from './markdown.js';
 import {cellWidth, clip, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
+import {pushAll} from '../deck/arrays.js';
 
 export type Size = Readonly<{width: number; height: number}>;
 
@@ -98,7 +99,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 
 		if (!titleDrawn && block.kind === 'markdown' && block.token.type === 'heading') {
 			titleDrawn = true;
-			lines.push(...wrap(slide.title, inner).map(line => pad + s.title(line)));
+			pushAll(lines, wrap(slide.title, inner).map(line => pad + s.title(line)));
 			continue;
 		}
 
@@ -237,7 +238,7 @@ function renderNotesUncached(notes: readonly Token[], width: number, theme: Them
 			lines.push('');
 		}
 
-		lines.push(...renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
+		pushAll(lines, renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
 	}
 
 	return lines;

@@ -3,6 +3,7 @@
 // block of an item (a code fence, a quote, a nested list) is laid out as a block of its own
 // under the item's text, and the item's continuation lines hang under its text.
 import type {Token, Tokens} from 'marked';
+import {maxOf, pushAll} from '../deck/arrays.js';
 import {cellWidth} from './text.js';
 import type {Theme} from './theme.js';
 
@@ -33,7 +34,7 @@ export function renderList(list: Tokens.List, width: number, theme: Theme, depth
 	});
 	// A list stands two cells in from the text around it; a nested one hangs under its item's text.
 	const lead = depth === 0 && width > 20 ? '  ' : '';
-	const markerWidth = Math.max(...markers.map(cellWidth)) + 1;
+	const markerWidth = maxOf(markers.map(cellWidth), 0) + 1;
 	const inner = Math.max(1, width - lead.length - markerWidth);
 	const lines: string[] = [];
 	list.items.forEach((item, i) => {
@@ -48,16 +49,17 @@ export function renderList(list: Tokens.List, width: number, theme: Theme, depth
 			}
 
 			if (block.type === 'list') {
-				body.push(...renderList(block as Tokens.List, inner, theme, depth + 1, renderBlock));
+				pushAll(body, renderList(block as Tokens.List, inner, theme, depth + 1, renderBlock));
 			} else {
-				body.push(...renderBlock(block.type === 'text' ? asParagraph(block as Tokens.Text) : block, inner, theme, depth + 1));
+				pushAll(body, renderBlock(block.type === 'text' ? asParagraph(block as Tokens.Text) : block, inner, theme, depth + 1));
 			}
 		});
 		const marker = markers[i]!;
 		const pad = lead + ' '.repeat(markerWidth);
 		// Numbers line up on their right edge (9. and 10.), bullets on their left.
 		const shown = list.ordered ? marker.padStart(markerWidth - 1) : marker.padEnd(markerWidth - 1);
-		lines.push(`${lead}${shown} ${body[0] ?? ''}`.trimEnd(), ...body.slice(1).map(line => (line === '' ? '' : pad + line)));
+		lines.push(`${lead}${shown} ${body[0] ?? ''}`.trimEnd());
+		pushAll(lines, body.slice(1).map(line => (line === '' ? '' : pad + line)));
 	});
 	return lines;
 }

@@ -12,6 +12,7 @@ import {highlightCode} from './code.js';
 import {renderList} from './list.js';
 import {styles, type Theme} from './theme.js';
 import {stripStyles, wrapHanging} from './text.js';
+import {pushAll} from '../deck/arrays.js';
 
 const renderers = new Map<string, Marked>();
 
@@ -196,7 +197,7 @@ export function renderMarkdownBlock(token: Token, width: number, theme: Theme, d
 		if (token.type === 'table') {
 			out.push(line);
 		} else {
-			out.push(...wrapHanging(line, width));
+			pushAll(out, wrapHanging(line, width));
 		}
 	}
 

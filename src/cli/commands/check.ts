@@ -15,6 +15,7 @@ import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
 import {timeProblems} from '../../deck/timing.js';
+import {pushAll} from '../../deck/arrays.js';
 
 export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number; strict?: boolean}>;
 
@@ -41,7 +42,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 	const problems: CheckProblem[] = [];
 	for (const file of expandDeckPaths(args.decks)) {
 		try {
-			problems.push(...checkDeck(file, sizes, args, highlighter));
+			pushAll(problems, checkDeck(file, sizes, args, highlighter));
 		} catch (error) {
 			if (!(error instanceof LecternError)) {
 				throw error;

@@ -10,6 +10,7 @@ import {loadDeck} from '../load.js';
 import {parseSlideList} from '../numbers.js';
 import {parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
+import {pushAll} from '../../deck/arrays.js';
 
 export type PrintArgs = Readonly<{deck: string; width?: number; slides?: string; notes: boolean; ascii: boolean; maxSize: number}>;
 
@@ -34,9 +35,10 @@ export function runPrint(args: PrintArgs): number {
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncate(label, width, theme.glyphs.ellipsis);
 		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
-		out.push(...renderSlideBody(slide, slideHead(deck, i).steps - 1, width, theme).lines);
+		pushAll(out, renderSlideBody(slide, slideHead(deck, i).steps - 1, width, theme).lines);
 		if (args.notes && slide.notes.length > 0) {
-			out.push('', '  ' + s.dim('Notes:'), ...renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line));
+			out.push('', '  ' + s.dim('Notes:'));
+			pushAll(out, renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line));
 		}
 
 		out.push('');

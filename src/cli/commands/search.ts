@@ -2,7 +2,7 @@
 // with a location the presenter opens as is (`deck.md:23` = slide 23), then snippets.
 import {performance} from 'node:perf_hooks';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
-import type {Deck} from '../../deck/types.js';
+import {pushAll} from '../../deck/arrays.js';
 import {styles} from '../../layout/theme.js';
 import {slideSource} from '../../deck/deck.js';
 import {slideDoc} from '../../search/deck-docs.js';
@@ -27,25 +27,23 @@ export function runSearch(args: SearchArgs): number {
 	const docs: SearchDoc[] = [];
 	let slides = 0;
 	for (const file of expandDeckPaths(args.paths)) {
-		let deck: Deck;
+		// One deck that cannot be read or searched is reported; the others' hits still print.
 		try {
-			deck = loadDeck(file, args.maxSize * 1024 * 1024);
+			const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+			const found: SearchDoc[] = [];
+			// Only the slides whose source may hold every term are parsed (see prefilter.ts).
+			for (let i = 0; i < deck.count; i++) {
+				if (mayMatch(slideSource(deck, i), needles)) {
+					found.push(slideDoc(deck, i, file));
+				}
+			}
+
+			slides += deck.count;
+			pushAll(docs, found);
 		} catch (error) {
-			if (!(error instanceof LecternError)) {
-				throw error;
-			}
-
-			process.stderr.write(formatError(error) + '\n');
+			const known = error instanceof LecternError;
+			process.stderr.write(formatError(known ? error : new LecternError(`cannot search this deck: ${(error as Error).message}`, {file})) + '\n');
 			failed = true;
-			continue;
-		}
-
-		slides += deck.count;
-		// Only the slides whose source may hold every term are parsed (see prefilter.ts).
-		for (let i = 0; i < deck.count; i++) {
-			if (mayMatch(slideSource(deck, i), needles)) {
-				docs.push(slideDoc(deck, i, file));
-			}
 		}
 	}
 
