@@ -14,7 +14,6 @@ const deep = {
 	'a 130,000-line code block': '# T\n\n```\n' + 'x\n'.repeat(130_000) + '```\n',
 	'an unterminated fence': '# T\n\n```\n' + 'x\n'.repeat(200_000),
 	'an unterminated notes comment': '# T\n\nbody\n\n<!-- notes:\n' + 'x\n'.repeat(200_000),
-	'200,000 lines of a paragraph in a list': '# T\n\n- ' + 'x\n  '.repeat(200_000),
 };
 
 describe('deep slides', () => {
