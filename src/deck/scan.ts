@@ -7,6 +7,7 @@ import {BlockTracker} from './blocks.js';
 import type {Dialect} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
 import {isSeparator, matchNoteOpen} from './notes.js';
+import {minOf} from './arrays.js';
 
 export type SlideBounds = Readonly<{
 	/** Offsets into the scanned text: slide i is text.slice(starts[i], ends[i]). */
@@ -153,9 +154,9 @@ function headingLevels(headings: readonly Heading[], dialect: Dialect): Readonly
 	}
 
 	// lookatme: the lowest level, unless it occurs once (then it titles the deck and the next level splits).
-	const lowest = Math.min(...headings.map(heading => heading.level));
+	const lowest = minOf(headings.map(heading => heading.level), Number.POSITIVE_INFINITY);
 	const once = headings.filter(heading => heading.level === lowest).length === 1;
-	const next = Math.min(...headings.filter(heading => heading.level > lowest).map(heading => heading.level));
+	const next = minOf(headings.filter(heading => heading.level > lowest).map(heading => heading.level), Number.POSITIVE_INFINITY);
 	return new Set([once && Number.isFinite(next) ? next : lowest]);
 }
 
