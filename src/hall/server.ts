@@ -18,6 +18,8 @@ export type TalkOptions = Readonly<{
 	shareNotes: boolean;
 	/** How long a follower may leave its socket undrained before it is dropped. */
 	stallMs?: number;
+	/** The talk's clock now: a follower joining long after the last key gets it fresh. */
+	clock?: () => TalkPosition['clock'];
 }>;
 
 export type Talk = Readonly<{
@@ -118,6 +120,11 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 				flush(follower);
 			}
 		});
+		if (options.clock) {
+			position = {...position, clock: options.clock()};
+			positionLine = encodeMessage({type: 'position', ...position});
+		}
+
 		socket.write(encodeMessage({type: 'hello', talk: options.name, title: deck.meta.title ?? '', slide: position.slide, count: deck.count, followers: followers.size}));
 		flush(follower);
 		announce();
