@@ -123,7 +123,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		: undefined;
 	const compose = args.speaker ? (await import('../../layout/speaker.js')).buildSpeakerRegions : buildRegions;
 	const badgesOf = (state: NavState, current: Deck) => [...(leader ? [leader.badge()] : []), ...(study?.badges(state, current) ?? [])];
-	let badges = leader || study ? badgesOf : undefined;
+	// The study state may open after the first frame (presenting keeps bookmarks too): ask it each time.
+	let badges = badgesOf;
 
 	let finish: (code: number) => void = () => {};
 	let fail: (error: Error) => void = () => {};
@@ -171,7 +172,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	process.on('SIGTSTP', suspend);
 	process.on('SIGCONT', onContinue);
 	const drawFirstFrame = () => {
-		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: badges?.(initial, deck)}));
+		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
 		writer.draw(lastRows);
 	};
 
