@@ -192,7 +192,7 @@ describe('lectern present: notes, help and the screen', () => {
 		await t.waitFor(/^ {2}Keys$/m);
 		await t.waitFor('previous step or slide');
 		const help = t.screen();
-		for (const line of ['quit', 'next step or slide', 'previous step or slide', 'show or hide the notes pane', 'search the deck', 'overview of all slides']) {
+		for (const line of ['quit', 'next step or slide', 'previous step or slide', 'show or hide the notes', 'search the deck', 'overview of all slides']) {
 			expect(help).toContain(line);
 		}
 
