@@ -21,6 +21,7 @@ beforeAll(() => {
 	fs.writeFileSync(file('escape.rst'), 'Slide\n-----\n\nBell \u0007 and \u001B[31mred\u001B[0m text.\n');
 	fs.writeFileSync(file('bad.rst'), Buffer.from([0x53, 0x6c, 0x69, 0x64, 0x65, 0x0a, 0xff, 0xfe, 0x0a]));
 	fs.writeFileSync(file('empty.rst'), '\n  \n');
+	fs.writeFileSync(file('large.rst'), 'word '.repeat(240_000));
 	fs.writeFileSync(file('self.rst'), small);
 	fs.symlinkSync(file('self.rst'), file('self-link.md'));
 });
@@ -94,6 +95,7 @@ describe.concurrent('lectern convert', () => {
 		[['convert', 'bad.rst', '-o', 'bad.md'], /not valid UTF-8 \(bad byte at offset 6\)/],
 		[['convert', 'empty.rst'], /is empty/],
 		[['convert', lecture, '--max-size', '0.01'], /--max-size 0\.01: expected a size in MiB, a whole number from 1 to 1024/],
+		[['convert', 'large.rst', '--max-size', '1'], /is 1\.\d MiB, over the 1\.0 MiB limit/],
 		[['convert', 'small.rst', '-o', 'no-such-dir/x.md'], /folder does not exist: nothing was written/],
 		[['convert', 'small.rst', '-o', '.'], /is a directory/],
 		[['convert'], /Not enough non-option arguments/],
