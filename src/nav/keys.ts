@@ -49,7 +49,7 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
 	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
 	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
-	{keys: ['b', '.'], action: {type: 'blank'}, help: 'blank the screen (and the followers\'): "back in a moment" until the next key', view: 'present'},
+	{keys: ['b', '.'], action: {type: 'blank'}, help: 'blank the screen, followers\' too, until the next key', view: 'present'},
 	{keys: ['p'], action: {type: 'togglePause'}, help: 'pause or resume the talk\'s clock', view: 'present'},
 ];
 

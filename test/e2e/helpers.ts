@@ -55,10 +55,11 @@ export function atSlide(slide: number, count: number): (screen: string, session:
 
 /**
  * The screen as a person sees it, to compare two screens drawn at different times: the running
- * clock blanked, and spaces at the ends of rows (written or not, they look the same) dropped.
+ * clock and the pace blanked, and spaces at the ends of rows (written or not, they look the same) dropped.
  */
 export function comparable(screen: string): string {
-	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--').split('\n').map(row => row.trimEnd()).join('\n');
+	// The pace against the deck's plan (front matter duration) moves with the clock too.
+	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--').replaceAll(/ (?:\d+:\d{2}(?::\d{2})? (?:left|over) )?(?:\+?\d+ min (?:ahead|behind)|on time)(?= *$)/gm, ' <pace>').split('\n').map(row => row.trimEnd()).join('\n');
 }
 
 /**
