@@ -140,8 +140,10 @@ export function slideHead(deck: Deck, index: number): SlideHead {
 		titleSource: text.titleSource,
 		titleDepth: text.titleDepth,
 		isSection: text.isSection,
-		steps: text.steps.length,
+		// The answers to a slide's questions are its last reveal step (presenting).
+		steps: text.steps.length + (text.quizzes > 0 ? 1 : 0),
 		hasNotes: text.hasNotes,
+		quizzes: text.quizzes,
 	};
 	cache[index] = head;
 	return head;

@@ -4,6 +4,7 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
+import {isQuizInfo, parseQuiz} from './quiz.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
@@ -61,12 +62,18 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const blocks: Block[] = [];
 	const dialect = dialects[deck.dialect ?? 'lectern'];
 	const columns = new ColumnState();
+	let quizzes = 0;
 	text.steps.forEach((step, stepIndex) => {
 		const tokens = lex(step.markdown, firstLine + step.line, problems);
 		let line = firstLine + step.line;
 		for (const token of tokens) {
 			if (!columns.read(token, line, problems)) {
-				const block = toBlock(token, stepIndex, line, dialect, problems);
+				const quiz = token.type === 'code' ? quizBlock(token as Tokens.Code, stepIndex, line, text.steps.length, quizzes, problems) : undefined;
+				if (quiz) {
+					quizzes++;
+				}
+
+				const block = quiz ?? toBlock(token, stepIndex, line, dialect, problems);
 				if (block) {
 					blocks.push(columns.place(block));
 				}
@@ -163,6 +170,23 @@ function sanitizeToken(token: unknown): void {
 	}
 }
 
+/**
+ * A fenced `quiz` block → a question. Its answer is the step after the slide's last `pause`
+ * step; the fence's own line is `line`, so the block's text starts on the next.
+ */
+function quizBlock(code: Tokens.Code, step: number, line: number, answerStep: number, ordinal: number, problems: DeckWarning[]): Block | undefined {
+	if (!isQuizInfo(code.lang ?? '') || !/^ {0,3}(?:```|~~~)/.test(code.raw)) {
+		return undefined;
+	}
+
+	const parsed = parseQuiz(code.text);
+	for (const problem of parsed.problems) {
+		problems.push({line: line + 1 + problem.offset, message: problem.message});
+	}
+
+	return {kind: 'quiz', step, line, quiz: parsed.quiz, answerStep, ordinal};
+}
+
 function toBlock(token: Token, step: number, line: number, dialect: Dialect, problems: DeckWarning[]): Block | undefined {
 	if (token.type === 'space' || token.type === 'def') {
 		return undefined;
@@ -195,6 +219,12 @@ function toBlock(token: Token, step: number, line: number, dialect: Dialect, pro
 function blockToken(block: Block): Token {
 	if (block.kind === 'markdown') {
 		return block.token;
+	}
+
+	if (block.kind === 'quiz') {
+		const {quiz} = block;
+		const text = [quiz.question, ...quiz.choices.map(choice => choice.text), ...quiz.answers, quiz.explanation].filter(part => part !== '').join('\n');
+		return {type: 'code', raw: text, text, lang: ''} as Tokens.Code;
 	}
 
 	const text = block.kind === 'diagram' ? block.lines.join('\n') : block.code;

@@ -4,8 +4,9 @@
 import {BlockTracker, type BlockLine} from './blocks.js';
 import type {Dialect} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
-import {isDivClose, isPause, matchNoteOpen, type NoteSyntax} from './notes.js';
+import {isDivClose, isPause, matchFenceOpen, matchNoteOpen, type NoteSyntax} from './notes.js';
 import {minOf} from './arrays.js';
+import {isQuizInfo} from './quiz.js';
 
 export type SlideText = Readonly<{
 	/** Visible Markdown per reveal step, with the 0-based line (within the slide) it starts on. */
@@ -22,6 +23,8 @@ export type SlideText = Readonly<{
 	unterminatedNotesLine: number;
 	/** The dialect's directives Lectern does not carry out (0-based lines): dropped from the slide. */
 	unsupported: readonly Readonly<{line: number; what: string}>[];
+	/** Fenced `quiz` blocks on the slide (self-check questions). */
+	quizzes: number;
 }>;
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
@@ -49,6 +52,7 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 	let titleSource = '';
 	let visibleLines = 0;
 	let sectionHeading = false;
+	let quizzes = 0;
 
 	for (let i = 0; i < lines.length; i++) {
 		let line = lines[i]!;
@@ -151,6 +155,10 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 		current.push(dialect.breaks && read.kind === 'text' ? `${line.trimEnd()}  ` : line);
 		if (read.kind === 'fence-open') {
 			visibleLines++;
+			if (read.top && isQuizInfo(matchFenceOpen(line)?.info ?? '')) {
+				quizzes++;
+			}
+
 			continue;
 		}
 
@@ -197,6 +205,7 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 		isSection: sectionHeading && visibleLines === 1,
 		unterminatedNotesLine: unterminated,
 		unsupported,
+		quizzes,
 	};
 }
 

@@ -1,6 +1,7 @@
 // The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
 import type {Token} from 'marked';
 import type {DialectName} from './dialects/dialect.js';
+import type {Quiz} from './quiz.js';
 
 /** Where something came from: a deck file and a 1-based line in it. */
 export type SourcePos = Readonly<{file: string; line: number}>;
@@ -27,9 +28,11 @@ export type SlideHead = Readonly<{
 	titleDepth: number;
 	/** A slide holding only a `#` heading: it opens a section. */
 	isSection: boolean;
-	/** Number of reveal steps: 1 + the number of `<!-- pause -->` markers. */
+	/** Number of reveal steps: 1 + the number of `<!-- pause -->` markers, + 1 for a slide's quiz answers. */
 	steps: number;
 	hasNotes: boolean;
+	/** Self-check questions (`quiz` blocks) on the slide. */
+	quizzes: number;
 }>;
 
 /** A problem `check` reports; an error unless it says it is only a warning. */
@@ -67,6 +70,8 @@ export type Block = (
 	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
 	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
 	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>
+	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
+	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
 ) & Readonly<{column?: Column}>;
 
 /**

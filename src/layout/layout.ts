@@ -2,10 +2,12 @@
 // at most `width` cells. Presenting, print, check, study, the benchmarks and the tests all
 // call these, so what `check` reports is what the audience sees.
 import type {Token} from 'marked';
+import type {QuizAnswer} from '../deck/quiz.js';
 import type {Block, Slide} from '../deck/types.js';
 import {asciiLine, highlightCode} from './code.js';
 import {renderColumns} from './columns.js';
 import {renderMarkdownBlock} from './markdown.js';
+import {renderQuiz, type QuizShown} from './quiz.js';
 import {cellWidth, clip, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
 import {pushAll} from '../deck/arrays.js';
@@ -26,20 +28,28 @@ export function slideMargin(width: number): number {
 const bodyCache = new WeakMap<Slide, Map<string, SlideBody>>();
 
 /**
+ * Study view: the student's answers to the slide's questions (by their order on the slide),
+ * and the choices picked or the text typed so far for the first open one. Without it, a
+ * question shows its answer from its reveal step on (presenting, print).
+ */
+export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; picking?: readonly number[]; typing?: string}>;
+
+/**
  * Every line of a slide at `step`, for a slide area `width` cells wide, not cut to any
  * height: margins included, prose wrapped, diagrams and code clipped with a marker.
  */
-export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme): SlideBody {
+export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
 	let cache = bodyCache.get(slide);
 	if (!cache) {
 		cache = new Map();
 		bodyCache.set(slide, cache);
 	}
 
-	const key = `${step}|${width}|${theme.id}`;
+	const key = `${step}|${width}|${theme.id}` + (study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : '');
 	let body = cache.get(key);
 	if (!body) {
-		body = asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme), theme);
+		if (cache.size > 64) cache.delete(cache.keys().next().value!);
+		body = asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme);
 		cache.set(key, body);
 	}
 
@@ -62,7 +72,7 @@ function renderSection(slide: Slide, width: number, theme: Theme): SlideBody {
 	return {lines, problems: []};
 }
 
-function renderContent(slide: Slide, step: number, width: number, theme: Theme): SlideBody {
+function renderContent(slide: Slide, step: number, width: number, theme: Theme, study: StudyQuiz | undefined): SlideBody {
 	const margin = slideMargin(width);
 	const inner = Math.max(1, width - 2 * margin);
 	const pad = ' '.repeat(margin);
@@ -70,6 +80,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 	const lines: string[] = [];
 	const problems: LayoutProblem[] = [];
 	let titleDrawn = false;
+	const shown = (block: QuizBlock) => quizShown(block.ordinal, block.answerStep, step, study);
 	const blocks = slide.blocks;
 	for (let i = 0; i < blocks.length; i++) {
 		const block = blocks[i]!;
@@ -89,7 +100,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 			}
 
 			const run = blocks.slice(i, end);
-			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => renderBlock(inColumn, columnWidth, theme, problems))) {
+			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => renderBlock(inColumn, columnWidth, theme, problems, shown))) {
 				lines.push(pad + line);
 			}
 
@@ -103,7 +114,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 			continue;
 		}
 
-		for (const line of renderBlock(block, inner, theme, problems)) {
+		for (const line of renderBlock(block, inner, theme, problems, shown)) {
 			lines.push(pad + line);
 		}
 	}
@@ -111,7 +122,17 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme):
 	return {lines, problems};
 }
 
-function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[]): string[] {
+function quizShown(ordinal: number, answerStep: number, step: number, study: StudyQuiz | undefined): QuizShown {
+	if (!study) return {mode: 'reveal', answered: step >= answerStep};
+	const open = study.answers.findIndex((answer, index) => answer === undefined && index >= 0);
+	const first = open === -1 ? study.answers.length : open;
+	const current = ordinal === first;
+	return {mode: 'study', answer: study.answers[ordinal], current, picking: current ? study.picking : undefined, typing: current ? study.typing : undefined};
+}
+
+type QuizBlock = Extract<Block, {kind: 'quiz'}>;
+
+function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[], shown: (block: QuizBlock) => QuizShown): string[] {
 	const marker = styles(theme).marker(theme.glyphs.clipRight);
 	const clipAll = (lines: readonly string[], what: 'diagram' | 'code' | 'table') => {
 		let widest = 0;
@@ -131,6 +152,10 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 	};
 
 	switch (block.kind) {
+		case 'quiz': {
+			return renderQuiz(block.quiz, width, theme, shown(block));
+		}
+
 		case 'diagram': {
 			return clipAll(block.lines, 'diagram');
 		}

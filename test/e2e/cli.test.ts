@@ -98,8 +98,8 @@ describe.concurrent('print', () => {
 		expect(result.stderr).toBe('');
 		expect(result.stdout).not.toContain(ESC);
 		const separators = linesOf(result.stdout).filter(line => /^── \d+\/\d+/.test(line));
-		expect(separators.map(line => /^── (\d+)\/(\d+)/.exec(line)!.slice(1, 3).join('/'))).toEqual(Array.from({length: 27}, (_, i) => `${i + 1}/27`));
-		expect(separators[0]).toMatch(/^── 1\/27 · Lectern ─+$/);
+		expect(separators.map(line => /^── (\d+)\/(\d+)/.exec(line)!.slice(1, 3).join('/'))).toEqual(Array.from({length: 28}, (_, i) => `${i + 1}/28`));
+		expect(separators[0]).toMatch(/^── 1\/28 · Lectern ─+$/);
 		expect(flat(result.stdout)).toContain('Welcome! You are reading the speaker notes.');
 	});
 
@@ -137,7 +137,7 @@ describe.concurrent('print', () => {
 	it('uses ASCII rules when the locale is not UTF-8', async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md'], {LANG: 'C'});
 		expect(result.status).toBe(0);
-		expect(linesOf(result.stdout)[0]).toMatch(/^-- 1\/27 - Lectern -+$/);
+		expect(linesOf(result.stdout)[0]).toMatch(/^-- 1\/28 - Lectern -+$/);
 	});
 
 	it('writes a large deck completely into a pipe', async ({expect}) => {
@@ -190,17 +190,17 @@ describe.concurrent('numbers on the command line', () => {
 	it.for<[string, number[]]>([
 		['3-7', [3, 4, 5, 6, 7]],
 		['3', [3]],
-		['25-', [25, 26, 27]],
+		['25-', [25, 26, 27, 28]],
 		['1,4-6', [1, 4, 5, 6]],
 	])('print --slides %s prints those slides, in deck order', async ([list, numbers], {expect}) => {
 		const result = await run(['print', 'decks/guide.md', '--slides', list]);
 		expect(result.status).toBe(0);
-		const printed = linesOf(result.stdout).flatMap(line => /^── (\d+)\/27 /.exec(line)?.[1] ?? []).map(Number);
+		const printed = linesOf(result.stdout).flatMap(line => /^── (\d+)\/28 /.exec(line)?.[1] ?? []).map(Number);
 		expect(printed).toEqual(numbers);
 	});
 
 	it('print --slides past the end, backwards or with deck.md:N is a usage error', async ({expect}) => {
-		expect(expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '20-99']), ['--slides', '20-99'])).toContain('the deck has 27 slides');
+		expect(expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '20-99']), ['--slides', '20-99'])).toContain('the deck has 28 slides');
 		expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '7-3']), ['--slides', '7-3']);
 		expectOneLineError(await run(['print', 'decks/guide.md:2', '--slides', '3']), ['deck.md:2', '--slides']);
 	});
@@ -355,8 +355,8 @@ describe.concurrent('outline', () => {
 		expect(text.status).toBe(0);
 		expect(json.status).toBe(0);
 		const deck = JSON.parse(json.stdout) as {deck: string; title: string; slides: Array<{slide: number; title: string; isSection: boolean; section: string | null}>};
-		expect(deck.slides).toHaveLength(27);
-		expect(deck.slides.map(slide => slide.slide)).toEqual(Array.from({length: 27}, (_, i) => i + 1));
+		expect(deck.slides).toHaveLength(28);
+		expect(deck.slides.map(slide => slide.slide)).toEqual(Array.from({length: 28}, (_, i) => i + 1));
 		const lines = linesOf(text.stdout);
 		expect(lines[0]).toBe(`decks/guide.md · ${deck.title}`);
 		expect(lines).toHaveLength(28);

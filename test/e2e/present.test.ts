@@ -37,10 +37,10 @@ const notesDivider = (screen: string) => screen.split('\n').some(row => row.star
 describe('lectern present: slides and keys', () => {
 	it('shows the first slide with its title, and the position in the status bar on the last row', async () => {
 		const t = await present();
-		expect(count).toBe(27);
+		expect(count).toBe(28);
 		expect(t.screen()).toContain('Lectern');
 		expect(t.screen()).toContain('A terminal lecture presenter');
-		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		expect(statusBar(t)).toMatch(/\b1\/28\b/);
 		expect(statusBar(t)).toContain('Lectern — a guide');
 		expect(t.screen().split('\n')).toHaveLength(30);
 		expect(t.altScreen()).toBe(true);

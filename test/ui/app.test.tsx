@@ -62,7 +62,7 @@ describe('App', () => {
 		expect(frame).toContain('A terminal lecture presenter: Markdown decks, a speaker-notes pane, deck-wide search, self-study');
 		expect(frame).toContain('── notes ──');
 		expect(frame).toContain('Welcome! You are reading the speaker notes.');
-		expect(statusRow(frame)).toContain('1/27');
+		expect(statusRow(frame)).toContain('1/28');
 		expect(statusRow(frame)).toContain('Lectern — a guide');
 		expect(statusRow(frame)).toContain('00:00:00');
 	});
@@ -70,7 +70,7 @@ describe('App', () => {
 	it('l goes to the next slide', async () => {
 		const app = mount();
 		app.stdin.write('l');
-		const frame = await frameWhere(app, text => statusRow(text).includes('2/27'));
+		const frame = await frameWhere(app, text => statusRow(text).includes('2/28'));
 		expect(frame.split('\n')[0]).toBe('');
 		expect(frame).toContain('Getting around');
 		expect(frame).not.toContain('Welcome! You are reading');
@@ -79,11 +79,11 @@ describe('App', () => {
 	it('several keys in a row: l l h', async () => {
 		const app = mount();
 		app.stdin.write('l');
-		await frameWhere(app, text => statusRow(text).includes('2/27'));
+		await frameWhere(app, text => statusRow(text).includes('2/28'));
 		app.stdin.write('l');
-		await frameWhere(app, text => statusRow(text).includes('3/27'));
+		await frameWhere(app, text => statusRow(text).includes('3/28'));
 		app.stdin.write('h');
-		const frame = await frameWhere(app, text => statusRow(text).includes('2/27'));
+		const frame = await frameWhere(app, text => statusRow(text).includes('2/28'));
 		expect(frame).toContain('Getting around');
 	});
 
@@ -92,7 +92,7 @@ describe('App', () => {
 		app.stdin.write('3');
 		await frameWhere(app, text => statusRow(text).includes('go to 3'));
 		app.stdin.write('\r');
-		const frame = await frameWhere(app, text => statusRow(text).includes('3/27'));
+		const frame = await frameWhere(app, text => statusRow(text).includes('3/28'));
 		expect(frame.split('\n')[0]).toBe('  What Lectern is');
 	});
 
@@ -103,7 +103,7 @@ describe('App', () => {
 		const hidden = await frameWhere(app, text => !text.includes('── notes ──'));
 		expect(hidden).not.toContain('Welcome! You are reading');
 		expect(hidden.split('\n')).toHaveLength(30);
-		expect(statusRow(hidden)).toContain('1/27');
+		expect(statusRow(hidden)).toContain('1/28');
 		app.stdin.write('s');
 		await frameWhere(app, text => text.includes('── notes ──'));
 	});
@@ -124,7 +124,7 @@ describe('App', () => {
 		const onQuit = vi.fn();
 		const app = mount({onQuit});
 		app.stdin.write('l');
-		await frameWhere(app, text => statusRow(text).includes('2/27'));
+		await frameWhere(app, text => statusRow(text).includes('2/28'));
 		app.stdin.write('q');
 		await vi.waitFor(() => {
 			expect(onQuit).toHaveBeenCalledTimes(1);

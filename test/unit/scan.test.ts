@@ -230,7 +230,7 @@ describe('slide heads, sections and steps', () => {
 	it('marks slides holding only a # heading (notes allowed) as sections', () => {
 		expect(Array.from({length: 6}, (_, i) => slideHead(deck, i).isSection)).toEqual([true, false, false, true, false, false]);
 		expect(slideHead(deck, 0)).toEqual({
-			index: 0, source: {file: 'deck.md', line: 4}, titleSource: 'Part one', titleDepth: 1, isSection: true, steps: 1, hasNotes: true,
+			index: 0, source: {file: 'deck.md', line: 4}, titleSource: 'Part one', titleDepth: 1, isSection: true, steps: 1, hasNotes: true, quizzes: 0,
 		});
 	});
 

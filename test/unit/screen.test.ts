@@ -102,7 +102,7 @@ describe('composeRows', () => {
 		expect(screen.every(row => stringWidth(row) === 120)).toBe(true);
 		expect(screen[0]).toBe('  What Lectern is' + ' '.repeat(62) + '│' + ' Ask the room which of the three they   ');
 		expect(screen[1]).toBe(' '.repeat(79) + '│' + ' are. Most people are all three at      ');
-		expect(screen[19]).toBe(' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/27 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ');
+		expect(screen[19]).toBe(' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/28 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ');
 	});
 
 	it('lays the notes out below the slide under a rule', () => {
@@ -111,7 +111,7 @@ describe('composeRows', () => {
 		expect(screen[0]).toBe('  Lectern');
 		expect(screen[22]).toBe('── notes ' + '─'.repeat(91));
 		expect(screen[23]).toBe('  Welcome! You are reading the speaker notes. They live in the same file as the slides but are');
-		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(38) + '1/27 ▱▱▱▱▱▱▱▱▱▱  00:00:00 on time ');
+		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(38) + '1/28 ▱▱▱▱▱▱▱▱▱▱  00:00:00 on time ');
 	});
 
 	it('the notes pane scrolls to its last line and no further, with a marker above', () => {
@@ -134,7 +134,7 @@ describe('composeRows', () => {
 		const screen = rows(initialState({notesVisible: false}), 100, 30);
 		expect(screen.some(row => row.includes('notes ─'))).toBe(false);
 		expect(screen.some(row => row.includes('Welcome!'))).toBe(false);
-		expect(screen[29]).toContain('1/27');
+		expect(screen[29]).toContain('1/28');
 	});
 
 	it('draws the help over the slide area', () => {
@@ -146,9 +146,9 @@ describe('composeRows', () => {
 
 	it('draws the overview with the current slide marked', () => {
 		const screen = rows({...initialState({notesVisible: false, slide: 3}), overlay: 'overview', overview: {cursor: 3, filter: '', filtering: false}}, 80, 12);
-		expect(screen[0]).toBe('  Overview · 27 slides · Enter opens, / filters, Esc closes');
+		expect(screen[0]).toBe('  Overview · 28 slides · Enter opens, / filters, Esc closes');
 		expect(screen).toContain('  >  4    Opening a deck' + ' '.repeat(56));
-		expect(screen[11]).toContain('4/27');
+		expect(screen[11]).toContain('4/28');
 	});
 });
 
@@ -171,7 +171,7 @@ describe('study view', () => {
 			'',
 			'  No browser and no mouse: everything is a key press away.',
 			'  ▼ more below (4 lines)',
-			' Lectern — a guide · Getting around › What Lectern is     3/27 ▱▱▱▱▱▱  00:00:00 ',
+			' Lectern — a guide · Getting around › What Lectern is     3/28 ▱▱▱▱▱▱  00:00:00 ',
 		]);
 	});
 
