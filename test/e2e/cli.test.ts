@@ -359,7 +359,7 @@ describe.concurrent('outline', () => {
 		expect(deck.slides.map(slide => slide.slide)).toEqual(Array.from({length: 28}, (_, i) => i + 1));
 		const lines = linesOf(text.stdout);
 		expect(lines[0]).toBe(`decks/guide.md · ${deck.title}`);
-		expect(lines).toHaveLength(28);
+		expect(lines).toHaveLength(29);
 		for (const slide of deck.slides) {
 			const indent = slide.isSection || slide.section === null ? '' : '    ';
 			expect(lines[slide.slide]).toMatch(new RegExp(`^.\\s*${slide.slide} {2}${indent}${slide.title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));

@@ -110,7 +110,7 @@ describe('lectern present: slides and keys', () => {
 		expect(t.screen()).not.toContain('Step two');
 		t.press(keys.right);
 		await t.waitFor(() => statusBar(t).includes('step 2/3'));
-		expect(statusBar(t)).toMatch(/\b20\/27\b/);
+		expect(statusBar(t)).toMatch(/\b20\/28\b/);
 		expect(t.screen()).toContain('Step two');
 		expect(t.screen()).not.toContain('Step three');
 		t.press(keys.space);
@@ -137,7 +137,7 @@ describe('lectern present: notes, help and the screen', () => {
 		t.press('s');
 		await t.waitFor(screen => !notesDivider(screen));
 		expect(t.screen()).not.toContain('You are reading the speaker notes');
-		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		expect(statusBar(t)).toMatch(/\b1\/28\b/);
 		t.press('s');
 		await t.waitFor(notesDivider);
 		expect(t.screen()).toContain('You are reading the speaker notes');
@@ -153,7 +153,7 @@ describe('lectern present: notes, help and the screen', () => {
 		for (const row of rows.slice(0, -1)) expect([...row][column]).toBe('│');
 		expect(rows[0]!.slice(column)).toContain('Welcome!');
 		expect(rows[0]!.slice(0, column)).toContain('Lectern');
-		expect(statusBar(t)).toMatch(/\b1\/27\b/);
+		expect(statusBar(t)).toMatch(/\b1\/28\b/);
 		t.press('s');
 		await t.waitFor(screen => !screen.includes('│'));
 		expect(t.screen()).not.toContain('Welcome!');
@@ -218,12 +218,12 @@ describe('lectern present: notes, help and the screen', () => {
 		const t = await present(['--slide', '5'], 5);
 		const before = comparable(t.screen());
 		t.resize(80, 24);
-		await t.waitFor(() => statusBar(t).length <= 80 && /\b5\/27\b/.test(statusBar(t)) && !/\b5\/27\b/.test(t.row(-2)));
+		await t.waitFor(() => statusBar(t).length <= 80 && /\b5\/28\b/.test(statusBar(t)) && !/\b5\/28\b/.test(t.row(-2)));
 		await t.settled();
 		const small = t.screen().split('\n');
 		expect(small).toHaveLength(24);
 		for (const row of small) expect([...row].length).toBeLessThanOrEqual(80);
-		expect(statusBar(t)).toMatch(/\b5\/27\b/);
+		expect(statusBar(t)).toMatch(/\b5\/28\b/);
 		// A fresh start at 80x24 hides the notes (too short for them below); show them to compare.
 		const fresh = await present(['--slide', '5'], 5, {cols: 80, rows: 24});
 		fresh.press('s');
@@ -237,7 +237,7 @@ describe('lectern present: notes, help and the screen', () => {
 		const t = await present();
 		t.resize(30, 8);
 		await t.waitFor(screen => oneLine(screen).includes('terminal too small: need at least 40x10, have 30x8'));
-		expect(t.screen()).not.toContain('1/27');
+		expect(t.screen()).not.toContain('1/28');
 		t.resize(100, 30);
 		await t.waitFor(atSlide(1, count));
 		expect(t.screen()).not.toContain('too small');
@@ -316,13 +316,13 @@ describe('lectern present: live reload', () => {
 		expect(edited).not.toBe(original);
 		fs.writeFileSync(deck, edited);
 		await t.waitFor('What Lectern became after an edit', {timeout: 15_000});
-		expect(statusBar(t)).toMatch(/\b3\/27\b/);
+		expect(statusBar(t)).toMatch(/\b3\/28\b/);
 
 		fs.writeFileSync(deck, edited.replace('title: Lectern — a guide', 'title: [this is not closed'));
 		await t.waitFor(() => statusBar(t).includes('reload failed'), {timeout: 15_000});
 		// As on stderr: the file and line come first, so the message says which file failed.
 		expect(statusBar(t)).toContain(`reload failed: ${deck}:`);
-		expect(statusBar(t)).toMatch(/\b3\/27\b/);
+		expect(statusBar(t)).toMatch(/\b3\/28\b/);
 		expect(t.screen()).toContain('What Lectern became after an edit');
 		// Still presenting: keys work.
 		await pressTo(t, keys.right, 4);

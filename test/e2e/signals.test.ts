@@ -26,7 +26,7 @@ function expectRestored(t: PtySession): void {
 
 async function presentGuide(): Promise<PtySession> {
 	const t = await startPty({command: process.execPath, args: [lecternBin, 'present', 'decks/guide.md', '--no-watch'], cwd: repoRoot, cols: 100, rows: 30});
-	await t.waitFor(/(^|\s)1\/27(\s|$)/);
+	await t.waitFor(/(^|\s)1\/28(\s|$)/);
 	return t;
 }
 
@@ -34,7 +34,7 @@ async function presentGuide(): Promise<PtySession> {
 async function presentUnderShell(): Promise<{t: PtySession; lectern: number}> {
 	const script = '"$0" "$1" present decks/guide.md --no-watch; echo "lectern exited $?"; exec sleep 600';
 	const t = await startPty({command: '/bin/sh', args: ['-c', script, process.execPath, lecternBin], cwd: repoRoot, cols: 100, rows: 30});
-	await t.waitFor(/(^|\s)1\/27(\s|$)/);
+	await t.waitFor(/(^|\s)1\/28(\s|$)/);
 	const children = fs.readFileSync(`/proc/${t.pid}/task/${t.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
 	expect(children).toHaveLength(1);
 	return {t, lectern: children[0]!};
@@ -164,13 +164,13 @@ describe('Ctrl-Z and SIGTSTP', () => {
 		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true});
 
 		process.kill(t.pid, 'SIGCONT');
-		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)) && session.screen().includes('A terminal lecture presenter'));
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)) && session.screen().includes('A terminal lecture presenter'));
 		expect(t.cursorHidden()).toBe(true);
 		const raw = await t.ttyModes();
 		if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
 		// One key, no Enter: raw mode is back.
 		t.press('l');
-		await t.waitFor(/(^|\s)2\/27(\s|$)/);
+		await t.waitFor(/(^|\s)2\/28(\s|$)/);
 		t.press('q');
 		expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
 		expectRestored(t);
@@ -180,14 +180,14 @@ describe('Ctrl-Z and SIGTSTP', () => {
 		const t = await startPty({command: '/bin/bash', args: ['--norc', '--noprofile', '-i'], cwd: repoRoot, cols: 100, rows: 30, env: {PS1: 'prompt$ '}});
 		await t.waitFor('prompt$');
 		t.write(`'${process.execPath}' '${lecternBin}' present decks/guide.md --no-watch\r`);
-		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)));
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)));
 		t.press(keys.ctrlZ);
 		await t.waitFor((screen, session) => !session.altScreen() && /Stopped/.test(screen) && /prompt\$ $/m.test(screen));
 		expect(t.cursorHidden()).toBe(false);
 		t.write('fg\r');
-		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/27(\s|$)/.test(session.row(-1)));
+		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)));
 		t.press('l');
-		await t.waitFor(/(^|\s)2\/27(\s|$)/);
+		await t.waitFor(/(^|\s)2\/28(\s|$)/);
 		t.press('q');
 		await t.waitFor((screen, session) => !session.altScreen() && /prompt\$ $/m.test(screen));
 		expect(t.cursorHidden()).toBe(false);

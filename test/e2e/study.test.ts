@@ -82,7 +82,7 @@ describe('lectern study', () => {
 		expect(t.screen()).toContain('▼ more below');
 		t.press('j');
 		await t.waitFor(() => !t.row(0).includes('Study mode'));
-		expect(statusBar(t)).toMatch(/\b24\/27\b/);
+		expect(statusBar(t)).toMatch(/\b24\/28\b/);
 		// Scroll to the end of the page: the notes come into view, then j moves on.
 		// One key at a time: the page (not the status bar, whose clock ticks) must move before the next.
 		const page = () => t.screen().split('\n').slice(0, -1).join('\n');
@@ -92,11 +92,11 @@ describe('lectern study', () => {
 			const before = page();
 			t.press('j');
 			await t.waitFor(() => page() !== before, {description: `the page to scroll past ${JSON.stringify(t.row(0))}`});
-			expect(statusBar(t)).toMatch(/\b24\/27\b/);
+			expect(statusBar(t)).toMatch(/\b24\/28\b/);
 		}
 
 		expect(t.screen()).toContain('Deleting that folder forgets every place');
-		expect(statusBar(t)).toMatch(/\b24\/27\b/);
+		expect(statusBar(t)).toMatch(/\b24\/28\b/);
 		t.press('j');
 		await t.waitFor(atSlide(25, count));
 		expect(t.row(0)).toContain('Live reload and plain terminals');
@@ -151,7 +151,7 @@ describe('lectern study', () => {
 		expect(statusBar(t)).not.toContain('★');
 		t.press('m');
 		await t.waitFor(() => statusBar(t).includes('★'));
-		expect(statusBar(t)).toMatch(/★.*\b6\/27\b/);
+		expect(statusBar(t)).toMatch(/★.*\b6\/28\b/);
 		// The mark belongs to the slide, not to the screen.
 		t.press(keys.right);
 		await t.waitFor(atSlide(7, count));
