@@ -7,7 +7,8 @@ import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
 import type {NavState, View} from '../nav/reducer.js';
 import {defaultStateDir, loadState, saveState} from '../state/store.js';
-import {emptyState, seenFraction, visit, type SlideTitles, type StudyState} from '../state/study-state.js';
+import {emptyState, mergeAnswers, seenFraction, visit, type SlideTitles, type StudyState} from '../state/study-state.js';
+import {score} from '../nav/quiz-mode.js';
 import {resolve} from 'node:path';
 
 export type StudyOptions = Readonly<{
@@ -23,6 +24,8 @@ export type Study = Readonly<{
 	/** Where the study view opens when the user asked for no slide. */
 	resumeSlide: number | undefined;
 	bookmarks: readonly number[];
+	/** Answers to the deck's questions, as saved (by `slide:question`). */
+	answers: StudyState['answers'];
 	/** One short line for the status bar (the resume, or why the saved state was ignored). */
 	hint: string | undefined;
 	/** Why the saved state was ignored, as one line for stderr (written once the screen is restored). */
@@ -43,7 +46,7 @@ function titles(deck: Deck): SlideTitles {
 
 /** What the presenter's state adds to the stored one: bookmarks always, the place only while studying. */
 function record(stored: StudyState, state: NavState): StudyState {
-	const moved = state.view === 'study' ? visit(stored, state.slide) : stored;
+	const moved = mergeAnswers(state.view === 'study' ? visit(stored, state.slide) : stored, state.answers);
 	return moved.bookmarks === state.bookmarks ? moved : {...moved, bookmarks: state.bookmarks};
 }
 
@@ -111,9 +114,15 @@ export function openStudy(deck: Deck, options: StudyOptions): Study {
 	return {
 		resumeSlide,
 		bookmarks: stored.bookmarks,
+		answers: stored.answers,
 		hint,
 		warning: loaded.warning,
-		badges: (state, deckNow) => (state.view === 'study' ? [`seen ${Math.round(seenFraction(visit(stored, state.slide), deckNow.count) * 100)}%`] : []),
+		badges(state, deckNow) {
+			if (state.view !== 'study') return [];
+			// Stored answers count too: --retry opens missed questions again without forgetting them.
+			const {right, answered} = score({...stored.answers, ...state.answers});
+			return [`seen ${Math.round(seenFraction(visit(stored, state.slide), deckNow.count) * 100)}%`, ...(answered > 0 ? [`quiz ${right}/${answered}`] : [])];
+		},
 		update,
 		flush,
 		save(state, deckNow) {

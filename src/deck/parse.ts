@@ -4,7 +4,7 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, looksPathological} from './limits.js';
-import {isQuizInfo, parseQuiz} from './quiz.js';
+import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {tokensToPlain, inlineToPlain} from './plain.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
@@ -47,6 +47,12 @@ export function parseSlide(deck: Deck, index: number): Slide {
 export function sectionTitle(deck: Deck, index: number): string {
 	const section = sectionIndexOf(deck, index);
 	return section === -1 || section === index ? '' : parseSlide(deck, section).title;
+}
+
+/** The self-check questions on a slide, in order (none without parsing a slide that has no quiz fence). */
+export function quizzesOf(deck: Deck, index: number): Quiz[] {
+	if (slideHead(deck, index).quizzes === 0) return [];
+	return parseSlide(deck, index).blocks.flatMap(block => (block.kind === 'quiz' ? [block.quiz] : []));
 }
 
 /** Parse without keeping the result, for a pass over every slide (the search index). */

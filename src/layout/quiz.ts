@@ -3,6 +3,7 @@
 // picked or is typing, then right or wrong, the right choice and the explanation.
 import type {Quiz, QuizAnswer} from '../deck/quiz.js';
 import {correctChoices, isFreeAnswer, picksNeeded} from '../deck/quiz.js';
+import {sanitizeLine} from '../deck/sanitize.js';
 import {cellWidth, wrap} from './text.js';
 import {styles, type Theme} from './theme.js';
 
@@ -37,7 +38,7 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 
 	if (shown.mode === 'study' && answer === undefined && shown.current) {
 		if (isFreeAnswer(quiz)) {
-			lines.push(...wrap(`answer: ${shown.typing ?? ''}`, width).map((line, at, all) => (at === all.length - 1 ? line + (theme.ascii ? '_' : '▏') : line)));
+			lines.push(...wrap(`answer: ${sanitizeLine(shown.typing ?? '')}`, width).map((line, at, all) => (at === all.length - 1 ? line + (theme.ascii ? '_' : '▏') : line)));
 			lines.push(s.dim('type the answer, then Enter'));
 		} else {
 			const need = picksNeeded(quiz);
@@ -69,9 +70,9 @@ function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, them
 	if (answer === undefined) {
 		text = `The ${noun}: ${expected}`;
 	} else if (answer.right) {
-		text = isFreeAnswer(quiz) ? `${theme.glyphs.seen} Right: ${answer.typed ?? ''}` : `${theme.glyphs.seen} Right`;
+		text = isFreeAnswer(quiz) ? `${theme.glyphs.seen} Right: ${sanitizeLine(answer.typed ?? '')}` : `${theme.glyphs.seen} Right`;
 	} else {
-		const given = isFreeAnswer(quiz) ? `you answered "${answer.typed ?? ''}"` : `you picked ${(answer.picked ?? []).map(index => index + 1).join(', ')}`;
+		const given = isFreeAnswer(quiz) ? `you answered "${sanitizeLine(answer.typed ?? '')}"` : `you picked ${(answer.picked ?? []).map(index => index + 1).join(', ')}`;
 		text = `${theme.ascii ? 'x' : '✗'} Not quite: ${given}; the ${noun}: ${expected}`;
 	}
 

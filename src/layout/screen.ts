@@ -6,7 +6,8 @@ import {sectionIndexOf, slideHead} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
 import type {NavState} from '../nav/reducer.js';
-import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size} from './layout.js';
+import {answerKey, currentEntry} from '../nav/quiz-mode.js';
+import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
 import {overlayLines} from './overlays.js';
 import {statusLine} from './status.js';
 import {cellWidth, padTo, wrap} from './text.js';
@@ -147,7 +148,7 @@ function studyLines(input: ScreenInput, width: number): string[] {
 	const {deck, state, theme} = input;
 	const slide = parseSlide(deck, state.slide);
 	const s = styles(theme);
-	const body = renderSlideBody(slide, slideHead(deck, state.slide).steps - 1, width, theme).lines;
+	const body = renderSlideBody(slide, slideHead(deck, state.slide).steps - 1, width, theme, studyQuiz(state, slide.head.quizzes)).lines;
 	if (!state.studyNotes) {
 		return [...body];
 	}
@@ -155,6 +156,19 @@ function studyLines(input: ScreenInput, width: number): string[] {
 	const notes = renderNotes(slide.notes, Math.max(1, width - 4), theme);
 	const rule = theme.glyphs.horizontal;
 	return [...body, '', '  ' + s.dim(`${rule.repeat(2)} notes ${rule.repeat(Math.max(0, width - 13))}`), ...notes.map(line => '  ' + line)];
+}
+
+/** The answer being typed, in the status bar too: the question may be scrolled out of view. */
+function answerMessage(state: NavState, input: ScreenInput): {text: string; kind: 'info'} | undefined {
+	const typing = currentEntry(state)?.typing;
+	return typing === undefined ? undefined : {text: `answer: ${sanitizeLine(typing)}${input.theme.ascii ? '_' : '▏'} (Enter: check, Esc: cancel)`, kind: 'info'};
+}
+
+/** The student's answers to this slide's questions, and the open one's picks or text. */
+function studyQuiz(state: NavState, quizzes: number): StudyQuiz | undefined {
+	if (quizzes === 0) return undefined;
+	const entry = currentEntry(state);
+	return {answers: Array.from({length: quizzes}, (_, ordinal) => state.answers?.[answerKey(state.slide, ordinal)]), picking: entry?.picking, typing: entry?.typing};
 }
 
 function statusInput(input: ScreenInput) {
@@ -183,7 +197,7 @@ function statusInput(input: ScreenInput) {
 		elapsedSeconds: input.elapsedSeconds,
 		typed: state.count,
 		badges,
-		message: state.overlay === 'search' ? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const} : input.message,
+		message: state.overlay === 'search' ? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const} : answerMessage(state, input) ?? input.message,
 		hideClock: input.hideClock,
 		clockPaused: state.clockPaused,
 		// Studying alone has no plan to keep to.

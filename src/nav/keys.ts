@@ -36,7 +36,8 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['left', 'up', 'h', 'k', 'backspace', 'pageup'], action: {type: 'prev'}, help: 'previous step or slide'},
 	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
 	{keys: ['G', 'end'], action: {type: 'last'}, help: 'last slide (a number then G: that slide)'},
-	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide'},
+	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide; on a question (study): pick a choice'},
+	{keys: ['a'], action: {type: 'quizAnswer'}, help: 'type the answer to a question, then Enter', view: 'study'},
 	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes (the pane, or under the slide in study)'},
 	{keys: ['J'], action: {type: 'scrollNotes', by: 1}, help: 'scroll the notes down', view: 'present'},
 	{keys: ['K'], action: {type: 'scrollNotes', by: -1}, help: 'scroll the notes up', view: 'present'},
@@ -82,7 +83,7 @@ export function keyToAction(key: KeyName, state: NavState): Action | undefined {
 		}
 	}
 
-	if (state.overlay === 'search') {
+	if (state.overlay === 'search' || (state.quizEntry?.typing !== undefined && state.quizEntry.slide === state.slide)) {
 		return textEntryAction(key);
 	}
 

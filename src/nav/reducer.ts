@@ -6,6 +6,8 @@ import {reduceHall, type FollowState, type HallAction} from './hall.js';
 import {clamp, jumpTo, moveTo, stepsOf} from './moves.js';
 import {openOverview, reduceOverview} from './overview.js';
 import {openSearch, receiveHits, reduceSearchBar, searchStep} from './search-mode.js';
+import type {Quiz} from '../deck/quiz.js';
+import {clearPicks, currentEntry, openAnswerEntry, quizDigit, reduceAnswerEntry, type QuizAnswers, type QuizEntry} from './quiz-mode.js';
 
 export type View = 'present' | 'study';
 export type Overlay = 'none' | 'help' | 'search' | 'overview';
@@ -49,6 +51,10 @@ export type NavState = Readonly<{
 	clockPaused?: boolean;
 	/** A follower's view of the talk (absent for a presenter). */
 	follow?: FollowState;
+	/** Study view: answers to self-check questions, by `slide:question` (nav/quiz-mode.ts). */
+	answers?: QuizAnswers;
+	/** Study view: the open question's picks, or its entry field while it is typed in. */
+	quizEntry?: QuizEntry;
 }>;
 
 /** What the reducer needs to know about the deck and the screen; all of it cheap to ask. */
@@ -61,12 +67,14 @@ export type NavContext = Readonly<{
 	notesScrollLimit?: number;
 	/** Overview: slides listed (after its filter), in order. */
 	overviewSlides?: readonly number[];
+	/** The self-check questions on a slide (study view answers them). */
+	quizzes?: (slide: number) => readonly Quiz[];
 }>;
 
 export type Action =
 	| Readonly<{type: 'next' | 'prev' | 'first' | 'last' | 'quit' | 'cancel' | 'toggleNotes' | 'toggleView' | 'toggleBookmark'}>
 	| Readonly<{type: 'scrollDown' | 'scrollUp' | 'helpOpen' | 'searchOpen' | 'searchNext' | 'searchPrev' | 'overviewOpen' | 'jumpBack'}>
-	| Readonly<{type: 'overviewOpenSlide' | 'overviewFilterOpen' | 'textSubmit' | 'textBackspace'}>
+	| Readonly<{type: 'overviewOpenSlide' | 'overviewFilterOpen' | 'textSubmit' | 'textBackspace' | 'quizAnswer'}>
 	| Readonly<{type: 'digit'; digit: string}>
 	| Readonly<{type: 'goto'; slide: number}>
 	| Readonly<{type: 'scrollNotes'; by: number}>
@@ -77,7 +85,7 @@ export type Action =
 	| Readonly<{type: 'deckReloaded'; slide?: number; jumpedFrom?: number}>
 	| HallAction;
 
-export function initialState(options: {slide?: number; notesVisible?: boolean; studyNotes?: boolean; view?: View; bookmarks?: readonly number[]} = {}): NavState {
+export function initialState(options: {slide?: number; notesVisible?: boolean; studyNotes?: boolean; view?: View; bookmarks?: readonly number[]; answers?: QuizAnswers} = {}): NavState {
 	return {
 		slide: options.slide ?? 0,
 		step: 0,
@@ -93,6 +101,7 @@ export function initialState(options: {slide?: number; notesVisible?: boolean; s
 		search: {query: '', origin: 0, originStep: 0, hits: [], hitsFor: '', wrapped: false},
 		overview: {cursor: 0, filter: '', filtering: false},
 		quit: false,
+		...(options.answers ? {answers: options.answers} : {}),
 	};
 }
 
@@ -160,6 +169,10 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 		return {...state, ...moved, slide, step, bookmarks, jumpedFrom, overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)}};
 	}
 
+	if (currentEntry(state)?.typing !== undefined) {
+		return reduceAnswerEntry(state, action, ctx);
+	}
+
 	if (state.overlay === 'search') {
 		return reduceSearchBar(state, action);
 	}
@@ -204,13 +217,23 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'digit': {
+			// On a question (studying), digits pick its choices.
+			const picked = quizDigit(state, action.digit, ctx);
+			if (picked) {
+				return picked;
+			}
+
 			// A count longer than the deck could need is noise: keep the last digits.
 			const count = (state.count + action.digit).replace(/^0+/, '').slice(-String(ctx.count).length - 1);
 			return count === state.count ? state : {...state, count};
 		}
 
 		case 'cancel': {
-			return state.count === '' ? state : {...state, count: ''};
+			return clearPicks(state) ?? (state.count === '' ? state : {...state, count: ''});
+		}
+
+		case 'quizAnswer': {
+			return openAnswerEntry(state, ctx);
 		}
 
 		case 'scrollDown': {

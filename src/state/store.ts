@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {sanitizeLine} from '../deck/sanitize.js';
-import {decodeRanges, encodeRanges, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
+import type {QuizAnswer} from '../deck/quiz.js';
+import {decodeRanges, encodeRanges, parseAnswerKey, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
 
 /** `warning` is the one-line message for stderr; `reason` its short form, for a status bar. */
 export type LoadResult = {state: StudyState | undefined; warning?: string; reason?: string};
@@ -27,7 +28,15 @@ type StateFile = {
 	/** Title by slide index (decimal string), for the current slide, bookmarks and ends of seen ranges. */
 	slideTitles?: Record<string, string>;
 	updatedAt: string;
+	/** Answers to self-check questions (added after version 1 first shipped: optional, so older files still load). */
+	answers?: StoredAnswer[];
 };
+
+/** One answer as stored: the question's slide and order on it, what was picked or typed, and whether it was right. */
+type StoredAnswer = {slide: number; question: number; right: boolean; picked?: number[]; typed?: string};
+
+// A typed answer is a word or a number; a longer one in a file was not written by Lectern.
+const maxTyped = 200;
 
 const version = 1;
 // Guards memory when a hostile or damaged file claims huge ranges.
@@ -164,9 +173,11 @@ function toFile(deck: string, state: StudyState, options: SaveOptions): StateFil
 		bookmarks: [...state.bookmarks],
 		updatedAt: (options.now ?? new Date()).toISOString(),
 	};
+	const answers = toStoredAnswers(state.answers);
+	if (answers.length > 0) file.answers = answers;
 	const {titles} = options;
 	if (titles) {
-		const named = [state.slide, ...state.bookmarks, ...seen.flat()];
+		const named = [state.slide, ...state.bookmarks, ...seen.flat(), ...answers.map(answer => answer.slide)];
 		const slideTitles: Record<string, string> = {};
 		for (const index of named) {
 			if (index < titles.count) slideTitles[String(index)] = titles.at(index).slice(0, titleChars);
@@ -176,10 +187,43 @@ function toFile(deck: string, state: StudyState, options: SaveOptions): StateFil
 	return file;
 }
 
+function toStoredAnswers(answers: StudyState['answers']): StoredAnswer[] {
+	const out: StoredAnswer[] = [];
+	for (const [key, answer] of Object.entries(answers ?? {})) {
+		const place = parseAnswerKey(key);
+		if (!place) continue;
+		out.push({
+			slide: place.slide,
+			question: place.ordinal,
+			right: answer.right,
+			...(answer.picked ? {picked: [...answer.picked]} : {}),
+			...(answer.typed === undefined ? {} : {typed: answer.typed}),
+		});
+	}
+	return out.sort((a, b) => a.slide - b.slide || a.question - b.question);
+}
+
+/** Stored answers → the model's, each slide followed with `remap` (an answer whose slide is gone is dropped). */
+function fromStoredAnswers(stored: readonly StoredAnswer[] | undefined, remap: (index: number) => number | undefined): StudyState['answers'] {
+	if (!stored || stored.length === 0) return undefined;
+	const answers: Record<string, QuizAnswer> = {};
+	for (const answer of stored) {
+		const slide = remap(answer.slide);
+		if (slide === undefined) continue;
+		answers[`${slide}:${answer.question}`] = {
+			right: answer.right,
+			...(answer.picked ? {picked: answer.picked} : {}),
+			...(answer.typed === undefined ? {} : {typed: sanitizeLine(answer.typed)}),
+		};
+	}
+	return answers;
+}
+
 function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): StudyState {
 	const base = {updatedAt: stored.updatedAt};
 	if (!currentTitles) {
-		return {...base, slide: stored.slide, seen: decodeRanges(stored.seen), bookmarks: sortedUnique(stored.bookmarks)};
+		const answers = fromStoredAnswers(stored.answers, index => index);
+		return {...base, slide: stored.slide, seen: decodeRanges(stored.seen), bookmarks: sortedUnique(stored.bookmarks), ...(answers ? {answers} : {})};
 	}
 	const {count} = currentTitles;
 	const remap = remapper(stored.slideTitles ?? {}, currentTitles);
@@ -200,7 +244,8 @@ function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): St
 	}
 	const bookmarks = stored.bookmarks.map(index => remap(index)).filter(index => index !== undefined);
 	const slide = remap(stored.slide) ?? Math.max(0, Math.min(stored.slide, count - 1));
-	return {...base, slide, seen: decodeRanges(seen), bookmarks: sortedUnique(bookmarks)};
+	const answers = fromStoredAnswers(stored.answers, remap);
+	return {...base, slide, seen: decodeRanges(seen), bookmarks: sortedUnique(bookmarks), ...(answers ? {answers} : {})};
 }
 
 /** Why `data` is not a version-1 state file, or undefined when it is one. */
@@ -218,7 +263,17 @@ function checkShape(data: unknown): string | undefined {
 		return 'invalid slideTitles';
 	}
 	if (typeof data['updatedAt'] !== 'string') return 'invalid updatedAt';
+	const answers = data['answers'];
+	if (answers !== undefined && !(Array.isArray(answers) && answers.length <= maxSlides && answers.every(answer => isStoredAnswer(answer)))) return 'invalid answers';
 	return undefined;
+}
+
+function isStoredAnswer(value: unknown): boolean {
+	if (!isRecord(value)) return false;
+	const {slide, question, right, picked, typed} = value;
+	if (!isIndex(slide) || !(Number.isInteger(question) && (question as number) >= 0 && (question as number) < 1000) || typeof right !== 'boolean') return false;
+	if (picked !== undefined && !(Array.isArray(picked) && picked.length <= 9 && picked.every(index => Number.isInteger(index) && index >= 0 && index < 9))) return false;
+	return typed === undefined || (typeof typed === 'string' && typed.length <= maxTyped);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

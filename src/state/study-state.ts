@@ -1,5 +1,6 @@
 // The study-mode model: where a student is, what they have seen, their bookmarks, and how a
 // stored position follows a deck that was edited. Pure; store.ts keeps it in files.
+import type {QuizAnswer} from '../deck/quiz.js';
 
 export type StudyState = Readonly<{
 	/** 0-based index of the slide the student is on. */
@@ -10,7 +11,21 @@ export type StudyState = Readonly<{
 	bookmarks: readonly number[];
 	/** When the state was last saved (ISO 8601). */
 	updatedAt?: string;
+	/** Answers to self-check questions by `slide:question` (both 0-based); absent in files written before quizzes. */
+	answers?: Readonly<Record<string, QuizAnswer>>;
 }>;
+
+/** A question's place: its slide and its order among the slide's questions. */
+export function parseAnswerKey(key: string): {slide: number; ordinal: number} | undefined {
+	const match = /^(\d{1,7}):(\d{1,3})$/.exec(key);
+	return match ? {slide: Number(match[1]), ordinal: Number(match[2])} : undefined;
+}
+
+/** Later answers replace earlier ones to the same question; none is ever dropped. */
+export function mergeAnswers(state: StudyState, answers: Readonly<Record<string, QuizAnswer>> | undefined): StudyState {
+	if (!answers || Object.keys(answers).every(key => state.answers?.[key] === answers[key])) return state;
+	return {...state, answers: {...state.answers, ...answers}};
+}
 
 /** `[first, last]`, both inclusive. */
 export type Range = readonly [number, number];

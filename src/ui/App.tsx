@@ -6,6 +6,7 @@ import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
+import {quizzesOf} from '../deck/parse.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {overviewSlides} from '../layout/overlays.js';
@@ -75,8 +76,8 @@ export function App(props: AppProps) {
 		[compose, deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
-	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i)});
-	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList};
+	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i)});
+	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList, quizzes: i => quizzesOf(deck, i)};
 
 	const dispatch = useCallback((action: Action) => {
 		setState(current => reduce(current, action, contextRef.current));
@@ -157,7 +158,7 @@ export function App(props: AppProps) {
 		const after = result.deck;
 		deckRef.current = after;
 		setDeck(after);
-		contextRef.current = {count: after.count, steps: i => stepsOf(after, i)};
+		contextRef.current = {count: after.count, steps: i => stepsOf(after, i), quizzes: i => quizzesOf(after, i)};
 		// Follow the slide on screen (and the way back) to where the edit put it.
 		setState(current => reduce(current, {
 			type: 'deckReloaded',

@@ -112,6 +112,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		studyNotes: args.notes,
 		view: args.view,
 		bookmarks: study?.bookmarks ?? [],
+		answers: study?.answers,
 	});
 	const clock = new TalkClock();
 	const elapsed = () => clock.elapsed();
