@@ -196,7 +196,8 @@ describe('the help overlay', () => {
 		expect(find('N')).toBe('previous matching slide');
 		expect(find('o')).toBe('overview of all slides');
 		expect(find('j ↓')).toBe('scroll down, then next slide (study)');
-		expect(find('0-9')).toBe('a number then Enter: go to that slide');
+		expect(find('0-9')).toBe('a number then Enter: go to that slide; on a question (study): pick a choice');
+		expect(find('a')).toBe('type the answer to a question, then Enter (study)');
 	});
 
 	it('includes every key the presenter promises', () => {
