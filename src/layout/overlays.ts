@@ -5,6 +5,7 @@ import {sectionIndexOf, slideHead} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
 import type {NavState} from '../nav/reducer.js';
+import {asciiLine} from './code.js';
 import {fitToHeight, type Size} from './layout.js';
 import {padTo, truncate} from './text.js';
 import {styles, type Theme} from './theme.js';
@@ -66,7 +67,8 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	const lines = [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), ''];
 	for (const index of list.slice(top, top + rows)) {
 		const head = slideHead(deck, index);
-		const title = parseSlide(deck, index).title || s.dim('(untitled)');
+		const plainTitle = parseSlide(deck, index).title;
+		const title = (theme.ascii ? asciiLine(plainTitle) : plainTitle) || s.dim('(untitled)');
 		const marks = (state.bookmarks.includes(index) ? theme.glyphs.bookmark : ' ') + (index === state.slide ? '>' : ' ');
 		const indent = head.isSection || sectionIndexOf(deck, index) === -1 ? '' : '  ';
 		let line = ` ${marks} ${String(index + 1).padStart(numberWidth)}  ${indent}${head.isSection ? s.sectionTitle(title) : title}`;

@@ -1,6 +1,7 @@
 // The status bar: one line, truncated to the width, never wrapped.
 import {sanitizeLine} from '../deck/sanitize.js';
 import {formatClock} from '../deck/timing.js';
+import {asciiLine} from './code.js';
 import {cellWidth, padTo, truncate} from './text.js';
 import {styles, type Theme} from './theme.js';
 
@@ -64,8 +65,9 @@ export function statusLine(input: StatusInput, width: number, theme: Theme): str
 	const withDeck = [input.deckTitle, where].filter(Boolean).join(` ${g.separator} `);
 	// Where you are matters more than which deck: drop the deck title before cutting the slide's.
 	const crumbs = cellWidth(withDeck) <= leftRoom || where === '' ? withDeck : where;
+	// Titles are deck text: in ASCII mode their box drawing and arrows are converted as on the slide.
 	const leftText = sanitizeLine(input.message?.text ?? crumbs);
-	const left = ' ' + truncate(leftText, leftRoom, g.ellipsis);
+	const left = ' ' + truncate(theme.ascii ? asciiLine(leftText) : leftText, leftRoom, g.ellipsis);
 	const gap = Math.max(1, width - cellWidth(left) - cellWidth(right));
 	const line = truncate(left + ' '.repeat(gap) + right, width, g.ellipsis);
 	return input.message?.kind === 'error' ? s.errorBar(padTo(line, width)) : s.status(padTo(line, width));

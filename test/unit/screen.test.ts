@@ -150,6 +150,20 @@ describe('composeRows', () => {
 		expect(screen).toContain('  >  4    Opening a deck' + ' '.repeat(56));
 		expect(screen[11]).toContain('4/28');
 	});
+
+	it('draws box drawing and arrows in titles as ASCII in the status bar and the overview with the ASCII theme', () => {
+		const deck = openDeck('# Paging ─ tables\n\n---\n\n## GPA → MPA ▶ walk\n\ntext\n', 'arrows.md');
+		const ascii = createTheme({level: 0, ascii: true});
+		const at = (state: NavState) => composeRows(buildRegions({deck, state, size: {width: 80, height: 12}, theme: ascii, elapsedSeconds: 0}));
+		const slide = at(initialState({notesVisible: false, slide: 1}));
+		expect(slide[11]).toContain('GPA > MPA > walk');
+		const overview = at({...initialState({notesVisible: false, slide: 1}), overlay: 'overview', overview: {cursor: 1, filter: '', filtering: false}});
+		expect(overview.join('\n')).toContain('Paging - tables');
+		expect(overview.join('\n')).toContain('GPA > MPA > walk');
+		for (const row of [...slide, ...overview]) {
+			expect(row).toMatch(/^[\x20-\x7e]*$/);
+		}
+	});
 });
 
 describe('study view', () => {
