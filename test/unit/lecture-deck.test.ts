@@ -322,10 +322,11 @@ describe('the new part: Since 2013', () => {
 	const text = part.map(slide => `${slide.title}\n${slide.bodyText}\n${slide.notesText}`).join('\n');
 	const about = (pattern: RegExp) => part.find(slide => pattern.test(slide.title));
 
-	it('has about ten slides, each with a diagram and notes', () => {
-		expect(part.length).toBeGreaterThanOrEqual(10);
-		expect(part.length).toBeLessThanOrEqual(13);
-		for (const slide of part) {
+	it('has about ten slides, each with a diagram and notes (its self-check questions aside)', () => {
+		const taught = part.filter(slide => slide.head.quizzes === 0);
+		expect(taught.length).toBeGreaterThanOrEqual(10);
+		expect(taught.length).toBeLessThanOrEqual(13);
+		for (const slide of taught) {
 			expect(diagrams(slide).length, slide.title).toBeGreaterThan(0);
 			expect(slide.notesText.length, slide.title).toBeGreaterThan(400);
 			expect(slide.notesText, slide.title).toMatch(/\?/);
@@ -452,5 +453,26 @@ describe('the pace of the 2026 edition', () => {
 
 	it('never shows a time weight on the slide', () => {
 		for (const slide of slides) expect(`${slide.bodyText}\n${slide.notesText}`, slide.title).not.toMatch(/time:/);
+	});
+});
+
+describe('the bundled lecture\'s self-check questions', () => {
+	it('asks at least 3 questions in every part, each with an explanation, and none malformed', () => {
+		const perPart = new Map<string, number>();
+		let part = '';
+		for (const slide of slides) {
+			if (slide.head.isSection) part = slide.title;
+			for (const block of slide.blocks) {
+				if (block.kind !== 'quiz') continue;
+				perPart.set(part, (perPart.get(part) ?? 0) + 1);
+				expect(block.quiz.explanation.length, slide.title).toBeGreaterThan(60);
+			}
+
+			expect(slide.problems.filter(problem => problem.message.startsWith('quiz:')), slide.title).toEqual([]);
+		}
+
+		const parts = slides.filter(slide => slide.head.isSection).map(slide => slide.title);
+		expect(parts.filter(title => (perPart.get(title) ?? 0) < 3)).toEqual([]);
+		expect([...perPart.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(35);
 	});
 });
