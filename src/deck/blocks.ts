@@ -31,6 +31,8 @@ export type BlockLine = {
 	paragraphLine: number;
 	/** Columns the line's containers (quote bars, list indents) take before its content. */
 	contentStart: number;
+	/** The line starts an item of a list that no other container holds. */
+	topItem: boolean;
 };
 
 type Container = {quote: true} | {quote: false; indent: number; hasContent: boolean};
@@ -117,7 +119,8 @@ export class BlockTracker {
 	line = -1;
 	private stack: Container[] = [];
 	private leaf: Leaf = none;
-	private readonly out: BlockLine = {kind: 'blank', top: true, level: 0, paragraphLine: -1, contentStart: 0};
+	private readonly out: BlockLine = {kind: 'blank', top: true, level: 0, paragraphLine: -1, contentStart: 0, topItem: false};
+	private openedTopItem = false;
 
 	/** Inside a fenced or indented code block (the next line may still leave it, when a container closes). */
 	inCode(): boolean {
@@ -141,6 +144,7 @@ export class BlockTracker {
 	/** Read the next line: `source.slice(start, end)` (the whole of `source` by default), without its line end. */
 	next(source: string, start = 0, end = source.length): BlockLine {
 		this.line++;
+		this.openedTopItem = false;
 		const leaf = this.leaf;
 		const first = start < end ? source.charCodeAt(start) : Number.NaN;
 		// The common case: prose at the top level. A letter cannot start any block.
@@ -306,6 +310,7 @@ export class BlockTracker {
 				break;
 			}
 
+			this.openedTopItem ||= matched === 0 && opened.length === 0;
 			opened.push({quote: false, indent: item.indent, hasContent: !item.blank});
 			pos = at + item.width;
 			if (item.blank) {
@@ -363,6 +368,7 @@ export class BlockTracker {
 		out.top = this.stack.length === 0;
 		out.level = level;
 		out.contentStart = contentStart;
+		out.topItem = this.openedTopItem;
 		if (kind === 'text') {
 			out.paragraphLine = (this.leaf as {line: number}).line;
 		} else if (kind !== 'setext') {

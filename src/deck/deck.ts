@@ -118,7 +118,8 @@ export function slideText(deck: Deck, index: number): SlideText {
 		textCache.set(deck, cache);
 	}
 
-	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern']));
+	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown} | undefined;
+	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {incrementalLists: patat?.incrementalLists === true}));
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {

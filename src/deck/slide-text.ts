@@ -29,12 +29,20 @@ export type SlideText = Readonly<{
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
 const commentNote: NoteSyntax = {name: '<!-- … -->', open: /^\s*<!--(.*)$/, until: 'comment'};
+const incrementalDirective = /^\s*<!--\s*incremental_lists\s*:\s*(true|false)\s*-->\s*$/i;
 const layoutComment = /^\s*<!--\s*(?:column_layout\s*:|column\s*:|reset_layout\s*-->)/i;
 
 const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const commentOnly = /^\s*<!--.*-->\s*$/;
 
-export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern): SlideText {
+/**
+ * `incrementalLists`: each item of a top-level list after the first is a reveal step (patat's
+ * setting; presenterm turns it on and off with `<!-- incremental_lists: true|false -->`).
+ */
+export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern, options: {incrementalLists?: boolean} = {}): SlideText {
+	let incremental = options.incrementalLists === true;
+	// Whether the current step's last block is a top-level list (the next item reveals in a step).
+	let inList = false;
 	const lines = raw.split('\n');
 	const unsupported: Array<{line: number; what: string}> = [];
 	const steps: Array<{markdown: string; line: number}> = [];
@@ -104,6 +112,14 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 			}
 		}
 
+		const toggle = !read && dialect.name === 'presenterm' ? incrementalDirective.exec(line) : null;
+		if (toggle) {
+			incremental = toggle[1]!.toLowerCase() === 'true';
+			tracker.next('');
+			current.push('');
+			continue;
+		}
+
 		const directive = !read && dialect.directives && commentOnly.test(line) ? dialect.directives.find(known => known.pattern.test(line)) : undefined;
 		if (directive) {
 			tracker.next('');
@@ -151,6 +167,16 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern)
 		}
 
 		read ??= tracker.next(line);
+		if (read.topItem && incremental && inList) {
+			steps.push({markdown: current.join('\n'), line: currentStart});
+			current = [];
+			currentStart = i;
+		}
+
+		if (read.kind !== 'blank') {
+			inList = read.topItem || (inList && !read.top);
+		}
+
 		// Marp's `breaks`: a trailing double space makes each source line its own line.
 		current.push(dialect.breaks && read.kind === 'text' ? `${line.trimEnd()}  ` : line);
 		if (read.kind === 'fence-open') {

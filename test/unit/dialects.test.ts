@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {openDeck, slideSource} from '../../src/deck/deck.js';
+import {openDeck, slideSource, stepsOf} from '../../src/deck/deck.js';
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
@@ -95,5 +95,17 @@ describe('columns', () => {
 			'column_layout needs 1 to 6 whole widths from 1 to 100, such as [2, 1]; ignored',
 			'column: N before any column_layout; ignored',
 		]);
+	});
+});
+
+describe('incremental lists', () => {
+	it('presenterm: <!-- incremental_lists: true --> makes each later item of a top-level list a step, until false', () => {
+		const deck = openDeck('## T\n\n<!-- incremental_lists: true -->\n\n- a\n  - a1\n- b\n- c\n\n<!-- incremental_lists: false -->\n\n- d\n- e', 'x.md', 'presenterm');
+		expect(stepsOf(deck, 0)).toBe(3);
+	});
+
+	it('patat: incrementalLists in the front matter', () => {
+		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(2);
+		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(1);
 	});
 });
