@@ -121,6 +121,8 @@ export class BlockTracker {
 	private leaf: Leaf = none;
 	private readonly out: BlockLine = {kind: 'blank', top: true, level: 0, paragraphLine: -1, contentStart: 0, topItem: false};
 	private openedTopItem = false;
+	private commentSource: string | undefined;
+	private commentClose = -1;
 
 	/** Inside a fenced or indented code block (the next line may still leave it, when a container closes). */
 	inCode(): boolean {
@@ -156,6 +158,13 @@ export class BlockTracker {
 			}
 
 			return this.result('text', 0);
+		}
+
+		if (this.stack.length === 0) {
+			const quick = this.topLevelQuick(source, start, end, first);
+			if (quick) {
+				return quick;
+			}
 		}
 
 		const raw = start === 0 && end === source.length ? source : source.slice(start, end);
@@ -340,6 +349,57 @@ export class BlockTracker {
 		}
 
 		return this.result('text', pos);
+	}
+
+	/**
+	 * The commonest lines outside any container, answered without copying the line: an empty
+	 * line, a line inside a fence that cannot close it, a line inside an HTML comment.
+	 */
+	private topLevelQuick(source: string, start: number, end: number, first: number): BlockLine | undefined {
+		const leaf = this.leaf;
+		if (start === end) {
+			if (leaf.type === 'fence') {
+				return this.result('code', 0);
+			}
+
+			if (leaf.type === 'html' && leaf.kind <= 5) {
+				return this.result('html', 0);
+			}
+
+			if (leaf.type !== 'indented') {
+				this.leaf = none;
+			}
+
+			return this.result('blank', 0);
+		}
+
+		if (leaf.type === 'fence') {
+			let at = start;
+			while (at < end && at - start < 4 && source.charCodeAt(at) === space) {
+				at++;
+			}
+
+			if (at - start >= 4 || (at < end && source.charCodeAt(at) !== leaf.char && source.charCodeAt(at) !== tab)) {
+				return this.result('code', 0);
+			}
+		}
+
+		if (leaf.type === 'html' && leaf.kind === 2) {
+			// The next `-->` is looked for once, not once per line (an unclosed comment is linear).
+			if (this.commentSource !== source || this.commentClose < start) {
+				const close = source.indexOf('-->', start);
+				this.commentSource = source;
+				this.commentClose = close === -1 ? Number.POSITIVE_INFINITY : close;
+			}
+
+			if (this.commentClose + 3 <= end) {
+				this.leaf = none;
+			}
+
+			return this.result('html', 0);
+		}
+
+		return undefined;
 	}
 
 	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */

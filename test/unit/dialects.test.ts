@@ -109,3 +109,12 @@ describe('incremental lists', () => {
 		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(1);
 	});
 });
+
+describe('the block tracker stays linear', () => {
+	it('an unclosed comment followed by many lines', () => {
+		const text = '<!--\n' + 'line\n'.repeat(200_000);
+		const deck = openDeck(`## A\n\n${text}`, 'x.md');
+		expect(deck.count).toBe(1);
+		expect(deck.warnings.map(warning => warning.message)).toEqual(['HTML comment <!-- is never closed with -->']);
+	});
+});
