@@ -1,6 +1,6 @@
 // What the environment says about the terminal: colour depth, UTF-8 or not. Read once here so
 // the core receives them as plain values.
-import {createTheme, type ColorLevel, type Theme} from '../layout/theme.js';
+import {createTheme, type Background, type ColorLevel, type Theme} from '../layout/theme.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,7 +37,23 @@ export function prefersAscii(env: Env): boolean {
  * The theme for writing to `stream` (print, search): colour as the environment allows, bold
  * and inverse on any real terminal (NO_COLOR included), nothing at all when piped.
  */
-export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean): Theme {
+export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean, theme?: string): Theme {
 	const isTTY = Boolean(stream.isTTY);
-	return createTheme({level: colorLevel(env, isTTY), attributes: isTTY && env['TERM'] !== 'dumb', ascii: ascii || prefersAscii(env)});
+	return createTheme({level: colorLevel(env, isTTY), attributes: isTTY && env['TERM'] !== 'dumb', ascii: ascii || prefersAscii(env), background: backgroundFor(theme, env)});
+}
+
+/**
+ * The deck's `theme:` as a background: `dark` or `light` as asked; `auto`, a missing or an
+ * unknown name ask the terminal through COLORFGBG (`15;0` is light text on black, set by
+ * rxvt, Konsole, iTerm2 and others): background colour 7 or 9–15 is light, anything else dark.
+ * Without COLORFGBG the answer is dark, the common terminal default.
+ */
+export function backgroundFor(theme: string | undefined, env: Env): Background {
+	const name = theme?.trim().toLowerCase();
+	if (name === 'dark' || name === 'light') {
+		return name;
+	}
+
+	const background = Number((env['COLORFGBG'] ?? '').split(';').at(-1));
+	return Number.isInteger(background) && (background === 7 || (background >= 9 && background <= 15)) ? 'light' : 'dark';
 }

@@ -2,7 +2,7 @@
 // and the overview (every slide's number and title, grouped by section).
 import {parseSlide} from '../deck/parse.js';
 import {sectionIndexOf, slideHead} from '../deck/deck.js';
-import type {Deck} from '../deck/types.js';
+import type {Deck, DeckMeta} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
 import type {NavState} from '../nav/reducer.js';
 import {asciiLine} from './code.js';
@@ -60,12 +60,14 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	const header = state.overview.filtering || state.overview.filter !== ''
 		? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
 		: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
-	const rows = Math.max(1, area.height - 2);
+	const about = aboutDeck(deck.meta, theme.glyphs.separator);
+	const top = about === '' ? [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), ''] : [s.title(truncate(`  ${about}`, area.width, theme.glyphs.ellipsis)), s.dim(truncate(header, area.width, theme.glyphs.ellipsis)), ''];
+	const rows = Math.max(1, area.height - top.length);
 	// Keep the cursor in view: centre it once the list is longer than the area.
-	const top = Math.max(0, Math.min(state.overview.cursor - Math.floor(rows / 2), list.length - rows));
+	const first = Math.max(0, Math.min(state.overview.cursor - Math.floor(rows / 2), list.length - rows));
 	const numberWidth = String(deck.count).length;
-	const lines = [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), ''];
-	for (const index of list.slice(top, top + rows)) {
+	const lines = [...top];
+	for (const index of list.slice(first, first + rows)) {
 		const head = slideHead(deck, index);
 		const plainTitle = parseSlide(deck, index).title;
 		const title = (theme.ascii ? asciiLine(plainTitle) : plainTitle) || s.dim('(untitled)');
@@ -77,4 +79,9 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	}
 
 	return fitToHeight(lines, area.height, 0, theme).lines;
+}
+
+/** `Title · Author · Date` from the front matter (sanitised where it was read), '' without any. */
+export function aboutDeck(meta: DeckMeta, separator: string): string {
+	return [meta.title, meta.author, meta.date].filter(part => part !== undefined && part.trim() !== '').join(` ${separator} `);
 }

@@ -26,10 +26,15 @@ export type Glyphs = Readonly<{
 	seen: string;
 }>;
 
+/** The built-in themes: colours for a dark or a light terminal background. */
+export type Background = 'dark' | 'light';
+export const themeNames = ['auto', 'dark', 'light'] as const;
+
 export type Theme = Readonly<{
 	/** Distinguishes layouts made with different themes in memo keys. */
 	id: string;
 	level: ColorLevel;
+	background: Background;
 	ascii: boolean;
 	/** Colours, at the terminal's depth (none with NO_COLOR or when piped). */
 	chalk: ChalkInstance;
@@ -71,11 +76,13 @@ const asciiGlyphs: Glyphs = {
 	seen: '+',
 };
 
-export function createTheme(options: {level: ColorLevel; ascii: boolean; attributes?: boolean; highlighter?: Highlighter}): Theme {
+export function createTheme(options: {level: ColorLevel; ascii: boolean; attributes?: boolean; highlighter?: Highlighter; background?: Background}): Theme {
 	const attributes = options.attributes ?? options.level > 0;
+	const background = options.background ?? 'dark';
 	return {
-		id: `${options.level}${attributes ? 'b' : ''}${options.ascii ? 'a' : 'u'}${options.highlighter ? 'h' : ''}`,
+		id: `${options.level}${attributes ? 'b' : ''}${options.ascii ? 'a' : 'u'}${options.highlighter ? 'h' : ''}${background === 'light' ? 'l' : ''}`,
 		level: options.level,
+		background,
 		ascii: options.ascii,
 		chalk: new Chalk({level: options.level}),
 		attributes: new Chalk({level: attributes ? Math.max(1, options.level) as ColorLevel : 0}),
@@ -89,15 +96,18 @@ export function styles(theme: Theme) {
 	const c = theme.chalk;
 	const a = theme.attributes;
 	const both = (attribute: (text: string) => string, colour: (text: string) => string) => (text: string) => attribute(colour(text));
+	// Cyan and yellow are bright on black and faint on white: a light background gets the darker hues.
+	const light = theme.background === 'light';
+	const accent = light ? c.blue : c.cyan;
 	return {
-		title: both(a.bold, c.cyan),
+		title: both(a.bold, accent),
 		heading: a.bold,
-		sectionTitle: both(a.bold, c.cyan),
+		sectionTitle: both(a.bold, accent),
 		strong: a.bold,
 		em: a.italic,
-		code: c.yellow,
-		link: c.blue,
-		href: both(a.underline, c.blue),
+		code: light ? c.red : c.yellow,
+		link: light ? c.magenta : c.blue,
+		href: both(a.underline, light ? c.magenta : c.blue),
 		quote: both(a.italic, c.gray),
 		html: c.gray,
 		dim: a.dim,

@@ -103,6 +103,25 @@ describe.concurrent('print', () => {
 		expect(flat(result.stdout)).toContain('Welcome! You are reading the speaker notes.');
 	});
 
+	it('opens with the deck\'s title, author and date from the front matter', async ({expect}) => {
+		const result = await run(['print', 'decks/guide.md', '--slides', '2']);
+		expect(result.status).toBe(0);
+		expect(linesOf(result.stdout).slice(0, 4)).toEqual(['Lectern — a guide', 'The Lectern developers · 2026-11-25', '', expect.stringMatching(/^── 2\/\d+ /)]);
+	});
+
+	it('takes its colours from the front matter theme: light or dark, auto from COLORFGBG', async ({expect}) => {
+		const deck = fixture('themed.md');
+		const title = async (theme: string, env: Record<string, string> = {}) => {
+			fs.writeFileSync(deck, `---\ntitle: Themed\ntheme: ${theme}\n---\n\n# Slide\n`);
+			return linesOf((await run(['print', deck], {FORCE_COLOR: '1', ...env})).stdout)[0];
+		};
+
+		expect(await title('dark', {COLORFGBG: '0;15'})).toBe(`${ESC}[36mThemed${ESC}[39m`);
+		expect(await title('light')).toBe(`${ESC}[34mThemed${ESC}[39m`);
+		expect(await title('auto', {COLORFGBG: '0;15'})).toBe(`${ESC}[34mThemed${ESC}[39m`);
+		expect(await title('auto', {COLORFGBG: '15;0'})).toBe(`${ESC}[36mThemed${ESC}[39m`);
+	});
+
 	it('--no-notes leaves the speaker notes out', async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md', '--no-notes']);
 		expect(result.status).toBe(0);
@@ -137,7 +156,7 @@ describe.concurrent('print', () => {
 	it('uses ASCII rules when the locale is not UTF-8', async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md'], {LANG: 'C'});
 		expect(result.status).toBe(0);
-		expect(linesOf(result.stdout)[0]).toMatch(/^-- 1\/28 - Lectern -+$/);
+		expect(linesOf(result.stdout).slice(1, 4)).toEqual(['The Lectern developers - 2026-11-25', '', expect.stringMatching(/^-- 1\/\d+ - Lectern -+$/)]);
 	});
 
 	it('writes a large deck completely into a pipe', async ({expect}) => {

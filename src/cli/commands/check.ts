@@ -9,7 +9,7 @@ import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
 import {minimumSize, notesShownAtStart, screenGeometry} from '../../layout/screen.js';
-import {createTheme, type Highlighter} from '../../layout/theme.js';
+import {createTheme, themeNames, type Highlighter} from '../../layout/theme.js';
 import {expandDeckPaths} from '../decks.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
@@ -100,6 +100,11 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 	const add = (index: number, line: number, message: string, severity: 'error' | 'warning' = 'error', size?: Size) => {
 		problems.push({file, line, slide: index + 1, title: parseSlide(deck, index).title, severity, message, size: size ? `${size.width}x${size.height}` : undefined});
 	};
+
+	const {theme: themeName} = deck.meta;
+	if (themeName !== undefined && !(themeNames as readonly string[]).includes(themeName.trim().toLowerCase())) {
+		add(0, 1, `unknown theme "${themeName}" (the themes are ${themeNames.join(', ')}): auto is used`, 'warning');
+	}
 
 	for (const warning of deck.warnings) {
 		add(slideOf(warning.line), warning.line, warning.message, warning.severity);

@@ -202,7 +202,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 
 		highlighterRequested = true;
 		void import('../highlighter.js').then(async ({loadHighlighter}) => loadHighlighter(theme.level as 1 | 2 | 3)).then(highlighter => {
-			theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
+			theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
 			instance.rerender(app());
 		}, () => {});
 	}

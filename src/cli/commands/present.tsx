@@ -92,7 +92,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
 	}
 
-	let theme = streamTheme(process.stdout, process.env, args.ascii);
+	let theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
 	let size = terminalSize();
 	const firstSlide = (index: number) => Math.min(Math.max(0, index), deck.count - 1);
 	const openStudy = async () => (await import('../study.js')).openStudy(deck, {view: args.view, restart: Boolean(args.restart), requested: requested === undefined ? undefined : firstSlide(requested - 1)});
@@ -266,7 +266,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
 			highlighterRequested = true;
 			void loadHighlighter(theme.level).then(highlighter => {
-				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter});
+				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
 				// After quitting, a rerender would mount a fresh App (and report its first state).
 				if (!closing) instance.rerender(app());
 			}, () => {});

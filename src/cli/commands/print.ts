@@ -25,10 +25,24 @@ export function runPrint(args: PrintArgs): number {
 		? (args.slides === undefined ? Array.from({length: deck.count}, (_, i) => i) : parseSlideList(args.slides, deck.count))
 		: [slideAt(location.slide, deck.count, location.file)];
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
-	const theme = streamTheme(process.stdout, process.env, args.ascii);
+	const theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
 	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
 	const out: string[] = [];
+	// What a reader looks for on a handout's first lines: the title, then who and when.
+	const byline = [deck.meta.author, deck.meta.date].filter(part => part !== undefined && part.trim() !== '').join(` ${theme.glyphs.separator} `);
+	if (deck.meta.title !== undefined && deck.meta.title.trim() !== '') {
+		out.push(s.title(truncate(deck.meta.title, width, theme.glyphs.ellipsis)));
+	}
+
+	if (byline !== '') {
+		out.push(s.dim(truncate(byline, width, theme.glyphs.ellipsis)));
+	}
+
+	if (out.length > 0) {
+		out.push('');
+	}
+
 	for (const i of indexes) {
 		const slide = parseSlide(deck, i);
 		const crumbs = [sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
