@@ -146,7 +146,9 @@ describe('composeRows', () => {
 
 	it('draws the overview with the current slide marked', () => {
 		const screen = rows({...initialState({notesVisible: false, slide: 3}), overlay: 'overview', overview: {cursor: 3, filter: '', filtering: false}}, 80, 12);
-		expect(screen[0]).toBe('  Overview · 28 slides · Enter opens, / filters, Esc closes');
+		// The deck's title, author and date head it (from the guide's front matter).
+		expect(screen[0]).toBe('  Lectern — a guide · The Lectern developers · 2026-11-25');
+		expect(screen[1]).toBe('  Overview · 28 slides · Enter opens, / filters, Esc closes');
 		expect(screen).toContain('  >  4    Opening a deck' + ' '.repeat(56));
 		expect(screen[11]).toContain('4/28');
 	});
