@@ -82,14 +82,22 @@ function expandTabs(line: string): string {
 	return out + line.slice(from);
 }
 
-function spacesAt(line: string, pos: number): number {
+/** Spaces at `pos`, counted up to `limit` (a container needs only its own indent's worth). */
+function spacesAt(line: string, pos: number, limit = Number.POSITIVE_INFINITY): number {
 	let at = pos;
-	while (line.charCodeAt(at) === space) {
+	while (at - pos < limit && line.charCodeAt(at) === space) {
 		at++;
 	}
 
 	return at - pos;
 }
+
+/**
+ * Containers (list items, quotes) open at once; a deeper marker is paragraph text. Matching a
+ * line against its open containers costs one step each, so an unbounded stack made a deck of
+ * thousands of ever deeper list lines cost the cube of its length.
+ */
+export const containerLimit = 64;
 
 function isLetter(c: number): boolean {
 	return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -172,9 +180,14 @@ export class BlockTracker {
 		const stack = this.stack;
 		let pos = 0;
 		let matched = 0;
+		let contentEnd = line.length;
+		while (contentEnd > 0 && line.charCodeAt(contentEnd - 1) === space) {
+			contentEnd--;
+		}
+
 		for (const container of stack) {
-			const indent = spacesAt(line, pos);
-			const blank = pos + indent === line.length;
+			const blank = pos >= contentEnd;
+			const indent = blank ? line.length - pos : spacesAt(line, pos, container.quote ? 4 : container.indent);
 			if (container.quote) {
 				if (indent > 3 || line.charCodeAt(pos + indent) !== 0x3e) {
 					break;
@@ -241,6 +254,10 @@ export class BlockTracker {
 		// Whether the open paragraph could still take this line (as its own or lazily).
 		const paragraphOpen = leaf.type === 'paragraph';
 		for (;;) {
+			if (matched + opened.length >= containerLimit) {
+				break;
+			}
+
 			const indent = spacesAt(line, pos);
 			const at = pos + indent;
 			const c = line.charCodeAt(at);

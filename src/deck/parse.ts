@@ -3,9 +3,9 @@
 // nothing downstream can meet a raw control character from the deck.
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
-import {capNesting, looksPathological} from './limits.js';
+import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit, tableRowLimit} from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
-import {tokensToPlain, inlineToPlain} from './plain.js';
+import {inlineMarkdownToPlain, tokensToPlain} from './plain.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
@@ -99,7 +99,7 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const notes = text.notes === '' ? [] : lex(text.notes, firstLine, problems);
 	return {
 		head,
-		title: sanitizeLine(inlineToPlain(Lexer.lexInline(text.titleSource))),
+		title: lexTitle(text.titleSource),
 		blocks,
 		notes,
 		bodyText: tokensToPlain(blocks.map(blockToken)),
@@ -108,19 +108,26 @@ function buildSlide(deck: Deck, index: number): Slide {
 	};
 }
 
+/** Every call into marked goes through lex or lexTitle, behind the same guards (limits.ts). */
 function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
-	const capped = capNesting(markdown);
+	const cut = cutLongLines(markdown);
+	if (cut.cut > 0) {
+		problems.push({line, message: `${cut.cut === 1 ? 'a line' : `${cut.cut} lines`} over ${lineLimit.toLocaleString('en-US')} characters cut, with a marker`});
+	}
+
+	const capped = capNesting(cut.text);
 	if (capped.changed) {
 		problems.push({line, message: `nesting deeper than ${capped.limit} levels is shown flattened`});
 	}
 
-	if (looksPathological(capped.text)) {
-		problems.push({line, message: 'this Markdown is too costly to parse; shown as plain text'});
+	const hazard = parseHazard(capped.text);
+	if (hazard !== undefined) {
+		problems.push({line, message: hazard});
 		// Shown as the author wrote it: the escapes capNesting added are for marked only.
-		return [plainParagraph(markdown)];
+		return [plainParagraph(cut.text)];
 	}
 
-	const tokens = new Lexer({gfm: true}).lex(capped.text);
+	const tokens = capTableRows(new Lexer({gfm: true}).lex(capped.text), line, problems);
 	refineTokens(tokens);
 	for (const token of tokens) {
 		sanitizeToken(token);
@@ -129,8 +136,43 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 	return tokens;
 }
 
+/** A slide's title as plain text: inline Markdown read by marked unless that could take seconds. */
+function lexTitle(source: string): string {
+	return sanitizeLine(inlineMarkdownToPlain(source));
+}
+
+/**
+ * A table is drawn cell by cell (about half a millisecond a row): rows past the limit are
+ * left out, and a line after the table says how many.
+ */
+function capTableRows(tokens: Token[], line: number, problems: DeckWarning[]): Token[] {
+	if (!tokens.some(token => token.type === 'table' && (token as Tokens.Table).rows.length > tableRowLimit)) {
+		return tokens;
+	}
+
+	const out: Token[] = [];
+	for (const token of tokens) {
+		const table = token as Tokens.Table;
+		if (token.type !== 'table' || table.rows.length <= tableRowLimit) {
+			out.push(token);
+			continue;
+		}
+
+		const left = table.rows.length - tableRowLimit;
+		problems.push({line, message: `a table of ${table.rows.length.toLocaleString('en-US')} rows shows its first ${tableRowLimit}`});
+		// The table keeps its raw (line counting); the note after it adds no line.
+		out.push({...table, rows: table.rows.slice(0, tableRowLimit)});
+		const note = `… (${left.toLocaleString('en-US')} more rows not shown)`;
+		out.push({type: 'paragraph', raw: note, text: note, tokens: [{type: 'text', raw: note, text: note, escaped: false}]} as Tokens.Paragraph);
+	}
+
+	return out;
+}
+
+/** Text shown as it was written; past `parseLimit` characters it is cut, with a marker. */
 function plainParagraph(text: string): Token {
-	const safe = sanitize(text).replaceAll('\t', ' ');
+	const shown = text.length > parseLimit ? text.slice(0, parseLimit) + cutMarker(text.length - parseLimit) : text;
+	const safe = sanitize(shown).replaceAll('\t', ' ');
 	return {type: 'paragraph', raw: safe, text: safe, tokens: [{type: 'text', raw: safe, text: safe, escaped: false}]};
 }
 

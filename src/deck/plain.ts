@@ -1,7 +1,8 @@
 // Tokens → plain text, for titles, search and the status bar: what a reader would type to
 // find the words, without Markdown punctuation.
-import type {Token} from 'marked';
+import {Lexer, type Token} from 'marked';
 import {pushAll} from './arrays.js';
+import {cutLongLines, parseHazard} from './limits.js';
 
 const entities: Readonly<Record<string, string>> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' '};
 
@@ -91,4 +92,13 @@ export function tokensToPlain(tokens: readonly Token[]): string {
 
 	walk(tokens, '');
 	return lines.map(line => line.trimEnd()).filter(line => line.trim() !== '').join('\n');
+}
+
+/**
+ * One line of inline Markdown (a title, a quiz choice) as plain text, behind the same guards
+ * as a slide's Markdown (limits.ts): read as written when marked could take seconds on it.
+ */
+export function inlineMarkdownToPlain(markdown: string): string {
+	const cut = cutLongLines(markdown).text;
+	return parseHazard(cut) === undefined ? inlineToPlain(Lexer.lexInline(cut)) : cut;
 }

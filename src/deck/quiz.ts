@@ -8,9 +8,8 @@
 //
 // Pure: text in, a typed quiz and its problems out. Strings are plain text (inline Markdown
 // removed) and sanitised, so the layout can wrap them as they are.
-import {Lexer} from 'marked';
 import {normalize} from '../search/normalize.js';
-import {inlineToPlain} from './plain.js';
+import {inlineMarkdownToPlain} from './plain.js';
 import {sanitizeLine} from './sanitize.js';
 
 export type QuizChoice = Readonly<{text: string; correct: boolean}>;
@@ -111,7 +110,7 @@ function paragraphs(lines: readonly string[]): string {
 }
 
 function plain(markdown: string): string {
-	return sanitizeLine(inlineToPlain(Lexer.lexInline(markdown))).trim();
+	return sanitizeLine(inlineMarkdownToPlain(markdown)).trim();
 }
 
 export function isFreeAnswer(quiz: Quiz): boolean {

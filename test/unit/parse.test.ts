@@ -225,11 +225,12 @@ describe('parseSlide: limits', () => {
 		const line = '- '.repeat(10_000) + 'x';
 		const slide = slideOf(line);
 		expect(slide.problems).toEqual([
+			{line: 1, message: 'a line over 10,000 characters cut, with a marker'},
 			{line: 1, message: 'nesting deeper than 16 levels is shown flattened'},
 			{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'},
 		]);
-		// Shown as written: no backslashes from the flattening leak into the plain text.
-		expect(slide.bodyText).toBe(line);
+		// Shown as written (up to the line cap): no backslashes from the flattening leak into the plain text.
+		expect(slide.bodyText).toBe(line.slice(0, 10_000) + ' … (10,001 more characters not shown)');
 	});
 
 	it('a line of 10,000 "> " parses and reports the nesting', () => {
@@ -254,10 +255,38 @@ describe('parseSlide: limits', () => {
 		['30,000 *a', '*a'.repeat(30_000)],
 	])('%s becomes a plain paragraph with a problem', (_name, text) => {
 		const slide = slideOf(`## Slow\n\n${text}`);
-		expect(slide.problems).toEqual([{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'}]);
+		expect(slide.problems).toEqual([
+			{line: 1, message: 'a line over 10,000 characters cut, with a marker'},
+			{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'},
+		]);
 		expect(slide.blocks.map(summary)).toEqual([{kind: 'markdown', step: 0, line: 1, type: 'paragraph'}]);
-		expect(slide.bodyText).toBe(`## Slow\n${text}`);
+		expect(slide.bodyText).toBe(`## Slow\n${text.slice(0, 10_000)} … (${(text.length - 10_000).toLocaleString('en-US')} more characters not shown)`);
 		expect(slide.title).toBe('Slow');
+	});
+
+	it('a heading of 4,000 _a is read as plain text, not lexed for seconds', () => {
+		const slide = slideOf('## ' + '_a'.repeat(4000));
+		expect(slide.title).toBe('_a'.repeat(4000));
+		expect(slide.problems.map(problem => problem.message)).toEqual(['this Markdown is too costly to parse; shown as plain text']);
+	});
+
+	it('a list nested by indentation deeper than the cap, and a block of over 1,000 lines, are plain text', () => {
+		const nested = slideOf(Array.from({length: 100}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'));
+		expect(nested.problems.map(problem => problem.message)).toEqual(['lists nested deeper than 16 levels are too costly to parse; shown as plain text']);
+		const long = slideOf('- ' + 'x\n  '.repeat(1001));
+		expect(long.problems.map(problem => problem.message)).toEqual(['a block of over 1000 lines without a blank line is too costly to parse; shown as plain text']);
+	});
+
+	it('a table shows its first 200 rows and says how many are left out', () => {
+		const slide = slideOf('| a |\n|---|\n' + '| x |\n'.repeat(250));
+		expect(slide.problems.map(problem => problem.message)).toEqual(['a table of 250 rows shows its first 200']);
+		expect(slide.bodyText).toContain('… (50 more rows not shown)');
+	});
+
+	it('a line over 10,000 characters is cut with a marker before it is parsed', () => {
+		const slide = slideOf('## T\n\nstart ' + 'word '.repeat(200_000));
+		expect(slide.problems.map(problem => problem.message)).toEqual(['a line over 10,000 characters cut, with a marker']);
+		expect(slide.bodyText).toMatch(/^T\nstart word .* … \(990,006 more characters not shown\)$/s);
 	});
 
 	it('many delimiters inside a code fence are fine', () => {
