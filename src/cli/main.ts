@@ -6,6 +6,14 @@ import {LecternError, exitCodes, runGuarded} from './errors.js';
 import {forceDialect} from './load.js';
 import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
 
+function coerceDialect(value: string | undefined): DialectName | undefined {
+	if (value === undefined || (dialectNames as readonly string[]).includes(value)) {
+		return value as DialectName | undefined;
+	}
+
+	throw new LecternError(`--dialect ${value}: expected one of ${dialectNames.join(', ')}`, {code: exitCodes.usage});
+}
+
 const version = '0.1.0';
 
 const maxSize = {type: 'string', default: '10', defaultDescription: '10', coerce: coerceIntegerOr(maxSizeOption, 10), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
@@ -29,7 +37,7 @@ function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
 		.option('slide', {type: 'string', coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
-		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker notes: the pane, or under the slide in study (--no-notes starts without them; s toggles)'})
+		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker notes (s shows or hides them)'})
 		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
 		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
 		.option('max-size', maxSize);
@@ -40,17 +48,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 		.scriptName('lectern')
 		.usage('$0 [deck]  present a Markdown deck (press ? for the keys)')
 		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (default)', y => shareOptions(presentOptions(y))
-			.option('share', {type: 'string', describe: 'publish the talk so others can follow it (NAME: default the deck\'s file name)'}), async args => {
+			.option('share', {type: 'string', describe: 'share the talk as NAME (default: the file name)'}), async args => {
 			const {runPresent} = await import('./commands/present.js');
 			process.exitCode = await runPresent({...args, ...shareArgs(args), view: 'present', restart: false});
 		})
-		.command('speaker [deck]', 'drive a shared talk from the speaker view: slide, next slide, notes, clock', y => shareOptions(presentOptions(y))
+		.command('speaker [deck]', 'speaker view: slide, next, notes, clock', y => shareOptions(presentOptions(y))
 			.option('share', {type: 'string', describe: 'the talk\'s name (default: the deck\'s file name)'}), async args => {
 			const {runPresent} = await import('./commands/present.js');
 			const shared = shareArgs(args);
 			process.exitCode = await runPresent({...args, ...shared, share: shared.share ?? '', speaker: true, view: 'present', restart: false});
 		})
-		.command('follow [talk]', 'follow a talk: its slides at your terminal\'s size (d detaches, f rejoins)', y => y
+		.command('follow [talk]', 'follow a shared talk (d detaches, f rejoins)', y => y
 			.positional('talk', {type: 'string', describe: 'the talk\'s name or socket (default: the only talk running)'})
 			.option('ssh', {type: 'string', describe: 'follow a talk on HOST through ssh (runs lectern relay there)'})
 			.option('clock', {type: 'boolean', default: false, describe: 'show the talk\'s clock'})
@@ -64,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runTalks} = await import('./commands/talks.js');
 			process.exitCode = await runTalks(args);
 		})
-		.command('relay <talk>', 'copy a talk\'s messages to stdout (what follow --ssh runs on the server)', y => y
+		.command('relay <talk>', 'a talk on stdout (what follow --ssh runs)', y => y
 			.positional('talk', {type: 'string', demandOption: true}), async args => {
 			const {runRelay} = await import('./commands/relay.js');
 			process.exitCode = await runRelay(args);
@@ -96,12 +104,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 		.command('outline [decks..]', 'sections and slide titles as a tree', y => y
 			.positional('decks', {type: 'string', array: true})
 			.option('json', {type: 'boolean', default: false})
-			.option('times', {type: 'boolean', default: false, describe: 'each slide\'s planned start time (front matter duration, <!-- time: 3m --> weights)'})
+			.option('times', {type: 'boolean', default: false, describe: 'each slide\'s planned start (duration, time weights)'})
 			.option('max-size', maxSize), async args => {
 			const {runOutline} = await import('./commands/outline.js');
 			process.exitCode = runOutline(args);
 		})
-		.command('check <decks..>', 'lint: does every slide fit? (exit 0 fine, 1 errors, 2 could not check)', y => y
+		.command('check <decks..>', 'lint decks (0 clean, 1 errors, 2 failed)', y => y
 			.positional('decks', {type: 'string', array: true, default: undefined, describe: 'deck files or directories (*.md, recursively)'})
 			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable; at least 40x10)'})
 			.option('strict', {type: 'boolean', default: false, describe: 'warnings fail the check too (exit 1)'})
@@ -111,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runCheck} = await import('./commands/check.js');
 			process.exitCode = await runCheck({...args, decks: args.decks ?? []});
 		})
-		.command('convert <file>', 'bring a reStructuredText (hieroglyph) deck in as Markdown (exit 0/1/2)', y => y
+		.command('convert <file>', 'convert an rst deck to Markdown (exit 0/1/2)', y => y
 			.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})
 			.option('output', {alias: 'o', type: 'string', describe: 'write the Markdown deck here (default: stdout)'})
 			.option('check', {type: 'boolean', default: false, describe: 'run check on the result and print its report'})
@@ -120,7 +128,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 			process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
 		})
 		.option('debug', {type: 'boolean', default: false, hidden: true})
-		.option('dialect', {type: 'string', choices: dialectNames, describe: 'read decks as this presenter\'s Markdown (default: detected per deck)'})
+		// Checked here rather than with yargs' `choices`, whose list the help breaks mid-word at 80 columns.
+		.option('dialect', {type: 'string', coerce: coerceDialect, describe: 'read as this tool\'s Markdown (see README)'})
 		.middleware(args => {
 			forceDialect(args.dialect as DialectName | undefined);
 		})
