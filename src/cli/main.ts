@@ -77,7 +77,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 			const {runRelay} = await import('./commands/relay.js');
 			process.exitCode = await runRelay(args);
 		})
-		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'}), async args => {
+		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'})
+			.option('quiz', {type: 'boolean', default: false, describe: 'walk only through the slides with self-check questions'})
+			.option('retry', {type: 'boolean', default: false, describe: 'walk only through the questions you missed, to answer them again'}), async args => {
 			const {runPresent} = await import('./commands/present.js');
 			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
 		})

@@ -69,6 +69,8 @@ export type NavContext = Readonly<{
 	overviewSlides?: readonly number[];
 	/** The self-check questions on a slide (study view answers them). */
 	quizzes?: (slide: number) => readonly Quiz[];
+	/** Study `--quiz` / `--retry`: the slides (sorted) that next and previous go through. */
+	walk?: readonly number[];
 }>;
 
 export type Action =
@@ -110,6 +112,11 @@ function next(state: NavState, ctx: NavContext): NavState {
 		return moveTo(state, state.slide, state.step + 1);
 	}
 
+	if (ctx.walk && state.view === 'study') {
+		const target = ctx.walk.find(slide => slide > state.slide && slide < ctx.count);
+		return target === undefined ? state : moveTo(state, target, 0);
+	}
+
 	return state.slide + 1 < ctx.count ? moveTo(state, state.slide + 1, 0) : state;
 }
 
@@ -117,6 +124,11 @@ function next(state: NavState, ctx: NavContext): NavState {
 function prev(state: NavState, ctx: NavContext): NavState {
 	if (state.step > 0) {
 		return moveTo(state, state.slide, state.step - 1);
+	}
+
+	if (ctx.walk && state.view === 'study') {
+		const target = ctx.walk.findLast(slide => slide < state.slide);
+		return target === undefined ? state : moveTo(state, target, 0);
 	}
 
 	if (state.slide === 0) {

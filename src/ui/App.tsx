@@ -38,6 +38,8 @@ export type AppProps = Readonly<{
 	subscribeReload?: (listener: (result: {deck: Deck} | {error: string}) => void) => () => void;
 	/** Extra status-bar badges (study progress). */
 	badges?: (state: NavState, deck: Deck) => readonly string[];
+	/** Study `--quiz` / `--retry`: the only slides next and previous go to. */
+	walk?: readonly number[];
 	/** A one-line hint shown in the status bar until the first key. */
 	hint?: string;
 	onChange?: (state: NavState, deck: Deck) => void;
@@ -77,7 +79,7 @@ export function App(props: AppProps) {
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
 	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i)});
-	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList, quizzes: i => quizzesOf(deck, i)};
+	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList, quizzes: i => quizzesOf(deck, i), walk: props.walk};
 
 	const dispatch = useCallback((action: Action) => {
 		setState(current => reduce(current, action, contextRef.current));

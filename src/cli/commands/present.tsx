@@ -5,6 +5,8 @@ import {EventEmitter} from 'node:events';
 import {onExit} from 'signal-exit';
 import {appendFileSync, statSync} from 'node:fs';
 import {parseSlide} from '../../deck/parse.js';
+import type {QuizAnswer} from '../../deck/quiz.js';
+import {slideHead} from '../../deck/deck.js';
 import type {Deck} from '../../deck/types.js';
 import type {Size} from '../../layout/layout.js';
 import {buildRegions, composeRows, notesShownAtStart} from '../../layout/screen.js';
@@ -29,6 +31,9 @@ export type PresentArgs = Readonly<{
 	maxSize: number;
 	view: View;
 	restart?: boolean;
+	/** Study only the slides with questions (`--quiz`), or only those with a missed one (`--retry`). */
+	quiz?: boolean;
+	retry?: boolean;
 	/** Publish the talk under this name ('' for the deck's name): followers can join. */
 	share?: string;
 	/** Open the shared talk to this Unix group. */
@@ -64,6 +69,24 @@ function trace(message: string): void {
 		const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 		appendFileSync(process.env['LECTERN_TRACE'], `${message} at ${performance.now().toFixed(1)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`);
 	}
+}
+
+/**
+ * The slides `--quiz` walks through (those with questions), or `--retry` (those with a missed
+ * one, whose missed answers are left out so they can be answered again; the stored ones stay
+ * until a new answer replaces them).
+ */
+function quizWalk(deck: Deck, answers: Readonly<Record<string, QuizAnswer>> | undefined, retry: boolean): {slides: number[]; answers: Readonly<Record<string, QuizAnswer>> | undefined} {
+	const missed = Object.entries(answers ?? {}).filter(([, answer]) => !answer.right).map(([key]) => key);
+	const slides = retry
+		? [...new Set(missed.map(key => Number(key.split(':')[0])))].filter(index => index < deck.count).sort((a, b) => a - b)
+		: Array.from({length: deck.count}, (_, index) => index).filter(index => slideHead(deck, index).quizzes > 0);
+	if (slides.length === 0) {
+		throw new LecternError(retry ? 'no missed questions to retry in this deck' : 'this deck has no self-check questions (quiz blocks)', {file: deck.file, code: exitCodes.usage});
+	}
+
+	const kept = retry ? Object.fromEntries(Object.entries(answers ?? {}).filter(([key]) => !missed.includes(key))) : answers;
+	return {slides, answers: kept};
 }
 
 export function terminalSize(): Size {
@@ -105,14 +128,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	onExit(() => {
 		study?.flush();
 	});
-	const slide = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
+	const walk = args.quiz || args.retry ? quizWalk(deck, study?.answers, Boolean(args.retry)) : undefined;
+	const resume = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
+	const slide = walk ? (walk.slides.includes(resume) ? resume : walk.slides[0]!) : resume;
 	let initial = initialState({
 		slide: firstSlide(slide),
 		notesVisible: notesShownAtStart(size, args.notes),
 		studyNotes: args.notes,
 		view: args.view,
 		bookmarks: study?.bookmarks ?? [],
-		answers: study?.answers,
+		answers: walk?.answers ?? study?.answers,
 	});
 	const clock = new TalkClock();
 	const elapsed = () => clock.elapsed();
@@ -173,7 +198,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	process.on('SIGTSTP', suspend);
 	process.on('SIGCONT', onContinue);
 	const drawFirstFrame = () => {
-		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
+		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
 		writer.draw(lastRows);
 	};
 
@@ -233,8 +258,9 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			initial={initial}
 			size={size}
 			elapsed={elapsed}
-			hint={study?.hint}
+			hint={walk ? undefined : study?.hint}
 			badges={badges}
+			walk={walk?.slides}
 			compose={compose}
 			subscribeReload={listener => {
 				reloadListeners.add(listener);
