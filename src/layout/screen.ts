@@ -2,9 +2,10 @@
 // size, and the lines of each, joined into the screen's rows by composeRows for the first
 // frame (drawn before Ink has loaded), the Ink app's Screen and the tests.
 import {parseSlide} from '../deck/parse.js';
-import {sectionIndexOf, slideHead} from '../deck/deck.js';
+import {sectionIndexOf, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
+import {stepsOf} from '../nav/moves.js';
 import type {NavState} from '../nav/reducer.js';
 import {answerKey, currentEntry} from '../nav/quiz-mode.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
@@ -193,7 +194,7 @@ function statusInput(input: ScreenInput) {
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,
 		step: state.step,
-		steps: state.view === 'study' ? 1 : slideHead(deck, state.slide).steps,
+		steps: stepsOf(state, {steps: index => slideSteps(deck, index)}, state.slide),
 		elapsedSeconds: input.elapsedSeconds,
 		typed: state.count,
 		badges,

@@ -33,8 +33,11 @@ export function jumpTo(state: NavState, slide: number, step: number, from: Posit
 	return slide === from.slide && step === from.step ? moved : {...moved, jumpedFrom: from};
 }
 
-/** Study view shows a slide whole, so it has no steps to walk through. */
-export function stepsOf(state: NavState, ctx: NavContext, slide: number): number {
+/**
+ * Study view shows a slide whole, so it has no steps to walk through. The one place that says
+ * so: the reducer walks these steps and the status bar (layout/screen.ts) counts them.
+ */
+export function stepsOf(state: Pick<NavState, 'view'>, ctx: Pick<NavContext, 'steps'>, slide: number): number {
 	return state.view === 'study' ? 1 : ctx.steps(slide);
 }
 
