@@ -105,9 +105,8 @@ export function App(props: AppProps) {
 			}
 
 			// Enter may come in the same burst as the query, before the live search ran: run it now.
-			const ready = action.type === 'textSubmit' && state.overlay === 'search' && state.search.hitsFor !== state.search.query
-				? reduce(state, {type: 'searchHits', query: state.search.query, hits: search.find(state.search.query)}, contextRef.current)
-				: state;
+			const pending = action.type === 'textSubmit' ? search.pendingHits(state) : undefined;
+			const ready = pending ? reduce(state, pending, contextRef.current) : state;
 			return reduce(ready, action, contextRef.current);
 		}, current));
 	});
@@ -129,13 +128,11 @@ export function App(props: AppProps) {
 
 	// Live search: recompute the matching slides whenever the query changes.
 	useEffect(() => {
-		if (state.overlay !== 'search' || state.search.query === state.search.hitsFor) {
-			return;
+		const pending = search.pendingHits(state);
+		if (pending) {
+			dispatch(pending);
 		}
-
-		const hits = search.find(state.search.query);
-		dispatch({type: 'searchHits', query: state.search.query, hits});
-	}, [state.overlay, state.search.query, state.search.hitsFor, search, dispatch]);
+	}, [state, search, dispatch]);
 
 	useEffect(() => {
 		const timer = setInterval(() => {
@@ -257,14 +254,15 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}) {
 		prepare(): void {
 			builder.index();
 		},
-		find(query: string): readonly number[] {
-			if (query.trim() === '') {
-				return [];
+		/** The hits the open search bar waits for (its query changed since the last search), if any. */
+		pendingHits(state: NavState): Action | undefined {
+			const {query, hitsFor} = state.search;
+			if (state.overlay !== 'search' || query === hitsFor) {
+				return undefined;
 			}
 
-			return search(builder.index(), query)
-				.map(hit => hit.doc.slide)
-				.sort((a, b) => a - b);
+			const hits = query.trim() === '' ? [] : search(builder.index(), query).map(hit => hit.doc.slide).sort((a, b) => a - b);
+			return {type: 'searchHits', query, hits};
 		},
 	}), [builder]);
 }
