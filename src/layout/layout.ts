@@ -39,21 +39,30 @@ export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; 
  * height: margins included, prose wrapped, diagrams and code clipped with a marker.
  */
 export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
-	let cache = bodyCache.get(slide);
-	if (!cache) {
-		cache = new Map();
-		bodyCache.set(slide, cache);
-	}
-
 	const key = `${step}|${width}|${theme.id}` + (study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : '');
-	let body = cache.get(key);
-	if (!body) {
-		if (cache.size > 64) cache.delete(cache.keys().next().value!);
-		body = asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme);
-		cache.set(key, body);
+	return cached(bodyCache, slide, key, () => asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme));
+}
+
+/**
+ * What was laid out for `owner` (a slide, a slide's notes) under `key` (step, width, theme…),
+ * computed on first use. Forgotten with the owner (a reload); at most 65 keys each, the oldest
+ * dropped first (a student's quiz answers make new keys).
+ */
+function cached<Owner extends object, Value>(cache: WeakMap<Owner, Map<string, Value>>, owner: Owner, key: string, compute: () => Value): Value {
+	let byKey = cache.get(owner);
+	if (!byKey) {
+		byKey = new Map();
+		cache.set(owner, byKey);
 	}
 
-	return body;
+	let value = byKey.get(key);
+	if (value === undefined) {
+		if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
+		value = compute();
+		byKey.set(key, value);
+	}
+
+	return value;
 }
 
 /**
@@ -231,21 +240,10 @@ const notesCache = new WeakMap<readonly Token[], Map<string, string[]>>();
 
 /** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
 export function renderNotes(notes: readonly Token[], width: number, theme: Theme): string[] {
-	let cache = notesCache.get(notes);
-	if (!cache) {
-		cache = new Map();
-		notesCache.set(notes, cache);
-	}
-
-	const key = `${width}|${theme.id}`;
-	let lines = cache.get(key);
-	if (!lines) {
+	return cached(notesCache, notes, `${width}|${theme.id}`, () => {
 		const rendered = renderNotesUncached(notes, width, theme);
-		lines = theme.ascii ? rendered.map(asciiLine) : rendered;
-		cache.set(key, lines);
-	}
-
-	return lines;
+		return theme.ascii ? rendered.map(asciiLine) : rendered;
+	});
 }
 
 function renderNotesUncached(notes: readonly Token[], width: number, theme: Theme): string[] {
