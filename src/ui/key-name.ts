@@ -25,8 +25,18 @@ export function keyName(input: string, key: Key): KeyName | undefined {
 	return input.length > 0 ? input : undefined;
 }
 
-/** Characters that stand for named keys when they come inside a burst. */
-const burstKeys: Readonly<Record<string, KeyName>> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', ' ': 'space', '\u007F': 'backspace', '\b': 'backspace', '\u0003': 'ctrl+c'};
+/**
+ * The control characters that stand for keys inside a burst, as the key record Ink gives for
+ * each when it comes alone; keyName names them, as it names every key.
+ */
+const burstControls: Readonly<Record<string, Readonly<{input: string; key: Partial<Key>}>>> = {
+	'\r': {input: '', key: {return: true}},
+	'\n': {input: '', key: {return: true}},
+	'\t': {input: '', key: {tab: true}},
+	'\u007F': {input: '', key: {delete: true}},
+	'\b': {input: '', key: {backspace: true}},
+	'\u0003': {input: 'c', key: {ctrl: true}},
+};
 
 /**
  * Ink hands plain characters that arrive together (typed while the app starts, a paste, keys
@@ -35,9 +45,21 @@ const burstKeys: Readonly<Record<string, KeyName>> = {'\r': 'enter', '\n': 'ente
 export function keyNames(input: string, key: Key): KeyName[] {
 	const chars = [...input];
 	if (chars.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
-		return chars.flatMap(char => burstKeys[char] ?? (char < ' ' ? [] : [char]));
+		return chars.flatMap(char => {
+			const control = burstControls[char];
+			if (control) {
+				return named(control.input, {...key, ...control.key});
+			}
+
+			// Other control characters are no key of ours.
+			return char < ' ' ? [] : named(char, key);
+		});
 	}
 
+	return named(input, key);
+}
+
+function named(input: string, key: Key): KeyName[] {
 	const name = keyName(input, key);
 	return name === undefined ? [] : [name];
 }
