@@ -54,8 +54,11 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['p'], action: {type: 'togglePause'}, help: 'pause or resume the talk\'s clock', view: 'present'},
 ];
 
-/** A follower with the talk: read-only, it can only quit or detach to browse on its own. */
-const attachedFollowerKeys: Readonly<Record<string, Action>> = {q: {type: 'quit'}, 'ctrl+c': {type: 'quit'}, d: {type: 'detach'}};
+/**
+ * A follower with the talk: read-only, it can only quit, detach to browse on its own, or show
+ * the notes the lecturer shared (`--share-notes`; nothing is sent otherwise).
+ */
+const attachedFollowerKeys: Readonly<Record<string, Action>> = {q: {type: 'quit'}, 'ctrl+c': {type: 'quit'}, d: {type: 'detach'}, s: {type: 'toggleNotes'}};
 
 /** Keys in the overview. */
 export const overviewBindings: readonly Binding[] = [

@@ -138,6 +138,25 @@ describe('following', () => {
 		await lead.waitFor(at(1));
 	});
 
+	it('with --share-notes a follower shows the notes with s; without it there are none to show', async () => {
+		const lead = await leader(['--share-notes']);
+		const f = await follower(120, 30);
+		await f.settled();
+		expect(f.screen()).not.toContain('secret-note');
+		f.press('s');
+		await f.waitFor('secret-note');
+		f.press('s');
+		await f.waitFor((screen: string) => !screen.includes('secret-note'));
+		lead.press('q');
+		await closeAll();
+		const plain = await leader();
+		const g = await follower(120, 30);
+		g.press('s');
+		await g.settled();
+		expect(g.screen()).not.toContain('secret-note');
+		plain.press('q');
+	});
+
 	it('when the leader quits, a follower says the talk has ended and exits 0', async () => {
 		const lead = await leader();
 		const f = await underShell(['follow', 'hall']);
