@@ -79,7 +79,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 		})
 		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'})
 			.option('quiz', {type: 'boolean', default: false, describe: 'walk only through the slides with self-check questions'})
-			.option('retry', {type: 'boolean', default: false, describe: 'walk only through the questions you missed, to answer them again'}), async args => {
+			.option('retry', {type: 'boolean', default: false, describe: 'walk only through the questions you missed, to answer them again'})
+			.option('stats', {type: 'boolean', default: false, describe: 'print your progress (seen, bookmarks, quiz score per section, missed questions) and exit'})
+			.option('json', {type: 'boolean', default: false, describe: 'with --stats: as JSON'}), async args => {
+			if (args.stats) {
+				const {runStats} = await import('./commands/stats.js');
+				process.exitCode = runStats(args);
+				return;
+			}
+
 			const {runPresent} = await import('./commands/present.js');
 			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
 		})

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {atSlide, startLectern, statusBar} from './helpers.js';
+import {atSlide, runLectern, startLectern, statusBar} from './helpers.js';
 import {closeAll, keys, type PtySession} from './pty.js';
 
 afterEach(closeAll);
@@ -49,6 +49,12 @@ describe('quiz questions in study mode', () => {
 		await again.waitFor('Not quite: you picked 1; the answer: 2');
 		expect(statusBar(again)).toContain('quiz 1/2');
 		await quit(again);
+		const env = {HOME: t.home, XDG_STATE_HOME: path.join(t.home, 'state')};
+		const stats = JSON.parse(runLectern(['study', '--stats', '--json', deck], env).stdout) as {seen: number; quiz: Array<{questions: number; right: number; missed: number}>; missed: Array<{slide: number}>};
+		expect(stats.quiz).toEqual([{section: '', questions: 2, right: 1, missed: 1}]);
+		expect(stats.missed.map(miss => miss.slide)).toEqual([2]);
+		expect(runLectern(['study', '--stats', deck], env).stdout).toContain(`missed: ${deck}:2 Walks: How many references`);
+		expect(runLectern(['outline', deck], env).stdout).toMatch(/Walks .*quiz: 1 missed/);
 
 		const retry = await startLectern(['study', deck, '--retry'], {home: t.home});
 		await retry.waitFor('1-2: answer');

@@ -2,6 +2,7 @@
 import {resolve} from 'node:path';
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
 import {parseSlide} from '../../deck/parse.js';
+import type {QuizAnswer} from '../../deck/quiz.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import {formatClock, planTalk} from '../../deck/timing.js';
 import {createTheme} from '../../layout/theme.js';
@@ -11,6 +12,20 @@ import {loadDeck} from '../load.js';
 import {prefersAscii} from '../terminal-env.js';
 
 export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number; times?: boolean}>;
+
+/** A slide's questions: how many the student got right, missed, or has not answered. */
+function quizMarks(questions: number, slide: number, answers: Readonly<Record<string, QuizAnswer>> | undefined): {quiz?: {questions: number; right: number; missed: number; open: number}} {
+	if (questions === 0) return {};
+	let right = 0;
+	let missed = 0;
+	for (let question = 0; question < questions; question++) {
+		const answer = answers?.[`${slide}:${question}`];
+		if (answer?.right) right++;
+		else if (answer) missed++;
+	}
+
+	return {quiz: {questions, right, missed, open: questions - right - missed}};
+}
 
 export function runOutline(args: OutlineArgs): number {
 	const glyphs = createTheme({level: 0, ascii: prefersAscii(process.env)}).glyphs;
@@ -25,7 +40,7 @@ export function runOutline(args: OutlineArgs): number {
 		const slides = Array.from({length: deck.count}, (_, i) => {
 			const head = slideHead(deck, i);
 			const times = plan ? {start: Math.round(plan.starts[i]!), minutes: Math.round(plan.lengths[i]! / 6) / 10} : {};
-			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i), ...times};
+			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i), ...times, ...quizMarks(head.quizzes, i, saved.state?.answers)};
 		});
 		if (args.json) {
 			out.push(safeJson({deck: file, title: deck.meta.title ?? null, ...(plan ? {duration: deck.meta.duration ?? null} : {}), slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
@@ -40,7 +55,9 @@ export function runOutline(args: OutlineArgs): number {
 			const mark = slide.bookmarked ? glyphs.bookmark : ' ';
 			const indent = slide.isSection || slide.section === -1 ? '' : '    ';
 			const start = slide.start === undefined ? '' : formatClock(slide.start).padStart(clockWidth) + '  ';
-			out.push(`${mark}${String(slide.slide).padStart(width + 1)}  ${start}${indent}${sanitizeLine(slide.title || '(untitled)')}`);
+			// Only answered questions are marked: an outline of a deck never studied stays as it was.
+			const quiz = slide.quiz && slide.quiz.open < slide.quiz.questions ? `  ${glyphs.separator} quiz: ${[slide.quiz.right > 0 ? `${slide.quiz.right} right` : '', slide.quiz.missed > 0 ? `${slide.quiz.missed} missed` : '', slide.quiz.open > 0 ? `${slide.quiz.open} open` : ''].filter(Boolean).join(', ')}` : '';
+			out.push(`${mark}${String(slide.slide).padStart(width + 1)}  ${start}${indent}${sanitizeLine(slide.title || '(untitled)')}${quiz}`);
 		}
 	}
 
