@@ -5,6 +5,7 @@ import {dialectNames, type DialectName} from '../deck/dialects/dialect.js';
 import {LecternError, exitCodes, runGuarded} from './errors.js';
 import {forceDialect} from './load.js';
 import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
+import {presentDefaults} from './quick-present.js';
 
 function coerceDialect(value: string | undefined): DialectName | undefined {
 	if (value === undefined || (dialectNames as readonly string[]).includes(value)) {
@@ -16,7 +17,7 @@ function coerceDialect(value: string | undefined): DialectName | undefined {
 
 const version = '0.1.0';
 
-const maxSize = {type: 'string', default: '10', defaultDescription: '10', coerce: coerceIntegerOr(maxSizeOption, 10), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
+const maxSize = {type: 'string', default: String(presentDefaults.maxSize), defaultDescription: String(presentDefaults.maxSize), coerce: coerceIntegerOr(maxSizeOption, presentDefaults.maxSize), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
 
 function shareOptions<T>(y: Argv<T>) {
 	return y
@@ -37,9 +38,9 @@ function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
 		.option('slide', {type: 'string', coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
-		.option('notes', {type: 'boolean', default: true, describe: 'show the speaker notes (s shows or hides them)'})
-		.option('watch', {type: 'boolean', default: true, describe: 'reload when the deck file changes'})
-		.option('ascii', {type: 'boolean', default: false, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
+		.option('notes', {type: 'boolean', default: presentDefaults.notes, describe: 'show the speaker notes (s shows or hides them)'})
+		.option('watch', {type: 'boolean', default: presentDefaults.watch, describe: 'reload when the deck file changes'})
+		.option('ascii', {type: 'boolean', default: presentDefaults.ascii, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
 		.option('max-size', maxSize);
 }
 

@@ -14,8 +14,11 @@ const switches: Readonly<Record<string, Partial<PresentArgs>>> = {
 };
 const numbers = new Set(['--slide', '--max-size']);
 
+/** What presenting does when an option is not given; main.ts gives yargs the same defaults. */
+export const presentDefaults = {notes: true, watch: true, ascii: false, maxSize: 10} as const;
+
 export function quickPresentArgs(argv: readonly string[]): PresentArgs | undefined {
-	let args: PresentArgs = {notes: true, watch: true, ascii: false, maxSize: 10, view: 'present'};
+	let args: PresentArgs = {...presentDefaults, view: 'present'};
 	let deck: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
