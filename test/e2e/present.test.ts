@@ -209,9 +209,8 @@ describe('lectern present: notes, help and the screen', () => {
 	it('shows the whole help at 100x30 with the notes pane open', async () => {
 		const t = await present();
 		t.press('?');
-		await t.waitFor('previous step or slide');
-		expect(t.screen()).toContain('in the overview');
-		expect(t.screen()).toContain('Esc or ? closes this help.');
+		// The overlay may reach the emulator in more than one write: wait for all of it.
+		await t.waitFor(screen => ['previous step or slide', 'in the overview', 'Esc or ? closes this help.'].every(line => screen.includes(line)), {description: 'the whole help'});
 	});
 
 	it('redraws cleanly after a resize, as a fresh start at that size would draw', async () => {
