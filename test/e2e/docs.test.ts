@@ -22,7 +22,20 @@ function shellWords(line: string): string[] {
 
 /** The fenced blocks of a Markdown text, in order. */
 function fences(text: string, lang: string): string[] {
-	return [...text.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map(match => match[1]!);
+	const blocks: string[] = [];
+	let open: {lang: string; lines: string[]} | undefined;
+	for (const line of text.split('\n')) {
+		if (open === undefined && line.startsWith('```')) {
+			open = {lang: line.slice(3).trim(), lines: []};
+		} else if (open !== undefined && line === '```') {
+			if (open.lang === lang) blocks.push(open.lines.map(kept => kept + '\n').join(''));
+			open = undefined;
+		} else {
+			open?.lines.push(line);
+		}
+	}
+
+	return blocks;
 }
 
 /** A deck of one slide holding a `rows`-row diagram `width` columns wide, with or without a title. */
