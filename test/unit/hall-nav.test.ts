@@ -42,11 +42,14 @@ describe('a follower', () => {
 		expect(act(far, {type: 'remote', slide: 4, step: 0, blank: false})).toBe(far);
 	});
 
-	it('is read-only while attached: only q and d do anything', () => {
-		for (const name of ['right', 'left', 'g', 'G', 'b', 'p', 's', '/', 'o', 't', 'm', 'f', '5']) {
+	it('is read-only while attached: only q, d and s (the shared notes, on this screen only) do anything', () => {
+		for (const name of ['right', 'left', 'g', 'G', 'b', 'p', '/', 'o', 't', 'm', 'f', '5']) {
 			expect(keys(following, name)).toBe(following);
 		}
 
+		const withNotes = keys(following, 's');
+		expect(withNotes.notesVisible).toBe(!following.notesVisible);
+		expect([withNotes.slide, withNotes.step, withNotes.follow]).toEqual([following.slide, following.step, following.follow]);
 		expect(keys(following, 'q').quit).toBe(true);
 	});
 
