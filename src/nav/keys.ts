@@ -16,6 +16,8 @@ export type Binding = Readonly<{
 	label?: string;
 	/** Where the binding applies; absent means both views. */
 	view?: 'present' | 'study';
+	/** False: the help names it in another row. */
+	inHelp?: boolean;
 }>;
 
 const label: Readonly<Record<string, string>> = {
@@ -36,8 +38,9 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['left', 'up', 'h', 'k', 'backspace', 'pageup'], action: {type: 'prev'}, help: 'previous step or slide'},
 	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
 	{keys: ['G', 'end'], action: {type: 'last'}, help: 'last slide (a number then G: that slide)'},
-	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide; on a question (study): pick a choice'},
-	{keys: ['a'], action: {type: 'quizAnswer'}, help: 'type the answer to a question, then Enter', view: 'study'},
+	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide; on a question (study): pick a choice, a: type an answer'},
+	// Named in the digits' row: the help must fit a 100x30 screen.
+	{keys: ['a'], action: {type: 'quizAnswer'}, help: 'type the answer to a question, then Enter', view: 'study', inHelp: false},
 	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes (the pane, or under the slide in study)'},
 	{keys: ['J'], action: {type: 'scrollNotes', by: 1}, help: 'scroll the notes down', view: 'present'},
 	{keys: ['K'], action: {type: 'scrollNotes', by: -1}, help: 'scroll the notes up', view: 'present'},
@@ -176,7 +179,7 @@ function textEntryAction(key: KeyName): Action | undefined {
 
 /** The help overlay's rows: keys and what they do, from the tables above. */
 export function helpRows(): Array<{keys: string; help: string}> {
-	const rows = slideBindings.map(binding => ({
+	const rows = slideBindings.filter(binding => binding.inHelp !== false).map(binding => ({
 		keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
 		help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
 	}));
