@@ -361,6 +361,50 @@ describe('decks built to exhaust time or memory', slow, () => {
 	});
 });
 
+describe('decks built to cost time or stack (long lines, runs, guard bypasses, deep arrays, big tables)', slow, () => {
+	const costly = decks.filter(deck => deck.name.startsWith('costly-'));
+
+	it.for(costly.map(deck => deck.name))('the presenter draws %s and quits on q, the terminal restored', async (name, {expect}) => {
+		const deck = byName.get(name)!;
+		await present(['present', fileOf(deck), '--no-watch'], {cols: 100, rows: 30, timeout: 30_000}, async t => {
+			await t.waitFor(deck.canary!);
+			t.press('q');
+			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+			expect(offences(t.raw()), name).toEqual([]);
+			expect(t.altScreen()).toBe(false);
+		});
+	});
+
+	it('q pressed while the costliest deck is still being laid out ends the presenter', async () => {
+		const deck = byName.get('costly-short-word-lines')!;
+		await present(['present', fileOf(deck), '--no-watch'], {cols: 100, rows: 30, timeout: 30_000}, async t => {
+			// As soon as the presenter owns the screen, before its slide is drawn.
+			await t.waitFor((_, session) => session.altScreen());
+			t.press('q');
+			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+			expect(t.altScreen()).toBe(false);
+			expect(offences(t.raw())).toEqual([]);
+		});
+	});
+
+	it('search over a directory prints the good decks\' hits past an unreadable one, names it on stderr and exits 2', async () => {
+		const folder = path.join(dir, 'search-folder');
+		fs.mkdirSync(folder, {recursive: true});
+		fs.writeFileSync(path.join(folder, 'good.md'), '# Good\n\nneedle here\n');
+		fs.copyFileSync(fileOf(byName.get('costly-code-130000-lines')!), path.join(folder, 'code.md'));
+		fs.appendFileSync(path.join(folder, 'code.md'), '\nneedle after\n');
+		fs.writeFileSync(path.join(folder, 'bad.md'), byName.get('invalid-utf8')!.content);
+		const result = await runLectern(['search', 'needle', folder], {timeout: 60_000});
+		const what = describeRun(['search', 'needle', folder], result);
+		expectSafe(result, what);
+		expect(result.status, what).toBe(2);
+		expect(result.stdout, what).toContain(path.join(folder, 'good.md'));
+		expect(result.stdout, what).toContain(path.join(folder, 'code.md'));
+		expect(linesOf(result.stderr), what).toHaveLength(1);
+		expect(result.stderr, what).toContain('bad.md');
+	});
+});
+
 /** Runs the presenter in a pseudo-terminal (in a slot) and kills it if the test fails midway. */
 async function present(args: readonly string[], options: Partial<PtyOptions>, test: (t: PtySession) => Promise<void>): Promise<void> {
 	await withSlot(async () => {

@@ -289,8 +289,47 @@ function hugeDeck(): HostileDeck {
 }
 
 /** Every hostile deck; a pure function, new objects each call. */
+/**
+ * Decks built to cost time or stack rather than to smuggle bytes (issue 12, items 6 to 8): long
+ * lines and long runs, inputs that slipped past the parse guard, arrays of hundreds of
+ * thousands of lines, big tables, marked's published ReDoS inputs. Each must render (its
+ * canary at the start stays visible) within the same bound as any other deck.
+ */
+function costlyDecks(): HostileDeck[] {
+	const deck = (name: string, body: string, note: string): HostileDeck => {
+		const canary = `CANARY-${slug(name)}`;
+		return {name: `costly-${name}`, content: `# ${name}\n\n${canary}\n\n${body}\n`, canary, expect: 'render', note};
+	};
+	return [
+		deck('one-word-1mb', 'x'.repeat(1_000_000), 'one 1 MB line: cut at the line cap with a marker'),
+		deck('short-words-1mb', 'a '.repeat(500_000), 'one 1 MB line of short words'),
+		deck('cjk-line', '日本語'.repeat(100_000), 'one line of 300,000 wide characters'),
+		deck('short-word-lines', 'word and more\n'.repeat(60_000), 'a 780 KB paragraph: plain text past the parse cap'),
+		deck('www-autolinks', 'www.a '.repeat(100_000), 'a run of GFM www autolinks'),
+		deck('email-autolinks', 'a.a@ '.repeat(100_000), 'a run of GFM e-mail autolink starts'),
+		deck('entities', '&amp;&#27;&lt;'.repeat(50_000), 'a run of entities'),
+		deck('backtick-runs', '` `` ```'.repeat(50_000), 'runs of backticks'),
+		deck('huge-table-cell', `| a | b |\n|---|---|\n| ${'x'.repeat(500_000)} | y |`, 'one table cell of 500,000 characters'),
+		deck('table-30000-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(30_000), 'tens of thousands of table rows'),
+		deck('table-900-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(900), 'a table drawn up to its row cap'),
+		deck('heading-underscores', `## ${'_a'.repeat(50_000)}`, 'a heading line that went to the inline lexer unguarded'),
+		deck('fence-bypass', '```a`\n' + '_a'.repeat(50_000), 'not a fence (backtick in a backtick info string): the guard must count what follows'),
+		deck('nested-list-lines', Array.from({length: 3000}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'), 'thousands of ever deeper list lines'),
+		deck('nested-quote-lines', Array.from({length: 3000}, (_, i) => '>'.repeat(i + 1) + ' x').join('\n'), 'thousands of ever deeper quote lines'),
+		deck('list-continuation', '- ' + 'x\n  '.repeat(40_000), 'one list item of 40,000 lines (marked re-reads it per line)'),
+		deck('emphasis-runs', '*a '.repeat(1400) + '\n\n' + '_a '.repeat(1400), 'delimiter runs just under the guard'),
+		deck('redos-link-definition', `[x]:${' '.repeat(50_000)}x${' '.repeat(50_000)}x`, 'CVE-2022-21680 (GHSA-rrrm-qjm4-v8hf): block.def'),
+		deck('redos-reflink-search', '[x]: x\n\n' + '\\[\\]('.repeat(50_000), 'CVE-2022-21681 (GHSA-5v2h-r2cx-5xgj): inline.reflinkSearch'),
+		deck('redos-emphasis', '_' + '__a'.repeat(30_000), 'older em/strong advisories: long underscore runs'),
+		deck('redos-brackets-images', '!['.repeat(50_000), 'nested image brackets'),
+		deck('code-130000-lines', '```\n' + 'x\n'.repeat(130_000) + '```', 'a 130,000-line code block (push(...) overflowed)'),
+		deck('unterminated-fence', '```\n' + 'x\n'.repeat(200_000), 'an unterminated fence and 200,000 lines'),
+		deck('unterminated-notes', '<!-- notes:\n' + 'x\n'.repeat(200_000), 'an unterminated notes comment and 200,000 lines'),
+	];
+}
+
 export function hostileDecks(): HostileDeck[] {
-	return [...payloadDecks(), ...contextDecks(), ...unicodeDecks(), ...invisibleDecks(), ...badFileDecks()];
+	return [...payloadDecks(), ...contextDecks(), ...unicodeDecks(), ...invisibleDecks(), ...badFileDecks(), ...costlyDecks()];
 }
 
 /**

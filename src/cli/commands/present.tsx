@@ -198,8 +198,14 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	process.on('SIGTSTP', suspend);
 	process.on('SIGCONT', onContinue);
 	const drawFirstFrame = () => {
-		lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
-		writer.draw(lastRows);
+		try {
+			lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
+			writer.draw(lastRows);
+		} catch (error) {
+			// Leave the alternate screen first: main's one line must land where it can be read.
+			session.restore();
+			throw error;
+		}
 	};
 
 	trace('before first frame');
