@@ -5,6 +5,7 @@ import {directiveNode} from './directives.js';
 import {dedent, indentedEnd, isBlank, joinText, trimBlank, warn, type Line, type ParseContext} from './lines.js';
 import {normalizeName, type Node} from './nodes.js';
 import {parseBlocks} from './blocks.js';
+import {pushAll} from '../../deck/arrays.js';
 
 export type Directive = Readonly<{
 	name: string;
@@ -82,7 +83,7 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 
 	const directive = directivePattern.exec(rest);
 	if (directive) {
-		out.push(...directiveNode(splitDirective(directive[1]!.toLowerCase(), directive[2] ?? '', line, block, source), context, depth));
+		pushAll(out, directiveNode(splitDirective(directive[1]!.toLowerCase(), directive[2] ?? '', line, block, source), context, depth));
 		return end;
 	}
 

@@ -4,6 +4,7 @@
 import {figureBox} from './figure.js';
 import {inlineToMarkdown, type InlineContext} from './inline.js';
 import type {Node} from './nodes.js';
+import {pushAll} from '../../deck/arrays.js';
 
 export type RenderContext = InlineContext & {
 	onNotes: (children: readonly Node[]) => void;
@@ -18,7 +19,7 @@ export function renderBlocks(nodes: readonly Node[], context: RenderContext): st
 		build = node.kind === 'build' || (build && node.kind === 'comment');
 		if (lines.length > 0) {
 			if (out.length > 0) out.push('');
-			out.push(...lines);
+			pushAll(out, lines);
 		}
 	}
 

@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import {escapeLineStarts, escapeText} from './inline.js';
 import {commentLine, inline, renderBlocks, type RenderContext} from './markdown.js';
 import type {FieldItem, Node, RstDocument} from './nodes.js';
+import {pushAll} from '../../deck/arrays.js';
 
 export type ConvertSummary = Readonly<{slides: number; sections: number; notes: number; figures: number; warnings: number}>;
 
@@ -27,7 +28,7 @@ export function writeDeck(document: RstDocument): {markdown: string; summary: Co
 		figures: 0,
 		onNotes: children => {
 			const slide = current ?? open(false, undefined);
-			slide.notes.push(...(slide.notes.length > 0 ? [''] : []), ...renderBlocks(children, context));
+			pushAll(slide.notes, [...(slide.notes.length > 0 ? [''] : []), ...renderBlocks(children, context)]);
 		},
 	};
 
@@ -45,7 +46,7 @@ export function writeDeck(document: RstDocument): {markdown: string; summary: Co
 		if (lines.length === 0) return;
 		// A section slide holds its title alone: content under it goes on a slide of the same name.
 		const slide = current === undefined ? open(false, undefined) : current.section ? open(false, current.title) : current;
-		slide.body.push(...(slide.body.length > 0 ? [''] : []), ...lines);
+		pushAll(slide.body, [...(slide.body.length > 0 ? [''] : []), ...lines]);
 	};
 
 	if (title.title !== undefined) {
