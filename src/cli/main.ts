@@ -97,6 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			.option('width', {type: 'string', coerce: coerceInteger(widthOption), describe: 'width in columns, 20 to 1000 (default: the terminal, or 80)'})
 			.option('slides', {type: 'string', describe: 'only these slides: 3, 3-7, 3- or 1,4-6'})
 			.option('notes', {type: 'boolean', default: true, describe: 'include the speaker notes'})
+			.option('answers', {type: 'string', choices: ['inline', 'end'] as const, default: 'inline' as const, describe: 'quiz answers under each question, or at each section\'s end'})
 			.option('ascii', {type: 'boolean', default: false})
 			.option('max-size', maxSize), async args => {
 			const {runPrint} = await import('./commands/print.js');

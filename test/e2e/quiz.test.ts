@@ -91,3 +91,19 @@ describe('quiz questions when presenting', () => {
 		await quit(t);
 	});
 });
+
+describe('quiz questions in print', () => {
+	it('prints each answer under its question, or with --answers end after the section', () => {
+		const inline = runLectern(['print', deck, '--no-notes']);
+		expect(inline.status).toBe(0);
+		expect(inline.stdout.indexOf('WALK-EXPLAINED')).toBeLessThan(inline.stdout.indexOf('Plain slide.'));
+		const end = runLectern(['print', deck, '--no-notes', '--answers', 'end']);
+		expect(end.status).toBe(0);
+		const question = end.stdout.indexOf('How many references');
+		const answers = end.stdout.indexOf('Answers');
+		expect(question).toBeGreaterThan(-1);
+		expect(end.stdout.indexOf('COUNT-EXPLAINED')).toBeGreaterThan(answers);
+		expect(end.stdout.indexOf('WALK-EXPLAINED')).toBeGreaterThan(end.stdout.indexOf('Plain slide.'));
+		expect(answers).toBeGreaterThan(end.stdout.indexOf('How many sensitive'));
+	});
+});

@@ -3,6 +3,8 @@
 import {slideHead} from '../../deck/deck.js';
 import {parseSlide, sectionTitle} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
+import {renderQuiz} from '../../layout/quiz.js';
+import type {Quiz} from '../../deck/quiz.js';
 import {cellWidth, truncate} from '../../layout/text.js';
 import {styles} from '../../layout/theme.js';
 import {LecternError, exitCodes} from '../errors.js';
@@ -12,7 +14,7 @@ import {parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 import {pushAll} from '../../deck/arrays.js';
 
-export type PrintArgs = Readonly<{deck: string; width?: number; slides?: string; notes: boolean; ascii: boolean; maxSize: number}>;
+export type PrintArgs = Readonly<{deck: string; width?: number; slides?: string; notes: boolean; ascii: boolean; maxSize: number; answers?: 'inline' | 'end'}>;
 
 export function runPrint(args: PrintArgs): number {
 	const location = parseLocation(args.deck);
@@ -43,13 +45,37 @@ export function runPrint(args: PrintArgs): number {
 		out.push('');
 	}
 
+	// `--answers end`: questions are printed without their answers, which follow at the end of
+	// each section (a handout to try first, then check).
+	const answersEnd = args.answers === 'end';
+	let held: Array<{slide: number; quiz: Quiz}> = [];
+	const flushAnswers = () => {
+		if (held.length === 0) return;
+		out.push(s.dim(`${rule}${rule} Answers `.padEnd(Math.min(width, 40), rule)), '');
+		for (const {slide, quiz} of held) {
+			out.push(`  ${s.dim(`slide ${slide + 1}`)}`);
+			pushAll(out, renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => '  ' + line));
+			out.push('');
+		}
+
+		held = [];
+	};
+
 	for (const i of indexes) {
 		const slide = parseSlide(deck, i);
+		if (answersEnd && slideHead(deck, i).isSection) {
+			flushAnswers();
+		}
+
+		const quizzes = answersEnd ? slide.blocks.flatMap(block => (block.kind === 'quiz' ? [block] : [])) : [];
+		const lastStep = slideHead(deck, i).steps - 1;
+		const step = quizzes.length > 0 ? Math.max(0, Math.min(lastStep, ...quizzes.map(block => block.answerStep - 1))) : lastStep;
 		const crumbs = [sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncate(label, width, theme.glyphs.ellipsis);
 		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
-		pushAll(out, renderSlideBody(slide, slideHead(deck, i).steps - 1, width, theme).lines);
+		pushAll(out, renderSlideBody(slide, step, width, theme).lines);
+		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
 		if (args.notes && slide.notes.length > 0) {
 			out.push('', '  ' + s.dim('Notes:'));
 			pushAll(out, renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line));
@@ -58,6 +84,7 @@ export function runPrint(args: PrintArgs): number {
 		out.push('');
 	}
 
+	flushAnswers();
 	process.stdout.write(out.map(line => line.trimEnd()).join('\n') + '\n');
 	return 0;
 }
