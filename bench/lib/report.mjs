@@ -87,7 +87,7 @@ export function lecternTable(kinds, search, ownFloorMs, notes) {
 }
 
 /** Issue 8's targets, each PASS / FAIL / n/a (not measured in this run). */
-export function targets({sizes, lecture, kinds, search, cold, kindDeck}) {
+export function targets({sizes, lecture, kinds, search, cold, longLines = [], kindDeck}) {
 	const out = [];
 	const verdict = (cond) => (cond === undefined ? 'n/a ' : cond ? 'PASS' : 'FAIL');
 	const lecOf = (n) => {
@@ -147,6 +147,12 @@ export function targets({sizes, lecture, kinds, search, cold, kindDeck}) {
 	const coldRatio = cold && !cold.errors.length ? ratio(median(cold.wall), median(cold.version)) : undefined;
 	out.push(`${verdict(coldRatio === undefined ? undefined : coldRatio <= 1.5)}  cold search "${cold?.query ?? ''}" over ${cold?.deck ?? '5000'} slides <= 1.5x lectern --version (issue 18): ${coldRatio === undefined ? `not measured${cold?.errors.length ? ` (${cold.errors[0]})` : ''}` : `${f1(median(cold.wall))} vs ${f1(median(cold.version))} ms: ${fx(coldRatio)}`}`);
 	out.push('key latency, bytes per key and large decks: no regression over 10% (issue 18): see --compare below');
+
+	// Issue 12: one long line, laid out and printed; linear is 10x from 100 KB to 1 MB.
+	for (const row of longLines) {
+		const r = row.errors.length ? undefined : ratio(row.bigMs, row.smallMs);
+		out.push(`${verdict(r === undefined ? undefined : r <= 12)}  print one long line (${row.kind}), 1 MB <= 12x 100 KB (issue 12): ${r === undefined ? `not measured${row.errors.length ? ` (${row.errors[0]})` : ''}` : `${f1(row.bigMs)} vs ${f1(row.smallMs)} ms (node -e ${f1(row.floorMs)} ms): ${fx(r)}`}`);
+	}
 	return out.join('\n');
 }
 
