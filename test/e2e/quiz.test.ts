@@ -107,3 +107,14 @@ describe('quiz questions in print', () => {
 		expect(answers).toBeGreaterThan(end.stdout.indexOf('How many sensitive'));
 	});
 });
+
+describe('quiz questions in search', () => {
+	it('finds a question, its choices and its explanation like any slide text', () => {
+		for (const query of ['"sensitive unprivileged"', 'WALK-EXPLAINED', '24 references']) {
+			const result = runLectern(['search', query, deck]);
+			expect(result.status, query).toBe(0);
+		}
+
+		expect(runLectern(['search', 'COUNT-EXPLAINED', deck]).stdout).toMatch(/quiz\.md:4\b/);
+	});
+});
