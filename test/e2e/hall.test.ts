@@ -157,6 +157,21 @@ describe('following', () => {
 		plain.press('q');
 	});
 
+	it('Ctrl-Z suspends a follower like the presenter: terminal restored, stopped; SIGCONT redraws and it follows again', async () => {
+		const lead = await leader();
+		const f = await follower(80, 24);
+		f.press(keys.ctrlZ);
+		const stateOf = () => {
+			const stat = fs.readFileSync(`/proc/${f.pid}/stat`, 'utf8');
+			return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+		};
+		await f.waitFor(() => stateOf() === 'T' && !f.altScreen(), {description: 'the follower stopped, off the alternate screen'});
+		process.kill(f.pid, 'SIGCONT');
+		await f.waitFor((_, session) => session.altScreen() && session.screen().includes('first point'));
+		lead.press('G');
+		await f.waitFor('gamma body');
+	});
+
 	it('when the leader quits, a follower says the talk has ended and exits 0', async () => {
 		const lead = await leader();
 		const f = await underShell(['follow', 'hall']);

@@ -13,6 +13,7 @@ import {followState} from '../../nav/hall.js';
 import {initialState, type Action, type NavState} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
+import {installSuspend} from '../../terminal/suspend.js';
 import {App} from '../../ui/App.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {streamTheme} from '../terminal-env.js';
@@ -158,12 +159,21 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		...(status === 'reconnecting' ? ['reconnecting…'] : []),
 		...(state.follow && !state.follow.attached ? ['detached: f to follow'] : []),
 	];
-	writer.draw(composeRows(compose({deck: first.deck, state: initial, size, theme, elapsedSeconds: elapsed(), badges: badges(initial)})));
+	// What is on the screen, to draw again whole after a suspend (Ctrl-Z, SIGTSTP).
+	let lastRows: readonly string[] = composeRows(compose({deck: first.deck, state: initial, size, theme, elapsedSeconds: elapsed(), badges: badges(initial)}));
+	writer.draw(lastRows);
 
 	let closing = false;
+	const suspender = installSuspend(session, () => {
+		if (!session.isDead() && !closing) {
+			writer.invalidate();
+			writer.draw(lastRows);
+		}
+	});
 	const sink = new InkStdout(size);
 	const paint = (rows: readonly string[]) => {
 		if (!session.isDead() && !closing) {
+			lastRows = rows;
 			writer.draw(rows);
 		}
 	};
@@ -191,6 +201,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 				finish(exitCodes.ok);
 			}}
 			paint={paint}
+			onSuspend={suspender.suspend}
 		/>
 	);
 	// Code is highlighted as the presenter shows it, once a slide with code comes up.
@@ -230,12 +241,14 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	};
 
 	process.stdout.on('resize', onResize);
+	suspender.setAfterResume(onResize);
 	const result = await finished;
 	closing = true;
 	clearTimeout(resizeTimer);
 	clearTimeout(retryTimer);
 	connection?.close();
 	process.stdout.off('resize', onResize);
+	suspender.dispose();
 	instance.unmount();
 	session.restore();
 	if (result.line) {

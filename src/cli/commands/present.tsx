@@ -14,6 +14,7 @@ import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
+import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck, loadDeckHead} from '../load.js';
@@ -173,30 +174,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		}
 	};
 
-	// Ctrl-Z (a key in raw mode) and SIGTSTP from outside: save, give the terminal back and stop;
-	// once continued, draw the whole frame again (the shell drew over it), at today's size.
-	let resumed = false;
-	let afterResume = () => {};
-	function suspend() {
-		study?.flush();
-		session.suspend();
-		resumed = true;
-		redraw();
-		afterResume();
-	}
-
-	// A stop from outside (SIGSTOP, then SIGCONT) left the modes alone, but not the screen.
-	const onContinue = () => {
-		if (!resumed) {
-			redraw();
-		}
-
-		resumed = false;
-	};
-
-	// From the start: without a handler, a SIGTSTP to an orphaned process group is dropped.
-	process.on('SIGTSTP', suspend);
-	process.on('SIGCONT', onContinue);
+	// Ctrl-Z and SIGTSTP: save, give the terminal back, stop; redraw once continued.
+	const suspender = installSuspend(session, redraw, () => study?.flush());
 	const drawFirstFrame = () => {
 		try {
 			lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
@@ -276,7 +255,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			onQuit={() => {
 				finish(exitCodes.ok);
 			}}
-			onSuspend={suspend}
+			onSuspend={suspender.suspend}
 			paint={paint}
 		/>
 	);
@@ -325,7 +304,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	};
 
 	process.stdout.on('resize', onResize);
-	afterResume = onResize;
+	suspender.setAfterResume(onResize);
 	// A follower joined or left: the status bar's count changes.
 	leader?.talk.onFollowers(() => {
 		badges = (state, current) => badgesOf(state, current);
@@ -340,8 +319,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		closing = true;
 		clearTimeout(resizeTimer);
 		process.stdout.off('resize', onResize);
-		process.off('SIGTSTP', suspend);
-		process.off('SIGCONT', onContinue);
+		suspender.dispose();
 		stopWatching();
 		instance.unmount();
 		session.restore();
