@@ -13,6 +13,7 @@ import {followState} from '../../nav/hall.js';
 import {initialState, type Action, type NavState} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
+import {watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
 import {App} from '../../ui/App.js';
 import {LecternError, exitCodes} from '../errors.js';
@@ -228,26 +229,19 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		instance.rerender(app());
 	};
 
-	let resizeTimer: NodeJS.Timeout | undefined;
-	const onResize = () => {
-		clearTimeout(resizeTimer);
-		resizeTimer = setTimeout(() => {
-			size = terminalSize();
-			sink.columns = size.width;
-			sink.rows = size.height;
-			writer.invalidate();
-			instance.rerender(app());
-		}, 30);
-	};
-
-	process.stdout.on('resize', onResize);
-	suspender.setAfterResume(onResize);
+	const resize = watchResize(process.stdout, () => {
+		size = terminalSize();
+		sink.columns = size.width;
+		sink.rows = size.height;
+		writer.invalidate();
+		instance.rerender(app());
+	});
+	suspender.setAfterResume(resize.now);
 	const result = await finished;
 	closing = true;
-	clearTimeout(resizeTimer);
+	resize.dispose();
 	clearTimeout(retryTimer);
 	connection?.close();
-	process.stdout.off('resize', onResize);
 	suspender.dispose();
 	instance.unmount();
 	session.restore();

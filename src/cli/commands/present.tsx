@@ -14,6 +14,7 @@ import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
+import {watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
@@ -286,25 +287,18 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	maybeLoadHighlighter(initial, deck);
 
-	// Resize events come in storms while a window is dragged: redraw once per burst.
-	let resizeTimer: NodeJS.Timeout | undefined;
-	const onResize = () => {
-		clearTimeout(resizeTimer);
-		resizeTimer = setTimeout(() => {
-			if (closing) {
-				return;
-			}
+	const resize = watchResize(process.stdout, () => {
+		if (closing) {
+			return;
+		}
 
-			size = terminalSize();
-			sink.columns = size.width;
-			sink.rows = size.height;
-			writer.invalidate();
-			instance.rerender(app());
-		}, 30);
-	};
-
-	process.stdout.on('resize', onResize);
-	suspender.setAfterResume(onResize);
+		size = terminalSize();
+		sink.columns = size.width;
+		sink.rows = size.height;
+		writer.invalidate();
+		instance.rerender(app());
+	});
+	suspender.setAfterResume(resize.now);
 	// A follower joined or left: the status bar's count changes.
 	leader?.talk.onFollowers(() => {
 		badges = (state, current) => badgesOf(state, current);
@@ -317,8 +311,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		return await finished;
 	} finally {
 		closing = true;
-		clearTimeout(resizeTimer);
-		process.stdout.off('resize', onResize);
+		resize.dispose();
 		suspender.dispose();
 		stopWatching();
 		instance.unmount();
