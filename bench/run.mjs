@@ -25,8 +25,8 @@ const PEER_EXE = {mdp: 'mdp', 'mdp-nofade': 'mdp', patat: 'patat', lookatme: 'lo
 const BIG = 10000;
 
 const started = Date.now();
-const log = (msg) => process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s ${msg}\n`);
-const installed = (exe) => spawnSync('sh', ['-c', `command -v ${exe}`], {stdio: 'ignore'}).status === 0;
+const log = msg => process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s ${msg}\n`);
+const installed = exe => spawnSync('sh', ['-c', `command -v ${exe}`], {stdio: 'ignore'}).status === 0;
 
 /** Ink and React for the ink floors: the repository's own (the versions Lectern runs on), else a scratch install. */
 function inkFloorDir() {
@@ -48,14 +48,23 @@ async function main() {
 	const o = options();
 	if (o.followersOnly) {
 		mkdirSync(outDir, {recursive: true});
-		const hall = await measureFollowers({count: o.followers, keys: Math.min(o.keys, 20), size: o.size, o: {timeoutMs: o.timeout * 1000}, log});
+		const hall = await measureFollowers({
+			count: o.followers,
+			keys: Math.min(o.keys, 20),
+			size: o.size,
+			o: {timeoutMs: o.timeout * 1000},
+			log,
+		});
 		console.log(['## The lecture hall', '', '```', followersReport(hall), '```'].join('\n'));
 		return;
 	}
 
 	const loadStart = os.loadavg()[0];
 	const shared = findSharedBench();
-	if (!shared) fail(`the shared harness was not found at ${path.join(repoRoot, '..', 'shared', 'bench')} (clone next to shared/, or set LECTERN_SHARED_BENCH)`);
+	if (!shared)
+		fail(
+			`the shared harness was not found at ${path.join(repoRoot, '..', 'shared', 'bench')} (clone next to shared/, or set LECTERN_SHARED_BENCH)`,
+		);
 	const py = findPython();
 	if (!py) fail('python3 not found; ptybench needs it (apt-get install python3)');
 	if (!py.pyte) log(`warning: ${py.exe} cannot import pyte; ptybench falls back to the raw stream (run scripts/install-peers.sh)`);
@@ -66,7 +75,11 @@ async function main() {
 	else if (o.snapshot) {
 		log('copying the build (--snapshot)');
 		const copy = await useSnapshot();
-		setupNotes.push(copy ? `measured a copy of the build: ${path.relative(repoRoot, copy)}` : 'dist/ kept changing (a build running?); measured a copy that may be incomplete');
+		setupNotes.push(
+			copy
+				? `measured a copy of the build: ${path.relative(repoRoot, copy)}`
+				: 'dist/ kept changing (a build running?); measured a copy that may be incomplete',
+		);
 	}
 
 	const env = childEnv({LECTERN_BIN: lecternBin});
@@ -87,7 +100,7 @@ async function main() {
 	log(`bench: ${o.size.label}, repeat ${o.repeat}, keys ${o.keys}, python ${py.exe}${py.pyte ? ' (pyte)' : ''}, tools ${tools.join(', ')}`);
 
 	const decks = new Map();
-	const deckFor = (n) => {
+	const deckFor = n => {
 		if (!decks.has(n)) decks.set(n, generateDeck(py.exe, shared, n));
 		return decks.get(n);
 	};
@@ -97,13 +110,33 @@ async function main() {
 		const big = n >= BIG;
 		const repeat = big ? Math.min(o.repeat, 2) : o.repeat;
 		const keys = big ? Math.min(o.keys, 5) : o.keys;
-		const base = {python: py.exe, shared, deckDir: deckFor(n), toolsFile, size: o.size.label, timeout: o.timeout, settle: o.settle, env, tag: String(n)};
+		const base = {
+			python: py.exe,
+			shared,
+			deckDir: deckFor(n),
+			toolsFile,
+			size: o.size.label,
+			timeout: o.timeout,
+			settle: o.settle,
+			env,
+			tag: String(n),
+		};
 		log(`[${n} slides] warm-up and probe: ${tools.join(', ')}`);
 		const probe = await probeTools({...base, tools, keys: 1});
 		for (const sk of probe.skipped) log(`[${n} slides] skipping ${sk.tool}: ${sk.reason}`);
 		log(`[${n} slides] measuring ${probe.ok.join(', ')} (repeat ${repeat}, keys ${keys})`);
 		const {runs, notes} = probe.ok.length
-			? await runPtybench({...base, tools: probe.ok, repeat, keys, onRun: (r) => r && log(`  ${r.tool} #${r.repeat + 1}: first ${r.first_ms ?? '-'} ms, key ${r.key_ms_median ?? '-'}/${r.key_ms_p95 ?? '-'} ms, ${r.key_bytes_median ?? '-'} B/key${r.error ? `, error: ${r.error}` : ''}`)})
+			? await runPtybench({
+					...base,
+					tools: probe.ok,
+					repeat,
+					keys,
+					onRun: r =>
+						r &&
+						log(
+							`  ${r.tool} #${r.repeat + 1}: first ${r.first_ms ?? '-'} ms, key ${r.key_ms_median ?? '-'}/${r.key_ms_p95 ?? '-'} ms, ${r.key_bytes_median ?? '-'} B/key${r.error ? `, error: ${r.error}` : ''}`,
+						),
+				})
 			: {runs: [], notes: []};
 		sizes.push(summarizeSize({n, label: String(n), runs, skipped: probe.skipped, notes: [...new Set([...probe.notes, ...notes])]}));
 	}
@@ -114,18 +147,22 @@ async function main() {
 	let longLines = [];
 	let lecture;
 	let hall;
-	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter((n) => n <= 1000));
+	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter(n => n <= 1000));
 	const kindDeck = {label: String(kindN), size: o.size.label};
 	if (o.own) {
 		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};
-		log('Lectern\'s own measurements');
+		log("Lectern's own measurements");
 		lecture = await measureLectureAndFloor({lecture: o.lecture, marker: o.lectureMarker, size: o.size, o: timing, log});
 		const file = path.join(deckFor(kindN), 'deck-lectern.md');
 		const deck = {label: String(kindN), slides: kindN, file, notesFile: writeNotesDeck(file, kindN)};
 		const bigDeck = o.sizes.includes(BIG) ? {label: String(BIG), slides: BIG, file: path.join(deckFor(BIG), 'deck-lectern.md')} : undefined;
-		const extra = ['80x24', '100x30'].map(parseSize).filter((s) => s.label !== o.size.label);
+		const extra = ['80x24', '100x30'].map(parseSize).filter(s => s.label !== o.size.label);
 		kinds = await measureKeyKinds({deck, bigDeck, main: o.size, extra, o: timing, log});
-		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map((n) => ({label: String(n), slides: n, file: path.join(deckFor(n), 'deck-lectern.md')}));
+		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map(n => ({
+			label: String(n),
+			slides: n,
+			file: path.join(deckFor(n), 'deck-lectern.md'),
+		}));
 		search = await measureSearch({decks: searchDecks, repeat: o.repeat, log});
 		cold = await measureColdSearch({deck: writeColdSearchDeck(path.join(outDir, 'cold-search.md')), repeat: o.repeat, log});
 		longLines = await measureLongLines({dir: outDir, repeat: o.repeat, log});
@@ -139,15 +176,17 @@ async function main() {
 	for (const n of setupNotes) notes.add(n);
 	const load = Math.max(loadStart, os.loadavg()[0]);
 	if (load > os.availableParallelism()) {
-		notes.add(`the machine was busy (load average ${load.toFixed(1)} on ${os.availableParallelism()} cores): absolute times are inflated and even ratios are noisier than usual`);
+		notes.add(
+			`the machine was busy (load average ${load.toFixed(1)} on ${os.availableParallelism()} cores): absolute times are inflated and even ratios are noisier than usual`,
+		);
 	}
 	const ownFloor = median(lecture?.floor.ms ?? []);
 	const out = [
-		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys${o.sizes.some((n) => n >= BIG) ? ` (${BIG} slides: at most ${Math.min(o.repeat, 2)} x ${Math.min(o.keys, 5)})` : ''}`,
+		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys${o.sizes.some(n => n >= BIG) ? ` (${BIG} slides: at most ${Math.min(o.repeat, 2)} x ${Math.min(o.keys, 5)})` : ''}`,
 		'',
 		comparisonTable(sizes, lecture, notes),
 		'',
-		'x floor: first frame ÷ `node -e` first frame in the same run. L÷: Lectern\'s figure ÷ this tool\'s (below 1: Lectern is faster / smaller).',
+		"x floor: first frame ÷ `node -e` first frame in the same run. L÷: Lectern's figure ÷ this tool's (below 1: Lectern is faster / smaller).",
 	];
 	if (o.own) {
 		out.push('', `## Lectern per key kind (${kindDeck.label} slides) and search`, '', lecternTable(kinds, search, ownFloor, notes));
@@ -158,7 +197,23 @@ async function main() {
 	console.log(out.join('\n'));
 
 	const current = lecternMetrics({sizes, lecture, kinds, search});
-	writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({options: {...o, size: o.size.label}, sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})), lecture, kinds, search, cold, hall, metrics: current}, null, '\t'));
+	writeFileSync(
+		path.join(outDir, 'results.json'),
+		JSON.stringify(
+			{
+				options: {...o, size: o.size.label},
+				sizes: sizes.map(({byTool, ...s}) => ({...s, summary: Object.fromEntries(byTool)})),
+				lecture,
+				kinds,
+				search,
+				cold,
+				hall,
+				metrics: current,
+			},
+			null,
+			'\t',
+		),
+	);
 	log(`raw results: ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
 
 	let code = 0;
@@ -182,23 +237,41 @@ async function main() {
 function runCompare(current, runOptions) {
 	const baseline = readBaseline();
 	if (!baseline || baseline.placeholder || !Object.keys(baseline.metrics ?? {}).length) {
-		console.log(`\n## Compared with the baseline\n\nNo baseline recorded yet (${path.relative(repoRoot, baselineFile)} is a placeholder): run \`npm run bench -- --save-baseline\` on a full run. Nothing flagged.`);
+		console.log(
+			`\n## Compared with the baseline\n\nNo baseline recorded yet (${path.relative(repoRoot, baselineFile)} is a placeholder): run \`npm run bench -- --save-baseline\` on a full run. Nothing flagged.`,
+		);
 		return 0;
 	}
 	const all = compare(baseline, current);
-	const rows = all.filter((r) => r.status !== 'not measured');
+	const rows = all.filter(r => r.status !== 'not measured');
 	const unmeasured = all.length - rows.length;
-	const fmt = (x) => (x === undefined ? '-' : String(x));
-	const table = mdTable(['metric', 'baseline', 'now', 'change', 'status'], rows.map((r) => [r.name, fmt(r.was), fmt(r.now), r.change === undefined ? '-' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(0)}%`, r.status]));
+	const fmt = x => (x === undefined ? '-' : String(x));
+	const table = mdTable(
+		['metric', 'baseline', 'now', 'change', 'status'],
+		rows.map(r => [
+			r.name,
+			fmt(r.was),
+			fmt(r.now),
+			r.change === undefined ? '-' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(0)}%`,
+			r.status,
+		]),
+	);
 	// A quick run's medians are single presses: shown, never judged.
-	const bad = runOptions.quick ? [] : rows.filter((r) => r.status === 'REGRESSION');
+	const bad = runOptions.quick ? [] : rows.filter(r => r.status === 'REGRESSION');
 	const out = [`\n## Compared with the baseline of ${baseline.saved}`, '', table, ''];
 	if (runOptions.quick) out.push('A --quick run is too short to judge: changes are shown, nothing is flagged.');
 	const b = baseline.options ?? {};
-	const differs = ['size', 'repeat', 'keys'].filter((k) => b[k] !== undefined && b[k] !== runOptions[k]);
-	if (differs.length) out.push(`Note: the baseline was taken with other ${differs.map((k) => `--${k} (${b[k]})`).join(', ')}; bytes depend on the size and medians of fewer presses are noisier.`);
+	const differs = ['size', 'repeat', 'keys'].filter(k => b[k] !== undefined && b[k] !== runOptions[k]);
+	if (differs.length)
+		out.push(
+			`Note: the baseline was taken with other ${differs.map(k => `--${k} (${b[k]})`).join(', ')}; bytes depend on the size and medians of fewer presses are noisier.`,
+		);
 	if (unmeasured) out.push(`${unmeasured} baseline metric(s) not measured in this run.`);
-	out.push(bad.length ? `${bad.length} regression(s) over ${THRESHOLD * 100}%: ${bad.map((r) => r.name).join(', ')}` : `No regression over ${THRESHOLD * 100}%.`);
+	out.push(
+		bad.length
+			? `${bad.length} regression(s) over ${THRESHOLD * 100}%: ${bad.map(r => r.name).join(', ')}`
+			: `No regression over ${THRESHOLD * 100}%.`,
+	);
 	console.log(out.join('\n'));
 	return bad.length ? 1 : 0;
 }
@@ -210,7 +283,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-main().catch((e) => {
+main().catch(e => {
 	console.error(`bench: ${e.stack ?? e}`);
 	process.exit(1);
 });

@@ -11,14 +11,18 @@ const stubs = {
 	name: 'stubs',
 	setup(b) {
 		b.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, args =>
-			args.importer.includes('marked-terminal') ? {path: args.path, namespace: 'stub'} : undefined);
+			args.importer.includes('marked-terminal') ? {path: args.path, namespace: 'stub'} : undefined,
+		);
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
 		b.onLoad({filter: /.*/, namespace: 'stub'}, args => ({
-			contents: args.path === 'supports-hyperlinks'
-				? 'export default {stdout: false, stderr: false};'
-				: args.path === 'cli-highlight'
-					? 'export function highlight(code) { return code; }'
-					: args.path === 'node-emoji' ? 'export function get() { return undefined; }' : 'export default {};',
+			contents:
+				args.path === 'supports-hyperlinks'
+					? 'export default {stdout: false, stderr: false};'
+					: args.path === 'cli-highlight'
+						? 'export function highlight(code) { return code; }'
+						: args.path === 'node-emoji'
+							? 'export function get() { return undefined; }'
+							: 'export default {};',
 			loader: 'js',
 		}));
 	},
@@ -77,5 +81,7 @@ await build({
 
 // A patch whose module is no longer bundled was not applied: say so rather than keep a dead patch.
 for (const patch of startupPatches.filter(patch => !applied.has(patch))) {
-	throw new Error(`patch-startup: ${patch.file} was not bundled, so \`${patch.from}\` was never patched; remove the patch from scripts/startup-patches.mjs`);
+	throw new Error(
+		`patch-startup: ${patch.file} was not bundled, so \`${patch.from}\` was never patched; remove the patch from scripts/startup-patches.mjs`,
+	);
 }

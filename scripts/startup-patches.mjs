@@ -21,6 +21,14 @@ function lazyRegExp(source, flags) { let real; return {test: text => (real ??= n
 `;
 export const startupPatches = [
 	{file: 'string-width/index.js', from: 'const segmenter = new Intl.Segmenter();', to: 'const segmenter = lazySegmenter();'},
-	{file: 'string-width/index.js', from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');"},
-	{file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', from: 'return w||"function"!=typeof fetch?Promise.resolve()', to: 'return true?Promise.resolve()'},
+	{
+		file: 'string-width/index.js',
+		from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+		to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');",
+	},
+	{
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		from: 'return w||"function"!=typeof fetch?Promise.resolve()',
+		to: 'return true?Promise.resolve()',
+	},
 ];

@@ -16,9 +16,12 @@ export function watchFile(file: string, onChange: () => void, debounceMs = 80, c
 			fire();
 		}
 	});
-	watcher.on('change', fire).on('add', fire).on('error', () => {
-		// A watcher that fails leaves the deck as it is; presenting goes on.
-	});
+	watcher
+		.on('change', fire)
+		.on('add', fire)
+		.on('error', () => {
+			// A watcher that fails leaves the deck as it is; presenting goes on.
+		});
 	return () => {
 		clearTimeout(timer);
 		void watcher.close();

@@ -46,7 +46,7 @@ export function saveBaseline(current, options) {
 /** Rows for every metric in either; `flagged` when worse by > 20% and beyond the noise allowance. */
 export function compare(baseline, current) {
 	const names = [...new Set([...Object.keys(baseline.metrics ?? {}), ...Object.keys(current.metrics)])].sort();
-	return names.map((name) => {
+	return names.map(name => {
 		const was = baseline.metrics?.[name];
 		const now = current.metrics[name];
 		if (was === undefined || now === undefined) return {name, was, now, status: was === undefined ? 'new' : 'not measured'};

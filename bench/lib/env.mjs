@@ -20,17 +20,18 @@ export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTE
 export async function useSnapshot() {
 	const dir = path.join(outDir, 'lectern-snapshot');
 	const dist = path.join(repoRoot, 'dist');
-	const list = (d) => (existsSync(d) ? readdirSync(d).sort().join('\n') : '');
+	const list = d => (existsSync(d) ? readdirSync(d).sort().join('\n') : '');
 	let settled = false;
 	for (let attempt = 0; attempt < 20 && !settled; attempt++) {
-		if (attempt) await new Promise((resolve) => setTimeout(resolve, 3000));
+		if (attempt) await new Promise(resolve => setTimeout(resolve, 3000));
 		const before = list(dist);
 		rmSync(dir, {recursive: true, force: true});
 		for (const part of ['bin', 'dist', 'decks', 'package.json']) {
 			const from = path.join(repoRoot, part);
 			if (existsSync(from)) cpSync(from, path.join(dir, part), {recursive: true});
 		}
-		settled = before !== '' && before === list(dist) && before === list(path.join(dir, 'dist')) && existsSync(path.join(dir, 'dist', 'lectern.js'));
+		settled =
+			before !== '' && before === list(dist) && before === list(path.join(dir, 'dist')) && existsSync(path.join(dir, 'dist', 'lectern.js'));
 	}
 	lecternBin = path.join(dir, 'bin', 'lectern.js');
 	return settled ? lecternBin : undefined;
@@ -38,10 +39,7 @@ export async function useSnapshot() {
 
 /** The shared harness: a sibling `shared/bench` of the clone (CI and users), or of its parent. */
 export function findSharedBench() {
-	const candidates = [
-		process.env.LECTERN_SHARED_BENCH,
-		path.join(repoRoot, '..', 'shared', 'bench'),
-	].filter(Boolean);
+	const candidates = [process.env.LECTERN_SHARED_BENCH, path.join(repoRoot, '..', 'shared', 'bench')].filter(Boolean);
 	for (const dir of candidates) {
 		if (existsSync(path.join(dir, 'ptybench.py')) && existsSync(path.join(dir, 'gen_deck.py'))) {
 			return path.resolve(dir);

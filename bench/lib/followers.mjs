@@ -9,13 +9,14 @@ import {PtySession, sleep} from './pty-driver.mjs';
 import {childEnv, freshXdg, lecternBin, outDir} from './env.mjs';
 import {median, pct} from './stats.mjs';
 
-const mark = (i) => `HALLMARK ${String(i).padStart(4, '0')} END`;
-const shows = (text) => (lines) => lines.slice(0, -1).some((l) => l.includes(text));
+const mark = i => `HALLMARK ${String(i).padStart(4, '0')} END`;
+const shows = text => lines => lines.slice(0, -1).some(l => l.includes(text));
 
 function writeDeck(slides) {
 	const file = path.join(outDir, 'followers-deck.md');
 	const parts = [];
-	for (let i = 1; i <= slides; i++) parts.push(`## Slide ${i}\n\n${mark(i)}\n\n- a point to make\n- another point\n\n<!-- notes: notes for slide ${i} -->\n`);
+	for (let i = 1; i <= slides; i++)
+		parts.push(`## Slide ${i}\n\n${mark(i)}\n\n- a point to make\n- another point\n\n<!-- notes: notes for slide ${i} -->\n`);
 	writeFileSync(file, `---\ntitle: Followers bench\n---\n\n${parts.join('\n---\n\n')}`);
 	return file;
 }
@@ -26,13 +27,13 @@ async function leaderKeys(leader, from, keys, o, followers = []) {
 	const last = [];
 	for (let k = 0; k < keys; k++) {
 		const target = mark(from + k + 1);
-		const waits = followers.map((f) => f.waitFor(shows(target), o.timeoutMs));
+		const waits = followers.map(f => f.waitFor(shows(target), o.timeoutMs));
 		const {t} = leader.press('l');
 		const at = await leader.waitFor(shows(target), o.timeoutMs);
 		lead.push(at === undefined ? undefined : at - t);
 		if (followers.length) {
 			const arrivals = await Promise.all(waits);
-			last.push(arrivals.some((a) => a === undefined) ? undefined : Math.max(...arrivals) - t);
+			last.push(arrivals.some(a => a === undefined) ? undefined : Math.max(...arrivals) - t);
 		}
 		// Let every emulator and process go quiet between keys, as between a speaker's presses.
 		await sleep(followers.length ? 200 : 50);
@@ -47,8 +48,12 @@ async function startLeader(args, deck, size, env, o) {
 }
 
 async function floorRss(size, env) {
-	const s = new PtySession('node', ['-e', 'process.stdout.write("ready"); setTimeout(() => {}, 1e6)'], {cols: size.cols, rows: size.rows, env});
-	await s.waitFor((lines) => lines.some((l) => l.includes('ready')), 10_000);
+	const s = new PtySession('node', ['-e', 'process.stdout.write("ready"); setTimeout(() => {}, 1e6)'], {
+		cols: size.cols,
+		rows: size.rows,
+		env,
+	});
+	await s.waitFor(lines => lines.some(l => l.includes('ready')), 10_000);
 	await sleep(300);
 	const rss = s.peakRssKiB();
 	await s.close(undefined, 100);
@@ -87,8 +92,8 @@ export async function measureFollowers({count, keys, size, o, log}) {
 			started.push(f.waitFor(shows(mark(1 + keys)), o.timeoutMs * 4));
 		}
 		const seen = await Promise.all(started);
-		if (seen.some((t) => t === undefined)) {
-			result.errors.push(`a follower did not show the talk: ${followers.find((f) => f.exit)?.tailText() ?? 'timeout'}`);
+		if (seen.some(t => t === undefined)) {
+			result.errors.push(`a follower did not show the talk: ${followers.find(f => f.exit)?.tailText() ?? 'timeout'}`);
 			break;
 		}
 	}
@@ -99,20 +104,20 @@ export async function measureFollowers({count, keys, size, o, log}) {
 		const withFollowers = await leaderKeys(leader, 1 + keys, keys, o, followers);
 		result.followersKeyMs = withFollowers.lead;
 		result.lastFollowerMs = withFollowers.last;
-		result.followerRssKiB = followers.map((f) => f.peakRssKiB()).filter(Boolean);
+		result.followerRssKiB = followers.map(f => f.peakRssKiB()).filter(Boolean);
 	}
 
 	await leader.close('q', 10_000);
-	const ended = await Promise.all(followers.map((f) => Promise.race([f.exited.then(() => true), sleep(10_000).then(() => false)])));
+	const ended = await Promise.all(followers.map(f => Promise.race([f.exited.then(() => true), sleep(10_000).then(() => false)])));
 	result.endedOnQuit = ended.filter(Boolean).length;
-	await Promise.all(followers.map((f) => f.close(undefined, 100)));
+	await Promise.all(followers.map(f => f.close(undefined, 100)));
 	return result;
 }
 
 /** The report's lines for this measurement. */
 export function followersReport(r) {
 	const f = (x, digits = 1) => (typeof x === 'number' ? x.toFixed(digits) : '-');
-	const rssMiB = (kib) => (typeof kib === 'number' ? kib / 1024 : undefined);
+	const rssMiB = kib => (typeof kib === 'number' ? kib / 1024 : undefined);
 	const followerRss = median(r.followerRssKiB ?? []);
 	const lines = [
 		`followers: ${r.count}, ${r.keys} keys, ${r.size}`,

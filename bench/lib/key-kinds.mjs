@@ -14,10 +14,10 @@ const KEY_TIMEOUT_MS = 5000;
 // A scroll key that changes nothing in this long counts as a no-op.
 const NOOP_MS = 800;
 
-export const slideMark = (i) => `SLIDE ${String(i).padStart(4, '0')} MARK`;
-const noteMark = (i) => `NOTEMARK${String(i).padStart(4, '0')}`;
-const shows = (text) => (lines) => lines.some((l) => l.includes(text));
-const changedFrom = (before) => (lines) => lines.some((l, y) => l !== before[y]);
+export const slideMark = i => `SLIDE ${String(i).padStart(4, '0')} MARK`;
+const noteMark = i => `NOTEMARK${String(i).padStart(4, '0')}`;
+const shows = text => lines => lines.some(l => l.includes(text));
+const changedFrom = before => lines => lines.some((l, y) => l !== before[y]);
 
 /**
  * The generated deck plus long speaker notes on every slide (gen_deck.py writes none):
@@ -71,7 +71,7 @@ async function withLectern(args, size, o, body) {
 }
 
 function rowFor(rows, deck, size, kind, key) {
-	let row = rows.find((r) => r.deck === deck && r.size === size.label && r.kind === kind);
+	let row = rows.find(r => r.deck === deck && r.size === size.label && r.kind === kind);
 	if (!row) {
 		row = {deck, size: size.label, kind, key, ms: [], bytes: [], rss: [], errors: [], noops: 0};
 		rows.push(row);
@@ -129,7 +129,7 @@ async function notesSession(rows, deck, o, size) {
 	const {error, rss} = await withLectern([deck.notesFile], size, o, async (s, measure) => {
 		for (let k = 0; k < o.keys; k++) {
 			const visible = shows(noteMark(1))(s.lines());
-			const r = await measure(KEYS.notes, (lines) => shows(noteMark(1))(lines) !== visible);
+			const r = await measure(KEYS.notes, lines => shows(noteMark(1))(lines) !== visible);
 			record(row, r);
 			if (r.ms === undefined) return `notes toggle: the notes of slide 1 never ${visible ? 'went' : 'appeared'}`;
 		}
@@ -148,8 +148,8 @@ async function searchSession(rows, deck, o, size) {
 		for (let c = 0; c < cycles; c++) {
 			// A row gained a `/`: the clock ticking in the status bar does not count.
 			const before = s.lines();
-			const slashes = (l) => l.split('/').length;
-			const r = await measure(KEYS.search, (lines) => lines.some((l, y) => slashes(l) > slashes(before[y] ?? '')));
+			const slashes = l => l.split('/').length;
+			const r = await measure(KEYS.search, lines => lines.some((l, y) => slashes(l) > slashes(before[y] ?? '')));
 			record(open, r);
 			if (r.ms === undefined) return 'search open: no "/" appeared';
 			let bar = -1;
@@ -158,7 +158,7 @@ async function searchSession(rows, deck, o, size) {
 				const typed = s.lines();
 				// The row that changed and now holds the typed text is the search bar (the
 				// slide may hold the same letters elsewhere: a diagram's `v` arrow).
-				const t = await measure(QUERY[i - 1], (lines) => {
+				const t = await measure(QUERY[i - 1], lines => {
 					const y = lines.findLastIndex((l, k) => l !== typed[k] && l.includes(prefix));
 					if (y >= 0) bar = y;
 					return y >= 0;
@@ -166,7 +166,7 @@ async function searchSession(rows, deck, o, size) {
 				record(typing, t);
 				if (t.ms === undefined) return `search typing: "${prefix}" not shown`;
 			}
-			const x = await measure(KEYS.cancel, (lines) => !(lines[bar] ?? '').includes(QUERY));
+			const x = await measure(KEYS.cancel, lines => !(lines[bar] ?? '').includes(QUERY));
 			record(cancel, x);
 			if (x.ms === undefined) return 'search cancel: the query stayed on screen after Esc';
 		}

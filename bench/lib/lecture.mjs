@@ -26,7 +26,10 @@ export function firstTitle(file) {
 		}
 		const h = !fence && /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
 		if (h && h[1]) {
-			const text = h[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '').trim();
+			const text = h[1]
+				.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+				.replace(/[*_`~]/g, '')
+				.trim();
 			// A long title may wrap; its first words will not.
 			return text.length <= 24 ? text : text.slice(0, 24).replace(/\s+\S*$/, '');
 		}
@@ -38,7 +41,7 @@ async function firstFrame(cmd, args, marker, size, o) {
 	const s = new PtySession(cmd, args, {cols: size.cols, rows: size.rows, env: childEnv(freshXdg())});
 	const want = marker.toLowerCase();
 	// Not the last row: the status bar shows the deck title, often the same words.
-	const t = await s.waitFor((lines) => lines.slice(0, -1).some((l) => l.toLowerCase().includes(want)), o.timeoutMs);
+	const t = await s.waitFor(lines => lines.slice(0, -1).some(l => l.toLowerCase().includes(want)), o.timeoutMs);
 	const said = t === undefined ? s.tailText() : '';
 	const rss = s.peakRssKiB();
 	await s.close(cmd === 'node' && args[0] === '-e' ? undefined : KEYS.quit, o.timeoutMs);

@@ -11,17 +11,17 @@ import {childEnv, freshXdg, lecternBin} from './env.mjs';
 import {median} from './stats.mjs';
 
 const kinds = {
-	word: (bytes) => 'a'.repeat(bytes),
-	'short words': (bytes) => 'ab '.repeat(Math.ceil(bytes / 3)).slice(0, bytes),
-	CJK: (bytes) => '漢'.repeat(Math.ceil(bytes / 3)),
+	word: bytes => 'a'.repeat(bytes),
+	'short words': bytes => 'ab '.repeat(Math.ceil(bytes / 3)).slice(0, bytes),
+	CJK: bytes => '漢'.repeat(Math.ceil(bytes / 3)),
 };
 
 function timed(cmd, args, env) {
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		const t0 = performance.now();
 		const child = spawn(cmd, args, {env, stdio: ['ignore', 'ignore', 'ignore']});
 		child.on('error', () => resolve({ms: performance.now() - t0, code: -1}));
-		child.on('close', (code) => resolve({ms: performance.now() - t0, code}));
+		child.on('close', code => resolve({ms: performance.now() - t0, code}));
 	});
 }
 
@@ -37,7 +37,10 @@ export async function measureLongLines({dir, repeat, log}) {
 		for (let rep = 0; rep < repeat; rep++) {
 			const f = await timed('node', ['-e', '0'], childEnv());
 			if (f.code === 0) row.floor.push(f.ms);
-			for (const [file, into] of [[small, row.small], [big, row.big]]) {
+			for (const [file, into] of [
+				[small, row.small],
+				[big, row.big],
+			]) {
 				const r = await timed(lecternBin, ['print', file, '--width', '100'], childEnv(freshXdg()));
 				if (r.code === 0) into.push(r.ms);
 				else row.errors.push(`exit ${r.code} on ${path.basename(file)}`);

@@ -71,15 +71,18 @@ export function options() {
 	} catch (e) {
 		fail(e.message);
 	}
-	const sizes = v.quick ? [10, 100] : v.sizes.split(',').map((s) => Number(s.trim()));
-	if (sizes.some((n) => !Number.isInteger(n) || n < 2)) fail('--sizes takes whole numbers >= 2, e.g. 10,100,1000');
+	const sizes = v.quick ? [10, 100] : v.sizes.split(',').map(s => Number(s.trim()));
+	if (sizes.some(n => !Number.isInteger(n) || n < 2)) fail('--sizes takes whole numbers >= 2, e.g. 10,100,1000');
 	return {
 		size,
 		repeat: v.quick ? 1 : int('repeat', 1),
 		keys: v.quick ? 5 : int('keys', 1),
 		quick: v.quick,
 		sizes,
-		peers: v.peers.split(',').map((s) => s.trim()).filter(Boolean),
+		peers: v.peers
+			.split(',')
+			.map(s => s.trim())
+			.filter(Boolean),
 		timeout: int('timeout', 1),
 		settle: int('settle', 10),
 		inkFloor: v['with-ink-floor'] || Boolean(process.env.INK_FLOOR_DIR),

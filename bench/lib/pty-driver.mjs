@@ -23,12 +23,12 @@ export class PtySession {
 		this.t0 = performance.now();
 		this.proc = pty.spawn(cmd, args, {cols, rows, env, cwd, name: env.TERM ?? 'xterm-256color', encoding: null});
 		// Answer cursor-position and device-attribute queries the way a terminal would.
-		this.term.onData((reply) => {
+		this.term.onData(reply => {
 			if (!this.exit) this.proc.write(reply);
 		});
-		this.proc.onData((chunk) => this.#onChunk(chunk));
-		this.exited = new Promise((resolve) => {
-			this.proc.onExit((e) => {
+		this.proc.onData(chunk => this.#onChunk(chunk));
+		this.exited = new Promise(resolve => {
+			this.proc.onExit(e => {
 				this.exit = e;
 				// Let pending output reach the screen before anyone judges it.
 				this.term.write('', () => {
@@ -73,13 +73,13 @@ export class PtySession {
 	 * undefined on timeout or exit. Checks the screen as it is now first.
 	 */
 	waitFor(pred, timeoutMs) {
-		return new Promise((resolve) => {
+		return new Promise(resolve => {
 			if (this.exit) return resolve(pred(this.lines()) ? performance.now() : undefined);
 			const timer = setTimeout(() => {
 				this.waiters.delete(w);
 				resolve(undefined);
 			}, timeoutMs);
-			const w = {pred, resolve: (t) => (clearTimeout(timer), resolve(t))};
+			const w = {pred, resolve: t => (clearTimeout(timer), resolve(t))};
 			this.waiters.add(w);
 			this.term.write('', () => this.#check(performance.now()));
 		});
@@ -87,7 +87,7 @@ export class PtySession {
 
 	/** Resolves once no output arrived for `settleMs` (or `maxMs` passed); returns bytes since `fromBytes`. */
 	quiet(settleMs, maxMs, fromBytes = this.bytes) {
-		return new Promise((resolve) => {
+		return new Promise(resolve => {
 			const start = performance.now();
 			let timer;
 			const q = {
@@ -153,7 +153,7 @@ export class PtySession {
 
 // Unreferenced: a race against a long timeout must not keep the bench alive after it is won.
 export function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+	return new Promise(resolve => setTimeout(resolve, ms).unref());
 }
 
 function treePids(pid) {

@@ -27,24 +27,33 @@ export function runPtybench(o) {
 	rmSync(jsonl, {force: true}); // ptybench appends
 	const args = [
 		path.join(o.shared, 'ptybench.py'),
-		'--deck-dir', o.deckDir,
-		'--tools', o.tools.join(','),
-		'--tools-file', o.toolsFile,
-		'--repeat', String(o.repeat),
-		'--keys', String(o.keys),
-		'--size', o.size,
-		'--timeout', String(o.timeout),
-		'--settle', String(o.settle),
-		'--jsonl', jsonl,
+		'--deck-dir',
+		o.deckDir,
+		'--tools',
+		o.tools.join(','),
+		'--tools-file',
+		o.toolsFile,
+		'--repeat',
+		String(o.repeat),
+		'--keys',
+		String(o.keys),
+		'--size',
+		o.size,
+		'--timeout',
+		String(o.timeout),
+		'--settle',
+		String(o.settle),
+		'--jsonl',
+		jsonl,
 	];
 	if (o.keepTail) args.push('--keep-tail', String(o.keepTail));
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		const child = spawn(o.python, args, {env: o.env, stdio: ['ignore', 'pipe', 'pipe']});
 		running.add(child);
 		const notes = [];
 		let out = '';
 		let err = '';
-		child.stdout.on('data', (d) => {
+		child.stdout.on('data', d => {
 			out += d;
 			let nl;
 			while ((nl = out.indexOf('\n')) >= 0) {
@@ -53,18 +62,25 @@ export function runPtybench(o) {
 				if (line.startsWith('{')) o.onRun?.(safeJson(line));
 			}
 		});
-		child.stderr.on('data', (d) => {
+		child.stderr.on('data', d => {
 			err += d;
 		});
-		child.on('error', (e) => notes.push(`ptybench did not start: ${e.message}`));
-		child.on('close', (code) => {
+		child.on('error', e => notes.push(`ptybench did not start: ${e.message}`));
+		child.on('close', code => {
 			running.delete(child);
-			for (const line of err.split('\n').map((l) => l.trim()).filter(Boolean)) {
+			for (const line of err
+				.split('\n')
+				.map(l => l.trim())
+				.filter(Boolean)) {
 				if (!/^Traceback|^\s*File /.test(line)) notes.push(line);
 			}
 			if (code !== 0) notes.push(`ptybench exited with ${code}${err ? `: ${lastLine(err)}` : ''}`);
 			const runs = existsSync(jsonl)
-				? readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.startsWith('{')).map(safeJson).filter(Boolean)
+				? readFileSync(jsonl, 'utf8')
+						.split('\n')
+						.filter(l => l.startsWith('{'))
+						.map(safeJson)
+						.filter(Boolean)
 				: [];
 			resolve({runs, notes});
 		});
@@ -81,9 +97,9 @@ export async function probeTools(o) {
 	const ok = [];
 	const skipped = [];
 	for (const tool of o.tools) {
-		const run = runs.find((r) => r.tool === tool);
+		const run = runs.find(r => r.tool === tool);
 		if (!run) {
-			const why = notes.find((n) => n.includes(tool)) ?? 'ptybench did not run it';
+			const why = notes.find(n => n.includes(tool)) ?? 'ptybench did not run it';
 			skipped.push({tool, reason: why});
 		} else if (run.error) {
 			// ptybench says "not seen in 30s" also for a program that crashed at once; a
@@ -99,7 +115,7 @@ export async function probeTools(o) {
 			ok.push(tool);
 		}
 	}
-	return {ok, skipped, notes: notes.filter((n) => !o.tools.some((t) => n.includes(t)))};
+	return {ok, skipped, notes: notes.filter(n => !o.tools.some(t => n.includes(t)))};
 }
 
 function safeJson(line) {

@@ -10,15 +10,15 @@ import {gist} from './text.mjs';
 export const SEARCH_QUERY = 'shadow page';
 
 function timed(cmd, args, env) {
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		const t0 = performance.now();
 		const child = spawn(cmd, args, {env, stdio: ['ignore', 'pipe', 'pipe']});
 		let out = '';
 		let err = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.stderr.on('data', (d) => (err += d));
-		child.on('error', (e) => resolve({ms: performance.now() - t0, code: -1, out, err: e.message}));
-		child.on('close', (code) => resolve({ms: performance.now() - t0, code, out, err}));
+		child.stdout.on('data', d => (out += d));
+		child.stderr.on('data', d => (err += d));
+		child.on('error', e => resolve({ms: performance.now() - t0, code: -1, out, err: e.message}));
+		child.on('close', code => resolve({ms: performance.now() - t0, code, out, err}));
 	});
 }
 
@@ -35,7 +35,7 @@ function countHits(stdout) {
 		if (v && typeof v === 'object') return 1; // JSON lines with a single hit
 	} catch {
 		// JSON lines, one hit each
-		const lines = stdout.split('\n').filter((l) => l.trim().startsWith('{'));
+		const lines = stdout.split('\n').filter(l => l.trim().startsWith('{'));
 		if (lines.length) return lines.length;
 	}
 	return undefined;
@@ -46,7 +46,18 @@ export async function measureSearch({decks, repeat, log}) {
 	const rows = [];
 	for (const deck of decks) {
 		log(`  search "${SEARCH_QUERY}" on ${deck.slides} slides (${repeat} runs)`);
-		const row = {deck: deck.label, slides: deck.slides, query: SEARCH_QUERY, wall: [], floor: [], load: [], queryMs: [], hits: undefined, codes: [], errors: []};
+		const row = {
+			deck: deck.label,
+			slides: deck.slides,
+			query: SEARCH_QUERY,
+			wall: [],
+			floor: [],
+			load: [],
+			queryMs: [],
+			hits: undefined,
+			codes: [],
+			errors: [],
+		};
 		for (let rep = 0; rep < repeat; rep++) {
 			const f = await timed('node', ['-e', '0'], childEnv());
 			if (f.code === 0) row.floor.push(f.ms);

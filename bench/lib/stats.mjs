@@ -2,14 +2,14 @@
 // figures and the harness's can sit in one table.
 
 export function median(xs) {
-	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	const v = xs.filter(x => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
 	if (v.length === 0) return undefined;
 	const mid = Math.floor(v.length / 2);
 	return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
 export function pct(xs, p) {
-	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	const v = xs.filter(x => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
 	if (v.length === 0) return undefined;
 	const k = ((v.length - 1) * p) / 100;
 	const lo = Math.floor(k);
@@ -18,7 +18,7 @@ export function pct(xs, p) {
 }
 
 export function max(xs) {
-	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+	const v = xs.filter(x => typeof x === 'number' && Number.isFinite(x));
 	return v.length ? Math.max(...v) : undefined;
 }
 

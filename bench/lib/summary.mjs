@@ -6,21 +6,19 @@ export const LECTERN = 'lectern';
 
 /** ptybench's table, recomputed from its JSON lines (median first, all-press key stats). */
 export function summarizeTool(runs) {
-	const keys = runs.flatMap((r) => r.key_ms ?? []);
-	const bytes = runs.flatMap((r) => r.key_bytes ?? []);
-	const rss = runs.map((r) => r.rss_kib).filter(Boolean);
-	const restored = runs.filter(
-		(r) => r.quit_ok && ['alt_screen_left', 'cursor_shown', 'tty_modes_back'].every((f) => r[f] ?? true),
-	).length;
+	const keys = runs.flatMap(r => r.key_ms ?? []);
+	const bytes = runs.flatMap(r => r.key_bytes ?? []);
+	const rss = runs.map(r => r.rss_kib).filter(Boolean);
+	const restored = runs.filter(r => r.quit_ok && ['alt_screen_left', 'cursor_shown', 'tty_modes_back'].every(f => r[f] ?? true)).length;
 	return {
 		runs: runs.length,
-		first: median(runs.map((r) => r.first_ms)),
+		first: median(runs.map(r => r.first_ms)),
 		keyMed: median(keys),
 		keyP95: pct(keys, 95),
 		bytes: median(bytes),
 		rssMiB: rss.length ? max(rss) / 1024 : undefined,
 		restored,
-		errors: runs.filter((r) => r.error).map((r) => r.error),
+		errors: runs.filter(r => r.error).map(r => r.error),
 	};
 }
 
@@ -28,7 +26,7 @@ export function summarizeTool(runs) {
 export function summarizeSize(size) {
 	const tools = [];
 	for (const r of size.runs) if (!tools.includes(r.tool)) tools.push(r.tool);
-	const byTool = new Map(tools.map((t) => [t, summarizeTool(size.runs.filter((r) => r.tool === t))]));
+	const byTool = new Map(tools.map(t => [t, summarizeTool(size.runs.filter(r => r.tool === t))]));
 	return {...size, byTool};
 }
 

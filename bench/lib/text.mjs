@@ -11,7 +11,10 @@ export function stripAnsi(text) {
  * error (a Node stack's last lines are only `}` and the Node version), else the last lines.
  */
 export function gist(text, maxChars = 220) {
-	const lines = stripAnsi(text).split('\n').map((l) => l.trim()).filter(Boolean);
-	const err = lines.find((l) => /\b(error|cannot|not found|no such|unknown|invalid|failed)\b|ERR_[A-Z_]+/i.test(l) && !/^at /.test(l));
+	const lines = stripAnsi(text)
+		.split('\n')
+		.map(l => l.trim())
+		.filter(Boolean);
+	const err = lines.find(l => /\b(error|cannot|not found|no such|unknown|invalid|failed)\b|ERR_[A-Z_]+/i.test(l) && !/^at /.test(l));
 	return (err ?? lines.slice(-2).join(' | ')).slice(0, maxChars);
 }

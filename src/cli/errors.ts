@@ -38,7 +38,9 @@ export async function runGuarded(command: () => Promise<number>, argv: readonly 
 		}
 
 		const debug = argv.includes('--debug');
-		process.stderr.write(formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n');
+		process.stderr.write(
+			formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n',
+		);
 		if (debug) {
 			process.stderr.write(String((error as Error).stack) + '\n');
 		}

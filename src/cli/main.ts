@@ -17,7 +17,13 @@ function coerceDialect(value: string | undefined): DialectName | undefined {
 
 const version = '0.1.0';
 
-const maxSize = {type: 'string', default: String(presentDefaults.maxSize), defaultDescription: String(presentDefaults.maxSize), coerce: coerceIntegerOr(maxSizeOption, presentDefaults.maxSize), describe: 'largest deck file to read, in MiB (1 to 1024)'} as const;
+const maxSize = {
+	type: 'string',
+	default: String(presentDefaults.maxSize),
+	defaultDescription: String(presentDefaults.maxSize),
+	coerce: coerceIntegerOr(maxSizeOption, presentDefaults.maxSize),
+	describe: 'largest deck file to read, in MiB (1 to 1024)',
+} as const;
 
 function shareOptions<T>(y: Argv<T>) {
 	return y
@@ -48,100 +54,185 @@ export async function main(argv: readonly string[]): Promise<number> {
 	const parser = yargs([...argv])
 		.scriptName('lectern')
 		.usage('$0 [deck]  present a Markdown deck (press ? for the keys)')
-		.command(['present [deck]', '$0 [deck]'], 'present a deck full-screen (default)', y => shareOptions(presentOptions(y))
-			.option('share', {type: 'string', describe: 'share the talk as NAME (default: the file name)'}), async args => {
-			const {runPresent} = await import('./commands/present.js');
-			process.exitCode = await runPresent({...args, ...shareArgs(args), view: 'present', restart: false});
-		})
-		.command('speaker [deck]', 'speaker view: slide, next, notes, clock', y => shareOptions(presentOptions(y))
-			.option('share', {type: 'string', describe: 'the talk\'s name (default: the deck\'s file name)'}), async args => {
-			const {runPresent} = await import('./commands/present.js');
-			const shared = shareArgs(args);
-			process.exitCode = await runPresent({...args, ...shared, share: shared.share ?? '', speaker: true, view: 'present', restart: false});
-		})
-		.command('follow [talk]', 'follow a shared talk (d detaches, f rejoins)', y => y
-			.positional('talk', {type: 'string', describe: 'the talk\'s name or socket (default: the only talk running)'})
-			.option('ssh', {type: 'string', describe: 'follow a talk on HOST through ssh (runs lectern relay there)'})
-			.option('clock', {type: 'boolean', default: false, describe: 'show the talk\'s clock'})
-			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', maxSize), async args => {
-			const {runFollow} = await import('./commands/follow.js');
-			process.exitCode = await runFollow(args);
-		})
-		.command('talks', 'list the talks you can follow', y => y
-			.option('json', {type: 'boolean', default: false}), async args => {
-			const {runTalks} = await import('./commands/talks.js');
-			process.exitCode = await runTalks(args);
-		})
-		.command('relay <talk>', 'a talk on stdout (what follow --ssh runs)', y => y
-			.positional('talk', {type: 'string', demandOption: true}), async args => {
-			const {runRelay} = await import('./commands/relay.js');
-			process.exitCode = await runRelay(args);
-		})
-		.command('study [deck]', 'study alone: notes under each slide, resume', y => presentOptions(y).option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'})
-			.option('quiz', {type: 'boolean', default: false, describe: 'walk only through the slides with self-check questions'})
-			.option('retry', {type: 'boolean', default: false, describe: 'walk only through the questions you missed, to answer them again'})
-			.option('stats', {type: 'boolean', default: false, describe: 'print your progress (seen, bookmarks, quiz score per section, missed questions) and exit'})
-			.option('json', {type: 'boolean', default: false, describe: 'with --stats: as JSON'}), async args => {
-			if (args.stats) {
-				const {runStats} = await import('./commands/stats.js');
-				process.exitCode = runStats(args);
-				return;
-			}
+		.command(
+			['present [deck]', '$0 [deck]'],
+			'present a deck full-screen (default)',
+			y => shareOptions(presentOptions(y)).option('share', {type: 'string', describe: 'share the talk as NAME (default: the file name)'}),
+			async args => {
+				const {runPresent} = await import('./commands/present.js');
+				process.exitCode = await runPresent({...args, ...shareArgs(args), view: 'present', restart: false});
+			},
+		)
+		.command(
+			'speaker [deck]',
+			'speaker view: slide, next, notes, clock',
+			y => shareOptions(presentOptions(y)).option('share', {type: 'string', describe: "the talk's name (default: the deck's file name)"}),
+			async args => {
+				const {runPresent} = await import('./commands/present.js');
+				const shared = shareArgs(args);
+				process.exitCode = await runPresent({
+					...args,
+					...shared,
+					share: shared.share ?? '',
+					speaker: true,
+					view: 'present',
+					restart: false,
+				});
+			},
+		)
+		.command(
+			'follow [talk]',
+			'follow a shared talk (d detaches, f rejoins)',
+			y =>
+				y
+					.positional('talk', {type: 'string', describe: "the talk's name or socket (default: the only talk running)"})
+					.option('ssh', {type: 'string', describe: 'follow a talk on HOST through ssh (runs lectern relay there)'})
+					.option('clock', {type: 'boolean', default: false, describe: "show the talk's clock"})
+					.option('ascii', {type: 'boolean', default: false})
+					.option('max-size', maxSize),
+			async args => {
+				const {runFollow} = await import('./commands/follow.js');
+				process.exitCode = await runFollow(args);
+			},
+		)
+		.command(
+			'talks',
+			'list the talks you can follow',
+			y => y.option('json', {type: 'boolean', default: false}),
+			async args => {
+				const {runTalks} = await import('./commands/talks.js');
+				process.exitCode = await runTalks(args);
+			},
+		)
+		.command(
+			'relay <talk>',
+			'a talk on stdout (what follow --ssh runs)',
+			y => y.positional('talk', {type: 'string', demandOption: true}),
+			async args => {
+				const {runRelay} = await import('./commands/relay.js');
+				process.exitCode = await runRelay(args);
+			},
+		)
+		.command(
+			'study [deck]',
+			'study alone: notes under each slide, resume',
+			y =>
+				presentOptions(y)
+					.option('restart', {type: 'boolean', default: false, describe: 'start from the first slide instead of resuming'})
+					.option('quiz', {type: 'boolean', default: false, describe: 'walk only through the slides with self-check questions'})
+					.option('retry', {type: 'boolean', default: false, describe: 'walk only through the questions you missed, to answer them again'})
+					.option('stats', {
+						type: 'boolean',
+						default: false,
+						describe: 'print your progress (seen, bookmarks, quiz score per section, missed questions) and exit',
+					})
+					.option('json', {type: 'boolean', default: false, describe: 'with --stats: as JSON'}),
+			async args => {
+				if (args.stats) {
+					const {runStats} = await import('./commands/stats.js');
+					process.exitCode = runStats(args);
+					return;
+				}
 
-			const {runPresent} = await import('./commands/present.js');
-			process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
-		})
-		.command('print <deck>', 'write the deck as text to stdout', y => y
-			.positional('deck', {type: 'string', demandOption: true, describe: 'deck file, or deck.md:N for slide N only'})
-			.option('width', {type: 'string', coerce: coerceInteger(widthOption), describe: 'width in columns, 20 to 1000 (default: the terminal, or 80)'})
-			.option('slides', {type: 'string', describe: 'only these slides: 3, 3-7, 3- or 1,4-6'})
-			.option('notes', {type: 'boolean', default: true, describe: 'include the speaker notes'})
-			.option('answers', {type: 'string', choices: ['inline', 'end'] as const, default: 'inline' as const, describe: 'quiz answers under each question, or at each section\'s end'})
-			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', maxSize), async args => {
-			const {runPrint} = await import('./commands/print.js');
-			process.exitCode = runPrint(args);
-		})
-		.command('search <query> [paths..]', 'find slides (exit 0 found, 1 none, 2 error)', y => y
-			.positional('query', {type: 'string', demandOption: true, describe: 'words (all must occur) and "quoted phrases"'})
-			.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
-			.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
-			.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
-			.option('l', {alias: 'files-with-matches', type: 'boolean', default: false, describe: 'list matching decks only'})
-			.option('max-size', maxSize), async args => {
-			const {runSearch} = await import('./commands/search.js');
-			process.exitCode = runSearch(args);
-		})
-		.command('outline [decks..]', 'sections and slide titles as a tree', y => y
-			.positional('decks', {type: 'string', array: true})
-			.option('json', {type: 'boolean', default: false})
-			.option('times', {type: 'boolean', default: false, describe: 'each slide\'s planned start (duration, time weights)'})
-			.option('max-size', maxSize), async args => {
-			const {runOutline} = await import('./commands/outline.js');
-			process.exitCode = runOutline(args);
-		})
-		.command('check <decks..>', 'lint decks (0 clean, 1 errors, 2 failed)', y => y
-			.positional('decks', {type: 'string', array: true, default: undefined, describe: 'deck files or directories (*.md, recursively)'})
-			.option('size', {type: 'string', array: true, nargs: 1, default: ['100x30'], describe: 'terminal size WxH to check at (repeatable; at least 40x10)'})
-			.option('strict', {type: 'boolean', default: false, describe: 'warnings fail the check too (exit 1)'})
-			.option('json', {type: 'boolean', default: false})
-			.option('ascii', {type: 'boolean', default: false})
-			.option('max-size', maxSize), async args => {
-			const {runCheck} = await import('./commands/check.js');
-			process.exitCode = await runCheck({...args, decks: args.decks ?? []});
-		})
-		.command('convert <file>', 'convert an rst deck to Markdown (exit 0/1/2)', y => y
-			.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})
-			.option('output', {alias: 'o', type: 'string', describe: 'write the Markdown deck here (default: stdout)'})
-			.option('check', {type: 'boolean', default: false, describe: 'run check on the result and print its report'})
-			.option('max-size', maxSize), async args => {
-			const {runConvert} = await import('./commands/convert.js');
-			process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
-		})
+				const {runPresent} = await import('./commands/present.js');
+				process.exitCode = await runPresent({...args, deck: args.deck, view: 'study'});
+			},
+		)
+		.command(
+			'print <deck>',
+			'write the deck as text to stdout',
+			y =>
+				y
+					.positional('deck', {type: 'string', demandOption: true, describe: 'deck file, or deck.md:N for slide N only'})
+					.option('width', {
+						type: 'string',
+						coerce: coerceInteger(widthOption),
+						describe: 'width in columns, 20 to 1000 (default: the terminal, or 80)',
+					})
+					.option('slides', {type: 'string', describe: 'only these slides: 3, 3-7, 3- or 1,4-6'})
+					.option('notes', {type: 'boolean', default: true, describe: 'include the speaker notes'})
+					.option('answers', {
+						type: 'string',
+						choices: ['inline', 'end'] as const,
+						default: 'inline' as const,
+						describe: "quiz answers under each question, or at each section's end",
+					})
+					.option('ascii', {type: 'boolean', default: false})
+					.option('max-size', maxSize),
+			async args => {
+				const {runPrint} = await import('./commands/print.js');
+				process.exitCode = runPrint(args);
+			},
+		)
+		.command(
+			'search <query> [paths..]',
+			'find slides (exit 0 found, 1 none, 2 error)',
+			y =>
+				y
+					.positional('query', {type: 'string', demandOption: true, describe: 'words (all must occur) and "quoted phrases"'})
+					.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
+					.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
+					.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
+					.option('l', {alias: 'files-with-matches', type: 'boolean', default: false, describe: 'list matching decks only'})
+					.option('max-size', maxSize),
+			async args => {
+				const {runSearch} = await import('./commands/search.js');
+				process.exitCode = runSearch(args);
+			},
+		)
+		.command(
+			'outline [decks..]',
+			'sections and slide titles as a tree',
+			y =>
+				y
+					.positional('decks', {type: 'string', array: true})
+					.option('json', {type: 'boolean', default: false})
+					.option('times', {type: 'boolean', default: false, describe: "each slide's planned start (duration, time weights)"})
+					.option('max-size', maxSize),
+			async args => {
+				const {runOutline} = await import('./commands/outline.js');
+				process.exitCode = runOutline(args);
+			},
+		)
+		.command(
+			'check <decks..>',
+			'lint decks (0 clean, 1 errors, 2 failed)',
+			y =>
+				y
+					.positional('decks', {type: 'string', array: true, default: undefined, describe: 'deck files or directories (*.md, recursively)'})
+					.option('size', {
+						type: 'string',
+						array: true,
+						nargs: 1,
+						default: ['100x30'],
+						describe: 'terminal size WxH to check at (repeatable; at least 40x10)',
+					})
+					.option('strict', {type: 'boolean', default: false, describe: 'warnings fail the check too (exit 1)'})
+					.option('json', {type: 'boolean', default: false})
+					.option('ascii', {type: 'boolean', default: false})
+					.option('max-size', maxSize),
+			async args => {
+				const {runCheck} = await import('./commands/check.js');
+				process.exitCode = await runCheck({...args, decks: args.decks ?? []});
+			},
+		)
+		.command(
+			'convert <file>',
+			'convert an rst deck to Markdown (exit 0/1/2)',
+			y =>
+				y
+					.positional('file', {type: 'string', demandOption: true, describe: 'the .rst deck'})
+					.option('output', {alias: 'o', type: 'string', describe: 'write the Markdown deck here (default: stdout)'})
+					.option('check', {type: 'boolean', default: false, describe: 'run check on the result and print its report'})
+					.option('max-size', maxSize),
+			async args => {
+				const {runConvert} = await import('./commands/convert.js');
+				process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
+			},
+		)
 		.option('debug', {type: 'boolean', default: false, hidden: true})
 		// Checked here rather than with yargs' `choices`, whose list the help breaks mid-word at 80 columns.
-		.option('dialect', {type: 'string', coerce: coerceDialect, describe: 'read as this tool\'s Markdown (see README)'})
+		.option('dialect', {type: 'string', coerce: coerceDialect, describe: "read as this tool's Markdown (see README)"})
 		.middleware(args => {
 			forceDialect(args.dialect as DialectName | undefined);
 		})
@@ -165,4 +256,3 @@ export async function main(argv: readonly string[]): Promise<number> {
 		return Number(process.exitCode ?? 0);
 	}, argv);
 }
-

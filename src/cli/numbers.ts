@@ -26,19 +26,26 @@ export function integerIn(option: IntegerOption, value: unknown): number | undef
 export function parseInteger(option: IntegerOption, value: unknown): number {
 	const number = integerIn(option, value);
 	if (number === undefined) {
-		throw new LecternError(`${option.flag} ${oneLine(value)}: expected ${option.what}, a whole number from ${option.min} to ${option.max}`, {code: exitCodes.usage});
+		throw new LecternError(
+			`${option.flag} ${oneLine(value)}: expected ${option.what}, a whole number from ${option.min} to ${option.max}`,
+			{code: exitCodes.usage},
+		);
 	}
 
 	return number;
 }
 
 /** For yargs' `coerce`: absent stays absent; given twice, the last one counts. */
-export const coerceInteger = (option: IntegerOption) => (value: unknown): number | undefined =>
-	value === undefined ? undefined : parseInteger(option, Array.isArray(value) ? value.at(-1) : value);
+export const coerceInteger =
+	(option: IntegerOption) =>
+	(value: unknown): number | undefined =>
+		value === undefined ? undefined : parseInteger(option, Array.isArray(value) ? value.at(-1) : value);
 
 /** The same, for an option with a default. */
-export const coerceIntegerOr = (option: IntegerOption, fallback: number) => (value: unknown): number =>
-	coerceInteger(option)(value) ?? fallback;
+export const coerceIntegerOr =
+	(option: IntegerOption, fallback: number) =>
+	(value: unknown): number =>
+		coerceInteger(option)(value) ?? fallback;
 
 function oneLine(value: unknown): string {
 	const text = String(value);
@@ -54,13 +61,17 @@ export function parseSlideList(list: string, count: number): number[] {
 	for (const item of list.split(',')) {
 		const match = /^\s*(\d{1,15})?\s*(-)?\s*(\d{1,15})?\s*$/.exec(item);
 		if (!match || (match[1] === undefined && match[3] === undefined) || (match[2] === undefined && match[3] !== undefined)) {
-			throw new LecternError(`--slides ${oneLine(list)}: expected slide numbers and ranges such as 3, 3-7, 3- or 1,4-6`, {code: exitCodes.usage});
+			throw new LecternError(`--slides ${oneLine(list)}: expected slide numbers and ranges such as 3, 3-7, 3- or 1,4-6`, {
+				code: exitCodes.usage,
+			});
 		}
 
 		const from = match[1] === undefined ? 1 : Number(match[1]);
 		const to = match[2] === undefined ? from : match[3] === undefined ? count : Number(match[3]);
 		if (from < 1 || to < from) {
-			throw new LecternError(`--slides ${oneLine(list)}: ${item.trim()} is not a range from a slide to a later one (slides count from 1)`, {code: exitCodes.usage});
+			throw new LecternError(`--slides ${oneLine(list)}: ${item.trim()} is not a range from a slide to a later one (slides count from 1)`, {
+				code: exitCodes.usage,
+			});
 		}
 
 		if (from > count || to > count) {

@@ -22,7 +22,8 @@ export function quickPresentArgs(argv: readonly string[]): PresentArgs | undefin
 	let deck: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] =
+			arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		if (switches[flag] && inline === undefined) {
 			args = {...args, ...switches[flag]};
 		} else if (numbers.has(flag)) {

@@ -121,7 +121,10 @@ export function openStudy(deck: Deck, options: StudyOptions): Study {
 			if (state.view !== 'study') return [];
 			// Stored answers count too: --retry opens missed questions again without forgetting them.
 			const {right, answered} = score({...stored.answers, ...state.answers});
-			return [`seen ${Math.round(seenFraction(visit(stored, state.slide), deckNow.count) * 100)}%`, ...(answered > 0 ? [`quiz ${right}/${answered}`] : [])];
+			return [
+				`seen ${Math.round(seenFraction(visit(stored, state.slide), deckNow.count) * 100)}%`,
+				...(answered > 0 ? [`quiz ${right}/${answered}`] : []),
+			];
 		},
 		update,
 		flush,

@@ -39,7 +39,12 @@ export function prefersAscii(env: Env): boolean {
  */
 export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean, theme?: string): Theme {
 	const isTTY = Boolean(stream.isTTY);
-	return createTheme({level: colorLevel(env, isTTY), attributes: isTTY && env['TERM'] !== 'dumb', ascii: ascii || prefersAscii(env), background: backgroundFor(theme, env)});
+	return createTheme({
+		level: colorLevel(env, isTTY),
+		attributes: isTTY && env['TERM'] !== 'dumb',
+		ascii: ascii || prefersAscii(env),
+		background: backgroundFor(theme, env),
+	});
 }
 
 /**

@@ -278,7 +278,8 @@ export class BlockTracker {
 				return this.result('code', pos + 4);
 			}
 
-			if (c === 0x3e) { // >
+			if (c === 0x3e) {
+				// >
 				pos = at + 1;
 				if (line.charCodeAt(pos) === space) {
 					pos++;
@@ -307,7 +308,8 @@ export class BlockTracker {
 				return this.result('fence-open', pos);
 			}
 
-			if (c === 0x3c) { // <
+			if (c === 0x3c) {
+				// <
 				const kind = htmlOpen.findIndex(pattern => pattern.test(rest)) + 1;
 				if (kind > 0 && (kind < 7 || !tipParagraph)) {
 					this.close(matched, opened, true);

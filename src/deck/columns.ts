@@ -43,7 +43,12 @@ export class ColumnState {
 		if (column) {
 			const index = Number(column[1]);
 			if (!this.widths || index >= this.widths.length) {
-				problems.push({line, message: this.widths ? `column ${index} is not in the layout (columns 0 to ${this.widths.length - 1})` : 'column: N before any column_layout; ignored'});
+				problems.push({
+					line,
+					message: this.widths
+						? `column ${index} is not in the layout (columns 0 to ${this.widths.length - 1})`
+						: 'column: N before any column_layout; ignored',
+				});
 				this.index = undefined;
 			} else {
 				this.index = index;

@@ -119,7 +119,9 @@ export function slideText(deck: Deck, index: number): SlideText {
 	}
 
 	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown} | undefined;
-	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {incrementalLists: patat?.incrementalLists === true}));
+	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {
+		incrementalLists: patat?.incrementalLists === true,
+	}));
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {

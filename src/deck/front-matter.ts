@@ -37,7 +37,10 @@ export function readFrontMatter(text: string): FrontMatter {
 	const yamlText = rest.slice(0, close.index);
 	// Metadata is a few lines; a huge block is a mistake or an attack on the YAML parser.
 	if (yamlText.length > maxFrontMatterChars) {
-		throw new FrontMatterError(`front matter is ${Math.ceil(yamlText.length / 1024)} KiB, over the ${maxFrontMatterChars / 1024} KiB limit: keep it to the deck's metadata`, 1);
+		throw new FrontMatterError(
+			`front matter is ${Math.ceil(yamlText.length / 1024)} KiB, over the ${maxFrontMatterChars / 1024} KiB limit: keep it to the deck's metadata`,
+			1,
+		);
 	}
 
 	const closeEnd = afterOpen + close.index + close[0].length;
@@ -106,4 +109,3 @@ function parseMeta(yamlText: string): DeckMeta {
 function firstLine(message: string): string {
 	return message.split('\n')[0]!.trim();
 }
-

@@ -74,7 +74,8 @@ function buildSlide(deck: Deck, index: number): Slide {
 		let line = firstLine + step.line;
 		for (const token of tokens) {
 			if (!columns.read(token, line, problems)) {
-				const quiz = token.type === 'code' ? quizBlock(token as Tokens.Code, stepIndex, line, text.steps.length, quizzes, problems) : undefined;
+				const quiz =
+					token.type === 'code' ? quizBlock(token as Tokens.Code, stepIndex, line, text.steps.length, quizzes, problems) : undefined;
 				if (quiz) {
 					quizzes++;
 				}
@@ -112,7 +113,10 @@ function buildSlide(deck: Deck, index: number): Slide {
 function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 	const cut = cutLongLines(markdown);
 	if (cut.cut > 0) {
-		problems.push({line, message: `${cut.cut === 1 ? 'a line' : `${cut.cut} lines`} over ${lineLimit.toLocaleString('en-US')} characters cut, with a marker`});
+		problems.push({
+			line,
+			message: `${cut.cut === 1 ? 'a line' : `${cut.cut} lines`} over ${lineLimit.toLocaleString('en-US')} characters cut, with a marker`,
+		});
 	}
 
 	const capped = capNesting(cut.text);
@@ -163,7 +167,12 @@ function capTableRows(tokens: Token[], line: number, problems: DeckWarning[]): T
 		// The table keeps its raw (line counting); the note after it adds no line.
 		out.push({...table, rows: table.rows.slice(0, tableRowLimit)});
 		const note = `… (${left.toLocaleString('en-US')} more rows not shown)`;
-		out.push({type: 'paragraph', raw: note, text: note, tokens: [{type: 'text', raw: note, text: note, escaped: false}]} as Tokens.Paragraph);
+		out.push({
+			type: 'paragraph',
+			raw: note,
+			text: note,
+			tokens: [{type: 'text', raw: note, text: note, escaped: false}],
+		} as Tokens.Paragraph);
 	}
 
 	return out;
@@ -222,7 +231,14 @@ function sanitizeToken(token: unknown): void {
  * A fenced `quiz` block → a question. Its answer is the step after the slide's last `pause`
  * step; the fence's own line is `line`, so the block's text starts on the next.
  */
-function quizBlock(code: Tokens.Code, step: number, line: number, answerStep: number, ordinal: number, problems: DeckWarning[]): Block | undefined {
+function quizBlock(
+	code: Tokens.Code,
+	step: number,
+	line: number,
+	answerStep: number,
+	ordinal: number,
+	problems: DeckWarning[],
+): Block | undefined {
 	if (!isQuizInfo(code.lang ?? '') || !/^ {0,3}(?:```|~~~)/.test(code.raw)) {
 		return undefined;
 	}
@@ -253,7 +269,12 @@ function toBlock(token: Token, step: number, line: number, dialect: Dialect, pro
 		}
 
 		// Tabs were expanded when the token was sanitised; lines the author hid stay hidden.
-		const body = dialect.hiddenCodeLine ? code.text.split('\n').filter(text => !dialect.hiddenCodeLine!(text, lang)).join('\n') : code.text;
+		const body = dialect.hiddenCodeLine
+			? code.text
+					.split('\n')
+					.filter(text => !dialect.hiddenCodeLine!(text, lang))
+					.join('\n')
+			: code.text;
 		if (diagramLanguages.has(lang)) {
 			return {kind: 'diagram', step, line, lines: body.split('\n')};
 		}
@@ -271,7 +292,9 @@ function blockToken(block: Block): Token {
 
 	if (block.kind === 'quiz') {
 		const {quiz} = block;
-		const text = [quiz.question, ...quiz.choices.map(choice => choice.text), ...quiz.answers, quiz.explanation].filter(part => part !== '').join('\n');
+		const text = [quiz.question, ...quiz.choices.map(choice => choice.text), ...quiz.answers, quiz.explanation]
+			.filter(part => part !== '')
+			.join('\n');
 		return {type: 'code', raw: text, text, lang: ''} as Tokens.Code;
 	}
 
@@ -297,4 +320,3 @@ export function expandTabs(text: string): string {
 		})
 		.join('\n');
 }
-

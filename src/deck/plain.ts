@@ -84,14 +84,20 @@ export function tokensToPlain(tokens: readonly Token[]): string {
 				default: {
 					const children = (token as {tokens?: Token[]}).tokens;
 					const text = children ? inlineToPlain(children) : String((token as {text?: string}).text ?? '');
-					pushAll(lines, text.split('\n').map(line => indent + line));
+					pushAll(
+						lines,
+						text.split('\n').map(line => indent + line),
+					);
 				}
 			}
 		}
 	};
 
 	walk(tokens, '');
-	return lines.map(line => line.trimEnd()).filter(line => line.trim() !== '').join('\n');
+	return lines
+		.map(line => line.trimEnd())
+		.filter(line => line.trim() !== '')
+		.join('\n');
 }
 
 /**

@@ -89,7 +89,8 @@ export function parseQuiz(text: string): {quiz: Quiz; problems: QuizProblem[]} {
 		problems.push({offset: -1, message: 'quiz: no choice is marked correct ("- [x]")'});
 	}
 
-	if (choices.length > maxChoices) problems.push({offset: -1, message: `quiz: more than ${maxChoices} choices (keys 1-${maxChoices} pick one)`});
+	if (choices.length > maxChoices)
+		problems.push({offset: -1, message: `quiz: more than ${maxChoices} choices (keys 1-${maxChoices} pick one)`});
 	return {quiz, problems};
 }
 

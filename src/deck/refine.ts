@@ -8,9 +8,22 @@ import {pushAll} from './arrays.js';
 
 /** Inline tags whose text is shown: as which token, or `undefined` for the text alone. */
 const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | undefined> = new Map([
-	['b', 'strong'], ['strong', 'strong'], ['i', 'em'], ['em', 'em'], ['u', 'em'], ['kbd', 'codespan'],
-	['code', 'codespan'], ['s', 'del'], ['del', 'del'], ['strike', 'del'],
-	['sub', undefined], ['sup', undefined], ['span', undefined], ['mark', undefined], ['small', undefined], ['ins', undefined],
+	['b', 'strong'],
+	['strong', 'strong'],
+	['i', 'em'],
+	['em', 'em'],
+	['u', 'em'],
+	['kbd', 'codespan'],
+	['code', 'codespan'],
+	['s', 'del'],
+	['del', 'del'],
+	['strike', 'del'],
+	['sub', undefined],
+	['sup', undefined],
+	['span', undefined],
+	['mark', undefined],
+	['small', undefined],
+	['ins', undefined],
 ]);
 
 const openTag = /^<([a-z]+)(?:\s[^<>]*)?>$/i;
@@ -21,10 +34,12 @@ const alertMarker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 export const alertKinds: readonly string[] = ['note', 'tip', 'important', 'warning', 'caution'];
 
 function plainText(tokens: readonly Token[]): string {
-	return tokens.map(token => {
-		const children = (token as {tokens?: Token[]}).tokens;
-		return children ? plainText(children) : ('text' in token ? String(token.text) : '');
-	}).join('');
+	return tokens
+		.map(token => {
+			const children = (token as {tokens?: Token[]}).tokens;
+			return children ? plainText(children) : 'text' in token ? String(token.text) : '';
+		})
+		.join('');
 }
 
 /** One run of inline tokens with the tags above resolved (an open tag needs its close in the run). */
@@ -50,9 +65,10 @@ function refineInline(tokens: Token[]): Token[] {
 		}
 
 		const name = openTag.exec(raw)?.[1]?.toLowerCase();
-		const close = name && inlineTags.has(name)
-			? tokens.findIndex((other, k) => k > i && other.type === 'html' && closeTag.exec(other.raw.trim())?.[1]?.toLowerCase() === name)
-			: -1;
+		const close =
+			name && inlineTags.has(name)
+				? tokens.findIndex((other, k) => k > i && other.type === 'html' && closeTag.exec(other.raw.trim())?.[1]?.toLowerCase() === name)
+				: -1;
 		if (!name || close === -1) {
 			out.push(token);
 			continue;

@@ -103,8 +103,7 @@ const softHyphenBefore = /^[\p{L}\p{M}]$/u;
 const subdivisionFlag = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F}/uy;
 
 export const marker = (cp: number): string => `<U+${hex(cp)}>`;
-export const marksMarker = (dropped: number): string =>
-	`<+${dropped} mark${dropped === 1 ? '' : 's'}>`;
+export const marksMarker = (dropped: number): string => `<+${dropped} mark${dropped === 1 ? '' : 's'}>`;
 
 const controlStandIn = (cp: number, ascii: boolean): string => {
 	if (cp === 0x7f) return ascii ? '^?' : '\u2421';
@@ -204,7 +203,7 @@ function rewrite(text: string, ascii: boolean): string {
 		marks = 0;
 		dropped = 0;
 	};
-	for (let i = 0; i < text.length;) {
+	for (let i = 0; i < text.length; ) {
 		const cp = text.codePointAt(i) ?? 0;
 		const ch = cp > 0xffff ? text.slice(i, i + 2) : text.charAt(i);
 		const next = i + ch.length;

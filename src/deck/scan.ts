@@ -30,7 +30,10 @@ type Separator = {start: number; end: number; line: number};
  * (not a setext underline, not inside a list, quote, fence or HTML block), or a
  * `<!-- end_slide -->` line that starts an HTML block there.
  */
-export function findSeparators(text: string, dialect: Dialect = dialects.lectern): {
+export function findSeparators(
+	text: string,
+	dialect: Dialect = dialects.lectern,
+): {
 	separators: Separator[];
 	headings: Heading[];
 	/** The least heading level that some content (not a heading or a rule) follows: pandoc's slide level. */
@@ -80,7 +83,11 @@ export function findSeparators(text: string, dialect: Dialect = dialects.lectern
 				pendingLevel = info.level;
 
 				if (isSeparator(text.slice(pos, end))) {
-					warnings.push({line, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide', severity: 'warning'});
+					warnings.push({
+						line,
+						message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide',
+						severity: 'warning',
+					});
 				}
 			}
 		}
@@ -132,8 +139,15 @@ export function scanSlides(text: string, dialect: Dialect = dialects.lectern, sl
 	if (dialect.headingSplit === 'pandoc') {
 		// pandoc (patat): rules and the headings down to the slide level both start slides.
 		const level = slideLevel ?? contentLevel;
-		const cuts = headings.filter(heading => heading.level <= level && !separators.some(separator => separator.end <= heading.start && text.slice(separator.end, heading.start).trim() === ''));
-		const all = [...separators.map(separator => ({start: separator.start, line: separator.line, end: separator.end})), ...cuts.map(cut => ({...cut, end: cut.start, line: cut.line - 1}))];
+		const cuts = headings.filter(
+			heading =>
+				heading.level <= level &&
+				!separators.some(separator => separator.end <= heading.start && text.slice(separator.end, heading.start).trim() === ''),
+		);
+		const all = [
+			...separators.map(separator => ({start: separator.start, line: separator.line, end: separator.end})),
+			...cuts.map(cut => ({...cut, end: cut.start, line: cut.line - 1})),
+		];
 		all.sort((a, b) => a.start - b.start);
 		return all.length === 0 ? splitAtSeparators(text, [], warnings) : splitAtSeparators(text, all, warnings);
 	}
@@ -154,9 +168,15 @@ function headingLevels(headings: readonly Heading[], dialect: Dialect): Readonly
 	}
 
 	// lookatme: the lowest level, unless it occurs once (then it titles the deck and the next level splits).
-	const lowest = minOf(headings.map(heading => heading.level), Number.POSITIVE_INFINITY);
+	const lowest = minOf(
+		headings.map(heading => heading.level),
+		Number.POSITIVE_INFINITY,
+	);
 	const once = headings.filter(heading => heading.level === lowest).length === 1;
-	const next = minOf(headings.filter(heading => heading.level > lowest).map(heading => heading.level), Number.POSITIVE_INFINITY);
+	const next = minOf(
+		headings.filter(heading => heading.level > lowest).map(heading => heading.level),
+		Number.POSITIVE_INFINITY,
+	);
 	return new Set([once && Number.isFinite(next) ? next : lowest]);
 }
 
@@ -202,7 +222,10 @@ export function countNewlines(text: string, from = 0, to = text.length): number 
 }
 
 /** A deck that begins or ends with a separator has no blank first or last slide. */
-function dropBlankEnds(bounds: {starts: number[]; ends: number[]; lines: number[]; warnings: SlideBounds['warnings']; splitBy: SlideBounds['splitBy']}, text: string): SlideBounds {
+function dropBlankEnds(
+	bounds: {starts: number[]; ends: number[]; lines: number[]; warnings: SlideBounds['warnings']; splitBy: SlideBounds['splitBy']},
+	text: string,
+): SlideBounds {
 	const blank = (i: number) => text.slice(bounds.starts[i], bounds.ends[i]).trim() === '';
 	while (bounds.starts.length > 0 && blank(bounds.starts.length - 1)) {
 		bounds.starts.pop();

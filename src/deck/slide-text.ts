@@ -120,7 +120,8 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 			continue;
 		}
 
-		const directive = !read && dialect.directives && commentOnly.test(line) ? dialect.directives.find(known => known.pattern.test(line)) : undefined;
+		const directive =
+			!read && dialect.directives && commentOnly.test(line) ? dialect.directives.find(known => known.pattern.test(line)) : undefined;
 		if (directive) {
 			tracker.next('');
 			current.push('');
@@ -140,7 +141,9 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 			continue;
 		}
 
-		const note = read ? undefined : matchNoteOpen(line) ?? (dialect.commentNotes && !layoutComment.test(line) ? matchComment(line) : undefined);
+		const note = read
+			? undefined
+			: (matchNoteOpen(line) ?? (dialect.commentNotes && !layoutComment.test(line) ? matchComment(line) : undefined));
 		if (note) {
 			tracker.next('');
 			hasNotes = true;
@@ -253,6 +256,9 @@ function trimBlankLines(lines: string[]): string[] {
 
 	// Notes indented to line up with a comment's opening keep their shape, minus the indent.
 	const kept = lines.slice(start, end);
-	const indent = minOf(kept.filter(line => line.trim() !== '').map(line => line.length - line.trimStart().length), Number.POSITIVE_INFINITY);
+	const indent = minOf(
+		kept.filter(line => line.trim() !== '').map(line => line.length - line.trimStart().length),
+		Number.POSITIVE_INFINITY,
+	);
 	return Number.isFinite(indent) && indent > 0 ? kept.map(line => line.slice(indent)) : kept;
 }

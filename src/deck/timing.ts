@@ -28,7 +28,7 @@ export function parseDuration(text: string): number | undefined {
 	return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 
-export type TimeWeight = Readonly<{seconds?: number; /** 0-based line within the slide */ line: number; text: string}>;
+export type TimeWeight = Readonly<{seconds?: number /** 0-based line within the slide */; line: number; text: string}>;
 
 /** The slide's `<!-- time: … -->` line (outside fences), if any: the first one counts. */
 export function slideTimeWeight(deck: Deck, index: number): TimeWeight | undefined {
@@ -151,7 +151,11 @@ export type Pace = Readonly<{
 }>;
 
 /** Where the talk stands against its plan at a slide and reveal step; undefined without a duration. */
-export function paceAt(plan: TalkPlan, position: Readonly<{slide: number; step: number; steps: number}>, elapsedSeconds: number): Pace | undefined {
+export function paceAt(
+	plan: TalkPlan,
+	position: Readonly<{slide: number; step: number; steps: number}>,
+	elapsedSeconds: number,
+): Pace | undefined {
 	if (plan.durationSeconds === undefined) {
 		return undefined;
 	}
@@ -167,7 +171,9 @@ export function formatClock(seconds: number): string {
 	const sign = seconds < 0 ? '-' : '';
 	const s = Math.floor(Math.abs(seconds));
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return s >= 3600 ? `${sign}${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}` : `${sign}${Math.floor(s / 60)}:${pad(s % 60)}`;
+	return s >= 3600
+		? `${sign}${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`
+		: `${sign}${Math.floor(s / 60)}:${pad(s % 60)}`;
 }
 
 /** How far off plan the talk is, in words: `on time`, `+4 min behind`, `2 min ahead`. */
@@ -178,7 +184,11 @@ export function describePace(pace: Pace): {text: string; off: 'on time' | 'behin
 	}
 
 	const behind = pace.behindSeconds > 0;
-	return {text: behind ? `+${minutes} min behind` : `${minutes} min ahead`, off: behind ? 'behind' : 'ahead', beyondThreshold: minutes >= paceThresholdMinutes};
+	return {
+		text: behind ? `+${minutes} min behind` : `${minutes} min ahead`,
+		off: behind ? 'behind' : 'ahead',
+		beyondThreshold: minutes >= paceThresholdMinutes,
+	};
 }
 
 /** From this many minutes off plan the clock changes colour. */
@@ -204,7 +214,11 @@ export function timeProblems(deck: Deck): Array<{slide: number; line: number; me
 
 	const plan = planTalk(deck);
 	if (plan.durationSeconds !== undefined && plan.weightedSeconds > plan.durationSeconds && lastWeighted !== -1) {
-		problems.push({slide: lastWeighted, line: slideLine(deck, lastWeighted) + (slideTimeWeight(deck, lastWeighted)?.line ?? 0), message: `the slides' time weights add up to ${formatMinutes(plan.weightedSeconds)}, more than the ${formatMinutes(plan.durationSeconds)} duration`});
+		problems.push({
+			slide: lastWeighted,
+			line: slideLine(deck, lastWeighted) + (slideTimeWeight(deck, lastWeighted)?.line ?? 0),
+			message: `the slides' time weights add up to ${formatMinutes(plan.weightedSeconds)}, more than the ${formatMinutes(plan.durationSeconds)} duration`,
+		});
 	}
 
 	return problems;

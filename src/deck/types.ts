@@ -72,7 +72,8 @@ export type Block = (
 	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>
 	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
 	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
-) & Readonly<{column?: Column}>;
+) &
+	Readonly<{column?: Column}>;
 
 /**
  * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,

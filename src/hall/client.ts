@@ -23,9 +23,7 @@ export type TalkEvents = Readonly<{
 export type Connection = Readonly<{close: () => void}>;
 
 /** Where a follower's talk comes from: a socket on this machine, or a relay over ssh. */
-export type TalkSource =
-	| Readonly<{kind: 'socket'; path: string; name: string}>
-	| Readonly<{kind: 'ssh'; host: string; name: string}>;
+export type TalkSource = Readonly<{kind: 'socket'; path: string; name: string}> | Readonly<{kind: 'ssh'; host: string; name: string}>;
 
 /** Read a talk's messages from `stream`; `name` names the rebuilt deck. */
 export function readTalk(stream: Readable, name: string, limits: Limits, events: TalkEvents, stop: () => void): Connection {
@@ -152,7 +150,9 @@ export function openTalk(source: TalkSource, limits: Limits, events: TalkEvents,
 	const [command, ...prefix] = sshCommand();
 	// No stdin for ssh: the keyboard is the follower's. -T: no terminal on the server. The
 	// name was checked (letters, digits, . _ -), so the remote shell reads it as one word.
-	const child: ChildProcess = spawn(command!, [...prefix, '-T', source.host, 'lectern', 'relay', source.name], {stdio: ['ignore', 'pipe', 'pipe']});
+	const child: ChildProcess = spawn(command!, [...prefix, '-T', source.host, 'lectern', 'relay', source.name], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	child.stderr!.setEncoding('utf8');
 	child.stderr!.on('data', (text: string) => {
 		stderr?.(text);

@@ -16,11 +16,26 @@ export type Leader = Readonly<{
 	close: () => void;
 }>;
 
-export async function startLeader(options: Readonly<{name: string; group?: string; shareNotes: boolean; deck: Deck; state: NavState; clock: TalkClock}>): Promise<Leader> {
+export async function startLeader(
+	options: Readonly<{name: string; group?: string; shareNotes: boolean; deck: Deck; state: NavState; clock: TalkClock}>,
+): Promise<Leader> {
 	const {clock} = options;
-	const positionOf = (state: NavState) => ({...audiencePosition(state), blank: Boolean(state.blank), clock: {elapsed: clock.elapsed(), paused: clock.paused}});
+	const positionOf = (state: NavState) => ({
+		...audiencePosition(state),
+		blank: Boolean(state.blank),
+		clock: {elapsed: clock.elapsed(), paused: clock.paused},
+	});
 	const stallMs = Number(process.env['LECTERN_FOLLOWER_STALL_MS'] ?? '') || undefined;
-	const talk = await startTalk({name: options.name, group: options.group, shareNotes: options.shareNotes, stallMs, clock: () => ({elapsed: clock.elapsed(), paused: clock.paused})}, {deck: options.deck, position: positionOf(options.state)});
+	const talk = await startTalk(
+		{
+			name: options.name,
+			group: options.group,
+			shareNotes: options.shareNotes,
+			stallMs,
+			clock: () => ({elapsed: clock.elapsed(), paused: clock.paused}),
+		},
+		{deck: options.deck, position: positionOf(options.state)},
+	);
 	let last = {deck: options.deck, key: key(positionOf(options.state))};
 	return {
 		talk,

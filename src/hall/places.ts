@@ -13,7 +13,9 @@ const validName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** A talk name from the user, checked: it becomes a file name. */
 export function checkTalkName(name: string): string {
 	if (!validName.test(name)) {
-		throw new LecternError(`"${name}" cannot name a talk: use letters, digits, . _ and - (at most 64, starting with a letter or digit)`, {code: exitCodes.usage});
+		throw new LecternError(`"${name}" cannot name a talk: use letters, digits, . _ and - (at most 64, starting with a letter or digit)`, {
+			code: exitCodes.usage,
+		});
 	}
 
 	return name;
@@ -21,7 +23,11 @@ export function checkTalkName(name: string): string {
 
 /** The default talk name: the deck's file name without `.md`, made a valid name. */
 export function talkNameFor(deckFile: string): string {
-	const stem = basename(deckFile).replace(/\.(?:md|markdown)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+	const stem = basename(deckFile)
+		.replace(/\.(?:md|markdown)$/i, '')
+		.replace(/[^A-Za-z0-9._-]+/g, '-')
+		.replace(/^[^A-Za-z0-9]+/, '')
+		.slice(0, 64);
 	return stem === '' ? 'talk' : stem;
 }
 
@@ -58,7 +64,9 @@ export function groupId(group: string): number {
 	} catch {
 		// No getent (or no such group): /etc/group covers the usual case.
 		try {
-			line = readFileSync('/etc/group', 'utf8').split('\n').find(entry => entry.startsWith(`${group}:`));
+			line = readFileSync('/etc/group', 'utf8')
+				.split('\n')
+				.find(entry => entry.startsWith(`${group}:`));
 		} catch {}
 	}
 
@@ -95,7 +103,10 @@ export function ensureTalkDir(dir: string, mode: number, gid?: number): void {
 			chmodSync(dir, mode);
 		}
 	} catch (error) {
-		throw new LecternError(`cannot give the talk folder to the group (${(error as NodeJS.ErrnoException).code ?? 'error'}): are you a member of it?`, {file: dir, code: exitCodes.usage});
+		throw new LecternError(
+			`cannot give the talk folder to the group (${(error as NodeJS.ErrnoException).code ?? 'error'}): are you a member of it?`,
+			{file: dir, code: exitCodes.usage},
+		);
 	}
 }
 

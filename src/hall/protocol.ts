@@ -127,9 +127,21 @@ export function parseMessage(line: string, limits: Limits): Parsed {
 		return {error: tooLong(maxSmallMessageChars)};
 	}
 
-	const message = type === 'hello' ? readHello(value) : type === 'deck' ? readDeck(value, limits) : type === 'position' ? readPosition(value) : type === 'end' ? {type: 'end' as const} : undefined;
+	const message =
+		type === 'hello'
+			? readHello(value)
+			: type === 'deck'
+				? readDeck(value, limits)
+				: type === 'position'
+					? readPosition(value)
+					: type === 'end'
+						? {type: 'end' as const}
+						: undefined;
 	if (message === undefined) {
-		return {error: typeof type === 'string' ? `the talk sent a message of an unknown type (${cut(type)})` : 'the talk sent a message without a type'};
+		return {
+			error:
+				typeof type === 'string' ? `the talk sent a message of an unknown type (${cut(type)})` : 'the talk sent a message without a type',
+		};
 	}
 
 	return typeof message === 'string' ? {error: `the talk sent a malformed ${String(type)} message (${message})`} : {message};
@@ -147,14 +159,21 @@ function readHello(value: Record<string, unknown>): Message | string {
 		}
 	}
 
-	return {type: 'hello', talk: talk as string, title: title as string, slide: slide as number, count: total as number, followers: followers as number};
+	return {
+		type: 'hello',
+		talk: talk as string,
+		title: title as string,
+		slide: slide as number,
+		count: total as number,
+		followers: followers as number,
+	};
 }
 
 function readPosition(value: Record<string, unknown>): Message | string {
 	const slide = count(value['slide'], 'slide');
 	const step = count(value['step'], 'step');
 	if (slide instanceof Problem || step instanceof Problem) {
-		return (slide instanceof Problem ? slide : step as Problem).message;
+		return (slide instanceof Problem ? slide : (step as Problem)).message;
 	}
 
 	if (typeof value['blank'] !== 'boolean') {
@@ -162,7 +181,14 @@ function readPosition(value: Record<string, unknown>): Message | string {
 	}
 
 	const clock = value['clock'];
-	if (!isRecord(clock) || typeof clock['paused'] !== 'boolean' || typeof clock['elapsed'] !== 'number' || !Number.isFinite(clock['elapsed']) || clock['elapsed'] < 0 || clock['elapsed'] > maxNumber) {
+	if (
+		!isRecord(clock) ||
+		typeof clock['paused'] !== 'boolean' ||
+		typeof clock['elapsed'] !== 'number' ||
+		!Number.isFinite(clock['elapsed']) ||
+		clock['elapsed'] < 0 ||
+		clock['elapsed'] > maxNumber
+	) {
 		return 'clock is not {elapsed, paused}';
 	}
 
@@ -243,7 +269,9 @@ function text(value: unknown, name: string): string | Problem {
 }
 
 function count(value: unknown, name: string): number | Problem {
-	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= maxNumber ? value : new Problem(`${name} is not a whole number from 0 to ${maxNumber}`);
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= maxNumber
+		? value
+		: new Problem(`${name} is not a whole number from 0 to ${maxNumber}`);
 }
 
 /** Lone surrogates (valid in JSON, not in UTF-8) become U+FFFD, as strict decoding of a file would refuse them. */

@@ -125,7 +125,16 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 			positionLine = encodeMessage({type: 'position', ...position});
 		}
 
-		socket.write(encodeMessage({type: 'hello', talk: options.name, title: deck.meta.title ?? '', slide: position.slide, count: deck.count, followers: followers.size}));
+		socket.write(
+			encodeMessage({
+				type: 'hello',
+				talk: options.name,
+				title: deck.meta.title ?? '',
+				slide: position.slide,
+				count: deck.count,
+				followers: followers.size,
+			}),
+		);
 		flush(follower);
 		announce();
 	});
@@ -211,7 +220,10 @@ async function listen(server: Server, socketPath: string, gid: number | undefine
 }
 
 function alreadyRunning(socketPath: string): LecternError {
-	const name = socketPath.split('/').at(-1)!.replace(/\.sock$/, '');
+	const name = socketPath
+		.split('/')
+		.at(-1)!
+		.replace(/\.sock$/, '');
 	return new LecternError(`a talk named "${name}" is already running; name this one with --share NAME`, {code: exitCodes.usage});
 }
 
@@ -225,7 +237,10 @@ async function replaceStaleSocket(socketPath: string, name: string): Promise<voi
 	}
 
 	if (!isSocket) {
-		throw new LecternError(`a file that is not a talk's socket is in the way of the talk "${name}"`, {file: socketPath, code: exitCodes.usage});
+		throw new LecternError(`a file that is not a talk's socket is in the way of the talk "${name}"`, {
+			file: socketPath,
+			code: exitCodes.usage,
+		});
 	}
 
 	const alive = await new Promise<boolean>(resolve => {

@@ -14,9 +14,13 @@ export function shareDeck(deck: Deck, withNotes: boolean): SharedDeck {
 		return cached.shared;
 	}
 
-	const slides = Array.from({length: deck.count}, (_, i) => withNotes
-		? slideSource(deck, i)
-		: slideText(deck, i).steps.map(step => step.markdown).join('\n<!-- pause -->\n'));
+	const slides = Array.from({length: deck.count}, (_, i) =>
+		withNotes
+			? slideSource(deck, i)
+			: slideText(deck, i)
+					.steps.map(step => step.markdown)
+					.join('\n<!-- pause -->\n'),
+	);
 	const shared = {meta: sharedMeta(deck.meta), slides};
 	shareCache.set(deck, {withNotes, shared});
 	return shared;

@@ -153,7 +153,10 @@ export class Styles {
 	}
 
 	closing(): string {
-		return [...this.active.values()].reverse().map(style => `\u001B[${style.close}m`).join('');
+		return [...this.active.values()]
+			.reverse()
+			.map(style => `\u001B[${style.close}m`)
+			.join('');
 	}
 
 	private set(family: string, open: string, close: string): void {
@@ -163,7 +166,16 @@ export class Styles {
 }
 
 /** Modifiers and the code that ends each (bold and dim share 22). */
-const modifierClose = new Map([[1, 22], [2, 22], [3, 23], [4, 24], [7, 27], [8, 28], [9, 29], [53, 55]]);
+const modifierClose = new Map([
+	[1, 22],
+	[2, 22],
+	[3, 23],
+	[4, 24],
+	[7, 27],
+	[8, 28],
+	[9, 29],
+	[53, 55],
+]);
 
 /**
  * Cells `[start, end)` of a measured line, with the styles in force at `start` opened first

@@ -13,7 +13,8 @@ export function renderColumns(blocks: readonly Block[], width: number, renderBlo
 	const usable = width - gap * (widths.length - 1);
 	const cells = widths.map(part => Math.floor((usable * part) / total));
 	const byColumn = widths.map((_, index) => blocks.filter(block => block.column!.index === index));
-	const stackBlocks = (column: readonly Block[], columnWidth: number) => column.flatMap((block, i) => [...(i > 0 ? [''] : []), ...renderBlock(block, columnWidth)]);
+	const stackBlocks = (column: readonly Block[], columnWidth: number) =>
+		column.flatMap((block, i) => [...(i > 0 ? [''] : []), ...renderBlock(block, columnWidth)]);
 	if (cells.some(cell => cell < minColumnWidth)) {
 		return byColumn.filter(column => column.length > 0).flatMap((column, i) => [...(i > 0 ? [''] : []), ...stackBlocks(column, width)]);
 	}

@@ -40,7 +40,9 @@ export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; 
  */
 export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
 	const key = `${step}|${width}|${theme.id}` + (study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : '');
-	return cached(bodyCache, slide, key, () => asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme));
+	return cached(bodyCache, slide, key, () =>
+		asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme),
+	);
 }
 
 /**
@@ -48,7 +50,12 @@ export function renderSlideBody(slide: Slide, step: number, width: number, theme
  * computed on first use. Forgotten with the owner (a reload); at most 65 keys each, the oldest
  * dropped first (a student's quiz answers make new keys).
  */
-function cached<Owner extends object, Value>(cache: WeakMap<Owner, Map<string, Value>>, owner: Owner, key: string, compute: () => Value): Value {
+function cached<Owner extends object, Value>(
+	cache: WeakMap<Owner, Map<string, Value>>,
+	owner: Owner,
+	key: string,
+	compute: () => Value,
+): Value {
 	let byKey = cache.get(owner);
 	if (!byKey) {
 		byKey = new Map();
@@ -119,7 +126,10 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 
 		if (!titleDrawn && block.kind === 'markdown' && block.token.type === 'heading') {
 			titleDrawn = true;
-			pushAll(lines, wrap(slide.title, inner).map(line => pad + s.title(line)));
+			pushAll(
+				lines,
+				wrap(slide.title, inner).map(line => pad + s.title(line)),
+			);
 			continue;
 		}
 
@@ -136,12 +146,24 @@ function quizShown(ordinal: number, answerStep: number, step: number, study: Stu
 	const open = study.answers.findIndex((answer, index) => answer === undefined && index >= 0);
 	const first = open === -1 ? study.answers.length : open;
 	const current = ordinal === first;
-	return {mode: 'study', answer: study.answers[ordinal], current, picking: current ? study.picking : undefined, typing: current ? study.typing : undefined};
+	return {
+		mode: 'study',
+		answer: study.answers[ordinal],
+		current,
+		picking: current ? study.picking : undefined,
+		typing: current ? study.typing : undefined,
+	};
 }
 
 type QuizBlock = Extract<Block, {kind: 'quiz'}>;
 
-function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[], shown: (block: QuizBlock) => QuizShown): string[] {
+function renderBlock(
+	block: Block,
+	width: number,
+	theme: Theme,
+	problems: LayoutProblem[],
+	shown: (block: QuizBlock) => QuizShown,
+): string[] {
 	const marker = styles(theme).marker(theme.glyphs.clipRight);
 	const clipAll = (lines: readonly string[], what: 'diagram' | 'code' | 'table') => {
 		let widest = 0;
@@ -199,7 +221,12 @@ export function scrollLimit(count: number, height: number): number {
  * Cut body lines to `height` rows starting at `scroll` (clamped to scrollLimit), marking
  * hidden rows with `more above` / `more below`, and pad to exactly `height` lines.
  */
-export function fitToHeight(lines: readonly string[], height: number, scroll: number, theme: Theme): {lines: string[]; hiddenBelow: number; scroll: number} {
+export function fitToHeight(
+	lines: readonly string[],
+	height: number,
+	scroll: number,
+	theme: Theme,
+): {lines: string[]; hiddenBelow: number; scroll: number} {
 	const s = styles(theme);
 	const top = Math.min(Math.max(0, scroll), scrollLimit(lines.length, height));
 	const above = top > 0 && height >= markAboveFrom;
@@ -232,7 +259,8 @@ export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme
 	const top = isSection ? Math.max(0, Math.floor((size.height - body.lines.length) / 2)) : 0;
 	const lines = [...Array.from({length: top}, () => ''), ...body.lines];
 	const fitted = fitToHeight(lines, size.height, 0, theme);
-	const problems = fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;
+	const problems =
+		fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;
 	return {lines: fitted.lines, problems};
 }
 
@@ -261,7 +289,10 @@ function renderNotesUncached(notes: readonly Token[], width: number, theme: Them
 			lines.push('');
 		}
 
-		pushAll(lines, renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line));
+		pushAll(
+			lines,
+			renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line),
+		);
 	}
 
 	return lines;

@@ -11,7 +11,12 @@ export type BlockRenderer = (token: Token, width: number, theme: Theme, depth: n
 
 /** A tight item's text token, as the paragraph it is. */
 function asParagraph(token: Tokens.Text): Token {
-	return {type: 'paragraph', raw: token.raw, text: token.text, tokens: token.tokens ?? [{type: 'text', raw: token.raw, text: token.text, escaped: false}]} as Tokens.Paragraph;
+	return {
+		type: 'paragraph',
+		raw: token.raw,
+		text: token.text,
+		tokens: token.tokens ?? [{type: 'text', raw: token.raw, text: token.text, escaped: false}],
+	} as Tokens.Paragraph;
 }
 
 /** An item's blocks, without the checkbox marked puts in front of a task item's text. */
@@ -21,7 +26,7 @@ function itemBlocks(item: Tokens.ListItem): Token[] {
 		.map(block => {
 			const inline = (block as {tokens?: Token[]}).tokens;
 			return inline?.some(child => child.type === 'checkbox')
-				? {...block, tokens: inline.filter(child => child.type !== 'checkbox')} as Token
+				? ({...block, tokens: inline.filter(child => child.type !== 'checkbox')} as Token)
 				: block;
 		});
 }
@@ -59,7 +64,10 @@ export function renderList(list: Tokens.List, width: number, theme: Theme, depth
 		// Numbers line up on their right edge (9. and 10.), bullets on their left.
 		const shown = list.ordered ? marker.padStart(markerWidth - 1) : marker.padEnd(markerWidth - 1);
 		lines.push(`${lead}${shown} ${body[0] ?? ''}`.trimEnd());
-		pushAll(lines, body.slice(1).map(line => (line === '' ? '' : pad + line)));
+		pushAll(
+			lines,
+			body.slice(1).map(line => (line === '' ? '' : pad + line)),
+		);
 	});
 	return lines;
 }

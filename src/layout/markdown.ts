@@ -122,10 +122,21 @@ function onlyHeaderRule(table: string): string {
 }
 
 const asciiTableChars = {
-	top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
-	bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
-	left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+',
-	right: '|', 'right-mid': '+', middle: '|',
+	top: '-',
+	'top-mid': '+',
+	'top-left': '+',
+	'top-right': '+',
+	bottom: '-',
+	'bottom-mid': '+',
+	'bottom-left': '+',
+	'bottom-right': '+',
+	left: '|',
+	'left-mid': '+',
+	mid: '-',
+	'mid-mid': '+',
+	right: '|',
+	'right-mid': '+',
+	middle: '|',
 };
 
 /**
@@ -133,14 +144,15 @@ const asciiTableChars = {
  * here, before cli-table3 measures them.
  */
 function withDecodedCells(table: Tokens.Table): Tokens.Table {
-	const decode = (tokens: Token[]): Token[] => tokens.map(inline => {
-		const children = (inline as {tokens?: Token[]}).tokens;
-		if (children) {
-			return {...inline, tokens: decode(children)} as Token;
-		}
+	const decode = (tokens: Token[]): Token[] =>
+		tokens.map(inline => {
+			const children = (inline as {tokens?: Token[]}).tokens;
+			if (children) {
+				return {...inline, tokens: decode(children)} as Token;
+			}
 
-		return inline.type === 'text' || inline.type === 'codespan' ? {...inline, text: decodeBasicEntities(inline.text)} as Token : inline;
-	});
+			return inline.type === 'text' || inline.type === 'codespan' ? ({...inline, text: decodeBasicEntities(inline.text)} as Token) : inline;
+		});
 	const decodeCell = (cell: Tokens.TableCell): Tokens.TableCell => ({...cell, tokens: decode(cell.tokens)});
 	return {...table, header: table.header.map(decodeCell), rows: table.rows.map(row => row.map(decodeCell))};
 }

@@ -57,11 +57,19 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	const {deck, state, theme} = input;
 	const s = styles(theme);
 	const list = input.overviewSlides ?? overviewSlides(deck, state.overview.filter);
-	const header = state.overview.filtering || state.overview.filter !== ''
-		? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
-		: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
+	const header =
+		state.overview.filtering || state.overview.filter !== ''
+			? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
+			: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
 	const about = aboutDeck(deck.meta, theme.glyphs.separator);
-	const top = about === '' ? [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), ''] : [s.title(truncate(`  ${about}`, area.width, theme.glyphs.ellipsis)), s.dim(truncate(header, area.width, theme.glyphs.ellipsis)), ''];
+	const top =
+		about === ''
+			? [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), '']
+			: [
+					s.title(truncate(`  ${about}`, area.width, theme.glyphs.ellipsis)),
+					s.dim(truncate(header, area.width, theme.glyphs.ellipsis)),
+					'',
+				];
 	const rows = Math.max(1, area.height - top.length);
 	// Keep the cursor in view: centre it once the list is longer than the area.
 	const first = Math.max(0, Math.min(state.overview.cursor - Math.floor(rows / 2), list.length - rows));

@@ -23,7 +23,7 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 		lines.push(...wrap(paragraph, width).map(line => s.heading(line)));
 	}
 
-	const picking = new Set(shown.mode === 'study' ? shown.picking ?? [] : []);
+	const picking = new Set(shown.mode === 'study' ? (shown.picking ?? []) : []);
 	const picked = new Set(answer?.picked ?? []);
 	quiz.choices.forEach((choice, index) => {
 		let mark = ' ';
@@ -38,7 +38,11 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 
 	if (shown.mode === 'study' && answer === undefined && shown.current) {
 		if (isFreeAnswer(quiz)) {
-			lines.push(...wrap(`answer: ${sanitizeLine(shown.typing ?? '')}`, width).map((line, at, all) => (at === all.length - 1 ? line + (theme.ascii ? '_' : '▏') : line)));
+			lines.push(
+				...wrap(`answer: ${sanitizeLine(shown.typing ?? '')}`, width).map((line, at, all) =>
+					at === all.length - 1 ? line + (theme.ascii ? '_' : '▏') : line,
+				),
+			);
 			lines.push(s.dim('type the answer, then Enter'));
 		} else {
 			const need = picksNeeded(quiz);
@@ -63,8 +67,10 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 /** The line under an answered question: the answer (presenting), or right/wrong and the right answer (study). */
 function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, theme: Theme): string[] {
 	const s = styles(theme);
-	const rightChoices = correctChoices(quiz).map(index => String(index + 1)).join(', ');
-	const expected = isFreeAnswer(quiz) ? quiz.answers[0] ?? '' : rightChoices;
+	const rightChoices = correctChoices(quiz)
+		.map(index => String(index + 1))
+		.join(', ');
+	const expected = isFreeAnswer(quiz) ? (quiz.answers[0] ?? '') : rightChoices;
 	const noun = isFreeAnswer(quiz) || correctChoices(quiz).length === 1 ? 'answer' : 'answers';
 	let text: string;
 	if (answer === undefined) {
@@ -72,7 +78,9 @@ function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, them
 	} else if (answer.right) {
 		text = isFreeAnswer(quiz) ? `${theme.glyphs.seen} Right: ${sanitizeLine(answer.typed ?? '')}` : `${theme.glyphs.seen} Right`;
 	} else {
-		const given = isFreeAnswer(quiz) ? `you answered "${sanitizeLine(answer.typed ?? '')}"` : `you picked ${(answer.picked ?? []).map(index => index + 1).join(', ')}`;
+		const given = isFreeAnswer(quiz)
+			? `you answered "${sanitizeLine(answer.typed ?? '')}"`
+			: `you picked ${(answer.picked ?? []).map(index => index + 1).join(', ')}`;
 		text = `${theme.ascii ? 'x' : '✗'} Not quite: ${given}; the ${noun}: ${expected}`;
 	}
 

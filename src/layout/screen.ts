@@ -22,11 +22,11 @@ export const notesRightFrom = 120;
 export type Geometry =
 	| Readonly<{kind: 'too-small'; size: Size}>
 	| Readonly<{
-		kind: 'slide';
-		size: Size;
-		slide: Size;
-		notes?: Readonly<{position: 'right' | 'below'; width: number; height: number}>;
-	}>;
+			kind: 'slide';
+			size: Size;
+			slide: Size;
+			notes?: Readonly<{position: 'right' | 'below'; width: number; height: number}>;
+	  }>;
 
 /** Where everything goes. The notes pane exists only when presenting with notes on. */
 export function screenGeometry(size: Size, notesVisible: boolean): Geometry {
@@ -41,11 +41,21 @@ export function screenGeometry(size: Size, notesVisible: boolean): Geometry {
 
 	if (size.width >= notesRightFrom) {
 		const notesWidth = Math.max(30, Math.floor(size.width * 0.34));
-		return {kind: 'slide', size, slide: {width: size.width - notesWidth - 1, height: rows}, notes: {position: 'right', width: notesWidth, height: rows}};
+		return {
+			kind: 'slide',
+			size,
+			slide: {width: size.width - notesWidth - 1, height: rows},
+			notes: {position: 'right', width: notesWidth, height: rows},
+		};
 	}
 
 	const notesRows = Math.max(4, Math.floor(rows / 4));
-	return {kind: 'slide', size, slide: {width: size.width, height: rows - notesRows}, notes: {position: 'below', width: size.width, height: notesRows}};
+	return {
+		kind: 'slide',
+		size,
+		slide: {width: size.width, height: rows - notesRows},
+		notes: {position: 'below', width: size.width, height: notesRows},
+	};
 }
 
 /** Notes start visible unless asked otherwise, or when below the slide they would squeeze it. */
@@ -127,21 +137,45 @@ export function buildRegions(input: ScreenInput): Regions {
 		const lines = renderNotes(slide.notes, Math.max(1, textWidth), theme).map(highlight);
 		notesLimit = scrollLimit(lines.length, rows);
 		const fitted = fitToHeight(lines, rows, state.notesScroll, theme).lines;
-		notes = pane.position === 'right'
-			? fitted.map(line => ' ' + line)
-			: [s.dim(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))), ...fitted.map(line => '  ' + line)];
+		notes =
+			pane.position === 'right'
+				? fitted.map(line => ' ' + line)
+				: [
+						s.dim(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))),
+						...fitted.map(line => '  ' + line),
+					];
 	}
 
-	return {geometry, slide: overlay ?? slideLines, notes, status: statusLine(statusInput(input), size.width, theme), divider: styles(theme).dim(theme.glyphs.vertical), scrollLimit: bodyLimit, notesScrollLimit: notesLimit};
+	return {
+		geometry,
+		slide: overlay ?? slideLines,
+		notes,
+		status: statusLine(statusInput(input), size.width, theme),
+		divider: styles(theme).dim(theme.glyphs.vertical),
+		scrollLimit: bodyLimit,
+		notesScrollLimit: notesLimit,
+	};
 }
 
 /** The audience's screen while the speaker is away: "back in a moment" and the status bar. */
 function blankRegions(input: ScreenInput, size: Size): Regions {
 	const rows = size.height - 1;
 	const message = input.theme.ascii ? 'back in a moment' : 'back in a moment \u2026';
-	const lines = Array.from({length: rows}, (_, i) => (i === Math.floor(rows / 2) ? ' '.repeat(Math.max(0, Math.floor((size.width - cellWidth(message)) / 2))) + styles(input.theme).dim(message) : ''));
+	const lines = Array.from({length: rows}, (_, i) =>
+		i === Math.floor(rows / 2)
+			? ' '.repeat(Math.max(0, Math.floor((size.width - cellWidth(message)) / 2))) + styles(input.theme).dim(message)
+			: '',
+	);
 	const geometry: Geometry = {kind: 'slide', size, slide: {width: size.width, height: rows}};
-	return {geometry, slide: lines, notes: [], status: statusLine(statusInput(input), size.width, input.theme), divider: '', scrollLimit: 0, notesScrollLimit: 0};
+	return {
+		geometry,
+		slide: lines,
+		notes: [],
+		status: statusLine(statusInput(input), size.width, input.theme),
+		divider: '',
+		scrollLimit: 0,
+		notesScrollLimit: 0,
+	};
 }
 
 /** Study view: the slide's content, then its notes, as one scrollable column. */
@@ -162,14 +196,20 @@ function studyLines(input: ScreenInput, width: number): string[] {
 /** The answer being typed, in the status bar too: the question may be scrolled out of view. */
 function answerMessage(state: NavState, input: ScreenInput): {text: string; kind: 'info'} | undefined {
 	const typing = currentEntry(state)?.typing;
-	return typing === undefined ? undefined : {text: `answer: ${sanitizeLine(typing)}${input.theme.ascii ? '_' : '▏'} (Enter: check, Esc: cancel)`, kind: 'info'};
+	return typing === undefined
+		? undefined
+		: {text: `answer: ${sanitizeLine(typing)}${input.theme.ascii ? '_' : '▏'} (Enter: check, Esc: cancel)`, kind: 'info'};
 }
 
 /** The student's answers to this slide's questions, and the open one's picks or text. */
 function studyQuiz(state: NavState, quizzes: number): StudyQuiz | undefined {
 	if (quizzes === 0) return undefined;
 	const entry = currentEntry(state);
-	return {answers: Array.from({length: quizzes}, (_, ordinal) => state.answers?.[answerKey(state.slide, ordinal)]), picking: entry?.picking, typing: entry?.typing};
+	return {
+		answers: Array.from({length: quizzes}, (_, ordinal) => state.answers?.[answerKey(state.slide, ordinal)]),
+		picking: entry?.picking,
+		typing: entry?.typing,
+	};
 }
 
 function statusInput(input: ScreenInput) {
@@ -189,7 +229,12 @@ function statusInput(input: ScreenInput) {
 
 	return {
 		deckTitle: sanitizeLine(deck.meta.title ?? ''),
-		section: section === -1 || section === state.slide ? (section === state.slide ? parseSlide(deck, section).title : '') : parseSlide(deck, section).title,
+		section:
+			section === -1 || section === state.slide
+				? section === state.slide
+					? parseSlide(deck, section).title
+					: ''
+				: parseSlide(deck, section).title,
 		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,
@@ -198,7 +243,10 @@ function statusInput(input: ScreenInput) {
 		elapsedSeconds: input.elapsedSeconds,
 		typed: state.count,
 		badges,
-		message: state.overlay === 'search' ? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const} : answerMessage(state, input) ?? input.message,
+		message:
+			state.overlay === 'search'
+				? {text: `/${state.search.query}${input.theme.ascii ? '_' : '▏'}`, kind: 'info' as const}
+				: (answerMessage(state, input) ?? input.message),
 		hideClock: input.hideClock,
 		clockPaused: state.clockPaused,
 		// Studying alone has no plan to keep to.
@@ -207,13 +255,19 @@ function statusInput(input: ScreenInput) {
 }
 
 /** The pace against the deck's plan, when its front matter sets a duration. */
-export function paceFor(input: Pick<ScreenInput, 'deck' | 'state' | 'elapsedSeconds'>): {remainingSeconds: number; text: string; alert: boolean} | undefined {
+export function paceFor(
+	input: Pick<ScreenInput, 'deck' | 'state' | 'elapsedSeconds'>,
+): {remainingSeconds: number; text: string; alert: boolean} | undefined {
 	const {deck, state} = input;
 	if (deck.meta.duration === undefined || deck.partial) {
 		return undefined;
 	}
 
-	const pace = paceAt(planTalk(deck), {slide: state.slide, step: state.step, steps: slideHead(deck, state.slide).steps}, input.elapsedSeconds);
+	const pace = paceAt(
+		planTalk(deck),
+		{slide: state.slide, step: state.step, steps: slideHead(deck, state.slide).steps},
+		input.elapsedSeconds,
+	);
 	if (!pace) {
 		return undefined;
 	}

@@ -25,8 +25,12 @@ function currentPane(input: ScreenInput, size: Size): string[] {
 	const {deck, state, theme} = input;
 	const head = slideHead(deck, state.slide);
 	const steps = head.steps > 1 ? ` ${theme.glyphs.separator} step ${state.step + 1}/${head.steps}` : '';
-	const label = state.blank ? 'audience sees: back in a moment (any key returns)' : `now: ${state.slide + 1}/${deck.partial ? theme.glyphs.ellipsis : deck.count}${steps}`;
-	const body = state.blank ? [] : layoutSlide(parseSlide(deck, state.slide), state.step, {width: size.width, height: size.height - 1}, theme).lines;
+	const label = state.blank
+		? 'audience sees: back in a moment (any key returns)'
+		: `now: ${state.slide + 1}/${deck.partial ? theme.glyphs.ellipsis : deck.count}${steps}`;
+	const body = state.blank
+		? []
+		: layoutSlide(parseSlide(deck, state.slide), state.step, {width: size.width, height: size.height - 1}, theme).lines;
 	return [rule(label, size.width, theme), ...fill(body, size.height - 1)];
 }
 
@@ -45,7 +49,9 @@ function nextPane(input: ScreenInput, size: Size): string[] {
 	const then = stepsLeft > 0 ? `${stepsLeft} more step${stepsLeft === 1 ? '' : 's'}, then ` : '';
 	const label = `next: ${then}${nextIndex + 1} ${theme.glyphs.separator} ${next.title || '(untitled)'}`;
 	// The first lines of its first step, without the blank rows a layout starts with.
-	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter((line, i, all) => line.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''));
+	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter(
+		(line, i, all) => line.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''),
+	);
 	return [rule(label, size.width, theme), ...fill(lines.slice(0, size.height - 1), size.height - 1)];
 }
 
@@ -55,10 +61,14 @@ function clockLines(input: ScreenInput, width: number): string[] {
 	const pace = paceFor(input);
 	const paused = state.clockPaused ? s.error(' paused (p resumes)') : '';
 	if (!pace) {
-		return [s.strong(`elapsed ${formatElapsed(input.elapsedSeconds)}`) + paused, s.dim('no duration set: add duration: 90 to the front matter')].map(line => truncate(line, width, theme.glyphs.ellipsis));
+		return [
+			s.strong(`elapsed ${formatElapsed(input.elapsedSeconds)}`) + paused,
+			s.dim('no duration set: add duration: 90 to the front matter'),
+		].map(line => truncate(line, width, theme.glyphs.ellipsis));
 	}
 
-	const remaining = pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`;
+	const remaining =
+		pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`;
 	return [
 		s.strong(`elapsed ${formatClock(input.elapsedSeconds)}`) + `  ${remaining}` + paused,
 		pace.alert ? s.error(pace.text) : pace.text,
@@ -68,8 +78,12 @@ function clockLines(input: ScreenInput, width: number): string[] {
 function notesPane(input: ScreenInput, size: Size): {rows: string[]; scrollLimit: number} {
 	const {deck, state, theme} = input;
 	const notes = parseSlide(deck, state.slide).notes;
-	const lines = notes.length === 0 ? [styles(theme).dim('(no notes for this slide)')] : renderNotes(notes, Math.max(1, size.width - 1), theme);
-	const rows = [rule('notes', size.width, theme), ...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line)];
+	const lines =
+		notes.length === 0 ? [styles(theme).dim('(no notes for this slide)')] : renderNotes(notes, Math.max(1, size.width - 1), theme);
+	const rows = [
+		rule('notes', size.width, theme),
+		...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line),
+	];
 	return {rows, scrollLimit: Math.max(0, lines.length - (size.height - 1))};
 }
 

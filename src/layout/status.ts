@@ -53,7 +53,8 @@ function clockText(input: StatusInput, width: number, theme: Theme): string {
 export function statusLine(input: StatusInput, width: number, theme: Theme): string {
 	const s = styles(theme);
 	const g = theme.glyphs;
-	const position = `${input.slide + 1}/${input.count ?? g.ellipsis}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
+	const position =
+		`${input.slide + 1}/${input.count ?? g.ellipsis}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
 	const typed = input.typed === '' ? '' : `go to ${input.typed}… `;
 	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
 	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;

@@ -11,7 +11,8 @@ import {measure, sliceMeasured, Styles, type Measured} from './cells.js';
  * counted directly. test/unit/text-width.test.ts checks every character here against
  * string-width.
  */
-export const narrowText = /^(?:[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2400-\u2426\u2500-\u25FC]|\u001B\[[\d;]*m)*$/;
+export const narrowText =
+	/^(?:[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2400-\u2426\u2500-\u25FC]|\u001B\[[\d;]*m)*$/;
 
 export function cellWidth(text: string): number {
 	return narrowText.test(text) ? stripStyles(text).length : measure(text).width;

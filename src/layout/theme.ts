@@ -76,7 +76,13 @@ const asciiGlyphs: Glyphs = {
 	seen: '+',
 };
 
-export function createTheme(options: {level: ColorLevel; ascii: boolean; attributes?: boolean; highlighter?: Highlighter; background?: Background}): Theme {
+export function createTheme(options: {
+	level: ColorLevel;
+	ascii: boolean;
+	attributes?: boolean;
+	highlighter?: Highlighter;
+	background?: Background;
+}): Theme {
 	const attributes = options.attributes ?? options.level > 0;
 	const background = options.background ?? 'dark';
 	return {
@@ -85,7 +91,7 @@ export function createTheme(options: {level: ColorLevel; ascii: boolean; attribu
 		background,
 		ascii: options.ascii,
 		chalk: new Chalk({level: options.level}),
-		attributes: new Chalk({level: attributes ? Math.max(1, options.level) as ColorLevel : 0}),
+		attributes: new Chalk({level: attributes ? (Math.max(1, options.level) as ColorLevel) : 0}),
 		glyphs: options.ascii ? asciiGlyphs : unicodeGlyphs,
 		highlighter: options.highlighter,
 	};

@@ -29,11 +29,27 @@ function clampPosition(slide: number, step: number, ctx: NavContext): {slide: nu
 /** Go where the talk is: its slide, step and blank screen, no overlay. */
 function withTalk(state: NavState, follow: FollowState): NavState {
 	const sameSlide = state.slide === follow.slide;
-	if (sameSlide && state.step === follow.step && Boolean(state.blank) === follow.blank && state.overlay === 'none' && state.follow === follow) {
+	if (
+		sameSlide &&
+		state.step === follow.step &&
+		Boolean(state.blank) === follow.blank &&
+		state.overlay === 'none' &&
+		state.follow === follow
+	) {
 		return state;
 	}
 
-	return {...state, follow, slide: follow.slide, step: follow.step, blank: follow.blank, overlay: 'none', count: '', notesScroll: sameSlide ? state.notesScroll : 0, bodyScroll: 0};
+	return {
+		...state,
+		follow,
+		slide: follow.slide,
+		step: follow.step,
+		blank: follow.blank,
+		overlay: 'none',
+		count: '',
+		notesScroll: sameSlide ? state.notesScroll : 0,
+		bodyScroll: 0,
+	};
 }
 
 /**

@@ -4,8 +4,20 @@ import type {Action, NavState} from './reducer.js';
 
 /** Names of keys as the UI layer reports them: a printable character, or one of these. */
 export type KeyName =
-	| 'right' | 'left' | 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end'
-	| 'enter' | 'escape' | 'backspace' | 'tab' | 'space' | 'ctrl+c'
+	| 'right'
+	| 'left'
+	| 'up'
+	| 'down'
+	| 'pageup'
+	| 'pagedown'
+	| 'home'
+	| 'end'
+	| 'enter'
+	| 'escape'
+	| 'backspace'
+	| 'tab'
+	| 'space'
+	| 'ctrl+c'
 	| (string & {});
 
 export type Binding = Readonly<{
@@ -21,8 +33,20 @@ export type Binding = Readonly<{
 }>;
 
 const label: Readonly<Record<string, string>> = {
-	right: '→', left: '←', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	enter: 'Enter', escape: 'Esc', backspace: 'Backspace', space: 'Space', 'ctrl+c': 'Ctrl-C', tab: 'Tab',
+	right: '→',
+	left: '←',
+	up: '↑',
+	down: '↓',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	backspace: 'Backspace',
+	space: 'Space',
+	'ctrl+c': 'Ctrl-C',
+	tab: 'Tab',
 };
 
 export function keyLabel(key: KeyName): string {
@@ -38,7 +62,11 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['left', 'up', 'h', 'k', 'backspace', 'pageup'], action: {type: 'prev'}, help: 'previous step or slide'},
 	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
 	{keys: ['G', 'end'], action: {type: 'last'}, help: 'last slide (a number then G: that slide)'},
-	{keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], action: {type: 'digit', digit: ''}, help: 'a number then Enter: go to that slide; on a question (study): pick a choice, a: type an answer'},
+	{
+		keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+		action: {type: 'digit', digit: ''},
+		help: 'a number then Enter: go to that slide; on a question (study): pick a choice, a: type an answer',
+	},
 	// Named in the digits' row: the help must fit a 100x30 screen.
 	{keys: ['a'], action: {type: 'quizAnswer'}, help: 'type the answer to a question, then Enter', view: 'study', inHelp: false},
 	{keys: ['s'], action: {type: 'toggleNotes'}, help: 'show or hide the notes (the pane, or under the slide in study)'},
@@ -53,15 +81,20 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
 	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
 	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
-	{keys: ['b', '.'], action: {type: 'blank'}, help: 'blank the screen, followers\' too, until the next key', view: 'present'},
-	{keys: ['p'], action: {type: 'togglePause'}, help: 'pause or resume the talk\'s clock', view: 'present'},
+	{keys: ['b', '.'], action: {type: 'blank'}, help: "blank the screen, followers' too, until the next key", view: 'present'},
+	{keys: ['p'], action: {type: 'togglePause'}, help: "pause or resume the talk's clock", view: 'present'},
 ];
 
 /**
  * A follower with the talk: read-only, it can only quit, detach to browse on its own, or show
  * the notes the lecturer shared (`--share-notes`; nothing is sent otherwise).
  */
-const attachedFollowerKeys: Readonly<Record<string, Action>> = {q: {type: 'quit'}, 'ctrl+c': {type: 'quit'}, d: {type: 'detach'}, s: {type: 'toggleNotes'}};
+const attachedFollowerKeys: Readonly<Record<string, Action>> = {
+	q: {type: 'quit'},
+	'ctrl+c': {type: 'quit'},
+	d: {type: 'detach'},
+	s: {type: 'toggleNotes'},
+};
 
 /** Keys in the overview. */
 export const overviewBindings: readonly Binding[] = [
@@ -179,10 +212,12 @@ function textEntryAction(key: KeyName): Action | undefined {
 
 /** The help overlay's rows: keys and what they do, from the tables above. */
 export function helpRows(): Array<{keys: string; help: string}> {
-	const rows = slideBindings.filter(binding => binding.inHelp !== false).map(binding => ({
-		keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
-		help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
-	}));
+	const rows = slideBindings
+		.filter(binding => binding.inHelp !== false)
+		.map(binding => ({
+			keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
+			help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
+		}));
 	rows.push({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});
 	return rows;
 }

@@ -87,7 +87,16 @@ export type Action =
 	| Readonly<{type: 'deckReloaded'; slide?: number; jumpedFrom?: number}>
 	| HallAction;
 
-export function initialState(options: {slide?: number; notesVisible?: boolean; studyNotes?: boolean; view?: View; bookmarks?: readonly number[]; answers?: QuizAnswers} = {}): NavState {
+export function initialState(
+	options: {
+		slide?: number;
+		notesVisible?: boolean;
+		studyNotes?: boolean;
+		view?: View;
+		bookmarks?: readonly number[];
+		answers?: QuizAnswers;
+	} = {},
+): NavState {
 	return {
 		slide: options.slide ?? 0,
 		step: 0,
@@ -176,9 +185,18 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 		const slide = clamp(action.slide ?? state.slide, 0, ctx.count - 1);
 		const step = clamp(state.step, 0, ctx.steps(slide) - 1);
 		const bookmarks = state.bookmarks.filter(mark => mark < ctx.count);
-		const jumpedFrom = state.jumpedFrom && action.jumpedFrom !== undefined ? {...state.jumpedFrom, slide: action.jumpedFrom} : state.jumpedFrom;
+		const jumpedFrom =
+			state.jumpedFrom && action.jumpedFrom !== undefined ? {...state.jumpedFrom, slide: action.jumpedFrom} : state.jumpedFrom;
 		const moved = slide === state.slide ? {} : {notesScroll: 0, bodyScroll: 0};
-		return {...state, ...moved, slide, step, bookmarks, jumpedFrom, overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)}};
+		return {
+			...state,
+			...moved,
+			slide,
+			step,
+			bookmarks,
+			jumpedFrom,
+			overview: {...state.overview, cursor: clamp(state.overview.cursor, 0, ctx.count - 1)},
+		};
 	}
 
 	if (currentEntry(state)?.typing !== undefined) {
@@ -286,7 +304,9 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 
 		case 'toggleBookmark': {
 			const has = state.bookmarks.includes(state.slide);
-			const bookmarks = has ? state.bookmarks.filter(mark => mark !== state.slide) : [...state.bookmarks, state.slide].sort((a, b) => a - b);
+			const bookmarks = has
+				? state.bookmarks.filter(mark => mark !== state.slide)
+				: [...state.bookmarks, state.slide].sort((a, b) => a - b);
 			return {...state, bookmarks};
 		}
 

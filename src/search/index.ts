@@ -61,9 +61,8 @@ const bodyBit = 2;
 const notesBit = 4;
 const rankOrder: readonly Field[] = ['title', 'body', 'notes'];
 // The fields a slide matched in, by bit mask; shared, so a hit costs no array of its own.
-const fieldsByMask: ReadonlyArray<readonly Field[]> = Array.from(
-	{length: 8},
-	(_, mask) => Object.freeze(rankOrder.filter((_field, bit) => (mask & (1 << bit)) !== 0)),
+const fieldsByMask: ReadonlyArray<readonly Field[]> = Array.from({length: 8}, (_, mask) =>
+	Object.freeze(rankOrder.filter((_field, bit) => (mask & (1 << bit)) !== 0)),
 );
 
 function occurs(matcher: TermMatcher, norm: Normalized): boolean {
@@ -103,9 +102,10 @@ export function search(index: SearchIndex, query: Query | string, options: Searc
 	for (const entry of index.entries) {
 		let mask = 0;
 		for (const matcher of matchers) {
-			const termMask = (occurs(matcher, entry.title) ? titleBit : 0)
-				| (occurs(matcher, entry.body) ? bodyBit : 0)
-				| (withNotes && occurs(matcher, entry.notes) ? notesBit : 0);
+			const termMask =
+				(occurs(matcher, entry.title) ? titleBit : 0) |
+				(occurs(matcher, entry.body) ? bodyBit : 0) |
+				(withNotes && occurs(matcher, entry.notes) ? notesBit : 0);
 			if (termMask === 0) {
 				mask = 0;
 				break;

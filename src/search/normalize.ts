@@ -18,25 +18,25 @@ export type Normalized = Readonly<{folded: string; map: Int32Array | undefined}>
 // `कि` would fold to `क` and `ガ` to `カ`; what is left is recomposed (NFC), so `ガ` and
 // `한` fold to themselves instead of to a decomposed sequence that `カ` or `하` would match.
 const droppableMarkRanges: ReadonlyArray<readonly [number, number]> = [
-	[0x03_00, 0x03_6F], // Combining Diacritical Marks (what NFKD splits off Latin, Greek, Cyrillic)
-	[0x05_91, 0x05_C7], // Hebrew points (vowels are optional in writing)
-	[0x06_4B, 0x06_5F], // Arabic harakat (likewise optional)
+	[0x03_00, 0x03_6f], // Combining Diacritical Marks (what NFKD splits off Latin, Greek, Cyrillic)
+	[0x05_91, 0x05_c7], // Hebrew points (vowels are optional in writing)
+	[0x06_4b, 0x06_5f], // Arabic harakat (likewise optional)
 	[0x06_70, 0x06_70],
-	[0x1A_B0, 0x1A_FF], // Combining Diacritical Marks Extended
-	[0x1D_C0, 0x1D_FF], // Combining Diacritical Marks Supplement
-	[0x20_D0, 0x20_FF], // Combining marks for symbols
-	[0xFE_20, 0xFE_2F], // Combining half marks
+	[0x1a_b0, 0x1a_ff], // Combining Diacritical Marks Extended
+	[0x1d_c0, 0x1d_ff], // Combining Diacritical Marks Supplement
+	[0x20_d0, 0x20_ff], // Combining marks for symbols
+	[0xfe_20, 0xfe_2f], // Combining half marks
 ];
 
 // Folds that neither NFKD nor toLowerCase make: full case folding of ß and final sigma,
 // and typographic quotes and dashes, so `don't` finds `don’t`.
 const extraFolds: Readonly<Record<string, string>> = {
-	'ß': 'ss',
-	'ς': 'σ',
-	'‘': '\'',
-	'’': '\'',
-	'‚': '\'',
-	'‛': '\'',
+	ß: 'ss',
+	ς: 'σ',
+	'‘': "'",
+	'’': "'",
+	'‚': "'",
+	'‛': "'",
 	'“': '"',
 	'”': '"',
 	'„': '"',
@@ -70,7 +70,7 @@ const voicingMarks = new Set(['\u3099', '\u309A']);
 const foldCache = new Map<number, string>();
 // The BMP below the surrogates as a flat table (0 = not seen, 1 = folds to itself,
 // 2 = see foldCache): most non-ASCII text (CJK, scripts without case) never leaves it.
-const bmpState = new Uint8Array(0xD8_00);
+const bmpState = new Uint8Array(0xd8_00);
 
 function foldCodePoint(codePoint: number): string {
 	const cached = foldCache.get(codePoint);
@@ -80,7 +80,7 @@ function foldCodePoint(codePoint: number): string {
 
 	const char = String.fromCodePoint(codePoint);
 	let folded = '';
-	if (codePoint >= 0xD8_00 && codePoint <= 0xDF_FF) {
+	if (codePoint >= 0xd8_00 && codePoint <= 0xdf_ff) {
 		// A lone surrogate is not text; U+FFFD is what any decoder would make of it.
 		folded = '\uFFFD';
 	} else {
@@ -94,7 +94,7 @@ function foldCodePoint(codePoint: number): string {
 	}
 
 	foldCache.set(codePoint, folded);
-	if (codePoint < 0xD8_00) {
+	if (codePoint < 0xd8_00) {
 		bmpState[codePoint] = folded === char && !voicingMarks.has(char) ? 1 : 2;
 	}
 
@@ -152,12 +152,12 @@ export function normalize(text: string): Normalized {
 
 		const code = text.charCodeAt(i);
 		if (code < 0x80) {
-			units[size] = code >= 0x41 && code <= 0x5A ? code + 0x20 : code;
+			units[size] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 			map[size++] = i++;
 			continue;
 		}
 
-		if (code < 0xD8_00 && bmpState[code] === 1) {
+		if (code < 0xd8_00 && bmpState[code] === 1) {
 			units[size] = code;
 			map[size++] = i++;
 			continue;
@@ -166,7 +166,7 @@ export function normalize(text: string): Normalized {
 		const at = i;
 		const codePoint = text.codePointAt(at) ?? code;
 		const folded = foldCodePoint(codePoint);
-		i += codePoint > 0xFF_FF ? 2 : 1;
+		i += codePoint > 0xff_ff ? 2 : 1;
 		if (size > 0 && voicingMarks.has(folded)) {
 			const composed = (String.fromCharCode(units[size - 1] ?? 0) + folded).normalize('NFC');
 			if (composed.length === 1) {

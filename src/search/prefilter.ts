@@ -22,7 +22,10 @@ const splitters = /\]\([^)\n]*\)|\]\[[^\]\n]*\]|<!--[\s\S]*?-->/g;
 
 /** The pieces of each term that the slide's source must contain, in the same folded form. */
 export function prefilterNeedles(query: Query): readonly string[] {
-	return query.terms.flatMap(term => term.text.split(' ')).map(word => word.replace(inlinePunctuation, '')).filter(word => word !== '');
+	return query.terms
+		.flatMap(term => term.text.split(' '))
+		.map(word => word.replace(inlinePunctuation, ''))
+		.filter(word => word !== '');
 }
 
 /** False only when the slide's source cannot hold every needle (see `prefilterNeedles`). */

@@ -27,7 +27,10 @@ export function parseQuery(input: string): Query {
 		if (char === '"') {
 			const close = text.indexOf('"', i + 1);
 			const end = close === -1 ? text.length : close;
-			const words = text.slice(i + 1, end).split(/\s+/).filter(word => word !== '');
+			const words = text
+				.slice(i + 1, end)
+				.split(/\s+/)
+				.filter(word => word !== '');
 			if (words.length > 0) {
 				terms.push({text: words.join(' '), phrase: true});
 			}

@@ -64,7 +64,7 @@ const combiningMark = /\p{M}/u;
 // A cut must not split a surrogate pair or separate a letter from its accents.
 function isClusterContinuation(text: string, index: number): boolean {
 	const code = text.charCodeAt(index);
-	return (code >= 0xDC_00 && code <= 0xDF_FF) || combiningMark.test(text[index] ?? '');
+	return (code >= 0xdc_00 && code <= 0xdf_ff) || combiningMark.test(text[index] ?? '');
 }
 
 /**
@@ -209,12 +209,7 @@ function trimmedSnippet(source: FieldText, match: LineMatch, maxWidth: number): 
  * position; the chosen ones are returned in slide order (body first, then top to bottom).
  * When no body or notes line matches (only the title did), the one snippet is the title.
  */
-export function pickSnippets(
-	title: FieldText,
-	others: readonly FieldText[],
-	query: Query,
-	maxWidth: number,
-): Snippet[] {
+export function pickSnippets(title: FieldText, others: readonly FieldText[], query: Query, maxWidth: number): Snippet[] {
 	const candidates: LineMatch[] = [];
 	others.forEach((source, order) => {
 		lineMatches(source, order, query, candidates);

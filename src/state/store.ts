@@ -7,7 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {QuizAnswer} from '../deck/quiz.js';
-import {decodeRanges, encodeRanges, parseAnswerKey, remapper, sortedUnique, titleChars, type Range, type SlideTitles, type StudyState} from './study-state.js';
+import {
+	decodeRanges,
+	encodeRanges,
+	parseAnswerKey,
+	remapper,
+	sortedUnique,
+	titleChars,
+	type Range,
+	type SlideTitles,
+	type StudyState,
+} from './study-state.js';
 
 /** `warning` is the one-line message for stderr; `reason` its short form, for a status bar. */
 export type LoadResult = {state: StudyState | undefined; warning?: string; reason?: string};
@@ -111,7 +121,7 @@ function readStateText(file: string): {text: string} | {missing: true} | {proble
 		// One byte more than the file's size: a file that grew since is cut and fails as JSON.
 		const buffer = Buffer.allocUnsafe(stat.size + 1);
 		let length = 0;
-		for (let got = -1; got !== 0 && length < buffer.length;) {
+		for (let got = -1; got !== 0 && length < buffer.length; ) {
 			got = fs.readSync(fd, buffer, length, buffer.length - length, null);
 			length += got;
 		}
@@ -204,7 +214,10 @@ function toStoredAnswers(answers: StudyState['answers']): StoredAnswer[] {
 }
 
 /** Stored answers → the model's, each slide followed with `remap` (an answer whose slide is gone is dropped). */
-function fromStoredAnswers(stored: readonly StoredAnswer[] | undefined, remap: (index: number) => number | undefined): StudyState['answers'] {
+function fromStoredAnswers(
+	stored: readonly StoredAnswer[] | undefined,
+	remap: (index: number) => number | undefined,
+): StudyState['answers'] {
 	if (!stored || stored.length === 0) return undefined;
 	const answers: Record<string, QuizAnswer> = {};
 	for (const answer of stored) {
@@ -223,7 +236,13 @@ function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): St
 	const base = {updatedAt: stored.updatedAt};
 	if (!currentTitles) {
 		const answers = fromStoredAnswers(stored.answers, index => index);
-		return {...base, slide: stored.slide, seen: decodeRanges(stored.seen), bookmarks: sortedUnique(stored.bookmarks), ...(answers ? {answers} : {})};
+		return {
+			...base,
+			slide: stored.slide,
+			seen: decodeRanges(stored.seen),
+			bookmarks: sortedUnique(stored.bookmarks),
+			...(answers ? {answers} : {}),
+		};
 	}
 	const {count} = currentTitles;
 	const remap = remapper(stored.slideTitles ?? {}, currentTitles);
@@ -264,15 +283,25 @@ function checkShape(data: unknown): string | undefined {
 	}
 	if (typeof data['updatedAt'] !== 'string') return 'invalid updatedAt';
 	const answers = data['answers'];
-	if (answers !== undefined && !(Array.isArray(answers) && answers.length <= maxSlides && answers.every(answer => isStoredAnswer(answer)))) return 'invalid answers';
+	if (answers !== undefined && !(Array.isArray(answers) && answers.length <= maxSlides && answers.every(answer => isStoredAnswer(answer))))
+		return 'invalid answers';
 	return undefined;
 }
 
 function isStoredAnswer(value: unknown): boolean {
 	if (!isRecord(value)) return false;
 	const {slide, question, right, picked, typed} = value;
-	if (!isIndex(slide) || !(Number.isInteger(question) && (question as number) >= 0 && (question as number) < 1000) || typeof right !== 'boolean') return false;
-	if (picked !== undefined && !(Array.isArray(picked) && picked.length <= 9 && picked.every(index => Number.isInteger(index) && index >= 0 && index < 9))) return false;
+	if (
+		!isIndex(slide) ||
+		!(Number.isInteger(question) && (question as number) >= 0 && (question as number) < 1000) ||
+		typeof right !== 'boolean'
+	)
+		return false;
+	if (
+		picked !== undefined &&
+		!(Array.isArray(picked) && picked.length <= 9 && picked.every(index => Number.isInteger(index) && index >= 0 && index < 9))
+	)
+		return false;
 	return typed === undefined || (typeof typed === 'string' && typed.length <= maxTyped);
 }
 

@@ -60,9 +60,10 @@ export function visit(state: StudyState, slide: number): StudyState {
 
 export function toggleBookmark(state: StudyState, slide: number): StudyState {
 	const at = lowerBound(state.bookmarks, slide);
-	const bookmarks = state.bookmarks[at] === slide
-		? [...state.bookmarks.slice(0, at), ...state.bookmarks.slice(at + 1)]
-		: insertSorted(state.bookmarks, slide);
+	const bookmarks =
+		state.bookmarks[at] === slide
+			? [...state.bookmarks.slice(0, at), ...state.bookmarks.slice(at + 1)]
+			: insertSorted(state.bookmarks, slide);
 	return {...state, bookmarks};
 }
 

@@ -64,9 +64,7 @@ function rowCommand(index: number, row: string, full: boolean): string {
  * then give the whole screen back as the region.
  */
 function scrollCommand({top, bottom, by}: Scroll): string {
-	const move = by > 0
-		? `${esc}${bottom + 1};1H` + '\n'.repeat(by)
-		: `${esc}${top + 1};1H` + '\u001BM'.repeat(-by);
+	const move = by > 0 ? `${esc}${bottom + 1};1H` + '\n'.repeat(by) : `${esc}${top + 1};1H` + '\u001BM'.repeat(-by);
 	return `${esc}0m${esc}${top + 1};${bottom + 1}r${move}${esc}r`;
 }
 
@@ -75,7 +73,7 @@ export function scrolled(previous: readonly string[], {top, bottom, by}: Scroll)
 	const after = [...previous];
 	for (let i = top; i <= bottom; i++) {
 		const from = i + by;
-		after[i] = from >= top && from <= bottom ? previous[from] ?? '' : '';
+		after[i] = from >= top && from <= bottom ? (previous[from] ?? '') : '';
 	}
 
 	return after;

@@ -99,9 +99,12 @@ export function enterSession(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
 	};
 
 	stdout.on('error', die);
-	onExit(() => {
-		restore();
-	}, {alwaysLast: true});
+	onExit(
+		() => {
+			restore();
+		},
+		{alwaysLast: true},
+	);
 	if (stdin.isTTY) {
 		stdin.setRawMode(true);
 	}

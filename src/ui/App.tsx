@@ -25,7 +25,14 @@ const sliceMs = 1;
 const busyMs = 300;
 
 /** The keys a presenter presses most, whose frames are computed ahead while idle. */
-const likelyActions: readonly Action[] = [{type: 'next'}, {type: 'prev'}, {type: 'toggleNotes'}, {type: 'last'}, {type: 'first'}, {type: 'scrollDown'}];
+const likelyActions: readonly Action[] = [
+	{type: 'next'},
+	{type: 'prev'},
+	{type: 'toggleNotes'},
+	{type: 'last'},
+	{type: 'first'},
+	{type: 'scrollDown'},
+];
 
 export type AppProps = Readonly<{
 	deck: Deck;
@@ -59,7 +66,9 @@ export function App(props: AppProps) {
 	// The deck a reload replaces (the listener below outlives renders).
 	const deckRef = useRef(props.deck);
 	const [state, setState] = useState(props.initial);
-	const [message, setMessage] = useState<{text: string; kind: 'error' | 'info'} | undefined>(props.hint ? {text: props.hint, kind: 'info'} : undefined);
+	const [message, setMessage] = useState<{text: string; kind: 'error' | 'info'} | undefined>(
+		props.hint ? {text: props.hint, kind: 'info'} : undefined,
+	);
 	const [elapsed, setElapsed] = useState(() => Math.floor(props.elapsed()));
 	// When the last key came: idle work waits while someone is pressing keys.
 	const lastKeyAt = useRef(0);
@@ -74,12 +83,31 @@ export function App(props: AppProps) {
 	}, [state.overlay, state.search.query, state.search.hitsFor, props.theme]);
 	const compose = props.compose ?? buildRegions;
 	const regions = useMemo(
-		() => compose({deck, state, size: props.size, theme: props.theme, elapsedSeconds: elapsed, message, badges: props.badges?.(state, deck), highlight, overviewSlides: overviewList}),
+		() =>
+			compose({
+				deck,
+				state,
+				size: props.size,
+				theme: props.theme,
+				elapsedSeconds: elapsed,
+				message,
+				badges: props.badges?.(state, deck),
+				highlight,
+				overviewSlides: overviewList,
+			}),
 		[compose, deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
 	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i)});
-	contextRef.current = {count: deck.count, steps: i => stepsOf(deck, i), scrollLimit: regions.scrollLimit, notesScrollLimit: regions.notesScrollLimit, overviewSlides: overviewList, quizzes: i => quizzesOf(deck, i), walk: props.walk};
+	contextRef.current = {
+		count: deck.count,
+		steps: i => stepsOf(deck, i),
+		scrollLimit: regions.scrollLimit,
+		notesScrollLimit: regions.notesScrollLimit,
+		overviewSlides: overviewList,
+		quizzes: i => quizzesOf(deck, i),
+		walk: props.walk,
+	};
 
 	const dispatch = useCallback((action: Action) => {
 		setState(current => reduce(current, action, contextRef.current));
@@ -98,17 +126,19 @@ export function App(props: AppProps) {
 		}
 
 		setMessage(current => (current?.kind === 'info' ? undefined : current));
-		setState(current => names.reduce((state, name) => {
-			const action = keyToAction(name, state);
-			if (!action) {
-				return state;
-			}
+		setState(current =>
+			names.reduce((state, name) => {
+				const action = keyToAction(name, state);
+				if (!action) {
+					return state;
+				}
 
-			// Enter may come in the same burst as the query, before the live search ran: run it now.
-			const pending = action.type === 'textSubmit' ? search.pendingHits(state) : undefined;
-			const ready = pending ? reduce(state, pending, contextRef.current) : state;
-			return reduce(ready, action, contextRef.current);
-		}, current));
+				// Enter may come in the same burst as the query, before the live search ran: run it now.
+				const pending = action.type === 'textSubmit' ? search.pendingHits(state) : undefined;
+				const ready = pending ? reduce(state, pending, contextRef.current) : state;
+				return reduce(ready, action, contextRef.current);
+			}, current),
+		);
 	});
 
 	// Opening the search bar finishes the index in the next tick, after the bar is drawn and
@@ -146,25 +176,35 @@ export function App(props: AppProps) {
 
 	useEffect(() => props.subscribeActions?.(dispatch), [props.subscribeActions, dispatch]);
 
-	useEffect(() => props.subscribeReload?.(result => {
-		if ('error' in result) {
-			setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
-			return;
-		}
+	useEffect(
+		() =>
+			props.subscribeReload?.(result => {
+				if ('error' in result) {
+					setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
+					return;
+				}
 
-		setMessage(undefined);
-		const before = deckRef.current;
-		const after = result.deck;
-		deckRef.current = after;
-		setDeck(after);
-		contextRef.current = {count: after.count, steps: i => stepsOf(after, i), quizzes: i => quizzesOf(after, i)};
-		// Follow the slide on screen (and the way back) to where the edit put it.
-		setState(current => reduce(current, {
-			type: 'deckReloaded',
-			slide: findSameSlide(before, after, current.slide),
-			jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
-		}, contextRef.current));
-	}), [props.subscribeReload]);
+				setMessage(undefined);
+				const before = deckRef.current;
+				const after = result.deck;
+				deckRef.current = after;
+				setDeck(after);
+				contextRef.current = {count: after.count, steps: i => stepsOf(after, i), quizzes: i => quizzesOf(after, i)};
+				// Follow the slide on screen (and the way back) to where the edit put it.
+				setState(current =>
+					reduce(
+						current,
+						{
+							type: 'deckReloaded',
+							slide: findSameSlide(before, after, current.slide),
+							jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
+						},
+						contextRef.current,
+					),
+				);
+			}),
+		[props.subscribeReload],
+	);
 
 	// While the presenter is idle, compute (and drop) the frames the most pressed keys would
 	// show, one per tick: the keypress then finds its slide laid out and its code compiled.
@@ -178,7 +218,15 @@ export function App(props: AppProps) {
 
 			const after = reduce(state, action, contextRef.current);
 			if (after !== state) {
-				compose({deck, state: after, size: props.size, theme: props.theme, elapsedSeconds: 0, highlight, badges: props.badges?.(after, deck)});
+				compose({
+					deck,
+					state: after,
+					size: props.size,
+					theme: props.theme,
+					elapsedSeconds: 0,
+					highlight,
+					badges: props.badges?.(after, deck),
+				});
 			}
 
 			timer = setTimeout(rehearse, 0, next + 1);
@@ -250,19 +298,27 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}) {
 			clearImmediate(immediate);
 		};
 	}, [deck, builder, lastKeyAt]);
-	return useMemo(() => ({
-		prepare(): void {
-			builder.index();
-		},
-		/** The hits the open search bar waits for (its query changed since the last search), if any. */
-		pendingHits(state: NavState): Action | undefined {
-			const {query, hitsFor} = state.search;
-			if (state.overlay !== 'search' || query === hitsFor) {
-				return undefined;
-			}
+	return useMemo(
+		() => ({
+			prepare(): void {
+				builder.index();
+			},
+			/** The hits the open search bar waits for (its query changed since the last search), if any. */
+			pendingHits(state: NavState): Action | undefined {
+				const {query, hitsFor} = state.search;
+				if (state.overlay !== 'search' || query === hitsFor) {
+					return undefined;
+				}
 
-			const hits = query.trim() === '' ? [] : search(builder.index(), query).map(hit => hit.doc.slide).sort((a, b) => a - b);
-			return {type: 'searchHits', query, hits};
-		},
-	}), [builder]);
+				const hits =
+					query.trim() === ''
+						? []
+						: search(builder.index(), query)
+								.map(hit => hit.doc.slide)
+								.sort((a, b) => a - b);
+				return {type: 'searchHits', query, hits};
+			},
+		}),
+		[builder],
+	);
 }

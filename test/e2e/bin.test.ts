@@ -12,7 +12,9 @@ test('the bin runs as a program with its V8 flags on the command line', () => {
 	const shebang = execFileSync('head', ['-n', '1', lecternBin], {encoding: 'utf8'}).trim();
 	expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node (--[\w-]+(=\S+)? ?)+$/);
 	const flags = shebang.replace('#!/usr/bin/env -S node ', '').split(' ');
-	const execArgv = JSON.parse(execFileSync('/usr/bin/env', ['-S', `node ${flags.join(' ')}`, '-e', script], {encoding: 'utf8'})) as string[];
+	const execArgv = JSON.parse(
+		execFileSync('/usr/bin/env', ['-S', `node ${flags.join(' ')}`, '-e', script], {encoding: 'utf8'}),
+	) as string[];
 	expect(execArgv.slice(0, flags.length)).toEqual(flags);
 	expect(execFileSync(lecternBin, ['--version'], {cwd: repoRoot, env: cleanEnv(), encoding: 'utf8'}).trim()).toMatch(/^\d+\.\d+\.\d+/);
 });

@@ -13,12 +13,16 @@ const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import
 // Each fixture word lives where one test needs it, so a result's place in the list says why.
 const fixtures: Readonly<Record<string, string>> = {
 	// `zephyr`: in the body of slide 1, the notes of slide 2, the title of slide 3.
-	'rank.md': '# Opening words\n\nThe zephyr blows through the body text.\n\n---\n\n# Middle slide\n\nNothing to see.\n\n<!-- notes: a zephyr hides in the notes -->\n\n---\n\n# Zephyr in the title\n\nPlain body.\n',
+	'rank.md':
+		'# Opening words\n\nThe zephyr blows through the body text.\n\n---\n\n# Middle slide\n\nNothing to see.\n\n<!-- notes: a zephyr hides in the notes -->\n\n---\n\n# Zephyr in the title\n\nPlain body.\n',
 	// `crimson` and `falcon`: adjacent on slide 1, apart and reversed on slide 2, alone on slide 3.
-	'words.md': '# First\n\nA crimson falcon rises.\n\n---\n\n# Second\n\nThe falcon turned crimson at dusk.\n\n---\n\n# Third\n\nOnly a falcon here.\n',
-	'intl.md': '# Mémoire virtuelle\n\nLa mémoire est partagée entre les machines.\n\n---\n\n# Hyperviseur\n\nThe VMM traps every privileged instruction.\n',
+	'words.md':
+		'# First\n\nA crimson falcon rises.\n\n---\n\n# Second\n\nThe falcon turned crimson at dusk.\n\n---\n\n# Third\n\nOnly a falcon here.\n',
+	'intl.md':
+		'# Mémoire virtuelle\n\nLa mémoire est partagée entre les machines.\n\n---\n\n# Hyperviseur\n\nThe VMM traps every privileged instruction.\n',
 	'wide.md': '# Wide diagram\n\n```text\n' + `+${'-'.repeat(150)}+` + '\n```\n\n<!-- notes: too wide for any terminal we check -->\n',
-	'cjk.md': '# 日本語のタイトルはとても長いです日本語のタイトルはとても長いです\n\n本文も日本語で書かれています。本文も日本語で書かれています。 👩‍👩‍👧 🇫🇷\n\n| 列 | 説明 |\n|---|---|\n| 日本語日本語日本語日本語 | 説明説明説明説明説明説明説明説明説明説明 |\n\n<!-- notes: ノートも日本語で書かれていますノートも日本語で書かれています -->\n',
+	'cjk.md':
+		'# 日本語のタイトルはとても長いです日本語のタイトルはとても長いです\n\n本文も日本語で書かれています。本文も日本語で書かれています。 👩‍👩‍👧 🇫🇷\n\n| 列 | 説明 |\n|---|---|\n| 日本語日本語日本語日本語 | 説明説明説明説明説明説明説明説明説明説明 |\n\n<!-- notes: ノートも日本語で書かれていますノートも日本語で書かれています -->\n',
 	'tree/top.md': '# Top\n\nA quokka at the top.\n',
 	'tree/sub/deep/bottom.md': '# Bottom\n\nA quokka deep down.\n',
 	'tree/sub/plain.txt': 'a quokka in a text file is not a deck\n',
@@ -98,15 +102,22 @@ describe.concurrent('print', () => {
 		expect(result.stderr).toBe('');
 		expect(result.stdout).not.toContain(ESC);
 		const separators = linesOf(result.stdout).filter(line => /^── \d+\/\d+/.test(line));
-		expect(separators.map(line => /^── (\d+)\/(\d+)/.exec(line)!.slice(1, 3).join('/'))).toEqual(Array.from({length: 28}, (_, i) => `${i + 1}/28`));
+		expect(separators.map(line => /^── (\d+)\/(\d+)/.exec(line)!.slice(1, 3).join('/'))).toEqual(
+			Array.from({length: 28}, (_, i) => `${i + 1}/28`),
+		);
 		expect(separators[0]).toMatch(/^── 1\/28 · Lectern ─+$/);
 		expect(flat(result.stdout)).toContain('Welcome! You are reading the speaker notes.');
 	});
 
-	it('opens with the deck\'s title, author and date from the front matter', async ({expect}) => {
+	it("opens with the deck's title, author and date from the front matter", async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md', '--slides', '2']);
 		expect(result.status).toBe(0);
-		expect(linesOf(result.stdout).slice(0, 4)).toEqual(['Lectern — a guide', 'The Lectern developers · 2026-11-25', '', expect.stringMatching(/^── 2\/\d+ /)]);
+		expect(linesOf(result.stdout).slice(0, 4)).toEqual([
+			'Lectern — a guide',
+			'The Lectern developers · 2026-11-25',
+			'',
+			expect.stringMatching(/^── 2\/\d+ /),
+		]);
 	});
 
 	it('takes its colours from the front matter theme: light or dark, auto from COLORFGBG', async ({expect}) => {
@@ -156,7 +167,11 @@ describe.concurrent('print', () => {
 	it('uses ASCII rules when the locale is not UTF-8', async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md'], {LANG: 'C'});
 		expect(result.status).toBe(0);
-		expect(linesOf(result.stdout).slice(1, 4)).toEqual(['The Lectern developers - 2026-11-25', '', expect.stringMatching(/^-- 1\/\d+ - Lectern -+$/)]);
+		expect(linesOf(result.stdout).slice(1, 4)).toEqual([
+			'The Lectern developers - 2026-11-25',
+			'',
+			expect.stringMatching(/^-- 1\/\d+ - Lectern -+$/),
+		]);
 	});
 
 	it('writes a large deck completely into a pipe', async ({expect}) => {
@@ -214,12 +229,16 @@ describe.concurrent('numbers on the command line', () => {
 	])('print --slides %s prints those slides, in deck order', async ([list, numbers], {expect}) => {
 		const result = await run(['print', 'decks/guide.md', '--slides', list]);
 		expect(result.status).toBe(0);
-		const printed = linesOf(result.stdout).flatMap(line => /^── (\d+)\/28 /.exec(line)?.[1] ?? []).map(Number);
+		const printed = linesOf(result.stdout)
+			.flatMap(line => /^── (\d+)\/28 /.exec(line)?.[1] ?? [])
+			.map(Number);
 		expect(printed).toEqual(numbers);
 	});
 
 	it('print --slides past the end, backwards or with deck.md:N is a usage error', async ({expect}) => {
-		expect(expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '20-99']), ['--slides', '20-99'])).toContain('the deck has 28 slides');
+		expect(expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '20-99']), ['--slides', '20-99'])).toContain(
+			'the deck has 28 slides',
+		);
 		expectOneLineError(await run(['print', 'decks/guide.md', '--slides', '7-3']), ['--slides', '7-3']);
 		expectOneLineError(await run(['print', 'decks/guide.md:2', '--slides', '3']), ['deck.md:2', '--slides']);
 	});
@@ -227,10 +246,24 @@ describe.concurrent('numbers on the command line', () => {
 
 const headingLine = /^(.+):(\d+) {2}(\S.*)$/;
 
-type JsonHit = {deck: string; slide: number; location: string; title: string; section: string | null; snippets: Array<{field: string; text: string; ranges: Array<[number, number]>}>};
+type JsonHit = {
+	deck: string;
+	slide: number;
+	location: string;
+	title: string;
+	section: string | null;
+	snippets: Array<{field: string; text: string; ranges: Array<[number, number]>}>;
+};
 const jsonHits = (result: RunResult) => linesOf(result.stdout).map(line => JSON.parse(line) as JsonHit);
-const slidesOf = (result: RunResult) => linesOf(result.stdout).filter(line => !line.startsWith(' ')).map(line => Number(headingLine.exec(line)?.[2]));
-const fold = (text: string) => text.normalize('NFKD').replaceAll(/\p{Mn}/gu, '').toLowerCase();
+const slidesOf = (result: RunResult) =>
+	linesOf(result.stdout)
+		.filter(line => !line.startsWith(' '))
+		.map(line => Number(headingLine.exec(line)?.[2]));
+const fold = (text: string) =>
+	text
+		.normalize('NFKD')
+		.replaceAll(/\p{Mn}/gu, '')
+		.toLowerCase();
 
 describe.concurrent('search', () => {
 	it('prints grep-like heading lines with Section › Title, then indented snippets', async ({expect}) => {
@@ -241,7 +274,9 @@ describe.concurrent('search', () => {
 		const lines = linesOf(result.stdout);
 		expect(lines.length).toBeGreaterThan(1);
 		expect(lines[0]).toMatch(/^decks\/virtualization\.md:\d+ {2}\S.* › \S.*$/);
-		const outline = JSON.parse((await run(['outline', 'decks/virtualization.md', '--json'])).stdout) as {slides: Array<{slide: number; title: string; section: string | null}>};
+		const outline = JSON.parse((await run(['outline', 'decks/virtualization.md', '--json'])).stdout) as {
+			slides: Array<{slide: number; title: string; section: string | null}>;
+		};
 		for (const line of lines) {
 			if (line.startsWith(' ')) {
 				expect(line).toMatch(/^ {4}\S/);
@@ -317,7 +352,9 @@ describe.concurrent('search', () => {
 		const tree = fixture('tree');
 		const result = await run(['search', 'quokka', tree]);
 		expect(result.status).toBe(0);
-		const decks = linesOf(result.stdout).filter(line => !line.startsWith(' ')).map(line => headingLine.exec(line)?.[1]);
+		const decks = linesOf(result.stdout)
+			.filter(line => !line.startsWith(' '))
+			.map(line => headingLine.exec(line)?.[1]);
 		expect(decks.sort()).toEqual([path.join(tree, 'sub/deep/bottom.md'), path.join(tree, 'top.md')]);
 		const listed = await run(['search', 'quokka', tree, '-l']);
 		expect(listed.status).toBe(0);
@@ -373,7 +410,11 @@ describe.concurrent('outline', () => {
 		const json = await run(['outline', 'decks/guide.md', '--json']);
 		expect(text.status).toBe(0);
 		expect(json.status).toBe(0);
-		const deck = JSON.parse(json.stdout) as {deck: string; title: string; slides: Array<{slide: number; title: string; isSection: boolean; section: string | null}>};
+		const deck = JSON.parse(json.stdout) as {
+			deck: string;
+			title: string;
+			slides: Array<{slide: number; title: string; isSection: boolean; section: string | null}>;
+		};
 		expect(deck.slides).toHaveLength(28);
 		expect(deck.slides.map(slide => slide.slide)).toEqual(Array.from({length: 28}, (_, i) => i + 1));
 		const lines = linesOf(text.stdout);
@@ -381,7 +422,9 @@ describe.concurrent('outline', () => {
 		expect(lines).toHaveLength(29);
 		for (const slide of deck.slides) {
 			const indent = slide.isSection || slide.section === null ? '' : '    ';
-			expect(lines[slide.slide]).toMatch(new RegExp(`^.\\s*${slide.slide} {2}${indent}${slide.title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+			expect(lines[slide.slide]).toMatch(
+				new RegExp(`^.\\s*${slide.slide} {2}${indent}${slide.title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+			);
 		}
 
 		expect(deck.slides.some(slide => slide.isSection)).toBe(true);
@@ -421,10 +464,14 @@ describe.concurrent('check', () => {
 		const result = await run(['check', file, '--size', '80x24']);
 		expect(result.status).toBe(1);
 		expect(result.stderr).toBe('');
-		expect(result.stdout).toMatch(new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: slide 1 "Wide diagram": .*clipped.* \\(at 80x24\\)$`, 'm'));
+		expect(result.stdout).toMatch(
+			new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: slide 1 "Wide diagram": .*clipped.* \\(at 80x24\\)$`, 'm'),
+		);
 		const json = await run(['check', file, '--size', '80x24', '--json']);
 		expect(json.status).toBe(1);
-		expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({file, slide: 1, severity: 'error', size: '80x24'})]));
+		expect(JSON.parse(json.stdout)).toEqual(
+			expect.arrayContaining([expect.objectContaining({file, slide: 1, severity: 'error', size: '80x24'})]),
+		);
 	});
 
 	it('exits 2 for a deck it cannot read or a size it cannot parse', async () => {

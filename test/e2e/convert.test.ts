@@ -49,9 +49,13 @@ describe.concurrent('lectern convert', () => {
 		const result = await run(['convert', file('small.rst'), '-o', file('small.md')]);
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
-		expect(result.stdout).toBe(`converted ${file('small.rst')} → ${file('small.md')}: 2 slides, 1 section, 1 with notes, 0 figures to redraw, 0 warnings\n`);
+		expect(result.stdout).toBe(
+			`converted ${file('small.rst')} → ${file('small.md')}: 2 slides, 1 section, 1 with notes, 0 figures to redraw, 0 warnings\n`,
+		);
 		const deck = fs.readFileSync(file('small.md'), 'utf8');
-		expect(deck).toBe('---\ntitle: Deck\nauthor: Ada\n---\n\n## Deck\n\nAuthor: Ada\n\n---\n\n# Part\n\n---\n\n## Slide\n\n- mémoire *virtuelle*\n\n::: notes\nNotes en français.\n:::\n');
+		expect(deck).toBe(
+			'---\ntitle: Deck\nauthor: Ada\n---\n\n## Deck\n\nAuthor: Ada\n\n---\n\n# Part\n\n---\n\n## Slide\n\n- mémoire *virtuelle*\n\n::: notes\nNotes en français.\n:::\n',
+		);
 		expect(fs.readdirSync(dir).filter(name => name.endsWith('.tmp'))).toEqual([]);
 		const outline = await run(['outline', file('small.md')]);
 		expect(outline.stdout).toContain('Part');
@@ -64,7 +68,7 @@ describe.concurrent('lectern convert', () => {
 		expect(result.stderr).toMatch(/^converted .*small\.rst → stdout: 2 slides/);
 	});
 
-	it('--check prints check\'s report of the result after the summary; figures are warnings', async ({expect}) => {
+	it("--check prints check's report of the result after the summary; figures are warnings", async ({expect}) => {
 		const out = file('lecture.md');
 		const result = await run(['convert', lecture, '-o', out, '--check']);
 		expect(result.status, describeRun([], result)).toBe(0);
@@ -80,15 +84,20 @@ describe.concurrent('lectern convert', () => {
 	it('what it cannot convert is kept as text, with a warning naming the line, and exit 1', async ({expect}) => {
 		const result = await run(['convert', file('unknown.rst'), '-o', file('unknown.md')]);
 		expect(result.status).toBe(1);
-		expect(linesOf(result.stderr)).toEqual([`lectern: ${file('unknown.rst')}:4: warning: directive "toctree::" is not converted: kept as a text block`]);
+		expect(linesOf(result.stderr)).toEqual([
+			`lectern: ${file('unknown.rst')}:4: warning: directive "toctree::" is not converted: kept as a text block`,
+		]);
 		expect(fs.readFileSync(file('unknown.md'), 'utf8')).toContain('```text\n.. toctree::\n\n   intro\n```');
 	});
 
-	it.for(['self.rst', 'self-link.md', './self.rst'])('refuses to overwrite its input, by any path (%s), and leaves it untouched', async (output, {expect}) => {
-		const input = file('self.rst');
-		expectOneLineError(await run(['convert', input, '-o', path.join(dir, output)]), /-o is the input file/);
-		expect(fs.readFileSync(input, 'utf8')).toBe(small);
-	});
+	it.for(['self.rst', 'self-link.md', './self.rst'])(
+		'refuses to overwrite its input, by any path (%s), and leaves it untouched',
+		async (output, {expect}) => {
+			const input = file('self.rst');
+			expectOneLineError(await run(['convert', input, '-o', path.join(dir, output)]), /-o is the input file/);
+			expect(fs.readFileSync(input, 'utf8')).toBe(small);
+		},
+	);
 
 	it.for([
 		[['convert', 'missing.rst'], /no such file/],
@@ -100,7 +109,9 @@ describe.concurrent('lectern convert', () => {
 		[['convert', 'small.rst', '-o', '.'], /is a directory/],
 		[['convert'], /Not enough non-option arguments/],
 	] as const)('bad input or output is one line and exit 2: %s', async ([args, pattern], {expect}) => {
-		const inDir = args.map((arg, index) => (index === 0 || arg.startsWith('-') || arg.startsWith('test/') || /^\d/.test(arg) ? arg : file(arg)));
+		const inDir = args.map((arg, index) =>
+			index === 0 || arg.startsWith('-') || arg.startsWith('test/') || /^\d/.test(arg) ? arg : file(arg),
+		);
 		expectOneLineError(await run(inDir), pattern);
 		expect(fs.existsSync(file('bad.md'))).toBe(false);
 	});

@@ -9,11 +9,32 @@ import {repoRoot, runLectern, startLectern} from './helpers.js';
 import {closeAll, keys} from './pty.js';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'dialects');
-const fixtures = fs.readdirSync(dir).filter(name => name.endsWith('.md')).sort();
+const fixtures = fs
+	.readdirSync(dir)
+	.filter(name => name.endsWith('.md'))
+	.sort();
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
 /** Markup that must never be shown as text: each dialect's syntax, and the lines authors hid. */
-const rawMarkup = ['<!--', '-->', '. . .', '<span', '<kbd', '<br', '%title', '%author', 'Note:', '[!NOTE]', 'HIDDEN', 'fn setup', 'import sys', 'cd /tmp/demo', '.element', '.slide', '^'];
+const rawMarkup = [
+	'<!--',
+	'-->',
+	'. . .',
+	'<span',
+	'<kbd',
+	'<br',
+	'%title',
+	'%author',
+	'Note:',
+	'[!NOTE]',
+	'HIDDEN',
+	'fn setup',
+	'import sys',
+	'cd /tmp/demo',
+	'.element',
+	'.slide',
+	'^',
+];
 
 function golden(name: string, kind: 'print' | 'outline', actual: string): void {
 	const file = path.join(dir, `${name.replace(/\.md$/, '')}.${kind}.txt`);

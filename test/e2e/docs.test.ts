@@ -54,7 +54,9 @@ async function fits(file: string, size: string): Promise<boolean> {
 
 describe('README', () => {
 	it('every `lectern search` example finds something in the bundled decks', async () => {
-		const commands = fences(readme, 'sh').flatMap(block => block.split('\n')).filter(line => line.startsWith('npx lectern search '));
+		const commands = fences(readme, 'sh')
+			.flatMap(block => block.split('\n'))
+			.filter(line => line.startsWith('npx lectern search '));
 		expect(commands.length).toBeGreaterThanOrEqual(3);
 		for (const command of commands) {
 			const args = shellWords(command).slice(2);
@@ -96,7 +98,9 @@ describe('docs/deck-format.md', () => {
 
 describe('the bundled guide', () => {
 	it('its search example prints what the slide shows', async () => {
-		const command = fences(guide, 'sh').find(block => block.startsWith('lectern search '))!.trim();
+		const command = fences(guide, 'sh')
+			.find(block => block.startsWith('lectern search '))!
+			.trim();
 		const sample = fences(guide, 'text').find(block => /^decks\/\S+:\d+ {2}/.test(block))!;
 		const args = shellWords(command).slice(1);
 		const result = await runLectern(args, {cwd: repoRoot});

@@ -55,13 +55,29 @@ afterEach(async () => {
 });
 
 async function lectern(args: readonly string[], cols = 100, rows = 30, extraEnv: Record<string, string> = {}): Promise<PtySession> {
-	return startPty({command: process.execPath, args: [lecternBin, ...args], cwd: repoRoot, cols, rows, env: {...env, ...extraEnv}, timeout: 15_000});
+	return startPty({
+		command: process.execPath,
+		args: [lecternBin, ...args],
+		cwd: repoRoot,
+		cols,
+		rows,
+		env: {...env, ...extraEnv},
+		timeout: 15_000,
+	});
 }
 
 /** A program under a shell that prints its exit status and keeps the terminal open. */
 async function underShell(args: readonly string[], cols = 80, rows = 24, extraEnv: Record<string, string> = {}): Promise<PtySession> {
 	const script = '"$0" "$@"; echo "exited with $?"; exec sleep 600';
-	return startPty({command: '/bin/sh', args: ['-c', script, process.execPath, lecternBin, ...args], cwd: repoRoot, cols, rows, env: {...env, ...extraEnv}, timeout: 15_000});
+	return startPty({
+		command: '/bin/sh',
+		args: ['-c', script, process.execPath, lecternBin, ...args],
+		cwd: repoRoot,
+		cols,
+		rows,
+		env: {...env, ...extraEnv},
+		timeout: 15_000,
+	});
 }
 
 const status = (t: PtySession) => t.row(-1);
@@ -102,9 +118,20 @@ describe('a leader and three followers', () => {
 		lead.press(keys.right);
 		await Promise.all(followers.map(async f => f.waitFor('Gamma rewritten')));
 		for (const [i, f] of followers.entries()) {
-			const [cols, rows] = ([[80, 24], [100, 30], [60, 20]] as const)[i]!;
+			const [cols, rows] = (
+				[
+					[80, 24],
+					[100, 30],
+					[60, 20],
+				] as const
+			)[i]!;
 			expect(f.screen().split('\n')).toHaveLength(rows);
-			expect(f.screen().split('\n').every(row => row.length <= cols)).toBe(true);
+			expect(
+				f
+					.screen()
+					.split('\n')
+					.every(row => row.length <= cols),
+			).toBe(true);
 			expect(f.raw()).not.toContain('secret-note');
 			// No clock without --clock.
 			expect(status(f)).not.toMatch(/\d\d:\d\d:\d\d/);
@@ -252,7 +279,13 @@ describe('security', () => {
 		await lead.waitFor(/2 followers/);
 		lead.press(keys.right);
 		await lead.waitFor('step 2/2');
-		for (const [key, slide] of [[keys.right, 2], [keys.right, 3], [keys.right, 4], [keys.left, 3], [keys.left, 2]] as const) {
+		for (const [key, slide] of [
+			[keys.right, 2],
+			[keys.right, 3],
+			[keys.right, 4],
+			[keys.left, 3],
+			[keys.left, 2],
+		] as const) {
 			lead.press(key);
 			await lead.waitFor(new RegExp(`(^|\\s)${slide}/4(\\s|$)`));
 		}
@@ -277,20 +310,37 @@ describe('hostile talks', () => {
 	}
 
 	const hello = JSON.stringify({v: 1, type: 'hello', talk: 'evil', title: 'x', slide: 0, count: 1, followers: 1});
-	const evilDeck = JSON.stringify({v: 1, type: 'deck', deck: {meta: {title: 'T\u001B]52;c;AAAA\u0007'}, slides: ['## Evil \u001B[2J\u001B]0;pwned\u0007 title\n\nbody \u009B31m']}});
+	const evilDeck = JSON.stringify({
+		v: 1,
+		type: 'deck',
+		deck: {meta: {title: 'T\u001B]52;c;AAAA\u0007'}, slides: ['## Evil \u001B[2J\u001B]0;pwned\u0007 title\n\nbody \u009B31m']},
+	});
 	const position = JSON.stringify({v: 1, type: 'position', slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: false}});
 
 	it.each([
-		['an unknown version', [JSON.stringify({v: 9, type: 'hello'})], 'lectern: evil: the talk speaks protocol version 9; this lectern speaks version 1 (update one of them)'],
+		[
+			'an unknown version',
+			[JSON.stringify({v: 9, type: 'hello'})],
+			'lectern: evil: the talk speaks protocol version 9; this lectern speaks version 1 (update one of them)',
+		],
 		['malformed JSON', ['{"v":1,"type":'], 'lectern: evil: the talk sent a message that is not JSON'],
-		['an oversized message', [hello, '{"v":1,"type":"position","x":"' + 'y'.repeat(10_000) + '"}'], 'lectern: evil: the talk sent a message over the 4 KiB limit'],
+		[
+			'an oversized message',
+			[hello, '{"v":1,"type":"position","x":"' + 'y'.repeat(10_000) + '"}'],
+			'lectern: evil: the talk sent a message over the 4 KiB limit',
+		],
 	])('%s ends the connection with one line, no stack', async (_name, lines, message) => {
 		const server = await fakeTalk(lines);
 		const t = await underShell(['follow', path.join(place.dir, 'lectern', 'evil.sock')], 140);
 		await t.waitFor('exited with 2');
 		server.close();
 		expect(t.screen()).not.toMatch(/^\s+at /m);
-		expect(t.screen().split('\n').filter(line => line.startsWith('lectern:'))).toEqual([message]);
+		expect(
+			t
+				.screen()
+				.split('\n')
+				.filter(line => line.startsWith('lectern:')),
+		).toEqual([message]);
 		expect(t.screen()).toContain(message);
 	});
 
@@ -336,7 +386,9 @@ describe('follow --ssh', () => {
 		const standIn = path.join(place.dir, 'fake-ssh');
 		// Stands in for ssh: notes its arguments, then runs the remote command here
 		// (`-T HOST lectern relay NAME` → `lectern relay NAME`).
-		fs.writeFileSync(standIn, `#!/bin/sh\necho "$@" > "${log}"\nshift 2\nshift\nexec "${process.execPath}" "${lecternBin}" "$@"\n`, {mode: 0o755});
+		fs.writeFileSync(standIn, `#!/bin/sh\necho "$@" > "${log}"\nshift 2\nshift\nexec "${process.execPath}" "${lecternBin}" "$@"\n`, {
+			mode: 0o755,
+		});
 		const lead = await leader();
 		const f = await lectern(['follow', '--ssh', 'course.example.org', 'hall'], 80, 24, {LECTERN_SSH: standIn});
 		await f.waitFor('first point');
@@ -352,17 +404,29 @@ describe('follow --ssh', () => {
 		await leader();
 		const t = await underShell(['relay', 'hall'], 160);
 		await t.waitFor('exited with 2');
-		expect(t.screen()).toContain('lectern: relay writes a talk\'s messages for lectern follow --ssh, not for a terminal');
+		expect(t.screen()).toContain("lectern: relay writes a talk's messages for lectern follow --ssh, not for a terminal");
 	});
 });
 
 describe('pace', () => {
-	it('outline --times prints each slide\'s planned start; check warns when the weights exceed the duration', async () => {
-		fs.writeFileSync(deck, deckText.replace('## Beta slide\n', '## Beta slide\n\n<!-- time: 20m -->\n').replace('## Gamma slide\n', '## Gamma slide\n\n<!-- time: 15m -->\n'));
+	it("outline --times prints each slide's planned start; check warns when the weights exceed the duration", async () => {
+		fs.writeFileSync(
+			deck,
+			deckText
+				.replace('## Beta slide\n', '## Beta slide\n\n<!-- time: 20m -->\n')
+				.replace('## Gamma slide\n', '## Gamma slide\n\n<!-- time: 15m -->\n'),
+		);
 		const outline = await runLectern(['outline', '--times', deck], {env});
 		expect(outline.status).toBe(0);
-		expect(outline.stdout.split('\n').slice(1)).toEqual(['  1   0:00  Alpha slide', '  2   0:00  Beta slide', '  3  20:00  Gamma slide', '']);
+		expect(outline.stdout.split('\n').slice(1)).toEqual([
+			'  1   0:00  Alpha slide',
+			'  2   0:00  Beta slide',
+			'  3  20:00  Gamma slide',
+			'',
+		]);
 		const check = await runLectern(['check', deck], {env});
-		expect(check.stdout).toContain('slide 3 "Gamma slide": warning: the slides\' time weights add up to 35 min, more than the 30 min duration');
+		expect(check.stdout).toContain(
+			'slide 3 "Gamma slide": warning: the slides\' time weights add up to 35 min, more than the 30 min duration',
+		);
 	});
 });

@@ -20,7 +20,13 @@ export type RunResult = {status: number | null; stdout: string; stderr: string};
 
 /** Runs the binary without a terminal (stdin, stdout and stderr are pipes). */
 export function runLectern(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, input = ''): RunResult {
-	const result = spawnSync(process.execPath, [binary, ...args], {cwd: repoRoot, env: cleanEnv(env), input, encoding: 'utf8', timeout: 20_000});
+	const result = spawnSync(process.execPath, [binary, ...args], {
+		cwd: repoRoot,
+		env: cleanEnv(env),
+		input,
+		encoding: 'utf8',
+		timeout: 20_000,
+	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -59,7 +65,12 @@ export function atSlide(slide: number, count: number): (screen: string, session:
  */
 export function comparable(screen: string): string {
 	// The pace against the deck's plan (front matter duration) moves with the clock too.
-	return screen.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--').replaceAll(/ (?:\d+:\d{2}(?::\d{2})? (?:left|over) )?(?:\+?\d+ min (?:ahead|behind)|on time)(?= *$)/gm, ' <pace>').split('\n').map(row => row.trimEnd()).join('\n');
+	return screen
+		.replaceAll(/\d{2}:\d{2}:\d{2}/g, '--:--:--')
+		.replaceAll(/ (?:\d+:\d{2}(?::\d{2})? (?:left|over) )?(?:\+?\d+ min (?:ahead|behind)|on time)(?= *$)/gm, ' <pace>')
+		.split('\n')
+		.map(row => row.trimEnd())
+		.join('\n');
 }
 
 /**

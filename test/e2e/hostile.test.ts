@@ -6,10 +6,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hostileDecks, hostileJsonPaths, hostilePaths, hostileStateFiles, type HostileDeck, type HostilePath, type HostileStateFile} from '../support/hostile-corpus.js';
+import {
+	hostileDecks,
+	hostileJsonPaths,
+	hostilePaths,
+	hostileStateFiles,
+	type HostileDeck,
+	type HostilePath,
+	type HostileStateFile,
+} from '../support/hostile-corpus.js';
 import {stateFile} from '../../src/state/store.js';
 import {disallowedSequences, presenterAllowed, tokenize} from '../support/ecma48.js';
-import {describeRun, inParallel, lecternBin, linesOf, repoRoot, runLectern, stackFrame, tempDir, withSlot, type RunResult} from './cli-helpers.js';
+import {
+	describeRun,
+	inParallel,
+	lecternBin,
+	linesOf,
+	repoRoot,
+	runLectern,
+	stackFrame,
+	tempDir,
+	withSlot,
+	type RunResult,
+} from './cli-helpers.js';
 import {closeAll, startPty, type PtyOptions, type PtySession} from './pty.js';
 
 const decks = hostileDecks();
@@ -30,8 +49,9 @@ const titleCanary = (deck: HostileDeck) => deck.name.startsWith('front-matter-ti
  * presenter session then show every payload, slide by slide, instead of one start-up each.
  */
 const firstBadFile = decks.findIndex(deck => deck.name === 'empty');
-const joined = [...decks.slice(0, firstBadFile), byName.get('utf8-encoded-c1')!]
-	.filter(deck => !titleCanary(deck) && knownIssues[deck.name] === undefined);
+const joined = [...decks.slice(0, firstBadFile), byName.get('utf8-encoded-c1')!].filter(
+	deck => !titleCanary(deck) && knownIssues[deck.name] === undefined,
+);
 const joinedNames = new Set(joined.map(deck => deck.name));
 /** Every other deck runs from its own file: encodings, front matter and refusals need the whole file. */
 const single = decks.filter(deck => !joinedNames.has(deck.name) && deck.name !== hugeName && !memoryCases.includes(deck.name));
@@ -64,7 +84,10 @@ afterAll(async () => {
  * paragraph separators, invisible and format characters. Joiners, variation selectors, soft
  * hyphens and flag tags are kept where they join something, so they are not counted here.
  */
-const rawInvisible = new RegExp('[[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]--[\\u200C\\u200D\\u00AD\\uFE00-\\uFE0F\\u{E0020}-\\u{E007F}\\u{E0100}-\\u{E01EF}]]', 'gv');
+const rawInvisible = new RegExp(
+	'[[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]--[\\u200C\\u200D\\u00AD\\uFE00-\\uFE0F\\u{E0020}-\\u{E007F}\\u{E0100}-\\u{E01EF}]]',
+	'gv',
+);
 
 /** Every control sequence in `output` that a presenter may not send, and every raw invisible, as printable JSON. */
 function offences(output: string): string[] {
@@ -133,7 +156,9 @@ describe('the payload decks', slow, () => {
 				const from = t.raw().length;
 				if (index > 0) t.press('l');
 				const position = new RegExp(`(^|\\s)${index + 1}/${count}(\\s|$)`);
-				await t.waitFor((screen, session) => position.test(session.row(-1)) && screen.includes(deck.canary!), {description: `${deck.name}: slide ${index + 1} with ${deck.canary}`});
+				await t.waitFor((screen, session) => position.test(session.row(-1)) && screen.includes(deck.canary!), {
+					description: `${deck.name}: slide ${index + 1} with ${deck.canary}`,
+				});
 				expect(offences(t.raw(from)), deck.name).toEqual([]);
 			}
 
@@ -144,15 +169,18 @@ describe('the payload decks', slow, () => {
 		});
 	});
 
-	it.for(decks.filter(titleCanary).map(deck => deck.name))('the presenter shows the front matter title of %s in the status bar', async (name, {expect}) => {
-		const deck = byName.get(name)!;
-		await present(['present', fileOf(deck), '--no-watch'], {cols: 160, rows: 40}, async t => {
-			await t.waitFor((_, session) => session.row(-1).includes(deck.canary!));
-			t.press('q');
-			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
-			expect(offences(t.raw()), name).toEqual([]);
-		});
-	});
+	it.for(decks.filter(titleCanary).map(deck => deck.name))(
+		'the presenter shows the front matter title of %s in the status bar',
+		async (name, {expect}) => {
+			const deck = byName.get(name)!;
+			await present(['present', fileOf(deck), '--no-watch'], {cols: 160, rows: 40}, async t => {
+				await t.waitFor((_, session) => session.row(-1).includes(deck.canary!));
+				t.press('q');
+				expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+				expect(offences(t.raw()), name).toEqual([]);
+			});
+		},
+	);
 });
 
 describe.concurrent('print on each other hostile deck', () => {
@@ -191,8 +219,19 @@ describe('search, outline and check on the hostile decks', slow, () => {
 		expect(result.status, what).toBe(2);
 		for (const line of linesOf(result.stderr)) expect(line, what).toMatch(/^lectern: [^\u0000-\u001F\u007F-\u009F]*$/);
 		for (const deck of decks.filter(deck => deck.expect === 'error')) expect(result.stderr, deck.name).toContain(fileOf(deck));
-		const found = new Set(linesOf(result.stdout).filter(line => !line.startsWith(' ')).map(line => /^(?:\u001B\[[\d;]*m)*(.*?):\d+(?:\u001B\[[\d;]*m)* {2}/.exec(line)?.[1]));
-		for (const deck of decks.filter(deck => files().includes(fileOf(deck)) && deck.expect === 'render' && deck.canary !== null && !titleCanary(deck) && knownIssues[deck.name] === undefined)) {
+		const found = new Set(
+			linesOf(result.stdout)
+				.filter(line => !line.startsWith(' '))
+				.map(line => /^(?:\u001B\[[\d;]*m)*(.*?):\d+(?:\u001B\[[\d;]*m)* {2}/.exec(line)?.[1]),
+		);
+		for (const deck of decks.filter(
+			deck =>
+				files().includes(fileOf(deck)) &&
+				deck.expect === 'render' &&
+				deck.canary !== null &&
+				!titleCanary(deck) &&
+				knownIssues[deck.name] === undefined,
+		)) {
 			expect(found, deck.name).toContain(fileOf(deck));
 		}
 	});
@@ -207,7 +246,12 @@ describe('search, outline and check on the hostile decks', slow, () => {
 	});
 
 	it('outline shows titles and file names safely; check reports safely', async () => {
-		const readable = decks.filter(deck => deck.expect === 'render' && knownIssues[deck.name] === undefined && deck.name !== hugeName && !memoryCases.includes(deck.name)).map(fileOf);
+		const readable = decks
+			.filter(
+				deck =>
+					deck.expect === 'render' && knownIssues[deck.name] === undefined && deck.name !== hugeName && !memoryCases.includes(deck.name),
+			)
+			.map(fileOf);
 		const [outline, check] = await Promise.all([
 			runLectern(['outline', ...readable], {timeout: 60_000}),
 			runLectern(['check', ...files(), '--size', '100x30', '--size', '80x24'], {timeout: 60_000}),
@@ -226,7 +270,10 @@ describe('search, outline and check on the hostile decks', slow, () => {
 
 describe('hostile paths', slow, () => {
 	it('each bad path is one line and exit 2, and never hangs (FIFO, /dev/zero)', async () => {
-		const results = await inParallel(paths, 3, async entry => ({entry, result: await runLectern(['print', entry.path], {timeout: 30_000})}));
+		const results = await inParallel(paths, 3, async entry => ({
+			entry,
+			result: await runLectern(['print', entry.path], {timeout: 30_000}),
+		}));
 		for (const {entry, result} of results) {
 			const what = `${entry.name}: ${describeRun(['print', entry.path], result)}`;
 			if (entry.expect === 'render') {
@@ -267,13 +314,21 @@ describe('JSON paths', slow, () => {
 	function expectSafeJson(result: RunResult, what: string): unknown[] {
 		expectSafe(result, what);
 		expect(result.stdout, what).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
-		return linesOf(result.stdout).length === 0 ? [] : result.stdout.trimEnd().startsWith('[') ? [JSON.parse(result.stdout)] : linesOf(result.stdout).map(line => JSON.parse(line) as unknown);
+		return linesOf(result.stdout).length === 0
+			? []
+			: result.stdout.trimEnd().startsWith('[')
+				? [JSON.parse(result.stdout)]
+				: linesOf(result.stdout).map(line => JSON.parse(line) as unknown);
 	}
 
 	it('outline --json escapes names and titles as \\uXXXX, and keeps each path exactly', async () => {
 		const files = jsonPaths.map(entry => entry.path);
 		const result = await runLectern(['outline', '--json', ...files]);
-		const outlines = expectSafeJson(result, describeRun(['outline', '--json', '…'], result)) as Array<{deck: string; title: string; slides: Array<{title: string}>}>;
+		const outlines = expectSafeJson(result, describeRun(['outline', '--json', '…'], result)) as Array<{
+			deck: string;
+			title: string;
+			slides: Array<{title: string}>;
+		}>;
 		expect(result.status).toBe(0);
 		expect(outlines.map(outline => outline.deck)).toEqual(files);
 		for (const [index, entry] of jsonPaths.entries()) {
@@ -289,7 +344,11 @@ describe('JSON paths', slow, () => {
 	it('search --json escapes deck and location, and they still name the file', async () => {
 		const files = jsonPaths.map(entry => entry.path);
 		const result = await runLectern(['search', '--json', 'canary', ...files]);
-		const hits = expectSafeJson(result, describeRun(['search', '--json', 'canary', '…'], result)) as Array<{deck: string; location: string; title: string}>;
+		const hits = expectSafeJson(result, describeRun(['search', '--json', 'canary', '…'], result)) as Array<{
+			deck: string;
+			location: string;
+			title: string;
+		}>;
 		expect(result.status).toBe(0);
 		expect(hits.map(hit => hit.deck).sort()).toEqual([...files].sort());
 		for (const hit of hits) {
@@ -307,10 +366,15 @@ describe('JSON paths', slow, () => {
 
 	it('the text outputs show the same names with stand-ins', async () => {
 		const files = jsonPaths.map(entry => entry.path);
-		for (const args of [['outline', ...files], ['search', 'canary', ...files], ['check', '--size', '80x24', ...files], ['print', files[0]!]]) {
+		for (const args of [
+			['outline', ...files],
+			['search', 'canary', ...files],
+			['check', '--size', '80x24', ...files],
+			['print', files[0]!],
+		]) {
 			const result = await runLectern(args, {env: {FORCE_COLOR: '3'}});
 			expectSafe(result, describeRun(args, result));
-			expect(tokenize(result.stdout).filter(token => token.kind === 'c1' || token.kind === 'c0' && token.raw !== '\n').length).toBe(0);
+			expect(tokenize(result.stdout).filter(token => token.kind === 'c1' || (token.kind === 'c0' && token.raw !== '\n')).length).toBe(0);
 		}
 	});
 });
@@ -387,7 +451,7 @@ describe('decks built to cost time or stack (long lines, runs, guard bypasses, d
 		});
 	});
 
-	it('search over a directory prints the good decks\' hits past an unreadable one, names it on stderr and exits 2', async () => {
+	it("search over a directory prints the good decks' hits past an unreadable one, names it on stderr and exits 2", async () => {
 		const folder = path.join(dir, 'search-folder');
 		fs.mkdirSync(folder, {recursive: true});
 		fs.writeFileSync(path.join(folder, 'good.md'), '# Good\n\nneedle here\n');

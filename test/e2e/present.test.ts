@@ -192,7 +192,14 @@ describe('lectern present: notes, help and the screen', () => {
 		await t.waitFor(/^ {2}Keys$/m);
 		await t.waitFor('previous step or slide');
 		const help = t.screen();
-		for (const line of ['quit', 'next step or slide', 'previous step or slide', 'show or hide the notes', 'search the deck', 'overview of all slides']) {
+		for (const line of [
+			'quit',
+			'next step or slide',
+			'previous step or slide',
+			'show or hide the notes',
+			'search the deck',
+			'overview of all slides',
+		]) {
 			expect(help).toContain(line);
 		}
 
@@ -210,7 +217,10 @@ describe('lectern present: notes, help and the screen', () => {
 		const t = await present();
 		t.press('?');
 		// The overlay may reach the emulator in more than one write: wait for all of it.
-		await t.waitFor(screen => ['previous step or slide', 'in the overview', 'Esc or ? closes this help.'].every(line => screen.includes(line)), {description: 'the whole help'});
+		await t.waitFor(
+			screen => ['previous step or slide', 'in the overview', 'Esc or ? closes this help.'].every(line => screen.includes(line)),
+			{description: 'the whole help'},
+		);
 	});
 
 	it('redraws cleanly after a resize, as a fresh start at that size would draw', async () => {
@@ -227,7 +237,9 @@ describe('lectern present: notes, help and the screen', () => {
 		const fresh = await present(['--slide', '5'], 5, {cols: 80, rows: 24});
 		fresh.press('s');
 		await fresh.waitFor(notesDivider);
-		await t.waitFor(() => comparable(t.screen()) === comparable(fresh.screen()), {description: 'the resized screen to equal a fresh 80x24 screen'});
+		await t.waitFor(() => comparable(t.screen()) === comparable(fresh.screen()), {
+			description: 'the resized screen to equal a fresh 80x24 screen',
+		});
 		t.resize(100, 30);
 		await t.waitFor(() => comparable(t.screen()) === before, {description: 'the screen at 100x30 to be as it was before the resize'});
 	});
@@ -261,7 +273,10 @@ describe('lectern present: notes, help and the screen', () => {
 });
 
 describe('lectern present: leaving', () => {
-	for (const [name, key] of [['q', 'q'], ['Ctrl-C', keys.ctrlC]] as const) {
+	for (const [name, key] of [
+		['q', 'q'],
+		['Ctrl-C', keys.ctrlC],
+	] as const) {
 		it(`quits with ${name}, exit 0, and gives the terminal back as it was`, async () => {
 			const t = await startShell('lectern "$@"; echo "lectern exited $?"; read line', [guide]);
 			await t.waitFor(atSlide(1, count));
@@ -435,5 +450,9 @@ function expectOneErrorLine(stderr: string): void {
 
 /** The screen's text as one line: rows joined, runs of spaces collapsed (text may wrap). */
 function oneLine(screen: string): string {
-	return screen.split('\n').map(row => row.trim()).filter(Boolean).join(' ');
+	return screen
+		.split('\n')
+		.map(row => row.trim())
+		.filter(Boolean)
+		.join(' ');
 }

@@ -121,7 +121,8 @@ describe('pty harness', () => {
 	});
 
 	it('gives a predictable environment that tests can override', async () => {
-		const script = 'for (const name of ["TERM", "LANG", "COLUMNS", "NO_COLOR", "CI", "HOME", "XDG_STATE_HOME"]) console.log(name + "=" + process.env[name]);';
+		const script =
+			'for (const name of ["TERM", "LANG", "COLUMNS", "NO_COLOR", "CI", "HOME", "XDG_STATE_HOME"]) console.log(name + "=" + process.env[name]);';
 		const t = await node(script, {cols: 100, env: {NO_COLOR: '1', COLUMNS: '10'}});
 		await t.exited();
 		const screen = t.screen();

@@ -15,11 +15,26 @@ type XTerm = InstanceType<typeof Terminal>;
 
 /** The bytes a real xterm sends for each key (normal cursor-key mode; `press` adapts to application mode). */
 export const keys = {
-	up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D',
-	home: '\u001B[H', end: '\u001B[F', pageUp: '\u001B[5~', pageDown: '\u001B[6~',
-	insert: '\u001B[2~', delete: '\u001B[3~', shiftTab: '\u001B[Z',
-	enter: '\r', escape: '\u001B', backspace: '\u007F', tab: '\t', space: ' ',
-	ctrlC: '\u0003', ctrlD: '\u0004', ctrlL: '\u000C', ctrlZ: '\u001A',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	insert: '\u001B[2~',
+	delete: '\u001B[3~',
+	shiftTab: '\u001B[Z',
+	enter: '\r',
+	escape: '\u001B',
+	backspace: '\u007F',
+	tab: '\t',
+	space: ' ',
+	ctrlC: '\u0003',
+	ctrlD: '\u0004',
+	ctrlL: '\u000C',
+	ctrlZ: '\u001A',
 } as const;
 
 export type PtyOptions = {
@@ -78,7 +93,21 @@ const live = new Set<Session>();
 let spawnPty: typeof import('@lydell/node-pty').spawn | undefined;
 
 /** Variables from the test runner's environment that would change what the program draws. */
-const dropped = ['COLUMNS', 'LINES', 'NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'LC_ALL', 'LC_CTYPE', 'NODE_ENV', 'CI', 'CONTINUOUS_INTEGRATION', 'LECTERN_TIMING', 'LECTERN_TRACE', 'NODE_OPTIONS'];
+const dropped = [
+	'COLUMNS',
+	'LINES',
+	'NO_COLOR',
+	'FORCE_COLOR',
+	'COLORTERM',
+	'LC_ALL',
+	'LC_CTYPE',
+	'NODE_ENV',
+	'CI',
+	'CONTINUOUS_INTEGRATION',
+	'LECTERN_TIMING',
+	'LECTERN_TRACE',
+	'NODE_OPTIONS',
+];
 
 export async function startPty(options: PtyOptions): Promise<PtySession> {
 	const spawn = await loadPty();
@@ -87,8 +116,20 @@ export async function startPty(options: PtyOptions): Promise<PtySession> {
 	const ownsHome = options.home === undefined;
 	const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-e2e-'));
 	const env = buildEnv(home, options.env ?? {});
-	const pty = spawn(options.command, [...(options.args ?? [])], {name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env});
-	const session = new Session(pty, new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000}), home, ownsHome, options.timeout ?? 10_000);
+	const pty = spawn(options.command, [...(options.args ?? [])], {
+		name: env['TERM'] ?? 'xterm-256color',
+		cols,
+		rows,
+		cwd: options.cwd ?? process.cwd(),
+		env,
+	});
+	const session = new Session(
+		pty,
+		new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000}),
+		home,
+		ownsHome,
+		options.timeout ?? 10_000,
+	);
 	live.add(session);
 	return session;
 }
@@ -112,7 +153,10 @@ async function loadPty() {
 		return spawnPty;
 	} catch (error) {
 		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		throw new Error(`End-to-end tests need @lydell/node-pty (a prebuilt pseudo-terminal addon), which failed to load: ${reason}. Run \`npm install\` without --omit=optional, on the platform the tests run on.`, {cause: error});
+		throw new Error(
+			`End-to-end tests need @lydell/node-pty (a prebuilt pseudo-terminal addon), which failed to load: ${reason}. Run \`npm install\` without --omit=optional, on the platform the tests run on.`,
+			{cause: error},
+		);
 	}
 }
 
@@ -120,15 +164,19 @@ async function loadPty() {
 export function buildEnv(home: string, overrides: Readonly<Record<string, string | undefined>>): Record<string, string> {
 	const env: Record<string, string | undefined> = {...process.env};
 	for (const name of dropped) delete env[name];
-	Object.assign(env, {
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		HOME: home,
-		XDG_STATE_HOME: path.join(home, 'state'),
-		XDG_CONFIG_HOME: path.join(home, 'config'),
-		XDG_CACHE_HOME: path.join(home, 'cache'),
-		XDG_DATA_HOME: path.join(home, 'data'),
-	}, overrides);
+	Object.assign(
+		env,
+		{
+			TERM: 'xterm-256color',
+			LANG: 'C.UTF-8',
+			HOME: home,
+			XDG_STATE_HOME: path.join(home, 'state'),
+			XDG_CONFIG_HOME: path.join(home, 'config'),
+			XDG_CACHE_HOME: path.join(home, 'cache'),
+			XDG_DATA_HOME: path.join(home, 'data'),
+		},
+		overrides,
+	);
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(env)) {
 		if (value !== undefined) result[name] = value;
@@ -297,7 +345,10 @@ class Session implements PtySession {
 		const trace = new Error('exited');
 		let timer: NodeJS.Timeout | undefined;
 		const expired = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(withTrace(`timed out after ${timeout} ms waiting for the program to exit\n${this.dump()}`, trace)), timeout);
+			timer = setTimeout(
+				() => reject(withTrace(`timed out after ${timeout} ms waiting for the program to exit\n${this.dump()}`, trace)),
+				timeout,
+			);
 		});
 		try {
 			return await Promise.race([this.exit, expired]);
@@ -365,7 +416,11 @@ const harnessFile = fileURLToPath(import.meta.url);
 /** An error whose stack starts at the test's call, so the runner points at the test line. */
 function withTrace(message: string, trace: Error): Error {
 	const error = new Error(message);
-	const frames = trace.stack?.split('\n').slice(1).filter(line => !line.includes(harnessFile)).join('\n');
+	const frames = trace.stack
+		?.split('\n')
+		.slice(1)
+		.filter(line => !line.includes(harnessFile))
+		.join('\n');
 	if (frames) error.stack = `Error: ${message}\n${frames}`;
 	return error;
 }

@@ -12,12 +12,44 @@ afterEach(closeAll);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-quiz-'));
 afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 const deck = path.join(dir, 'quiz.md');
-fs.writeFileSync(deck, [
-	'## Intro', '', 'No question here.', '', '<!-- notes: n -->', '', '---', '',
-	'## Walks', '', '```quiz', 'How many references in a 2-D walk?', '- [ ] 16', '- [x] 24', '> WALK-EXPLAINED (4+1)(4+1) - 1.', '```', '', '---', '',
-	'## Middle', '', 'Plain slide.', '', '---', '',
-	'## Count', '', '```quiz', 'How many sensitive unprivileged instructions?', '= 17', '> COUNT-EXPLAINED Robin and Irvine.', '```', '',
-].join('\n'));
+fs.writeFileSync(
+	deck,
+	[
+		'## Intro',
+		'',
+		'No question here.',
+		'',
+		'<!-- notes: n -->',
+		'',
+		'---',
+		'',
+		'## Walks',
+		'',
+		'```quiz',
+		'How many references in a 2-D walk?',
+		'- [ ] 16',
+		'- [x] 24',
+		'> WALK-EXPLAINED (4+1)(4+1) - 1.',
+		'```',
+		'',
+		'---',
+		'',
+		'## Middle',
+		'',
+		'Plain slide.',
+		'',
+		'---',
+		'',
+		'## Count',
+		'',
+		'```quiz',
+		'How many sensitive unprivileged instructions?',
+		'= 17',
+		'> COUNT-EXPLAINED Robin and Irvine.',
+		'```',
+		'',
+	].join('\n'),
+);
 
 async function quit(t: PtySession): Promise<void> {
 	t.press('q');
@@ -50,7 +82,11 @@ describe('quiz questions in study mode', () => {
 		expect(statusBar(again)).toContain('quiz 1/2');
 		await quit(again);
 		const env = {HOME: t.home, XDG_STATE_HOME: path.join(t.home, 'state')};
-		const stats = JSON.parse(runLectern(['study', '--stats', '--json', deck], env).stdout) as {seen: number; quiz: Array<{questions: number; right: number; missed: number}>; missed: Array<{slide: number}>};
+		const stats = JSON.parse(runLectern(['study', '--stats', '--json', deck], env).stdout) as {
+			seen: number;
+			quiz: Array<{questions: number; right: number; missed: number}>;
+			missed: Array<{slide: number}>;
+		};
 		expect(stats.quiz).toEqual([{section: '', questions: 2, right: 1, missed: 1}]);
 		expect(stats.missed.map(miss => miss.slide)).toEqual([2]);
 		expect(runLectern(['study', '--stats', deck], env).stdout).toContain(`missed: ${deck}:2 Walks: How many references`);

@@ -22,7 +22,10 @@ function searchCli(query: string, json: boolean): string {
 beforeAll(() => {
 	slides = outline(lecture).slides;
 	count = slides.length;
-	const matches = searchCli('shadow', true).trim().split('\n').map(line => JSON.parse(line) as SearchMatch);
+	const matches = searchCli('shadow', true)
+		.trim()
+		.split('\n')
+		.map(line => JSON.parse(line) as SearchMatch);
 	shadowHits = matches.map(match => match.slide).sort((a, b) => a - b);
 });
 
@@ -90,7 +93,9 @@ describe('search while presenting', () => {
 
 	it("shows the first match at or after the slide where the search began; '' goes back there", async () => {
 		// A slide without a match, after the first match and before another.
-		const start = Array.from({length: count}, (_, i) => i + 1).find(slide => slide > shadowHits[0]! && !shadowHits.includes(slide) && shadowHits.some(hit => hit > slide))!;
+		const start = Array.from({length: count}, (_, i) => i + 1).find(
+			slide => slide > shadowHits[0]! && !shadowHits.includes(slide) && shadowHits.some(hit => hit > slide),
+		)!;
 		expect(start).toBeDefined();
 		const t = await presentLecture(start);
 		t.press('/');

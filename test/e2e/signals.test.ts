@@ -25,7 +25,13 @@ function expectRestored(t: PtySession): void {
 }
 
 async function presentGuide(): Promise<PtySession> {
-	const t = await startPty({command: process.execPath, args: [lecternBin, 'present', 'decks/guide.md', '--no-watch'], cwd: repoRoot, cols: 100, rows: 30});
+	const t = await startPty({
+		command: process.execPath,
+		args: [lecternBin, 'present', 'decks/guide.md', '--no-watch'],
+		cwd: repoRoot,
+		cols: 100,
+		rows: 30,
+	});
 	await t.waitFor(/(^|\s)1\/28(\s|$)/);
 	return t;
 }
@@ -41,18 +47,21 @@ async function presentUnderShell(): Promise<{t: PtySession; lectern: number}> {
 }
 
 describe('signals while presenting', () => {
-	it.for(['SIGTERM', 'SIGINT'] as const)('%s: the process ends and the terminal is restored, tty modes included', async (signal, {expect}) => {
-		const {t, lectern} = await presentUnderShell();
-		const raw = await t.ttyModes();
-		// Only when the harness can read the modes: then the presenter must have changed them.
-		if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
-		process.kill(lectern, signal);
-		await t.waitFor(/lectern exited \d+/);
-		expect(() => process.kill(lectern, 0)).toThrow();
-		expectRestored(t);
-		const modes = await t.ttyModes();
-		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true, isig: true});
-	});
+	it.for(['SIGTERM', 'SIGINT'] as const)(
+		'%s: the process ends and the terminal is restored, tty modes included',
+		async (signal, {expect}) => {
+			const {t, lectern} = await presentUnderShell();
+			const raw = await t.ttyModes();
+			// Only when the harness can read the modes: then the presenter must have changed them.
+			if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
+			process.kill(lectern, signal);
+			await t.waitFor(/lectern exited \d+/);
+			expect(() => process.kill(lectern, 0)).toThrow();
+			expectRestored(t);
+			const modes = await t.ttyModes();
+			if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true, isig: true});
+		},
+	);
 
 	it('SIGHUP: the process ends promptly', async () => {
 		const t = await presentGuide();
@@ -151,34 +160,47 @@ async function until(condition: () => boolean, what: string, timeout = 10_000): 
 
 // Issue 12.10: suspend like vim and less, give the terminal back whole, and take it back on fg.
 describe('Ctrl-Z and SIGTSTP', () => {
-	it.for(['the Ctrl-Z key', 'SIGTSTP from outside'] as const)('%s: the terminal is restored, the process stops, and SIGCONT redraws and reads keys', async (how, {expect}) => {
-		const t = await presentGuide();
-		const marker = t.raw().length;
-		if (how === 'the Ctrl-Z key') t.press(keys.ctrlZ);
-		else process.kill(t.pid, 'SIGTSTP');
-		await until(() => processState(t.pid) === 'T', 'the process to stop');
-		await t.settled();
-		expect(t.altScreen()).toBe(false);
-		expect(t.cursorHidden()).toBe(false);
-		expect(t.raw(marker)).toContain('\u001B[?1049l');
-		const modes = await t.ttyModes();
-		if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true});
+	it.for(['the Ctrl-Z key', 'SIGTSTP from outside'] as const)(
+		'%s: the terminal is restored, the process stops, and SIGCONT redraws and reads keys',
+		async (how, {expect}) => {
+			const t = await presentGuide();
+			const marker = t.raw().length;
+			if (how === 'the Ctrl-Z key') t.press(keys.ctrlZ);
+			else process.kill(t.pid, 'SIGTSTP');
+			await until(() => processState(t.pid) === 'T', 'the process to stop');
+			await t.settled();
+			expect(t.altScreen()).toBe(false);
+			expect(t.cursorHidden()).toBe(false);
+			expect(t.raw(marker)).toContain('\u001B[?1049l');
+			const modes = await t.ttyModes();
+			if (modes !== undefined) expect(modes).toMatchObject({icanon: true, echo: true});
 
-		process.kill(t.pid, 'SIGCONT');
-		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)) && session.screen().includes('A terminal lecture presenter'));
-		expect(t.cursorHidden()).toBe(true);
-		const raw = await t.ttyModes();
-		if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
-		// One key, no Enter: raw mode is back.
-		t.press('l');
-		await t.waitFor(/(^|\s)2\/28(\s|$)/);
-		t.press('q');
-		expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
-		expectRestored(t);
-	});
+			process.kill(t.pid, 'SIGCONT');
+			await t.waitFor(
+				(_, session) =>
+					session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)) && session.screen().includes('A terminal lecture presenter'),
+			);
+			expect(t.cursorHidden()).toBe(true);
+			const raw = await t.ttyModes();
+			if (raw !== undefined) expect(raw).toMatchObject({icanon: false, echo: false});
+			// One key, no Enter: raw mode is back.
+			t.press('l');
+			await t.waitFor(/(^|\s)2\/28(\s|$)/);
+			t.press('q');
+			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+			expectRestored(t);
+		},
+	);
 
 	it('under a job-control shell: Ctrl-Z gives the prompt back, fg brings the slide back and keys work', async () => {
-		const t = await startPty({command: '/bin/bash', args: ['--norc', '--noprofile', '-i'], cwd: repoRoot, cols: 100, rows: 30, env: {PS1: 'prompt$ '}});
+		const t = await startPty({
+			command: '/bin/bash',
+			args: ['--norc', '--noprofile', '-i'],
+			cwd: repoRoot,
+			cols: 100,
+			rows: 30,
+			env: {PS1: 'prompt$ '},
+		});
 		await t.waitFor('prompt$');
 		t.write(`'${process.execPath}' '${lecternBin}' present decks/guide.md --no-watch\r`);
 		await t.waitFor((_, session) => session.altScreen() && /(^|\s)1\/28(\s|$)/.test(session.row(-1)));

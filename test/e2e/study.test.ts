@@ -19,7 +19,8 @@ const seen = (slides: number) => `seen ${Math.round((slides / count) * 100)}%`;
 
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
-	return fs.readdirSync(dir, {recursive: true, withFileTypes: true})
+	return fs
+		.readdirSync(dir, {recursive: true, withFileTypes: true})
 		.filter(entry => !entry.isDirectory())
 		.map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
 		.sort();
@@ -27,7 +28,16 @@ function filesUnder(dir: string): string[] {
 
 /** The same HOME and XDG directories as an earlier session, for a later run. */
 function homeEnv(home: string): Record<string, string | undefined> {
-	return {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache'), XDG_DATA_HOME: path.join(home, 'data'), LANG: 'C.UTF-8', LC_ALL: undefined, LC_CTYPE: undefined};
+	return {
+		HOME: home,
+		XDG_STATE_HOME: path.join(home, 'state'),
+		XDG_CONFIG_HOME: path.join(home, 'config'),
+		XDG_CACHE_HOME: path.join(home, 'cache'),
+		XDG_DATA_HOME: path.join(home, 'data'),
+		LANG: 'C.UTF-8',
+		LC_ALL: undefined,
+		LC_CTYPE: undefined,
+	};
 }
 
 async function study(args: readonly string[], options: {home?: string; cols?: number; rows?: number} = {}): Promise<PtySession> {
@@ -68,7 +78,12 @@ describe('lectern study', () => {
 		expect(t.screen()).not.toContain('You are reading the speaker notes');
 		t.press('s');
 		await t.waitFor('You are reading the speaker notes');
-		expect(t.screen().split('\n').some(row => row.startsWith('  ── notes'))).toBe(true);
+		expect(
+			t
+				.screen()
+				.split('\n')
+				.some(row => row.startsWith('  ── notes')),
+		).toBe(true);
 		t.press('s');
 		await t.waitFor(() => !t.screen().includes('You are reading the speaker notes'));
 		await quit(t);
@@ -131,7 +146,12 @@ describe('lectern study', () => {
 		expect(statusBar(again)).toContain('Resumed at slide 4');
 		expect(statusBar(again)).toContain(seen(4));
 		// The hint is one line: the status bar; the page above it is the slide.
-		expect(again.screen().split('\n').filter(row => row.includes('Resumed'))).toHaveLength(1);
+		expect(
+			again
+				.screen()
+				.split('\n')
+				.filter(row => row.includes('Resumed')),
+		).toHaveLength(1);
 		expect(again.screen()).toContain('Opening a deck');
 		// It goes at the first key.
 		again.press(keys.right);
@@ -211,7 +231,11 @@ describe('lectern study', () => {
 function stateOf(home: string): {slide: number; seen: Array<[number, number]>; bookmarks: number[]} {
 	const files = filesUnder(home).filter(file => file.startsWith('state/lectern/decks/'));
 	expect(files).toHaveLength(1);
-	return JSON.parse(fs.readFileSync(path.join(home, files[0]!), 'utf8')) as {slide: number; seen: Array<[number, number]>; bookmarks: number[]};
+	return JSON.parse(fs.readFileSync(path.join(home, files[0]!), 'utf8')) as {
+		slide: number;
+		seen: Array<[number, number]>;
+		bookmarks: number[];
+	};
 }
 
 /** Moves with `l` (next), waiting for each slide. */
@@ -255,7 +279,9 @@ describe('one study state (issue 12)', () => {
 		await quit(talk);
 		// Presenting keeps the bookmarks only: no place, no slides seen.
 		expect(stateOf(talk.home)).toMatchObject({slide: 0, seen: [], bookmarks: [2]});
-		const marked = runLectern(['outline', guide], homeEnv(talk.home)).stdout.split('\n').filter(line => line.startsWith('★'));
+		const marked = runLectern(['outline', guide], homeEnv(talk.home))
+			.stdout.split('\n')
+			.filter(line => line.startsWith('★'));
 		expect(marked).toEqual([expect.stringMatching(/^★\s+3 /)]);
 
 		const again = await startLectern(['present', guide, '--no-watch'], {home: talk.home});

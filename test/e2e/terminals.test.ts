@@ -99,10 +99,14 @@ describe('plain terminals', () => {
 		await quitCleanly(guideSession);
 		await quitCleanly(t);
 		// NO_COLOR asks for no colour, not for no emphasis: attributes may remain, colours may not.
-		const colour = (sgr: string) => sgr.slice(2, -1).split(/[;:]/).some(param => {
-			const code = Number(param);
-			return (code >= 30 && code <= 49) || (code >= 90 && code <= 107);
-		});
+		const colour = (sgr: string) =>
+			sgr
+				.slice(2, -1)
+				.split(/[;:]/)
+				.some(param => {
+					const code = Number(param);
+					return (code >= 30 && code <= 49) || (code >= 90 && code <= 107);
+				});
 		for (const session of [t, guideSession]) {
 			const coloured = sgrSequences(session.raw()).filter(colour);
 			expect([...new Set(coloured)]).toEqual([]);

@@ -20,7 +20,9 @@ export default class CiReporter implements Reporter {
 
 		const {retryCount} = testCase.diagnostic() ?? {retryCount: 0};
 		if (retryCount > 0) {
-			this.retried.push(`${testCase.module.relativeModuleId} > ${testCase.fullName} (${state} after ${retryCount} retr${retryCount === 1 ? 'y' : 'ies'})`);
+			this.retried.push(
+				`${testCase.module.relativeModuleId} > ${testCase.fullName} (${state} after ${retryCount} retr${retryCount === 1 ? 'y' : 'ies'})`,
+			);
 		}
 	}
 

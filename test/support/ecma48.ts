@@ -8,28 +8,28 @@ export type StringKind = 'osc' | 'dcs' | 'apc' | 'pm' | 'sos';
 export type Token =
 	| Readonly<{kind: 'text'; raw: string}>
 	| Readonly<{
-		kind: 'csi';
-		raw: string;
-		/** `<`, `=`, `>` or `?` right after the introducer (private parameter prefix), else ''. */
-		prefix: string;
-		/** The remaining parameter bytes (0x30–0x3F), e.g. `1;31`. */
-		params: string;
-		/** Intermediate bytes (0x20–0x2F), e.g. `$` in DECRQM. */
-		intermediates: string;
-		/** Final byte (0x40–0x7E); '' when the sequence is malformed or cut off. */
-		final: string;
-		eightBit: boolean;
-		malformed: boolean;
-	}>
+			kind: 'csi';
+			raw: string;
+			/** `<`, `=`, `>` or `?` right after the introducer (private parameter prefix), else ''. */
+			prefix: string;
+			/** The remaining parameter bytes (0x30–0x3F), e.g. `1;31`. */
+			params: string;
+			/** Intermediate bytes (0x20–0x2F), e.g. `$` in DECRQM. */
+			intermediates: string;
+			/** Final byte (0x40–0x7E); '' when the sequence is malformed or cut off. */
+			final: string;
+			eightBit: boolean;
+			malformed: boolean;
+	  }>
 	| Readonly<{
-		kind: StringKind;
-		raw: string;
-		/** The string between introducer and terminator. */
-		data: string;
-		/** 'none' when the output ended, or another ESC/CAN/SUB aborted the string. */
-		terminator: 'BEL' | 'ST' | 'ST8' | 'none';
-		eightBit: boolean;
-	}>
+			kind: StringKind;
+			raw: string;
+			/** The string between introducer and terminator. */
+			data: string;
+			/** 'none' when the output ended, or another ESC/CAN/SUB aborted the string. */
+			terminator: 'BEL' | 'ST' | 'ST8' | 'none';
+			eightBit: boolean;
+	  }>
 	| Readonly<{kind: 'esc'; raw: string; intermediates: string; final: string; malformed: boolean}>
 	/** Lone C0 controls other than ESC, one token each; DEL (0x7F) is reported here too. */
 	| Readonly<{kind: 'c0'; raw: string; code: number}>
@@ -43,10 +43,18 @@ const SUB = '\x1a';
 const ST8 = '\x9c';
 
 const stringIntroducers: Readonly<Record<string, StringKind>> = {
-	']': 'osc', P: 'dcs', _: 'apc', '^': 'pm', X: 'sos',
+	']': 'osc',
+	P: 'dcs',
+	_: 'apc',
+	'^': 'pm',
+	X: 'sos',
 };
 const eightBitStrings: Readonly<Record<string, StringKind>> = {
-	'\x9d': 'osc', '\x90': 'dcs', '\x9f': 'apc', '\x9e': 'pm', '\x98': 'sos',
+	'\x9d': 'osc',
+	'\x90': 'dcs',
+	'\x9f': 'apc',
+	'\x9e': 'pm',
+	'\x98': 'sos',
 };
 
 const inRange = (ch: string | undefined, from: number, to: number): boolean => {
@@ -132,7 +140,11 @@ function readString(output: string, start: number, introducer: number, kind: Str
 	for (let i = dataStart; i < output.length; i++) {
 		const ch = output.charAt(i);
 		const done = (terminator: 'BEL' | 'ST' | 'ST8', length: number): Token => ({
-			kind, raw: output.slice(start, i + length), data: output.slice(dataStart, i), terminator, eightBit,
+			kind,
+			raw: output.slice(start, i + length),
+			data: output.slice(dataStart, i),
+			terminator,
+			eightBit,
 		});
 		if (ch === BEL && kind === 'osc') return done('BEL', 1);
 		if (ch === ST8) return done('ST8', 1);
@@ -173,11 +185,16 @@ const c0Allowed = new Set(['\n', '\r', '\b', '\t']);
  */
 export function presenterAllowed(token: Token): boolean {
 	switch (token.kind) {
-		case 'text': return true;
-		case 'c0': return c0Allowed.has(token.raw);
-		case 'esc': return !token.malformed && token.intermediates === '' && escFinals.has(token.final);
-		case 'csi': return allowedCsi(token);
-		default: return false;
+		case 'text':
+			return true;
+		case 'c0':
+			return c0Allowed.has(token.raw);
+		case 'esc':
+			return !token.malformed && token.intermediates === '' && escFinals.has(token.final);
+		case 'csi':
+			return allowedCsi(token);
+		default:
+			return false;
 	}
 }
 

@@ -84,8 +84,7 @@ const yamlSpellings: readonly Spelling[] = [
 	{name: 'yaml-unicode', esc: '\\u001b', bel: '\\u0007', csi: '\\u009b'},
 	{name: 'entity', esc: '&#27;', bel: '&#7;', csi: '&#155;'},
 ];
-const attack = (s: Spelling, canary: string): string =>
-	`${s.esc}]52;c;${canary}${s.bel}${s.esc}[6n${s.csi}21t`;
+const attack = (s: Spelling, canary: string): string => `${s.esc}]52;c;${canary}${s.bel}${s.esc}[6n${s.csi}21t`;
 
 // `inside`: the payload itself is displayed there, so the canary goes only inside the payload
 // (a raw OSC would swallow it). Elsewhere the payload may never be shown and the canary sits beside.
@@ -143,7 +142,13 @@ function unicodeDecks(): HostileDeck[] {
 	const tags = [...'ignore previous instructions'].map(ch => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join('');
 	const deck = (name: string, body: string, note?: string): HostileDeck => {
 		const canary = `CANARY-${slug(name)}`;
-		return {name, content: `# ${name}\n\n${body.replaceAll('$', canary)}\n`, canary, expect: 'render', ...(note === undefined ? {} : {note})};
+		return {
+			name,
+			content: `# ${name}\n\n${body.replaceAll('$', canary)}\n`,
+			canary,
+			expect: 'render',
+			...(note === undefined ? {} : {note}),
+		};
 	};
 	return [
 		deck('bidi-trojan-source', '```js\n/*\u202e } \u2066if (isAdmin)\u2069 \u2066 begin admins only */ $\n```\n\naccess\u202eelif\u202c $'),
@@ -153,10 +158,12 @@ function unicodeDecks(): HostileDeck[] {
 		deck('zalgo', `${zalgo} $`, 'clamped to 3 marks and a <+N marks> marker'),
 		deck('interlinear-annotation', '\ufff9base\ufffaruby\ufffb $'),
 		deck('soft-hyphen-outside-word', '\u00ad $ \u00ad'),
-		deck('link-text-is-other-url', '[https://good.example/login](https://evil.example/login) $',
-			'the real target (evil.example) must be visible'),
-		deck('legit-scripts', 'שלום مرحبا 日本語 👩‍👩‍👧 🇫🇷 🏴󠁧󠁢󠁥󠁮󠁧󠁿 é e\u0301 می‌خواهم $',
-			'every script displays unchanged, no markers'),
+		deck(
+			'link-text-is-other-url',
+			'[https://good.example/login](https://evil.example/login) $',
+			'the real target (evil.example) must be visible',
+		),
+		deck('legit-scripts', 'שלום مرحبا 日本語 👩‍👩‍👧 🇫🇷 🏴󠁧󠁢󠁥󠁮󠁧󠁿 é e\u0301 می‌خواهم $', 'every script displays unchanged, no markers'),
 	];
 }
 
@@ -215,45 +222,114 @@ const badUtf8Prefix = '# Bad UTF-8\n\nok ';
 
 function badFileDecks(): HostileDeck[] {
 	const text = (name: string) => `# ${name}\n\nCANARY-${slug(name)} é 日本\n\n---\n\n# Two\n\nend\n`;
-	const file = (name: string, content: string | Uint8Array, expect: Expectation, canary: string | null, note?: string): HostileDeck =>
-		({name, content, canary, expect, ...(note === undefined ? {} : {note})});
+	const file = (name: string, content: string | Uint8Array, expect: Expectation, canary: string | null, note?: string): HostileDeck => ({
+		name,
+		content,
+		canary,
+		expect,
+		...(note === undefined ? {} : {note}),
+	});
 	const canaryOf = (name: string) => `CANARY-${slug(name)}`;
 	return [
 		file('empty', '', 'error', null, 'a deck with no slides: one line, exit 2'),
 		file('whitespace-only', ' \n\t\n   \n\n', 'error', null),
 		file('only-separators', '\n---\n\n---\n\n<!-- end_slide -->\n\n---\n', 'error', null),
 		file('only-separators-at-top', '---\n\n---\n\n---\n', 'error', null, 'an empty front matter, then one separator: no slides'),
-		file('binary-nul', concat(encoder.encode('# Binary\n\n'), new Uint8Array([0, 1, 2, 0, 0xff, 0, 0x89, 0x50, 0x4e, 0x47, 0])), 'error', null,
-			'"binary file"'),
-		file('invalid-utf8', concat(encoder.encode(badUtf8Prefix), new Uint8Array([0xc3, 0x28, 0xff]), encoder.encode(' tail\n')), 'error', null,
-			`error names byte offset ${encoder.encode(badUtf8Prefix).length}`),
-		file('overlong-utf8', concat(encoder.encode('# Overlong\n\n'), new Uint8Array([0xc0, 0x9b, 0xe0, 0x80, 0x9b]), encoder.encode('[6n\n')), 'error', null,
-			`overlong ESC / CSI; error names byte offset ${encoder.encode('# Overlong\n\n').length}`),
-		file('utf8-encoded-c1', '# C1\n\n\u009b6n \u0085 CANARY-UTF8-ENCODED-C1\n', 'render', 'CANARY-UTF8-ENCODED-C1', 'C1 shown as <U+009B> markers'),
+		file(
+			'binary-nul',
+			concat(encoder.encode('# Binary\n\n'), new Uint8Array([0, 1, 2, 0, 0xff, 0, 0x89, 0x50, 0x4e, 0x47, 0])),
+			'error',
+			null,
+			'"binary file"',
+		),
+		file(
+			'invalid-utf8',
+			concat(encoder.encode(badUtf8Prefix), new Uint8Array([0xc3, 0x28, 0xff]), encoder.encode(' tail\n')),
+			'error',
+			null,
+			`error names byte offset ${encoder.encode(badUtf8Prefix).length}`,
+		),
+		file(
+			'overlong-utf8',
+			concat(encoder.encode('# Overlong\n\n'), new Uint8Array([0xc0, 0x9b, 0xe0, 0x80, 0x9b]), encoder.encode('[6n\n')),
+			'error',
+			null,
+			`overlong ESC / CSI; error names byte offset ${encoder.encode('# Overlong\n\n').length}`,
+		),
+		file(
+			'utf8-encoded-c1',
+			'# C1\n\n\u009b6n \u0085 CANARY-UTF8-ENCODED-C1\n',
+			'render',
+			'CANARY-UTF8-ENCODED-C1',
+			'C1 shown as <U+009B> markers',
+		),
 		file('utf16le-bom', utf16(text('utf16le-bom'), false), 'render', canaryOf('utf16le-bom'), 'transcoded'),
 		file('utf16be-bom', utf16(text('utf16be-bom'), true), 'render', canaryOf('utf16be-bom'), 'transcoded'),
 		file('utf16le-no-bom', utf16(text('utf16le-no-bom'), false).slice(2), 'error', null, 'NUL bytes: "binary file"'),
-		file('utf8-bom', concat(new Uint8Array([0xef, 0xbb, 0xbf]), encoder.encode(text('utf8-bom'))), 'render', canaryOf('utf8-bom'),
-			'BOM stripped: the first title shows no <U+FEFF>'),
+		file(
+			'utf8-bom',
+			concat(new Uint8Array([0xef, 0xbb, 0xbf]), encoder.encode(text('utf8-bom'))),
+			'render',
+			canaryOf('utf8-bom'),
+			'BOM stripped: the first title shows no <U+FEFF>',
+		),
 		file('crlf', text('crlf').replaceAll('\n', '\r\n'), 'render', canaryOf('crlf'), 'two slides, no ␍ stand-ins'),
 		file('cr-only', text('cr-only').replaceAll('\n', '\r'), 'render', canaryOf('cr-only'), 'two slides, no ␍ stand-ins'),
 		file('tabs', '# Tabs\n\n\tindented code\n\n- a\n\t- b\tc\n\nCANARY-TABS\tafter\n', 'render', 'CANARY-TABS'),
 		file('long-line', `# Long\n\nCANARY-LONG-LINE ${'word '.repeat(2000)}\n`, 'render', 'CANARY-LONG-LINE'),
 		file('long-line-unbroken', `# Long\n\nCANARY-LONG-UNBROKEN ${'x'.repeat(10_000)}\n`, 'render', 'CANARY-LONG-UNBROKEN'),
-		file('nested-lists', `# Lists\n\nCANARY-NESTED-LISTS\n\n${'- '.repeat(10_000)}deep\n`, 'render', 'CANARY-NESTED-LISTS', 'nesting depth capped'),
-		file('nested-quotes', `# Quotes\n\nCANARY-NESTED-QUOTES\n\n${'> '.repeat(10_000)}deep\n`, 'render', 'CANARY-NESTED-QUOTES', 'nesting depth capped'),
+		file(
+			'nested-lists',
+			`# Lists\n\nCANARY-NESTED-LISTS\n\n${'- '.repeat(10_000)}deep\n`,
+			'render',
+			'CANARY-NESTED-LISTS',
+			'nesting depth capped',
+		),
+		file(
+			'nested-quotes',
+			`# Quotes\n\nCANARY-NESTED-QUOTES\n\n${'> '.repeat(10_000)}deep\n`,
+			'render',
+			'CANARY-NESTED-QUOTES',
+			'nesting depth capped',
+		),
 		file('brackets', `# Brackets\n\nCANARY-BRACKETS\n\n${'['.repeat(100_000)}\n`, 'render', 'CANARY-BRACKETS', 'no quadratic hang'),
 		file('asterisks', `# Stars\n\nCANARY-ASTERISKS\n\n${'*'.repeat(100_000)}\n`, 'render', 'CANARY-ASTERISKS', 'no quadratic hang'),
-		file('emphasis-pairs', `# Emphasis\n\nCANARY-EMPHASIS-PAIRS\n\n${'*a'.repeat(50_000)}\n`, 'render', 'CANARY-EMPHASIS-PAIRS', 'no quadratic hang'),
-		file('front-matter-unclosed', '---\ntitle: Unclosed\nauthor: someone\n\n# Slide\n\nCANARY-FM-UNCLOSED\n', 'error', null,
-			'names the front matter and line 1'),
+		file(
+			'emphasis-pairs',
+			`# Emphasis\n\nCANARY-EMPHASIS-PAIRS\n\n${'*a'.repeat(50_000)}\n`,
+			'render',
+			'CANARY-EMPHASIS-PAIRS',
+			'no quadratic hang',
+		),
+		file(
+			'front-matter-unclosed',
+			'---\ntitle: Unclosed\nauthor: someone\n\n# Slide\n\nCANARY-FM-UNCLOSED\n',
+			'error',
+			null,
+			'names the front matter and line 1',
+		),
 		file('front-matter-invalid-yaml', '---\ntitle: [unclosed\n  : : bad\n---\n\n# Slide\n\nbody\n', 'error', null, 'names the line'),
-		file('front-matter-huge', `---\ntitle: Huge\n${'padding: "' + 'x'.repeat(1_000_000) + '"\n'}---\n\n# Slide\n\nbody\n`, 'error', null,
-			'front matter over the size cap'),
-		file('front-matter-custom-tags', '---\ntitle: !!js/function "function () { return 1 }"\nauthor: !foo bar\ntheme: !!binary aGk=\n---\n\n# Slide\n\nCANARY-FM-TAGS\n',
-			'render', 'CANARY-FM-TAGS', 'tags never executed; values are plain strings or dropped'),
-		file('front-matter-alias-bomb', `---\n${aliasBomb()}---\n\n# Slide\n\nbody\n`, 'error', null,
-			'excessive aliases refused (or rendered with aliases bounded)'),
+		file(
+			'front-matter-huge',
+			`---\ntitle: Huge\n${'padding: "' + 'x'.repeat(1_000_000) + '"\n'}---\n\n# Slide\n\nbody\n`,
+			'error',
+			null,
+			'front matter over the size cap',
+		),
+		file(
+			'front-matter-custom-tags',
+			'---\ntitle: !!js/function "function () { return 1 }"\nauthor: !foo bar\ntheme: !!binary aGk=\n---\n\n# Slide\n\nCANARY-FM-TAGS\n',
+			'render',
+			'CANARY-FM-TAGS',
+			'tags never executed; values are plain strings or dropped',
+		),
+		file(
+			'front-matter-alias-bomb',
+			`---\n${aliasBomb()}---\n\n# Slide\n\nbody\n`,
+			'error',
+			null,
+			'excessive aliases refused (or rendered with aliases bounded)',
+		),
 		file('front-matter-not-a-map', '---\n- a\n- b\n---\n\n# Slide\n\nbody\n', 'error', null, 'front matter must be a mapping'),
 		hugeDeck(),
 	];
@@ -278,7 +354,8 @@ function hugeDeck(): HostileDeck {
 	return {
 		name: 'slides-100000',
 		get content(): string {
-			built ??= Array.from({length: hugeSlideCount}, (_, i) => `# Slide ${i + 1}\n`).join('\n---\n\n')
+			built ??= Array.from({length: hugeSlideCount}, (_, i) => `# Slide ${i + 1}\n`)
+				.join('\n---\n\n')
 				.replace('\n', '\n\nCANARY-SLIDES-100000\n');
 			return built;
 		},
@@ -313,9 +390,21 @@ function costlyDecks(): HostileDeck[] {
 		deck('table-30000-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(30_000), 'tens of thousands of table rows'),
 		deck('table-900-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(900), 'a table drawn up to its row cap'),
 		deck('heading-underscores', `## ${'_a'.repeat(50_000)}`, 'a heading line that went to the inline lexer unguarded'),
-		deck('fence-bypass', '```a`\n' + '_a'.repeat(50_000), 'not a fence (backtick in a backtick info string): the guard must count what follows'),
-		deck('nested-list-lines', Array.from({length: 3000}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'), 'thousands of ever deeper list lines'),
-		deck('nested-quote-lines', Array.from({length: 3000}, (_, i) => '>'.repeat(i + 1) + ' x').join('\n'), 'thousands of ever deeper quote lines'),
+		deck(
+			'fence-bypass',
+			'```a`\n' + '_a'.repeat(50_000),
+			'not a fence (backtick in a backtick info string): the guard must count what follows',
+		),
+		deck(
+			'nested-list-lines',
+			Array.from({length: 3000}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'),
+			'thousands of ever deeper list lines',
+		),
+		deck(
+			'nested-quote-lines',
+			Array.from({length: 3000}, (_, i) => '>'.repeat(i + 1) + ' x').join('\n'),
+			'thousands of ever deeper quote lines',
+		),
 		deck('list-continuation', '- ' + 'x\n  '.repeat(40_000), 'one list item of 40,000 lines (marked re-reads it per line)'),
 		deck('emphasis-runs', '*a '.repeat(1400) + '\n\n' + '_a '.repeat(1400), 'delimiter runs just under the guard'),
 		deck('redos-link-definition', `[x]:${' '.repeat(50_000)}x${' '.repeat(50_000)}x`, 'CVE-2022-21680 (GHSA-rrrm-qjm4-v8hf): block.def'),
@@ -379,10 +468,20 @@ export async function hostilePaths(tmpDir: string): Promise<HostilePath[]> {
 
 	const escName = join(dir, `evil-${ESC}]0;CANARY-PATH-NAME${BEL}-\u202egnp.md`);
 	await writeFile(escName, '# Named\n\nCANARY-PATH-NAME-BODY\n');
-	paths.push({name: 'file-name-escapes', path: escName, expect: 'render', canary: 'CANARY-PATH-NAME-BODY',
-		note: 'the name shows with stand-ins wherever it is printed'});
-	paths.push({name: 'missing-file-name-escapes', path: join(dir, `gone-${ESC}[2J${ESC}]52;c;CANARY-PATH-MISSING${BEL}.md`),
-		expect: 'error', canary: 'CANARY-PATH-MISSING', note: 'the one-line error shows the name with stand-ins'});
+	paths.push({
+		name: 'file-name-escapes',
+		path: escName,
+		expect: 'render',
+		canary: 'CANARY-PATH-NAME-BODY',
+		note: 'the name shows with stand-ins wherever it is printed',
+	});
+	paths.push({
+		name: 'missing-file-name-escapes',
+		path: join(dir, `gone-${ESC}[2J${ESC}]52;c;CANARY-PATH-MISSING${BEL}.md`),
+		expect: 'error',
+		canary: 'CANARY-PATH-MISSING',
+		note: 'the one-line error shows the name with stand-ins',
+	});
 
 	if (process.getuid?.() !== 0) {
 		const unreadable = join(dir, 'unreadable.md');
@@ -401,19 +500,34 @@ export async function hostilePaths(tmpDir: string): Promise<HostilePath[]> {
 export type HostileStateFile = Readonly<{name: string; make: (file: string) => Promise<void>; reason: RegExp}>;
 
 export const hostileStateFiles: readonly HostileStateFile[] = [
-	{name: 'state-fifo', make: async file => {
-		execFileSync('mkfifo', [file]);
-	}, reason: /not a regular file \(a FIFO\)/},
+	{
+		name: 'state-fifo',
+		make: async file => {
+			execFileSync('mkfifo', [file]);
+		},
+		reason: /not a regular file \(a FIFO\)/,
+	},
 	{name: 'state-symlink-to-dev-zero', make: async file => symlink('/dev/zero', file), reason: /not a regular file \(a character device\)/},
 	{name: 'state-symlink-to-dev-tty', make: async file => symlink('/dev/tty', file), reason: /not a regular file \(a character device\)/},
 	{name: 'state-directory', make: async file => mkdir(file), reason: /not a regular file \(a directory\)/},
-	{name: 'state-over-size', make: async file => {
-		const handle = await open(file, 'w');
-		await handle.truncate(1024 ** 3);
-		await handle.close();
-	}, reason: /larger than \d+ bytes/},
-	{name: 'state-escapes', make: async file => writeFile(file, JSON.stringify({version: 1, deck: `${ESC}]0;CANARY-STATE${BEL}\u202e\u2028`, slide: 0, seen: [], bookmarks: [], updatedAt: 'x'})),
-		reason: /it belongs to .*CANARY-STATE/},
+	{
+		name: 'state-over-size',
+		make: async file => {
+			const handle = await open(file, 'w');
+			await handle.truncate(1024 ** 3);
+			await handle.close();
+		},
+		reason: /larger than \d+ bytes/,
+	},
+	{
+		name: 'state-escapes',
+		make: async file =>
+			writeFile(
+				file,
+				JSON.stringify({version: 1, deck: `${ESC}]0;CANARY-STATE${BEL}\u202e\u2028`, slide: 0, seen: [], bookmarks: [], updatedAt: 'x'}),
+			),
+		reason: /it belongs to .*CANARY-STATE/,
+	},
 ];
 
 /**
@@ -437,8 +551,17 @@ export async function hostileJsonPaths(tmpDir: string): Promise<HostilePath[]> {
 		const canary = `CANARY-JSON-${slug(name)}`;
 		const path = join(dir, `deck-${payload}.md`);
 		const yamlTitle = JSON.stringify(`Intro ${payload} ${canary}`);
-		await writeFile(path, `---\ntitle: ${yamlTitle}\nauthor: ${JSON.stringify(payload)}\n---\n\n# Slide ${payload}\n\n${canary} ${payload}\n`);
-		paths.push({name: `json-${name}`, path, expect: 'render', canary, note: 'JSON output escapes the payload as \\uXXXX; the path survives unchanged'});
+		await writeFile(
+			path,
+			`---\ntitle: ${yamlTitle}\nauthor: ${JSON.stringify(payload)}\n---\n\n# Slide ${payload}\n\n${canary} ${payload}\n`,
+		);
+		paths.push({
+			name: `json-${name}`,
+			path,
+			expect: 'render',
+			canary,
+			note: 'JSON output escapes the payload as \\uXXXX; the path survives unchanged',
+		});
 	}
 	return paths;
 }

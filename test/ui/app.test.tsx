@@ -45,9 +45,12 @@ function mount(options: {initial?: NavState; width?: number; height?: number; on
 
 /** Wait until the last frame satisfies `predicate` (Ink renders after the input is handled). */
 async function frameWhere(app: Rendered, predicate: (frame: string) => boolean): Promise<string> {
-	await vi.waitFor(() => {
-		expect(predicate(app.lastFrame() ?? '')).toBe(true);
-	}, {timeout: 5000, interval: 5});
+	await vi.waitFor(
+		() => {
+			expect(predicate(app.lastFrame() ?? '')).toBe(true);
+		},
+		{timeout: 5000, interval: 5},
+	);
 	return app.lastFrame() ?? '';
 }
 
@@ -126,9 +129,12 @@ describe('App', () => {
 		app.stdin.write('l');
 		await frameWhere(app, text => statusRow(text).includes('2/28'));
 		app.stdin.write('q');
-		await vi.waitFor(() => {
-			expect(onQuit).toHaveBeenCalledTimes(1);
-		}, {timeout: 5000, interval: 5});
+		await vi.waitFor(
+			() => {
+				expect(onQuit).toHaveBeenCalledTimes(1);
+			},
+			{timeout: 5000, interval: 5},
+		);
 		expect(onQuit.mock.calls[0]?.[0]).toMatchObject({slide: 1, quit: true});
 	});
 

@@ -75,7 +75,11 @@ describe('lectern check', () => {
 	});
 
 	it('the bundled decks are clean at 100x30 and 80x24', async () => {
-		expect(await check(['decks/virtualization.md', 'decks/guide.md'], {size: ['100x30', '80x24']})).toEqual({code: 0, stdout: '', stderr: ''});
+		expect(await check(['decks/virtualization.md', 'decks/guide.md'], {size: ['100x30', '80x24']})).toEqual({
+			code: 0,
+			stdout: '',
+			stderr: '',
+		});
 	});
 
 	it('a missing file: one line on stderr, exit 2, the other decks still checked', async () => {
@@ -85,14 +89,23 @@ describe('lectern check', () => {
 
 	it('invalid front matter: one line naming the file and line, exit 2', async () => {
 		const result = await check([fixture('bad-front-matter')]);
-		expect(result.stderr).toBe('lectern: test/fixtures/check/bad-front-matter.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings\n');
+		expect(result.stderr).toBe(
+			'lectern: test/fixtures/check/bad-front-matter.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings\n',
+		);
 		expect(result.code).toBe(2);
 	});
 
 	it('--json writes the problems as a JSON array', async () => {
 		const result = await check([fixture('unclosed-fence'), fixture('clean')], {json: true});
 		expect(JSON.parse(result.stdout)).toEqual([
-			{file: 'test/fixtures/check/unclosed-fence.md', line: 5, slide: 1, title: 'Open fence', severity: 'error', message: 'code fence ``` is never closed'},
+			{
+				file: 'test/fixtures/check/unclosed-fence.md',
+				line: 5,
+				slide: 1,
+				title: 'Open fence',
+				severity: 'error',
+				message: 'code fence ``` is never closed',
+			},
 		]);
 		expect(result.code).toBe(1);
 		expect(JSON.parse((await check([fixture('clean')], {json: true})).stdout)).toEqual([]);
@@ -100,7 +113,9 @@ describe('lectern check', () => {
 
 	it('--size below the minimum the presenter draws at is a usage error that names the minimum', async () => {
 		await expect(check([fixture('clean')], {size: ['20x5']})).rejects.toThrow('--size 20x5: below the 40x10 the presenter needs at least');
-		await expect(check([fixture('clean')], {size: ['100x30', '39x30']})).rejects.toThrow('--size 39x30: below the 40x10 the presenter needs at least');
+		await expect(check([fixture('clean')], {size: ['100x30', '39x30']})).rejects.toThrow(
+			'--size 39x30: below the 40x10 the presenter needs at least',
+		);
 		expect(parseSize('40x10')).toEqual({width: 40, height: 10});
 	});
 
@@ -122,7 +137,12 @@ describe('lectern check', () => {
 			writeFileSync(join(dir, 'notes.txt'), 'not a deck');
 			const result = await check([dir]);
 			expect(result.stderr).toBe('');
-			expect(result.stdout.split('\n').filter(Boolean).map(line => line.slice(dir.length + 1).split(':')[0])).toEqual(['b.md', 'part/a.md']);
+			expect(
+				result.stdout
+					.split('\n')
+					.filter(Boolean)
+					.map(line => line.slice(dir.length + 1).split(':')[0]),
+			).toEqual(['b.md', 'part/a.md']);
 			expect(result.code).toBe(1);
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
@@ -138,30 +158,55 @@ describe('lectern check', () => {
 
 describe('formatProblem', () => {
 	it('file:line: slide N "title": severity, message, size', () => {
-		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'error', message: 'm', size: '80x24'})).toBe('d.md:3: slide 2 "T": m (at 80x24)');
-		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'warning', message: 'm'})).toBe('d.md:3: slide 2 "T": warning: m');
+		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'error', message: 'm', size: '80x24'})).toBe(
+			'd.md:3: slide 2 "T": m (at 80x24)',
+		);
+		expect(formatProblem({file: 'd.md', line: 3, slide: 2, title: 'T', severity: 'warning', message: 'm'})).toBe(
+			'd.md:3: slide 2 "T": warning: m',
+		);
 	});
 
 	it('never prints a control character from a file name or title', () => {
-		expect(formatProblem({file: 'e\u001B]0;x\u0007.md', line: 1, slide: 1, title: 'a\nb\u009B', severity: 'error', message: 'm'})).toBe('e␛]0;x␇.md:1: slide 1 "a␤b<U+009B>": m');
+		expect(formatProblem({file: 'e\u001B]0;x\u0007.md', line: 1, slide: 1, title: 'a\nb\u009B', severity: 'error', message: 'm'})).toBe(
+			'e␛]0;x␇.md:1: slide 1 "a␤b<U+009B>": m',
+		);
 	});
 });
 
 describe.skipIf(!existsSync('dist'))('the built binary', () => {
 	it('lectern check decks/virtualization.md decks/guide.md --size 100x30 --size 80x24: exit 0, no output', async () => {
-		const result = await run(process.execPath, ['bin/lectern.js', 'check', 'decks/virtualization.md', 'decks/guide.md', '--size', '100x30', '--size', '80x24']);
+		const result = await run(process.execPath, [
+			'bin/lectern.js',
+			'check',
+			'decks/virtualization.md',
+			'decks/guide.md',
+			'--size',
+			'100x30',
+			'--size',
+			'80x24',
+		]);
 		expect(result).toEqual({stdout: '', stderr: ''});
 	});
 
 	it('problems: exit 1', async () => {
-		const failure = await run(process.execPath, ['bin/lectern.js', 'check', fixture('unclosed-fence')]).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
-		expect(failure).toMatchObject({code: 1, stdout: 'test/fixtures/check/unclosed-fence.md:5: slide 1 "Open fence": code fence ``` is never closed\n', stderr: ''});
+		const failure = await run(process.execPath, ['bin/lectern.js', 'check', fixture('unclosed-fence')]).catch(
+			(error: unknown) => error as {code: number; stdout: string; stderr: string},
+		);
+		expect(failure).toMatchObject({
+			code: 1,
+			stdout: 'test/fixtures/check/unclosed-fence.md:5: slide 1 "Open fence": code fence ``` is never closed\n',
+			stderr: '',
+		});
 	});
 
 	it('a missing file and a too-small --size: exit 2, one line on stderr', async () => {
-		const missing = await run(process.execPath, ['bin/lectern.js', 'check', 'test/fixtures/check/missing.md']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
+		const missing = await run(process.execPath, ['bin/lectern.js', 'check', 'test/fixtures/check/missing.md']).catch(
+			(error: unknown) => error as {code: number; stdout: string; stderr: string},
+		);
 		expect(missing).toMatchObject({code: 2, stdout: '', stderr: 'lectern: test/fixtures/check/missing.md: no such file: check the path\n'});
-		const small = await run(process.execPath, ['bin/lectern.js', 'check', fixture('clean'), '--size', '20x5']).catch((error: unknown) => error as {code: number; stdout: string; stderr: string});
+		const small = await run(process.execPath, ['bin/lectern.js', 'check', fixture('clean'), '--size', '20x5']).catch(
+			(error: unknown) => error as {code: number; stdout: string; stderr: string},
+		);
 		expect(small).toMatchObject({code: 2, stdout: '', stderr: 'lectern: --size 20x5: below the 40x10 the presenter needs at least\n'});
 	});
 

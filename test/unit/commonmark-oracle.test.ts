@@ -55,9 +55,11 @@ describe('the scanner agrees with the CommonMark reference parser', () => {
 
 	it.each([...deliberate].map(([number, why]) => [number, why] as const))('example %i differs on purpose: %s', number => {
 		const markdown = tests.find(test => test.number === number)!.markdown;
-		expect([false, true].some(tight => {
-			const text = wrap(markdown, tight);
-			return JSON.stringify(lecternBreaks(text)) !== JSON.stringify(referenceBreaks(text));
-		})).toBe(true);
+		expect(
+			[false, true].some(tight => {
+				const text = wrap(markdown, tight);
+				return JSON.stringify(lecternBreaks(text)) !== JSON.stringify(referenceBreaks(text));
+			}),
+		).toBe(true);
 	});
 });

@@ -20,12 +20,41 @@ function slidesOf(markdown: string) {
 describe('sections and slides', () => {
 	it('maps levels in the order the deck first uses each style: level 1 sections, level 2 slides', () => {
 		const {markdown, summary} = convert([
-			'~~~~~~', 'Part A', '~~~~~~', '', 'First', '******', '', 'text one', '',
-			'Second', '******', '', 'text two', '', '~~~~~~', 'Part B', '~~~~~~', '', 'Third', '******', '', 'text three', '',
-			'Fourth', '~~~~~~', '', 'text four',
+			'~~~~~~',
+			'Part A',
+			'~~~~~~',
+			'',
+			'First',
+			'******',
+			'',
+			'text one',
+			'',
+			'Second',
+			'******',
+			'',
+			'text two',
+			'',
+			'~~~~~~',
+			'Part B',
+			'~~~~~~',
+			'',
+			'Third',
+			'******',
+			'',
+			'text three',
+			'',
+			'Fourth',
+			'~~~~~~',
+			'',
+			'text four',
 		]);
 		expect(slidesOf(markdown).map(slide => [slide.title, slide.section])).toEqual([
-			['Part A', true], ['First', false], ['Second', false], ['Part B', true], ['Third', false], ['Fourth', false],
+			['Part A', true],
+			['First', false],
+			['Second', false],
+			['Part B', true],
+			['Third', false],
+			['Fourth', false],
 		]);
 		// The overlined `~` and the underlined `~` are different styles: "Fourth" is a third level.
 		expect(markdown).toContain('# Part A\n');
@@ -33,47 +62,152 @@ describe('sections and slides', () => {
 	});
 
 	it('a deck with one level has a slide per title; level 3 is a slide, level 4 a heading inside it', () => {
-		expect(slidesOf(convert(['One', '===', '', 'a', '', 'Two', '===', '', 'b']).markdown).map(slide => [slide.title, slide.section]))
-			.toEqual([['One', false], ['Two', false]]);
-		const deep = convert(['P', '=', '', 'S', '-', '', 'T', '~', '', 'x', '', 'U', '^', '', 'y', '', 'Q', '=', '', 'R', '-', '', 'z']).markdown;
+		expect(
+			slidesOf(convert(['One', '===', '', 'a', '', 'Two', '===', '', 'b']).markdown).map(slide => [slide.title, slide.section]),
+		).toEqual([
+			['One', false],
+			['Two', false],
+		]);
+		const deep = convert([
+			'P',
+			'=',
+			'',
+			'S',
+			'-',
+			'',
+			'T',
+			'~',
+			'',
+			'x',
+			'',
+			'U',
+			'^',
+			'',
+			'y',
+			'',
+			'Q',
+			'=',
+			'',
+			'R',
+			'-',
+			'',
+			'z',
+		]).markdown;
 		expect(slidesOf(deep).map(slide => slide.title)).toEqual(['P', 'S', 'T', 'Q', 'R']);
 		expect(deep).toContain('## T\n\nx\n\n#### U\n\ny\n');
 	});
 
 	it('content right under a part goes on a slide of the same name; its notes stay on the section slide', () => {
-		const slides = slidesOf(convert([
-			'Part', '====', '', '.. note::', '', '   section notes', '', 'Intro text.', '', 'Slide', '-----', '', 'body', '', 'Next', '====',
-		]).markdown);
-		expect(slides.map(slide => [slide.title, slide.section])).toEqual([['Part', true], ['Part', false], ['Slide', false], ['Next', true]]);
+		const slides = slidesOf(
+			convert([
+				'Part',
+				'====',
+				'',
+				'.. note::',
+				'',
+				'   section notes',
+				'',
+				'Intro text.',
+				'',
+				'Slide',
+				'-----',
+				'',
+				'body',
+				'',
+				'Next',
+				'====',
+			]).markdown,
+		);
+		expect(slides.map(slide => [slide.title, slide.section])).toEqual([
+			['Part', true],
+			['Part', false],
+			['Slide', false],
+			['Next', true],
+		]);
 		expect(slides[0]!.notes).toContain('section notes');
 		expect(slides[1]!.body).toContain('Intro text.');
 	});
 
 	it('a title with docinfo fields becomes the front matter and a title slide', () => {
 		const {markdown} = convert([
-			'Deck Title', '==========', '', ':Date: 2013-12-19', ':Authors: Ivan Boule, Olivier Matz', '',
-			'Part', '====', '', 'Slide', '-----', '', 'body',
+			'Deck Title',
+			'==========',
+			'',
+			':Date: 2013-12-19',
+			':Authors: Ivan Boule, Olivier Matz',
+			'',
+			'Part',
+			'====',
+			'',
+			'Slide',
+			'-----',
+			'',
+			'body',
 		]);
 		const deck = openDeck(markdown, 'converted.md');
 		expect(deck.meta).toMatchObject({title: 'Deck Title', author: 'Ivan Boule, Olivier Matz', date: '2013-12-19'});
-		expect(slidesOf(markdown).map(slide => [slide.title, slide.section])).toEqual([['Deck Title', false], ['Part', true], ['Slide', false]]);
+		expect(slidesOf(markdown).map(slide => [slide.title, slide.section])).toEqual([
+			['Deck Title', false],
+			['Part', true],
+			['Slide', false],
+		]);
 	});
 
 	it('a lone top title is the document title (docutils), a lone subtitle too, and the levels move up', () => {
 		const {markdown} = convert([
-			'=======', ' Talk', '=======', '', '-----', ' Sub', '-----', '', ':Author: Me', '',
-			'Part', '====', '', 'Slide', '----', '', 'x', '', 'Other', '----', '', 'y',
+			'=======',
+			' Talk',
+			'=======',
+			'',
+			'-----',
+			' Sub',
+			'-----',
+			'',
+			':Author: Me',
+			'',
+			'Part',
+			'====',
+			'',
+			'Slide',
+			'----',
+			'',
+			'x',
+			'',
+			'Other',
+			'----',
+			'',
+			'y',
 		]);
 		expect(openDeck(markdown, 'converted.md').meta).toMatchObject({title: 'Talk', author: 'Me'});
-		expect(slidesOf(markdown).map(slide => [slide.title, slide.section])).toEqual([['Talk', false], ['Part', true], ['Slide', false], ['Other', false]]);
+		expect(slidesOf(markdown).map(slide => [slide.title, slide.section])).toEqual([
+			['Talk', false],
+			['Part', true],
+			['Slide', false],
+			['Other', false],
+		]);
 		expect(markdown).toContain('*Sub*');
 	});
 
 	it('hieroglyph slide, nextslide (with :increment:) and interslide make slides of their own', () => {
-		const slides = slidesOf(convert([
-			'Topic', '-----', '', 'first part', '', '.. nextslide::', '   :increment:', '', 'second part', '',
-			'.. slide:: Extra', '', '   extra body', '', '.. interslide:: Break',
-		]).markdown);
+		const slides = slidesOf(
+			convert([
+				'Topic',
+				'-----',
+				'',
+				'first part',
+				'',
+				'.. nextslide::',
+				'   :increment:',
+				'',
+				'second part',
+				'',
+				'.. slide:: Extra',
+				'',
+				'   extra body',
+				'',
+				'.. interslide:: Break',
+			]).markdown,
+		);
 		expect(slides.map(slide => slide.title)).toEqual(['Topic', 'Topic (2)', 'Extra', 'Break']);
 		expect(slides[1]!.body).toContain('second part');
 		expect(slides[2]!.body).toContain('extra body');
@@ -81,10 +215,24 @@ describe('sections and slides', () => {
 });
 
 describe('speaker notes', () => {
-	it('note, notslides and ifnotslides become the slide\'s notes, in order, French text exact', () => {
+	it("note, notslides and ifnotslides become the slide's notes, in order, French text exact", () => {
 		const {markdown, summary} = convert([
-			'Slide', '-----', '', '- point', '', '.. note::', '', '   - généralisation de la mémoire « virtuelle »', '',
-			'.. notslides::', '', '   Deuxième note.', '', '.. ifnotslides::', '', '   Troisième.',
+			'Slide',
+			'-----',
+			'',
+			'- point',
+			'',
+			'.. note::',
+			'',
+			'   - généralisation de la mémoire « virtuelle »',
+			'',
+			'.. notslides::',
+			'',
+			'   Deuxième note.',
+			'',
+			'.. ifnotslides::',
+			'',
+			'   Troisième.',
 		]);
 		const [slide] = slidesOf(markdown);
 		expect(slide!.body).not.toContain('note');
@@ -104,8 +252,27 @@ describe('speaker notes', () => {
 describe('lists', () => {
 	it('bullets, nested lists kept tight, enumerated lists with their start and style', () => {
 		const {markdown} = convert([
-			'- one', '- two', '', '  - nested a', '  - nested b', '', '- three', '',
-			'3. third', '4. fourth', '', 'Then:', '', '#. auto', '#. auto two', '', '(b) bee', '(c) sea', '', 'ii. two', 'iii. three',
+			'- one',
+			'- two',
+			'',
+			'  - nested a',
+			'  - nested b',
+			'',
+			'- three',
+			'',
+			'3. third',
+			'4. fourth',
+			'',
+			'Then:',
+			'',
+			'#. auto',
+			'#. auto two',
+			'',
+			'(b) bee',
+			'(c) sea',
+			'',
+			'ii. two',
+			'iii. three',
 		]);
 		expect(markdown).toContain('- one\n- two\n  - nested a\n  - nested b\n- three\n');
 		expect(markdown).toContain('3. third\n4. fourth\n');
@@ -144,8 +311,25 @@ describe('literal blocks', () => {
 
 	it('code-block keeps its language, highlight sets the default, "none" means text, backticks get a longer fence', () => {
 		const {markdown} = convert([
-			'.. code-block:: sh', '', '  $ gcc hello.c', '  $ ./a.out', '', '.. highlight:: c', '', 'Then::', '', '   int x;', '',
-			'.. code-block:: none', '', '   plain', '', '.. code:: python', '', '   ```', '   quoted',
+			'.. code-block:: sh',
+			'',
+			'  $ gcc hello.c',
+			'  $ ./a.out',
+			'',
+			'.. highlight:: c',
+			'',
+			'Then::',
+			'',
+			'   int x;',
+			'',
+			'.. code-block:: none',
+			'',
+			'   plain',
+			'',
+			'.. code:: python',
+			'',
+			'   ```',
+			'   quoted',
 		]);
 		expect(markdown).toContain('```sh\n$ gcc hello.c\n$ ./a.out\n```');
 		expect(markdown).toContain('```c\nint x;\n```');
@@ -161,9 +345,18 @@ describe('literal blocks', () => {
 describe('figures and images', () => {
 	it('become a framed placeholder in a diagram fence, with file, size, caption and alt text', () => {
 		const {markdown, summary} = convert([
-			'S', '-', '', '.. figure:: images/cpu-virt.svg', '   :width: 70%', '   :alt: Guest and host rings', '',
-			'   The *ring* model of CPU virtualization, drawn large enough to need two lines in the frame.', '',
-			'   A legend paragraph.', '', '.. image:: logo.png',
+			'S',
+			'-',
+			'',
+			'.. figure:: images/cpu-virt.svg',
+			'   :width: 70%',
+			'   :alt: Guest and host rings',
+			'',
+			'   The *ring* model of CPU virtualization, drawn large enough to need two lines in the frame.',
+			'',
+			'   A legend paragraph.',
+			'',
+			'.. image:: logo.png',
 		]);
 		expect(summary.figures).toBe(2);
 		expect(markdown).toContain('```diagram\n┌─ figure to redraw ──');
@@ -182,14 +375,28 @@ describe('figures and images', () => {
 describe('tables', () => {
 	it('simple tables, with a header and continuation lines, become GFM tables', () => {
 		const {markdown} = convert([
-			'=====  ==========', 'Mode   Meaning', '=====  ==========', 'root   the VMM runs', '       here', 'guest  a | b', '=====  ==========',
+			'=====  ==========',
+			'Mode   Meaning',
+			'=====  ==========',
+			'root   the VMM runs',
+			'       here',
+			'guest  a | b',
+			'=====  ==========',
 		]);
 		expect(markdown).toContain('| Mode | Meaning |\n| --- | --- |\n| root | the VMM runs here |\n| guest | a \\| b |\n');
 	});
 
 	it('list-table (Sphinx) becomes a GFM table, its title a bold line', () => {
 		const {markdown} = convert([
-			'.. list-table:: Modes', '   :header-rows: 1', '', '   * - Mode', '     - Ring', '   * - guest', '     - ``0``', '   * - host', '     -',
+			'.. list-table:: Modes',
+			'   :header-rows: 1',
+			'',
+			'   * - Mode',
+			'     - Ring',
+			'   * - guest',
+			'     - ``0``',
+			'   * - host',
+			'     -',
 		]);
 		expect(markdown).toContain('**Modes**\n\n| Mode | Ring |\n| --- | --- |\n| guest | `0` |\n| host |  |\n');
 	});
@@ -199,8 +406,9 @@ describe('tables', () => {
 	});
 
 	it('grid tables become GFM tables; spanning cells are kept as text with a warning naming the line', () => {
-		expect(convert(['+-----+-----+', '| A   | B   |', '+=====+=====+', '| 1   | two |', '|     | 2   |', '+-----+-----+']).markdown)
-			.toContain('| A | B |\n| --- | --- |\n| 1 | two 2 |\n');
+		expect(
+			convert(['+-----+-----+', '| A   | B   |', '+=====+=====+', '| 1   | two |', '|     | 2   |', '+-----+-----+']).markdown,
+		).toContain('| A | B |\n| --- | --- |\n| 1 | two 2 |\n');
 		const spanning = convert(['Intro.', '', '+-----+-----+', '| wide cell |', '+-----+-----+', '| 1   | 2   |', '+-----+-----+']);
 		expect(spanning.markdown).toContain('```text\n+-----+-----+\n| wide cell |');
 		expect(spanning.warnings).toEqual([{line: 3, message: expect.stringContaining('spanning') as string}]);
@@ -230,7 +438,23 @@ describe('everything else', () => {
 	});
 
 	it('text that would mean something to Markdown or to Lectern stays text', () => {
-		const {markdown} = convert(['S', '-', '', 'Note:', '', 'NOTE: this is important', '', '---', 'x', '', '# not a heading', '', '???', '', ':::']);
+		const {markdown} = convert([
+			'S',
+			'-',
+			'',
+			'Note:',
+			'',
+			'NOTE: this is important',
+			'',
+			'---',
+			'x',
+			'',
+			'# not a heading',
+			'',
+			'???',
+			'',
+			':::',
+		]);
 		const [slide] = slidesOf(markdown);
 		expect(slide!.notes).toBe('');
 		expect(openDeck(markdown, 'converted.md').count).toBe(1);

@@ -17,7 +17,7 @@ describe('inline markup', () => {
 		expect(inline('``a `tick` b``')).toBe('``a `tick` b``');
 	});
 
-	it('markup needs rst\'s start and end rules: a lone star or a star inside a word is text', () => {
+	it("markup needs rst's start and end rules: a lone star or a star inside a word is text", () => {
 		expect(inline('2 * 3 * 4')).toBe('2 \\* 3 \\* 4');
 		expect(inline('a*b*c')).toBe('a\\*b\\*c');
 		expect(inline('````')).toBe('\\`\\`\\`\\`');
@@ -25,9 +25,12 @@ describe('inline markup', () => {
 
 	it('links: embedded URLs, named and anonymous references, standalone URLs', () => {
 		expect(inline('see `the docs <https://example.org/a_b>`_ now')).toBe('see [the docs](<https://example.org/a_b>) now');
-		expect(inline('`Python`_ and Python_', {targets: new Map([['python', 'https://python.org']])})).toBe('[Python](<https://python.org>) and [Python](<https://python.org>)');
-		expect(inline('`first`__ then `second`__', {anonymousTargets: ['https://a.example', 'https://b.example']}))
-			.toBe('[first](<https://a.example>) then [second](<https://b.example>)');
+		expect(inline('`Python`_ and Python_', {targets: new Map([['python', 'https://python.org']])})).toBe(
+			'[Python](<https://python.org>) and [Python](<https://python.org>)',
+		);
+		expect(inline('`first`__ then `second`__', {anonymousTargets: ['https://a.example', 'https://b.example']})).toBe(
+			'[first](<https://a.example>) then [second](<https://b.example>)',
+		);
 		expect(inline('see http://qubes-os.org/trac/wiki/QubesScreenshots.')).toBe('see <http://qubes-os.org/trac/wiki/QubesScreenshots>.');
 		expect(inline('unknown_ reference')).toBe('unknown reference');
 		expect(inline('see Python_.', {targets: new Map([['python', 'https://python.org']])})).toBe('see [Python](<https://python.org>).');
@@ -42,7 +45,9 @@ describe('inline markup', () => {
 
 	it('footnote references, substitutions and escapes', () => {
 		expect(inline('true [1]_ and [#]_')).toBe('true \\[1\\] and \\[#\\]');
-		expect(inline('the |VMM| runs', {substitutions: new Map([['vmm', '*virtual machine monitor*']])})).toBe('the *virtual machine monitor* runs');
+		expect(inline('the |VMM| runs', {substitutions: new Map([['vmm', '*virtual machine monitor*']])})).toBe(
+			'the *virtual machine monitor* runs',
+		);
 		expect(inline('\\*not emphasis\\*')).toBe('\\*not emphasis\\*');
 	});
 

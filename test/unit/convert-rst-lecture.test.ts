@@ -43,7 +43,10 @@ describe('converting the original hieroglyph lecture', () => {
 		expect(extra.map(slide => slide.title)).toEqual(['Conclusion / Evolution of Virtualization']);
 		const shown = slides.filter(slide => !extra.includes(slide)).map(slide => [slide.title, slide.section]);
 		expect(shown).toEqual([[deckTitle!.title, false], ...rest.map(entry => [entry.title, entry.part])]);
-		expect(conversion.summary).toMatchObject({sections: rest.filter(entry => entry.part).length, slides: slides.length - conversion.summary.sections});
+		expect(conversion.summary).toMatchObject({
+			sections: rest.filter(entry => entry.part).length,
+			slides: slides.length - conversion.summary.sections,
+		});
 	});
 
 	it('keeps every note, French text exact, on the slide it was written under', () => {
@@ -53,7 +56,9 @@ describe('converting the original hieroglyph lecture', () => {
 		let checked = 0;
 		for (let index = 0; index < lines.length; index++) {
 			const under = lines[index + 1] ?? '';
-			const entry = /^[-=]+$/.test(under) ? sourceTitles.find(candidate => candidate.title === lines[index] && candidate.part === under.startsWith('=')) : undefined;
+			const entry = /^[-=]+$/.test(under)
+				? sourceTitles.find(candidate => candidate.title === lines[index] && candidate.part === under.startsWith('='))
+				: undefined;
 			if (entry) {
 				heading = entry;
 				seen.set(`${entry.part}${entry.title}`, (seen.get(`${entry.part}${entry.title}`) ?? 0) + 1);
@@ -61,7 +66,9 @@ describe('converting the original hieroglyph lecture', () => {
 
 			if (lines[index] !== '.. note::' || !heading) continue;
 			const nth = seen.get(`${heading.part}${heading.title}`)!;
-			const at = slides.map((slide, position) => ({slide, position})).filter(({slide}) => slide.title === heading!.title && slide.section === heading!.part)[nth - 1]!.position;
+			const at = slides
+				.map((slide, position) => ({slide, position}))
+				.filter(({slide}) => slide.title === heading!.title && slide.section === heading!.part)[nth - 1]!.position;
 			// A part's notes written after its own text go with that text, on the slide after the section slide.
 			const next = slides[at + 1];
 			const notes = slides[at]!.notes + (heading.part && next?.title === heading.title ? ` ${next.notes}` : '');

@@ -28,26 +28,43 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 	});
 
 	it('any cut of any deck: every slide it gives is the whole deck’s slide (property)', () => {
-		const line = fc.constantFrom('---', '```', '~~~', '<!--', '-->', '<!-- end_slide -->', '# Part', '## Title', 'text', '', '   ```', '<!-- note -->', '\r');
-		fc.assert(fc.property(fc.array(line, {maxLength: 40}), fc.nat(), (lines, cut) => {
-			const deckText = 'start\n---\n' + lines.join('\n') + '\n';
-			let whole;
-			try {
-				whole = openDeck(deckText, 'd.md');
-			} catch {
-				return;
-			}
+		const line = fc.constantFrom(
+			'---',
+			'```',
+			'~~~',
+			'<!--',
+			'-->',
+			'<!-- end_slide -->',
+			'# Part',
+			'## Title',
+			'text',
+			'',
+			'   ```',
+			'<!-- note -->',
+			'\r',
+		);
+		fc.assert(
+			fc.property(fc.array(line, {maxLength: 40}), fc.nat(), (lines, cut) => {
+				const deckText = 'start\n---\n' + lines.join('\n') + '\n';
+				let whole;
+				try {
+					whole = openDeck(deckText, 'd.md');
+				} catch {
+					return;
+				}
 
-			const head = openDeckHead(cutAt(deckText, cut % (deckText.length + 1)), 'd.md');
-			if (!head) {
-				return;
-			}
+				const head = openDeckHead(cutAt(deckText, cut % (deckText.length + 1)), 'd.md');
+				if (!head) {
+					return;
+				}
 
-			expect(head.count).toBeLessThanOrEqual(whole.count);
-			for (let i = 0; i < head.count; i++) {
-				expect(slideView(head, i)).toEqual(slideView(whole, i));
-			}
-		}), {numRuns: 400});
+				expect(head.count).toBeLessThanOrEqual(whole.count);
+				for (let i = 0; i < head.count; i++) {
+					expect(slideView(head, i)).toEqual(slideView(whole, i));
+				}
+			}),
+			{numRuns: 400},
+		);
 	});
 
 	it('gives nothing when the start cannot tell', () => {
@@ -65,7 +82,8 @@ describe('loadDeckHead', () => {
 	afterAll(() => {
 		rmSync(dir, {recursive: true, force: true});
 	});
-	const slides = (count: number) => Array.from({length: count}, (_, i) => `## Slide ${i + 1}\n\n${'Some words on this slide. '.repeat(20)}\n`).join('\n---\n\n');
+	const slides = (count: number) =>
+		Array.from({length: count}, (_, i) => `## Slide ${i + 1}\n\n${'Some words on this slide. '.repeat(20)}\n`).join('\n---\n\n');
 
 	it('reads only the start of a large deck and opens its first slides', () => {
 		const path = join(dir, 'large.md');

@@ -51,7 +51,11 @@ describe('dialect rules', () => {
 	});
 
 	it('lookatme splits at the next level when the lowest occurs once', () => {
-		expect(slides('# Deck\n\nintro\n\n## A\n\na\n\n### a1\n\n## B\n\nb', 'lookatme')).toEqual(['# Deck\n\nintro', '## A\n\na\n\n### a1', '## B\n\nb']);
+		expect(slides('# Deck\n\nintro\n\n## A\n\na\n\n### a1\n\n## B\n\nb', 'lookatme')).toEqual([
+			'# Deck\n\nintro',
+			'## A\n\na\n\n### a1',
+			'## B\n\nb',
+		]);
 		expect(slides('# A\n\na\n\n## a1\n\n# B\n\nb', 'lookatme')).toEqual(['# A\n\na\n\n## a1', '# B\n\nb']);
 	});
 
@@ -73,20 +77,37 @@ describe('dialect rules', () => {
 
 	it('unsupported directives and fence attributes are dropped and reported as warnings', () => {
 		const slide = parseSlide(openDeck('## T\n\n<!-- jump_to_middle -->\n\n```rust +exec\nx\n```', 'x.md', 'presenterm'), 0);
-		expect(slide.problems.map(problem => problem.message)).toEqual(['not supported: +exec, shown as code', 'not supported: <!-- jump_to_middle -->, ignored']);
+		expect(slide.problems.map(problem => problem.message)).toEqual([
+			'not supported: +exec, shown as code',
+			'not supported: <!-- jump_to_middle -->, ignored',
+		]);
 		expect(slide.problems.every(problem => problem.severity === 'warning')).toBe(true);
 	});
 
 	it('fence info: pandoc attributes name the language', () => {
 		expect(readFenceInfo('{.haskell .numberLines}')).toEqual({lang: 'haskell', unsupported: []});
-		expect(readFenceInfo('rust +line_numbers {1-4|6-10|all}')).toEqual({lang: 'rust', unsupported: ['+line_numbers', 'line highlights {1-4|6-10|all}']});
+		expect(readFenceInfo('rust +line_numbers {1-4|6-10|all}')).toEqual({
+			lang: 'rust',
+			unsupported: ['+line_numbers', 'line highlights {1-4|6-10|all}'],
+		});
 	});
 });
 
 describe('columns', () => {
 	it('blocks between column directives carry their column', () => {
-		const slide = parseSlide(openDeck('## T\n\n<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\nleft\n\n<!-- column: 1 -->\n\nright\n\n<!-- reset_layout -->\n\nafter', 'x.md'), 0);
-		expect(slide.blocks.map(block => block.column && [block.column.index, block.column.widths])).toEqual([undefined, [0, [2, 1]], [1, [2, 1]], undefined]);
+		const slide = parseSlide(
+			openDeck(
+				'## T\n\n<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\nleft\n\n<!-- column: 1 -->\n\nright\n\n<!-- reset_layout -->\n\nafter',
+				'x.md',
+			),
+			0,
+		);
+		expect(slide.blocks.map(block => block.column && [block.column.index, block.column.widths])).toEqual([
+			undefined,
+			[0, [2, 1]],
+			[1, [2, 1]],
+			undefined,
+		]);
 	});
 
 	it('a bad layout is reported and ignored', () => {
@@ -100,7 +121,11 @@ describe('columns', () => {
 
 describe('incremental lists', () => {
 	it('presenterm: <!-- incremental_lists: true --> makes each later item of a top-level list a step, until false', () => {
-		const deck = openDeck('## T\n\n<!-- incremental_lists: true -->\n\n- a\n  - a1\n- b\n- c\n\n<!-- incremental_lists: false -->\n\n- d\n- e', 'x.md', 'presenterm');
+		const deck = openDeck(
+			'## T\n\n<!-- incremental_lists: true -->\n\n- a\n  - a1\n- b\n- c\n\n<!-- incremental_lists: false -->\n\n- d\n- e',
+			'x.md',
+			'presenterm',
+		);
 		expect(stepsOf(deck, 0)).toBe(3);
 	});
 

@@ -90,14 +90,21 @@ describe('tokenize', () => {
 		expect(tokenize('\x9d52;c;x\x9c')).toEqual([{kind: 'osc', raw: '\x9d52;c;x\x9c', data: '52;c;x', terminator: 'ST8', eightBit: true}]);
 		expect(kinds('\x90q\x9c\x9fa\x9c\x9eb\x9c\x98c\x9c')).toEqual(['dcs', 'apc', 'pm', 'sos']);
 		expect(tokenize('a\x85b\x9c')).toEqual([
-			{kind: 'text', raw: 'a'}, {kind: 'c1', raw: '\x85', code: 0x85}, {kind: 'text', raw: 'b'}, {kind: 'c1', raw: '\x9c', code: 0x9c},
+			{kind: 'text', raw: 'a'},
+			{kind: 'c1', raw: '\x85', code: 0x85},
+			{kind: 'text', raw: 'b'},
+			{kind: 'c1', raw: '\x9c', code: 0x9c},
 		]);
 	});
 
 	it('gives each lone C0 control (and DEL) its own token', () => {
 		expect(tokenize('a\r\n\x07\x7fb')).toEqual([
-			{kind: 'text', raw: 'a'}, {kind: 'c0', raw: '\r', code: 13}, {kind: 'c0', raw: '\n', code: 10},
-			{kind: 'c0', raw: '\x07', code: 7}, {kind: 'c0', raw: '\x7f', code: 0x7f}, {kind: 'text', raw: 'b'},
+			{kind: 'text', raw: 'a'},
+			{kind: 'c0', raw: '\r', code: 13},
+			{kind: 'c0', raw: '\n', code: 10},
+			{kind: 'c0', raw: '\x07', code: 7},
+			{kind: 'c0', raw: '\x7f', code: 0x7f},
+			{kind: 'text', raw: 'b'},
 		]);
 	});
 
@@ -106,31 +113,141 @@ describe('tokenize', () => {
 	});
 
 	it('loses nothing: the raws join back into the input', () => {
-		const pieces = fc.constantFrom(ESC, '[', ']', 'P', '_', '^', 'X', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\x18', '?', '1', ';', ' ', 'm', 'a', '\n', '(', 'é');
-		fc.assert(fc.property(fc.array(pieces, {maxLength: 30}), parts => {
-			const output = parts.join('');
-			expect(tokenize(output).map(t => t.raw).join('')).toBe(output);
-		}), {numRuns: 1000});
+		const pieces = fc.constantFrom(
+			ESC,
+			'[',
+			']',
+			'P',
+			'_',
+			'^',
+			'X',
+			'\\',
+			'\x07',
+			'\x9b',
+			'\x9c',
+			'\x9d',
+			'\x18',
+			'?',
+			'1',
+			';',
+			' ',
+			'm',
+			'a',
+			'\n',
+			'(',
+			'é',
+		);
+		fc.assert(
+			fc.property(fc.array(pieces, {maxLength: 30}), parts => {
+				const output = parts.join('');
+				expect(
+					tokenize(output)
+						.map(t => t.raw)
+						.join(''),
+				).toBe(output);
+			}),
+			{numRuns: 1000},
+		);
 	});
 });
 
 describe('presenterAllowed', () => {
 	const allowed = [
-		`${ESC}[m`, `${ESC}[0m`, `${ESC}[1;31m`, `${ESC}[38;5;8m`, `${ESC}[48;2;8;8;8m`, `${ESC}[38:5:8m`, `${ESC}[4:3m`,
-		`${ESC}[H`, `${ESC}[12;40H`, `${ESC}[3;1f`, `${ESC}[A`, `${ESC}[2B`, `${ESC}[C`, `${ESC}[D`, `${ESC}[G`, `${ESC}[5d`,
-		`${ESC}[K`, `${ESC}[2K`, `${ESC}[J`, `${ESC}[2J`, `${ESC}[3J`,
-		`${ESC}[?1049h`, `${ESC}[?1049l`, `${ESC}[?25l`, `${ESC}[?25h`, `${ESC}[?2026h`, `${ESC}[?2026l`, `${ESC}[?7l`, `${ESC}[?7h`,
-		`${ESC}[?1h`, `${ESC}[?1l`, `${ESC}[?1004l`, `${ESC}[?2004l`, `${ESC}[?1000l`, `${ESC}[?1002l`, `${ESC}[?1003l`, `${ESC}[?1006l`,
-		`${ESC}[?1000;1006l`, `${ESC}[r`, `${ESC}[1;24r`, `${ESC}M`, `${ESC}[<u`, `${ESC}[<1u`, `${ESC}=`, `${ESC}>`, `${ESC}7`, `${ESC}8`,
-		'\n', '\r', '\b', '\t',
+		`${ESC}[m`,
+		`${ESC}[0m`,
+		`${ESC}[1;31m`,
+		`${ESC}[38;5;8m`,
+		`${ESC}[48;2;8;8;8m`,
+		`${ESC}[38:5:8m`,
+		`${ESC}[4:3m`,
+		`${ESC}[H`,
+		`${ESC}[12;40H`,
+		`${ESC}[3;1f`,
+		`${ESC}[A`,
+		`${ESC}[2B`,
+		`${ESC}[C`,
+		`${ESC}[D`,
+		`${ESC}[G`,
+		`${ESC}[5d`,
+		`${ESC}[K`,
+		`${ESC}[2K`,
+		`${ESC}[J`,
+		`${ESC}[2J`,
+		`${ESC}[3J`,
+		`${ESC}[?1049h`,
+		`${ESC}[?1049l`,
+		`${ESC}[?25l`,
+		`${ESC}[?25h`,
+		`${ESC}[?2026h`,
+		`${ESC}[?2026l`,
+		`${ESC}[?7l`,
+		`${ESC}[?7h`,
+		`${ESC}[?1h`,
+		`${ESC}[?1l`,
+		`${ESC}[?1004l`,
+		`${ESC}[?2004l`,
+		`${ESC}[?1000l`,
+		`${ESC}[?1002l`,
+		`${ESC}[?1003l`,
+		`${ESC}[?1006l`,
+		`${ESC}[?1000;1006l`,
+		`${ESC}[r`,
+		`${ESC}[1;24r`,
+		`${ESC}M`,
+		`${ESC}[<u`,
+		`${ESC}[<1u`,
+		`${ESC}=`,
+		`${ESC}>`,
+		`${ESC}7`,
+		`${ESC}8`,
+		'\n',
+		'\r',
+		'\b',
+		'\t',
 	];
 	const rejected = [
-		`${ESC}[8m`, `${ESC}[1;8m`, `${ESC}[38;5;1;8m`, `${ESC}[8:1m`,
-		`${ESC}]52;c;x\x07`, `${ESC}]0;t\x07`, `${ESC}]8;;http://x${ESC}\\`, `${ESC}P$qm${ESC}\\`, `${ESC}_G${ESC}\\`,
-		`${ESC}^x${ESC}\\`, `${ESC}Xx${ESC}\\`, `${ESC}[6n`, `${ESC}[c`, `${ESC}[>c`, `${ESC}[21t`, `${ESC}[?u`, `${ESC}[>1u`,
-		`${ESC}[=1u`, `${ESC}[?1000h`, `${ESC}[?1006h`, `${ESC}[?2004h`, `${ESC}[?1004h`, `${ESC}[?1049;1000h`, `${ESC}[?5h`,
-		`${ESC}[1r`, `${ESC}[2S`, `${ESC}[3X`, `${ESC}[1$p`, `${ESC}c`, `${ESC}(0`, `${ESC}#8`, ESC, `${ESC}[1`,
-		'\x9b6n', '\x9d0;t\x9c', '\x85', '\x07', '\x00', '\x7f', '\x0b', '\x0c', '\x0e',
+		`${ESC}[8m`,
+		`${ESC}[1;8m`,
+		`${ESC}[38;5;1;8m`,
+		`${ESC}[8:1m`,
+		`${ESC}]52;c;x\x07`,
+		`${ESC}]0;t\x07`,
+		`${ESC}]8;;http://x${ESC}\\`,
+		`${ESC}P$qm${ESC}\\`,
+		`${ESC}_G${ESC}\\`,
+		`${ESC}^x${ESC}\\`,
+		`${ESC}Xx${ESC}\\`,
+		`${ESC}[6n`,
+		`${ESC}[c`,
+		`${ESC}[>c`,
+		`${ESC}[21t`,
+		`${ESC}[?u`,
+		`${ESC}[>1u`,
+		`${ESC}[=1u`,
+		`${ESC}[?1000h`,
+		`${ESC}[?1006h`,
+		`${ESC}[?2004h`,
+		`${ESC}[?1004h`,
+		`${ESC}[?1049;1000h`,
+		`${ESC}[?5h`,
+		`${ESC}[1r`,
+		`${ESC}[2S`,
+		`${ESC}[3X`,
+		`${ESC}[1$p`,
+		`${ESC}c`,
+		`${ESC}(0`,
+		`${ESC}#8`,
+		ESC,
+		`${ESC}[1`,
+		'\x9b6n',
+		'\x9d0;t\x9c',
+		'\x85',
+		'\x07',
+		'\x00',
+		'\x7f',
+		'\x0b',
+		'\x0c',
+		'\x0e',
 	];
 
 	it.each(allowed)('allows %j', raw => {
@@ -154,9 +271,19 @@ describe('presenterAllowed', () => {
 
 describe('sgrConceals', () => {
 	it.each([
-		['8', true], ['1;8', true], ['0;8;1', true], ['8:0', true],
-		['38;5;8', false], ['48;5;8', false], ['38;2;8;8;8', false], ['38:5:8', false], ['58;5;8', false],
-		['38;5;1;8', true], ['38;2;1;2;3;8', true], ['28', false], ['', false],
+		['8', true],
+		['1;8', true],
+		['0;8;1', true],
+		['8:0', true],
+		['38;5;8', false],
+		['48;5;8', false],
+		['38;2;8;8;8', false],
+		['38:5:8', false],
+		['58;5;8', false],
+		['38;5;1;8', true],
+		['38;2;1;2;3;8', true],
+		['28', false],
+		['', false],
 	])('%j → %s', (params, conceals) => {
 		expect(sgrConceals(params)).toBe(conceals);
 	});

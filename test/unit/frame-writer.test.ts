@@ -29,7 +29,8 @@ function emulated() {
 			});
 			return sent;
 		},
-		screen: () => Array.from({length: height}, (_, y) => term.buffer.active.getLine(term.buffer.active.baseY + y)?.translateToString(true) ?? ''),
+		screen: () =>
+			Array.from({length: height}, (_, y) => term.buffer.active.getLine(term.buffer.active.baseY + y)?.translateToString(true) ?? ''),
 	};
 }
 
@@ -77,12 +78,15 @@ describe('FrameWriter', () => {
 	it('any sequence of frames ends with the screen showing the last one (property)', async () => {
 		const row = fc.constantFrom('', 'alpha', 'beta', 'gamma', 'delta', '\u001B[1mbold\u001B[22m', 'é wide 日本', 'x'.repeat(cols));
 		const frames = fc.array(fc.array(row, {minLength: height, maxLength: height}), {minLength: 1, maxLength: 6});
-		await fc.assert(fc.asyncProperty(frames, async sequence => {
-			const t = emulated();
-			for (const rows of sequence) {
-				await t.draw(rows);
-				expect(t.screen()).toEqual(rows.map(line => line.replace(/\u001B\[[0-9;]*m/g, '')));
-			}
-		}), {numRuns: 150});
+		await fc.assert(
+			fc.asyncProperty(frames, async sequence => {
+				const t = emulated();
+				for (const rows of sequence) {
+					await t.draw(rows);
+					expect(t.screen()).toEqual(rows.map(line => line.replace(/\u001B\[[0-9;]*m/g, '')));
+				}
+			}),
+			{numRuns: 150},
+		);
 	});
 });

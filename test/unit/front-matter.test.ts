@@ -32,7 +32,9 @@ describe('front matter: values', () => {
 	});
 
 	it('sanitises the values where they are read, for every output', () => {
-		const {meta} = readFrontMatter('---\ntitle: "Intro\\u009d0;HACKED\\u009c"\nauthor: "a\\u202eb\\u3164"\ndate: "x\\ny"\ntheme: "\\e[31m"\n---\nx');
+		const {meta} = readFrontMatter(
+			'---\ntitle: "Intro\\u009d0;HACKED\\u009c"\nauthor: "a\\u202eb\\u3164"\ndate: "x\\ny"\ntheme: "\\e[31m"\n---\nx',
+		);
 		expect(meta.title).toBe('Intro<U+009D>0;HACKED<U+009C>');
 		expect(meta.author).toBe('a<U+202E>b<U+3164>');
 		expect(meta.date).toBe('x\u2424y');
@@ -105,7 +107,16 @@ describe('front matter: errors', () => {
 
 	it('an alias bomb is refused, not expanded', () => {
 		const row = (name: string, of: string) => `${name}: &${name} [${Array.from({length: 9}, () => of).join(',')}]`;
-		const yaml = ['a: &a ["x","x","x","x","x","x","x","x","x"]', row('b', '*a'), row('c', '*b'), row('d', '*c'), row('e', '*d'), row('f', '*e'), row('g', '*f'), row('h', '*g')].join('\n');
+		const yaml = [
+			'a: &a ["x","x","x","x","x","x","x","x","x"]',
+			row('b', '*a'),
+			row('c', '*b'),
+			row('d', '*c'),
+			row('e', '*d'),
+			row('f', '*e'),
+			row('g', '*f'),
+			row('h', '*g'),
+		].join('\n');
 		const error = failure(`---\n${yaml}\n---\nbody`);
 		expect(error.message).toBe('front matter is not valid YAML: Excessive alias count indicates a resource exhaustion attack');
 	});

@@ -4,10 +4,11 @@ import {keyToAction} from '../../src/nav/keys.js';
 import {initialState, reduce, type Action, type NavContext, type NavState} from '../../src/nav/reducer.js';
 
 const ctx: NavContext = {count: 5, steps: slide => (slide === 1 ? 3 : 1)};
-const keys = (state: NavState, ...names: string[]) => names.reduce((current, name) => {
-	const action = keyToAction(name, current);
-	return action ? reduce(current, action, ctx) : current;
-}, state);
+const keys = (state: NavState, ...names: string[]) =>
+	names.reduce((current, name) => {
+		const action = keyToAction(name, current);
+		return action ? reduce(current, action, ctx) : current;
+	}, state);
 const act = (state: NavState, action: Action) => reduce(state, action, ctx);
 
 describe('blank', () => {

@@ -29,15 +29,27 @@ describe('messages', () => {
 		['no version', '{"type":"end"}', 'protocol version an unknown'],
 		['an unknown type', '{"v":1,"type":"takeover"}', 'unknown type (takeover)'],
 		['no type', '{"v":1}', 'without a type'],
-		['a negative slide', '{"v":1,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}', 'slide is not a whole number'],
-		['a fractional step', '{"v":1,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}', 'step is not a whole number'],
+		[
+			'a negative slide',
+			'{"v":1,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'slide is not a whole number',
+		],
+		[
+			'a fractional step',
+			'{"v":1,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'step is not a whole number',
+		],
 		['a string blank', '{"v":1,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
 		['no clock', '{"v":1,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
 		['a deck of no slides', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
 		['a slide that is not text', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
 		['a title object', '{"v":1,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
 		['a negative duration', '{"v":1,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
-		['a huge position', `{"v":1,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`, 'limit'],
+		[
+			'a huge position',
+			`{"v":1,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`,
+			'limit',
+		],
 	])('refuses %s with one line', (_name, line, reason) => {
 		const result = parseMessage(line, limits);
 		expect('error' in result && result.error).toContain(reason);
@@ -85,7 +97,8 @@ describe('flood guard', () => {
 });
 
 describe('shared decks', () => {
-	const text = '---\ntitle: T\nduration: 30\n---\n# Part\n\n---\n\n## One\nvisible\n<!-- notes: secret one -->\n<!-- pause -->\nmore\n\nNote:\nsecret two\n\n---\n\n## Two\n```\n<!-- notes: in code -->\n```\n';
+	const text =
+		'---\ntitle: T\nduration: 30\n---\n# Part\n\n---\n\n## One\nvisible\n<!-- notes: secret one -->\n<!-- pause -->\nmore\n\nNote:\nsecret two\n\n---\n\n## Two\n```\n<!-- notes: in code -->\n```\n';
 	const deck = openDeck(text, 'talk.md');
 
 	it('leaves the notes out unless asked, and keeps slides, titles and steps', () => {
@@ -121,34 +134,65 @@ describe('shared decks', () => {
 describe('fuzz: whatever a talk sends, a follower answers with a message or one line', () => {
 	const tiny = limitsFor(4096);
 	it('random lines', () => {
-		fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 300}), line => {
-			const result = parseMessage(line, tiny);
-			if ('error' in result) {
-				expect(result.error).not.toContain('\n');
-			}
-		}), {numRuns: 2000});
+		fc.assert(
+			fc.property(fc.string({unit: 'binary', maxLength: 300}), line => {
+				const result = parseMessage(line, tiny);
+				if ('error' in result) {
+					expect(result.error).not.toContain('\n');
+				}
+			}),
+			{numRuns: 2000},
+		);
 	});
 
 	it('random JSON of the right shape but hostile values', () => {
-		const hostileValue = fc.oneof(fc.string({unit: 'binary'}), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object(), fc.constant(Number.MAX_SAFE_INTEGER), fc.constant(-1));
-		const message = fc.record({
-			v: fc.oneof(fc.constant(1), hostileValue),
-			type: fc.constantFrom('hello', 'deck', 'position', 'end', 'x'),
-			slide: hostileValue, step: hostileValue, blank: hostileValue, talk: hostileValue, title: hostileValue, count: hostileValue, followers: hostileValue,
-			clock: fc.oneof(hostileValue, fc.record({elapsed: hostileValue, paused: hostileValue})),
-			deck: fc.oneof(hostileValue, fc.record({meta: fc.oneof(hostileValue, fc.record({title: hostileValue, duration: hostileValue})), slides: fc.oneof(hostileValue, fc.array(fc.oneof(fc.string({unit: 'binary'}), hostileValue), {maxLength: 5}))})),
-		}, {requiredKeys: ['v', 'type']});
-		fc.assert(fc.property(message, value => {
-			const result = parseMessage(JSON.stringify(value), tiny);
-			if ('message' in result && result.message.type === 'deck') {
-				// What passed is a deck the follower can build and lay out.
-				const rebuilt = deckFromShared(result.message.deck, 'fuzz');
-				for (let i = 0; i < rebuilt.count; i++) {
-					expect(typeof parseSlide(rebuilt, i).title).toBe('string');
+		const hostileValue = fc.oneof(
+			fc.string({unit: 'binary'}),
+			fc.integer(),
+			fc.double(),
+			fc.boolean(),
+			fc.constant(null),
+			fc.array(fc.string()),
+			fc.object(),
+			fc.constant(Number.MAX_SAFE_INTEGER),
+			fc.constant(-1),
+		);
+		const message = fc.record(
+			{
+				v: fc.oneof(fc.constant(1), hostileValue),
+				type: fc.constantFrom('hello', 'deck', 'position', 'end', 'x'),
+				slide: hostileValue,
+				step: hostileValue,
+				blank: hostileValue,
+				talk: hostileValue,
+				title: hostileValue,
+				count: hostileValue,
+				followers: hostileValue,
+				clock: fc.oneof(hostileValue, fc.record({elapsed: hostileValue, paused: hostileValue})),
+				deck: fc.oneof(
+					hostileValue,
+					fc.record({
+						meta: fc.oneof(hostileValue, fc.record({title: hostileValue, duration: hostileValue})),
+						slides: fc.oneof(hostileValue, fc.array(fc.oneof(fc.string({unit: 'binary'}), hostileValue), {maxLength: 5})),
+					}),
+				),
+			},
+			{requiredKeys: ['v', 'type']},
+		);
+		fc.assert(
+			fc.property(message, value => {
+				const result = parseMessage(JSON.stringify(value), tiny);
+				if ('message' in result && result.message.type === 'deck') {
+					// What passed is a deck the follower can build and lay out.
+					const rebuilt = deckFromShared(result.message.deck, 'fuzz');
+					for (let i = 0; i < rebuilt.count; i++) {
+						expect(typeof parseSlide(rebuilt, i).title).toBe('string');
+					}
+				} else if ('message' in result && result.message.type === 'position') {
+					expect(Number.isSafeInteger(result.message.slide) && result.message.slide >= 0).toBe(true);
 				}
-			} else if ('message' in result && result.message.type === 'position') {
-				expect(Number.isSafeInteger(result.message.slide) && result.message.slide >= 0).toBe(true);
-			}
-		}), {numRuns: 1000});
+			}),
+			{numRuns: 1000},
+		);
 	});
 });

@@ -7,8 +7,7 @@ import {tokenize} from '../support/ecma48.js';
 import {sanitize} from '../../src/deck/sanitize.js';
 
 const decks = hostileDecks();
-const text = (content: string | Uint8Array): string =>
-	typeof content === 'string' ? content : new TextDecoder('latin1').decode(content);
+const text = (content: string | Uint8Array): string => (typeof content === 'string' ? content : new TextDecoder('latin1').decode(content));
 
 describe('hostileDecks', () => {
 	it('gives every case a unique name and canary', () => {
@@ -21,8 +20,9 @@ describe('hostileDecks', () => {
 	it('is pure: two calls give equal cases', () => {
 		const again = hostileDecks();
 		expect(again.map(d => d.name)).toEqual(decks.map(d => d.name));
-		expect(again.find(d => d.name === 'payload-osc52-clipboard')?.content)
-			.toBe(decks.find(d => d.name === 'payload-osc52-clipboard')?.content);
+		expect(again.find(d => d.name === 'payload-osc52-clipboard')?.content).toBe(
+			decks.find(d => d.name === 'payload-osc52-clipboard')?.content,
+		);
 	});
 
 	it('covers every payload, and every context in every spelling', () => {
@@ -59,7 +59,10 @@ describe('hostileDecks', () => {
 	it('shows each payload deck visibly once sanitised', () => {
 		for (const deck of decks.filter(d => d.name.startsWith('payload-'))) {
 			const safe = sanitize(text(deck.content));
-			expect(tokenize(safe).filter(t => t.kind !== 'text' && t.raw !== '\n'), deck.name).toEqual([]);
+			expect(
+				tokenize(safe).filter(t => t.kind !== 'text' && t.raw !== '\n'),
+				deck.name,
+			).toEqual([]);
 			expect(safe, deck.name).toContain(deck.canary);
 		}
 	});
@@ -86,7 +89,11 @@ describe('hostileDecks', () => {
 		expect(content('nested-quotes')).toContain('> '.repeat(10_000));
 		expect(content('brackets')).toContain('['.repeat(100_000));
 		expect(content('asterisks')).toContain('*'.repeat(100_000));
-		expect(content('long-line-unbroken').split('\n').some(line => line.length > 10_000)).toBe(true);
+		expect(
+			content('long-line-unbroken')
+				.split('\n')
+				.some(line => line.length > 10_000),
+		).toBe(true);
 		expect(content('front-matter-huge').length).toBeGreaterThan(1_000_000);
 		const huge = content('slides-100000');
 		expect(huge.split('\n---\n')).toHaveLength(100_000);
@@ -94,10 +101,23 @@ describe('hostileDecks', () => {
 	});
 
 	it('marks the cases the loader must refuse', () => {
-		const errors = decks.filter(d => d.expect === 'error').map(d => d.name).sort();
+		const errors = decks
+			.filter(d => d.expect === 'error')
+			.map(d => d.name)
+			.sort();
 		expect(errors).toEqual([
-			'binary-nul', 'empty', 'front-matter-alias-bomb', 'front-matter-huge', 'front-matter-invalid-yaml', 'front-matter-not-a-map',
-			'front-matter-unclosed', 'invalid-utf8', 'only-separators', 'only-separators-at-top', 'overlong-utf8', 'utf16le-no-bom',
+			'binary-nul',
+			'empty',
+			'front-matter-alias-bomb',
+			'front-matter-huge',
+			'front-matter-invalid-yaml',
+			'front-matter-not-a-map',
+			'front-matter-unclosed',
+			'invalid-utf8',
+			'only-separators',
+			'only-separators-at-top',
+			'overlong-utf8',
+			'utf16le-no-bom',
 			'whitespace-only',
 		]);
 	});
@@ -106,11 +126,13 @@ describe('hostileDecks', () => {
 describe('the invisible characters', () => {
 	it('are all invisible to a terminal: default-ignorable, format, or line/paragraph separators', () => {
 		const invisible = new RegExp('^[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]$', 'v');
-		for (const [name, chars] of Object.entries(invisibles)) for (const ch of chars) expect(invisible.test(ch), `${name} U+${ch.codePointAt(0)!.toString(16)}`).toBe(true);
+		for (const [name, chars] of Object.entries(invisibles))
+			for (const ch of chars) expect(invisible.test(ch), `${name} U+${ch.codePointAt(0)!.toString(16)}`).toBe(true);
 	});
 
 	it('are each shown as a marker once sanitised', () => {
-		for (const chars of Object.values(invisibles)) for (const ch of chars) expect(sanitize(ch)).toBe(`<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+		for (const chars of Object.values(invisibles))
+			for (const ch of chars) expect(sanitize(ch)).toBe(`<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 	});
 });
 

@@ -86,7 +86,9 @@ describe('the slide key table', () => {
 				}
 			}
 
-			expect(keyToAction(binding.keys[0]!, state)).toEqual(binding.action.type === 'digit' ? {type: 'digit', digit: binding.keys[0]} : binding.action);
+			expect(keyToAction(binding.keys[0]!, state)).toEqual(
+				binding.action.type === 'digit' ? {type: 'digit', digit: binding.keys[0]} : binding.action,
+			);
 		}
 	});
 });
@@ -204,7 +206,34 @@ describe('the help overlay', () => {
 
 	it('includes every key the presenter promises', () => {
 		const shown = helpRows().flatMap(row => row.keys.split(' '));
-		for (const key of ['→', '↓', 'l', 'j', 'Space', 'Enter', 'PgDn', '←', '↑', 'h', 'k', 'Backspace', 'PgUp', 'g', 'Home', 'G', 'End', 's', '?', 'Esc', 'q', 'Ctrl-C', '/', 'n', 'N', 'o']) {
+		for (const key of [
+			'→',
+			'↓',
+			'l',
+			'j',
+			'Space',
+			'Enter',
+			'PgDn',
+			'←',
+			'↑',
+			'h',
+			'k',
+			'Backspace',
+			'PgUp',
+			'g',
+			'Home',
+			'G',
+			'End',
+			's',
+			'?',
+			'Esc',
+			'q',
+			'Ctrl-C',
+			'/',
+			'n',
+			'N',
+			'o',
+		]) {
 			expect(shown).toContain(key);
 		}
 	});
@@ -212,8 +241,21 @@ describe('the help overlay', () => {
 
 describe('keyLabel', () => {
 	it.each([
-		['right', '→'], ['left', '←'], ['up', '↑'], ['down', '↓'], ['pageup', 'PgUp'], ['pagedown', 'PgDn'], ['home', 'Home'], ['end', 'End'],
-		['enter', 'Enter'], ['escape', 'Esc'], ['backspace', 'Backspace'], ['space', 'Space'], ['ctrl+c', 'Ctrl-C'], ['tab', 'Tab'], ['x', 'x'],
+		['right', '→'],
+		['left', '←'],
+		['up', '↑'],
+		['down', '↓'],
+		['pageup', 'PgUp'],
+		['pagedown', 'PgDn'],
+		['home', 'Home'],
+		['end', 'End'],
+		['enter', 'Enter'],
+		['escape', 'Esc'],
+		['backspace', 'Backspace'],
+		['space', 'Space'],
+		['ctrl+c', 'Ctrl-C'],
+		['tab', 'Tab'],
+		['x', 'x'],
 	] as const)('%s → %s', (key: KeyName, label) => {
 		expect(keyLabel(key)).toBe(label);
 	});

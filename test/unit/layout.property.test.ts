@@ -16,11 +16,55 @@ const atom = fc.oneof(
 	{weight: 2, arbitrary: fc.constantFrom('日本語', '漢字かな', '한국어 ', '中文字符串', 'ｆｕｌｌ')},
 	{weight: 2, arbitrary: fc.constantFrom('😀', '👍🏽', '👨‍👩‍👧', '🇯🇵', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '✅', '❤️')},
 	{weight: 1, arbitrary: fc.integer({min: 0, max: 0x1f}).map(code => String.fromCharCode(code))},
-	{weight: 1, arbitrary: fc.oneof(fc.constant('\u007F'), fc.integer({min: 0x80, max: 0x9f}).map(code => String.fromCharCode(code)))},
-	{weight: 2, arbitrary: fc.constantFrom(`${ESC}[31m`, `${ESC}]52;c;aGk=\u0007`, `${ESC}[2J`, '\u009B6n', `${ESC}P$qm${ESC}\\`, `${ESC}[8m`, `${ESC}]8;;http://e/${ESC}\\`)},
-	{weight: 2, arbitrary: fc.constantFrom('&#27;', '&#x1b;', '&#x9b;', '&#155;', '&#7;', '&#0;', '&#x202e;', '&amp;', '&lt;', '&nbsp;', '&#X001B;[1m')},
-	{weight: 3, arbitrary: fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '**b**', '*i*', '`c`', '[l](http://x.org)', '<http://y.org>', '<b>', '</b>', '\\', '~~s~~', '![i](p.png)')},
-	{weight: 1, arbitrary: fc.constantFrom('\u202E', '\u200B', '\u200D', '\u00AD', 'e\u0301\u0301\u0301\u0301\u0301', '\uFEFF', '\uD800', '\t')},
+	{
+		weight: 1,
+		arbitrary: fc.oneof(
+			fc.constant('\u007F'),
+			fc.integer({min: 0x80, max: 0x9f}).map(code => String.fromCharCode(code)),
+		),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom(
+			`${ESC}[31m`,
+			`${ESC}]52;c;aGk=\u0007`,
+			`${ESC}[2J`,
+			'\u009B6n',
+			`${ESC}P$qm${ESC}\\`,
+			`${ESC}[8m`,
+			`${ESC}]8;;http://e/${ESC}\\`,
+		),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom('&#27;', '&#x1b;', '&#x9b;', '&#155;', '&#7;', '&#0;', '&#x202e;', '&amp;', '&lt;', '&nbsp;', '&#X001B;[1m'),
+	},
+	{
+		weight: 3,
+		arbitrary: fc.constantFrom(
+			'*',
+			'_',
+			'`',
+			'[',
+			']',
+			'(',
+			')',
+			'**b**',
+			'*i*',
+			'`c`',
+			'[l](http://x.org)',
+			'<http://y.org>',
+			'<b>',
+			'</b>',
+			'\\',
+			'~~s~~',
+			'![i](p.png)',
+		),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.constantFrom('\u202E', '\u200B', '\u200D', '\u00AD', 'e\u0301\u0301\u0301\u0301\u0301', '\uFEFF', '\uD800', '\t'),
+	},
 	{weight: 1, arbitrary: fc.integer({min: 20, max: 120}).map(n => 'w'.repeat(n))},
 	{weight: 1, arbitrary: fc.integer({min: 5, max: 60}).map(n => '漢'.repeat(n))},
 );
@@ -31,7 +75,12 @@ const line = fc.oneof(
 	{weight: 5, arbitrary: text},
 	{weight: 1, arbitrary: fc.constant('')},
 	{weight: 2, arbitrary: fc.tuple(fc.integer({min: 1, max: 6}), text).map(([depth, title]) => `${'#'.repeat(depth)} ${title}`)},
-	{weight: 2, arbitrary: fc.tuple(fc.integer({min: 0, max: 4}), fc.constantFrom('- ', '* ', '1. ', '> ', '- [ ] '), text).map(([depth, marker, item]) => '  '.repeat(depth) + marker + item)},
+	{
+		weight: 2,
+		arbitrary: fc
+			.tuple(fc.integer({min: 0, max: 4}), fc.constantFrom('- ', '* ', '1. ', '> ', '- [ ] '), text)
+			.map(([depth, marker, item]) => '  '.repeat(depth) + marker + item),
+	},
 	{weight: 2, arbitrary: fc.constantFrom('```', '```diagram', '```text', '```ascii', '```js', '```zz', '~~~', '````', '   ```')},
 	{weight: 2, arbitrary: fc.array(text, {minLength: 1, maxLength: 4}).map(cells => `| ${cells.join(' | ')} |`)},
 	{weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: | --: |')},
@@ -42,7 +91,9 @@ const line = fc.oneof(
 );
 
 const frontMatter = fc.option(
-	fc.tuple(text, fc.constantFrom('', 'duration: 20\n', 'theme: x\n')).map(([title, rest]) => `---\ntitle: "${title.replaceAll('\\', '').replaceAll('"', '')}"\n${rest}---\n`),
+	fc
+		.tuple(text, fc.constantFrom('', 'duration: 20\n', 'theme: x\n'))
+		.map(([title, rest]) => `---\ntitle: "${title.replaceAll('\\', '').replaceAll('"', '')}"\n${rest}---\n`),
 	{nil: ''},
 );
 
@@ -79,7 +130,15 @@ function lineFault(output: string, width: number, level: ColorLevel): string | u
 			continue;
 		}
 
-		const sgr = token.kind === 'csi' && !token.eightBit && !token.malformed && token.prefix === '' && token.intermediates === '' && token.final === 'm' && /^[\d;]*$/.test(token.params) && !sgrConceals(token.params);
+		const sgr =
+			token.kind === 'csi' &&
+			!token.eightBit &&
+			!token.malformed &&
+			token.prefix === '' &&
+			token.intermediates === '' &&
+			token.final === 'm' &&
+			/^[\d;]*$/.test(token.params) &&
+			!sgrConceals(token.params);
 		if (!sgr) {
 			return `control ${JSON.stringify(token.raw)}`;
 		}

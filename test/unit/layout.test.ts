@@ -68,7 +68,10 @@ describe('layoutSlide: the bundled decks fit every size', () => {
 	it('colour level 0 writes no escape sequence at all, even where it clips', () => {
 		const faults: string[] = [];
 		for (const deck of [guide, lecture]) {
-			for (const size of [{width: 40, height: 10}, {width: 100, height: 30}]) {
+			for (const size of [
+				{width: 40, height: 10},
+				{width: 100, height: 30},
+			]) {
 				for (let index = 0; index < deck.count; index++) {
 					const slide = parseSlide(deck, index);
 					const lines = [...layoutSlide(slide, stepsOf(deck, index) - 1, size, plain).lines, ...renderNotes(slide.notes, 30, plain)];
@@ -136,14 +139,7 @@ describe('layoutSlide: content', () => {
 		const bottom = '└' + '─'.repeat(50) + '┘';
 		const {lines, problems} = lay(`## D\n\n\`\`\`diagram\n${top}\n│ x\n${bottom}\n\`\`\``, {width: 40, height: 6});
 		expect(problems).toEqual([{kind: 'wide', line: 3, width: 52, available: 38, what: 'diagram'}]);
-		expect(lines).toEqual([
-			' D',
-			'',
-			' ┌' + '─'.repeat(36) + '›',
-			' │ x',
-			' └' + '─'.repeat(36) + '›',
-			'',
-		]);
+		expect(lines).toEqual([' D', '', ' ┌' + '─'.repeat(36) + '›', ' │ x', ' └' + '─'.repeat(36) + '›', '']);
 		expect(lines.map(line => stringWidth(line))).toEqual([2, 0, 39, 4, 39, 0]);
 	});
 
@@ -230,23 +226,61 @@ describe('layoutSlide: content', () => {
 	});
 
 	it('draws other blocks plainly at colour level 0', () => {
-		const {lines} = lay('## A\n\n> quoted text here\n\n***\n\n1. one\n2. two\n\n`code` **b** *i* ~~s~~\n\n![alt](x.png)\n\n<b>html</b>\n\n### Sub', {width: 40, height: 16});
+		const {lines} = lay(
+			'## A\n\n> quoted text here\n\n***\n\n1. one\n2. two\n\n`code` **b** *i* ~~s~~\n\n![alt](x.png)\n\n<b>html</b>\n\n### Sub',
+			{width: 40, height: 16},
+		);
 		expect(lines).toEqual([
-			' A', '', ' │ quoted text here', '', ' ' + '─'.repeat(38), '', '   1. one', '   2. two', '', ' code b i s', '', ' [image: alt]', '', ' html', '', ' Sub',
+			' A',
+			'',
+			' │ quoted text here',
+			'',
+			' ' + '─'.repeat(38),
+			'',
+			'   1. one',
+			'   2. two',
+			'',
+			' code b i s',
+			'',
+			' [image: alt]',
+			'',
+			' html',
+			'',
+			' Sub',
 		]);
 	});
 
 	it('with the ASCII theme: box drawing becomes +-| and bullets are *', () => {
-		const {lines} = lay('## A\n\n- one\n  - two\n\n```diagram\n┌─┐\n│x│\n└─┘\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |', {width: 60, height: 15}, ascii);
+		const {lines} = lay(
+			'## A\n\n- one\n  - two\n\n```diagram\n┌─┐\n│x│\n└─┘\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+			{width: 60, height: 15},
+			ascii,
+		);
 		expect(lines).toEqual([
-			'  A', '', '    * one', '      - two', '', '  +-+', '  |x|', '  +-+', '', '  +---+---+', '  | a | b |', '  +---+---+', '  | 1 | 2 |', '  +---+---+', '',
+			'  A',
+			'',
+			'    * one',
+			'      - two',
+			'',
+			'  +-+',
+			'  |x|',
+			'  +-+',
+			'',
+			'  +---+---+',
+			'  | a | b |',
+			'  +---+---+',
+			'  | 1 | 2 |',
+			'  +---+---+',
+			'',
 		]);
 		expect(lines.join('').match(/[^\u0020-\u007E]/g)).toBeNull();
 	});
 
 	it('with the ASCII theme the clip and overflow markers are ASCII', () => {
 		expect(lay('```text\n' + 'x'.repeat(50) + '\n```', {width: 40, height: 1}, ascii).lines).toEqual([' ' + 'x'.repeat(37) + '>']);
-		expect(lay(Array.from({length: 5}, (_, i) => `line ${i}\n`).join('\n'), {width: 40, height: 3}, ascii).lines[2]).toBe('  v more below (7 lines)');
+		expect(lay(Array.from({length: 5}, (_, i) => `line ${i}\n`).join('\n'), {width: 40, height: 3}, ascii).lines[2]).toBe(
+			'  v more below (7 lines)',
+		);
 	});
 
 	it('styles with SGR only when colour is on', () => {
@@ -269,12 +303,33 @@ describe('renderNotes', () => {
 
 describe('fitToHeight', () => {
 	it('cuts with a marker line, scrolls, clamps the scroll and pads', () => {
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 0, plain)).toEqual({lines: ['a', 'b', '  ▼ more below (3 lines)'], hiddenBelow: 3, scroll: 0});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 3, plain)).toEqual({lines: ['  ▲ more above (3 lines)', 'd', 'e'], hiddenBelow: 0, scroll: 3});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 99, plain)).toEqual({lines: ['  ▲ more above (3 lines)', 'd', 'e'], hiddenBelow: 0, scroll: 3});
-		expect(fitToHeight(['a', 'b', 'c', 'd'], 3, 1, plain)).toEqual({lines: ['  ▲ more above (1 line)', 'b', '  ▼ more below (2 lines)'], hiddenBelow: 2, scroll: 1});
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 0, plain)).toEqual({
+			lines: ['a', 'b', '  ▼ more below (3 lines)'],
+			hiddenBelow: 3,
+			scroll: 0,
+		});
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 3, plain)).toEqual({
+			lines: ['  ▲ more above (3 lines)', 'd', 'e'],
+			hiddenBelow: 0,
+			scroll: 3,
+		});
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 3, 99, plain)).toEqual({
+			lines: ['  ▲ more above (3 lines)', 'd', 'e'],
+			hiddenBelow: 0,
+			scroll: 3,
+		});
+		expect(fitToHeight(['a', 'b', 'c', 'd'], 3, 1, plain)).toEqual({
+			lines: ['  ▲ more above (1 line)', 'b', '  ▼ more below (2 lines)'],
+			hiddenBelow: 2,
+			scroll: 1,
+		});
 		expect(fitToHeight(['a'], 3, 0, plain)).toEqual({lines: ['a', '', ''], hiddenBelow: 0, scroll: 0});
-		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 4, 1, plain).lines).toEqual(['  ▲ more above (1 line)', 'b', 'c', '  ▼ more below (2 lines)']);
+		expect(fitToHeight(['a', 'b', 'c', 'd', 'e'], 4, 1, plain).lines).toEqual([
+			'  ▲ more above (1 line)',
+			'b',
+			'c',
+			'  ▼ more below (2 lines)',
+		]);
 		expect(fitToHeight(['a', 'b', 'c'], 2, 0, plain).lines).toEqual(['a', '  ▼ more below (2 lines)']);
 		expect(fitToHeight(['a', 'b', 'c'], 2, 1, plain).lines).toEqual(['b', 'c']);
 		expect(fitToHeight(['a', 'b'], 1, 0, plain).lines).toEqual(['  ▼ more below (2 lines)']);
@@ -355,7 +410,9 @@ describe('tables', () => {
 	const table = (source: string) => renderMarkdownBlock(new Lexer().lex(source)[0]!, 80, createTheme({level: 0, ascii: false}));
 
 	it('align columns as the delimiter row says: left, centre, right, and left when unsaid; one rule, under the header', () => {
-		const lines = table('| left | centre | right | none |\n|:---|:---:|---:|---|\n| a | b | c | d |\n| longer | longer | longer | longer |\n');
+		const lines = table(
+			'| left | centre | right | none |\n|:---|:---:|---:|---|\n| a | b | c | d |\n| longer | longer | longer | longer |\n',
+		);
 		expect(lines).toEqual([
 			'┌────────┬────────┬────────┬────────┐',
 			'│ left   │ centre │  right │ none   │',

@@ -90,8 +90,34 @@ describe('the bundled lecture', () => {
 
 	it('carries the facts of the source checklist', () => {
 		const all = slides.map(slide => `${slide.title}\n${slide.bodyText}\n${slide.notesText}`).join('\n');
-		for (const fact of ['VM/370', 'TIMI', 'AS/400', 'EC2', 'Qubes', 'Wine', 'Cygwin', 'INT 0x80', 'SYSENTER', 'qemu-ppc', 'LXC', 'OpenVZ', 'Jail',
-			'68K', 'Itanium', 'popf', 'CR3', '1024', 'vmxnet3', 'VPID', 'VMCS', 'requester ID', 'Niantic', 'SR-IOV', 'balloon', 'migration']) {
+		for (const fact of [
+			'VM/370',
+			'TIMI',
+			'AS/400',
+			'EC2',
+			'Qubes',
+			'Wine',
+			'Cygwin',
+			'INT 0x80',
+			'SYSENTER',
+			'qemu-ppc',
+			'LXC',
+			'OpenVZ',
+			'Jail',
+			'68K',
+			'Itanium',
+			'popf',
+			'CR3',
+			'1024',
+			'vmxnet3',
+			'VPID',
+			'VMCS',
+			'requester ID',
+			'Niantic',
+			'SR-IOV',
+			'balloon',
+			'migration',
+		]) {
 			expect(all, fact).toContain(fact);
 		}
 	});
@@ -234,7 +260,9 @@ describe('the teaching of the 2026 edition', () => {
 
 	it('keeps production remarks out of the notes', () => {
 		for (const slide of slides) {
-			expect(slide.notesText, slide.title).not.toMatch(/lost in the source|original (slide )?shows|photo|from the original|original notes|the slide comes from/i);
+			expect(slide.notesText, slide.title).not.toMatch(
+				/lost in the source|original (slide )?shows|photo|from the original|original notes|the slide comes from/i,
+			);
 		}
 	});
 
@@ -245,7 +273,7 @@ describe('the teaching of the 2026 edition', () => {
 		expect(types.notesText).toMatch(/Goldberg's 1973 thesis/);
 	});
 
-	it('states Popek & Goldberg\'s three properties, after a pause for the room to answer', () => {
+	it("states Popek & Goldberg's three properties, after a pause for the room to answer", () => {
 		const theorem = titled(/Popek & Goldberg/)!;
 		for (const property of ['Equivalence', 'Resource control', 'Efficiency']) expect(theorem.bodyText).toContain(property);
 		expect(theorem.bodyText).toMatch(/1974/);
@@ -282,7 +310,7 @@ describe('the redrawn figures of the 2026 edition', () => {
 		expect(steps(slide)).toBeGreaterThanOrEqual(2);
 	});
 
-	it('puts the IRQ on the guest\'s timeline of the interrupt window', () => {
+	it("puts the IRQ on the guest's timeline of the interrupt window", () => {
 		const timeline = all.find(diagram => /window/.test(diagram) && /^ guest .*IRQ/m.test(diagram));
 		expect(timeline).toBeDefined();
 		expect(timeline).toMatch(/^ VMM/m);
@@ -290,9 +318,12 @@ describe('the redrawn figures of the 2026 edition', () => {
 	});
 
 	it('draws the taxonomy as a grid: hosted/bare metal × emulation/virtualization, with examples', () => {
-		const grid = all.find(diagram => /hosted/.test(diagram) && /bare metal/.test(diagram) && /emulation:/.test(diagram) && /virtualization:/.test(diagram));
+		const grid = all.find(
+			diagram => /hosted/.test(diagram) && /bare metal/.test(diagram) && /emulation:/.test(diagram) && /virtualization:/.test(diagram),
+		);
 		expect(grid).toBeDefined();
-		for (const example of ['QEMU', 'VMware Workstation', 'VMware ESX', 'Xen', 'Transmeta', 'Wine', 'qemu-user', 'LXC']) expect(grid).toContain(example);
+		for (const example of ['QEMU', 'VMware Workstation', 'VMware ESX', 'Xen', 'Transmeta', 'Wine', 'qemu-user', 'LXC'])
+			expect(grid).toContain(example);
 		expect(grid).toMatch(/type 2/);
 		expect(grid).toMatch(/type 1/);
 	});
@@ -334,18 +365,39 @@ describe('the new part: Since 2013', () => {
 	});
 
 	it('covers every topic of the issue, one slide each', () => {
-		for (const topic of [/KVM_RUN/, /Nitro/, /virtio/, /vDPA/, /VFIO/, /Live Migration/, /Containers/, /Confidential/, /Speculative/, /EL2/, /Nested/]) {
+		for (const topic of [
+			/KVM_RUN/,
+			/Nitro/,
+			/virtio/,
+			/vDPA/,
+			/VFIO/,
+			/Live Migration/,
+			/Containers/,
+			/Confidential/,
+			/Speculative/,
+			/EL2/,
+			/Nested/,
+		]) {
 			expect(about(topic), String(topic)).toBeDefined();
 		}
 	});
 
 	it('shows KVM as /dev/kvm, a KVM_RUN loop per vCPU thread and QEMU as the device model', () => {
 		const kvm = diagrams(about(/KVM_RUN/)!).join('\n');
-		for (const fact of ['/dev/kvm', 'KVM_CREATE_VM', 'KVM_SET_USER_MEMORY_REGION', 'KVM_RUN', 'KVM_EXIT_IO', 'KVM_EXIT_MMIO', 'device models']) expect(kvm).toContain(fact);
+		for (const fact of [
+			'/dev/kvm',
+			'KVM_CREATE_VM',
+			'KVM_SET_USER_MEMORY_REGION',
+			'KVM_RUN',
+			'KVM_EXIT_IO',
+			'KVM_EXIT_MMIO',
+			'device models',
+		])
+			expect(kvm).toContain(fact);
 		expect(about(/KVM_RUN/)!.notesText).toMatch(/2\.6\.20 in 2007/);
 	});
 
-	it('dates EC2\'s move from Xen to the KVM-based Nitro to the C5 instances of November 2017', () => {
+	it("dates EC2's move from Xen to the KVM-based Nitro to the C5 instances of November 2017", () => {
 		const nitro = about(/Nitro/)!;
 		expect(nitro.title).toMatch(/2017/);
 		expect(diagrams(nitro).join('\n')).toMatch(/C5 \(Nov 2017\)/);
@@ -371,7 +423,7 @@ describe('the new part: Since 2013', () => {
 		expect(text).toMatch(/IOMMU/);
 	});
 
-	it('migrates by pre-copy rounds, with dirty logging and PML\'s 512-entry log', () => {
+	it("migrates by pre-copy rounds, with dirty logging and PML's 512-entry log", () => {
 		const migration = about(/Live Migration/)!;
 		const figure = diagrams(migration).join('\n');
 		expect(figure).toMatch(/round 0/);
@@ -391,15 +443,18 @@ describe('the new part: Since 2013', () => {
 
 	it('covers confidential VMs (SEV-SNP, TDX, Arm CCA) and speculative-execution hardening', () => {
 		const confidential = diagrams(about(/Confidential/)!).join('\n');
-		for (const fact of ['SEV (2017)', 'SEV-ES (2019)', 'SEV-SNP (2021)', 'TDX (2023)', 'CCA', 'attestation']) expect(confidential).toContain(fact);
+		for (const fact of ['SEV (2017)', 'SEV-ES (2019)', 'SEV-SNP (2021)', 'TDX (2023)', 'CCA', 'attestation'])
+			expect(confidential).toContain(fact);
 		const speculative = about(/Speculative/)!;
-		for (const fact of ['L1TF', 'Spectre', 'Meltdown', 'core scheduling', 'L1D']) expect(`${speculative.bodyText}\n${speculative.notesText}`).toContain(fact);
+		for (const fact of ['L1TF', 'Spectre', 'Meltdown', 'core scheduling', 'L1D'])
+			expect(`${speculative.bodyText}\n${speculative.notesText}`).toContain(fact);
 	});
 
-	it('explains ARM\'s EL2 and VHE and Apple\'s Hypervisor.framework', () => {
+	it("explains ARM's EL2 and VHE and Apple's Hypervisor.framework", () => {
 		const arm = about(/EL2/)!;
 		const all = `${arm.bodyText}\n${arm.notesText}`;
-		for (const fact of ['EL2', 'VHE', 'ARMv8.1', 'Hypervisor.framework', 'OS X 10.10, 2014', 'hv_vcpu_run', 'M3']) expect(all).toContain(fact);
+		for (const fact of ['EL2', 'VHE', 'ARMv8.1', 'Hypervisor.framework', 'OS X 10.10, 2014', 'hv_vcpu_run', 'M3'])
+			expect(all).toContain(fact);
 	});
 
 	it('shows nested virtualization on Hyper-V: L0, L1, L2, VBS and WSL2', () => {
@@ -431,7 +486,7 @@ describe('the pace of the 2026 edition', () => {
 		expect(total).toBe(90 * 60);
 	});
 
-	it('gives each part a budget in its notes that its slides\' weights add up to', () => {
+	it("gives each part a budget in its notes that its slides' weights add up to", () => {
 		for (const section of sections) {
 			const budget = /^Pace: (\d+) minutes for this part/m.exec(slides[section]!.notesText);
 			expect(budget, slides[section]!.title).not.toBeNull();
@@ -456,7 +511,7 @@ describe('the pace of the 2026 edition', () => {
 	});
 });
 
-describe('the bundled lecture\'s self-check questions', () => {
+describe("the bundled lecture's self-check questions", () => {
 	it('asks at least 3 questions in every part, each with an explanation, and none malformed', () => {
 		const perPart = new Map<string, number>();
 		let part = '';
@@ -468,7 +523,10 @@ describe('the bundled lecture\'s self-check questions', () => {
 				expect(block.quiz.explanation.length, slide.title).toBeGreaterThan(60);
 			}
 
-			expect(slide.problems.filter(problem => problem.message.startsWith('quiz:')), slide.title).toEqual([]);
+			expect(
+				slide.problems.filter(problem => problem.message.startsWith('quiz:')),
+				slide.title,
+			).toEqual([]);
 		}
 
 		const parts = slides.filter(slide => slide.head.isSection).map(slide => slide.title);

@@ -51,11 +51,15 @@ describe('readDeckText: what is not a deck file', () => {
 	it('a FIFO is refused without blocking on it', () => {
 		const path = join(dir, 'pipe.md');
 		execFileSync('mkfifo', [path]);
-		expect(failure(() => readDeckText(path)).message).toBe('is not a regular file (a device, FIFO or socket): give the path of a deck file');
+		expect(failure(() => readDeckText(path)).message).toBe(
+			'is not a regular file (a device, FIFO or socket): give the path of a deck file',
+		);
 	});
 
 	it('a character device', () => {
-		expect(failure(() => readDeckText('/dev/null')).message).toBe('is not a regular file (a device, FIFO or socket): give the path of a deck file');
+		expect(failure(() => readDeckText('/dev/null')).message).toBe(
+			'is not a regular file (a device, FIFO or socket): give the path of a deck file',
+		);
 	});
 
 	it('a loop of symbolic links', () => {
@@ -77,7 +81,9 @@ describe('readDeckText: what is not a deck file', () => {
 		const path = join(dir, 'huge.md');
 		writeFileSync(path, '');
 		truncateSync(path, 1.5 * 1024 * 1024);
-		expect(failure(() => readDeckText(path, 1024 * 1024)).message).toBe('is 1.5 MiB, over the 1.0 MiB limit: raise it with --max-size <MiB>');
+		expect(failure(() => readDeckText(path, 1024 * 1024)).message).toBe(
+			'is 1.5 MiB, over the 1.0 MiB limit: raise it with --max-size <MiB>',
+		);
 		truncateSync(path, defaultMaxBytes + 1);
 		expect(failure(() => readDeckText(path)).message).toBe('is 10.0 MiB, over the 10.0 MiB limit: raise it with --max-size <MiB>');
 	});
@@ -153,7 +159,9 @@ describe('loadDeck', () => {
 
 	it('a deck of only separators is an error', () => {
 		const path = file('empty.md', '---\n\n---\n');
-		expect(formatError(failure(() => loadDeck(path)))).toBe(`lectern: ${path}: the deck has no slides (it is empty or holds only separators)`);
+		expect(formatError(failure(() => loadDeck(path)))).toBe(
+			`lectern: ${path}: the deck has no slides (it is empty or holds only separators)`,
+		);
 	});
 
 	it('hostile file names are shown as stand-ins', () => {

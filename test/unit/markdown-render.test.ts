@@ -22,7 +22,12 @@ function lines(markdown: string, width = 60, theme = plain): string[] {
 describe('lists', () => {
 	it('number each list on its own, across nesting, and keep bullets bullets', () => {
 		expect(lines('1. One\n   1. sub\n   2. sub2\n2. Two\n   - bullet\n3. Three')).toEqual([
-			'    1. One', '       1. sub', '       2. sub2', '    2. Two', '       ◦ bullet', '    3. Three',
+			'    1. One',
+			'       1. sub',
+			'       2. sub2',
+			'    2. Two',
+			'       ◦ bullet',
+			'    3. Three',
 		]);
 	});
 
@@ -32,7 +37,10 @@ describe('lists', () => {
 
 	it('put a code fence of a tight item on its own lines, under the item text', () => {
 		expect(lines('- item 1\n- item 2\n  ```\n  print("hi")\n  ```\n- item 3')).toEqual([
-			'    • item 1', '    • item 2', '      print("hi")', '    • item 3',
+			'    • item 1',
+			'    • item 2',
+			'      print("hi")',
+			'    • item 3',
 		]);
 	});
 
@@ -59,14 +67,23 @@ describe('inline Markdown', () => {
 describe('tables', () => {
 	it('draw one rule, under the header', () => {
 		expect(lines('| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |')).toEqual([
-			'  ┌───┬───┐', '  │ a │ b │', '  ├───┼───┤', '  │ 1 │ 2 │', '  │ 3 │ 4 │', '  └───┴───┘',
+			'  ┌───┬───┐',
+			'  │ a │ b │',
+			'  ├───┼───┤',
+			'  │ 1 │ 2 │',
+			'  │ 3 │ 4 │',
+			'  └───┴───┘',
 		]);
 	});
 });
 
 describe('GitHub alerts', () => {
 	it.each([
-		['NOTE', 'ℹ Note'], ['TIP', '✱ Tip'], ['IMPORTANT', '❢ Important'], ['WARNING', '⚠ Warning'], ['CAUTION', '⛔ Caution'],
+		['NOTE', 'ℹ Note'],
+		['TIP', '✱ Tip'],
+		['IMPORTANT', '❢ Important'],
+		['WARNING', '⚠ Warning'],
+		['CAUTION', '⛔ Caution'],
 	])('> [!%s] is a labelled callout', (kind, label) => {
 		expect(lines(`> [!${kind}]\n> Read this.`)).toEqual([`  │ ${label}`, '  │ Read this.']);
 	});
@@ -82,8 +99,11 @@ describe('inline HTML', () => {
 	});
 
 	it('b, strong, i, em, u, kbd, sub, sup, span show their text', () => {
-		expect(lines('<b>B</b> <strong>S</strong> <i>I</i> <em>E</em> <u>U</u> <kbd>K</kbd> H<sub>2</sub>O x<sup>2</sup> <span style="color:red">red</span>'))
-			.toEqual(['  B S I E U K H2O x2 red']);
+		expect(
+			lines(
+				'<b>B</b> <strong>S</strong> <i>I</i> <em>E</em> <u>U</u> <kbd>K</kbd> H<sub>2</sub>O x<sup>2</sup> <span style="color:red">red</span>',
+			),
+		).toEqual(['  B S I E U K H2O x2 red']);
 	});
 
 	it('styled where the terminal can', () => {

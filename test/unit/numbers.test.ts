@@ -16,9 +16,14 @@ function usageError(run: () => unknown): string {
 }
 
 describe('numeric options', () => {
-	it.each(['abc', '1.5', '1e9', 'Infinity', '-5', '0', '100000', '', ' ', '0x10', 'NaN', '20abc'])('--width %j is refused with the range', value => {
-		expect(usageError(() => parseInteger(widthOption, value))).toBe(`--width ${value === '' ? '""' : value}: expected a width in columns, a whole number from 20 to 1000`);
-	});
+	it.each(['abc', '1.5', '1e9', 'Infinity', '-5', '0', '100000', '', ' ', '0x10', 'NaN', '20abc'])(
+		'--width %j is refused with the range',
+		value => {
+			expect(usageError(() => parseInteger(widthOption, value))).toBe(
+				`--width ${value === '' ? '""' : value}: expected a width in columns, a whole number from 20 to 1000`,
+			);
+		},
+	);
 
 	it('takes whole numbers in range, as strings or numbers', () => {
 		expect(parseInteger(widthOption, '20')).toBe(20);

@@ -98,13 +98,17 @@ describe('parseSlide: blocks', () => {
 
 	it('turns soft line breaks into spaces in the text the renderer reads', () => {
 		const paragraph = slide.blocks[1]!;
-		const inline = paragraph.kind === 'markdown' && paragraph.token.type === 'paragraph' ? paragraph.token.tokens ?? [] : [];
+		const inline = paragraph.kind === 'markdown' && paragraph.token.type === 'paragraph' ? (paragraph.token.tokens ?? []) : [];
 		expect(inline.map(token => [token.type, 'text' in token ? token.text : ''])).toEqual([['text', 'first second line']]);
 	});
 
 	it('counts lines from the front matter and across slides', () => {
 		const deck = openDeck('---\ntitle: T\n---\n## A\n---\n\n## B\n\ntext\n<!-- pause -->\nmore', 'x.md');
-		expect(parseSlide(deck, 1).blocks.map(block => [block.line, block.step])).toEqual([[7, 0], [9, 0], [11, 1]]);
+		expect(parseSlide(deck, 1).blocks.map(block => [block.line, block.step])).toEqual([
+			[7, 0],
+			[9, 0],
+			[11, 1],
+		]);
 	});
 
 	it('knows the diagram languages', () => {
@@ -260,7 +264,9 @@ describe('parseSlide: limits', () => {
 			{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'},
 		]);
 		expect(slide.blocks.map(summary)).toEqual([{kind: 'markdown', step: 0, line: 1, type: 'paragraph'}]);
-		expect(slide.bodyText).toBe(`## Slow\n${text.slice(0, 10_000)} … (${(text.length - 10_000).toLocaleString('en-US')} more characters not shown)`);
+		expect(slide.bodyText).toBe(
+			`## Slow\n${text.slice(0, 10_000)} … (${(text.length - 10_000).toLocaleString('en-US')} more characters not shown)`,
+		);
 		expect(slide.title).toBe('Slow');
 	});
 
@@ -272,9 +278,13 @@ describe('parseSlide: limits', () => {
 
 	it('a list nested by indentation deeper than the cap, and a block of over 1,000 lines, are plain text', () => {
 		const nested = slideOf(Array.from({length: 100}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'));
-		expect(nested.problems.map(problem => problem.message)).toEqual(['lists nested deeper than 16 levels are too costly to parse; shown as plain text']);
+		expect(nested.problems.map(problem => problem.message)).toEqual([
+			'lists nested deeper than 16 levels are too costly to parse; shown as plain text',
+		]);
 		const long = slideOf('- ' + 'x\n  '.repeat(1001));
-		expect(long.problems.map(problem => problem.message)).toEqual(['a block of over 1000 lines without a blank line is too costly to parse; shown as plain text']);
+		expect(long.problems.map(problem => problem.message)).toEqual([
+			'a block of over 1000 lines without a blank line is too costly to parse; shown as plain text',
+		]);
 	});
 
 	it('a table shows its first 200 rows and says how many are left out', () => {

@@ -10,10 +10,16 @@ const theme = createTheme({level: 0, ascii: false});
 
 describe('parseQuiz: the forms', () => {
 	it('reads a multiple-choice question with one right choice and an explanation', () => {
-		const {quiz, problems} = parseQuiz('How many references?\n- [ ] 8\n- [x] 24\n- [ ] 4\n> 24 = (4+1)(4+1) - 1.\n> Each read needs a walk.');
+		const {quiz, problems} = parseQuiz(
+			'How many references?\n- [ ] 8\n- [x] 24\n- [ ] 4\n> 24 = (4+1)(4+1) - 1.\n> Each read needs a walk.',
+		);
 		expect(problems).toEqual([]);
 		expect(quiz.question).toBe('How many references?');
-		expect(quiz.choices).toEqual([{text: '8', correct: false}, {text: '24', correct: true}, {text: '4', correct: false}]);
+		expect(quiz.choices).toEqual([
+			{text: '8', correct: false},
+			{text: '24', correct: true},
+			{text: '4', correct: false},
+		]);
 		expect(quiz.answers).toEqual([]);
 		expect(quiz.explanation).toBe('24 = (4+1)(4+1) - 1. Each read needs a walk.');
 	});
@@ -32,7 +38,9 @@ describe('parseQuiz: the forms', () => {
 	});
 
 	it('reads the free-answer form', () => {
-		const {quiz, problems} = parseQuiz('How many sensitive unprivileged instructions?\n= 17\n= seventeen\n> Robin and Irvine counted them.');
+		const {quiz, problems} = parseQuiz(
+			'How many sensitive unprivileged instructions?\n= 17\n= seventeen\n> Robin and Irvine counted them.',
+		);
 		expect(problems).toEqual([]);
 		expect(quiz.choices).toEqual([]);
 		expect(quiz.answers).toEqual(['17', 'seventeen']);
@@ -128,12 +136,16 @@ describe('a quiz in a deck', () => {
 		expect(after).toContain('Because.');
 	});
 
-	it('shows a student\'s answer in the study view', () => {
+	it("shows a student's answer in the study view", () => {
 		const slide = parseSlide(deck, 0);
-		const open = renderSlideBody(slide, 1, 60, theme, {answers: [undefined]}).lines.map(stripStyles).join('\n');
+		const open = renderSlideBody(slide, 1, 60, theme, {answers: [undefined]})
+			.lines.map(stripStyles)
+			.join('\n');
 		expect(open).toContain('1-2: answer');
 		expect(open).not.toContain('Because.');
-		const wrong = renderSlideBody(slide, 1, 60, theme, {answers: [{picked: [0], right: false}]}).lines.map(stripStyles).join('\n');
+		const wrong = renderSlideBody(slide, 1, 60, theme, {answers: [{picked: [0], right: false}]})
+			.lines.map(stripStyles)
+			.join('\n');
 		expect(wrong).toContain('✗ 1. 8');
 		expect(wrong).toContain('Not quite: you picked 1; the answer: 2');
 		expect(wrong).toContain('Because.');

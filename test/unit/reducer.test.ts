@@ -144,7 +144,8 @@ describe('notes and help', () => {
 });
 
 describe('search', () => {
-	const hits = (state: NavState, list: readonly number[]) => reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
+	const hits = (state: NavState, list: readonly number[]) =>
+		reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
 
 	it('/ opens the search at the current slide; typing edits the query', () => {
 		const open = press(at(5), '/');
@@ -242,7 +243,7 @@ describe('search', () => {
 		expect(press(cancelled, "' '")).toEqual(cancelled);
 	});
 
-	it('a shared talk\'s audience stays where the search began until Enter', () => {
+	it("a shared talk's audience stays where the search began until Enter", () => {
 		const typing = hits(press(at(2, 1), '/ x'), [6]);
 		expect(position(typing)).toEqual({slide: 6, step: 0});
 		expect(audiencePosition(typing)).toEqual({slide: 2, step: 1});
@@ -318,7 +319,8 @@ describe('overview', () => {
 });
 
 describe("'' jumps back", () => {
-	const hits = (state: NavState, list: readonly number[]) => reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
+	const hits = (state: NavState, list: readonly number[]) =>
+		reduce(state, {type: 'searchHits', query: state.search.query, hits: list}, ctx);
 
 	it.each([
 		['a number then Enter', '7 enter', 6],
@@ -457,7 +459,17 @@ describe('initialState', () => {
 		const state = initialState({slide: 3, notesVisible: false, view: 'study', bookmarks: [1]});
 		expect(JSON.parse(JSON.stringify(state))).toEqual(state);
 		expect(state).toEqual({
-			slide: 3, step: 0, count: '', pendingQuote: false, view: 'study', overlay: 'none', notesVisible: false, studyNotes: true, notesScroll: 0, bodyScroll: 0, bookmarks: [1],
+			slide: 3,
+			step: 0,
+			count: '',
+			pendingQuote: false,
+			view: 'study',
+			overlay: 'none',
+			notesVisible: false,
+			studyNotes: true,
+			notesScroll: 0,
+			bodyScroll: 0,
+			bookmarks: [1],
 			search: {query: '', origin: 0, originStep: 0, hits: [], hitsFor: '', wrapped: false},
 			overview: {cursor: 0, filter: '', filtering: false},
 			quit: false,

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {
-	hasUnsafe, isSuspicious, maxCombiningMarks, safeJson, sanitize, sanitizeLine, suspiciousPattern, unsafeClasses,
+	hasUnsafe,
+	isSuspicious,
+	maxCombiningMarks,
+	safeJson,
+	sanitize,
+	sanitizeLine,
+	suspiciousPattern,
+	unsafeClasses,
 } from '../../src/deck/sanitize.js';
 
 const ESC = '\x1b';
@@ -55,9 +62,32 @@ describe('sanitize: controls become visible stand-ins', () => {
 
 describe('sanitize: bidi and invisible characters become markers', () => {
 	it.each([
-		[0x202a], [0x202b], [0x202c], [0x202d], [0x202e], [0x2066], [0x2067], [0x2068], [0x2069],
-		[0x200e], [0x200f], [0x061c], [0x200b], [0x2060], [0x2061], [0x2064], [0xfeff], [0x180e],
-		[0xfff9], [0xfffa], [0xfffb], [0x2028], [0x2029], [0xe0001], [0xe0041], [0xe007f],
+		[0x202a],
+		[0x202b],
+		[0x202c],
+		[0x202d],
+		[0x202e],
+		[0x2066],
+		[0x2067],
+		[0x2068],
+		[0x2069],
+		[0x200e],
+		[0x200f],
+		[0x061c],
+		[0x200b],
+		[0x2060],
+		[0x2061],
+		[0x2064],
+		[0xfeff],
+		[0x180e],
+		[0xfff9],
+		[0xfffa],
+		[0xfffb],
+		[0x2028],
+		[0x2029],
+		[0xe0001],
+		[0xe0041],
+		[0xe007f],
 	])('U+%s', code => {
 		const hex = code.toString(16).toUpperCase().padStart(4, '0');
 		expect(sanitize(`a${cp(code)}b`)).toBe(`a<U+${hex}>b`);
@@ -144,9 +174,28 @@ describe('sanitize: combining marks', () => {
 });
 
 const legit = [
-	'שלום', 'مرحبا', '日本語', '👩‍👩‍👧', '🇫🇷', '🏴󠁧󠁢󠁥󠁮󠁧󠁿', 'é', 'e\u0301', '1\ufe0f\u20e3', '❤\ufe0f',
-	'👍🏿', '🧑‍🤝‍🧑', 'Ελληνικά', 'Привет', 'हिन्दी', 'ภาษาไทย', '한국어', 'a\tb\nc', '', 'plain ASCII',
-	'\u2400 already a picture', '<U+202E> already a marker',
+	'שלום',
+	'مرحبا',
+	'日本語',
+	'👩‍👩‍👧',
+	'🇫🇷',
+	'🏴󠁧󠁢󠁥󠁮󠁧󠁿',
+	'é',
+	'e\u0301',
+	'1\ufe0f\u20e3',
+	'❤\ufe0f',
+	'👍🏿',
+	'🧑‍🤝‍🧑',
+	'Ελληνικά',
+	'Привет',
+	'हिन्दी',
+	'ภาษาไทย',
+	'한국어',
+	'a\tb\nc',
+	'',
+	'plain ASCII',
+	'\u2400 already a picture',
+	'<U+202E> already a marker',
 ];
 
 describe('sanitize: legitimate text is untouched', () => {
@@ -158,8 +207,18 @@ describe('sanitize: legitimate text is untouched', () => {
 });
 
 const hostile = [
-	`${ESC}]52;c;x\x07`, '\u009b6n', '\u202eevil', 'a\u200bb', `Z${'\u0301'.repeat(20)}`, '\ud800',
-	'🏴\u{e0041}\u{e007f}', ' \u00ad ', '\u200d', '\r\n', `a${'\u0301'.repeat(5)}\u200db`, '\x00\x7f\x80',
+	`${ESC}]52;c;x\x07`,
+	'\u009b6n',
+	'\u202eevil',
+	'a\u200bb',
+	`Z${'\u0301'.repeat(20)}`,
+	'\ud800',
+	'🏴\u{e0041}\u{e007f}',
+	' \u00ad ',
+	'\u200d',
+	'\r\n',
+	`a${'\u0301'.repeat(5)}\u200db`,
+	'\x00\x7f\x80',
 ];
 
 describe('sanitize: idempotent', () => {
@@ -223,7 +282,6 @@ describe('the table', () => {
 		expect(sanitize(line)).toBe(line);
 		expect(hasUnsafe(line)).toBe(false);
 	});
-
 });
 
 describe('safeJson', () => {

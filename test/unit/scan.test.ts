@@ -40,7 +40,11 @@ describe('scanSlides: separators', () => {
 	it('reads a --- right under a paragraph line as a setext heading, as CommonMark does, and warns', () => {
 		expect(slides('para\n---\nb')).toEqual(['para\n---\nb']);
 		expect(scanSlides('x\n\npara\n---\nb').warnings).toEqual([
-			{line: 3, message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide', severity: 'warning'},
+			{
+				line: 3,
+				message: 'this --- underlines the line above as a heading (CommonMark); put a blank line above it to end the slide',
+				severity: 'warning',
+			},
 		]);
 		// A --- under a list item's or a quote's text is a thematic break of the document.
 		expect(slides('- item\n---\nb')).toEqual(['- item\n', 'b']);
@@ -230,7 +234,14 @@ describe('slide heads, sections and steps', () => {
 	it('marks slides holding only a # heading (notes allowed) as sections', () => {
 		expect(Array.from({length: 6}, (_, i) => slideHead(deck, i).isSection)).toEqual([true, false, false, true, false, false]);
 		expect(slideHead(deck, 0)).toEqual({
-			index: 0, source: {file: 'deck.md', line: 4}, titleSource: 'Part one', titleDepth: 1, isSection: true, steps: 1, hasNotes: true, quizzes: 0,
+			index: 0,
+			source: {file: 'deck.md', line: 4},
+			titleSource: 'Part one',
+			titleDepth: 1,
+			isSection: true,
+			steps: 1,
+			hasNotes: true,
+			quizzes: 0,
 		});
 	});
 

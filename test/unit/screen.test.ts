@@ -2,7 +2,15 @@ import {readFileSync} from 'node:fs';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
-import {buildRegions, composeRows, minimumSize, notesRightFrom, notesShownAtStart, screenGeometry, type ScreenInput} from '../../src/layout/screen.js';
+import {
+	buildRegions,
+	composeRows,
+	minimumSize,
+	notesRightFrom,
+	notesShownAtStart,
+	screenGeometry,
+	type ScreenInput,
+} from '../../src/layout/screen.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {initialState, type NavState} from '../../src/nav/reducer.js';
 
@@ -18,28 +26,51 @@ describe('screenGeometry', () => {
 	it('puts the notes right of the slide from 120 columns', () => {
 		expect(notesRightFrom).toBe(120);
 		expect(screenGeometry({width: 120, height: 40}, true)).toEqual({
-			kind: 'slide', size: {width: 120, height: 40}, slide: {width: 79, height: 39}, notes: {position: 'right', width: 40, height: 39},
+			kind: 'slide',
+			size: {width: 120, height: 40},
+			slide: {width: 79, height: 39},
+			notes: {position: 'right', width: 40, height: 39},
 		});
 		expect(screenGeometry({width: 200, height: 50}, true)).toEqual({
-			kind: 'slide', size: {width: 200, height: 50}, slide: {width: 131, height: 49}, notes: {position: 'right', width: 68, height: 49},
+			kind: 'slide',
+			size: {width: 200, height: 50},
+			slide: {width: 131, height: 49},
+			notes: {position: 'right', width: 68, height: 49},
 		});
 	});
 
 	it('puts the notes below the slide when narrower', () => {
 		expect(screenGeometry({width: 119, height: 40}, true)).toEqual({
-			kind: 'slide', size: {width: 119, height: 40}, slide: {width: 119, height: 30}, notes: {position: 'below', width: 119, height: 9},
+			kind: 'slide',
+			size: {width: 119, height: 40},
+			slide: {width: 119, height: 30},
+			notes: {position: 'below', width: 119, height: 9},
 		});
 		expect(screenGeometry({width: 100, height: 30}, true)).toEqual({
-			kind: 'slide', size: {width: 100, height: 30}, slide: {width: 100, height: 22}, notes: {position: 'below', width: 100, height: 7},
+			kind: 'slide',
+			size: {width: 100, height: 30},
+			slide: {width: 100, height: 22},
+			notes: {position: 'below', width: 100, height: 7},
 		});
 		expect(screenGeometry({width: 40, height: 10}, true)).toEqual({
-			kind: 'slide', size: {width: 40, height: 10}, slide: {width: 40, height: 5}, notes: {position: 'below', width: 40, height: 4},
+			kind: 'slide',
+			size: {width: 40, height: 10},
+			slide: {width: 40, height: 5},
+			notes: {position: 'below', width: 40, height: 4},
 		});
 	});
 
 	it('gives the slide everything but the status bar when the notes are off', () => {
-		expect(screenGeometry({width: 100, height: 30}, false)).toEqual({kind: 'slide', size: {width: 100, height: 30}, slide: {width: 100, height: 29}});
-		expect(screenGeometry({width: 200, height: 50}, false)).toEqual({kind: 'slide', size: {width: 200, height: 50}, slide: {width: 200, height: 49}});
+		expect(screenGeometry({width: 100, height: 30}, false)).toEqual({
+			kind: 'slide',
+			size: {width: 100, height: 30},
+			slide: {width: 100, height: 29},
+		});
+		expect(screenGeometry({width: 200, height: 50}, false)).toEqual({
+			kind: 'slide',
+			size: {width: 200, height: 50},
+			slide: {width: 200, height: 49},
+		});
 	});
 
 	it('is too small below 40x10', () => {
@@ -64,7 +95,12 @@ describe('the too-small screen', () => {
 	});
 
 	it('still fills exactly the terminal', () => {
-		for (const [width, height] of [[10, 3], [39, 10], [1, 1], [20, 40]] as const) {
+		for (const [width, height] of [
+			[10, 3],
+			[39, 10],
+			[1, 1],
+			[20, 40],
+		] as const) {
 			const screen = rows(initialState(), width, height);
 			expect(screen).toHaveLength(height);
 			expect(screen.every(row => stringWidth(row) <= width)).toBe(true);
@@ -75,7 +111,14 @@ describe('the too-small screen', () => {
 describe('composeRows', () => {
 	it('exactly height rows of at most width cells, for every slide, notes on and off', () => {
 		const faults: string[] = [];
-		for (const [width, height] of [[40, 10], [80, 24], [100, 30], [120, 40], [200, 50], [119, 28]] as const) {
+		for (const [width, height] of [
+			[40, 10],
+			[80, 24],
+			[100, 30],
+			[120, 40],
+			[200, 50],
+			[119, 28],
+		] as const) {
 			for (const notesVisible of [true, false]) {
 				for (let slide = 0; slide < guide.count; slide++) {
 					const state = {...initialState({slide, notesVisible})};
@@ -102,7 +145,9 @@ describe('composeRows', () => {
 		expect(screen.every(row => stringWidth(row) === 120)).toBe(true);
 		expect(screen[0]).toBe('  What Lectern is' + ' '.repeat(62) + '│' + ' Ask the room which of the three they   ');
 		expect(screen[1]).toBe(' '.repeat(79) + '│' + ' are. Most people are all three at      ');
-		expect(screen[19]).toBe(' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/28 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ');
+		expect(screen[19]).toBe(
+			' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/28 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ',
+		);
 	});
 
 	it('lays the notes out below the slide under a rule', () => {
@@ -117,7 +162,8 @@ describe('composeRows', () => {
 	it('the notes pane scrolls to its last line and no further, with a marker above', () => {
 		const notes = Array.from({length: 10}, (_, i) => `n${i + 1}`).join('\n\n');
 		const deck = openDeck(`## Long notes\n\nbody\n\n<!-- notes:\n${notes}\n-->`, 'x.md');
-		const regions = (notesScroll: number) => buildRegions({deck, state: {...initialState(), notesScroll}, size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0});
+		const regions = (notesScroll: number) =>
+			buildRegions({deck, state: {...initialState(), notesScroll}, size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0});
 		// 19 lines (ten notes, blank lines between) in a pane of 6 rows under its rule.
 		expect(regions(0).notesScrollLimit).toBe(14);
 		expect(regions(0).notes.slice(1)).toEqual(['  n1', '  ', '  n2', '  ', '  n3', '    ▼ more below (14 lines)']);
@@ -127,7 +173,10 @@ describe('composeRows', () => {
 		expect(regions(99).notes).toEqual(regions(14).notes);
 		const wide = buildRegions({deck, state: initialState(), size: {width: 120, height: 30}, theme: plain, elapsedSeconds: 0});
 		expect(wide.notesScrollLimit).toBe(0);
-		expect(buildRegions({deck, state: initialState({notesVisible: false}), size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0}).notesScrollLimit).toBe(0);
+		expect(
+			buildRegions({deck, state: initialState({notesVisible: false}), size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0})
+				.notesScrollLimit,
+		).toBe(0);
 	});
 
 	it('has no notes pane when the notes are off', () => {
@@ -145,7 +194,11 @@ describe('composeRows', () => {
 	});
 
 	it('draws the overview with the current slide marked', () => {
-		const screen = rows({...initialState({notesVisible: false, slide: 3}), overlay: 'overview', overview: {cursor: 3, filter: '', filtering: false}}, 80, 12);
+		const screen = rows(
+			{...initialState({notesVisible: false, slide: 3}), overlay: 'overview', overview: {cursor: 3, filter: '', filtering: false}},
+			80,
+			12,
+		);
 		// The deck's title, author and date head it (from the guide's front matter).
 		expect(screen[0]).toBe('  Lectern — a guide · The Lectern developers · 2026-11-25');
 		expect(screen[1]).toBe('  Overview · 28 slides · Enter opens, / filters, Esc closes');
@@ -156,10 +209,15 @@ describe('composeRows', () => {
 	it('draws box drawing and arrows in titles as ASCII in the status bar and the overview with the ASCII theme', () => {
 		const deck = openDeck('# Paging ─ tables\n\n---\n\n## GPA → MPA ▶ walk\n\ntext\n', 'arrows.md');
 		const ascii = createTheme({level: 0, ascii: true});
-		const at = (state: NavState) => composeRows(buildRegions({deck, state, size: {width: 80, height: 12}, theme: ascii, elapsedSeconds: 0}));
+		const at = (state: NavState) =>
+			composeRows(buildRegions({deck, state, size: {width: 80, height: 12}, theme: ascii, elapsedSeconds: 0}));
 		const slide = at(initialState({notesVisible: false, slide: 1}));
 		expect(slide[11]).toContain('GPA > MPA > walk');
-		const overview = at({...initialState({notesVisible: false, slide: 1}), overlay: 'overview', overview: {cursor: 1, filter: '', filtering: false}});
+		const overview = at({
+			...initialState({notesVisible: false, slide: 1}),
+			overlay: 'overview',
+			overview: {cursor: 1, filter: '', filtering: false},
+		});
 		expect(overview.join('\n')).toContain('Paging - tables');
 		expect(overview.join('\n')).toContain('GPA > MPA > walk');
 		for (const row of [...slide, ...overview]) {
@@ -169,7 +227,14 @@ describe('composeRows', () => {
 });
 
 describe('study view', () => {
-	const study = (bodyScroll: number) => buildRegions({deck: guide, state: {...initialState({view: 'study', slide: 2}), bodyScroll}, size: {width: 80, height: 12}, theme: plain, elapsedSeconds: 0});
+	const study = (bodyScroll: number) =>
+		buildRegions({
+			deck: guide,
+			state: {...initialState({view: 'study', slide: 2}), bodyScroll},
+			size: {width: 80, height: 12},
+			theme: plain,
+			elapsedSeconds: 0,
+		});
 
 	it('puts the notes under the slide and reports how far it can scroll', () => {
 		const top = study(0);

@@ -5,10 +5,46 @@ import {highlightRanges, normalize, parseQuery, toOriginalRange} from '../../src
 // Characters that stress the fold and its map, plus any code point at all (lone surrogates
 // included); cheaper to generate than fast-check's full-Unicode strings.
 const tricky = fc.constantFrom(
-	'A', 'z', ' ', '\n', '\t', '"', 'é', 'É', 'e\u0301', '\u0301', 'ß', 'ẞ', 'ﬁ', 'ﬃ', 'İ', 'Σ', 'ς', 'Ａ', 'ｶ', 'ﾞ',
-	'ガ', '한', 'कि', '😀', '𝐀', '\uD800', '\uDC00', '\u00A0', '\u3000', '’', '—', '¼', '\uFDFA',
+	'A',
+	'z',
+	' ',
+	'\n',
+	'\t',
+	'"',
+	'é',
+	'É',
+	'e\u0301',
+	'\u0301',
+	'ß',
+	'ẞ',
+	'ﬁ',
+	'ﬃ',
+	'İ',
+	'Σ',
+	'ς',
+	'Ａ',
+	'ｶ',
+	'ﾞ',
+	'ガ',
+	'한',
+	'कि',
+	'😀',
+	'𝐀',
+	'\uD800',
+	'\uDC00',
+	'\u00A0',
+	'\u3000',
+	'’',
+	'—',
+	'¼',
+	'\uFDFA',
 );
-const anyText = fc.string({unit: fc.oneof(tricky, fc.integer({min: 0x80, max: 0x2_FFFF}).map(code => String.fromCodePoint(code)))});
+const anyText = fc.string({
+	unit: fc.oneof(
+		tricky,
+		fc.integer({min: 0x80, max: 0x2_ffff}).map(code => String.fromCodePoint(code)),
+	),
+});
 
 const folded = (text: string): string => normalize(text).folded;
 /** The offset map, written out (ASCII text has none: the identity). */
@@ -76,24 +112,28 @@ describe('normalize', () => {
 	});
 
 	test('the map is non-decreasing and ends with the original length (property)', () => {
-		fc.assert(fc.property(anyText, text => {
-			const {folded: result} = normalize(text);
-			const map = mapOf(text);
-			const steps = map.slice(1).map((value, i) => value - (map[i] ?? 0));
-			// No map at all only where folding kept every code unit in place.
-			const identityOk = normalize(text).map !== undefined || result.length === text.length;
-			return identityOk && map.length === result.length + 1 && map[result.length] === text.length && steps.every(step => step >= 0);
-		}));
+		fc.assert(
+			fc.property(anyText, text => {
+				const {folded: result} = normalize(text);
+				const map = mapOf(text);
+				const steps = map.slice(1).map((value, i) => value - (map[i] ?? 0));
+				// No map at all only where folding kept every code unit in place.
+				const identityOk = normalize(text).map !== undefined || result.length === text.length;
+				return identityOk && map.length === result.length + 1 && map[result.length] === text.length && steps.every(step => step >= 0);
+			}),
+		);
 	});
 
 	test('an ASCII word is found wherever it is put, whatever surrounds it (property)', () => {
 		const word = fc.stringMatching(/^[a-z0-9]{1,6}$/);
-		fc.assert(fc.property(anyText, word, anyText, (before, needle, after) => {
-			const ranges = highlightRanges(before + needle + after, needle);
-			const start = before.length;
-			const end = start + needle.length;
-			return ranges.some(([from, to]) => from <= start && to >= end);
-		}));
+		fc.assert(
+			fc.property(anyText, word, anyText, (before, needle, after) => {
+				const ranges = highlightRanges(before + needle + after, needle);
+				const start = before.length;
+				const end = start + needle.length;
+				return ranges.some(([from, to]) => from <= start && to >= end);
+			}),
+		);
 	});
 });
 

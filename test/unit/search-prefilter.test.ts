@@ -9,10 +9,53 @@ import {buildIndex, parseQuery, search} from '../../src/search/index.js';
 import {mayMatch, prefilterNeedles} from '../../src/search/prefilter.js';
 
 const pieces = [
-	'shadow', 'page', 'sha', 'dow', 'mémoire', 'ＶＭＭ', 'vmm', 'kvm_run', 'vt-d', '0x1234',
-	' ', ' ', '\n', '\n\n', '**', '*', '_', '__', '`', '~~', '\\*', '\\_', '&amp;', '&eacute;', '&#77;',
-	'<b>', '</b>', '<br>', '[', '](http://x)', '][r]', '\n\n[r]: http://shadow\n', '(', ')', '<!-- x -->', '# ', '## ', '- ', '1. ', '> ', '| a | b |\n|---|---|\n| ',
-	'```\n', '<!-- notes: ', ' -->', 'Note: ', '\u001B', '\u202E',
+	'shadow',
+	'page',
+	'sha',
+	'dow',
+	'mémoire',
+	'ＶＭＭ',
+	'vmm',
+	'kvm_run',
+	'vt-d',
+	'0x1234',
+	' ',
+	' ',
+	'\n',
+	'\n\n',
+	'**',
+	'*',
+	'_',
+	'__',
+	'`',
+	'~~',
+	'\\*',
+	'\\_',
+	'&amp;',
+	'&eacute;',
+	'&#77;',
+	'<b>',
+	'</b>',
+	'<br>',
+	'[',
+	'](http://x)',
+	'][r]',
+	'\n\n[r]: http://shadow\n',
+	'(',
+	')',
+	'<!-- x -->',
+	'# ',
+	'## ',
+	'- ',
+	'1. ',
+	'> ',
+	'| a | b |\n|---|---|\n| ',
+	'```\n',
+	'<!-- notes: ',
+	' -->',
+	'Note: ',
+	'\u001B',
+	'\u202E',
 ];
 const words = ['shadow', 'page', 'memoire', 'vmm', 'kvm_run', 'vt-d', 'sha', 'dow', 'm', 'é', '"shadow page"', 'shadow*page'];
 
@@ -20,15 +63,25 @@ const slideText = fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength:
 
 describe('search prefilter', () => {
 	test('never rules out a slide that the full search finds', () => {
-		fc.assert(fc.property(fc.array(slideText, {minLength: 1, maxLength: 6}), fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 2}), (slides, queryWords) => {
-			const deck = openDeck(`# Deck\n\n${slides.join('\n\n---\n\n')}\n`, 'deck.md');
-			const query = parseQuery(queryWords.join(' '));
-			const needles = prefilterNeedles(query);
-			const found = search(buildIndex(Array.from({length: deck.count}, (_, i) => slideDoc(deck, i))), query).map(hit => hit.doc.slide);
-			for (const slide of found) {
-				expect(mayMatch(slideSource(deck, slide), needles), `slide ${slide}: ${JSON.stringify(slideSource(deck, slide))} for ${JSON.stringify(queryWords)}`).toBe(true);
-			}
-		}), {numRuns: 150});
+		fc.assert(
+			fc.property(
+				fc.array(slideText, {minLength: 1, maxLength: 6}),
+				fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 2}),
+				(slides, queryWords) => {
+					const deck = openDeck(`# Deck\n\n${slides.join('\n\n---\n\n')}\n`, 'deck.md');
+					const query = parseQuery(queryWords.join(' '));
+					const needles = prefilterNeedles(query);
+					const found = search(buildIndex(Array.from({length: deck.count}, (_, i) => slideDoc(deck, i))), query).map(hit => hit.doc.slide);
+					for (const slide of found) {
+						expect(
+							mayMatch(slideSource(deck, slide), needles),
+							`slide ${slide}: ${JSON.stringify(slideSource(deck, slide))} for ${JSON.stringify(queryWords)}`,
+						).toBe(true);
+					}
+				},
+			),
+			{numRuns: 150},
+		);
 	});
 
 	test('rules out slides without the words, so a selective query parses few slides', () => {

@@ -58,7 +58,10 @@ describe('search: matching', () => {
 	});
 
 	test('a deck indexed slice by slice searches like one indexed at once', () => {
-		const deck = openDeck('# Traps\n---\n## Two\ntraps here\n\n---\n## Three\n<!-- notes: traps in the notes -->\n\n---\n## Four\nnothing', 'd.md');
+		const deck = openDeck(
+			'# Traps\n---\n## Two\ntraps here\n\n---\n## Three\n<!-- notes: traps in the notes -->\n\n---\n## Four\nnothing',
+			'd.md',
+		);
 		const builder = incrementalIndex(deck);
 		expect(builder.advance(1)).toBe(false);
 		expect(builder.advance(2)).toBe(false);
@@ -98,11 +101,11 @@ describe('search: ranking', () => {
 	});
 
 	test('one term in the title is enough to rank as a title hit', () => {
-		const docs = [
-			doc({slide: 0, body: 'trap and emulate'}),
-			doc({slide: 1, title: 'Emulate', notes: 'trap'}),
-		];
-		expect(find(docs, 'trap emulate').map(hit => [hit.doc.slide, hit.rank])).toEqual([[1, 'title'], [0, 'body']]);
+		const docs = [doc({slide: 0, body: 'trap and emulate'}), doc({slide: 1, title: 'Emulate', notes: 'trap'})];
+		expect(find(docs, 'trap emulate').map(hit => [hit.doc.slide, hit.rank])).toEqual([
+			[1, 'title'],
+			[0, 'body'],
+		]);
 	});
 });
 
@@ -112,15 +115,20 @@ describe('search: snippets', () => {
 
 	test('the matching body line, with ranges in original characters', () => {
 		const docs = [doc({title: 'Mémoire', body: 'Introduction\nLa mémoire virtuelle est utile'})];
-		expect(snippets(docs, 'memoire')).toEqual([
-			{field: 'body', text: 'La mémoire virtuelle est utile', ranges: [[3, 10]]},
-		]);
+		expect(snippets(docs, 'memoire')).toEqual([{field: 'body', text: 'La mémoire virtuelle est utile', ranges: [[3, 10]]}]);
 	});
 
 	test('a decomposed accent is inside the highlighted range', () => {
 		const docs = [doc({body: 'La Me\u0301moire et ﬁn'})];
 		expect(snippets(docs, 'memoire fin')).toEqual([
-			{field: 'body', text: 'La Me\u0301moire et ﬁn', ranges: [[3, 11], [15, 17]]},
+			{
+				field: 'body',
+				text: 'La Me\u0301moire et ﬁn',
+				ranges: [
+					[3, 11],
+					[15, 17],
+				],
+			},
 		]);
 	});
 
@@ -128,7 +136,14 @@ describe('search: snippets', () => {
 		const docs = [doc({body: 'alpha\nbeta gamma\nalpha beta\nbeta', notes: 'alpha beta too'})];
 		expect(snippets(docs, 'beta alpha')).toEqual([
 			{field: 'body', text: 'alpha', ranges: [[0, 5]]},
-			{field: 'body', text: 'alpha beta', ranges: [[0, 5], [6, 10]]},
+			{
+				field: 'body',
+				text: 'alpha beta',
+				ranges: [
+					[0, 5],
+					[6, 10],
+				],
+			},
 		]);
 	});
 
@@ -136,7 +151,14 @@ describe('search: snippets', () => {
 		const docs = [doc({title: 'Alpha', body: 'beta', notes: 'alpha and beta'})];
 		expect(snippets(docs, 'alpha beta')).toEqual([
 			{field: 'body', text: 'beta', ranges: [[0, 4]]},
-			{field: 'notes', text: 'alpha and beta', ranges: [[0, 5], [10, 14]]},
+			{
+				field: 'notes',
+				text: 'alpha and beta',
+				ranges: [
+					[0, 5],
+					[10, 14],
+				],
+			},
 		]);
 		const notesOnly = [doc({body: 'nothing here', notes: 'first\n  see beta '})];
 		expect(snippets(notesOnly, 'beta')).toEqual([{field: 'notes', text: 'see beta', ranges: [[4, 8]]}]);
@@ -145,9 +167,7 @@ describe('search: snippets', () => {
 
 	test('the title when only the title matched', () => {
 		const docs = [doc({title: 'Shadow Paging', body: 'other words', notes: 'paging'})];
-		expect(snippets(docs, 'shadow', {notes: false})).toEqual([
-			{field: 'title', text: 'Shadow Paging', ranges: [[0, 6]]},
-		]);
+		expect(snippets(docs, 'shadow', {notes: false})).toEqual([{field: 'title', text: 'Shadow Paging', ranges: [[0, 6]]}]);
 	});
 
 	test('a phrase wrapped across lines highlights its part on each line', () => {
@@ -180,14 +200,28 @@ describe('search: snippets', () => {
 	test('the cut width is an option, and ranges are clipped to the window', () => {
 		const line = 'aaaa aaaa mémoire bbbb mémoire cccc dddd';
 		const [cut] = snippets([doc({body: line})], 'memoire', {maxWidth: 20}) ?? [];
-		expect(cut).toEqual({field: 'body', text: '…aa mémoire bbbb mé…', ranges: [[4, 11], [17, 19]]});
+		expect(cut).toEqual({
+			field: 'body',
+			text: '…aa mémoire bbbb mé…',
+			ranges: [
+				[4, 11],
+				[17, 19],
+			],
+		});
 	});
 });
 
 describe('highlightRanges', () => {
 	test('all occurrences of all terms, in original offsets', () => {
-		expect(highlightRanges('La mémoire virtuelle, la Me\u0301moire', 'memoire')).toEqual([[3, 10], [25, 33]]);
-		expect(highlightRanges('Page tables map pages', 'page map')).toEqual([[0, 4], [12, 15], [16, 20]]);
+		expect(highlightRanges('La mémoire virtuelle, la Me\u0301moire', 'memoire')).toEqual([
+			[3, 10],
+			[25, 33],
+		]);
+		expect(highlightRanges('Page tables map pages', 'page map')).toEqual([
+			[0, 4],
+			[12, 15],
+			[16, 20],
+		]);
 		expect(highlightRanges('the page   table', parseQuery('"page table"'))).toEqual([[4, 16]]);
 		expect(highlightRanges('ﬁle', 'i')).toEqual([[0, 1]]);
 	});
@@ -210,7 +244,7 @@ describe('a large deck', () => {
 		const words = ['virtual', 'memory', 'page', 'table', 'shadow', 'trap', 'mémoire', 'TLB', 'guest', 'host'];
 		const docs = Array.from({length: 5000}, (_, slide): SearchDoc => {
 			const pick = (offset: number) => words[(slide * 7 + offset) % words.length] ?? '';
-			const line = (n: number) => Array.from({length: 8}, (_unused, i) => pick((n * 3) + i)).join(' ');
+			const line = (n: number) => Array.from({length: 8}, (_unused, i) => pick(n * 3 + i)).join(' ');
 			return {
 				deck: 'big.md',
 				slide,
@@ -225,9 +259,7 @@ describe('a large deck', () => {
 		const hits = search(index, 'memoire "page table"');
 		expect(hits.length).toBeGreaterThan(0);
 		expect(hits[0]?.snippets.length).toBeGreaterThan(0);
-		expect(search(index, 'rare marker').map(hit => hit.doc.slide)).toEqual(
-			Array.from({length: 500}, (_, i) => i * 10),
-		);
+		expect(search(index, 'rare marker').map(hit => hit.doc.slide)).toEqual(Array.from({length: 500}, (_, i) => i * 10));
 		expect(search(index, 'slide 4999')[0]?.rank).toBe('title');
 	});
 });

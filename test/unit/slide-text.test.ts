@@ -71,7 +71,10 @@ describe('speaker notes: all five syntaxes', () => {
 		for (const opener of ['note: x', 'NOTE: x', 'notes:x', 'NoTeS: x']) {
 			const text = splitSlideText(`## T\nvis\n${opener}`);
 			expect(text.notes, opener).toBe('x');
-			expect(text.steps.map(step => step.markdown), opener).toEqual(['## T\nvis\n']);
+			expect(
+				text.steps.map(step => step.markdown),
+				opener,
+			).toEqual(['## T\nvis\n']);
 		}
 	});
 

@@ -25,17 +25,35 @@ afterEach(() => {
 
 describe('the state store keeps answers', () => {
 	it('saves and loads answers, following a moved slide by its title', () => {
-		const state: StudyState = {slide: 1, seen: [0, 1], bookmarks: [], answers: {'1:0': {picked: [2], right: false}, '1:1': {typed: '24', right: true}}};
+		const state: StudyState = {
+			slide: 1,
+			seen: [0, 1],
+			bookmarks: [],
+			answers: {'1:0': {picked: [2], right: false}, '1:1': {typed: '24', right: true}},
+		};
 		expect(saveState(root, deckPath, state, {titles: titlesOf(['Intro', 'Walks'])}).ok).toBe(true);
 		expect(loadState(root, deckPath, titlesOf(['Intro', 'Walks'])).state?.answers).toEqual(state.answers);
 		// A slide was added before it: the answers follow "Walks" to slide 3.
-		expect(loadState(root, deckPath, titlesOf(['Intro', 'New', 'Walks'])).state?.answers).toEqual({'2:0': {picked: [2], right: false}, '2:1': {typed: '24', right: true}});
+		expect(loadState(root, deckPath, titlesOf(['Intro', 'New', 'Walks'])).state?.answers).toEqual({
+			'2:0': {picked: [2], right: false},
+			'2:1': {typed: '24', right: true},
+		});
 	});
 
 	it('reads a state file written before quizzes existed', () => {
 		const file = stateFile(root, deckPath);
 		fs.mkdirSync(path.dirname(file), {recursive: true});
-		fs.writeFileSync(file, JSON.stringify({version: 1, deck: fs.realpathSync(deckPath), slide: 3, seen: [[0, 3]], bookmarks: [2], updatedAt: '2026-01-01T00:00:00.000Z'}));
+		fs.writeFileSync(
+			file,
+			JSON.stringify({
+				version: 1,
+				deck: fs.realpathSync(deckPath),
+				slide: 3,
+				seen: [[0, 3]],
+				bookmarks: [2],
+				updatedAt: '2026-01-01T00:00:00.000Z',
+			}),
+		);
 		const loaded = loadState(root, deckPath);
 		expect(loaded.warning).toBeUndefined();
 		expect(loaded.state).toMatchObject({slide: 3, seen: [0, 1, 2, 3], bookmarks: [2]});
@@ -46,7 +64,13 @@ describe('the state store keeps answers', () => {
 		const file = stateFile(root, deckPath);
 		fs.mkdirSync(path.dirname(file), {recursive: true});
 		const base = {version: 1, deck: fs.realpathSync(deckPath), slide: 0, seen: [], bookmarks: [], updatedAt: 'x'};
-		for (const answers of [{}, [{slide: -1, question: 0, right: true}], [{slide: 0, question: 0, right: 'yes'}], [{slide: 0, question: 0, right: true, picked: [99]}], [{slide: 0, question: 0, right: true, typed: 'x'.repeat(500)}]]) {
+		for (const answers of [
+			{},
+			[{slide: -1, question: 0, right: true}],
+			[{slide: 0, question: 0, right: 'yes'}],
+			[{slide: 0, question: 0, right: true, picked: [99]}],
+			[{slide: 0, question: 0, right: true, typed: 'x'.repeat(500)}],
+		]) {
 			fs.writeFileSync(file, JSON.stringify({...base, answers}));
 			expect(loadState(root, deckPath).reason).toBe('invalid answers');
 		}
@@ -56,23 +80,57 @@ describe('the state store keeps answers', () => {
 	});
 
 	it('merges answers: a later one replaces an earlier one, none is dropped', () => {
-		const state: StudyState = {slide: 0, seen: [], bookmarks: [], answers: {'0:0': {picked: [0], right: false}, '3:0': {picked: [1], right: true}}};
+		const state: StudyState = {
+			slide: 0,
+			seen: [],
+			bookmarks: [],
+			answers: {'0:0': {picked: [0], right: false}, '3:0': {picked: [1], right: true}},
+		};
 		expect(mergeAnswers(state, undefined)).toBe(state);
 		expect(mergeAnswers(state, {'0:0': state.answers!['0:0']!})).toBe(state);
-		expect(mergeAnswers(state, {'0:0': {picked: [1], right: true}}).answers).toEqual({'0:0': {picked: [1], right: true}, '3:0': {picked: [1], right: true}});
+		expect(mergeAnswers(state, {'0:0': {picked: [1], right: true}}).answers).toEqual({
+			'0:0': {picked: [1], right: true},
+			'3:0': {picked: [1], right: true},
+		});
 	});
 });
 
 describe('answering in the study view', () => {
-	const deck = openDeck([
-		'## One', '', '```quiz', 'Q1?', '- [ ] a', '- [x] b', '```', '', '---', '',
-		'## Several', '', '```quiz', 'Q2?', '- [x] a', '- [ ] b', '- [x] c', '```', '', '```quiz', 'Q3?', '= Popek', '```', '',
-	].join('\n'), 'deck.md');
+	const deck = openDeck(
+		[
+			'## One',
+			'',
+			'```quiz',
+			'Q1?',
+			'- [ ] a',
+			'- [x] b',
+			'```',
+			'',
+			'---',
+			'',
+			'## Several',
+			'',
+			'```quiz',
+			'Q2?',
+			'- [x] a',
+			'- [ ] b',
+			'- [x] c',
+			'```',
+			'',
+			'```quiz',
+			'Q3?',
+			'= Popek',
+			'```',
+			'',
+		].join('\n'),
+		'deck.md',
+	);
 	const ctx: NavContext = {count: deck.count, steps: () => 1, quizzes: index => quizzesOf(deck, index)};
-	const press = (state: NavState, ...keys: string[]) => keys.reduce((current, key) => {
-		const action: Action | undefined = keyToAction(key, current);
-		return action ? reduce(current, action, ctx) : current;
-	}, state);
+	const press = (state: NavState, ...keys: string[]) =>
+		keys.reduce((current, key) => {
+			const action: Action | undefined = keyToAction(key, current);
+			return action ? reduce(current, action, ctx) : current;
+		}, state);
 	const study = initialState({view: 'study'});
 
 	it('a digit answers a one-answer question; digits then go to slides again', () => {

@@ -66,12 +66,29 @@ describe('defaultStateDir', () => {
 describe('ranges', () => {
 	it('encodes sorted indexes as inclusive ranges and back', () => {
 		expect(encodeRanges([])).toEqual([]);
-		expect(encodeRanges([0, 1, 2, 5, 7, 8])).toEqual([[0, 2], [5, 5], [7, 8]]);
-		expect(decodeRanges([[0, 2], [5, 5], [7, 8]])).toEqual([0, 1, 2, 5, 7, 8]);
+		expect(encodeRanges([0, 1, 2, 5, 7, 8])).toEqual([
+			[0, 2],
+			[5, 5],
+			[7, 8],
+		]);
+		expect(
+			decodeRanges([
+				[0, 2],
+				[5, 5],
+				[7, 8],
+			]),
+		).toEqual([0, 1, 2, 5, 7, 8]);
 	});
 
 	it('merges overlapping and unordered ranges when decoding', () => {
-		expect(decodeRanges([[5, 6], [0, 2], [1, 3], [4, 4]])).toEqual([0, 1, 2, 3, 4, 5, 6]);
+		expect(
+			decodeRanges([
+				[5, 6],
+				[0, 2],
+				[1, 3],
+				[4, 4],
+			]),
+		).toEqual([0, 1, 2, 3, 4, 5, 6]);
 	});
 
 	it('round-trips any set of indexes', () => {
@@ -154,12 +171,7 @@ describe('saveState and loadState', () => {
 		save({slide: 1, seen: [0, 1], bookmarks: []});
 		save({slide: 2, seen: [0, 1, 2], bookmarks: [2]});
 		const added = listTree(root).filter(entry => !before.includes(entry));
-		expect(added).toEqual([
-			'state',
-			'state/lectern',
-			'state/lectern/decks',
-			path.relative(root, stateFile(dir, deck)),
-		]);
+		expect(added).toEqual(['state', 'state/lectern', 'state/lectern/decks', path.relative(root, stateFile(dir, deck))]);
 		expect(fs.readdirSync(root).sort()).toEqual(['decks', 'state']);
 	});
 

@@ -69,15 +69,21 @@ describe('statusLine', () => {
 	});
 
 	it('leaves out the step for a slide without pauses', () => {
-		expect(statusLine({...base, steps: 1, step: 0, badges: []}, 60, plain)).toBe(' Memory › Shadow page tables                12/57  00:14:03 ');
+		expect(statusLine({...base, steps: 1, step: 0, badges: []}, 60, plain)).toBe(
+			' Memory › Shadow page tables                12/57  00:14:03 ',
+		);
 	});
 
 	it('shows the position without a length (and an empty bar) while a large deck is still being read', () => {
-		expect(statusLine({...base, count: undefined, steps: 1, step: 0, badges: []}, 100, plain)).toBe(' Virtualization · Memory › Shadow page tables                             12/… ▱▱▱▱▱▱▱▱▱▱  00:14:03 ');
+		expect(statusLine({...base, count: undefined, steps: 1, step: 0, badges: []}, 100, plain)).toBe(
+			' Virtualization · Memory › Shadow page tables                             12/… ▱▱▱▱▱▱▱▱▱▱  00:14:03 ',
+		);
 	});
 
 	it('shows a pending number', () => {
-		expect(statusLine({...base, typed: '12', badges: []}, 100, plain)).toBe(' Virtualization · Memory › Shadow page tables       go to 12… 12/57 · step 2/3 ▰▰▱▱▱▱▱▱▱▱  00:14:03 ');
+		expect(statusLine({...base, typed: '12', badges: []}, 100, plain)).toBe(
+			' Virtualization · Memory › Shadow page tables       go to 12… 12/57 · step 2/3 ▰▰▱▱▱▱▱▱▱▱  00:14:03 ',
+		);
 	});
 
 	it('shows several badges', () => {
@@ -88,16 +94,24 @@ describe('statusLine', () => {
 
 	it('shows a message instead of the crumbs, in error colours for an error', () => {
 		const line = statusLine({...base, message: {text: 'reload failed: x', kind: 'error'}}, 100, colour);
-		expect(line).toBe('\u001B[1m\u001B[41m\u001B[37m reload failed: x                                  match 2/7  12/57 · step 2/3 ▰▰▱▱▱▱▱▱▱▱  00:14:03 \u001B[39m\u001B[49m\u001B[22m');
-		expect(statusLine({...base, message: {text: 'press ? for help', kind: 'info'}}, 60, plain)).toBe(' press ? for help     match 2/7  12/57 · step 2/3  00:14:03 ');
+		expect(line).toBe(
+			'\u001B[1m\u001B[41m\u001B[37m reload failed: x                                  match 2/7  12/57 · step 2/3 ▰▰▱▱▱▱▱▱▱▱  00:14:03 \u001B[39m\u001B[49m\u001B[22m',
+		);
+		expect(statusLine({...base, message: {text: 'press ? for help', kind: 'info'}}, 60, plain)).toBe(
+			' press ? for help     match 2/7  12/57 · step 2/3  00:14:03 ',
+		);
 	});
 
 	it('is reverse video when colour is on', () => {
-		expect(statusLine({...base, badges: []}, 60, colour)).toBe('\u001B[7m Memory › Shadow page tables     12/57 · step 2/3  00:14:03 \u001B[27m');
+		expect(statusLine({...base, badges: []}, 60, colour)).toBe(
+			'\u001B[7m Memory › Shadow page tables     12/57 · step 2/3  00:14:03 \u001B[27m',
+		);
 	});
 
 	it('uses ASCII separators and bar with the ASCII theme', () => {
-		expect(statusLine(base, 100, ascii)).toBe(' Virtualization - Memory > Shadow page tables      match 2/7  12/57 - step 2/3 ##........  00:14:03 ');
+		expect(statusLine(base, 100, ascii)).toBe(
+			' Virtualization - Memory > Shadow page tables      match 2/7  12/57 - step 2/3 ##........  00:14:03 ',
+		);
 	});
 
 	it('makes hostile titles visible, not active', () => {
@@ -112,7 +126,11 @@ describe('statusLine', () => {
 			expect(stringWidth(line)).toBe(width);
 		}
 
-		expect(statusLine({...base, deckTitle: title, section: '', slideTitle: '', badges: [], steps: 1}, 40, plain)).toBe(' 日本語のとても長いデッキのタイ … 12/57 ');
-		expect(statusLine({...base, deckTitle: title, section: '', slideTitle: '', badges: [], steps: 1}, 41, plain)).toBe(' 日本語のとても長いデッキのタイト… 12/57 ');
+		expect(statusLine({...base, deckTitle: title, section: '', slideTitle: '', badges: [], steps: 1}, 40, plain)).toBe(
+			' 日本語のとても長いデッキのタイ … 12/57 ',
+		);
+		expect(statusLine({...base, deckTitle: title, section: '', slideTitle: '', badges: [], steps: 1}, 41, plain)).toBe(
+			' 日本語のとても長いデッキのタイト… 12/57 ',
+		);
 	});
 });

@@ -6,7 +6,13 @@ const deck = (text: string) => openDeck(text, 'talk.md');
 
 describe('time weights', () => {
 	it.each([
-		['3m', 180], ['90s', 90], ['1m30s', 90], ['2.5m', 150], ['1h', 3600], ['4', 240], [' 10 min ', 600],
+		['3m', 180],
+		['90s', 90],
+		['1m30s', 90],
+		['2.5m', 150],
+		['1h', 3600],
+		['4', 240],
+		[' 10 min ', 600],
 	])('reads %j as %d seconds', (text, seconds) => {
 		expect(parseDuration(text)).toBe(seconds);
 	});
@@ -24,7 +30,11 @@ describe('time weights', () => {
 
 describe('the plan', () => {
 	it('gives weighted slides their time and shares the rest by content', () => {
-		const d = deck('---\nduration: 10\n---\n# Part\n---\n## One\n<!-- time: 4m -->\nx\n\n---\n## Two\nshort\n\n---\n## Three\n' + 'long text '.repeat(80) + '\n');
+		const d = deck(
+			'---\nduration: 10\n---\n# Part\n---\n## One\n<!-- time: 4m -->\nx\n\n---\n## Two\nshort\n\n---\n## Three\n' +
+				'long text '.repeat(80) +
+				'\n',
+		);
 		const plan = planTalk(d);
 		expect(plan.durationSeconds).toBe(600);
 		expect(plan.lengths[1]).toBe(240);
@@ -49,7 +59,11 @@ describe('the plan', () => {
 		expect(paceAt(plan, {slide: 0, step: 1, steps: 2}, 300)).toEqual({elapsedSeconds: 300, remainingSeconds: 900, behindSeconds: 0});
 		const late = paceAt(plan, {slide: 1, step: 0, steps: 1}, 840)!;
 		expect(describePace(late)).toEqual({text: '+4 min behind', off: 'behind', beyondThreshold: true});
-		expect(describePace(paceAt(plan, {slide: 1, step: 0, steps: 1}, 540)!)).toEqual({text: '1 min ahead', off: 'ahead', beyondThreshold: false});
+		expect(describePace(paceAt(plan, {slide: 1, step: 0, steps: 1}, 540)!)).toEqual({
+			text: '1 min ahead',
+			off: 'ahead',
+			beyondThreshold: false,
+		});
 		expect(describePace(paceAt(plan, {slide: 1, step: 0, steps: 1}, 610)!).text).toBe('on time');
 	});
 
@@ -65,7 +79,7 @@ describe('check warnings', () => {
 		const d = deck('---\nduration: 5\n---\n## A\n<!-- time: 4m -->\n---\n## B\n<!-- time: 2m -->\n---\n## C\n<!-- time: later -->\n');
 		expect(timeProblems(d)).toEqual([
 			{slide: 2, line: 11, message: 'time: "later" is not a duration (write 3m, 90s or 1m30s)'},
-			{slide: 1, line: 8, message: 'the slides\' time weights add up to 6 min, more than the 5 min duration'},
+			{slide: 1, line: 8, message: "the slides' time weights add up to 6 min, more than the 5 min duration"},
 		]);
 	});
 });

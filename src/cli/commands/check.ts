@@ -17,9 +17,24 @@ import {loadDeck} from '../load.js';
 import {timeProblems} from '../../deck/timing.js';
 import {pushAll} from '../../deck/arrays.js';
 
-export type CheckArgs = Readonly<{decks: readonly string[]; size: readonly string[]; json: boolean; ascii: boolean; maxSize: number; strict?: boolean}>;
+export type CheckArgs = Readonly<{
+	decks: readonly string[];
+	size: readonly string[];
+	json: boolean;
+	ascii: boolean;
+	maxSize: number;
+	strict?: boolean;
+}>;
 
-export type CheckProblem = Readonly<{file: string; line: number; slide: number; title: string; severity: 'error' | 'warning'; size?: string; message: string}>;
+export type CheckProblem = Readonly<{
+	file: string;
+	line: number;
+	slide: number;
+	title: string;
+	severity: 'error' | 'warning';
+	size?: string;
+	message: string;
+}>;
 
 export function parseSize(text: string): Size {
 	const match = /^(\d{1,4})x(\d{1,4})$/i.exec(text.trim());
@@ -29,7 +44,9 @@ export function parseSize(text: string): Size {
 
 	const size = {width: Number(match[1]), height: Number(match[2])};
 	if (size.width < minimumSize.width || size.height < minimumSize.height) {
-		throw new LecternError(`--size ${text}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`, {code: exitCodes.usage});
+		throw new LecternError(`--size ${text}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`, {
+			code: exitCodes.usage,
+		});
 	}
 
 	return size;
@@ -84,7 +101,12 @@ function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highli
 }
 
 /** Check a deck already read (`lectern convert --check` checks the text it made). */
-export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<CheckArgs, 'ascii'>, highlighter: Highlighter | undefined): CheckProblem[] {
+export function checkOpenDeck(
+	deck: Deck,
+	sizes: readonly Size[],
+	args: Pick<CheckArgs, 'ascii'>,
+	highlighter: Highlighter | undefined,
+): CheckProblem[] {
 	const {file} = deck;
 	const theme = createTheme({level: 0, ascii: args.ascii});
 	const problems: CheckProblem[] = [];
@@ -98,7 +120,15 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 	};
 
 	const add = (index: number, line: number, message: string, severity: 'error' | 'warning' = 'error', size?: Size) => {
-		problems.push({file, line, slide: index + 1, title: parseSlide(deck, index).title, severity, message, size: size ? `${size.width}x${size.height}` : undefined});
+		problems.push({
+			file,
+			line,
+			slide: index + 1,
+			title: parseSlide(deck, index).title,
+			severity,
+			message,
+			size: size ? `${size.width}x${size.height}` : undefined,
+		});
 	};
 
 	const {theme: themeName} = deck.meta;
@@ -133,7 +163,12 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 		for (const block of slide.blocks) {
 			const figure = block.kind === 'diagram' ? placeholderFigureFile(block.lines) : undefined;
 			if (figure !== undefined) {
-				add(i, block.line, `figure to redraw${figure === '' ? '' : ` (${figure})`}: replace the placeholder with a text diagram`, 'warning');
+				add(
+					i,
+					block.line,
+					`figure to redraw${figure === '' ? '' : ` (${figure})`}: replace the placeholder with a text diagram`,
+					'warning',
+				);
 			}
 
 			if (block.kind === 'code' && block.lang !== '' && !(highlighter?.supports(block.lang) ?? true)) {
@@ -145,7 +180,10 @@ export function checkOpenDeck(deck: Deck, sizes: readonly Size[], args: Pick<Che
 		for (const size of sizes) {
 			const geometry = screenGeometry(size, notesShownAtStart(size, true));
 			if (geometry.kind === 'too-small') {
-				throw new LecternError(`--size ${size.width}x${size.height}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`, {code: exitCodes.usage});
+				throw new LecternError(
+					`--size ${size.width}x${size.height}: below the ${minimumSize.width}x${minimumSize.height} the presenter needs at least`,
+					{code: exitCodes.usage},
+				);
 			}
 
 			for (const problem of layoutSlide(slide, head.steps - 1, geometry.slide, theme).problems) {

@@ -44,15 +44,21 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 
 	const report = output === undefined ? process.stderr : process.stdout;
 	const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-	report.write(sanitizeLine(`converted ${file} → ${output ?? 'stdout'}: ${plural(summary.slides, 'slide')}, ${plural(summary.sections, 'section')}, `
-		+ `${summary.notes} with notes, ${plural(summary.figures, 'figure')} to redraw, ${plural(summary.warnings, 'warning')}`) + '\n');
+	report.write(
+		sanitizeLine(
+			`converted ${file} → ${output ?? 'stdout'}: ${plural(summary.slides, 'slide')}, ${plural(summary.sections, 'section')}, ` +
+				`${summary.notes} with notes, ${plural(summary.figures, 'figure')} to redraw, ${plural(summary.warnings, 'warning')}`,
+		) + '\n',
+	);
 
 	let checkErrors = 0;
 	if (args.check) {
 		const highlighter = await loadHighlighter(1).catch(() => undefined);
 		const problems = checkOpenDeck(openDeck(markdown, output ?? 'stdout'), [checkSize], {ascii: false}, highlighter);
 		checkErrors = problems.filter(problem => problem.severity === 'error').length;
-		report.write(`check at ${checkSize.width}x${checkSize.height}: ${plural(checkErrors, 'error')}, ${plural(problems.length - checkErrors, 'warning')}\n`);
+		report.write(
+			`check at ${checkSize.width}x${checkSize.height}: ${plural(checkErrors, 'error')}, ${plural(problems.length - checkErrors, 'warning')}\n`,
+		);
 		report.write(problems.map(problem => formatProblem(problem) + '\n').join(''));
 	}
 
@@ -102,7 +108,12 @@ function writeOutput(output: string, markdown: string): void {
 	} catch (error) {
 		rmSync(temp, {force: true});
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot be written (${code ?? (error as Error).message})`;
+		const reason =
+			code === 'ENOENT'
+				? 'its folder does not exist'
+				: code === 'EACCES' || code === 'EPERM'
+					? 'permission denied'
+					: `cannot be written (${code ?? (error as Error).message})`;
 		throw new LecternError(`${reason}: nothing was written`, {file: output});
 	}
 }

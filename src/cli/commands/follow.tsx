@@ -42,7 +42,17 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 
 	const limits = limitsFor(args.maxSize * 1024 * 1024);
 	let relayErrors = '';
-	const connectionFailed = (reason: string) => new LecternError(`${source.name}: ${relayErrors.trim().split('\n').at(-1)?.replace(/^lectern: /, '') || reason}`, {code: exitCodes.usage});
+	const connectionFailed = (reason: string) =>
+		new LecternError(
+			`${source.name}: ${
+				relayErrors
+					.trim()
+					.split('\n')
+					.at(-1)
+					?.replace(/^lectern: /, '') || reason
+			}`,
+			{code: exitCodes.usage},
+		);
 
 	// Listeners the App subscribes to; the connection feeds them.
 	const deckListeners = new Set<(result: {deck: Deck} | {error: string}) => void>();
@@ -54,63 +64,73 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	let statusChanged = () => {};
 
 	/** Connect; resolves when the talk's deck and position have arrived (or the attempt failed). */
-	const connect = () => new Promise<void>((resolve, reject) => {
-		let ready = false;
-		const timer = setTimeout(() => {
-			connection?.close();
-			reject(connectionFailed('the talk did not answer'));
-		}, answerMs);
-		connection = openTalk(source, limits, {
-			deck(shared) {
-				// The pace is the speaker's to watch; it is planned from the notes too, which a
-				// follower may not have, so a follower's clock (--clock) shows the time only.
-				const deck: Deck = {...shared, meta: {...shared.meta, duration: undefined}};
-				heard = {deck, position: heard?.position ?? {slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: true}}, heardAt: performance.now()};
-				for (const listener of deckListeners) {
-					listener({deck});
-				}
-			},
-			position(position) {
-				heard = {deck: heard!.deck, position, heardAt: performance.now()};
-				for (const listener of actionListeners) {
-					listener({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
-				}
+	const connect = () =>
+		new Promise<void>((resolve, reject) => {
+			let ready = false;
+			const timer = setTimeout(() => {
+				connection?.close();
+				reject(connectionFailed('the talk did not answer'));
+			}, answerMs);
+			connection = openTalk(
+				source,
+				limits,
+				{
+					deck(shared) {
+						// The pace is the speaker's to watch; it is planned from the notes too, which a
+						// follower may not have, so a follower's clock (--clock) shows the time only.
+						const deck: Deck = {...shared, meta: {...shared.meta, duration: undefined}};
+						heard = {
+							deck,
+							position: heard?.position ?? {slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: true}},
+							heardAt: performance.now(),
+						};
+						for (const listener of deckListeners) {
+							listener({deck});
+						}
+					},
+					position(position) {
+						heard = {deck: heard!.deck, position, heardAt: performance.now()};
+						for (const listener of actionListeners) {
+							listener({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
+						}
 
-				if (!ready) {
-					ready = true;
-					clearTimeout(timer);
-					resolve();
-				}
-			},
-			ended() {
-				clearTimeout(timer);
-				if (ready) {
-					finish(exitCodes.ok, 'the talk has ended\n');
-				} else {
-					reject(connectionFailed('the talk has ended'));
-				}
-			},
-			problem(message) {
-				clearTimeout(timer);
-				const error = new LecternError(`${source.name}: ${message}`, {code: exitCodes.input});
-				if (ready) {
-					finish(error.code, `lectern: ${error.message}\n`);
-				} else {
-					reject(error);
-				}
-			},
-			lost(reason) {
-				clearTimeout(timer);
-				if (ready) {
-					reconnect();
-				} else {
-					reject(connectionFailed(reason === 'ENOENT' || reason === 'ECONNREFUSED' ? 'no such talk is running' : reason));
-				}
-			},
-		}, text => {
-			relayErrors = (relayErrors + text).slice(-4096);
+						if (!ready) {
+							ready = true;
+							clearTimeout(timer);
+							resolve();
+						}
+					},
+					ended() {
+						clearTimeout(timer);
+						if (ready) {
+							finish(exitCodes.ok, 'the talk has ended\n');
+						} else {
+							reject(connectionFailed('the talk has ended'));
+						}
+					},
+					problem(message) {
+						clearTimeout(timer);
+						const error = new LecternError(`${source.name}: ${message}`, {code: exitCodes.input});
+						if (ready) {
+							finish(error.code, `lectern: ${error.message}\n`);
+						} else {
+							reject(error);
+						}
+					},
+					lost(reason) {
+						clearTimeout(timer);
+						if (ready) {
+							reconnect();
+						} else {
+							reject(connectionFailed(reason === 'ENOENT' || reason === 'ECONNREFUSED' ? 'no such talk is running' : reason));
+						}
+					},
+				},
+				text => {
+					relayErrors = (relayErrors + text).slice(-4096);
+				},
+			);
 		});
-	});
 
 	// A leader that went away without ending the talk (crashed, or dropped a follower that fell
 	// behind) is waited for: the same name, restarted, is rejoined.
@@ -161,7 +181,9 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		...(state.follow && !state.follow.attached ? ['detached: f to follow'] : []),
 	];
 	// What is on the screen, to draw again whole after a suspend (Ctrl-Z, SIGTSTP).
-	let lastRows: readonly string[] = composeRows(compose({deck: first.deck, state: initial, size, theme, elapsedSeconds: elapsed(), badges: badges(initial)}));
+	let lastRows: readonly string[] = composeRows(
+		compose({deck: first.deck, state: initial, size, theme, elapsedSeconds: elapsed(), badges: badges(initial)}),
+	);
 	writer.draw(lastRows);
 
 	let closing = false;
@@ -208,18 +230,33 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	// Code is highlighted as the presenter shows it, once a slide with code comes up.
 	let highlighterRequested = false;
 	function maybeLoadHighlighter(state: NavState, current: Deck) {
-		if (highlighterRequested || theme.level === 0 || !parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
+		if (
+			highlighterRequested ||
+			theme.level === 0 ||
+			!parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')
+		) {
 			return;
 		}
 
 		highlighterRequested = true;
-		void import('../highlighter.js').then(async ({loadHighlighter}) => loadHighlighter(theme.level as 1 | 2 | 3)).then(highlighter => {
-			theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
-			instance.rerender(app());
-		}, () => {});
+		void import('../highlighter.js')
+			.then(async ({loadHighlighter}) => loadHighlighter(theme.level as 1 | 2 | 3))
+			.then(
+				highlighter => {
+					theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
+					instance.rerender(app());
+				},
+				() => {},
+			);
 	}
 
-	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
+	const instance = render(app(), {
+		stdout: sink as unknown as NodeJS.WriteStream,
+		stdin: process.stdin,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
 	instance.waitUntilExit().catch((error: unknown) => {
 		finish(exitCodes.internal, `lectern: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
 	});
@@ -259,14 +296,19 @@ async function resolveSource(args: FollowArgs): Promise<TalkSource> {
 		}
 
 		if (args.talk === undefined) {
-			throw new LecternError('follow --ssh HOST needs the talk\'s name: lectern follow --ssh HOST NAME (lectern talks on HOST lists them)', {code: exitCodes.usage});
+			throw new LecternError("follow --ssh HOST needs the talk's name: lectern follow --ssh HOST NAME (lectern talks on HOST lists them)", {
+				code: exitCodes.usage,
+			});
 		}
 
 		return {kind: 'ssh', host: args.ssh, name: checkTalkName(args.talk)};
 	}
 
 	if (args.talk?.includes('/')) {
-		const name = args.talk.split('/').at(-1)!.replace(/\.sock$/, '');
+		const name = args.talk
+			.split('/')
+			.at(-1)!
+			.replace(/\.sock$/, '');
 		return {kind: 'socket', path: args.talk, name};
 	}
 

@@ -14,7 +14,11 @@ import {prefersAscii} from '../terminal-env.js';
 export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number; times?: boolean}>;
 
 /** A slide's questions: how many the student got right, missed, or has not answered. */
-function quizMarks(questions: number, slide: number, answers: Readonly<Record<string, QuizAnswer>> | undefined): {quiz?: {questions: number; right: number; missed: number; open: number}} {
+function quizMarks(
+	questions: number,
+	slide: number,
+	answers: Readonly<Record<string, QuizAnswer>> | undefined,
+): {quiz?: {questions: number; right: number; missed: number; open: number}} {
 	if (questions === 0) return {};
 	let right = 0;
 	let missed = 0;
@@ -40,15 +44,33 @@ export function runOutline(args: OutlineArgs): number {
 		const slides = Array.from({length: deck.count}, (_, i) => {
 			const head = slideHead(deck, i);
 			const times = plan ? {start: Math.round(plan.starts[i]!), minutes: Math.round(plan.lengths[i]! / 6) / 10} : {};
-			return {slide: i + 1, title: parseSlide(deck, i).title, isSection: head.isSection, section: sectionIndexOf(deck, i), line: head.source.line, bookmarked: bookmarks.has(i), ...times, ...quizMarks(head.quizzes, i, saved.state?.answers)};
+			return {
+				slide: i + 1,
+				title: parseSlide(deck, i).title,
+				isSection: head.isSection,
+				section: sectionIndexOf(deck, i),
+				line: head.source.line,
+				bookmarked: bookmarks.has(i),
+				...times,
+				...quizMarks(head.quizzes, i, saved.state?.answers),
+			};
 		});
 		if (args.json) {
-			out.push(safeJson({deck: file, title: deck.meta.title ?? null, ...(plan ? {duration: deck.meta.duration ?? null} : {}), slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title}))}));
+			out.push(
+				safeJson({
+					deck: file,
+					title: deck.meta.title ?? null,
+					...(plan ? {duration: deck.meta.duration ?? null} : {}),
+					slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title})),
+				}),
+			);
 			continue;
 		}
 
 		const width = String(deck.count).length;
-		const planned = plan ? ` ${glyphs.separator} ${plan.durationSeconds === undefined ? 'no duration set: only slides with a time: weight take time' : `${deck.meta.duration} min`}` : '';
+		const planned = plan
+			? ` ${glyphs.separator} ${plan.durationSeconds === undefined ? 'no duration set: only slides with a time: weight take time' : `${deck.meta.duration} min`}`
+			: '';
 		out.push(sanitizeLine(`${file}${deck.meta.title ? ` ${glyphs.separator} ${deck.meta.title}` : ''}${planned}`));
 		const clockWidth = plan ? formatClock(plan.starts.at(-1)! + plan.lengths.at(-1)!).length : 0;
 		for (const slide of slides) {
@@ -56,7 +78,10 @@ export function runOutline(args: OutlineArgs): number {
 			const indent = slide.isSection || slide.section === -1 ? '' : '    ';
 			const start = slide.start === undefined ? '' : formatClock(slide.start).padStart(clockWidth) + '  ';
 			// Only answered questions are marked: an outline of a deck never studied stays as it was.
-			const quiz = slide.quiz && slide.quiz.open < slide.quiz.questions ? `  ${glyphs.separator} quiz: ${[slide.quiz.right > 0 ? `${slide.quiz.right} right` : '', slide.quiz.missed > 0 ? `${slide.quiz.missed} missed` : '', slide.quiz.open > 0 ? `${slide.quiz.open} open` : ''].filter(Boolean).join(', ')}` : '';
+			const quiz =
+				slide.quiz && slide.quiz.open < slide.quiz.questions
+					? `  ${glyphs.separator} quiz: ${[slide.quiz.right > 0 ? `${slide.quiz.right} right` : '', slide.quiz.missed > 0 ? `${slide.quiz.missed} missed` : '', slide.quiz.open > 0 ? `${slide.quiz.open} open` : ''].filter(Boolean).join(', ')}`
+					: '';
 			out.push(`${mark}${String(slide.slide).padStart(width + 1)}  ${start}${indent}${sanitizeLine(slide.title || '(untitled)')}${quiz}`);
 		}
 	}

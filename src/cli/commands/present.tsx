@@ -69,7 +69,10 @@ function trace(message: string): void {
 	if (process.env['LECTERN_TRACE']) {
 		const {rss, heapUsed, external} = process.memoryUsage();
 		const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-		appendFileSync(process.env['LECTERN_TRACE'], `${message} at ${performance.now().toFixed(1)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`);
+		appendFileSync(
+			process.env['LECTERN_TRACE'],
+			`${message} at ${performance.now().toFixed(1)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)}, external ${mib(external)})\n`,
+		);
 	}
 }
 
@@ -78,13 +81,22 @@ function trace(message: string): void {
  * one, whose missed answers are left out so they can be answered again; the stored ones stay
  * until a new answer replaces them).
  */
-function quizWalk(deck: Deck, answers: Readonly<Record<string, QuizAnswer>> | undefined, retry: boolean): {slides: number[]; answers: Readonly<Record<string, QuizAnswer>> | undefined} {
-	const missed = Object.entries(answers ?? {}).filter(([, answer]) => !answer.right).map(([key]) => key);
+function quizWalk(
+	deck: Deck,
+	answers: Readonly<Record<string, QuizAnswer>> | undefined,
+	retry: boolean,
+): {slides: number[]; answers: Readonly<Record<string, QuizAnswer>> | undefined} {
+	const missed = Object.entries(answers ?? {})
+		.filter(([, answer]) => !answer.right)
+		.map(([key]) => key);
 	const slides = retry
 		? [...new Set(missed.map(key => Number(key.split(':')[0])))].filter(index => index < deck.count).sort((a, b) => a - b)
 		: Array.from({length: deck.count}, (_, index) => index).filter(index => slideHead(deck, index).quizzes > 0);
 	if (slides.length === 0) {
-		throw new LecternError(retry ? 'no missed questions to retry in this deck' : 'this deck has no self-check questions (quiz blocks)', {file: deck.file, code: exitCodes.usage});
+		throw new LecternError(retry ? 'no missed questions to retry in this deck' : 'this deck has no self-check questions (quiz blocks)', {
+			file: deck.file,
+			code: exitCodes.usage,
+		});
 	}
 
 	const kept = retry ? Object.fromEntries(Object.entries(answers ?? {}).filter(([key]) => !missed.includes(key))) : answers;
@@ -114,13 +126,21 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		throw new LecternError('presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>', {code: exitCodes.usage});
+		throw new LecternError(
+			'presenting needs a terminal on standard input and output; to write the deck as text, run: lectern print <deck>',
+			{code: exitCodes.usage},
+		);
 	}
 
 	let theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
 	let size = terminalSize();
 	const firstSlide = (index: number) => Math.min(Math.max(0, index), deck.count - 1);
-	const openStudy = async () => (await import('../study.js')).openStudy(deck, {view: args.view, restart: Boolean(args.restart), requested: requested === undefined ? undefined : firstSlide(requested - 1)});
+	const openStudy = async () =>
+		(await import('../study.js')).openStudy(deck, {
+			view: args.view,
+			restart: Boolean(args.restart),
+			requested: requested === undefined ? undefined : firstSlide(requested - 1),
+		});
 	// One state per deck serves both views. Studying needs the saved place before the first
 	// frame; presenting needs only the bookmarks, read once the whole deck is (the store and
 	// node:crypto load after the first frame).
@@ -146,9 +166,17 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// Sharing and the speaker view are loaded only when asked for: the plain presenter's
 	// start-up and keys carry none of it. The talk starts before the screen, so a taken
 	// name is one line on a normal terminal.
-	const leader = args.share !== undefined || args.speaker
-		? await (await import('../../hall/leader.js')).startLeader({name: await talkName(args, file), group: args.group, shareNotes: Boolean(args.shareNotes), deck, state: initial, clock})
-		: undefined;
+	const leader =
+		args.share !== undefined || args.speaker
+			? await (await import('../../hall/leader.js')).startLeader({
+					name: await talkName(args, file),
+					group: args.group,
+					shareNotes: Boolean(args.shareNotes),
+					deck,
+					state: initial,
+					clock,
+				})
+			: undefined;
 	const compose = args.speaker ? (await import('../../layout/speaker.js')).buildSpeakerRegions : buildRegions;
 	const badgesOf = (state: NavState, current: Deck) => [...(leader ? [leader.badge()] : []), ...(study?.badges(state, current) ?? [])];
 	// The study state may open after the first frame (presenting keeps bookmarks too): ask it each time.
@@ -179,7 +207,17 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const suspender = installSuspend(session, redraw, () => study?.flush());
 	const drawFirstFrame = () => {
 		try {
-			lastRows = composeRows(compose({deck, state: initial, size, theme, elapsedSeconds: 0, message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined, badges: badges(initial, deck)}));
+			lastRows = composeRows(
+				compose({
+					deck,
+					state: initial,
+					size,
+					theme,
+					elapsedSeconds: 0,
+					message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined,
+					badges: badges(initial, deck),
+				}),
+			);
 			writer.draw(lastRows);
 		} catch (error) {
 			// Leave the alternate screen first: main's one line must land where it can be read.
@@ -261,9 +299,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		/>
 	);
 
-	const instance = render(app(), {stdout: sink as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false, onRender: ({renderTime}) => {
-		trace(`ink render ${renderTime.toFixed(2)} ms`);
-	}});
+	const instance = render(app(), {
+		stdout: sink as unknown as NodeJS.WriteStream,
+		stdin: process.stdin,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		onRender: ({renderTime}) => {
+			trace(`ink render ${renderTime.toFixed(2)} ms`);
+		},
+	});
 
 	// A render error ends the session: the terminal is restored, then main prints one line.
 	instance.waitUntilExit().catch((error: unknown) => {
@@ -277,11 +322,14 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
 			highlighterRequested = true;
-			void loadHighlighter(theme.level).then(highlighter => {
-				theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
-				// After quitting, a rerender would mount a fresh App (and report its first state).
-				if (!closing) instance.rerender(app());
-			}, () => {});
+			void loadHighlighter(theme.level).then(
+				highlighter => {
+					theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
+					// After quitting, a rerender would mount a fresh App (and report its first state).
+					if (!closing) instance.rerender(app());
+				},
+				() => {},
+			);
 		}
 	}
 
@@ -306,7 +354,9 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			instance.rerender(app());
 		}
 	});
-	const stopWatching = args.watch ? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat) : () => {};
+	const stopWatching = args.watch
+		? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat)
+		: () => {};
 	try {
 		return await finished;
 	} finally {
@@ -333,21 +383,31 @@ function fileStamp(file: string): string {
 	return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '';
 }
 
-async function startWatching(file: string, maxSize: number, listeners: ReadonlySet<(result: {deck: Deck} | {error: string}) => void>, changedSinceLoad: () => boolean): Promise<() => void> {
+async function startWatching(
+	file: string,
+	maxSize: number,
+	listeners: ReadonlySet<(result: {deck: Deck} | {error: string}) => void>,
+	changedSinceLoad: () => boolean,
+): Promise<() => void> {
 	const {watchFile} = await import('../../watch.js');
-	return watchFile(file, () => {
-		let result: {deck: Deck} | {error: string};
-		try {
-			result = {deck: loadDeck(file, maxSize * 1024 * 1024)};
-		} catch (error) {
-			// Named as on stderr: the file (and line) first, so the message says which file failed.
-			result = {error: error instanceof LecternError ? describeError(error) : String(error)};
-		}
+	return watchFile(
+		file,
+		() => {
+			let result: {deck: Deck} | {error: string};
+			try {
+				result = {deck: loadDeck(file, maxSize * 1024 * 1024)};
+			} catch (error) {
+				// Named as on stderr: the file (and line) first, so the message says which file failed.
+				result = {error: error instanceof LecternError ? describeError(error) : String(error)};
+			}
 
-		for (const listener of listeners) {
-			listener(result);
-		}
-	}, undefined, changedSinceLoad);
+			for (const listener of listeners) {
+				listener(result);
+			}
+		},
+		undefined,
+		changedSinceLoad,
+	);
 }
 
 export type {Theme};

@@ -14,7 +14,15 @@ import {parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 import {pushAll} from '../../deck/arrays.js';
 
-export type PrintArgs = Readonly<{deck: string; width?: number; slides?: string; notes: boolean; ascii: boolean; maxSize: number; answers?: 'inline' | 'end'}>;
+export type PrintArgs = Readonly<{
+	deck: string;
+	width?: number;
+	slides?: string;
+	notes: boolean;
+	ascii: boolean;
+	maxSize: number;
+	answers?: 'inline' | 'end';
+}>;
 
 export function runPrint(args: PrintArgs): number {
 	const location = parseLocation(args.deck);
@@ -23,16 +31,21 @@ export function runPrint(args: PrintArgs): number {
 	}
 
 	const deck = loadDeck(location.file, args.maxSize * 1024 * 1024);
-	const indexes = location.slide === undefined
-		? (args.slides === undefined ? Array.from({length: deck.count}, (_, i) => i) : parseSlideList(args.slides, deck.count))
-		: [slideAt(location.slide, deck.count, location.file)];
+	const indexes =
+		location.slide === undefined
+			? args.slides === undefined
+				? Array.from({length: deck.count}, (_, i) => i)
+				: parseSlideList(args.slides, deck.count)
+			: [slideAt(location.slide, deck.count, location.file)];
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
 	const theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
 	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
 	const out: string[] = [];
 	// What a reader looks for on a handout's first lines: the title, then who and when.
-	const byline = [deck.meta.author, deck.meta.date].filter(part => part !== undefined && part.trim() !== '').join(` ${theme.glyphs.separator} `);
+	const byline = [deck.meta.author, deck.meta.date]
+		.filter(part => part !== undefined && part.trim() !== '')
+		.join(` ${theme.glyphs.separator} `);
 	if (deck.meta.title !== undefined && deck.meta.title.trim() !== '') {
 		out.push(s.title(truncate(deck.meta.title, width, theme.glyphs.ellipsis)));
 	}
@@ -54,7 +67,10 @@ export function runPrint(args: PrintArgs): number {
 		out.push(s.dim(`${rule}${rule} Answers `.padEnd(Math.min(width, 40), rule)), '');
 		for (const {slide, quiz} of held) {
 			out.push(`  ${s.dim(`slide ${slide + 1}`)}`);
-			pushAll(out, renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => '  ' + line));
+			pushAll(
+				out,
+				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => '  ' + line),
+			);
 			out.push('');
 		}
 
@@ -78,7 +94,10 @@ export function runPrint(args: PrintArgs): number {
 		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
 		if (args.notes && slide.notes.length > 0) {
 			out.push('', '  ' + s.dim('Notes:'));
-			pushAll(out, renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line));
+			pushAll(
+				out,
+				renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line),
+			);
 		}
 
 		out.push('');
@@ -91,7 +110,10 @@ export function runPrint(args: PrintArgs): number {
 
 function slideAt(slide: number, count: number, file: string): number {
 	if (slide < 1 || slide > count) {
-		throw new LecternError(`there is no slide ${slide}: the deck has ${count} slide${count === 1 ? '' : 's'}`, {file, code: exitCodes.usage});
+		throw new LecternError(`there is no slide ${slide}: the deck has ${count} slide${count === 1 ? '' : 's'}`, {
+			file,
+			code: exitCodes.usage,
+		});
 	}
 
 	return slide - 1;

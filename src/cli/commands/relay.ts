@@ -7,7 +7,11 @@ import {findTalk} from './talks.js';
 
 export async function runRelay(args: Readonly<{talk: string}>): Promise<number> {
 	if (process.stdout.isTTY) {
-		throw new LecternError('relay writes a talk\'s messages for lectern follow --ssh, not for a terminal; to watch the talk here, run: lectern follow ' + args.talk, {code: exitCodes.usage});
+		throw new LecternError(
+			"relay writes a talk's messages for lectern follow --ssh, not for a terminal; to watch the talk here, run: lectern follow " +
+				args.talk,
+			{code: exitCodes.usage},
+		);
 	}
 
 	const place = await findTalk(args.talk);

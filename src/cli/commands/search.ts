@@ -42,7 +42,9 @@ export function runSearch(args: SearchArgs): number {
 			pushAll(docs, found);
 		} catch (error) {
 			const known = error instanceof LecternError;
-			process.stderr.write(formatError(known ? error : new LecternError(`cannot search this deck: ${(error as Error).message}`, {file})) + '\n');
+			process.stderr.write(
+				formatError(known ? error : new LecternError(`cannot search this deck: ${(error as Error).message}`, {file})) + '\n',
+			);
 			failed = true;
 		}
 	}
@@ -52,7 +54,9 @@ export function runSearch(args: SearchArgs): number {
 	const hits = search(index, query, {notes: args.notes});
 	const searched = performance.now();
 	if (process.env['LECTERN_TIMING'] === '1') {
-		process.stderr.write(`lectern-timing load_ms=${(loaded - started).toFixed(1)} query_ms=${(searched - loaded).toFixed(2)} slides=${slides} parsed=${docs.length}\n`);
+		process.stderr.write(
+			`lectern-timing load_ms=${(loaded - started).toFixed(1)} query_ms=${(searched - loaded).toFixed(2)} slides=${slides} parsed=${docs.length}\n`,
+		);
 	}
 
 	process.stdout.write(formatHits(hits, args));
@@ -69,15 +73,20 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 	}
 
 	if (args.json) {
-		return hits.map(hit => safeJson({
-			deck: hit.doc.deck,
-			slide: hit.doc.slide + 1,
-			location: `${hit.doc.deck}:${hit.doc.slide + 1}`,
-			section: hit.doc.section,
-			title: hit.doc.title,
-			rank: hit.rank,
-			snippets: hit.snippets.map(snippet => ({field: snippet.field, text: sanitizeLine(snippet.text), ranges: snippet.ranges})),
-		}) + '\n').join('');
+		return hits
+			.map(
+				hit =>
+					safeJson({
+						deck: hit.doc.deck,
+						slide: hit.doc.slide + 1,
+						location: `${hit.doc.deck}:${hit.doc.slide + 1}`,
+						section: hit.doc.section,
+						title: hit.doc.title,
+						rank: hit.rank,
+						snippets: hit.snippets.map(snippet => ({field: snippet.field, text: sanitizeLine(snippet.text), ranges: snippet.ranges})),
+					}) + '\n',
+			)
+			.join('');
 	}
 
 	const theme = streamTheme(process.stdout, process.env, false);

@@ -37,7 +37,9 @@ export function runStats(args: StatsArgs): number {
 		sections.set(section, tally);
 	}
 
-	const bookmarks = (state?.bookmarks ?? []).filter(index => index < deck.count).map(index => ({slide: index + 1, title: parseSlide(deck, index).title}));
+	const bookmarks = (state?.bookmarks ?? [])
+		.filter(index => index < deck.count)
+		.map(index => ({slide: index + 1, title: parseSlide(deck, index).title}));
 	const quiz = [...sections.values()];
 	if (args.json) {
 		process.stdout.write(safeJson({deck: file, slides: deck.count, seen, bookmarks, quiz, missed}, 2) + '\n');

@@ -71,10 +71,16 @@ export async function findTalk(name: string | undefined): Promise<TalkPlace> {
 		}
 
 		if (matching.length > 1) {
-			throw new LecternError(`${matching.length} talks are named "${name}": follow one by its socket (${matching.map(talk => talk.socket).join(', ')})`, {code: exitCodes.usage});
+			throw new LecternError(
+				`${matching.length} talks are named "${name}": follow one by its socket (${matching.map(talk => talk.socket).join(', ')})`,
+				{code: exitCodes.usage},
+			);
 		}
 
-		throw new LecternError(`no talk named "${name}" is running${talks.length > 0 ? ` (running: ${talks.map(talk => talk.name).join(', ')})` : ''}`, {code: exitCodes.usage});
+		throw new LecternError(
+			`no talk named "${name}" is running${talks.length > 0 ? ` (running: ${talks.map(talk => talk.name).join(', ')})` : ''}`,
+			{code: exitCodes.usage},
+		);
 	}
 
 	if (talks.length === 1) {
@@ -85,20 +91,39 @@ export async function findTalk(name: string | undefined): Promise<TalkPlace> {
 		throw new LecternError('no talk is running here (a speaker starts one with lectern present deck.md --share)', {code: exitCodes.usage});
 	}
 
-	throw new LecternError(`${talks.length} talks are running, name one: ${talks.map(talk => `lectern follow ${talk.name}`).join(' | ')}`, {code: exitCodes.usage});
+	throw new LecternError(`${talks.length} talks are running, name one: ${talks.map(talk => `lectern follow ${talk.name}`).join(' | ')}`, {
+		code: exitCodes.usage,
+	});
 }
 
 export function formatTalk(talk: LiveTalk): string {
 	const {info} = talk;
 	const followers = `${info.followers} follower${info.followers === 1 ? '' : 's'}`;
 	const group = talk.group === undefined ? '' : `  (group ${talk.group})`;
-	return sanitizeLine(`${talk.name}  ${info.title || '(untitled)'}  slide ${Math.min(info.slide + 1, info.count)}/${info.count}  ${followers}${group}`);
+	return sanitizeLine(
+		`${talk.name}  ${info.title || '(untitled)'}  slide ${Math.min(info.slide + 1, info.count)}/${info.count}  ${followers}${group}`,
+	);
 }
 
 export async function runTalks(args: Readonly<{json: boolean}>): Promise<number> {
 	const talks = await liveTalks();
 	if (args.json) {
-		process.stdout.write(talks.map(talk => JSON.stringify({name: talk.name, title: talk.info.title, slide: talk.info.slide + 1, count: talk.info.count, followers: talk.info.followers, group: talk.group ?? null, socket: talk.socket}) + '\n').join(''));
+		process.stdout.write(
+			talks
+				.map(
+					talk =>
+						JSON.stringify({
+							name: talk.name,
+							title: talk.info.title,
+							slide: talk.info.slide + 1,
+							count: talk.info.count,
+							followers: talk.info.followers,
+							group: talk.group ?? null,
+							socket: talk.socket,
+						}) + '\n',
+				)
+				.join(''),
+		);
 		return exitCodes.ok;
 	}
 

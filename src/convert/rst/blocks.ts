@@ -5,8 +5,17 @@ import {cellWidth} from '../../layout/text.js';
 import {parseExplicit} from './explicit.js';
 import {parseList} from './lists.js';
 import {
-	adornmentChar, dedent, indentedEnd, indentOf, isBlank, joinText, maxDepth, trimBlank, warn,
-	type Line, type ParseContext,
+	adornmentChar,
+	dedent,
+	indentedEnd,
+	indentOf,
+	isBlank,
+	joinText,
+	maxDepth,
+	trimBlank,
+	warn,
+	type Line,
+	type ParseContext,
 } from './lines.js';
 import type {Node} from './nodes.js';
 import {parseGridTable, parseSimpleTable} from './tables.js';
@@ -64,7 +73,12 @@ function parseBlock(lines: readonly Line[], start: number, context: ParseContext
 		}
 	}
 
-	if (adornmentChar(first) !== undefined && text.length >= 4 && (start === 0 || isBlank(lines[start - 1])) && (start + 1 >= lines.length || isBlank(lines[start + 1]))) {
+	if (
+		adornmentChar(first) !== undefined &&
+		text.length >= 4 &&
+		(start === 0 || isBlank(lines[start - 1])) &&
+		(start + 1 >= lines.length || isBlank(lines[start + 1]))
+	) {
 		out.push({kind: 'transition', line: first.line});
 		return start + 1;
 	}
@@ -221,7 +235,11 @@ function parseDefinitions(lines: readonly Line[], start: number, context: ParseC
 	while (i + 1 < lines.length && !isBlank(lines[i]) && indentOf(lines[i]!) === 0 && !isBlank(lines[i + 1]) && indentOf(lines[i + 1]!) > 0) {
 		const [term, ...classifiers] = lines[i]!.text.split(' : ');
 		const end = indentedEnd(lines, i + 1);
-		items.push({term: term!.trim(), classifiers: classifiers.map(part => part.trim()), body: parseBlocks(dedent(lines.slice(i + 1, end)), context, depth + 1)});
+		items.push({
+			term: term!.trim(),
+			classifiers: classifiers.map(part => part.trim()),
+			body: parseBlocks(dedent(lines.slice(i + 1, end)), context, depth + 1),
+		});
 		i = end;
 		while (isBlank(lines[i])) i++;
 	}

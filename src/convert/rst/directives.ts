@@ -8,13 +8,36 @@ import type {Node} from './nodes.js';
 
 const noteNames = new Set(['note', 'notes', 'speaker-notes', 'speaker_notes', 'speakernotes', 'notslides', 'ifnotslides']);
 const admonitionLabels: Readonly<Record<string, string>> = {
-	attention: 'Attention', caution: 'Caution', danger: 'Danger', error: 'Error', hint: 'Hint',
-	important: 'Important', tip: 'Tip', warning: 'Warning', seealso: 'See also', todo: 'To do',
+	attention: 'Attention',
+	caution: 'Caution',
+	danger: 'Danger',
+	error: 'Error',
+	hint: 'Hint',
+	important: 'Important',
+	tip: 'Tip',
+	warning: 'Warning',
+	seealso: 'See also',
+	todo: 'To do',
 };
 
 const codeNames = new Set(['code-block', 'code', 'sourcecode']);
 /** Directives that only configure the HTML build or its table of contents: kept as comments. */
-const buildOnlyNames = new Set(['slideconf', 'highlight', 'rst-class', 'class', 'cssclass', 'meta', 'title', 'default-role', 'role', 'sectnum', 'contents', 'tabularcolumns', 'index', 'only']);
+const buildOnlyNames = new Set([
+	'slideconf',
+	'highlight',
+	'rst-class',
+	'class',
+	'cssclass',
+	'meta',
+	'title',
+	'default-role',
+	'role',
+	'sectnum',
+	'contents',
+	'tabularcolumns',
+	'index',
+	'only',
+]);
 /** Languages meaning "no highlighting": such blocks are drawn verbatim. */
 const plainLanguages = new Set(['none', 'text', 'default', 'output', 'txt']);
 
@@ -30,7 +53,9 @@ export function directiveNode(directive: Directive, context: ParseContext, depth
 	}
 
 	if (name === 'slide' || name === 'nextslide' || name === 'interslide') {
-		return [{kind: 'slide', line, title: argument === '' ? undefined : argument, increment: options.has('increment'), children: children()}];
+		return [
+			{kind: 'slide', line, title: argument === '' ? undefined : argument, increment: options.has('increment'), children: children()},
+		];
 	}
 
 	if (name === 'figure' || name === 'image') {
@@ -74,7 +99,9 @@ export function directiveNode(directive: Directive, context: ParseContext, depth
 	// hieroglyph's incremental lists: `build` on the list that follows (or on the content).
 	if ((name === 'rst-class' || name === 'class' || name === 'cssclass') && argument.split(/\s+/).includes('build')) {
 		const comment: Node = {kind: 'comment', line, text: directive.source};
-		return content.length === 0 ? [comment, {kind: 'build', line}] : [comment, ...children().flatMap(node => [{kind: 'build', line} as const, node])];
+		return content.length === 0
+			? [comment, {kind: 'build', line}]
+			: [comment, ...children().flatMap(node => [{kind: 'build', line} as const, node])];
 	}
 
 	if (name === 'highlight') {

@@ -64,7 +64,10 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 	const substitution = substitutionPattern.exec(rest);
 	if (substitution) {
 		if (substitution[2] === 'replace') {
-			context.substitutions.set(normalizeName(substitution[1]!), [substitution[3] ?? '', ...block.map(part => part.text.trim())].join(' ').trim());
+			context.substitutions.set(
+				normalizeName(substitution[1]!),
+				[substitution[3] ?? '', ...block.map(part => part.text.trim())].join(' ').trim(),
+			);
 			out.push({kind: 'comment', line, text: source});
 		} else {
 			warn(context, line, `substitution "${substitution[1]}" (${substitution[2]}::) is not converted: kept as a text block`);
@@ -77,7 +80,11 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 	const footnote = footnotePattern.exec(rest);
 	if (footnote) {
 		const body = [{text: footnote[2] ?? '', line}, ...block];
-		out.push({kind: 'definitions', line, items: [{term: `[${footnote[1]}]`, classifiers: [], body: parseBlocks(body, context, depth + 1)}]});
+		out.push({
+			kind: 'definitions',
+			line,
+			items: [{term: `[${footnote[1]}]`, classifiers: [], body: parseBlocks(body, context, depth + 1)}],
+		});
 		return end;
 	}
 
@@ -123,14 +130,42 @@ function splitDirective(name: string, firstLine: string, line: number, block: re
 		line,
 		argument: argument.join(' ').trim(),
 		options,
-		content: takesArgument(name) ? content : trimBlank([...argumentLines, ...(content.length > 0 && argumentLines.length > 0 ? [{text: '', line}] : []), ...content]),
+		content: takesArgument(name)
+			? content
+			: trimBlank([...argumentLines, ...(content.length > 0 && argumentLines.length > 0 ? [{text: '', line}] : []), ...content]),
 		source,
 	};
 }
 
 /** Directives whose first line is an argument (a file, a title, a language), not content. */
 function takesArgument(name: string): boolean {
-	return !['note', 'notes', 'speaker-notes', 'speaker_notes', 'speakernotes', 'notslides', 'ifnotslides', 'ifslides', 'slides',
-		'attention', 'caution', 'danger', 'error', 'hint', 'important', 'tip', 'warning', 'seealso', 'todo',
-		'compound', 'epigraph', 'highlights', 'pull-quote', 'math', 'parsed-literal', 'line-block', 'tabularcolumns'].includes(name);
+	return ![
+		'note',
+		'notes',
+		'speaker-notes',
+		'speaker_notes',
+		'speakernotes',
+		'notslides',
+		'ifnotslides',
+		'ifslides',
+		'slides',
+		'attention',
+		'caution',
+		'danger',
+		'error',
+		'hint',
+		'important',
+		'tip',
+		'warning',
+		'seealso',
+		'todo',
+		'compound',
+		'epigraph',
+		'highlights',
+		'pull-quote',
+		'math',
+		'parsed-literal',
+		'line-block',
+		'tabularcolumns',
+	].includes(name);
 }

@@ -13,7 +13,12 @@ export type FigureFields = Readonly<{file: string; size: string; caption: string
 export function figureBox(fields: FigureFields): string[] {
 	const inner = frameWidth - 4;
 	const rows: string[] = [];
-	for (const [label, value] of [['file', fields.file], ['size', fields.size], ['caption', plainText(fields.caption)], ['alt', fields.alt]] as const) {
+	for (const [label, value] of [
+		['file', fields.file],
+		['size', fields.size],
+		['caption', plainText(fields.caption)],
+		['alt', fields.alt],
+	] as const) {
 		if (value === '') {
 			continue;
 		}

@@ -12,7 +12,38 @@ export type InlineContext = {
 	anonymousUsed: number;
 };
 
-const codeRoles = new Set(['literal', 'code', 'samp', 'file', 'command', 'program', 'kbd', 'envvar', 'option', 'makevar', 'regexp', 'mimetype', 'math', 'func', 'meth', 'class', 'attr', 'mod', 'data', 'exc', 'obj', 'const', 'var', 'type', 'macro', 'member', 'enum', 'struct', 'token', 'keyword']);
+const codeRoles = new Set([
+	'literal',
+	'code',
+	'samp',
+	'file',
+	'command',
+	'program',
+	'kbd',
+	'envvar',
+	'option',
+	'makevar',
+	'regexp',
+	'mimetype',
+	'math',
+	'func',
+	'meth',
+	'class',
+	'attr',
+	'mod',
+	'data',
+	'exc',
+	'obj',
+	'const',
+	'var',
+	'type',
+	'macro',
+	'member',
+	'enum',
+	'struct',
+	'token',
+	'keyword',
+]);
 const emphasisRoles = new Set(['emphasis', 'title-reference', 'title', 't', 'dfn']);
 
 const startBefore = /[\s\-:/'"<([{\p{Ps}\p{Pi}\p{Pd}\p{Po}]/u;
@@ -109,7 +140,10 @@ class InlineReader {
 			return this.interpreted(p, undefined);
 		}
 
-		for (const [marker, wrap] of [['**', '**'], ['*', '*']] as const) {
+		for (const [marker, wrap] of [
+			['**', '**'],
+			['*', '*'],
+		] as const) {
 			if (text.startsWith(marker, p) && !text.startsWith('***', p)) {
 				const end = this.findEnd(marker, p + marker.length);
 				if (end !== undefined) {
@@ -265,11 +299,13 @@ export function escapeText(text: string): string {
 		return text;
 	}
 
-	return text
-		.replaceAll(/[\\`*[\]<>~|]/g, '\\$&')
-		.replaceAll(/&(?=#?\w+;)/g, '\\&')
-		// `_` inside a word (snake_case) is never emphasis, so it stays readable.
-		.replaceAll(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
+	return (
+		text
+			.replaceAll(/[\\`*[\]<>~|]/g, '\\$&')
+			.replaceAll(/&(?=#?\w+;)/g, '\\&')
+			// `_` inside a word (snake_case) is never emphasis, so it stays readable.
+			.replaceAll(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+	);
 }
 
 /**
@@ -282,7 +318,9 @@ export function escapeLineStarts(markdown: string): string {
 	}
 
 	return markdown
-		.replaceAll(/^([ \t]*)([#>+=-]|\d+(?=[.)]))/gm, (_match, space: string, start: string) => (/\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`))
+		.replaceAll(/^([ \t]*)([#>+=-]|\d+(?=[.)]))/gm, (_match, space: string, start: string) =>
+			/\d/.test(start) ? `${space}${start}\\` : `${space}\\${start}`,
+		)
 		.replaceAll(/^([ \t]*)(notes?):/gim, '$1$2\\:')
 		.replaceAll(/^([ \t]*)(\?\?\?|:::)/gm, '$1\\$2');
 }

@@ -22,7 +22,13 @@ function enumerator(text: string): Marker | undefined {
 	}
 
 	const value = match[2]!;
-	const kind = /^\d+$/.test(value) ? 'arabic' : value === '#' ? 'auto' : /^[ivxlcdm]+$/i.test(value) && (value.length > 1 || /^[iI]$/.test(value)) ? 'roman' : 'alpha';
+	const kind = /^\d+$/.test(value)
+		? 'arabic'
+		: value === '#'
+			? 'auto'
+			: /^[ivxlcdm]+$/i.test(value) && (value.length > 1 || /^[iI]$/.test(value))
+				? 'roman'
+				: 'alpha';
 	return {format: `${match[1]}${kind === 'auto' ? 'arabic' : kind}${match[3]}`, ordinal: ordinalOf(value, kind), rest: match[4]};
 }
 
@@ -56,13 +62,22 @@ function ordinalOf(value: string, kind: string): number | undefined {
 
 function field(text: string): Marker | undefined {
 	const match = fieldPattern.exec(text);
-	return match ? {format: ':', ordinal: undefined, rest: match[2], name: match[1]!} as Marker & {name: string} : undefined;
+	return match ? ({format: ':', ordinal: undefined, rest: match[2], name: match[1]!} as Marker & {name: string}) : undefined;
 }
 
 /** A list starting at `start`, or undefined when the line starts none. */
-export function parseList(lines: readonly Line[], start: number, context: ParseContext, depth: number): {node: Node; next: number} | undefined {
+export function parseList(
+	lines: readonly Line[],
+	start: number,
+	context: ParseContext,
+	depth: number,
+): {node: Node; next: number} | undefined {
 	const text = lines[start]!.text;
-	for (const [kind, read] of [['bullets', bullet], ['enumerated', enumerator], ['fields', field]] as const) {
+	for (const [kind, read] of [
+		['bullets', bullet],
+		['enumerated', enumerator],
+		['fields', field],
+	] as const) {
 		const first = read(text);
 		if (!first) {
 			continue;
@@ -70,7 +85,13 @@ export function parseList(lines: readonly Line[], start: number, context: ParseC
 
 		// "A. Smith wrote" is a paragraph: an enumerator needs a blank, indented or similar next line.
 		const after = lines[start + 1];
-		if (kind === 'enumerated' && after !== undefined && !isBlank(after) && indentOf(after) === 0 && enumerator(after.text)?.format !== first.format) {
+		if (
+			kind === 'enumerated' &&
+			after !== undefined &&
+			!isBlank(after) &&
+			indentOf(after) === 0 &&
+			enumerator(after.text)?.format !== first.format
+		) {
 			return undefined;
 		}
 

@@ -49,19 +49,34 @@ function renderNode(node: Node, context: RenderContext): string[] {
 		}
 
 		case 'definitions': {
-			return list(node.items.map(item => {
-				const classifiers = item.classifiers.map(part => ` *(${inlineToMarkdown(part, context)})*`).join('');
-				return {marker: '- ', body: [`**${inlineToMarkdown(item.term, context)}**${classifiers}`, ...(item.body.length > 0 ? ['', ...renderBlocks(item.body, context)] : [])], loose: item.body.length > 0};
-			}));
+			return list(
+				node.items.map(item => {
+					const classifiers = item.classifiers.map(part => ` *(${inlineToMarkdown(part, context)})*`).join('');
+					return {
+						marker: '- ',
+						body: [
+							`**${inlineToMarkdown(item.term, context)}**${classifiers}`,
+							...(item.body.length > 0 ? ['', ...renderBlocks(item.body, context)] : []),
+						],
+						loose: item.body.length > 0,
+					};
+				}),
+			);
 		}
 
 		case 'fields': {
-			return list(node.items.map(item => {
-				const body = renderBlocks(item.body, context);
-				const name = `**${inlineToMarkdown(item.name, context)}:**`;
-				const first = item.body[0]?.kind === 'paragraph';
-				return {marker: '- ', body: first ? [`${name} ${body[0]}`, ...body.slice(1)] : [name, ...body], loose: item.body.length > (first ? 1 : 0)};
-			}));
+			return list(
+				node.items.map(item => {
+					const body = renderBlocks(item.body, context);
+					const name = `**${inlineToMarkdown(item.name, context)}:**`;
+					const first = item.body[0]?.kind === 'paragraph';
+					return {
+						marker: '- ',
+						body: first ? [`${name} ${body[0]}`, ...body.slice(1)] : [name, ...body],
+						loose: item.body.length > (first ? 1 : 0),
+					};
+				}),
+			);
 		}
 
 		case 'literal': {
@@ -74,11 +89,15 @@ function renderNode(node: Node, context: RenderContext): string[] {
 
 		case 'admonition': {
 			const body = renderBlocks(node.children, context);
-			return [`**${inlineToMarkdown(node.label, context)}:**`, ...(body.length > 0 ? ['', ...body] : [])].map(line => (line === '' ? '>' : `> ${line}`));
+			return [`**${inlineToMarkdown(node.label, context)}:**`, ...(body.length > 0 ? ['', ...body] : [])].map(line =>
+				line === '' ? '>' : `> ${line}`,
+			);
 		}
 
 		case 'lines': {
-			return node.lines.map((text, index) => inlineToMarkdown(text, context).replaceAll('\n', ' ') + (index + 1 < node.lines.length ? '\\' : ''));
+			return node.lines.map(
+				(text, index) => inlineToMarkdown(text, context).replaceAll('\n', ' ') + (index + 1 < node.lines.length ? '\\' : ''),
+			);
 		}
 
 		case 'table': {
@@ -171,9 +190,17 @@ export function fence(lang: string, lines: readonly string[]): string[] {
 
 function table(header: readonly (readonly string[])[], rows: readonly (readonly string[])[], context: RenderContext): string[] {
 	const width = [...header, ...rows].reduce((widest, row) => Math.max(widest, row.length), 1);
-	const cell = (text: string | undefined) => inlineToMarkdown(text ?? '', context).replaceAll('\n', ' ').replaceAll(/(?<!\\)\|/g, '\\|');
+	const cell = (text: string | undefined) =>
+		inlineToMarkdown(text ?? '', context)
+			.replaceAll('\n', ' ')
+			.replaceAll(/(?<!\\)\|/g, '\\|');
 	const row = (cells: readonly string[]) => `| ${Array.from({length: width}, (_, index) => cell(cells[index])).join(' | ')} |`;
-	const head = header.length > 0 ? header.map(cells => [...cells]).reduce((joined, next) => joined.map((text, index) => [text, next[index] ?? ''].filter(Boolean).join(' '))) : [];
+	const head =
+		header.length > 0
+			? header
+					.map(cells => [...cells])
+					.reduce((joined, next) => joined.map((text, index) => [text, next[index] ?? ''].filter(Boolean).join(' ')))
+			: [];
 	return [row(head), `|${' --- |'.repeat(width)}`, ...rows.map(row)];
 }
 

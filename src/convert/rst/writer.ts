@@ -150,7 +150,10 @@ function takeTitleBlock(nodes: Node[], levels: number): TitleBlock {
 }
 
 function docinfo(item: FieldItem, block: TitleBlock): void {
-	const value = item.body.map(node => (node.kind === 'paragraph' ? plain(node.text) : '')).filter(Boolean).join(' ');
+	const value = item.body
+		.map(node => (node.kind === 'paragraph' ? plain(node.text) : ''))
+		.filter(Boolean)
+		.join(' ');
 	const name = plain(item.name);
 	const key = name.toLowerCase().replace(/^authors$/, 'author');
 	block.meta[key] = key in block.meta ? `${block.meta[key]}, ${value}` : value;
@@ -162,7 +165,11 @@ function docinfo(item: FieldItem, block: TitleBlock): void {
 
 /** Text of an inline rst string without its markup, for front matter. */
 function plain(text: string): string {
-	return text.replaceAll(/:[\w.+-]+:`/g, '`').replaceAll(/``|`_{0,2}|\*\*?/g, '').replaceAll(/\s+/g, ' ').trim();
+	return text
+		.replaceAll(/:[\w.+-]+:`/g, '`')
+		.replaceAll(/``|`_{0,2}|\*\*?/g, '')
+		.replaceAll(/\s+/g, ' ')
+		.trim();
 }
 
 function frontMatter(meta: Record<string, string>): string {

@@ -8,7 +8,10 @@ const window = 64 * 1024;
 const signs: ReadonlyArray<readonly [DialectName, RegExp]> = [
 	// Lectern's own: its notes comments and diagram fences (a deck of them is read as written).
 	['lectern', /^(?:<!--\s*(?:notes?|speaker[_-]notes?)\s*:.*|```diagram.*)$/gim],
-	['presenterm', /^<!--\s*(?:end_slide|column_layout\s*:|column\s*:|reset_layout|incremental_lists\s*:|jump_to_middle|new_lines?\s*:|alignment\s*:)\s*-->\s*$/gim],
+	[
+		'presenterm',
+		/^<!--\s*(?:end_slide|column_layout\s*:|column\s*:|reset_layout|incremental_lists\s*:|jump_to_middle|new_lines?\s*:|alignment\s*:)\s*-->\s*$/gim,
+	],
 	['patat', /^\.\s\.\s\.\s*$/gm],
 	['reveal', /^(?:--|<!--\s*\.(?:slide|element)\s*:.*-->)\s*$/gim],
 	['lookatme', /^<!--\s*stop\s*-->\s*$/gim],

@@ -6,7 +6,7 @@ export function readFenceInfo(info: string): {lang: string; unsupported: string[
 	const trimmed = info.trim();
 	const pandoc = /^\{\s*\.([\w+#-]+)[^}]*\}/.exec(trimmed);
 	const words = trimmed.split(/\s+/);
-	const lang = (pandoc ? pandoc[1]! : words[0] ?? '').toLowerCase();
+	const lang = (pandoc ? pandoc[1]! : (words[0] ?? '')).toLowerCase();
 	const unsupported: string[] = [];
 	for (const word of pandoc ? [] : words.slice(1)) {
 		if (/^\+[\w:-]+$/.test(word)) {
