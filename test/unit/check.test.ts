@@ -35,6 +35,21 @@ afterEach(() => {
 });
 
 describe('lectern check', () => {
+	it('lists problems in the order of the file, as a linter does', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lectern-check-order-'));
+		try {
+			const deck = join(dir, 'order.md');
+			const wide = '+' + '-'.repeat(110) + '+';
+			writeFileSync(deck, ['# A', '', '```text', wide, '```', '', '---', '', '## B', '', '```quiz', 'broken', '```', ''].join('\n'));
+			const lines = (await check([deck])).stdout.trim().split('\n');
+			const numbers = lines.map(line => Number(/^[^:]+:(\d+):/.exec(line)?.[1]));
+			expect(lines.length).toBeGreaterThanOrEqual(4);
+			expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
 	it('reports every known problem of a deck, one exact line each, and exits 1', async () => {
 		const result = await check([fixture('problems')]);
 		expect(result.stderr).toBe('');

@@ -110,13 +110,17 @@ export function checkOpenDeck(
 	const {file} = deck;
 	const theme = createTheme({level: 0, ascii: args.ascii});
 	const problems: CheckProblem[] = [];
+	// Binary search over the slides' first lines: a deck of many slides with many scan warnings stays linear-ish.
 	const slideOf = (line: number) => {
-		let index = 0;
-		while (index + 1 < deck.count && slideHead(deck, index + 1).source.line <= line) {
-			index++;
+		let low = 0;
+		let high = deck.count - 1;
+		while (low < high) {
+			const middle = (low + high + 1) >> 1;
+			if (slideHead(deck, middle).source.line <= line) low = middle;
+			else high = middle - 1;
 		}
 
-		return index;
+		return low;
 	};
 
 	const add = (index: number, line: number, message: string, severity: 'error' | 'warning' = 'error', size?: Size) => {
@@ -196,7 +200,9 @@ export function checkOpenDeck(
 		}
 	}
 
-	return problems;
+	// In the file's order, as a linter lists them (deck-wide warnings are found before the slides'; a
+	// slide's own problems before its layout's). The sort is stable: one line's problems keep their order.
+	return problems.sort((a, b) => a.line - b.line);
 }
 
 function describe(problem: LayoutProblem): string {
