@@ -17,8 +17,11 @@ function coerceDialect(value: string | undefined): DialectName | undefined {
 
 const version = '0.1.0';
 
+// Numeric options have no yargs type: yargs' `number` turns `5x` into NaN before our check can
+// name what was typed, and `string` would label them [string] in --help. Untyped, with numbers
+// left unparsed (parserConfiguration below), the value reaches coerceInteger exactly as typed.
 const maxSize = {
-	type: 'string',
+	requiresArg: true,
 	default: String(presentDefaults.maxSize),
 	defaultDescription: String(presentDefaults.maxSize),
 	coerce: coerceIntegerOr(maxSizeOption, presentDefaults.maxSize),
@@ -43,7 +46,7 @@ function shareArgs(args: {deck?: string; share?: string}): {deck?: string; share
 function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
-		.option('slide', {type: 'string', coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
+		.option('slide', {requiresArg: true, coerce: coerceInteger(slideOption), describe: 'open at slide N (1-based)'})
 		.option('notes', {type: 'boolean', default: presentDefaults.notes, describe: 'show the speaker notes (s shows or hides them)'})
 		.option('watch', {type: 'boolean', default: presentDefaults.watch, describe: 'reload when the deck file changes'})
 		.option('ascii', {type: 'boolean', default: presentDefaults.ascii, describe: 'ASCII glyphs (automatic without a UTF-8 locale)'})
@@ -53,6 +56,7 @@ function presentOptions<T>(y: Argv<T>) {
 export async function main(argv: readonly string[]): Promise<number> {
 	const parser = yargs([...argv])
 		.scriptName('lectern')
+		.parserConfiguration({'parse-numbers': false})
 		.usage('$0 [deck]  present a Markdown deck (press ? for the keys)')
 		.command(
 			['present [deck]', '$0 [deck]'],
@@ -145,7 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 				y
 					.positional('deck', {type: 'string', demandOption: true, describe: 'deck file, or deck.md:N for slide N only'})
 					.option('width', {
-						type: 'string',
+						requiresArg: true,
 						coerce: coerceInteger(widthOption),
 						describe: 'width in columns, 20 to 1000 (default: the terminal, or 80)',
 					})

@@ -23,6 +23,19 @@ describe.concurrent('help at 80 columns', () => {
 		});
 	}
 
+	it('numeric options are not labelled [string]', async () => {
+		for (const [command, option] of [
+			['present', '--slide'],
+			['present', '--max-size'],
+			['print', '--width'],
+		] as const) {
+			const result = await runLectern([command, '--help'], {env: {COLUMNS: '100'}});
+			const line = result.stdout.split('\n').find(text => text.trimStart().startsWith(option));
+			expect(line, `${command} ${option}`).toBeDefined();
+			expect(line).not.toContain('[string]');
+		}
+	});
+
 	it('an unknown --dialect is one usage line naming the dialects', async () => {
 		const result = await runLectern(['check', 'decks/guide.md', '--dialect', 'bogus']);
 		expect(result.status).toBe(2);
