@@ -50,7 +50,7 @@ describe.concurrent('lectern convert', () => {
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toBe(
-			`converted ${file('small.rst')} → ${file('small.md')}: 2 slides, 1 section, 1 with notes, 0 figures to redraw, 0 warnings\n`,
+			`converted ${file('small.rst')} → ${file('small.md')}: 3 slides (1 section slide), 1 with notes, 0 figures to redraw, 0 warnings\n`,
 		);
 		const deck = fs.readFileSync(file('small.md'), 'utf8');
 		expect(deck).toBe(
@@ -65,7 +65,7 @@ describe.concurrent('lectern convert', () => {
 		const result = await run(['convert', file('small.rst')]);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('## Slide\n\n- mémoire *virtuelle*\n');
-		expect(result.stderr).toMatch(/^converted .*small\.rst → stdout: 2 slides/);
+		expect(result.stderr).toMatch(/^converted .*small\.rst → stdout: 3 slides/);
 	});
 
 	it("--check prints check's report of the result after the summary; figures are warnings", async ({expect}) => {
@@ -73,7 +73,7 @@ describe.concurrent('lectern convert', () => {
 		const result = await run(['convert', lecture, '-o', out, '--check']);
 		expect(result.status, describeRun([], result)).toBe(0);
 		const lines = linesOf(result.stdout);
-		expect(lines[0]).toMatch(/^converted .* → .*lecture\.md: \d+ slides, 10 sections, \d+ with notes, 29 figures to redraw, 0 warnings$/);
+		expect(lines[0]).toMatch(/^converted .* → .*lecture\.md: \d+ slides \(10 section slides\), \d+ with notes, 29 figures to redraw, 0 warnings$/);
 		expect(lines[1]).toMatch(/^check at 100x30: 0 errors, \d+ warnings$/);
 		expect(lines.filter(line => line.includes('warning: figure to redraw (ibm370.jpg)'))).toHaveLength(1);
 		expect(lines.slice(2).every(line => line.startsWith(`${out}:`))).toBe(true);

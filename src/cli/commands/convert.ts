@@ -46,7 +46,9 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 	const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 	report.write(
 		sanitizeLine(
-			`converted ${file} → ${output ?? 'stdout'}: ${plural(summary.slides, 'slide')}, ${plural(summary.sections, 'section')}, ` +
+			// The total is what `outline` and the presenter count; section slides are among them.
+			`converted ${file} → ${output ?? 'stdout'}: ${plural(summary.slides + summary.sections, 'slide')} ` +
+				`(${plural(summary.sections, 'section slide')}), ` +
 				`${summary.notes} with notes, ${plural(summary.figures, 'figure')} to redraw, ${plural(summary.warnings, 'warning')}`,
 		) + '\n',
 	);
