@@ -73,7 +73,9 @@ describe.concurrent('lectern convert', () => {
 		const result = await run(['convert', lecture, '-o', out, '--check']);
 		expect(result.status, describeRun([], result)).toBe(0);
 		const lines = linesOf(result.stdout);
-		expect(lines[0]).toMatch(/^converted .* → .*lecture\.md: \d+ slides \(10 section slides\), \d+ with notes, 29 figures to redraw, 0 warnings$/);
+		expect(lines[0]).toMatch(
+			/^converted .* → .*lecture\.md: \d+ slides \(10 section slides\), \d+ with notes, 29 figures to redraw, 0 warnings$/,
+		);
 		expect(lines[1]).toMatch(/^check at 100x30: 0 errors, \d+ warnings$/);
 		expect(lines.filter(line => line.includes('warning: figure to redraw (ibm370.jpg)'))).toHaveLength(1);
 		expect(lines.slice(2).every(line => line.startsWith(`${out}:`))).toBe(true);
