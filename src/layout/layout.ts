@@ -4,7 +4,8 @@
 import type {Token} from 'marked';
 import type {QuizAnswer} from '../deck/quiz.js';
 import type {Block, Slide} from '../deck/types.js';
-import {asciiLine, highlightCode} from './code.js';
+import {asciiLine, themedCodeLines} from './code.js';
+import {writeAnsi} from './write.js';
 import {renderColumns} from './columns.js';
 import {renderMarkdownBlock} from './markdown.js';
 import {renderQuiz, type QuizShown} from './quiz.js';
@@ -192,7 +193,10 @@ function renderBlock(
 		}
 
 		case 'code': {
-			return clipAll(highlightCode(block.code, block.lang, theme), 'code');
+			return clipAll(
+				themedCodeLines(block.code, block.lang, theme).map(line => writeAnsi(line, theme)),
+				'code',
+			);
 		}
 
 		case 'markdown': {

@@ -8,7 +8,8 @@ import Table from 'cli-table3';
 import {Marked, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {decodeBasicEntities} from '../deck/plain.js';
-import {highlightCode} from './code.js';
+import {themedCodeLines} from './code.js';
+import {writeAnsi} from './write.js';
 import {renderList} from './list.js';
 import {styles, type Theme} from './theme.js';
 import {stripStyles, wrapHanging} from './text.js';
@@ -68,7 +69,11 @@ function rendererFor(width: number, theme: Theme): Marked {
 			},
 			code(token: Tokens.Code) {
 				const lang = (token.lang ?? '').trim().split(/\s+/)[0] ?? '';
-				return highlightCode(token.text, lang, theme).join('\n') + '\n\n';
+				return (
+					themedCodeLines(token.text, lang, theme)
+						.map(line => writeAnsi(line, theme))
+						.join('\n') + '\n\n'
+				);
 			},
 			html(token: Tokens.HTML | Tokens.Tag) {
 				// A block of nothing but <br> tags is an empty line; other HTML shows as written.

@@ -1,13 +1,25 @@
 // Colours and glyphs. Colour depth and ASCII fallback are inputs (the CLI reads NO_COLOR,
 // TERM and the locale), so layout stays a pure function of its arguments.
 import {Chalk, type ChalkInstance} from 'chalk';
+import type {Role} from './runs.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
-/** Syntax highlighting, loaded lazily by the shell and handed to layout. */
+/**
+ * A highlighted piece of code as lowlight gives it (a hast tree): elements carry highlight.js
+ * classes (`hljs-keyword`), text nodes the code. Only what layout reads is typed.
+ */
+export type HighlightNode = Readonly<{
+	type: string;
+	value?: string;
+	properties?: Readonly<{className?: unknown}>;
+	children?: readonly HighlightNode[];
+}>;
+
+/** Syntax highlighting, loaded lazily by the shell and handed to layout (code.ts turns its trees into runs). */
 export type Highlighter = Readonly<{
 	supports: (lang: string) => boolean;
-	highlight: (code: string, lang: string) => string;
+	highlight: (code: string, lang: string) => HighlightNode;
 }>;
 
 export type Glyphs = Readonly<{
@@ -125,4 +137,64 @@ export function styles(theme: Theme) {
 		error: both(a.bold, c.red),
 		errorBar: theme.level > 0 ? both(a.bold, c.bgRed.white) : a.inverse,
 	} as const;
+}
+
+export type Style = (text: string) => string;
+
+/**
+ * What the ANSI writer draws each role with: the styles above, by role. A role without a
+ * style (a bullet, a table header, a diagram) is drawn as plain text.
+ */
+export function roleStyles(theme: Theme): Readonly<Partial<Record<Role, Style>>> {
+	const s = styles(theme);
+	return {
+		title: s.title,
+		section: s.sectionTitle,
+		heading: s.heading,
+		quote: s.quote,
+		rule: s.dim,
+		strong: s.strong,
+		em: s.em,
+		strike: s.strike,
+		underline: theme.attributes.underline,
+		code: s.code,
+		kbd: s.code,
+		link: s.link,
+		href: s.href,
+		html: s.html,
+		dim: s.dim,
+		marker: s.marker,
+		match: s.match,
+		current: s.current,
+		status: s.status,
+		error: s.error,
+		'error-bar': s.errorBar,
+	};
+}
+
+/** highlight.js scopes (without `hljs-`) → styles: the palette cli-highlight used, so code looks as before. */
+export function syntaxStyles(theme: Theme): Readonly<Record<string, Style>> {
+	const chalk = theme.chalk;
+	return {
+		keyword: chalk.blue,
+		built_in: chalk.cyan,
+		type: chalk.cyan.dim,
+		literal: chalk.blue,
+		number: chalk.green,
+		regexp: chalk.red,
+		string: chalk.red,
+		class: chalk.blue,
+		function: chalk.yellow,
+		comment: chalk.green,
+		doctag: chalk.green,
+		meta: chalk.gray,
+		tag: chalk.gray,
+		name: chalk.blue,
+		attr: chalk.cyan,
+		emphasis: chalk.italic,
+		strong: chalk.bold,
+		link: chalk.underline,
+		addition: chalk.green,
+		deletion: chalk.red,
+	};
 }

@@ -54,7 +54,7 @@ export function parseSize(text: string): Size {
 
 export async function runCheck(args: CheckArgs): Promise<number> {
 	const sizes = args.size.map(parseSize);
-	const highlighter = await loadHighlighter(1).catch(() => undefined);
+	const highlighter = await loadHighlighter().catch(() => undefined);
 	let unreadable = false;
 	const problems: CheckProblem[] = [];
 	for (const file of expandDeckPaths(args.decks)) {

@@ -55,7 +55,7 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 
 	let checkErrors = 0;
 	if (args.check) {
-		const highlighter = await loadHighlighter(1).catch(() => undefined);
+		const highlighter = await loadHighlighter().catch(() => undefined);
 		const problems = checkOpenDeck(openDeck(markdown, output ?? 'stdout'), [checkSize], {ascii: false}, highlighter);
 		checkErrors = problems.filter(problem => problem.severity === 'error').length;
 		report.write(

@@ -240,7 +240,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 
 		highlighterRequested = true;
 		void import('../highlighter.js')
-			.then(async ({loadHighlighter}) => loadHighlighter(theme.level as 1 | 2 | 3))
+			.then(async ({loadHighlighter}) => loadHighlighter())
 			.then(
 				highlighter => {
 					theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});

@@ -322,7 +322,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
 			highlighterRequested = true;
-			void loadHighlighter(theme.level).then(
+			void loadHighlighter().then(
 				highlighter => {
 					theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
 					// After quitting, a rerender would mount a fresh App (and report its first state).
