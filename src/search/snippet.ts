@@ -205,8 +205,10 @@ function trimmedSnippet(source: FieldText, match: LineMatch, maxWidth: number): 
 /**
  * Up to two snippets for a hit, from two different lines.
  * Candidates are the body and notes lines holding an occurrence of some term. They are
- * preferred body before notes, then by how many distinct terms the line holds, then by
- * position; the chosen ones are returned in slide order (body first, then top to bottom).
+ * preferred by how many distinct terms the line holds, then body before notes, then by
+ * position: a notes line holding the whole query beats a body line holding one word of it
+ * (a hit found through the notes shows why). The chosen ones are returned in slide order
+ * (body first, then top to bottom).
  * When no body or notes line matches (only the title did), the one snippet is the title.
  */
 export function pickSnippets(title: FieldText, others: readonly FieldText[], query: Query, maxWidth: number): Snippet[] {
@@ -222,7 +224,7 @@ export function pickSnippets(title: FieldText, others: readonly FieldText[], que
 	}
 
 	const chosen = candidates
-		.sort((a, b) => a.fieldOrder - b.fieldOrder || b.termCount - a.termCount || a.lineStart - b.lineStart)
+		.sort((a, b) => b.termCount - a.termCount || a.fieldOrder - b.fieldOrder || a.lineStart - b.lineStart)
 		.slice(0, 2)
 		.sort((a, b) => a.fieldOrder - b.fieldOrder || a.lineStart - b.lineStart);
 	return chosen.map(match => trimmedSnippet(others[match.fieldOrder] ?? title, match, maxWidth));

@@ -132,18 +132,20 @@ describe('search: snippets', () => {
 		]);
 	});
 
-	test('at most two lines, preferring lines with more terms, shown in slide order', () => {
+	test('at most two lines, preferring lines with more terms (notes too), shown in slide order', () => {
 		const docs = [doc({body: 'alpha\nbeta gamma\nalpha beta\nbeta', notes: 'alpha beta too'})];
+		const both = [
+			[0, 5],
+			[6, 10],
+		];
 		expect(snippets(docs, 'beta alpha')).toEqual([
+			{field: 'body', text: 'alpha beta', ranges: both},
+			{field: 'notes', text: 'alpha beta too', ranges: both},
+		]);
+		const bodyOnly = [doc({body: 'alpha\nbeta gamma\nalpha beta\nbeta'})];
+		expect(snippets(bodyOnly, 'beta alpha')).toEqual([
 			{field: 'body', text: 'alpha', ranges: [[0, 5]]},
-			{
-				field: 'body',
-				text: 'alpha beta',
-				ranges: [
-					[0, 5],
-					[6, 10],
-				],
-			},
+			{field: 'body', text: 'alpha beta', ranges: both},
 		]);
 	});
 
