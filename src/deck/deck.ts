@@ -144,7 +144,7 @@ export function slideHead(deck: Deck, index: number): SlideHead {
 		titleDepth: text.titleDepth,
 		isSection: text.isSection,
 		// The answers to a slide's questions are its last reveal step (presenting).
-		steps: text.steps.length + (text.quizzes > 0 ? 1 : 0),
+		steps: text.revealSteps + (text.quizzes > 0 ? 1 : 0),
 		hasNotes: text.hasNotes,
 		quizzes: text.quizzes,
 	};

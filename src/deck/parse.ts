@@ -69,26 +69,32 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const dialect = dialects[deck.dialect ?? 'lectern'];
 	const columns = new ColumnState();
 	let quizzes = 0;
-	text.steps.forEach((step, stepIndex) => {
+	for (const step of text.steps) {
 		const tokens = lex(step.markdown, firstLine + step.line, problems);
 		let line = firstLine + step.line;
+		// A code block's line highlights take the reveal steps after its text's own, one block after another.
+		let highlightFrom = step.first;
 		for (const token of tokens) {
 			if (!columns.read(token, line, problems)) {
 				const quiz =
-					token.type === 'code' ? quizBlock(token as Tokens.Code, stepIndex, line, text.steps.length, quizzes, problems) : undefined;
+					token.type === 'code' ? quizBlock(token as Tokens.Code, step.first, line, text.revealSteps, quizzes, problems) : undefined;
 				if (quiz) {
 					quizzes++;
 				}
 
-				const block = quiz ?? toBlock(token, stepIndex, line, dialect, problems);
+				const block = quiz ?? toBlock(token, step.first, line, dialect, problems, highlightFrom);
 				if (block) {
+					if (block.kind === 'code' && block.highlights) {
+						highlightFrom += block.highlights.length - 1;
+					}
+
 					blocks.push(columns.place(block));
 				}
 			}
 
 			line += countNewlines(token.raw);
 		}
-	});
+	}
 	for (const unsupported of text.unsupported) {
 		problems.push({line: firstLine + unsupported.line, message: `not supported: ${unsupported.what}, ignored`, severity: 'warning'});
 	}
@@ -251,7 +257,14 @@ function quizBlock(
 	return {kind: 'quiz', step, line, quiz: parsed.quiz, answerStep, ordinal};
 }
 
-function toBlock(token: Token, step: number, line: number, dialect: Dialect, problems: DeckWarning[]): Block | undefined {
+function toBlock(
+	token: Token,
+	step: number,
+	line: number,
+	dialect: Dialect,
+	problems: DeckWarning[],
+	highlightFrom: number,
+): Block | undefined {
 	if (token.type === 'space' || token.type === 'def') {
 		return undefined;
 	}
@@ -275,11 +288,23 @@ function toBlock(token: Token, step: number, line: number, dialect: Dialect, pro
 					.filter(text => !dialect.hiddenCodeLine!(text, lang))
 					.join('\n')
 			: code.text;
-		if (diagramLanguages.has(lang)) {
+		// Only fenced code has an info string. Highlights number the lines shown (hidden ones left out);
+		// a verbatim block that has them is drawn as code, so that each of its steps shows.
+		const fenced = /^ {0,3}(?:```|~~~)/.test(code.raw);
+		const highlights = fenced ? info.highlights : undefined;
+		if (diagramLanguages.has(lang) && !highlights) {
 			return {kind: 'diagram', step, line, lines: body.split('\n')};
 		}
 
-		return {kind: 'code', step, line, lang, code: body};
+		return {
+			kind: 'code',
+			step,
+			line,
+			lang,
+			code: body,
+			...(fenced && info.lineNumbers ? {lineNumbers: true} : {}),
+			...(highlights ? {highlights, highlightFrom} : {}),
+		};
 	}
 
 	return {kind: 'markdown', step, line, token};

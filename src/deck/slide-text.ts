@@ -7,10 +7,17 @@ import {dialects} from './dialects/rules.js';
 import {isDivClose, isPause, matchFenceOpen, matchNoteOpen, type NoteSyntax} from './notes.js';
 import {minOf} from './arrays.js';
 import {isQuizInfo} from './quiz.js';
+import {highlightSteps as countHighlightSteps} from './dialects/fence-info.js';
 
 export type SlideText = Readonly<{
-	/** Visible Markdown per reveal step, with the 0-based line (within the slide) it starts on. */
-	steps: readonly Readonly<{markdown: string; line: number}>[];
+	/**
+	 * Visible Markdown between pauses, with the 0-based line (within the slide) it starts on and
+	 * the reveal step that first shows it. Usually one reveal step each; a code block with line
+	 * highlights (`{1-4|6-10|all}`) adds one step for each `|`, after its own text.
+	 */
+	steps: readonly Readonly<{markdown: string; line: number; first: number}>[];
+	/** Reveal steps of the slide (without a quiz's answer step). */
+	revealSteps: number;
 	/** Speaker notes (Markdown), '' when none. */
 	notes: string;
 	hasNotes: boolean;
@@ -45,9 +52,23 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 	let inList = false;
 	const lines = raw.split('\n');
 	const unsupported: Array<{line: number; what: string}> = [];
-	const steps: Array<{markdown: string; line: number}> = [];
+	const steps: Array<{markdown: string; line: number; first: number}> = [];
 	let current: string[] = [];
 	let currentStart = 0;
+	// Reveal steps so far, and the ones the current text's line highlights add.
+	let revealed = 0;
+	let highlightSteps = 0;
+	// Where the last block of the document itself began (its index in `current`, its line): a
+	// reveal.js fragment comment below it makes it a step of its own.
+	let blockStart: {index: number; line: number} | undefined;
+	const endStep = (nextStart: number) => {
+		steps.push({markdown: current.join('\n'), line: currentStart, first: revealed});
+		revealed += 1 + highlightSteps;
+		highlightSteps = 0;
+		current = [];
+		currentStart = nextStart;
+		blockStart = undefined;
+	};
 	const notes: string[] = [];
 	let hasNotes = false;
 	const tracker = new BlockTracker();
@@ -106,9 +127,7 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 			line = rewritten.line;
 			if (rewritten.pauseBefore && current.some(text => text.trim() !== '')) {
 				tracker.next('');
-				steps.push({markdown: current.join('\n'), line: currentStart});
-				current = [];
-				currentStart = i;
+				endStep(i);
 			}
 		}
 
@@ -116,6 +135,19 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 		if (toggle) {
 			incremental = toggle[1]!.toLowerCase() === 'true';
 			tracker.next('');
+			current.push('');
+			continue;
+		}
+
+		if (!read && dialect.fragmentAbove?.(line)) {
+			tracker.next('');
+			if (blockStart && current.slice(0, blockStart.index).some(text => text.trim() !== '')) {
+				const block = current.slice(blockStart.index);
+				current = current.slice(0, blockStart.index);
+				endStep(blockStart.line);
+				current = block;
+			}
+
 			current.push('');
 			continue;
 		}
@@ -135,9 +167,7 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 
 		if (!read && (isPause(line) || dialect.pause?.(line))) {
 			tracker.next('');
-			steps.push({markdown: current.join('\n'), line: currentStart});
-			current = [];
-			currentStart = i + 1;
+			endStep(i + 1);
 			continue;
 		}
 
@@ -171,9 +201,15 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 
 		read ??= tracker.next(line);
 		if (read.topItem && incremental && inList) {
-			steps.push({markdown: current.join('\n'), line: currentStart});
-			current = [];
-			currentStart = i;
+			endStep(i);
+		}
+
+		if (
+			(read.topItem && !inList) ||
+			(read.top && (read.kind === 'heading' || read.kind === 'fence-open' || read.kind === 'html-start' || read.kind === 'break')) ||
+			(read.top && read.kind === 'text' && read.paragraphLine === tracker.line)
+		) {
+			blockStart = {index: current.length, line: i};
 		}
 
 		if (read.kind !== 'blank') {
@@ -184,8 +220,11 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 		current.push(dialect.breaks && read.kind === 'text' ? `${line.trimEnd()}  ` : line);
 		if (read.kind === 'fence-open') {
 			visibleLines++;
-			if (read.top && isQuizInfo(matchFenceOpen(line)?.info ?? '')) {
+			const info = read.top ? (matchFenceOpen(line)?.info ?? '') : '';
+			if (isQuizInfo(info)) {
 				quizzes++;
+			} else {
+				highlightSteps += countHighlightSteps(info);
 			}
 
 			continue;
@@ -223,10 +262,11 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 		}
 	}
 
-	steps.push({markdown: current.join('\n'), line: currentStart});
+	endStep(lines.length);
 	const unterminated = notesMode === 'comment' || notesMode === 'div' ? notesLine : -1;
 	return {
 		steps,
+		revealSteps: revealed,
 		notes: trimBlankLines(notes).join('\n'),
 		hasNotes,
 		titleDepth,

@@ -1,6 +1,7 @@
 // The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
 import type {Token} from 'marked';
 import type {DialectName} from './dialects/dialect.js';
+import type {LineRange} from './elements.js';
 import type {Quiz} from './quiz.js';
 
 /** Where something came from: a deck file and a 1-based line in it. */
@@ -69,7 +70,21 @@ export type Deck = Readonly<{
 export type Block = (
 	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
 	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
-	| Readonly<{kind: 'code'; step: number; line: number; lang: string; code: string}>
+	/**
+	 * Source code. `lineNumbers`: drawn with its lines numbered. `highlights` (see elements.ts): the
+	 * lines lit at each highlight step, the first at reveal step `highlightFrom`, the next one step
+	 * later, and so on; the last stays lit. Lines not lit are drawn dimmed.
+	 */
+	| Readonly<{
+			kind: 'code';
+			step: number;
+			line: number;
+			lang: string;
+			code: string;
+			lineNumbers?: boolean;
+			highlights?: readonly (readonly LineRange[])[];
+			highlightFrom?: number;
+	  }>
 	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
 	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
 ) &

@@ -1,6 +1,6 @@
 // Decks written for other presenters (one small fixture per dialect and construct, in
 // test/fixtures/dialects): `print` and `outline` match their golden files (the slide count,
-// titles, notes and steps each tool's author meant), and no raw markup of any dialect reaches
+// titles, notes and reveal steps each tool's author meant), and no raw markup of any dialect reaches
 // print or the presenter's screen. UPDATE_GOLDEN=1 rewrites the golden files.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,7 +63,10 @@ describe('dialect fixtures', () => {
 		golden(name, 'print', print.stdout);
 		const outline = runLectern(['outline', file]);
 		expect(outline.status, outline.stderr).toBe(0);
-		golden(name, 'outline', outline.stdout);
+		// The reveal steps each slide has (from outline --json), under the outline.
+		const json = runLectern(['outline', file, '--json']);
+		const steps = (JSON.parse(json.stdout) as {slides: Array<{steps: number}>}).slides.map(slide => slide.steps);
+		golden(name, 'outline', `${outline.stdout}reveal steps: ${steps.join(' ')}\n`);
 		for (const markup of rawMarkup) {
 			expect(print.stdout, `${markup} in print`).not.toContain(markup);
 		}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {openDeck, slideSource, stepsOf} from '../../src/deck/deck.js';
+import {openDeck, slideSource, slideText, stepsOf} from '../../src/deck/deck.js';
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
@@ -84,12 +84,86 @@ describe('dialect rules', () => {
 		expect(slide.problems.every(problem => problem.severity === 'warning')).toBe(true);
 	});
 
-	it('fence info: pandoc attributes name the language', () => {
-		expect(readFenceInfo('{.haskell .numberLines}')).toEqual({lang: 'haskell', unsupported: []});
-		expect(readFenceInfo('rust +line_numbers {1-4|6-10|all}')).toEqual({
+	it('fence info: pandoc attributes name the language; line numbers and highlights are read', () => {
+		expect(readFenceInfo('{.haskell .numberLines}')).toEqual({lang: 'haskell', unsupported: [], lineNumbers: true});
+		expect(readFenceInfo('{.haskell}')).toEqual({lang: 'haskell', unsupported: [], lineNumbers: false});
+		expect(readFenceInfo('rust +line_numbers +exec {1-4|6,8-7|all}')).toEqual({
 			lang: 'rust',
-			unsupported: ['+line_numbers', 'line highlights {1-4|6-10|all}'],
+			unsupported: ['+exec'],
+			lineNumbers: true,
+			highlights: [
+				[{from: 1, to: 4}],
+				[
+					{from: 6, to: 6},
+					{from: 7, to: 8},
+				],
+				[],
+			],
 		});
+		expect(readFenceInfo('rust {1, 3}')).toEqual({
+			lang: 'rust',
+			unsupported: [],
+			lineNumbers: false,
+			highlights: [
+				[
+					{from: 1, to: 1},
+					{from: 3, to: 3},
+				],
+			],
+		});
+		// reveal.js: brackets number the lines, may follow the language directly, and may give the first line's number.
+		expect(readFenceInfo('js [1|3-5]')).toMatchObject({
+			lang: 'js',
+			lineNumbers: true,
+			highlights: [[{from: 1, to: 1}], [{from: 3, to: 5}]],
+		});
+		expect(readFenceInfo('js[2]')).toMatchObject({lang: 'js', lineNumbers: true, highlights: [[{from: 2, to: 2}]]});
+		expect(readFenceInfo('js [10: 11|12]')).toMatchObject({highlights: [[{from: 2, to: 2}], [{from: 3, to: 3}]]});
+		expect(readFenceInfo('js []')).toEqual({lang: 'js', unsupported: [], lineNumbers: true});
+		expect(readFenceInfo('js {x|y}')).toEqual({lang: 'js', unsupported: ['line highlights {x|y}'], lineNumbers: false});
+		expect(readFenceInfo(`js {${'1|'.repeat(500)}1}`).highlights).toHaveLength(64);
+	});
+
+	it('line highlights add a reveal step per |, after the text around the block, block after block', () => {
+		const deck = openDeck(
+			'## T\n\n```rust {1|2|all}\na\nb\n```\n\n```py [1|2]\nc\nd\n```\n\nafter\n\n<!-- pause -->\n\nlast\n\n```quiz\nQ?\n- [x] yes\n```',
+			'x.md',
+			'presenterm',
+		);
+		expect(stepsOf(deck, 0)).toBe(6);
+		const blocks = parseSlide(deck, 0).blocks;
+		expect(blocks.map(block => [block.kind, block.step, block.kind === 'code' ? block.highlightFrom : undefined])).toEqual([
+			['markdown', 0, undefined],
+			['code', 0, 0],
+			['code', 0, 2],
+			['markdown', 0, undefined],
+			['markdown', 4, undefined],
+			['quiz', 4, undefined],
+		]);
+		expect(blocks.find(block => block.kind === 'quiz')).toMatchObject({answerStep: 5});
+		expect(parseSlide(deck, 0).problems).toEqual([]);
+	});
+
+	it('reveal.js: a fragment comment on its own line makes the block above it a step; at a line end, that line', () => {
+		const deck = openDeck(
+			'## T\n\nfirst\n\nsecond\nstill second\n<!-- .element: class="fragment" -->\n\n- a\n- b\n\n<!-- .element: class="fragment fade-up" -->\n\nlast <!-- .element: class="fragment" -->',
+			'x.md',
+			'reveal',
+		);
+		expect(slideText(deck, 0).steps.map(step => step.markdown.trim())).toEqual([
+			'## T\n\nfirst',
+			'second\nstill second',
+			'- a\n- b',
+			'last',
+		]);
+		expect(parseSlide(deck, 0).problems).toEqual([]);
+		// A fragment comment under the slide's only block reveals nothing: no empty first step.
+		expect(stepsOf(openDeck('## T\n<!-- .element: class="fragment" -->', 'x.md', 'reveal'), 0)).toBe(1);
+	});
+
+	it('presenterm hides /// lines only in the languages it lists', () => {
+		const slide = parseSlide(openDeck('## T\n\n```go\n/// hidden\nshown\n```\n\n```lua\n/// kept\n```', 'x.md', 'presenterm'), 0);
+		expect(slide.blocks.filter(block => block.kind === 'code').map(block => (block as {code: string}).code)).toEqual(['shown', '/// kept']);
 	});
 });
 

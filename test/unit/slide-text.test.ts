@@ -101,7 +101,7 @@ describe('speaker notes inside code fences are code', () => {
 		const text = splitSlideText(raw);
 		expect(text.hasNotes).toBe(false);
 		expect(text.notes).toBe('');
-		expect(text.steps).toEqual([{markdown: raw, line: 0}]);
+		expect(text.steps).toEqual([{markdown: raw, line: 0, first: 0}]);
 	});
 
 	it('also in a tilde fence, and recognised again after it closes', () => {
@@ -132,9 +132,9 @@ describe('unterminated notes', () => {
 describe('pauses', () => {
 	it('splits the visible text into steps with their starting lines', () => {
 		expect(splitSlideText('## A\n<!-- pause -->\nb\n<!-- pause -->\nc').steps).toEqual([
-			{markdown: '## A', line: 0},
-			{markdown: 'b', line: 2},
-			{markdown: 'c', line: 4},
+			{markdown: '## A', line: 0, first: 0},
+			{markdown: 'b', line: 2, first: 1},
+			{markdown: 'c', line: 4, first: 2},
 		]);
 	});
 

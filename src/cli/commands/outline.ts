@@ -50,6 +50,7 @@ export function runOutline(args: OutlineArgs): number {
 				isSection: head.isSection,
 				section: sectionIndexOf(deck, i),
 				line: head.source.line,
+				steps: head.steps,
 				bookmarked: bookmarks.has(i),
 				...times,
 				...quizMarks(head.quizzes, i, saved.state?.answers),

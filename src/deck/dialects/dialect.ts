@@ -29,6 +29,8 @@ export type Dialect = Readonly<{
 	hiddenCodeLine?: (line: string, lang: string) => boolean;
 	/** Each source line of a paragraph is its own line (Marp's `breaks`). */
 	breaks?: boolean;
+	/** A comment on a line of its own that makes the block above it a reveal step (reveal.js's fragment class). */
+	fragmentAbove?: (line: string) => boolean;
 	/** Rewrites one visible line (mdp's `-> centred <-`, reveal's trailing fragment comment). */
 	rewrite?: (line: string) => {line: string; pauseBefore?: boolean};
 }>;

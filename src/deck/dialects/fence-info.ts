@@ -1,20 +1,121 @@
 // A fence's info string as the presenters write it: a language (`rust`, or pandoc's
-// `{.haskell .numberLines}`), then attributes Lectern does not carry out (presenterm's
-// `+exec` and `+line_numbers`, line highlights `{1-4|6-10|all}`, reveal's `[1|3-5]`), each
-// named so `check` can say it was shown as plain code.
-export function readFenceInfo(info: string): {lang: string; unsupported: string[]} {
+// `{.haskell .numberLines}`), then attributes. Line numbers (presenterm's `+line_numbers`,
+// pandoc's `.numberLines`, reveal.js's brackets) and line highlights (presenterm's
+// `{1,3|5-7|all}`, reveal.js's `[1|3-5]`, where each `|` is one more reveal step) are read
+// into data; what Lectern does not carry out (`+exec`, `+image`…) is named so `check` can say
+// it was shown as plain code.
+import type {LineRange} from '../elements.js';
+
+export type FenceInfo = {
+	lang: string;
+	/** Attributes Lectern does not carry out, as written. */
+	unsupported: string[];
+	lineNumbers: boolean;
+	/**
+	 * The lines lit at each of the block's highlight steps (1-based inclusive ranges; an empty
+	 * list lights every line); undefined when the fence asks for no highlighting.
+	 */
+	highlights?: LineRange[][];
+};
+
+/** Steps and ranges are capped: an info string is the author's, but a deck may be hostile. */
+const maxGroups = 64;
+const maxRanges = 64;
+const maxLine = 1_000_000;
+
+export function readFenceInfo(info: string): FenceInfo {
 	const trimmed = info.trim();
-	const pandoc = /^\{\s*\.([\w+#-]+)[^}]*\}/.exec(trimmed);
+	const pandoc = /^\{\s*\.([\w+#-]+)([^}]*)\}/.exec(trimmed);
+	if (pandoc) {
+		return {lang: pandoc[1]!.toLowerCase(), unsupported: [], lineNumbers: /(?:^|\s)\.number-?lines\b/i.test(pandoc[2]!)};
+	}
+
 	const words = trimmed.split(/\s+/);
-	const lang = (pandoc ? pandoc[1]! : (words[0] ?? '')).toLowerCase();
-	const unsupported: string[] = [];
-	for (const word of pandoc ? [] : words.slice(1)) {
-		if (/^\+[\w:-]+$/.test(word)) {
-			unsupported.push(word);
-		} else if (/^[{[][\d\s,|all-]+[}\]]$/.test(word)) {
-			unsupported.push(`line highlights ${word}`);
+	const result: FenceInfo = {lang: (words[0] ?? '').toLowerCase(), unsupported: [], lineNumbers: false};
+	// reveal.js writes the brackets straight after the language: ```js[1|3-5]
+	const glued = /^([^[{\s]+)([[{].*)$/.exec(words[0] ?? '');
+	const rest = words.slice(1);
+	if (glued) {
+		result.lang = glued[1]!.toLowerCase();
+		rest.unshift(glued[2]!);
+	}
+
+	// A bracketed spec may hold spaces (`{1, 3}`, `[5: 1|3]`): read it whole.
+	const attributes = rest.join(' ');
+	const spec = /([[{])([^\]}]*)[\]}]/.exec(attributes);
+	const after = spec ? attributes.slice(0, spec.index) + ' ' + attributes.slice(spec.index + spec[0].length) : attributes;
+	if (spec) {
+		const parsed = parseHighlights(spec[2]!, spec[1] === '[');
+		if (parsed === undefined) {
+			result.unsupported.push(`line highlights ${spec[0]}`);
+		} else {
+			result.highlights = parsed.groups;
+			// reveal.js numbers the lines of any block given brackets.
+			result.lineNumbers ||= spec[1] === '[';
 		}
 	}
 
-	return {lang, unsupported};
+	for (const word of after.split(/\s+/)) {
+		if (word === '+line_numbers') {
+			result.lineNumbers = true;
+		} else if (/^\+[\w:-]+$/.test(word)) {
+			result.unsupported.push(word);
+		} else if (/^[{[][\d\s,|:all-]*[}\]]$/.test(word)) {
+			result.unsupported.push(`line highlights ${word}`);
+		}
+	}
+
+	if (result.highlights?.length === 0) {
+		delete result.highlights;
+	}
+
+	return result;
+}
+
+/**
+ * `1,3|5-7|all` → one list of ranges per step. reveal.js may start with an offset (`5: 1|3`),
+ * the number its first line shows: the ranges are moved to count from the block's first line.
+ */
+function parseHighlights(spec: string, reveal: boolean): {groups: LineRange[][]} | undefined {
+	let text = spec.trim();
+	let offset = 0;
+	const start = reveal ? /^(\d+)\s*:/.exec(text) : null;
+	if (start) {
+		offset = Math.min(Number(start[1]), maxLine) - 1;
+		text = text.slice(start[0].length).trim();
+	}
+
+	if (text === '') {
+		return {groups: []};
+	}
+
+	const groups: LineRange[][] = [];
+	for (const group of text.split('|').slice(0, maxGroups)) {
+		const ranges: LineRange[] = [];
+		const items = group.trim() === 'all' ? [] : group.split(',').slice(0, maxRanges);
+		for (const item of items) {
+			const range = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(item);
+			if (!range) {
+				return undefined;
+			}
+
+			const from = Math.min(Number(range[1]), maxLine) - offset;
+			const to = Math.min(Number(range[2] ?? range[1]), maxLine) - offset;
+			ranges.push({from: Math.min(from, to), to: Math.max(from, to)});
+		}
+
+		groups.push(ranges);
+	}
+
+	return {groups};
+}
+
+/** Reveal steps a fence's highlights add to its slide: one for each `|`. */
+export function highlightSteps(info: string): number {
+	if (!/[[{][^\]}]*\|/.test(info)) {
+		return 0;
+	}
+
+	const groups = readFenceInfo(info).highlights?.length ?? 0;
+	return Math.max(0, groups - 1);
 }

@@ -8,6 +8,11 @@ const directive = (name: string, body: string, supported: boolean): Directive =>
 
 const plain: Dialect = {name: 'lectern'};
 
+/** presenterm's languages with `/// ` hidden lines, and their usual aliases. */
+const slashHidden: ReadonlySet<string> = new Set(
+	'python py bash sh shell zsh fish kotlin kt java javascript js typescript ts c c++ cpp go golang'.split(' '),
+);
+
 const presenterm: Dialect = {
 	name: 'presenterm',
 	directives: [
@@ -22,8 +27,10 @@ const presenterm: Dialect = {
 		directive('snippet_output', 'snippet_output\\s*:', false),
 		directive('user comment', '(?:\\/\\/|comment\\s*:)', true),
 	],
-	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in other languages.
-	hiddenCodeLine: (line, lang) => (lang === 'rust' || lang === 'rs' ? /^\s*#(?: |$)/.test(line) : /^\s*\/\/\/(?: |$)/.test(line)),
+	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in the languages its
+	// documentation lists (in any other, `///` is left as written).
+	hiddenCodeLine: (line, lang) =>
+		lang === 'rust' || lang === 'rs' ? /^\s*#(?: |$)/.test(line) : slashHidden.has(lang) && /^\s*\/\/\/(?: |$)/.test(line),
 };
 
 const patat: Dialect = {
@@ -67,14 +74,18 @@ const marp: Dialect = {
 	],
 };
 
+const fragmentComment = /\s*<!--\s*\.element\s*:[^>]*\bfragment\b[^>]*-->\s*$/;
+
 const reveal: Dialect = {
 	name: 'reveal',
 	// reveal.js cuts the text before it reads any Markdown: `---` (and `--`, a vertical slide,
 	// shown in order) end a slide even under a line of text.
 	separator: (line, read) => read.kind !== 'code' && read.kind !== 'fence-close' && read.kind !== 'html' && /^--(?:-)?\s*$/.test(line),
 	directives: [directive('.slide', '\\.slide\\s*:', false), directive('.element', '\\.element\\s*:', false)],
+	// The element attributes apply to the element the comment follows: on a line of its own, the block above.
+	fragmentAbove: line => /^\s*<!--\s*\.element\s*:[^>]*\bfragment\b[^>]*-->\s*$/.test(line),
 	rewrite(line) {
-		const fragment = /\s*<!--\s*\.element\s*:[^>]*fragment[^>]*-->\s*$/.exec(line);
+		const fragment = fragmentComment.exec(line);
 		return fragment && fragment.index > 0 && line.slice(0, fragment.index).trim() !== ''
 			? {line: line.slice(0, fragment.index), pauseBefore: true}
 			: {line};
