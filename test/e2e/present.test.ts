@@ -343,6 +343,28 @@ describe('lectern present: live reload', () => {
 	});
 });
 
+describe('lectern present: live reload of the theme', () => {
+	it('recolours the slides when the front matter changes theme: dark to light', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-reload-theme-'));
+		temporary.push(dir);
+		const deck = path.join(dir, 'talk.md');
+		const text = (theme: string, title: string) => `---\ntheme: ${theme}\n---\n\n## ${title}\n\n- a point\n`;
+		fs.writeFileSync(deck, text('dark', 'Before'));
+		const t = await startLectern([deck], {env: {FORCE_COLOR: '1'}});
+		await t.waitFor('Before');
+		// The title's accent: cyan (36) on a dark background, blue (34) on a light one (theme.ts),
+		// in whatever SGR sequences the writer combines it with.
+		const accented = (colour: number, title: string) =>
+			new RegExp(`\\u001B\\[(?:\\d+;)*${colour}(?:;\\d+)*m(?:\\u001B\\[[\\d;]*m)*${title}`);
+		expect(t.raw()).toMatch(accented(36, 'Before'));
+		const mark = t.raw().length;
+		fs.writeFileSync(deck, text('light', 'After'));
+		await t.waitFor('After', {timeout: 15_000});
+		expect(t.raw(mark)).toMatch(accented(34, 'After'));
+		expect(t.raw(mark)).not.toMatch(accented(36, 'After'));
+	});
+});
+
 describe('lectern present: live reload follows the slide', () => {
 	it('stays on the slide shown when a slide is inserted above it, and when one is deleted', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-follow-'));

@@ -347,6 +347,18 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		instance.rerender(app());
 	});
 	suspender.setAfterResume(resize.now);
+	// A reload that changes the front matter's `theme:` recolours the talk (the highlighter stays).
+	let themeName = deck.meta.theme;
+	reloadListeners.add(result => {
+		if (!('deck' in result) || result.deck.meta.theme === themeName) return;
+		themeName = result.deck.meta.theme;
+		const fresh = streamTheme(process.stdout, process.env, args.ascii, themeName);
+		const {highlighter} = theme;
+		theme = highlighter
+			? createTheme({level: fresh.level, attributes: true, ascii: fresh.ascii, highlighter, background: fresh.background})
+			: fresh;
+		if (!closing) instance.rerender(app());
+	});
 	// A follower joined or left: the status bar's count changes.
 	leader?.talk.onFollowers(() => {
 		badges = (state, current) => badgesOf(state, current);
