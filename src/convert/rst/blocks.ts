@@ -1,6 +1,7 @@
 // The rst block parser: docutils' body elements, read line by line by indentation. Sections
 // are recognised only at the top level (as in rst, where they cannot be indented) and come out
 // as flat `heading` nodes; the writer groups them into slides.
+import {itemAt} from '../../deck/checked.js';
 import {cellWidth} from '../../layout/text.js';
 import {parseExplicit} from './explicit.js';
 import {parseList} from './lists.js';
@@ -26,12 +27,13 @@ const simpleBorder = /^=+(?: +=+)+$/;
 export function parseBlocks(lines: readonly Line[], context: ParseContext, depth: number): Node[] {
 	if (depth > maxDepth) {
 		const kept = trimBlank(lines);
-		if (kept.length === 0) {
+		const [first] = kept;
+		if (first === undefined) {
 			return [];
 		}
 
-		warn(context, kept[0]!.line, `nested more than ${maxDepth} blocks deep: kept as text`);
-		return [{kind: 'unknown', line: kept[0]!.line, text: joinText(dedent(kept)), reason: 'too deeply nested'}];
+		warn(context, first.line, `nested more than ${maxDepth} blocks deep: kept as text`);
+		return [{kind: 'unknown', line: first.line, text: joinText(dedent(kept)), reason: 'too deeply nested'}];
 	}
 
 	const nodes: Node[] = [];
@@ -57,7 +59,7 @@ export function parseBlocks(lines: readonly Line[], context: ParseContext, depth
 
 /** Parse the block starting at `start` (a non-blank line) into `out`; returns where the next one starts. */
 function parseBlock(lines: readonly Line[], start: number, context: ParseContext, depth: number, out: Node[]): number {
-	const first = lines[start]!;
+	const first = itemAt(lines, start);
 	const {text} = first;
 	if (indentOf(first) > 0) {
 		const end = indentedEnd(lines, start);
@@ -113,7 +115,7 @@ function parseBlock(lines: readonly Line[], start: number, context: ParseContext
 
 /** A title underlined (and optionally overlined) with one punctuation character. */
 function sectionTitle(lines: readonly Line[], start: number, context: ParseContext): {node: Node; next: number} | undefined {
-	const first = lines[start]!;
+	const first = itemAt(lines, start);
 	const over = adornmentChar(first);
 	if (over !== undefined && first.text.length > 1) {
 		const title = lines[start + 1];
@@ -125,8 +127,9 @@ function sectionTitle(lines: readonly Line[], start: number, context: ParseConte
 		return {node: heading(context, `over${over}`, title), next: start + 3};
 	}
 
-	const under = adornmentChar(lines[start + 1]);
-	if (under === undefined || lines[start + 1]!.text.length < Math.min(4, cellWidth(first.text))) {
+	const next = lines[start + 1];
+	const under = adornmentChar(next);
+	if (next === undefined || under === undefined || next.text.length < Math.min(4, cellWidth(first.text))) {
 		return undefined;
 	}
 
@@ -144,15 +147,17 @@ function heading(context: ParseContext, style: string, title: Line): Node {
 }
 
 function parseTable(lines: readonly Line[], start: number, context: ParseContext, out: Node[]): number {
-	const grid = gridBorder.test(lines[start]!.text);
+	const first = itemAt(lines, start);
+	const grid = gridBorder.test(first.text);
 	let end = start + 1;
 	if (grid) {
-		while (end < lines.length && /^[+|]/.test(lines[end]!.text)) end++;
+		while (end < lines.length && /^[+|]/.test(itemAt(lines, end).text)) end++;
 	} else {
 		// A simple table ends at a border followed by a blank line (or the end of the text).
 		let borders = 1;
 		while (end < lines.length) {
-			const isBorder = simpleBorder.test(lines[end]!.text) || /^=+$/.test(lines[end]!.text);
+			const {text} = itemAt(lines, end);
+			const isBorder = simpleBorder.test(text) || /^=+$/.test(text);
 			end++;
 			if (isBorder && ++borders >= 2 && (end >= lines.length || isBlank(lines[end]))) {
 				break;
@@ -163,10 +168,10 @@ function parseTable(lines: readonly Line[], start: number, context: ParseContext
 	const source = lines.slice(start, end);
 	const table = grid ? parseGridTable(source) : parseSimpleTable(source);
 	if ('error' in table) {
-		warn(context, lines[start]!.line, `${table.error}: kept as a text block`);
-		out.push({kind: 'unknown', line: lines[start]!.line, text: joinText(source), reason: table.error});
+		warn(context, first.line, `${table.error}: kept as a text block`);
+		out.push({kind: 'unknown', line: first.line, text: joinText(source), reason: table.error});
 	} else {
-		out.push({kind: 'table', line: lines[start]!.line, header: table.header, rows: table.rows});
+		out.push({kind: 'table', line: first.line, header: table.header, rows: table.rows});
 	}
 
 	return end;
@@ -176,7 +181,7 @@ function parseLineBlock(lines: readonly Line[], start: number, out: Node[]): num
 	const kept: string[] = [];
 	let end = start;
 	while (end < lines.length && !isBlank(lines[end])) {
-		const {text} = lines[end]!;
+		const {text} = itemAt(lines, end);
 		if (text === '|' || text.startsWith('| ')) {
 			kept.push(text.slice(2));
 		} else if (kept.length > 0) {
@@ -186,13 +191,13 @@ function parseLineBlock(lines: readonly Line[], start: number, out: Node[]): num
 		end++;
 	}
 
-	out.push({kind: 'lines', line: lines[start]!.line, lines: kept});
+	out.push({kind: 'lines', line: itemAt(lines, start).line, lines: kept});
 	return end;
 }
 
 function parseParagraph(lines: readonly Line[], start: number, context: ParseContext, depth: number, out: Node[]): number {
 	let end = start + 1;
-	while (end < lines.length && !isBlank(lines[end]) && indentOf(lines[end]!) === 0) {
+	while (end < lines.length && !isBlank(lines[end]) && indentOf(itemAt(lines, end)) === 0) {
 		// At the top level a line with an underline under it starts a section, even without a blank line before.
 		if (depth === 0 && adornmentChar(lines[end + 1]) !== undefined && adornmentChar(lines[end]) === undefined) {
 			break;
@@ -202,12 +207,12 @@ function parseParagraph(lines: readonly Line[], start: number, context: ParseCon
 	}
 
 	// One line right above an indented block is a definition list term.
-	if (end === start + 1 && end < lines.length && !isBlank(lines[end]) && indentOf(lines[end]!) > 0) {
+	if (end === start + 1 && end < lines.length && !isBlank(lines[end]) && indentOf(itemAt(lines, end)) > 0) {
 		return parseDefinitions(lines, start, context, depth, out);
 	}
 
 	const text = joinText(lines.slice(start, end)).trim();
-	const first = lines[start]!.line;
+	const first = itemAt(lines, start).line;
 	if (!text.endsWith('::')) {
 		out.push({kind: 'paragraph', line: first, text});
 		return end;
@@ -220,9 +225,10 @@ function parseParagraph(lines: readonly Line[], start: number, context: ParseCon
 
 	let next = end;
 	while (isBlank(lines[next])) next++;
-	if (next < lines.length && indentOf(lines[next]!) > 0) {
+	const literal = lines[next];
+	if (literal !== undefined && indentOf(literal) > 0) {
 		const blockEnd = indentedEnd(lines, next);
-		out.push({kind: 'literal', line: lines[next]!.line, text: joinText(dedent(lines.slice(next, blockEnd))), lang: context.highlight});
+		out.push({kind: 'literal', line: literal.line, text: joinText(dedent(lines.slice(next, blockEnd))), lang: context.highlight});
 		return blockEnd;
 	}
 
@@ -232,11 +238,17 @@ function parseParagraph(lines: readonly Line[], start: number, context: ParseCon
 function parseDefinitions(lines: readonly Line[], start: number, context: ParseContext, depth: number, out: Node[]): number {
 	const items: {term: string; classifiers: string[]; body: Node[]}[] = [];
 	let i = start;
-	while (i + 1 < lines.length && !isBlank(lines[i]) && indentOf(lines[i]!) === 0 && !isBlank(lines[i + 1]) && indentOf(lines[i + 1]!) > 0) {
-		const [term, ...classifiers] = lines[i]!.text.split(' : ');
+	while (
+		i + 1 < lines.length &&
+		!isBlank(lines[i]) &&
+		indentOf(itemAt(lines, i)) === 0 &&
+		!isBlank(lines[i + 1]) &&
+		indentOf(itemAt(lines, i + 1)) > 0
+	) {
+		const [term = '', ...classifiers] = itemAt(lines, i).text.split(' : ');
 		const end = indentedEnd(lines, i + 1);
 		items.push({
-			term: term!.trim(),
+			term: term.trim(),
 			classifiers: classifiers.map(part => part.trim()),
 			body: parseBlocks(dedent(lines.slice(i + 1, end)), context, depth + 1),
 		});
@@ -244,6 +256,6 @@ function parseDefinitions(lines: readonly Line[], start: number, context: ParseC
 		while (isBlank(lines[i])) i++;
 	}
 
-	out.push({kind: 'definitions', line: lines[start]!.line, items});
+	out.push({kind: 'definitions', line: itemAt(lines, start).line, items});
 	return i;
 }

@@ -6,6 +6,7 @@ import {dedent, indentedEnd, isBlank, joinText, trimBlank, warn, type Line, type
 import {normalizeName, type Node} from './nodes.js';
 import {parseBlocks} from './blocks.js';
 import {pushAll} from '../../deck/arrays.js';
+import {group, itemAt} from '../../deck/checked.js';
 
 export type Directive = Readonly<{
 	name: string;
@@ -27,7 +28,7 @@ const footnotePattern = /^\[([^\]\s]+)\](?:\s+(.*))?$/;
 const optionPattern = /^:([^:]+):(?:\s+(.*))?$/;
 
 export function parseExplicit(lines: readonly Line[], start: number, context: ParseContext, depth: number, out: Node[]): number {
-	const first = lines[start]!;
+	const first = itemAt(lines, start);
 	// A lone `..` followed by a blank line is an empty comment: it only ends the block before.
 	if (first.text === '..' && (start + 1 >= lines.length || isBlank(lines[start + 1]))) {
 		return start + 1;
@@ -41,7 +42,7 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 
 	const target = targetPattern.exec(rest);
 	if (target) {
-		const name = target[1] ?? target[2]!;
+		const name = target[1] ?? group(target, 2);
 		const url = [target[3] ?? '', ...block.map(part => part.text.trim())].join('');
 		if (url !== '') {
 			if (name === '_' || name === '') {
@@ -65,7 +66,7 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 	if (substitution) {
 		if (substitution[2] === 'replace') {
 			context.substitutions.set(
-				normalizeName(substitution[1]!),
+				normalizeName(group(substitution, 1)),
 				[substitution[3] ?? '', ...block.map(part => part.text.trim())].join(' ').trim(),
 			);
 			out.push({kind: 'comment', line, text: source});
@@ -90,7 +91,7 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 
 	const directive = directivePattern.exec(rest);
 	if (directive) {
-		pushAll(out, directiveNode(splitDirective(directive[1]!.toLowerCase(), directive[2] ?? '', line, block, source), context, depth));
+		pushAll(out, directiveNode(splitDirective(group(directive, 1).toLowerCase(), directive[2] ?? '', line, block, source), context, depth));
 		return end;
 	}
 
@@ -101,27 +102,27 @@ export function parseExplicit(lines: readonly Line[], start: number, context: Pa
 function splitDirective(name: string, firstLine: string, line: number, block: readonly Line[], source: string): Directive {
 	let i = 0;
 	const argument = [firstLine];
-	while (i < block.length && !isBlank(block[i]) && !optionPattern.test(block[i]!.text)) {
-		argument.push(block[i]!.text.trim());
+	while (i < block.length && !isBlank(block[i]) && !optionPattern.test(itemAt(block, i).text)) {
+		argument.push(itemAt(block, i).text.trim());
 		i++;
 	}
 
 	const argumentLines: Line[] = [{text: firstLine, line}, ...block.slice(0, i)];
 	const options = new Map<string, string>();
 	while (i < block.length && !isBlank(block[i])) {
-		const option = optionPattern.exec(block[i]!.text);
+		const option = optionPattern.exec(itemAt(block, i).text);
 		if (!option) {
 			break;
 		}
 
 		let value = option[2] ?? '';
 		i++;
-		while (i < block.length && !isBlank(block[i]) && /^\s/.test(block[i]!.text)) {
-			value += ` ${block[i]!.text.trim()}`;
+		while (i < block.length && !isBlank(block[i]) && /^\s/.test(itemAt(block, i).text)) {
+			value += ` ${itemAt(block, i).text.trim()}`;
 			i++;
 		}
 
-		options.set(option[1]!.trim().toLowerCase(), value.trim());
+		options.set(group(option, 1).trim().toLowerCase(), value.trim());
 	}
 
 	const content = trimBlank(block.slice(i));

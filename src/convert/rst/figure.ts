@@ -26,7 +26,9 @@ export function figureBox(fields: FigureFields): string[] {
 		const head = `${label}: `;
 		// A file name is cut anywhere (it has no spaces to wrap at); prose wraps at words.
 		const parts = label === 'file' ? chunks(sanitizeLine(value), inner - head.length) : wrap(sanitizeLine(value), inner - head.length);
-		parts.forEach((part, index) => rows.push((index === 0 ? head : ' '.repeat(head.length)) + part));
+		for (const [index, part] of parts.entries()) {
+			rows.push((index === 0 ? head : ' '.repeat(head.length)) + part);
+		}
 	}
 
 	const title = `─ ${figurePlaceholderTitle} `;

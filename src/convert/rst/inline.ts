@@ -2,6 +2,7 @@
 // interpreted text with roles (shown as text, or as code for the code-like roles), footnote
 // references and substitutions. Everything else is text, escaped so Markdown shows it as is.
 // Linear: a search for a closing delimiter that fails is remembered, never repeated.
+import {group} from '../../deck/checked.js';
 import {normalizeName} from './nodes.js';
 
 export type InlineContext = {
@@ -64,6 +65,11 @@ function matchAt(pattern: RegExp, text: string, position: number): RegExpExecArr
 	return pattern.exec(text);
 }
 
+/** What a sticky pattern matches at `position` ('' where nothing: most of these match the empty string too). */
+function runAt(pattern: RegExp, text: string, position: number): string {
+	return matchAt(pattern, text, position)?.[0] ?? '';
+}
+
 export function inlineToMarkdown(text: string, context: InlineContext): string {
 	return new InlineReader(text, context).read();
 }
@@ -94,7 +100,7 @@ class InlineReader {
 	/** Handle what starts at `p`; returns the next position. */
 	private step(p: number): number {
 		const {text} = this;
-		const char = text[p]!;
+		const char = text.charAt(p);
 		if (char === '\\') {
 			const next = text[p + 1];
 			if (next !== undefined && !/\s/.test(next)) {
@@ -104,7 +110,7 @@ class InlineReader {
 			return p + 2;
 		}
 
-		const canStart = p === 0 || startBefore.test(text[p - 1]!);
+		const canStart = p === 0 || startBefore.test(text.charAt(p - 1));
 		if (canStart) {
 			const end = this.markup(p);
 			if (end !== undefined) {
@@ -119,7 +125,7 @@ class InlineReader {
 		}
 
 		// The rest of a word cannot start markup (a letter or digit comes before): take it whole.
-		const word = /[\p{L}\p{N}]/u.test(char) ? matchAt(wordRun, text, p)![0] : char;
+		const word = /[\p{L}\p{N}]/u.test(char) ? runAt(wordRun, text, p) : char;
 		this.plain += word;
 		return p + word.length;
 	}
@@ -133,7 +139,7 @@ class InlineReader {
 
 		const role = matchAt(rolePrefix, text, p);
 		if (role) {
-			return this.interpreted(p + role[0].length - 1, role[1]!);
+			return this.interpreted(p + role[0].length - 1, group(role, 1));
 		}
 
 		if (text[p] === '`') {
@@ -166,19 +172,19 @@ class InlineReader {
 				const name = text.slice(p + 1, end);
 				const value = this.context.substitutions.get(normalizeName(name));
 				this.emit(value === undefined ? escapeText(`|${name}|`) : inlineToMarkdown(value, this.context));
-				return end + 1 + matchAt(substitutionSuffix, text, end + 1)![0].length;
+				return end + 1 + runAt(substitutionSuffix, text, end + 1).length;
 			}
 		}
 
 		// A name run is scanned once: a start inside a run already seen ends where it ended.
 		if (p >= this.nameRunEnd) {
-			const whole = matchAt(nameRun, text, p)![0];
+			const whole = runAt(nameRun, text, p);
 			this.nameRunEnd = p + whole.length;
 			// Trailing punctuation ends a sentence, not the name: `see Python_.`
 			const run = whole.replace(/[-.:+]+$/, '');
 			const reference = run.endsWith('_') ? simpleReference.exec(run) : null;
 			if (reference && this.endsWell(p + run.length)) {
-				this.reference(reference[1]!, reference[1]!, reference[2] === '__');
+				this.reference(group(reference, 1), group(reference, 1), reference[2] === '__');
 				return p + run.length;
 			}
 		}
@@ -195,15 +201,17 @@ class InlineReader {
 		}
 
 		const body = text.slice(p + 1, end);
-		const suffix = matchAt(backquoteSuffix, text, end + 1)![0];
+		const suffix = runAt(backquoteSuffix, text, end + 1);
 		const next = end + 1 + suffix.length;
 		if (suffix === '_' || suffix === '__') {
 			const embedded = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(body);
-			const label = embedded ? embedded[1]! : body;
-			if (embedded && !embedded[2]!.endsWith('_')) {
-				this.emitLink(label === '' ? embedded[2]! : label, embedded[2]!.replaceAll(/\s+/g, ''));
+			const label = embedded ? group(embedded, 1) : body;
+			const target = embedded ? group(embedded, 2) : undefined;
+			if (target !== undefined && !target.endsWith('_')) {
+				this.emitLink(label === '' ? target : label, target.replaceAll(/\s+/g, ''));
 			} else {
-				this.reference(label === '' ? embedded![2]! : label, label, suffix === '__');
+				// An empty label comes only with a target (`<name_>`_): the reference is by that name.
+				this.reference(label || (target ?? ''), label, suffix === '__');
 			}
 
 			return next;
@@ -257,7 +265,7 @@ class InlineReader {
 	/** Where `marker` closes, searching from `from`: preceded by non-space, followed by an end character. */
 	private findEnd(marker: string, from: number): number | undefined {
 		const {text} = this;
-		if (from >= text.length || /\s/.test(text[from]!)) {
+		if (from >= text.length || /\s/.test(text.charAt(from))) {
 			return undefined;
 		}
 
@@ -268,8 +276,8 @@ class InlineReader {
 
 		// The inside is never empty: the search starts one past the first character.
 		for (let q = text.indexOf(marker, from + 1); q !== -1 && q < limit; q = text.indexOf(marker, q + 1)) {
-			const after = marker === '`' ? q + 1 + matchAt(backquoteSuffix, text, q + 1)![0].length : q + marker.length;
-			if (!/\s/.test(text[q - 1]!) && text[q - 1] !== '\\' && this.endsWell(after) && (marker !== '*' || text[q + 1] !== '*')) {
+			const after = marker === '`' ? q + 1 + runAt(backquoteSuffix, text, q + 1).length : q + marker.length;
+			if (!/\s/.test(text.charAt(q - 1)) && text[q - 1] !== '\\' && this.endsWell(after) && (marker !== '*' || text[q + 1] !== '*')) {
 				return q;
 			}
 		}
@@ -279,7 +287,7 @@ class InlineReader {
 	}
 
 	private endsWell(position: number): boolean {
-		return position >= this.text.length || endAfter.test(this.text[position]!);
+		return position >= this.text.length || endAfter.test(this.text.charAt(position));
 	}
 
 	private emit(markdown: string): void {

@@ -1,5 +1,6 @@
 // Source lines for the rst block parser: each keeps its 1-based line in the file, so every
 // node and warning can name where it came from, however deeply the block was dedented.
+import {itemAt} from '../../deck/checked.js';
 import type {ConvertWarning, Inline} from './nodes.js';
 
 export type Line = Readonly<{text: string; line: number}>;
@@ -52,7 +53,7 @@ export function indentOf(line: Line): number {
 export function indentedEnd(lines: readonly Line[], start: number, minIndent = 1): number {
 	let end = start;
 	for (let i = start; i < lines.length; i++) {
-		const line = lines[i]!;
+		const line = itemAt(lines, i);
 		if (line.text === '') {
 			continue;
 		}
@@ -89,8 +90,8 @@ export function minIndent(lines: readonly Line[]): number {
 export function trimBlank(lines: readonly Line[]): Line[] {
 	let start = 0;
 	let end = lines.length;
-	while (start < end && lines[start]!.text === '') start++;
-	while (end > start && lines[end - 1]!.text === '') end--;
+	while (start < end && isBlank(lines[start])) start++;
+	while (end > start && isBlank(lines[end - 1])) end--;
 	return lines.slice(start, end);
 }
 

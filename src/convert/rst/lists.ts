@@ -1,5 +1,6 @@
 // Bullet, enumerated and field lists: an item is its marker line plus the lines indented under
 // it, dedented to the item's text column and parsed as blocks of their own.
+import {group, itemAt} from '../../deck/checked.js';
 import {parseBlocks} from './blocks.js';
 import {dedent, indentedEnd, indentOf, isBlank, type Line, type ParseContext} from './lines.js';
 import type {Node} from './nodes.js';
@@ -12,7 +13,7 @@ type Marker = Readonly<{format: string; ordinal: number | undefined; rest: strin
 
 function bullet(text: string): Marker | undefined {
 	const match = bulletPattern.exec(text);
-	return match ? {format: match[1]!, ordinal: undefined, rest: match[2]} : undefined;
+	return match ? {format: group(match, 1), ordinal: undefined, rest: match[2]} : undefined;
 }
 
 function enumerator(text: string): Marker | undefined {
@@ -21,7 +22,7 @@ function enumerator(text: string): Marker | undefined {
 		return undefined;
 	}
 
-	const value = match[2]!;
+	const value = group(match, 2);
 	const kind = /^\d+$/.test(value)
 		? 'arabic'
 		: value === '#'
@@ -46,9 +47,10 @@ function ordinalOf(value: string, kind: string): number | undefined {
 			const digits: Record<string, number> = {i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000};
 			let total = 0;
 			const lower = value.toLowerCase();
+			// The pattern admits only these letters, so every lookup finds its digit.
 			for (let i = 0; i < lower.length; i++) {
-				const digit = digits[lower[i]!]!;
-				total += digit < (digits[lower[i + 1] ?? ''] ?? 0) ? -digit : digit;
+				const digit = digits[lower.charAt(i)] ?? 0;
+				total += digit < (digits[lower.charAt(i + 1)] ?? 0) ? -digit : digit;
 			}
 
 			return total;
@@ -62,7 +64,7 @@ function ordinalOf(value: string, kind: string): number | undefined {
 
 function field(text: string): Marker | undefined {
 	const match = fieldPattern.exec(text);
-	return match ? ({format: ':', ordinal: undefined, rest: match[2], name: match[1]!} as Marker & {name: string}) : undefined;
+	return match ? ({format: ':', ordinal: undefined, rest: match[2], name: group(match, 1)} as Marker & {name: string}) : undefined;
 }
 
 /** A list starting at `start`, or undefined when the line starts none. */
@@ -72,7 +74,7 @@ export function parseList(
 	context: ParseContext,
 	depth: number,
 ): {node: Node; next: number} | undefined {
-	const text = lines[start]!.text;
+	const {text, line} = itemAt(lines, start);
 	for (const [kind, read] of [
 		['bullets', bullet],
 		['enumerated', enumerator],
@@ -101,18 +103,19 @@ export function parseList(
 		let marker: Marker | undefined = first;
 		while (marker && marker.format === first.format) {
 			const end = indentedEnd(lines, i + 1);
-			const restColumn = marker.rest === undefined ? undefined : lines[i]!.text.length - marker.rest.length;
+			const markerLine = itemAt(lines, i);
+			const restColumn = marker.rest === undefined ? undefined : markerLine.text.length - marker.rest.length;
 			const body = lines.slice(i + 1, end);
 			const column = restColumn ?? indentOf(body.find(line => !isBlank(line)) ?? {text: '', line: 0});
-			const itemLines = [...(marker.rest === undefined ? [] : [{text: marker.rest, line: lines[i]!.line}]), ...dedent(body, column)];
+			const itemLines = [...(marker.rest === undefined ? [] : [{text: marker.rest, line: markerLine.line}]), ...dedent(body, column)];
 			items.push(parseBlocks(itemLines, context, depth + 1));
 			names.push((marker as Marker & {name?: string}).name ?? '');
 			i = end;
 			while (isBlank(lines[i])) i++;
-			marker = i < lines.length && indentOf(lines[i]!) === 0 ? read(lines[i]!.text) : undefined;
+			const next = lines[i];
+			marker = next !== undefined && indentOf(next) === 0 ? read(next.text) : undefined;
 		}
 
-		const line = lines[start]!.line;
 		if (kind === 'bullets') {
 			return {node: {kind, line, items}, next: i};
 		}
@@ -121,7 +124,7 @@ export function parseList(
 			return {node: {kind, line, start: first.ordinal ?? 1, items}, next: i};
 		}
 
-		return {node: {kind, line, items: items.map((body, index) => ({name: names[index]!, body}))}, next: i};
+		return {node: {kind, line, items: items.map((body, index) => ({name: itemAt(names, index), body}))}, next: i};
 	}
 
 	return undefined;

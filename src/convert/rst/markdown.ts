@@ -5,6 +5,7 @@ import {figureBox} from './figure.js';
 import {inlineToMarkdown, type InlineContext} from './inline.js';
 import type {Node} from './nodes.js';
 import {pushAll} from '../../deck/arrays.js';
+import {group} from '../../deck/checked.js';
 
 export type RenderContext = InlineContext & {
 	onNotes: (children: readonly Node[]) => void;
@@ -155,8 +156,8 @@ type Item = Readonly<{marker: string; body: readonly string[]; loose: boolean}>;
  */
 function renderItem(nodes: readonly Node[], context: RenderContext): {body: string[]; loose: boolean} {
 	const [first, second] = nodes;
-	if (nodes.length === 2 && first!.kind === 'paragraph' && (second!.kind === 'bullets' || second!.kind === 'enumerated')) {
-		return {body: [...renderNode(first!, context), ...renderNode(second!, context)], loose: false};
+	if (nodes.length === 2 && first?.kind === 'paragraph' && (second?.kind === 'bullets' || second?.kind === 'enumerated')) {
+		return {body: [...renderNode(first, context), ...renderNode(second, context)], loose: false};
 	}
 
 	return {body: renderBlocks(nodes, context), loose: nodes.length > 1};
@@ -169,7 +170,10 @@ function list(items: readonly Item[]): string[] {
 	for (const [index, item] of items.entries()) {
 		if (loose && index > 0) out.push('');
 		const indent = ' '.repeat(item.marker.length);
-		item.body.forEach((line, lineIndex) => out.push(lineIndex === 0 ? item.marker + line : line === '' ? '' : indent + line));
+		for (const [lineIndex, line] of item.body.entries()) {
+			out.push(lineIndex === 0 ? item.marker + line : line === '' ? '' : indent + line);
+		}
+
 		if (item.body.length === 0) out.push(item.marker.trimEnd());
 	}
 
@@ -181,7 +185,7 @@ export function fence(lang: string, lines: readonly string[]): string[] {
 	let longest = 2;
 	for (const line of lines) {
 		const run = /^\s*(`+)/.exec(line);
-		if (run) longest = Math.max(longest, run[1]!.length);
+		if (run) longest = Math.max(longest, group(run, 1).length);
 	}
 
 	const marker = '`'.repeat(longest + 1);

@@ -1,5 +1,6 @@
 // Simple and grid tables → rows of inline cells. Cells spanning rows or columns have no GFM
 // form: such a table is reported, and the caller keeps it verbatim.
+import {itemAt, lastOf} from '../../deck/checked.js';
 import type {Line} from './lines.js';
 import type {Inline} from './nodes.js';
 
@@ -21,11 +22,10 @@ function columnsOf(border: string, char: string): Column[] {
 const join = (parts: readonly string[]): string => parts.filter(part => part !== '').join(' ');
 
 export function parseSimpleTable(lines: readonly Line[]): ParsedTable {
-	const columns = columnsOf(lines[0]!.text, '=');
+	const columns = columnsOf(itemAt(lines, 0).text, '=');
 	const borders: number[] = [];
 	const rows: string[][][] = [];
-	for (let i = 1; i < lines.length; i++) {
-		const {text} = lines[i]!;
+	for (const {text, line} of lines.slice(1)) {
 		if (/^[= ]+$/.test(text)) {
 			borders.push(rows.length);
 			continue;
@@ -43,7 +43,7 @@ export function parseSimpleTable(lines: readonly Line[]): ParsedTable {
 		for (const [index, column] of columns.entries()) {
 			const next = columns[index + 1];
 			if (next && text.slice(column.end, next.start).trim() !== '') {
-				return {error: `table text crosses a column boundary (line ${lines[i]!.line})`};
+				return {error: `table text crosses a column boundary (line ${line})`};
 			}
 
 			cells.push(text.slice(column.start, next ? column.end : undefined).trim());
@@ -52,19 +52,21 @@ export function parseSimpleTable(lines: readonly Line[]): ParsedTable {
 		// A row whose first cell is blank continues the row above.
 		const previous = rows.at(-1);
 		if (cells[0] === '' && previous && borders.at(-1) !== rows.length) {
-			cells.forEach((cell, index) => previous[index]!.push(cell));
+			for (const [index, cell] of cells.entries()) {
+				itemAt(previous, index).push(cell);
+			}
 		} else {
 			rows.push(cells.map(cell => [cell]));
 		}
 	}
 
 	const cells = rows.map(row => row.map(join));
-	const headerEnd = borders.length >= 2 ? borders[0]! : 0;
+	const headerEnd = borders.length >= 2 ? itemAt(borders, 0) : 0;
 	return {header: cells.slice(0, headerEnd), rows: cells.slice(headerEnd)};
 }
 
 export function parseGridTable(lines: readonly Line[]): ParsedTable {
-	const top = lines[0]!.text;
+	const top = itemAt(lines, 0).text;
 	const bounds = [...top].flatMap((char, index) => (char === '+' ? [index] : []));
 	const rows: string[][] = [];
 	let current: string[][] | undefined;
@@ -92,8 +94,8 @@ export function parseGridTable(lines: readonly Line[]): ParsedTable {
 		}
 
 		current ??= bounds.slice(1).map(() => []);
-		for (let index = 0; index + 1 < bounds.length; index++) {
-			current[index]!.push(text.slice(bounds[index]! + 1, bounds[index + 1]).trim());
+		for (const [index, cell] of current.entries()) {
+			cell.push(text.slice(itemAt(bounds, index) + 1, bounds[index + 1]).trim());
 		}
 	}
 
@@ -105,14 +107,14 @@ export function parseGridTable(lines: readonly Line[]): ParsedTable {
 }
 
 function isBorder(text: string, bounds: readonly number[]): boolean {
-	if (text.length !== bounds.at(-1)! + 1) {
+	if (text.length !== lastOf(bounds) + 1) {
 		return false;
 	}
 
 	const plus = new Set(bounds);
 	for (let index = 0; index < text.length; index++) {
 		const expected = plus.has(index) ? '+' : undefined;
-		if (expected ? text[index] !== '+' : !/[-=]/.test(text[index]!)) {
+		if (expected ? text[index] !== '+' : !/[-=]/.test(text.charAt(index))) {
 			return false;
 		}
 	}

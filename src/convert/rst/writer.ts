@@ -98,7 +98,7 @@ function slideText(slide: OutSlide): string {
 	const heading = slide.title === undefined ? [] : [`${slide.section ? '#' : '##'} ${slide.title}`];
 	const notes = slide.notes.length > 0 ? ['::: notes', ...slide.notes, ':::'] : [];
 	const parts = [heading, slide.body, notes].filter(part => part.length > 0);
-	return parts.map(part => part.join('\n')).join('\n\n') + '\n';
+	return `${parts.map(part => part.join('\n')).join('\n\n')}\n`;
 }
 
 type TitleBlock = {title?: string; subtitle?: string; info: string[]; meta: Record<string, string>; shift: number};
