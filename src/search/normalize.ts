@@ -101,7 +101,8 @@ function foldCodePoint(codePoint: number): string {
 	return folded;
 }
 
-const nonAscii = /[^\u0000-\u007F]/;
+// Any code point outside ASCII (\P{ASCII} measured as fast as the range it replaced).
+const nonAscii = /\P{ASCII}/u;
 // Longest fold of one code point (U+FDFA) is 18 units: room for it before each write.
 const headroom = 32;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

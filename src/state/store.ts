@@ -253,9 +253,10 @@ function fromFile(stored: StateFile, currentTitles: SlideTitles | undefined): St
 		if (newFirst !== undefined && newLast !== undefined) {
 			if (newFirst <= newLast) seen.push([newFirst, newLast]);
 			else seen.push([newFirst, newFirst], [newLast, newLast]);
-		} else if (newFirst !== undefined || newLast !== undefined) {
-			// One end is gone: move the range with the end that survived.
-			const shift = newFirst === undefined ? newLast! - last : newFirst - first;
+		} else {
+			// One end is gone: move the range with the end that survived (neither did: drop it).
+			const shift = newFirst !== undefined ? newFirst - first : newLast !== undefined ? newLast - last : undefined;
+			if (shift === undefined) continue;
 			const from = Math.max(0, first + shift);
 			const to = Math.min(count - 1, last + shift);
 			if (from <= to) seen.push([from, to]);

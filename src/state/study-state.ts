@@ -1,5 +1,6 @@
 // The study-mode model: where a student is, what they have seen, their bookmarks, and how a
 // stored position follows a deck that was edited. Pure; store.ts keeps it in files.
+import {itemAt} from '../deck/checked.js';
 import type {QuizAnswer} from '../deck/quiz.js';
 
 export type StudyState = Readonly<{
@@ -141,7 +142,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 	let high = sorted.length;
 	while (low < high) {
 		const middle = (low + high) >>> 1;
-		if (sorted[middle]! < value) low = middle + 1;
+		if (itemAt(sorted, middle) < value) low = middle + 1;
 		else high = middle;
 	}
 	return low;
