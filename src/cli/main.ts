@@ -177,7 +177,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
 					.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
 					.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
-					.option('l', {alias: 'files-with-matches', type: 'boolean', default: false, describe: 'list matching decks only'})
+					.option('l', {
+						alias: 'files-with-matches',
+						type: 'boolean',
+						default: false,
+						describe: 'list matching decks only (--json: deck and slides)',
+					})
 					.option('max-size', maxSize),
 			async args => {
 				const {runSearch} = await import('./commands/search.js');

@@ -44,7 +44,11 @@ function titles(deck: Deck): SlideTitles {
 	return {count: deck.count, at: index => parseSlide(deck, index).title};
 }
 
-/** What the presenter's state adds to the stored one: bookmarks always, the place only while studying. */
+/**
+ * What the presenter's state adds to the stored one: bookmarks always, the place only while
+ * studying. The presenter reports the states it draws, so a slide is seen once it was on the
+ * screen: the slides a burst of keys passes over (reduced together, drawn once) are not.
+ */
 function record(stored: StudyState, state: NavState): StudyState {
 	const moved = mergeAnswers(state.view === 'study' ? visit(stored, state.slide) : stored, state.answers);
 	return moved.bookmarks === state.bookmarks ? moved : {...moved, bookmarks: state.bookmarks};

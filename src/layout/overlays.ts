@@ -15,7 +15,7 @@ type OverlayInput = Readonly<{deck: Deck; state: NavState; theme: Theme; overvie
 export function overlayLines(input: OverlayInput, area: Size): string[] | undefined {
 	switch (input.state.overlay) {
 		case 'help': {
-			return helpLines(area, input.theme);
+			return fitToHeight(helpLines(area, input), area.height, input.state.helpScroll ?? 0, input.theme).lines;
 		}
 
 		case 'overview': {
@@ -28,18 +28,20 @@ export function overlayLines(input: OverlayInput, area: Size): string[] | undefi
 	}
 }
 
-function helpLines(area: Size, theme: Theme): string[] {
+/** The help's lines before they are fitted to the area (taller than an 80x24 screen: it scrolls). */
+export function helpLines(area: Size, input: Pick<OverlayInput, 'state' | 'theme'>): string[] {
+	const {theme} = input;
 	const s = styles(theme);
-	const rows = helpRows();
+	const rows = helpRows(input.state.follow !== undefined);
 	const keyWidth = Math.min(28, Math.max(...rows.map(row => row.keys.length)));
-	const lines = [
-		'  ' + s.title('Keys'),
+	const scrolls = rows.length + 4 > area.height;
+	return [
+		'  ' + s.title('Keys') + (scrolls ? s.dim(`  ${theme.glyphs.separator} j k ${theme.ascii ? '' : '↑ ↓ '}Space scroll`) : ''),
 		'',
 		...rows.map(row => '  ' + s.strong(padTo(truncate(row.keys, keyWidth, theme.glyphs.ellipsis), keyWidth)) + '  ' + row.help),
 		'',
 		'  ' + s.dim('Esc or ? closes this help.'),
 	].map(line => truncate(line, area.width, theme.glyphs.ellipsis));
-	return fitToHeight(lines, area.height, 0, theme).lines;
 }
 
 /** Slides the overview lists: all of them, or those whose title contains the filter. */

@@ -9,7 +9,7 @@ import {stepsOf} from '../nav/moves.js';
 import type {NavState} from '../nav/reducer.js';
 import {answerKey, currentEntry} from '../nav/quiz-mode.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
-import {overlayLines} from './overlays.js';
+import {helpLines, overlayLines} from './overlays.js';
 import {statusLine} from './status.js';
 import {cellWidth, padTo, wrap} from './text.js';
 import {describePace, paceAt, planTalk} from '../deck/timing.js';
@@ -93,6 +93,8 @@ export type Regions = Readonly<{
 	scrollLimit: number;
 	/** Rows the notes pane can scroll (for the reducer); 0 without a pane. */
 	notesScrollLimit: number;
+	/** Rows the help overlay can scroll (for the reducer), when it is open. */
+	helpScrollLimit?: number;
 }>;
 
 export function buildRegions(input: ScreenInput): Regions {
@@ -154,6 +156,7 @@ export function buildRegions(input: ScreenInput): Regions {
 		divider: styles(theme).dim(theme.glyphs.vertical),
 		scrollLimit: bodyLimit,
 		notesScrollLimit: notesLimit,
+		helpScrollLimit: state.overlay === 'help' ? scrollLimit(helpLines(geometry.slide, input).length, geometry.slide.height) : 0,
 	};
 }
 

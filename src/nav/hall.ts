@@ -26,14 +26,15 @@ function clampPosition(slide: number, step: number, ctx: NavContext): {slide: nu
 	return {slide: at, step: Math.min(Math.max(0, step), ctx.steps(at) - 1)};
 }
 
-/** Go where the talk is: its slide, step and blank screen, no overlay. */
+/** Go where the talk is: its slide, step and blank screen, no overlay (the help stays open while it is read). */
 function withTalk(state: NavState, follow: FollowState): NavState {
 	const sameSlide = state.slide === follow.slide;
+	const overlay = state.overlay === 'help' ? 'help' : 'none';
 	if (
 		sameSlide &&
 		state.step === follow.step &&
 		Boolean(state.blank) === follow.blank &&
-		state.overlay === 'none' &&
+		state.overlay === overlay &&
 		state.follow === follow
 	) {
 		return state;
@@ -45,7 +46,7 @@ function withTalk(state: NavState, follow: FollowState): NavState {
 		slide: follow.slide,
 		step: follow.step,
 		blank: follow.blank,
-		overlay: 'none',
+		overlay,
 		count: '',
 		notesScroll: sameSlide ? state.notesScroll : 0,
 		bodyScroll: 0,

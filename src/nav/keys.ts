@@ -94,6 +94,31 @@ const attachedFollowerKeys: Readonly<Record<string, Action>> = {
 	'ctrl+c': {type: 'quit'},
 	d: {type: 'detach'},
 	s: {type: 'toggleNotes'},
+	'?': {type: 'helpOpen'},
+};
+
+/** What the help says about a follower's own keys (only a follower's help shows them). */
+const followerHelp: ReadonlyArray<{keys: string; help: string}> = [
+	{keys: 'd', help: 'leave the talk to browse on your own (following)'},
+	{keys: 'f', help: 'follow the talk again (following)'},
+	{keys: 's', help: 'show or hide the notes the lecturer shared (following)'},
+];
+
+/** Keys in the help: it scrolls when it is taller than the screen (80x24); q quits, any other key closes it. */
+const helpKeys: Readonly<Record<string, Action>> = {
+	down: {type: 'helpScroll', by: 1},
+	j: {type: 'helpScroll', by: 1},
+	up: {type: 'helpScroll', by: -1},
+	k: {type: 'helpScroll', by: -1},
+	space: {type: 'helpScroll', by: 10},
+	pagedown: {type: 'helpScroll', by: 10},
+	pageup: {type: 'helpScroll', by: -10},
+	home: {type: 'helpScroll', by: -Infinity},
+	g: {type: 'helpScroll', by: -Infinity},
+	end: {type: 'helpScroll', by: Infinity},
+	G: {type: 'helpScroll', by: Infinity},
+	q: {type: 'quit'},
+	'ctrl+c': {type: 'quit'},
 };
 
 /** Keys in the overview. */
@@ -112,6 +137,10 @@ export const overviewBindings: readonly Binding[] = [
 
 /** Map a key to an action for the current state; text entry (search, filter) comes first. */
 export function keyToAction(key: KeyName, state: NavState): Action | undefined {
+	if (state.overlay === 'help') {
+		return helpKeys[key] ?? {type: 'cancel'};
+	}
+
 	if (state.follow) {
 		if (state.follow.attached) {
 			return attachedFollowerKeys[key];
@@ -128,10 +157,6 @@ export function keyToAction(key: KeyName, state: NavState): Action | undefined {
 
 	if (state.overlay === 'overview' && state.overview.filtering) {
 		return filterEntryAction(key);
-	}
-
-	if (state.overlay === 'help') {
-		return key === 'q' || key === 'ctrl+c' ? {type: 'quit'} : {type: 'cancel'};
 	}
 
 	const table = state.overlay === 'overview' ? overviewBindings : slideBindings;
@@ -210,14 +235,22 @@ function textEntryAction(key: KeyName): Action | undefined {
 	}
 }
 
-/** The help overlay's rows: keys and what they do, from the tables above. */
-export function helpRows(): Array<{keys: string; help: string}> {
+/**
+ * The help overlay's rows: keys and what they do, from the tables above. A follower's help
+ * names its own keys and leaves out the leader's (blank, the clock).
+ */
+export function helpRows(following = false): Array<{keys: string; help: string}> {
 	const rows = slideBindings
-		.filter(binding => binding.inHelp !== false)
+		.filter(binding => binding.inHelp !== false && !(following && binding.view === 'present'))
 		.map(binding => ({
 			keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
 			help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
 		}));
+	rows.push({keys: 'Ctrl-Z', help: 'suspend (the shell comes back; fg returns here)'});
+	if (following) {
+		rows.push(...followerHelp);
+	}
+
 	rows.push({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});
 	return rows;
 }

@@ -55,6 +55,8 @@ export type NavState = Readonly<{
 	answers?: QuizAnswers;
 	/** Study view: the open question's picks, or its entry field while it is typed in. */
 	quizEntry?: QuizEntry;
+	/** Rows the help overlay is scrolled (it is taller than an 80x24 screen). */
+	helpScroll?: number;
 }>;
 
 /** What the reducer needs to know about the deck and the screen; all of it cheap to ask. */
@@ -71,6 +73,8 @@ export type NavContext = Readonly<{
 	quizzes?: (slide: number) => readonly Quiz[];
 	/** Study `--quiz` / `--retry`: the slides (sorted) that next and previous go through. */
 	walk?: readonly number[];
+	/** How many rows the help overlay can scroll (0 when it fits). */
+	helpScrollLimit?: number;
 }>;
 
 export type Action =
@@ -81,6 +85,7 @@ export type Action =
 	| Readonly<{type: 'goto'; slide: number}>
 	| Readonly<{type: 'scrollNotes'; by: number}>
 	| Readonly<{type: 'overviewMove'; by: number}>
+	| Readonly<{type: 'helpScroll'; by: number}>
 	| Readonly<{type: 'textInput'; text: string}>
 	| Readonly<{type: 'searchHits'; query: string; hits: readonly number[]}>
 	/** The deck was edited; `slide` and `jumpedFrom` are where those slides are now (deck/same-slide.ts). */
@@ -212,6 +217,11 @@ export function reduce(state: NavState, action: Action, ctx: NavContext): NavSta
 	}
 
 	if (state.overlay === 'help') {
+		if (action.type === 'helpScroll') {
+			const helpScroll = clamp((state.helpScroll ?? 0) + action.by, 0, ctx.helpScrollLimit ?? 0);
+			return helpScroll === (state.helpScroll ?? 0) ? state : {...state, helpScroll};
+		}
+
 		return action.type === 'cancel' || action.type === 'helpOpen' ? {...state, overlay: 'none'} : state;
 	}
 
@@ -311,7 +321,7 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'helpOpen': {
-			return {...state, overlay: 'help', count: ''};
+			return {...state, overlay: 'help', helpScroll: 0, count: ''};
 		}
 
 		case 'searchOpen': {

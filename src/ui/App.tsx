@@ -104,6 +104,7 @@ export function App(props: AppProps) {
 		steps: i => stepsOf(deck, i),
 		scrollLimit: regions.scrollLimit,
 		notesScrollLimit: regions.notesScrollLimit,
+		helpScrollLimit: regions.helpScrollLimit,
 		overviewSlides: overviewList,
 		quizzes: i => quizzesOf(deck, i),
 		walk: props.walk,

@@ -359,6 +359,15 @@ describe.concurrent('search', () => {
 		const listed = await run(['search', 'quokka', tree, '-l']);
 		expect(listed.status).toBe(0);
 		expect(linesOf(listed.stdout).sort()).toEqual([path.join(tree, 'sub/deep/bottom.md'), path.join(tree, 'top.md')]);
+		// With --json, -l still lists decks (not slides): one JSON object per deck, with its matching slides.
+		const listedJson = await run(['search', 'quokka', tree, '-l', '--json']);
+		expect(listedJson.status).toBe(0);
+		const objects = linesOf(listedJson.stdout).map(line => JSON.parse(line) as {deck: string; slides: number[]});
+		expect(objects.map(object => object.deck).sort()).toEqual([path.join(tree, 'sub/deep/bottom.md'), path.join(tree, 'top.md')]);
+		for (const object of objects) {
+			expect(object.slides.length).toBeGreaterThan(0);
+			expect(object.slides).toEqual([...object.slides].sort((a, b) => a - b));
+		}
 	});
 
 	it('with no path, searches the bundled decks', async ({expect}) => {

@@ -223,6 +223,24 @@ describe('lectern present: notes, help and the screen', () => {
 		);
 	});
 
+	// At 80x24 the help is taller than the slide area: it scrolls (j k ↑ ↓ Space PgDn, g G).
+	it('scrolls the help at 80x24 to its end, where Ctrl-Z is listed, and back to its top', async () => {
+		const t = await present([], 1, {cols: 80, rows: 24});
+		t.press('?');
+		await t.waitFor(/^ {2}Keys {2}· j k ↑ ↓ Space scroll/m, {description: 'the help, saying it scrolls'});
+		expect(t.screen()).not.toContain('Esc or ? closes this help.');
+		t.press(keys.space);
+		await t.waitFor(screen => screen.includes('Esc or ? closes this help.') && /^ {2}Ctrl-Z +suspend/m.test(screen), {
+			description: "the help's end",
+		});
+		expect(t.screen()).not.toMatch(/^ {2}Keys/m);
+		t.press('k');
+		t.press('g');
+		await t.waitFor(/^ {2}Keys {2}·/m, {description: "the help's top again"});
+		t.press(keys.escape);
+		await t.waitFor(screen => !screen.includes('Keys') && screen.includes('A terminal lecture presenter'));
+	});
+
 	it('redraws cleanly after a resize, as a fresh start at that size would draw', async () => {
 		const t = await present(['--slide', '5'], 5);
 		const before = comparable(t.screen());

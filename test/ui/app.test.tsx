@@ -10,7 +10,7 @@ const guide = openDeck(readFileSync('decks/guide.md', 'utf8'), 'decks/guide.md')
 const theme = createTheme({level: 0, ascii: false});
 
 /** An app mounted with ink-testing-library; its frames are the rows App painted. */
-type Rendered = ReturnType<typeof render> & {lastFrame: () => string | undefined};
+type Rendered = ReturnType<typeof render> & {lastFrame: () => string | undefined; frames: string[]};
 const mounted: Rendered[] = [];
 
 afterEach(() => {
@@ -20,12 +20,22 @@ afterEach(() => {
 	}
 });
 
-function mount(options: {initial?: NavState; width?: number; height?: number; onQuit?: (state: NavState) => void} = {}) {
+function mount(
+	options: {
+		initial?: NavState;
+		width?: number;
+		height?: number;
+		onQuit?: (state: NavState) => void;
+		onChange?: (state: NavState) => void;
+	} = {},
+) {
 	const onQuit = options.onQuit ?? vi.fn();
 	// What a terminal would show: the painted rows, without the padding at their ends.
 	let painted: readonly string[] | undefined;
+	const frames: string[] = [];
 	const paint = (rows: readonly string[]) => {
 		painted = rows;
+		frames.push(rows.map(row => row.trimEnd()).join('\n'));
 	};
 	const ink = render(
 		<App
@@ -35,10 +45,11 @@ function mount(options: {initial?: NavState; width?: number; height?: number; on
 			size={{width: options.width ?? 100, height: options.height ?? 30}}
 			elapsed={() => 0}
 			onQuit={onQuit}
+			onChange={options.onChange}
 			paint={paint}
 		/>,
 	);
-	const app: Rendered = {...ink, lastFrame: () => painted?.map(row => row.trimEnd()).join('\n')};
+	const app: Rendered = {...ink, frames, lastFrame: () => painted?.map(row => row.trimEnd()).join('\n')};
 	mounted.push(app);
 	return app;
 }
@@ -121,6 +132,23 @@ describe('App', () => {
 		app.stdin.write('\u001B');
 		const closed = await frameWhere(app, text => !text.includes('next step or slide'));
 		expect(closed.split('\n')[0]).toBe('  Lectern');
+	});
+
+	// Study's "seen" is what was on screen: the shell marks seen each state App reports, and App
+	// reports the states it paints. Keys that arrive in one read are reduced together and only
+	// the slide they end on is drawn, so the slides a burst passes over are not counted.
+	it('study: a burst of keys reports only the slide it ends on; each slide drawn is reported', async () => {
+		const reported = new Set<number>();
+		const app = mount({initial: initialState({view: 'study'}), onChange: state => reported.add(state.slide)});
+		const slideOf = (frame: string) => Number(/\b(\d+)\/28\b/.exec(statusRow(frame))?.[1]) - 1;
+		app.stdin.write('llll');
+		await frameWhere(app, text => statusRow(text).includes('5/28'));
+		app.stdin.write('l');
+		await frameWhere(app, text => statusRow(text).includes('6/28'));
+		app.stdin.write('l');
+		await frameWhere(app, text => statusRow(text).includes('7/28'));
+		expect([...reported].sort((a, b) => a - b)).toEqual([0, 4, 5, 6]);
+		expect([...new Set(app.frames.map(slideOf))].sort((a, b) => a - b)).toEqual([0, 4, 5, 6]);
 	});
 
 	it('q calls onQuit with the final state', async () => {

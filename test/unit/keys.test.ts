@@ -161,19 +161,45 @@ describe('the overview key table', () => {
 describe('the help overlay', () => {
 	const help = inOverlay('help');
 
-	it('any key closes it; q and Ctrl-C quit', () => {
-		for (const key of ['?', 'escape', 'l', 'enter', 'x', 'space']) {
+	it('j k arrows, Space and the page keys scroll it; any other key closes it; q and Ctrl-C quit', () => {
+		for (const key of ['?', 'escape', 'l', 'enter', 'x', 'h']) {
 			expect(keyToAction(key, help)).toEqual({type: 'cancel'});
 		}
 
 		expect(keyToAction('q', help)).toEqual({type: 'quit'});
 		expect(keyToAction('ctrl+c', help)).toEqual({type: 'quit'});
+		for (const key of ['j', 'down']) expect(keyToAction(key, help)).toEqual({type: 'helpScroll', by: 1});
+		for (const key of ['k', 'up']) expect(keyToAction(key, help)).toEqual({type: 'helpScroll', by: -1});
+		for (const key of ['space', 'pagedown']) expect(keyToAction(key, help)).toEqual({type: 'helpScroll', by: 10});
+		expect(keyToAction('pageup', help)).toEqual({type: 'helpScroll', by: -10});
+		expect(keyToAction('G', help)).toEqual({type: 'helpScroll', by: Infinity});
+		expect(keyToAction('g', help)).toEqual({type: 'helpScroll', by: -Infinity});
+	});
+
+	it('a follower opens it with ? and scrolls it like anyone, even while attached to the talk', () => {
+		const attached = {...initialState(), follow: {attached: true, slide: 0, step: 0, blank: false}};
+		expect(keyToAction('?', attached)).toEqual({type: 'helpOpen'});
+		expect(keyToAction('j', {...attached, overlay: 'help'})).toEqual({type: 'helpScroll', by: 1});
+		expect(keyToAction('escape', {...attached, overlay: 'help'})).toEqual({type: 'cancel'});
+	});
+
+	it("names Ctrl-Z, and a follower's d, f and s only in a follower's help (without the leader's b and p)", () => {
+		const rows = helpRows();
+		expect(rows.find(row => row.keys === 'Ctrl-Z')?.help).toMatch(/suspend/);
+		expect(rows.some(row => row.keys === 'd' || row.keys === 'f')).toBe(false);
+		const following = helpRows(true);
+		expect(following.find(row => row.keys === 'd')?.help).toMatch(/browse on your own/);
+		expect(following.find(row => row.keys === 'f')?.help).toMatch(/follow the talk again/);
+		expect(following.find(row => row.keys === 's' && row.help.includes('(following)'))?.help).toMatch(/notes the lecturer shared/);
+		expect(following.some(row => row.keys === 'b .' || row.keys === 'p')).toBe(false);
+		expect(rows.some(row => row.keys === 'b .')).toBe(true);
 	});
 
 	it('lists every slide binding, drawn from the table', () => {
 		const rows = helpRows();
 		const shown = slideBindings.filter(binding => binding.inHelp !== false);
-		expect(rows).toHaveLength(shown.length + 1);
+		// ... and Ctrl-Z and the overview's keys, which have no binding of their own.
+		expect(rows).toHaveLength(shown.length + 2);
 		// A binding left out of the help is named in another row.
 		expect(rows.find(row => row.keys === '0-9')?.help).toContain('a: type an answer');
 		for (const binding of shown) {

@@ -138,6 +138,23 @@ describe('notes and help', () => {
 		expect(press(help, 'q').quit).toBe(true);
 	});
 
+	it('the help scrolls within its limit and opens at its top again', () => {
+		const helpCtx: NavContext = {...ctx, helpScrollLimit: 4};
+		const help = press(at(4), '?', helpCtx);
+		expect(help.helpScroll).toBe(0);
+		expect(press(help, 'k', helpCtx)).toBe(help);
+		expect(press(help, 'j j', helpCtx).helpScroll).toBe(2);
+		expect(press(help, 'space', helpCtx).helpScroll).toBe(4);
+		expect(press(help, 'j j j j j j', helpCtx).helpScroll).toBe(4);
+		// At the end, one k is one row up (no presses are counted past the end).
+		expect(press(help, 'G k', helpCtx).helpScroll).toBe(3);
+		expect(press(help, 'G g', helpCtx).helpScroll).toBe(0);
+		expect(press(help, 'G escape ?', helpCtx).helpScroll).toBe(0);
+		// Scrolling never moves the slide; a help that fits does not scroll.
+		expect(press(help, 'j j', helpCtx).slide).toBe(4);
+		expect(press(help, 'j', ctx)).toBe(help);
+	});
+
 	it('opening the help clears a typed number', () => {
 		expect(press(at(0), '5 ?').count).toBe('');
 	});

@@ -193,6 +193,22 @@ describe('composeRows', () => {
 		expect(screen).toContain('  Esc or ? closes this help.');
 	});
 
+	it('at 80x24 the help is taller than the screen: it says how to scroll, and scrolled to its limit shows its end', () => {
+		const help = {...initialState({notesVisible: false}), overlay: 'help'} as const;
+		const top = buildRegions({deck: guide, state: help, size: {width: 80, height: 24}, theme: plain, elapsedSeconds: 0});
+		expect(top.slide[0]).toMatch(/^ {2}Keys {2}· j k ↑ ↓ Space scroll$/);
+		expect(top.slide.at(-1)).toMatch(/more below|▼|↓/);
+		expect(top.helpScrollLimit).toBeGreaterThan(0);
+		const end = rows({...help, helpScroll: top.helpScrollLimit}, 80, 24);
+		expect(end).toContain('  Esc or ? closes this help.');
+		expect(end.some(row => /^ {2}Ctrl-Z +suspend/.test(row))).toBe(true);
+		expect(end.some(row => row.includes('Keys'))).toBe(false);
+		// At 100x30 it fits: nothing to scroll.
+		const fits = buildRegions({deck: guide, state: help, size: {width: 100, height: 30}, theme: plain, elapsedSeconds: 0});
+		expect(fits.helpScrollLimit).toBe(0);
+		expect(fits.slide[0]).toBe('  Keys');
+	});
+
 	it('draws the overview with the current slide marked', () => {
 		const screen = rows(
 			{...initialState({notesVisible: false, slide: 3}), overlay: 'overview', overview: {cursor: 3, filter: '', filtering: false}},

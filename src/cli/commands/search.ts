@@ -69,7 +69,18 @@ export function runSearch(args: SearchArgs): number {
 
 function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 	if (args.l) {
-		return [...new Set(hits.map(hit => sanitizeLine(hit.doc.deck)))].map(deck => deck + '\n').join('');
+		// Decks in the order of their best hit; with --json, one object per deck with its matching slides.
+		const slidesByDeck = new Map<string, number[]>();
+		for (const hit of hits) {
+			const slides = slidesByDeck.get(hit.doc.deck) ?? [];
+			slides.push(hit.doc.slide + 1);
+			slidesByDeck.set(hit.doc.deck, slides);
+		}
+
+		return [...slidesByDeck]
+			.map(([deck, slides]) => (args.json ? safeJson({deck, slides: slides.sort((a, b) => a - b)}) : sanitizeLine(deck)))
+			.map(line => line + '\n')
+			.join('');
 	}
 
 	if (args.json) {
