@@ -2,6 +2,7 @@
 // still leaves one line on stderr (the terminal session restores itself on exit).
 import {runGuarded} from './errors.js';
 import {quickPresentArgs} from './quick-present.js';
+import {quickFollowArgs} from './quick-follow.js';
 
 process.on('uncaughtException', error => {
 	process.stderr.write(`lectern: internal error: ${String(error.message).split('\n')[0]} (run with --debug for details)\n`);
@@ -26,9 +27,12 @@ process.stdout.on('error', error => {
 
 const argv = process.argv.slice(2);
 const quick = quickPresentArgs(argv);
+const follow = quick ? undefined : quickFollowArgs(argv);
 const code = quick
 	? await runGuarded(async () => (await import('./commands/present.js')).runPresent(quick), argv)
-	: await (await import('./main.js')).main(argv);
+	: follow
+		? await runGuarded(async () => (await import('./commands/follow.js')).runFollow(follow), argv)
+		: await (await import('./main.js')).main(argv);
 process.exitCode = code;
 // Ink, the watcher and stdin may keep the loop alive after a quit: leave now, but only once
 // stdout has taken everything: a pipe takes 64 KiB at a time and exit() drops the rest.

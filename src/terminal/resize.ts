@@ -1,5 +1,7 @@
 // Resize events come in storms while a window is dragged: the full-screen commands redraw
 // once per burst, 30 ms after the last event (and after a resume from Ctrl-Z, through `now`).
+import type {Size} from '../layout/layout.js';
+
 export type ResizeWatch = Readonly<{
 	/** Run the redraw after the usual pause, as if the terminal had been resized. */
 	now: () => void;
@@ -22,4 +24,9 @@ export function watchResize(stdout: NodeJS.WriteStream, redraw: () => void): Res
 			stdout.off('resize', onResize);
 		},
 	};
+}
+
+/** The terminal's size now (80x24 when it does not say). */
+export function terminalSize(): Size {
+	return {width: process.stdout.columns || 80, height: process.stdout.rows || 24};
 }

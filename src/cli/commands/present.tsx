@@ -14,7 +14,7 @@ import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {enterSession} from '../../terminal/session.js';
-import {watchResize} from '../../terminal/resize.js';
+import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
@@ -101,10 +101,6 @@ function quizWalk(
 
 	const kept = retry ? Object.fromEntries(Object.entries(answers ?? {}).filter(([key]) => !missed.includes(key))) : answers;
 	return {slides, answers: kept};
-}
-
-export function terminalSize(): Size {
-	return {width: process.stdout.columns || 80, height: process.stdout.rows || 24};
 }
 
 export async function runPresent(args: PresentArgs): Promise<number> {

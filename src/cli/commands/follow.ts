@@ -1,24 +1,25 @@
 // `lectern follow [NAME | SOCKET]` and `lectern follow --ssh HOST [NAME]`: the audience's view
-// of a talk. It is the presenter's App driven by the talk's positions (nav/hall.ts): the slide
-// only, laid out locally at this terminal's size. `d` detaches to browse, `f` rejoins.
-import {render} from 'ink';
+// of a talk: the presenter's reducer and layout driven by the talk's positions (nav/hall.ts),
+// the slide only, laid out locally at this terminal's size. `d` detaches to browse, `f`
+// rejoins. It runs without Ink and React (hall/follower-view.ts): a hall of followers on one
+// machine costs each of them a small process and a position costs each only its changed rows.
 import {parseSlide} from '../../deck/parse.js';
 import type {Deck} from '../../deck/types.js';
 import {createTheme} from '../../layout/theme.js';
 import {limitsFor, type TalkPosition} from '../../hall/protocol.js';
 import {openTalk, type Connection, type TalkSource} from '../../hall/client.js';
 import {checkTalkName} from '../../hall/places.js';
-import {buildRegions, composeRows, type ScreenInput} from '../../layout/screen.js';
+import {FollowerView} from '../../hall/follower-view.js';
+import {buildRegions, type ScreenInput} from '../../layout/screen.js';
 import {followState} from '../../nav/hall.js';
-import {initialState, type Action, type NavState} from '../../nav/reducer.js';
+import {initialState, type NavState} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
+import {listenKeys} from '../../terminal/keys.js';
 import {enterSession} from '../../terminal/session.js';
-import {watchResize} from '../../terminal/resize.js';
+import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
-import {App} from '../../ui/App.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {streamTheme} from '../terminal-env.js';
-import {InkStdout, terminalSize} from './present.js';
 import {findTalk} from './talks.js';
 
 export type FollowArgs = Readonly<{talk?: string; ssh?: string; clock: boolean; ascii: boolean; maxSize: number}>;
@@ -54,9 +55,9 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 			{code: exitCodes.usage},
 		);
 
-	// Listeners the App subscribes to; the connection feeds them.
-	const deckListeners = new Set<(result: {deck: Deck} | {error: string}) => void>();
-	const actionListeners = new Set<(action: Action) => void>();
+	// Where the connection sends a new deck and position once the screen is up.
+	let deckListener = (_deck: Deck) => {};
+	let positionListener = (_position: TalkPosition) => {};
 	let heard: Heard | undefined;
 	let connection: Connection | undefined;
 	let status: 'live' | 'reconnecting' = 'live';
@@ -84,15 +85,11 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 							position: heard?.position ?? {slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: true}},
 							heardAt: performance.now(),
 						};
-						for (const listener of deckListeners) {
-							listener({deck});
-						}
+						deckListener(deck);
 					},
 					position(position) {
 						heard = {deck: heard!.deck, position, heardAt: performance.now()};
-						for (const listener of actionListeners) {
-							listener({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
-						}
+						positionListener(position);
 
 						if (!ready) {
 							ready = true;
@@ -181,19 +178,8 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		...(state.follow && !state.follow.attached ? ['detached: f to follow'] : []),
 	];
 	// What is on the screen, to draw again whole after a suspend (Ctrl-Z, SIGTSTP).
-	let lastRows: readonly string[] = composeRows(
-		compose({deck: first.deck, state: initial, size, theme, elapsedSeconds: elapsed(), badges: badges(initial)}),
-	);
-	writer.draw(lastRows);
-
+	let lastRows: readonly string[] = [];
 	let closing = false;
-	const suspender = installSuspend(session, () => {
-		if (!session.isDead() && !closing) {
-			writer.invalidate();
-			writer.draw(lastRows);
-		}
-	});
-	const sink = new InkStdout(size);
 	const paint = (rows: readonly string[]) => {
 		if (!session.isDead() && !closing) {
 			lastRows = rows;
@@ -201,32 +187,51 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		}
 	};
 
-	let badgeFunction = (state: NavState) => badges(state);
-	const app = () => (
-		<App
-			deck={first.deck}
-			theme={theme}
-			initial={initial}
-			size={size}
-			elapsed={elapsed}
-			badges={badgeFunction}
-			compose={compose}
-			subscribeReload={listener => {
-				deckListeners.add(listener);
-				return () => deckListeners.delete(listener);
-			}}
-			subscribeActions={listener => {
-				actionListeners.add(listener);
-				return () => actionListeners.delete(listener);
-			}}
-			onChange={maybeLoadHighlighter}
-			onQuit={() => {
-				finish(exitCodes.ok);
-			}}
-			paint={paint}
-			onSuspend={suspender.suspend}
-		/>
+	const suspender = installSuspend(session, () => {
+		if (!session.isDead() && !closing) {
+			writer.invalidate();
+			writer.draw(lastRows);
+		}
+	});
+	const view = new FollowerView({
+		deck: first.deck,
+		initial,
+		size,
+		theme,
+		elapsed,
+		compose,
+		badges,
+		paint,
+		onChange: maybeLoadHighlighter,
+		onQuit() {
+			finish(exitCodes.ok);
+		},
+	});
+	view.render();
+	deckListener = deck => {
+		view.setDeck(deck);
+	};
+	positionListener = position => {
+		view.dispatch({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
+	};
+	// The status bar's badges changed.
+	statusChanged = () => {
+		view.render();
+	};
+	const stopKeys = listenKeys(
+		process.stdin,
+		name => {
+			view.key(name);
+		},
+		suspender.suspend,
 	);
+	// The talk's clock, when shown, moves once a second.
+	const clockTimer = args.clock
+		? setInterval(() => {
+				view.render();
+			}, 1000)
+		: undefined;
+
 	// Code is highlighted as the presenter shows it, once a slide with code comes up.
 	let highlighterRequested = false;
 	function maybeLoadHighlighter(state: NavState, current: Deck) {
@@ -244,43 +249,32 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 			.then(
 				highlighter => {
 					theme = createTheme({level: theme.level, attributes: true, ascii: theme.ascii, highlighter, background: theme.background});
-					instance.rerender(app());
+					if (!closing) view.setTheme(theme);
 				},
 				() => {},
 			);
 	}
 
-	const instance = render(app(), {
-		stdout: sink as unknown as NodeJS.WriteStream,
-		stdin: process.stdin,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
-	instance.waitUntilExit().catch((error: unknown) => {
-		finish(exitCodes.internal, `lectern: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
-	});
-	// The status bar's badges changed: a new function makes the App lay the screen out again.
-	statusChanged = () => {
-		badgeFunction = (state: NavState) => badges(state);
-		instance.rerender(app());
-	};
-
+	maybeLoadHighlighter(initial, first.deck);
 	const resize = watchResize(process.stdout, () => {
+		if (closing) {
+			return;
+		}
+
 		size = terminalSize();
-		sink.columns = size.width;
-		sink.rows = size.height;
 		writer.invalidate();
-		instance.rerender(app());
+		view.setSize(size);
 	});
 	suspender.setAfterResume(resize.now);
 	const result = await finished;
 	closing = true;
 	resize.dispose();
+	clearInterval(clockTimer);
 	clearTimeout(retryTimer);
 	connection?.close();
 	suspender.dispose();
-	instance.unmount();
+	stopKeys();
+	view.dispose();
 	session.restore();
 	if (result.line) {
 		(result.code === exitCodes.ok ? process.stdout : process.stderr).write(result.line);

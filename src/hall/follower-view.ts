@@ -1,0 +1,209 @@
+// A follower's screen without Ink or React: what the presenter's App does (ui/App.tsx),
+// reduced to what a read-only view needs — the talk's positions and the follower's own keys
+// go through the same reducer, and the same layout composes the rows it paints. A follower
+// loads neither React nor Ink, which is most of its memory and start-up, and a position costs
+// one reduce, one layout (usually of a slide laid out ahead while idle) and the changed rows.
+import {stepsOf} from '../deck/deck.js';
+import {quizzesOf} from '../deck/parse.js';
+import {findSameSlide} from '../deck/same-slide.js';
+import type {Deck} from '../deck/types.js';
+import {makeHighlighter} from '../layout/highlight.js';
+import type {Size} from '../layout/layout.js';
+import {overviewSlides} from '../layout/overlays.js';
+import {composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
+import type {Theme} from '../layout/theme.js';
+import {keyToAction, type KeyName} from '../nav/keys.js';
+import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
+import {incrementalIndex} from '../search/deck-docs.js';
+import {search} from '../search/index.js';
+
+export type FollowerViewOptions = Readonly<{
+	deck: Deck;
+	initial: NavState;
+	size: Size;
+	theme: Theme;
+	/** The talk's clock in seconds (shown only with --clock). */
+	elapsed: () => number;
+	compose: (input: ScreenInput) => Regions;
+	/** The status bar's badges (detached, reconnecting). */
+	badges: (state: NavState) => readonly string[];
+	/** Puts the rows on the terminal. */
+	paint: (rows: readonly string[]) => void;
+	/** After each change of state or deck (the command loads the highlighter when code shows). */
+	onChange?: (state: NavState, deck: Deck) => void;
+	onQuit: () => void;
+}>;
+
+export class FollowerView {
+	private deck: Deck;
+	private state: NavState;
+	private size: Size;
+	private theme: Theme;
+	private regions: Regions | undefined;
+	private searchIndex: ReturnType<typeof incrementalIndex> | undefined;
+	private rehearsal: NodeJS.Timeout | undefined;
+	private readonly options: FollowerViewOptions;
+
+	constructor(options: FollowerViewOptions) {
+		this.options = options;
+		this.deck = options.deck;
+		this.state = options.initial;
+		this.size = options.size;
+		this.theme = options.theme;
+	}
+
+	/** The screen as it is now (the first frame, and after a resize or a badge change). */
+	render(): void {
+		const input = this.screenInput(this.state);
+		this.regions = this.options.compose(input);
+		this.options.paint(composeRows(this.regions));
+		this.rehearse();
+	}
+
+	/** A position from the talk, or any other action. */
+	dispatch(action: Action): void {
+		this.commit(reduce(this.state, action, this.context()));
+	}
+
+	/** A key the follower pressed (as App's input handler: Enter first runs a pending search). */
+	key(name: KeyName): void {
+		const action = keyToAction(name, this.state);
+		if (!action) {
+			return;
+		}
+
+		const pending = action.type === 'textSubmit' ? this.pendingHits(this.state) : undefined;
+		const ready = pending ? reduce(this.state, pending, this.context()) : this.state;
+		this.commit(reduce(ready, action, this.context()));
+	}
+
+	/** The talk's deck changed (the lecturer's edit): stay on the same slide where it went. */
+	setDeck(after: Deck): void {
+		const before = this.deck;
+		this.deck = after;
+		this.searchIndex = undefined;
+		const {state} = this;
+		const context = this.context();
+		this.commit(
+			reduce(
+				state,
+				{
+					type: 'deckReloaded',
+					slide: findSameSlide(before, after, state.slide),
+					jumpedFrom: state.jumpedFrom && findSameSlide(before, after, state.jumpedFrom.slide),
+				},
+				context,
+			),
+			true,
+		);
+	}
+
+	setSize(size: Size): void {
+		this.size = size;
+		this.render();
+	}
+
+	setTheme(theme: Theme): void {
+		this.theme = theme;
+		this.render();
+	}
+
+	dispose(): void {
+		clearTimeout(this.rehearsal);
+	}
+
+	private commit(next: NavState, force = false): void {
+		// The live search: a changed query finds its slides before the frame is drawn.
+		const hits = this.pendingHits(next);
+		const state = hits ? reduce(next, hits, this.context()) : next;
+		if (state === this.state && !force) {
+			return;
+		}
+
+		this.state = state;
+		this.render();
+		this.options.onChange?.(state, this.deck);
+		if (state.quit) {
+			this.options.onQuit();
+		}
+	}
+
+	private screenInput(state: NavState): ScreenInput {
+		const query = state.overlay === 'search' || state.search.hitsFor !== '' ? state.search.query : '';
+		return {
+			deck: this.deck,
+			state,
+			size: this.size,
+			theme: this.theme,
+			elapsedSeconds: Math.floor(this.options.elapsed()),
+			badges: this.options.badges(state),
+			highlight: query === '' ? undefined : makeHighlighter(query, this.theme),
+			overviewSlides:
+				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(this.deck, state.overview.filter) : undefined,
+		};
+	}
+
+	private context(): NavContext {
+		const {deck, regions, state} = this;
+		return {
+			count: deck.count,
+			steps: i => stepsOf(deck, i),
+			quizzes: i => quizzesOf(deck, i),
+			scrollLimit: regions?.scrollLimit,
+			notesScrollLimit: regions?.notesScrollLimit,
+			overviewSlides:
+				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined,
+		};
+	}
+
+	/** The hits the open search bar waits for (its query changed since the last search), if any. */
+	private pendingHits(state: NavState): Action | undefined {
+		const {query, hitsFor} = state.search;
+		if (state.overlay !== 'search' || query === hitsFor) {
+			return undefined;
+		}
+
+		this.searchIndex ??= incrementalIndex(this.deck);
+		const hits =
+			query.trim() === ''
+				? []
+				: search(this.searchIndex.index(), query)
+						.map(hit => hit.doc.slide)
+						.sort((a, b) => a - b);
+		return {type: 'searchHits', query, hits};
+	}
+
+	/**
+	 * While the talk rests, lay out where it most likely goes next (the next step, the next
+	 * slide), one per tick and dropped: the layout keeps the slides' bodies, so the position
+	 * that comes finds its slide laid out.
+	 */
+	private rehearse(): void {
+		clearTimeout(this.rehearsal);
+		const {state} = this;
+		const follow = state.follow;
+		if (!follow?.attached || state.overlay !== 'none') {
+			return;
+		}
+
+		const ahead: Action[] = [
+			{type: 'remote', slide: follow.slide, step: follow.step + 1, blank: false},
+			{type: 'remote', slide: follow.slide + 1, step: 0, blank: false},
+		];
+		const next = (index: number) => {
+			const action = ahead[index];
+			if (!action || this.state !== state) {
+				return;
+			}
+
+			const after = reduce(state, action, this.context());
+			if (after !== state) {
+				this.options.compose(this.screenInput(after));
+			}
+
+			this.rehearsal = setTimeout(next, 0, index + 1);
+		};
+
+		this.rehearsal = setTimeout(next, 0, 0);
+	}
+}

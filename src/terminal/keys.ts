@@ -1,0 +1,71 @@
+// Keys from a raw terminal without Ink, for the follower (a read-only view that need not load
+// React): Node's own keypress decoder (node:readline) splits the bytes into keys, escape
+// sequences included, and each becomes one of nav/keys.ts's key names, as ui/key-name.ts
+// names Ink's key records for the presenter.
+import {emitKeypressEvents} from 'node:readline';
+import {PassThrough} from 'node:stream';
+import type {KeyName} from '../nav/keys.js';
+
+/** What node:readline reports for a key. */
+export type Keypress = Readonly<{name?: string; ctrl?: boolean; meta?: boolean; shift?: boolean; sequence?: string}>;
+
+const namedKeys: Readonly<Record<string, KeyName>> = {
+	up: 'up',
+	down: 'down',
+	left: 'left',
+	right: 'right',
+	pageup: 'pageup',
+	pagedown: 'pagedown',
+	home: 'home',
+	end: 'end',
+	return: 'enter',
+	enter: 'enter',
+	escape: 'escape',
+	tab: 'tab',
+	// Terminals send DEL (0x7f) for Backspace; the presenter takes Delete as Backspace too.
+	backspace: 'backspace',
+	delete: 'backspace',
+	space: 'space',
+};
+
+/** The key's name, `ctrl+z` for the suspend key, or undefined for a key Lectern has no use for. */
+export function keypressName(text: string | undefined, key: Keypress | undefined): KeyName | 'ctrl+z' | undefined {
+	if (key?.ctrl && key.name === 'c') return 'ctrl+c';
+	if (key?.ctrl && key.name === 'z') return 'ctrl+z';
+	const named = key?.name === undefined ? undefined : namedKeys[key.name];
+	if (named) return named;
+	if (key?.ctrl || key?.meta) return undefined;
+	// One printable character (readline hands escape sequences over without text).
+	return text !== undefined && [...text].length === 1 && text >= ' ' && text !== '\u007F' ? text : undefined;
+}
+
+/** Read keys from `stdin` (already in raw mode); returns a function that stops reading. */
+export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => void, onSuspend: () => void): () => void {
+	// node:readline waits half a second after an Esc for the rest of a sequence; a terminal
+	// sends a sequence in one write, so an Esc that comes alone is the Esc key, at once (as Ink
+	// takes it). Everything else goes through the decoder.
+	const decoder = new PassThrough();
+	emitKeypressEvents(decoder);
+	decoder.on('keypress', (text: string | undefined, key: Keypress | undefined) => {
+		const name = keypressName(text, key);
+		if (name === 'ctrl+z') {
+			onSuspend();
+		} else if (name !== undefined) {
+			onKey(name);
+		}
+	});
+	const onData = (chunk: Buffer | string) => {
+		if (chunk.length === 1 && (chunk === '\u001B' || (typeof chunk !== 'string' && chunk[0] === 0x1b))) {
+			onKey('escape');
+		} else {
+			decoder.write(chunk);
+		}
+	};
+
+	stdin.on('data', onData);
+	stdin.resume();
+	return () => {
+		stdin.off('data', onData);
+		stdin.pause();
+	};
+}

@@ -1,0 +1,160 @@
+// The follower without Ink: its keys (node:readline's decoder → key names), its command line
+// read without yargs, and its view (the presenter's reducer and layout, driven by positions).
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {quickFollowArgs} from '../../src/cli/quick-follow.js';
+import {openDeck} from '../../src/deck/deck.js';
+import {FollowerView} from '../../src/hall/follower-view.js';
+import {buildRegions} from '../../src/layout/screen.js';
+import {createTheme} from '../../src/layout/theme.js';
+import {followState} from '../../src/nav/hall.js';
+import {initialState, type NavState} from '../../src/nav/reducer.js';
+import {keypressName, listenKeys} from '../../src/terminal/keys.js';
+
+/** The key names (and `suspend`) that the bytes decode to, as a raw terminal sends them. */
+async function namesOf(bytes: string): Promise<string[]> {
+	const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
+	const names: string[] = [];
+	const stop = listenKeys(
+		stdin,
+		name => names.push(name),
+		() => names.push('suspend'),
+	);
+	(stdin as unknown as PassThrough).write(bytes);
+	// A lone Esc is told from the start of a sequence after a moment.
+	await new Promise(resolve => setTimeout(resolve, 20));
+	stop();
+	return names;
+}
+
+describe("a follower's keys", () => {
+	it('names what a raw terminal sends as the presenter names it', async () => {
+		expect(await namesOf('qdfsG?/ab')).toEqual(['q', 'd', 'f', 's', 'G', '?', '/', 'a', 'b']);
+		expect(await namesOf('\u001B[A\u001B[B\u001B[C\u001B[D\u001B[5~\u001B[6~\u001B[H\u001B[F')).toEqual([
+			'up',
+			'down',
+			'right',
+			'left',
+			'pageup',
+			'pagedown',
+			'home',
+			'end',
+		]);
+		expect(await namesOf('\r\n\t \u007F\u001B[3~')).toEqual(['enter', 'enter', 'tab', 'space', 'backspace', 'backspace']);
+		expect(await namesOf('\u0003\u001A')).toEqual(['ctrl+c', 'suspend']);
+		expect(await namesOf('\u001B')).toEqual(['escape']);
+		expect(await namesOf('é漢')).toEqual(['é', '漢']);
+	});
+
+	it('ignores control and meta keys Lectern has no use for', async () => {
+		expect(await namesOf('\u0001\u0005\u001Bx')).toEqual([]);
+		expect(keypressName(undefined, {name: 'f5', sequence: '\u001B[15~'})).toBeUndefined();
+	});
+});
+
+describe('follow read without yargs', () => {
+	it('takes the talk, --clock, --ascii, --ssh HOST and --max-size N', () => {
+		expect(quickFollowArgs(['follow'])).toEqual({clock: false, ascii: false, maxSize: 10});
+		expect(quickFollowArgs(['follow', 'os101', '--clock', '--ascii', '--max-size', '5'])).toEqual({
+			talk: 'os101',
+			clock: true,
+			ascii: true,
+			maxSize: 5,
+		});
+		expect(quickFollowArgs(['follow', '--ssh', 'me@server', 'os101'])).toEqual({
+			talk: 'os101',
+			ssh: 'me@server',
+			clock: false,
+			ascii: false,
+			maxSize: 10,
+		});
+	});
+
+	it('leaves anything else to yargs (its errors and help)', () => {
+		for (const argv of [
+			['present', 'x'],
+			['follow', '--help'],
+			['follow', 'a', 'b'],
+			['follow', '--max-size', '0'],
+			['follow', '--ssh'],
+			['follow', '--clock=yes'],
+		]) {
+			expect(quickFollowArgs(argv)).toBeUndefined();
+		}
+	});
+});
+
+describe("a follower's view", () => {
+	const deck = openDeck('# Alpha\n\nfirst\n\n---\n\n# Beta\n\none\n\n<!-- pause -->\n\ntwo\n\n---\n\n# Gamma\n\nlast', 'talk');
+	const theme = createTheme({level: 0, ascii: false});
+	const start: NavState = {
+		...initialState({notesVisible: false}),
+		follow: followState({slide: 0, step: 0, blank: false}),
+	};
+
+	function viewOf() {
+		const frames: string[][] = [];
+		let quit = false;
+		const view = new FollowerView({
+			deck,
+			initial: start,
+			size: {width: 60, height: 12},
+			theme,
+			elapsed: () => 0,
+			compose: input => buildRegions({...input, hideClock: true}),
+			badges: state => (state.follow && !state.follow.attached ? ['detached: f to follow'] : []),
+			paint: rows => frames.push([...rows]),
+			onQuit() {
+				quit = true;
+			},
+		});
+		view.render();
+		const screen = () => frames.at(-1)!.join('\n');
+		return {view, frames, screen, quit: () => quit};
+	}
+
+	it('moves with the talk, reveal steps included, and paints only when the screen changes', () => {
+		const {view, frames, screen} = viewOf();
+		expect(screen()).toContain('Alpha');
+		view.dispatch({type: 'remote', slide: 1, step: 0, blank: false});
+		expect(screen()).toContain('Beta');
+		expect(screen()).not.toContain('two');
+		view.dispatch({type: 'remote', slide: 1, step: 1, blank: false});
+		expect(screen()).toContain('two');
+		const painted = frames.length;
+		view.dispatch({type: 'remote', slide: 1, step: 1, blank: false});
+		expect(frames).toHaveLength(painted);
+		view.key('l');
+		expect(screen()).toContain('Beta');
+		view.dispose();
+	});
+
+	it('d detaches to browse with the usual keys and a search; f rejoins where the talk is', () => {
+		const {view, screen} = viewOf();
+		view.key('d');
+		expect(screen()).toContain('detached: f to follow');
+		view.key('G');
+		expect(screen()).toContain('Gamma');
+		view.dispatch({type: 'remote', slide: 1, step: 0, blank: false});
+		expect(screen()).toContain('Gamma');
+		for (const key of ['/', 'a', 'l', 'p', 'h', 'a', 'enter']) {
+			view.key(key);
+		}
+
+		expect(screen()).toContain('Alpha');
+		view.key('f');
+		expect(screen()).toContain('Beta');
+		expect(screen()).not.toContain('detached');
+		view.dispose();
+	});
+
+	it('a new deck keeps the slide where the edit put it; q quits', () => {
+		const {view, screen, quit} = viewOf();
+		view.dispatch({type: 'remote', slide: 2, step: 0, blank: false});
+		view.setDeck(openDeck('# Intro\n\nnew\n\n---\n\n# Alpha\n\nfirst\n\n---\n\n# Beta\n\none\n\n---\n\n# Gamma\n\nlast', 'talk'));
+		expect(screen()).toContain('Gamma');
+		view.key('q');
+		expect(quit()).toBe(true);
+		view.dispose();
+	});
+});
