@@ -8,7 +8,7 @@ import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot, useSnapshot} from './lib/env.mjs';
+import {childEnv, findPython, findSharedBench, lecternBin, outDir, parseSize, repoRoot, copyBuild} from './lib/env.mjs';
 import {fail, options} from './lib/options.mjs';
 import {generateDeck, probeTools, runPtybench, stopChildren} from './lib/ptybench.mjs';
 import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
@@ -74,7 +74,7 @@ async function main() {
 	if (!existsSync(lecternBin)) setupNotes.push(`${path.relative(repoRoot, lecternBin)} is missing`);
 	else if (o.snapshot) {
 		log('copying the build (--snapshot)');
-		const copy = await useSnapshot();
+		const copy = await copyBuild();
 		setupNotes.push(
 			copy
 				? `measured a copy of the build: ${path.relative(repoRoot, copy)}`

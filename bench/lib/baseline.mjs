@@ -39,7 +39,7 @@ export function saveBaseline(current, options) {
 		metrics: sortKeys(current.metrics),
 		floors_ms: sortKeys(current.floors),
 	};
-	writeFileSync(baselineFile, JSON.stringify(data, null, '\t') + '\n');
+	writeFileSync(baselineFile, `${JSON.stringify(data, null, '\t')}\n`);
 	return Object.keys(data.metrics).length;
 }
 

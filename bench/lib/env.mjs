@@ -17,7 +17,7 @@ export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTE
  * dist/ before and after copying. Returns the new entry, or undefined when dist/ did not
  * settle within a minute (the copy is used anyway and its errors show in the tables).
  */
-export async function useSnapshot() {
+export async function copyBuild() {
 	const dir = path.join(outDir, 'lectern-snapshot');
 	const dist = path.join(repoRoot, 'dist');
 	const list = d => (existsSync(d) ? readdirSync(d).sort().join('\n') : '');

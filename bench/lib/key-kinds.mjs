@@ -36,7 +36,7 @@ export function writeNotesDeck(plainDeck, n) {
 	const dir = path.join(path.dirname(path.dirname(plainDeck)), `${n}-notes`);
 	mkdirSync(dir, {recursive: true});
 	const file = path.join(dir, 'deck.md');
-	writeFileSync(file, body.join('\n\n---\n\n') + '\n');
+	writeFileSync(file, `${body.join('\n\n---\n\n')}\n`);
 	return file;
 }
 

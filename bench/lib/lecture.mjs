@@ -25,7 +25,7 @@ export function firstTitle(file) {
 			continue;
 		}
 		const h = !fence && /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-		if (h && h[1]) {
+		if (h?.[1]) {
 			const text = h[1]
 				.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 				.replace(/[*_`~]/g, '')

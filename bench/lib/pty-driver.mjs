@@ -79,7 +79,13 @@ export class PtySession {
 				this.waiters.delete(w);
 				resolve(undefined);
 			}, timeoutMs);
-			const w = {pred, resolve: t => (clearTimeout(timer), resolve(t))};
+			const w = {
+				pred,
+				resolve: t => {
+					clearTimeout(timer);
+					resolve(t);
+				},
+			};
 			this.waiters.add(w);
 			this.term.write('', () => this.#check(performance.now()));
 		});

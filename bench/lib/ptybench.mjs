@@ -55,8 +55,7 @@ export function runPtybench(o) {
 		let err = '';
 		child.stdout.on('data', d => {
 			out += d;
-			let nl;
-			while ((nl = out.indexOf('\n')) >= 0) {
+			for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
 				const line = out.slice(0, nl);
 				out = out.slice(nl + 1);
 				if (line.startsWith('{')) o.onRun?.(safeJson(line));

@@ -78,7 +78,7 @@ export function lecternMetrics({sizes, lecture, kinds, search}) {
 		put(`rss.${s.n}`, ratio(lec.rssMiB, floor.rssMiB));
 	}
 	const ownFloor = median(lecture?.floor.ms ?? []);
-	if (lecture && lecture.lecture.ms.length && !lecture.lecture.errors.length) {
+	if (lecture?.lecture.ms.length && !lecture.lecture.errors.length) {
 		put('first.lecture', ratio(median(lecture.lecture.ms), ownFloor), ownFloor);
 	}
 	for (const row of kinds) {

@@ -1,9 +1,8 @@
 // Turning a program's output into one readable line for a table footnote.
-
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Za-z0-9]|\x1b[=>78DEHMNOZc]/g;
+import {stripVTControlCharacters} from 'node:util';
 
 export function stripAnsi(text) {
-	return text.replace(ANSI, '').replace(/\r/g, '');
+	return stripVTControlCharacters(text).replace(/\r/g, '');
 }
 
 /**
