@@ -3,6 +3,7 @@
 import {detectDialect} from './dialects/detect.js';
 import type {DialectName} from './dialects/dialect.js';
 import {readPercentHeader} from './dialects/header.js';
+import {withIntroSlide} from './dialects/intro.js';
 import {dialects} from './dialects/rules.js';
 import {readFrontMatter, type FrontMatter} from './front-matter.js';
 import {scanSlides, type SlideBounds} from './scan.js';
@@ -29,7 +30,8 @@ function readDeckStart(text: string, forced?: DialectName): {front: FrontMatter;
 	const normal = normalizeText(text);
 	const percent = forced === undefined || forced === 'mdp' ? readPercentHeader(normal) : undefined;
 	const front = percent ?? readFrontMatter(normal);
-	return {front, dialect: forced ?? (percent ? 'mdp' : detectDialect(front.body, front.meta.extra))};
+	const dialect = forced ?? (percent ? 'mdp' : detectDialect(front.body, front.meta.extra));
+	return {front: dialect === 'presenterm' ? withIntroSlide(front) : front, dialect};
 }
 
 /** pandoc's slide level, when patat's settings give one. */

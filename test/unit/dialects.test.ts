@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {openDeck, slideSource, slideText, stepsOf} from '../../src/deck/deck.js';
+import {openDeck, slideHead, slideSource, slideText, stepsOf} from '../../src/deck/deck.js';
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
@@ -159,6 +159,24 @@ describe('dialect rules', () => {
 		expect(parseSlide(deck, 0).problems).toEqual([]);
 		// A fragment comment under the slide's only block reveals nothing: no empty first step.
 		expect(stepsOf(openDeck('## T\n<!-- .element: class="fragment" -->', 'x.md', 'reveal'), 0)).toBe(1);
+	});
+
+	it('presenterm: the front matter builds an introduction slide; the body keeps its file lines', () => {
+		const deck = openDeck(
+			'---\ntitle: Caches *fast*\nsub_title: why *this* matters\nauthors:\n  - Ann\n  - Bo\n---\n\nFirst\n=====\n\ntext',
+			'x.md',
+			'presenterm',
+		);
+		expect(deck.count).toBe(2);
+		expect(parseSlide(deck, 0).title).toBe('Caches fast');
+		expect(parseSlide(deck, 0).bodyText).toContain('why *this* matters');
+		expect(parseSlide(deck, 0).bodyText).toContain('Ann, Bo');
+		expect(deck.meta.author).toBe('Ann, Bo');
+		expect(slideHead(deck, 1).source.line).toBe(9);
+		expect(parseSlide(deck, 1).title).toBe('First');
+		// Nothing to show, or another dialect: no introduction slide.
+		expect(openDeck('---\noptions:\n  x: 1\n---\n\n# A', 'x.md', 'presenterm').count).toBe(1);
+		expect(openDeck('---\ntitle: T\n---\n\n# A', 'x.md', 'lectern').count).toBe(1);
 	});
 
 	it('presenterm hides /// lines only in the languages it lists', () => {
