@@ -143,6 +143,7 @@ export class FollowerView {
 		};
 	}
 
+	/** What App.tsx's context holds (keep the two alike). */
 	private context(): NavContext {
 		const {deck, regions, state} = this;
 		return {
@@ -151,6 +152,7 @@ export class FollowerView {
 			quizzes: i => quizzesOf(deck, i),
 			scrollLimit: regions?.scrollLimit,
 			notesScrollLimit: regions?.notesScrollLimit,
+			helpScrollLimit: regions?.helpScrollLimit,
 			overviewSlides:
 				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined,
 		};

@@ -148,6 +148,18 @@ describe("a follower's view", () => {
 		view.dispose();
 	});
 
+	it('? opens the help while attached; it scrolls when taller than the screen and Esc closes it', () => {
+		const {view, screen} = viewOf();
+		view.key('?');
+		const top = screen();
+		expect(top).toContain('Keys');
+		view.key('j');
+		expect(screen()).not.toEqual(top);
+		view.key('escape');
+		expect(screen()).toContain('Alpha');
+		view.dispose();
+	});
+
 	it('a new deck keeps the slide where the edit put it; q quits', () => {
 		const {view, screen, quit} = viewOf();
 		view.dispatch({type: 'remote', slide: 2, step: 0, blank: false});
