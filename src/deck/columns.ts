@@ -2,7 +2,6 @@
 // declares a layout (relative widths), `<!-- column: N -->` puts the blocks after it in
 // column N, `<!-- reset_layout -->` ends the layout. The directives are HTML comments, so any
 // other Markdown reader shows the same content one column after the other.
-import type {Token} from 'marked';
 import type {Block, Column, DeckWarning} from './types.js';
 
 const layoutDirective = /^\s*<!--\s*column_layout\s*:\s*\[([^\]]*)\]\s*-->\s*$/i;
@@ -17,13 +16,8 @@ export class ColumnState {
 	private widths: number[] | undefined;
 	private index: number | undefined;
 
-	/** Take in a directive token (true), or say the token is content (false). */
-	read(token: Token, line: number, problems: DeckWarning[]): boolean {
-		if (token.type !== 'html') {
-			return false;
-		}
-
-		const raw = token.raw;
+	/** Take in a directive (an HTML block's source; true), or say the HTML is content (false). */
+	read(raw: string, line: number, problems: DeckWarning[]): boolean {
 		const layout = layoutDirective.exec(raw);
 		if (layout) {
 			const widths = layout[1]!.split(',').map(part => Number(part.trim()));

@@ -1,11 +1,15 @@
 // A slide's Markdown → blocks, with marked's lexer as the parser of record. Every string a
 // token carries is sanitised here, after marked has decoded entities such as `&#27;`, so
-// nothing downstream can meet a raw control character from the deck.
+// nothing downstream can meet a raw control character from the deck. The stages: lex (behind
+// the guards of limits.ts) → refine.ts (inline HTML tags, alerts) → sanitise → the element
+// builder (elements-from-tokens.ts). This file, refine.ts and the builder are the one place
+// that knows marked's tokens; what leaves it is the deck's own elements.
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit, tableRowLimit} from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
-import {inlineMarkdownToPlain, tokensToPlain} from './plain.js';
+import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
+import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
@@ -15,8 +19,7 @@ import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
 import type {Block, Deck, DeckWarning, Slide} from './types.js';
 
-/** Fence info strings drawn verbatim: never wrapped, never highlighted. */
-export const diagramLanguages: ReadonlySet<string> = new Set(['diagram', 'text', 'ascii', 'txt', 'plain', 'plaintext']);
+export {diagramLanguages} from './elements-from-tokens.js';
 
 const slideCache = new WeakMap<Deck, Map<number, Slide>>();
 
@@ -75,7 +78,7 @@ function buildSlide(deck: Deck, index: number): Slide {
 		// A code block's line highlights take the reveal steps after its text's own, one block after another.
 		let highlightFrom = step.first;
 		for (const token of tokens) {
-			if (!columns.read(token, line, problems)) {
+			if (token.type !== 'html' || !columns.read(token.raw, line, problems)) {
 				const quiz =
 					token.type === 'code' ? quizBlock(token as Tokens.Code, step.first, line, text.revealSteps, quizzes, problems) : undefined;
 				if (quiz) {
@@ -104,13 +107,15 @@ function buildSlide(deck: Deck, index: number): Slide {
 	}
 
 	const notes = text.notes === '' ? [] : lex(text.notes, firstLine, problems);
+	const noteElements = elementsFromTokens(notes, dialect);
 	return {
 		head,
 		title: lexTitle(text.titleSource),
 		blocks,
 		notes,
-		bodyText: tokensToPlain(blocks.map(blockToken)),
-		notesText: tokensToPlain(notes),
+		noteElements,
+		bodyText: elementsToPlain(blocks.map(block => block.element)),
+		notesText: elementsToPlain(noteElements),
 		problems,
 	};
 }
@@ -254,7 +259,7 @@ function quizBlock(
 		problems.push({line: line + 1 + problem.offset, message: problem.message});
 	}
 
-	return {kind: 'quiz', step, line, quiz: parsed.quiz, answerStep, ordinal};
+	return {kind: 'quiz', step, line, quiz: parsed.quiz, answerStep, ordinal, element: {kind: 'quiz', quiz: parsed.quiz}};
 }
 
 function toBlock(
@@ -275,56 +280,29 @@ function toBlock(
 
 	if (token.type === 'code') {
 		const code = token as Tokens.Code;
-		const info = readFenceInfo(code.lang ?? '');
-		const lang = info.lang;
-		for (const feature of info.unsupported) {
+		for (const feature of readFenceInfo(code.lang ?? '').unsupported) {
 			problems.push({line, message: `not supported: ${feature}, shown as code`, severity: 'warning'});
 		}
 
-		// Tabs were expanded when the token was sanitised; lines the author hid stay hidden.
-		const body = dialect.hiddenCodeLine
-			? code.text
-					.split('\n')
-					.filter(text => !dialect.hiddenCodeLine!(text, lang))
-					.join('\n')
-			: code.text;
-		// Only fenced code has an info string. Highlights number the lines shown (hidden ones left out);
-		// a verbatim block that has them is drawn as code, so that each of its steps shows.
-		const fenced = /^ {0,3}(?:```|~~~)/.test(code.raw);
-		const highlights = fenced ? info.highlights : undefined;
-		if (diagramLanguages.has(lang) && !highlights) {
-			return {kind: 'diagram', step, line, lines: body.split('\n')};
+		const element = codeElement(code, dialect);
+		if (element.kind === 'diagram') {
+			return {kind: 'diagram', step, line, lines: element.lines, element};
 		}
 
 		return {
 			kind: 'code',
 			step,
 			line,
-			lang,
-			code: body,
-			...(fenced && info.lineNumbers ? {lineNumbers: true} : {}),
-			...(highlights ? {highlights, highlightFrom} : {}),
+			lang: element.lang,
+			code: element.text,
+			...(element.lineNumbers ? {lineNumbers: true} : {}),
+			...(element.highlights ? {highlights: element.highlights, highlightFrom} : {}),
+			element,
 		};
 	}
 
-	return {kind: 'markdown', step, line, token};
-}
-
-function blockToken(block: Block): Token {
-	if (block.kind === 'markdown') {
-		return block.token;
-	}
-
-	if (block.kind === 'quiz') {
-		const {quiz} = block;
-		const text = [quiz.question, ...quiz.choices.map(choice => choice.text), ...quiz.answers, quiz.explanation]
-			.filter(part => part !== '')
-			.join('\n');
-		return {type: 'code', raw: text, text, lang: ''} as Tokens.Code;
-	}
-
-	const text = block.kind === 'diagram' ? block.lines.join('\n') : block.code;
-	return {type: 'code', raw: text, text, lang: ''} as Tokens.Code;
+	const element = elementFromToken(token, dialect);
+	return element ? {kind: 'markdown', step, line, token, element} : undefined;
 }
 
 /** Tabs in verbatim blocks become spaces (stops every 4 columns) so widths are known. */

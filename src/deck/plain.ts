@@ -1,99 +1,126 @@
-// Tokens → plain text, for titles, search and the status bar: what a reader would type to
+// Elements → plain text, for titles, search and the status bar: what a reader would type to
 // find the words, without Markdown punctuation.
-import {Lexer, type Token} from 'marked';
 import {pushAll} from './arrays.js';
-import {cutLongLines, parseHazard} from './limits.js';
+import type {Element, Inline} from './elements.js';
+import {inlineMarkdown} from './elements-from-tokens.js';
 
-const entities: Readonly<Record<string, string>> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' '};
+// Kept here for the layout's table cells until it draws from elements.
+export {decodeBasicEntities} from './elements-from-tokens.js';
 
-export function decodeBasicEntities(text: string): string {
-	return text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, entity => entities[entity] ?? entity) : text;
-}
-
-export function inlineToPlain(tokens: readonly Token[]): string {
+/** Inline spans as one line: a link's target follows its text, an image is its alt text, raw HTML tags drop out. */
+export function inlinesToPlain(inlines: readonly Inline[]): string {
 	let out = '';
-	for (const token of tokens) {
-		const children = (token as {tokens?: Token[]}).tokens;
-		if (token.type === 'link') {
-			const text = children ? inlineToPlain(children) : token.text;
-			out += text === token.href ? text : `${text} (${token.href})`;
-		} else if (token.type === 'image') {
-			out += token.text;
-		} else if (token.type === 'br') {
-			out += ' ';
-		} else if (token.type === 'html') {
-			out += token.text.startsWith('<') ? '' : token.text;
-		} else if (children) {
-			out += inlineToPlain(children);
-		} else if ('text' in token && typeof token.text === 'string') {
-			out += token.text;
+	for (const inline of inlines) {
+		switch (inline.kind) {
+			case 'text':
+			case 'code': {
+				out += inline.text;
+				break;
+			}
+
+			case 'link': {
+				const text = inlinesToPlain(inline.children);
+				out += text === inline.href ? text : `${text} (${inline.href})`;
+				break;
+			}
+
+			case 'image': {
+				out += inline.alt;
+				break;
+			}
+
+			case 'break': {
+				out += ' ';
+				break;
+			}
+
+			case 'html': {
+				out += inline.text.startsWith('<') ? '' : inline.text;
+				break;
+			}
+
+			default: {
+				out += inlinesToPlain(inline.children);
+			}
 		}
 	}
 
-	return decodeBasicEntities(out);
+	return out;
 }
 
-/** Block tokens → plain lines (list items and table rows one per line). */
-export function tokensToPlain(tokens: readonly Token[]): string {
+/** Elements → plain lines (list items and table rows one per line, code as written). */
+export function elementsToPlain(elements: readonly Element[]): string {
 	const lines: string[] = [];
-	const walk = (list: readonly Token[], indent: string) => {
-		for (const token of list) {
-			switch (token.type) {
-				case 'space':
-				case 'hr':
-				case 'def': {
+	const add = (text: string, indent: string) => {
+		for (const line of text.split('\n')) {
+			lines.push(indent + line);
+		}
+	};
+
+	const walk = (list: readonly Element[], indent: string) => {
+		for (const element of list) {
+			switch (element.kind) {
+				case 'rule': {
+					break;
+				}
+
+				case 'heading':
+				case 'paragraph': {
+					add(inlinesToPlain(element.inlines), indent);
 					break;
 				}
 
 				case 'list': {
-					for (const item of token.items) {
-						walk(item.tokens, indent + '  ');
+					for (const item of element.items) {
+						walk(item.children, indent + '  ');
 					}
 
 					break;
 				}
 
 				case 'table': {
-					const row = (cells: ReadonlyArray<{tokens: Token[]}>) => cells.map(cell => inlineToPlain(cell.tokens)).join(' | ');
-					lines.push(indent + row(token.header));
-					for (const cells of token.rows) {
-						lines.push(indent + row(cells));
+					const row = (cells: readonly (readonly Inline[])[]) => cells.map(inlinesToPlain).join(' | ');
+					add(row(element.header), indent);
+					for (const cells of element.rows) {
+						add(row(cells), indent);
 					}
 
 					break;
 				}
 
-				case 'blockquote': {
-					walk(token.tokens ?? [], indent);
+				case 'quote':
+				case 'alert': {
+					walk(element.children, indent);
 					break;
 				}
 
 				case 'code': {
-					pushAll(lines, String(token.text).split('\n'));
+					add(element.text, '');
+					break;
+				}
+
+				case 'diagram': {
+					pushAll(lines, element.lines);
 					break;
 				}
 
 				case 'html': {
-					if (!/^\s*<!--/.test(token.raw)) {
-						lines.push(indent + token.text.trim());
-					}
-
+					add(element.text.trim(), indent);
 					break;
 				}
 
-				default: {
-					const children = (token as {tokens?: Token[]}).tokens;
-					const text = children ? inlineToPlain(children) : String((token as {text?: string}).text ?? '');
-					pushAll(
-						lines,
-						text.split('\n').map(line => indent + line),
-					);
+				case 'quiz': {
+					const {quiz} = element;
+					for (const text of [quiz.question, ...quiz.choices.map(choice => choice.text), ...quiz.answers, quiz.explanation]) {
+						add(text, '');
+					}
+					break;
 				}
 			}
 		}
 	};
 
-	walk(tokens, '');
+	walk(elements, '');
 	return lines
 		.map(line => line.trimEnd())
 		.filter(line => line.trim() !== '')
@@ -105,6 +132,5 @@ export function tokensToPlain(tokens: readonly Token[]): string {
  * as a slide's Markdown (limits.ts): read as written when marked could take seconds on it.
  */
 export function inlineMarkdownToPlain(markdown: string): string {
-	const cut = cutLongLines(markdown).text;
-	return parseHazard(cut) === undefined ? inlineToPlain(Lexer.lexInline(cut)) : cut;
+	return inlinesToPlain(inlineMarkdown(markdown));
 }

@@ -2,12 +2,19 @@
 // meant: a few inline HTML tags (`<br>` a line break; `<b>`, `<i>`, `<kbd>`… their text,
 // styled where a terminal can) and GitHub's alerts (`> [!NOTE]`). Nothing else is
 // interpreted: any other tag stays text, shown as written. Runs on lexed tokens, before they
-// are sanitised.
+// are sanitised and before elements-from-tokens.ts builds the deck's elements: together with
+// parse.ts and that builder it is the one place that knows marked's tokens. A tag with an
+// inline kind of its own (`<u>`, `<kbd>`, `<sub>`, `<sup>`) leaves its name on the token it
+// becomes (`tag`), for the builder.
 import {Lexer, type Token} from 'marked';
 import {pushAll} from './arrays.js';
+import type {RefinedTag} from './elements-from-tokens.js';
 
-/** Inline tags whose text is shown: as which token, or `undefined` for the text alone. */
-const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | undefined> = new Map([
+/**
+ * Inline tags whose text is shown: as which token, or `undefined` for the text alone. `text`:
+ * a text token holding the inner tokens (drawn as they are; the builder reads its `tag`).
+ */
+const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | 'text' | undefined> = new Map([
 	['b', 'strong'],
 	['strong', 'strong'],
 	['i', 'em'],
@@ -18,13 +25,15 @@ const inlineTags: ReadonlyMap<string, 'strong' | 'em' | 'codespan' | 'del' | und
 	['s', 'del'],
 	['del', 'del'],
 	['strike', 'del'],
-	['sub', undefined],
-	['sup', undefined],
+	['sub', 'text'],
+	['sup', 'text'],
 	['span', undefined],
 	['mark', undefined],
 	['small', undefined],
 	['ins', undefined],
 ]);
+
+const refinedTags: ReadonlySet<string> = new Set<RefinedTag>(['u', 'kbd', 'sub', 'sup']);
 
 const openTag = /^<([a-z]+)(?:\s[^<>]*)?>$/i;
 const closeTag = /^<\/([a-z]+)\s*>$/i;
@@ -76,11 +85,12 @@ function refineInline(tokens: Token[]): Token[] {
 
 		const inner = refineInline(tokens.slice(i + 1, close));
 		const as = inlineTags.get(name);
+		const tag: {tag?: RefinedTag} = refinedTags.has(name) ? {tag: name as RefinedTag} : {};
 		if (as === 'codespan') {
 			const text = plainText(inner);
-			out.push({type: 'codespan', raw: text, text});
+			out.push({type: 'codespan', raw: text, text, ...tag} as Token);
 		} else if (as) {
-			out.push({type: as, raw: token.raw, text: plainText(inner), tokens: inner} as Token);
+			out.push({type: as, raw: token.raw, text: plainText(inner), tokens: inner, ...tag} as Token);
 		} else {
 			pushAll(out, inner);
 		}

@@ -1,7 +1,7 @@
 // The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
 import type {Token} from 'marked';
 import type {DialectName} from './dialects/dialect.js';
-import type {LineRange} from './elements.js';
+import type {Element, LineRange} from './elements.js';
 import type {Quiz} from './quiz.js';
 
 /** Where something came from: a deck file and a 1-based line in it. */
@@ -66,7 +66,11 @@ export type Deck = Readonly<{
 	partial?: boolean;
 }>;
 
-/** A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file. */
+/**
+ * A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file.
+ * `element`: what the block holds as the deck's own element (elements.ts), for every kind;
+ * `token` (marked's) stays only until the layout draws from elements.
+ */
 export type Block = (
 	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
 	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
@@ -88,7 +92,7 @@ export type Block = (
 	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
 	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
 ) &
-	Readonly<{column?: Column}>;
+	Readonly<{element: Element; column?: Column}>;
 
 /**
  * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,
@@ -103,8 +107,10 @@ export type Slide = Readonly<{
 	/** Plain-text title (inline Markdown removed), sanitised; '' when the slide has none. */
 	title: string;
 	blocks: readonly Block[];
-	/** Speaker notes, lexed and sanitised. */
+	/** Speaker notes, lexed and sanitised (marked's tokens, until the layout draws from `noteElements`). */
 	notes: readonly Token[];
+	/** Speaker notes as the deck's own elements. */
+	noteElements: readonly Element[];
 	/** Plain text of the body and of the notes, for search. */
 	bodyText: string;
 	notesText: string;

@@ -118,7 +118,8 @@ describe('parseSlide: blocks', () => {
 	it('keeps a diagram verbatim: no wrapping, no reflow, inner blank lines kept', () => {
 		const long = 'x'.repeat(300);
 		const diagram = slideOf(`\`\`\`diagram\n${long}\n\n  *not emphasis*  \n\`\`\``).blocks[0];
-		expect(diagram).toEqual({kind: 'diagram', step: 0, line: 1, lines: [long, '', '  *not emphasis*  ']});
+		const lines = [long, '', '  *not emphasis*  '];
+		expect(diagram).toEqual({kind: 'diagram', step: 0, line: 1, lines, element: {kind: 'diagram', lines}});
 	});
 
 	it('keeps the first word of the info string, lowercased, as the language', () => {
