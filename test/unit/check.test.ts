@@ -50,6 +50,38 @@ describe('lectern check', () => {
 		}
 	});
 
+	it('reports an unknown language of a fence inside a list item or a quote, once per block', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lectern-check-nested-'));
+		try {
+			const deck = join(dir, 'nested.md');
+			const lines = [
+				'## Nested',
+				'',
+				'- item',
+				'  ```klingon',
+				'  a',
+				'  ```',
+				'- other',
+				'  ```klingon',
+				'  b',
+				'  ```',
+				'',
+				'> ```vulcan',
+				'> c',
+				'> ```',
+				'',
+			];
+			writeFileSync(deck, [...lines, '<!-- notes: n -->', ''].join('\n'));
+			const out = (await check([deck])).stdout.trim().split('\n');
+			expect(out).toEqual([
+				`${deck}:3: slide 1 "Nested": warning: unknown fence language "klingon" (shown without highlighting)`,
+				`${deck}:12: slide 1 "Nested": warning: unknown fence language "vulcan" (shown without highlighting)`,
+			]);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
 	it('reports every known problem of a deck, one exact line each, and exits 1', async () => {
 		const result = await check([fixture('problems')]);
 		expect(result.stderr).toBe('');

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import type {Element, Inline} from '../../src/deck/elements.js';
+import {codeLanguages, hasHighlightableCode} from '../../src/deck/element-walk.js';
 import {inlineMarkdown} from '../../src/deck/elements-from-tokens.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {elementsToPlain, inlinesToPlain} from '../../src/deck/plain.js';
@@ -361,5 +362,16 @@ describe('elements of every other construct', () => {
 		const slide = slideOf(deep);
 		expect(slide.blocks.length).toBeGreaterThan(0);
 		expect(slide.bodyText).toContain('deep');
+	});
+
+	it('code languages of a slide, nested fences and notes included', () => {
+		expect(codeLanguages(bodyOf('```ts\nx\n```\n\n- a\n  ```py\n  y\n  ```\n\n> ```\n> z\n> ```\n\n```text\nd\n```'))).toEqual([
+			'ts',
+			'py',
+			'',
+		]);
+		expect(hasHighlightableCode(slideOf('- a\n  ```rust\n  x\n  ```'))).toBe(true);
+		expect(hasHighlightableCode(slideOf('text\n\n<!-- notes:\n```js\nx\n```\n-->'))).toBe(true);
+		expect(hasHighlightableCode(slideOf('```\nplain\n```\n\n```diagram\n+-+\n```'))).toBe(false);
 	});
 });

@@ -4,6 +4,7 @@
 // it on smaller terminals, where it starts hidden.
 import {slideHead} from '../../deck/deck.js';
 import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
+import {codeLanguages} from '../../deck/element-walk.js';
 import {parseSlide} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
@@ -175,8 +176,11 @@ export function checkOpenDeck(
 				);
 			}
 
-			if (block.kind === 'code' && block.lang !== '' && !(highlighter?.supports(block.lang) ?? true)) {
-				add(i, block.line, `unknown fence language "${block.lang}" (shown without highlighting)`, 'warning');
+			// Fences inside list items and quotes too, each language once per block.
+			for (const lang of new Set(codeLanguages([block.element]))) {
+				if (lang !== '' && !(highlighter?.supports(lang) ?? true)) {
+					add(i, block.line, `unknown fence language "${lang}" (shown without highlighting)`, 'warning');
+				}
 			}
 		}
 

@@ -3,6 +3,7 @@
 // the slide only, laid out locally at this terminal's size. `d` detaches to browse, `f`
 // rejoins. It runs without Ink and React (hall/follower-view.ts): a hall of followers on one
 // machine costs each of them a small process and a position costs each only its changed rows.
+import {hasHighlightableCode} from '../../deck/element-walk.js';
 import {parseSlide} from '../../deck/parse.js';
 import type {Deck} from '../../deck/types.js';
 import {createTheme} from '../../layout/theme.js';
@@ -235,11 +236,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	// Code is highlighted as the presenter shows it, once a slide with code comes up.
 	let highlighterRequested = false;
 	function maybeLoadHighlighter(state: NavState, current: Deck) {
-		if (
-			highlighterRequested ||
-			theme.level === 0 ||
-			!parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')
-		) {
+		if (highlighterRequested || theme.level === 0 || !hasHighlightableCode(parseSlide(current, state.slide))) {
 			return;
 		}
 

@@ -4,6 +4,7 @@
 import {EventEmitter} from 'node:events';
 import {onExit} from 'signal-exit';
 import {appendFileSync, statSync} from 'node:fs';
+import {hasHighlightableCode} from '../../deck/element-walk.js';
 import {parseSlide} from '../../deck/parse.js';
 import type {QuizAnswer} from '../../deck/quiz.js';
 import {slideHead} from '../../deck/deck.js';
@@ -316,7 +317,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			return;
 		}
 
-		if (parseSlide(current, state.slide).blocks.some(block => block.kind === 'code' && block.lang !== '')) {
+		if (hasHighlightableCode(parseSlide(current, state.slide))) {
 			highlighterRequested = true;
 			void loadHighlighter().then(
 				highlighter => {
