@@ -120,9 +120,11 @@ export function slideText(deck: Deck, index: number): SlideText {
 		textCache.set(deck, cache);
 	}
 
-	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown} | undefined;
+	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
 	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {
 		incrementalLists: patat?.incrementalLists === true,
+		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
+		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
 	}));
 }
 

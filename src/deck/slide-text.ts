@@ -8,6 +8,7 @@ import {isDivClose, isPause, matchFenceOpen, matchNoteOpen, type NoteSyntax} fro
 import {minOf} from './arrays.js';
 import {isQuizInfo} from './quiz.js';
 import {highlightSteps as countHighlightSteps} from './dialects/fence-info.js';
+import {convertPandocTables} from './dialects/pandoc-tables.js';
 
 export type SlideText = Readonly<{
 	/**
@@ -46,11 +47,16 @@ const commentOnly = /^\s*<!--.*-->\s*$/;
  * `incrementalLists`: each item of a top-level list after the first is a reveal step (patat's
  * setting; presenterm turns it on and off with `<!-- incremental_lists: true|false -->`).
  */
-export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern, options: {incrementalLists?: boolean} = {}): SlideText {
+export function splitSlideText(
+	raw: string,
+	dialect: Dialect = dialects.lectern,
+	options: {incrementalLists?: boolean; commentNotes?: boolean} = {},
+): SlideText {
+	const commentNotes = dialect.commentNotes === 'when-set' ? options.commentNotes === true : dialect.commentNotes === true;
 	let incremental = options.incrementalLists === true;
 	// Whether the current step's last block is a top-level list (the next item reveals in a step).
 	let inList = false;
-	const lines = raw.split('\n');
+	const lines = dialect.pandocTables ? convertPandocTables(raw.split('\n')) : raw.split('\n');
 	const unsupported: Array<{line: number; what: string}> = [];
 	const steps: Array<{markdown: string; line: number; first: number}> = [];
 	let current: string[] = [];
@@ -171,9 +177,14 @@ export function splitSlideText(raw: string, dialect: Dialect = dialects.lectern,
 			continue;
 		}
 
+		const config = !read && dialect.configComment?.test(line);
+		if (config) {
+			unsupported.push({line: i, what: `${line.trim().slice(0, 40)}${line.trim().length > 40 || !line.includes('-->') ? ' … -->' : ''}`});
+		}
+
 		const note = read
 			? undefined
-			: (matchNoteOpen(line) ?? (dialect.commentNotes && !layoutComment.test(line) ? matchComment(line) : undefined));
+			: (matchNoteOpen(line) ?? (commentNotes && !config && !layoutComment.test(line) ? matchComment(line) : undefined));
 		if (note) {
 			tracker.next('');
 			hasNotes = true;

@@ -63,11 +63,22 @@ describe('dialect rules', () => {
 		expect(slides('# S\n\n## A\n\na\n\n---\n\nb', 'patat')).toEqual(['# S', '## A\n\na', 'b']);
 	});
 
-	it('Marp and patat read comments as notes; Marp keeps each source line', () => {
+	it('Marp reads comments as notes; Marp keeps each source line', () => {
 		const marp = parseSlide(openDeck('## T\n\none\ntwo\n\n<!-- say hello -->', 'x.md', 'marp'), 0);
 		expect(marp.notesText).toContain('say hello');
 		expect(marp.bodyText).toContain('one');
 		expect(parseSlide(openDeck('## T\n\n<!-- say hello -->', 'x.md', 'lectern'), 0).notesText).toBe('');
+	});
+
+	it('patat reads comments as notes only with its speakerNotes setting; <!--config: blocks are dropped and reported', () => {
+		const body =
+			'# T\n\ntext\n\n<!-- say hello\nand more -->\n\n<!--config:\nslideNumber: false\n-->\n\n<!-- config: an ordinary comment -->';
+		const withNotes = parseSlide(openDeck(`---\npatat:\n  speakerNotes:\n    file: /tmp/notes.txt\n---\n\n${body}`, 'x.md'), 0);
+		expect(withNotes.notesText).toBe('say hello and more\nconfig: an ordinary comment');
+		expect(withNotes.problems.map(problem => problem.message)).toEqual(['not supported: <!--config: … -->, ignored']);
+		const hidden = parseSlide(openDeck(`---\npatat:\n  wrap: true\n---\n\n${body}`, 'x.md'), 0);
+		expect(hidden.head.hasNotes).toBe(false);
+		expect(hidden.bodyText).toBe('T\ntext');
 	});
 
 	it('hidden code lines stay hidden', () => {

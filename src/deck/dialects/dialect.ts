@@ -21,8 +21,15 @@ export type Dialect = Readonly<{
 	headingSplit?: 'lookatme' | 'pandoc';
 	/** Another line that is a pause. */
 	pause?: (line: string) => boolean;
-	/** Every HTML comment that is not a directive is a speaker note (Marp, patat). */
-	commentNotes?: boolean;
+	/**
+	 * Every HTML comment that is not a directive is a speaker note: always (Marp), or when the
+	 * deck's settings say so (patat: `speakerNotes` under `patat:`; otherwise comments are hidden).
+	 */
+	commentNotes?: boolean | 'when-set';
+	/** pandoc's simple, multiline and grid tables are read (patat). */
+	pandocTables?: boolean;
+	/** A comment that configures the tool for one slide (patat's `<!--config:`): never a note, dropped and reported. */
+	configComment?: RegExp;
 	/** Comments with a meaning in the dialect: dropped from the slide, reported when unsupported. */
 	directives?: readonly Directive[];
 	/** A code line the author hid from the audience. */

@@ -37,7 +37,10 @@ const patat: Dialect = {
 	name: 'patat',
 	headingSplit: 'pandoc',
 	pause: line => /^\s*\.\s\.\s\.\s*$/.test(line),
-	commentNotes: true,
+	commentNotes: 'when-set',
+	pandocTables: true,
+	// No space between `<!--` and `config:` (patat's rule: `<!-- config:` is an ordinary comment).
+	configComment: /^\s*<!--config:/,
 };
 
 const marp: Dialect = {
