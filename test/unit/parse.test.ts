@@ -1,16 +1,17 @@
 import {describe, expect, it} from 'vitest';
-import type {Token} from 'marked';
 import {openDeck} from '../../src/deck/deck.js';
+import type {Inline} from '../../src/deck/elements.js';
 import {diagramLanguages, expandTabs, parseSlide} from '../../src/deck/parse.js';
+import {inlinesToPlain} from '../../src/deck/plain.js';
 import type {Block, Slide} from '../../src/deck/types.js';
 
 const slideOf = (text: string, index = 0): Slide => parseSlide(openDeck(text, 'x.md'), index);
 
-/** A compact view of blocks: kind, step and line, plus the token type or the verbatim content. */
+/** A compact view of blocks: kind, step and line, plus the element's kind or the verbatim content. */
 function summary(block: Block): unknown {
 	switch (block.kind) {
 		case 'markdown': {
-			return {kind: 'markdown', step: block.step, line: block.line, type: block.token.type};
+			return {kind: 'markdown', step: block.step, line: block.line, type: block.element.kind};
 		}
 
 		case 'diagram': {
@@ -92,14 +93,12 @@ describe('parseSlide: blocks', () => {
 	it('has plain body and notes text for search', () => {
 		expect(slide.bodyText).toBe('The x86 MMU\nfirst second line\n  a\n  b\n+--+\n|   x|\n+--+\nconst x = 1;\n  spaced\na');
 		expect(slide.notesText).toBe('n 1');
-		expect(slide.notes.map(token => token.type)).toEqual(['paragraph']);
+		expect(slide.noteElements.map(element => element.kind)).toEqual(['paragraph']);
 		expect(slide.problems).toEqual([]);
 	});
 
 	it('turns soft line breaks into spaces in the text the renderer reads', () => {
-		const paragraph = slide.blocks[1]!;
-		const inline = paragraph.kind === 'markdown' && paragraph.token.type === 'paragraph' ? (paragraph.token.tokens ?? []) : [];
-		expect(inline.map(token => [token.type, 'text' in token ? token.text : ''])).toEqual([['text', 'first second line']]);
+		expect(slide.blocks[1]?.element).toEqual({kind: 'paragraph', inlines: [{kind: 'text', text: 'first second line'}]});
 	});
 
 	it('counts lines from the front matter and across slides', () => {
@@ -137,7 +136,7 @@ describe('parseSlide: blocks', () => {
 
 	it('drops HTML comments but keeps other HTML', () => {
 		const html = slideOf('<!-- gone -->\n\n<div>kept</div>');
-		expect(html.blocks.map(block => (block.kind === 'markdown' ? block.token.type : block.kind))).toEqual(['html']);
+		expect(html.blocks.map(block => block.element)).toEqual([{kind: 'html', text: '<div>kept</div>'}]);
 	});
 
 	it('a slide without a heading has an empty title', () => {
@@ -154,9 +153,9 @@ describe('parseSlide: blocks', () => {
 		]);
 	});
 
-	it('parses notes Markdown into tokens', () => {
-		const notes = slideOf('## A\n\n<!-- notes:\n- one\n- two\n-->').notes;
-		expect(notes.map(token => token.type)).toEqual(['list']);
+	it('parses notes Markdown into elements', () => {
+		const notes = slideOf('## A\n\n<!-- notes:\n- one\n- two\n-->').noteElements;
+		expect(notes.map(element => element.kind)).toEqual(['list']);
 		expect(slideOf('## A\n\n<!-- notes:\n- one\n- two\n-->').notesText).toBe('  one\n  two');
 	});
 });
@@ -215,13 +214,11 @@ describe('parseSlide: entity-decoded control characters are made visible', () =>
 		expect(slide.notesText).toBe('note ␛[31m and <U+009B> ␛]0;t␇ and n ␛ (http://n&#27;)');
 	});
 
-	it('table cells are sanitised in the tokens the renderer reads', () => {
-		const table = slide.blocks.find(block => block.kind === 'markdown' && block.token.type === 'table');
-		type Cell = {tokens: Token[]};
-		const token = table?.kind === 'markdown' ? (table.token as Token & {header: Cell[]; rows: Cell[][]}) : undefined;
-		const cellText = (cell: Cell) => cell.tokens.map(inline => ('text' in inline ? inline.text : '')).join('');
-		expect(token?.header.map(cellText)).toEqual(['h ␛[1m', 'b']);
-		expect(token?.rows.map(row => row.map(cellText))).toEqual([['c <U+009B>m', 'd␛']]);
+	it('table cells are sanitised in the elements the layout reads', () => {
+		const table = slide.blocks.find(block => block.element.kind === 'table')?.element;
+		const cellText = (cell: readonly Inline[]) => inlinesToPlain(cell);
+		expect(table?.kind === 'table' ? table.header.map(cellText) : []).toEqual(['h ␛[1m', 'b']);
+		expect(table?.kind === 'table' ? table.rows.map(row => row.map(cellText)) : []).toEqual([['c <U+009B>m', 'd␛']]);
 	});
 });
 
