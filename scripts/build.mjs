@@ -74,8 +74,12 @@ await build({
 	legalComments: 'none',
 	plugins: [stubs, patchStartup],
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
-	// CommonJS dependencies bundled into ESM need a require for Node built-ins.
-	banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
+	// CommonJS dependencies bundled into ESM need a require for Node built-ins. Every chunk gets
+	// this banner, but few chunks ever call require: so the real one is made on the first call
+	// (an eager createRequire per chunk cost ~2% of the first frame's CPU, ~20 chunks load before it).
+	banner: {
+		js: "import {createRequire as __lecternCreateRequire} from 'node:module'; let __lecternRequire; function require(id) { return (__lecternRequire ??= __lecternCreateRequire(import.meta.url))(id); }",
+	},
 	logLevel: 'warning',
 });
 

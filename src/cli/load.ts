@@ -180,6 +180,11 @@ export function loadDeck(file: string, maxBytes?: number): Deck {
 /** Files at least this large open with their first slides first (see `loadDeckHead`). */
 export const headFirstFrom = 256 * 1024;
 const headBytes = 64 * 1024;
+// Of those, the part cut into slides: enough for the first slides of a deck of ordinary slides
+// (the bench decks' ~600-byte slides: 27 of them; a longer first slide loads the whole deck
+// first). Scanning is most of what the head costs: all 64 KiB took ~5% of the first frame's CPU
+// on the 1,000-slide deck (261 -> 247 ms, a busy machine's medians).
+const headScanChars = 16 * 1024;
 
 /**
  * The first whole slides of a large deck, from its first 64 KiB, so the first frame need not
@@ -195,7 +200,7 @@ export function loadDeckHead(file: string, maxBytes: number = defaultMaxBytes): 
 	}
 
 	// Cut at the last line end, so no character is split; what is read is checked as usual.
-	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect);
+	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect, headScanChars);
 }
 
 export function isDirectory(path: string): boolean {

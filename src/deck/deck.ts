@@ -79,7 +79,7 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
  * start cannot tell: front matter not closed within it, no separator in it (the deck may be
  * split at headings), or no whole slide.
  */
-export function openDeckHead(text: string, file: string, dialect?: DialectName): Deck | undefined {
+export function openDeckHead(text: string, file: string, dialect?: DialectName, scanChars: number = text.length): Deck | undefined {
 	let start: {front: FrontMatter; dialect: DialectName};
 	try {
 		start = readDeckStart(text, dialect);
@@ -87,7 +87,12 @@ export function openDeckHead(text: string, file: string, dialect?: DialectName):
 		return undefined;
 	}
 
-	const {front} = start;
+	// The dialect is told from all of `text`, as for the whole deck; only the body's first
+	// `scanChars` (cut at a line end) are split into slides: the scan is what costs.
+	const front =
+		start.front.body.length > scanChars
+			? {...start.front, body: start.front.body.slice(0, start.front.body.lastIndexOf('\n', scanChars - 1) + 1)}
+			: start.front;
 	const bounds = scanSlides(front.body, dialects[start.dialect], slideLevelOf(front));
 	// The slide running to the cut may go on; one before it (a blank slide at the cut is
 	// dropped by the scan) ended at a separator.

@@ -67,6 +67,18 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 		);
 	});
 
+	it('scans only the first scanChars into slides, but tells the dialect from the whole text', () => {
+		// Patat's signs (`. . .` pauses) come after the scanned part: the head is still read as patat, as the whole deck is.
+		const body = '# One\n\ntext\n\n---\n\n# Two\n\ntext\n\n---\n\n' + 'a\n\n. . .\n\nb\n\n---\n\n'.repeat(20);
+		const whole = openDeck(body, 'd.md');
+		const head = openDeckHead(body, 'd.md', undefined, body.indexOf('# Two') + 3);
+		expect(head?.dialect).toBe(whole.dialect);
+		expect(whole.dialect).toBe('patat');
+		expect(head?.count).toBe(1);
+		expect(head!.body.length).toBeLessThan(body.indexOf('. . .'));
+		expect(slideView(head!, 0)).toEqual(slideView(whole, 0));
+	});
+
 	it('gives nothing when the start cannot tell', () => {
 		// Front matter not closed yet.
 		expect(openDeckHead('---\ntitle: T\n', 'd.md')).toBeUndefined();
