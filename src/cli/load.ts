@@ -16,18 +16,19 @@ export function readDeckText(file: string, maxBytes: number = defaultMaxBytes): 
 
 /**
  * The file's bytes (all of them, or the first `limit(size)`), after refusing what is not a
- * regular file or is over `maxBytes`; also returns the file's whole size.
+ * regular file or is over `maxBytes`; also returns the file's whole size and its stamp. The
+ * file is opened without blocking (a FIFO is refused, not waited on) and stat'ed once, on the
+ * open descriptor: what is checked is what is read.
  */
-function readDeckBytes(file: string, maxBytes: number, limit: (size: number) => number = size => size): {bytes: Buffer; fileSize: number} {
+function readDeckBytes(
+	file: string,
+	maxBytes: number,
+	limit: (size: number) => number = size => size,
+): {bytes: Buffer; fileSize: number; stamp: string} {
 	let fd: number;
 	try {
-		refuseNonFile(statSync(file), file);
-		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
 	} catch (error) {
-		if (error instanceof LecternError) {
-			throw error;
-		}
-
 		throw fileError(file, error as NodeJS.ErrnoException);
 	}
 
@@ -51,7 +52,7 @@ function readDeckBytes(file: string, maxBytes: number, limit: (size: number) => 
 			read += got;
 		}
 
-		return {bytes: buffer.subarray(0, read), fileSize: stat.size};
+		return {bytes: buffer.subarray(0, read), fileSize: stat.size, stamp: stampOf(stat)};
 	} catch (error) {
 		if (error instanceof LecternError) {
 			throw error;
@@ -61,6 +62,17 @@ function readDeckBytes(file: string, maxBytes: number, limit: (size: number) => 
 	} finally {
 		closeSync(fd);
 	}
+}
+
+/** What identifies a file's content for the watcher: inode, size and modification time. */
+function stampOf(stat: Stats): string {
+	return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+/** The file's stamp now ('' when it is gone), to compare with the one its deck was read with. */
+export function fileStamp(file: string): string {
+	const stat = statSync(file, {throwIfNoEntry: false});
+	return stat ? stampOf(stat) : '';
 }
 
 function refuseNonFile(stat: Stats, file: string): void {
@@ -142,6 +154,12 @@ function fileError(file: string, error: NodeJS.ErrnoException): LecternError {
 			return new LecternError('is a directory: give the path of a deck file (.md)', {file});
 		}
 
+		// A socket cannot be opened; a device without a driver behind it neither.
+		case 'ENXIO':
+		case 'ENODEV': {
+			return new LecternError('is not a regular file (a device, FIFO or socket): give the path of a deck file', {file});
+		}
+
 		case 'ENAMETOOLONG': {
 			return new LecternError('the path is too long', {file});
 		}
@@ -165,7 +183,10 @@ export function forceDialect(name: DialectName | undefined): void {
 
 /** Read and open a deck; every failure is a LecternError naming the file (and line). */
 export function loadDeck(file: string, maxBytes?: number): Deck {
-	const text = readDeckText(file, maxBytes);
+	return openLoaded(readDeckText(file, maxBytes), file);
+}
+
+function openLoaded(text: string, file: string): Deck {
 	try {
 		return openDeck(text, file, forcedDialect);
 	} catch (error) {
@@ -177,7 +198,7 @@ export function loadDeck(file: string, maxBytes?: number): Deck {
 	}
 }
 
-/** Files at least this large open with their first slides first (see `loadDeckHead`). */
+/** Files at least this large open with their first slides first (see `loadDeckStart`). */
 export const headFirstFrom = 256 * 1024;
 const headBytes = 64 * 1024;
 // Of those, the part cut into slides: enough for the first slides of a deck of ordinary slides
@@ -187,20 +208,24 @@ const headBytes = 64 * 1024;
 const headScanChars = 16 * 1024;
 
 /**
- * The first whole slides of a large deck, from its first 64 KiB, so the first frame need not
- * wait for the whole file to be read and scanned; undefined for a small file or when the start
- * cannot tell (see `openDeckHead`). The caller loads the whole deck right after.
+ * What the presenter's first frame needs, from one read of the file: the whole deck, or (with
+ * `headFirst`, for a large file) the first whole slides of its first 64 KiB, so the first frame
+ * need not wait for the whole file to be read and scanned: then `deck.partial` is set and the
+ * caller loads the whole deck right after. `stamp` is the file's as read (see `fileStamp`).
  */
-export function loadDeckHead(file: string, maxBytes: number = defaultMaxBytes): Deck | undefined {
-	// A small file is not read here at all: the caller reads it whole.
-	const {bytes, fileSize} = readDeckBytes(file, maxBytes, size => (size < headFirstFrom ? 0 : headBytes));
+export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, headFirst = true): {deck: Deck; stamp: string} {
+	const {bytes, fileSize, stamp} = readDeckBytes(file, maxBytes, size => (headFirst && size >= headFirstFrom ? headBytes : size));
 	// UTF-16 decks (a byte-order mark) are rare and small: they are read whole.
-	if (fileSize < headFirstFrom || bytes[0] === 0xff || bytes[0] === 0xfe) {
-		return undefined;
+	if (bytes.length < fileSize && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
+		// Cut at the last line end, so no character is split; what is read is checked as usual.
+		const head = openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect, headScanChars);
+		if (head) {
+			return {deck: head, stamp};
+		}
 	}
 
-	// Cut at the last line end, so no character is split; what is read is checked as usual.
-	return openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect, headScanChars);
+	// A small file, or a start that cannot tell (see `openDeckHead`): the whole deck.
+	return {deck: bytes.length < fileSize ? loadDeck(file, maxBytes) : openLoaded(decodeDeck(bytes, file), file), stamp};
 }
 
 export function isDirectory(path: string): boolean {

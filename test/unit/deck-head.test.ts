@@ -4,13 +4,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {LecternError} from '../../src/cli/errors.js';
-import {headFirstFrom, loadDeck, loadDeckHead} from '../../src/cli/load.js';
+import {fileStamp, headFirstFrom, loadDeck, loadDeckStart} from '../../src/cli/load.js';
 import {openDeck, openDeckHead, slideLine, slideSource} from '../../src/deck/deck.js';
 
 /** What a consumer sees of slide i: its text and where it starts. */
 const slideView = (deck: ReturnType<typeof openDeck>, i: number) => ({source: slideSource(deck, i), line: slideLine(deck, i)});
 
-/** A deck's text cut after `at` characters, at the line end before it (as loadDeckHead cuts). */
+/** A deck's text cut after `at` characters, at the line end before it (as loadDeckStart cuts). */
 const cutAt = (text: string, at: number) => text.slice(0, text.lastIndexOf('\n', at - 1) + 1);
 
 describe('openDeckHead: the whole slides at the start of a deck', () => {
@@ -89,7 +89,7 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 	});
 });
 
-describe('loadDeckHead', () => {
+describe('loadDeckStart', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'lectern-head-'));
 	afterAll(() => {
 		rmSync(dir, {recursive: true, force: true});
@@ -100,7 +100,8 @@ describe('loadDeckHead', () => {
 	it('reads only the start of a large deck and opens its first slides', () => {
 		const path = join(dir, 'large.md');
 		writeFileSync(path, slides(2000));
-		const head = loadDeckHead(path);
+		const {deck: head, stamp} = loadDeckStart(path);
+		expect(stamp).toBe(fileStamp(path));
 		expect(head?.partial).toBe(true);
 		expect(head!.count).toBeGreaterThan(10);
 		expect(head!.count).toBeLessThan(200);
@@ -109,22 +110,30 @@ describe('loadDeckHead', () => {
 		expect(slideView(head!, 0)).toEqual(slideView(whole, 0));
 	});
 
-	it('leaves a small deck to be read whole', () => {
+	it('reads a small deck whole, in the same read', () => {
 		const path = join(dir, 'small.md');
 		writeFileSync(path, slides(5));
-		expect(loadDeckHead(path)).toBeUndefined();
+		const {deck} = loadDeckStart(path);
+		expect(deck.partial).toBeUndefined();
+		expect(deck.count).toBe(5);
+	});
+
+	it('reads a large deck whole when not asked for its head first', () => {
+		const path = join(dir, 'large-whole.md');
+		writeFileSync(path, slides(2000));
+		expect(loadDeckStart(path, undefined, false).deck.count).toBe(2000);
 	});
 
 	it('checks what it reads: a NUL byte in the start is the usual one-line error', () => {
 		const path = join(dir, 'binary.md');
 		writeFileSync(path, 'a\n\0\n---\n' + slides(2000));
-		expect(() => loadDeckHead(path)).toThrow(LecternError);
-		expect(() => loadDeckHead(path)).toThrow(/binary file/);
+		expect(() => loadDeckStart(path)).toThrow(LecternError);
+		expect(() => loadDeckStart(path)).toThrow(/binary file/);
 	});
 
 	it('refuses a file over the size cap before reading', () => {
 		const path = join(dir, 'over.md');
 		writeFileSync(path, slides(2000));
-		expect(() => loadDeckHead(path, headFirstFrom)).toThrow(/over the .* limit/);
+		expect(() => loadDeckStart(path, headFirstFrom)).toThrow(/over the .* limit/);
 	});
 });

@@ -3,7 +3,7 @@
 // Ink app's Screen paints each frame from the same layout, as line differences.
 import {EventEmitter} from 'node:events';
 import {onExit} from 'signal-exit';
-import {appendFileSync, statSync} from 'node:fs';
+import {appendFileSync} from 'node:fs';
 import {hasHighlightableCode} from '../../deck/element-walk.js';
 import {parseSlide} from '../../deck/parse.js';
 import type {QuizAnswer} from '../../deck/quiz.js';
@@ -19,7 +19,7 @@ import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
-import {loadDeck, loadDeckHead} from '../load.js';
+import {fileStamp, loadDeck, loadDeckStart} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 import {TalkClock} from '../clock.js';
@@ -113,15 +113,15 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	const location = parseLocation(args.deck ?? bundledDeck());
 	const file = location.file;
-	// Taken before reading, so a save while starting (before the watcher runs) is not missed.
-	const loadedStat = fileStamp(file);
 	trace('present start');
 	const maxBytes = args.maxSize * 1024 * 1024;
 	const requested = args.slide ?? location.slide;
 	// A large deck's first frame is drawn from its first slides while the rest is read, when it
-	// starts among them (study resumes anywhere, so it reads the whole deck first).
-	const head = args.view === 'present' ? loadDeckHead(file, maxBytes) : undefined;
-	let deck = head && (requested ?? 1) <= head.count ? head : loadDeck(file, maxBytes);
+	// starts among them (study resumes anywhere, so it reads the whole deck first). The stamp is
+	// the file's as read: a save while starting (before the watcher runs) is not missed.
+	const start = loadDeckStart(file, maxBytes, args.view === 'present');
+	const loadedStamp = start.stamp;
+	let deck = start.deck.partial && (requested ?? 1) > start.deck.count ? loadDeck(file, maxBytes) : start.deck;
 	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -366,7 +366,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		}
 	});
 	const stopWatching = args.watch
-		? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStat)
+		? await startWatching(file, args.maxSize, reloadListeners, () => fileStamp(file) !== loadedStamp)
 		: () => {};
 	try {
 		return await finished;
@@ -387,11 +387,6 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 async function talkName(args: PresentArgs, file: string): Promise<string> {
 	const {checkTalkName, talkNameFor} = await import('../../hall/places.js');
 	return args.share ? checkTalkName(args.share) : talkNameFor(file);
-}
-
-function fileStamp(file: string): string {
-	const stat = statSync(file, {throwIfNoEntry: false});
-	return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '';
 }
 
 async function startWatching(
