@@ -91,7 +91,7 @@ function buildSlide(deck: Deck, index: number): Slide {
 						highlightFrom += block.highlights.length - 1;
 					}
 
-					blocks.push(columns.place(block));
+					blocks.push(columns.place(text.centred.has(line - firstLine) ? {...block, align: 'center'} : block));
 				}
 			}
 

@@ -33,6 +33,8 @@ export type SlideText = Readonly<{
 	unsupported: readonly Readonly<{line: number; what: string}>[];
 	/** Fenced `quiz` blocks on the slide (self-check questions). */
 	quizzes: number;
+	/** Lines (0-based within the slide) the author centred: mdp's `-> text <-`, presenterm's `<!-- alignment: center -->`. */
+	centred: ReadonlySet<number>;
 }>;
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
@@ -88,6 +90,8 @@ export function splitSlideText(
 	let visibleLines = 0;
 	let sectionHeading = false;
 	let quizzes = 0;
+	const centred = new Set<number>();
+	let centring = false;
 
 	for (let i = 0; i < lines.length; i++) {
 		let line = lines[i]!;
@@ -128,9 +132,25 @@ export function splitSlideText(
 			// Otherwise the line closed the list item holding the code: it is read below.
 		}
 
+		const alignment = read ? undefined : dialect.alignment?.(line);
+		if (alignment !== undefined) {
+			centring = alignment;
+			tracker.next('');
+			current.push('');
+			continue;
+		}
+
+		if (centring && !read) {
+			centred.add(i);
+		}
+
 		if (!read && dialect.rewrite) {
 			const rewritten = dialect.rewrite(line);
 			line = rewritten.line;
+			if (rewritten.centred) {
+				centred.add(i);
+			}
+
 			if (rewritten.pauseBefore && current.some(text => text.trim() !== '')) {
 				tracker.next('');
 				endStep(i);
@@ -286,6 +306,7 @@ export function splitSlideText(
 		unterminatedNotesLine: unterminated,
 		unsupported,
 		quizzes,
+		centred,
 	};
 }
 

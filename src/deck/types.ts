@@ -92,7 +92,8 @@ export type Block = (
 	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
 	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
 ) &
-	Readonly<{element: Element; column?: Column}>;
+	/** `align`: the author centred the block (mdp's `-> text <-`, presenterm's `<!-- alignment: center -->`). */
+	Readonly<{element: Element; column?: Column; align?: 'center'}>;
 
 /**
  * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,

@@ -190,6 +190,18 @@ describe('dialect rules', () => {
 		expect(openDeck('---\ntitle: T\n---\n\n# A', 'x.md', 'lectern').count).toBe(1);
 	});
 
+	it("centred blocks: mdp's -> text <- and presenterm's <!-- alignment: center --> until left", () => {
+		const mdp = parseSlide(openDeck('# T\n\n-> *centred* <-\n\nplain', 'x.md', 'mdp'), 0);
+		expect(mdp.blocks.map(block => block.align)).toEqual([undefined, 'center', undefined]);
+		expect(mdp.bodyText).toBe('T\ncentred\nplain');
+		const presenterm = parseSlide(
+			openDeck('T\n===\n\n<!-- alignment: center -->\n\nmiddle\n\n- list\n\n<!-- alignment: left -->\n\nleft', 'x.md', 'presenterm'),
+			0,
+		);
+		expect(presenterm.blocks.map(block => block.align)).toEqual([undefined, 'center', 'center', undefined]);
+		expect(presenterm.problems).toEqual([]);
+	});
+
 	it('presenterm hides /// lines only in the languages it lists', () => {
 		const slide = parseSlide(openDeck('## T\n\n```go\n/// hidden\nshown\n```\n\n```lua\n/// kept\n```', 'x.md', 'presenterm'), 0);
 		expect(slide.blocks.filter(block => block.kind === 'code').map(block => (block as {code: string}).code)).toEqual(['shown', '/// kept']);

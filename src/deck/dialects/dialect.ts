@@ -39,5 +39,7 @@ export type Dialect = Readonly<{
 	/** A comment on a line of its own that makes the block above it a reveal step (reveal.js's fragment class). */
 	fragmentAbove?: (line: string) => boolean;
 	/** Rewrites one visible line (mdp's `-> centred <-`, reveal's trailing fragment comment). */
-	rewrite?: (line: string) => {line: string; pauseBefore?: boolean};
+	rewrite?: (line: string) => {line: string; pauseBefore?: boolean; centred?: boolean};
+	/** A comment line that centres the lines after it (`true`) or stops (`false`): presenterm's `<!-- alignment: center -->`. */
+	alignment?: (line: string) => boolean | undefined;
 }>;

@@ -17,7 +17,7 @@ const presenterm: Dialect = {
 	name: 'presenterm',
 	directives: [
 		directive('jump_to_middle', 'jump_to_middle', false),
-		directive('alignment', 'alignment\\s*:', false),
+		directive('alignment', 'alignment\\s*:\\s*right', false),
 		directive('new_lines', 'new_lines?\\s*:', false),
 		directive('font_size', 'font_size\\s*:', false),
 		directive('list_item_newlines', 'list_item_newlines\\s*:', false),
@@ -27,6 +27,10 @@ const presenterm: Dialect = {
 		directive('snippet_output', 'snippet_output\\s*:', false),
 		directive('user comment', '(?:\\/\\/|comment\\s*:)', true),
 	],
+	alignment(line) {
+		const match = /^\s*<!--\s*alignment\s*:\s*(center|left)\s*-->\s*$/i.exec(line);
+		return match ? match[1]!.toLowerCase() === 'center' : undefined;
+	},
 	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in the languages its
 	// documentation lists (in any other, `///` is left as written).
 	hiddenCodeLine: (line, lang) =>
@@ -113,7 +117,7 @@ const mdp: Dialect = {
 	pause: line => /^\s*(?:\^|<br\s*\/?>)\s*$/i.test(line),
 	rewrite(line) {
 		const centred = /^(\s*)->\s?(.*?)\s?<-\s*$/.exec(line);
-		return centred ? {line: centred[1]! + centred[2]!} : {line};
+		return centred ? {line: centred[1]! + centred[2]!, centred: true} : {line};
 	},
 };
 
