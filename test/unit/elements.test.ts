@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import {hostileDecks} from '../support/hostile-corpus.js';
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import type {Element, Inline} from '../../src/deck/elements.js';
@@ -373,5 +374,34 @@ describe('elements of every other construct', () => {
 		expect(hasHighlightableCode(slideOf('- a\n  ```rust\n  x\n  ```'))).toBe(true);
 		expect(hasHighlightableCode(slideOf('text\n\n<!-- notes:\n```js\nx\n```\n-->'))).toBe(true);
 		expect(hasHighlightableCode(slideOf('```\nplain\n```\n\n```diagram\n+-+\n```'))).toBe(false);
+	});
+
+	it('no element of any hostile deck holds a control character or an unpaired surrogate', () => {
+		const unsafe =
+			/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+		let checked = 0;
+		for (const hostile of hostileDecks()) {
+			if (typeof hostile.content !== 'string') continue;
+			let deck: Deck;
+			try {
+				deck = openDeck(hostile.content, `${hostile.name}.md`);
+			} catch {
+				continue;
+			}
+
+			// The first and last slides: enough to meet every payload without parsing 100,000 slides.
+			for (const index of new Set([0, 1, 2, deck.count - 1].filter(i => i >= 0 && i < deck.count))) {
+				const slide = parseSlide(deck, index);
+				const found = JSON.stringify([slide.blocks.map(block => block.element), slide.noteElements], (_key, value: unknown) => {
+					if (typeof value === 'string' && unsafe.test(value))
+						throw new Error(`${hostile.name}, slide ${index + 1}: ${JSON.stringify(value)}`);
+					return value;
+				});
+				expect(found.length).toBeGreaterThan(0);
+				checked++;
+			}
+		}
+
+		expect(checked).toBeGreaterThan(100);
 	});
 });
