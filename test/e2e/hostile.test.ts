@@ -11,6 +11,7 @@ import {
 	hostileJsonPaths,
 	hostilePaths,
 	hostileStateFiles,
+	tinySlideDecks,
 	type HostileDeck,
 	type HostilePath,
 	type HostileStateFile,
@@ -35,6 +36,8 @@ const decks = hostileDecks();
 const byName = new Map(decks.map(deck => [deck.name, deck]));
 const hugeName = 'slides-100000';
 const memoryCases = ['nested-lists', 'brackets'];
+/** Hundreds of thousands of tiny slides: each has its own tests below, not the generic loops. */
+const tinyNames = new Set(tinySlideDecks.map(deck => deck.name));
 
 /**
  * Where the product and the corpus disagree; each is reported. The corpus expectation stays as a
@@ -54,7 +57,9 @@ const joined = [...decks.slice(0, firstBadFile), byName.get('utf8-encoded-c1')!]
 );
 const joinedNames = new Set(joined.map(deck => deck.name));
 /** Every other deck runs from its own file: encodings, front matter and refusals need the whole file. */
-const single = decks.filter(deck => !joinedNames.has(deck.name) && deck.name !== hugeName && !memoryCases.includes(deck.name));
+const single = decks.filter(
+	deck => !joinedNames.has(deck.name) && deck.name !== hugeName && !memoryCases.includes(deck.name) && !tinyNames.has(deck.name),
+);
 const text = (deck: HostileDeck) => (typeof deck.content === 'string' ? deck.content : '');
 
 let dir: string;
@@ -207,7 +212,8 @@ describe.concurrent('print on each other hostile deck', () => {
 });
 
 describe('search, outline and check on the hostile decks', slow, () => {
-	const files = () => decks.filter(deck => deck.name !== hugeName && !memoryCases.includes(deck.name)).map(fileOf);
+	const files = () =>
+		decks.filter(deck => deck.name !== hugeName && !memoryCases.includes(deck.name) && !tinyNames.has(deck.name)).map(fileOf);
 
 	// The query `canary` puts every deck's canary, and so its payload, in the snippets, as
 	// `search <canary> <deck>` would, in one start-up instead of one per deck.
@@ -249,7 +255,11 @@ describe('search, outline and check on the hostile decks', slow, () => {
 		const readable = decks
 			.filter(
 				deck =>
-					deck.expect === 'render' && knownIssues[deck.name] === undefined && deck.name !== hugeName && !memoryCases.includes(deck.name),
+					deck.expect === 'render' &&
+					knownIssues[deck.name] === undefined &&
+					deck.name !== hugeName &&
+					!memoryCases.includes(deck.name) &&
+					!tinyNames.has(deck.name),
 			)
 			.map(fileOf);
 		const [outline, check] = await Promise.all([
@@ -423,6 +433,49 @@ describe('decks built to exhaust time or memory', slow, () => {
 			expect(offences(t.raw())).toEqual([]);
 		});
 	});
+});
+
+// Hundreds of thousands of tiny slides (issue 12): every command reads them all. The scaling
+// test (test/unit/scaling.test.ts) counts the work at N and 2N slides; here each command runs on
+// the full size and must finish (the timeout is a hang guard for a loaded machine, not a speed
+// figure: unloaded, each run takes a few seconds at most).
+describe('decks of many tiny slides', {timeout: 240_000}, () => {
+	const hangGuard = 200_000;
+	it.for(tinySlideDecks.map(deck => deck.name))(
+		'%s: outline --json lists every slide; print, check and search finish',
+		async (name, {expect}) => {
+			const tiny = tinySlideDecks.find(deck => deck.name === name)!;
+			const file = fileOf(byName.get(name)!);
+			const outline = await runLectern(['outline', '--json', file], {timeout: hangGuard});
+			expectSafe(outline, describeRun(['outline', '--json', name], outline));
+			expect(outline.status).toBe(0);
+			expect((JSON.parse(outline.stdout) as {slides: unknown[]}).slides).toHaveLength(tiny.slides);
+			const print = await runLectern(['print', file, '--width', '40'], {timeout: hangGuard});
+			expectRendered(print, {canary: null}, describeRun(['print', name], print));
+			expect(print.stdout).toMatch(new RegExp(`\\s${tiny.slides}/${tiny.slides}\\s`));
+			const check = await runLectern(['check', file, '--size', '80x24'], {timeout: hangGuard});
+			expectSafe(check, describeRun(['check', name], check));
+			expect([0, 1]).toContain(check.status);
+			const search = await runLectern(['search', 'zzzz', file], {timeout: hangGuard});
+			expectSafe(search, describeRun(['search', name], search));
+			expect(search.status).toBe(1);
+		},
+	);
+
+	it.for(tinySlideDecks.map(deck => deck.name))(
+		'%s: the presenter opens it, reaches the last slide and quits on q',
+		async (name, {expect}) => {
+			const tiny = tinySlideDecks.find(deck => deck.name === name)!;
+			await present(['present', fileOf(byName.get(name)!), '--no-watch'], {cols: 100, rows: 30, timeout: hangGuard}, async t => {
+				await t.waitFor((_, session) => /(^|\s)1\/\d+(\s|$)/.test(session.row(-1)));
+				t.press('G');
+				await t.waitFor((_, session) => new RegExp(`(^|\\s)${tiny.slides}/${tiny.slides}(\\s|$)`).test(session.row(-1)));
+				t.press('q');
+				expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
+				expect(t.altScreen()).toBe(false);
+			});
+		},
+	);
 });
 
 describe('decks built to cost time or stack (long lines, runs, guard bypasses, deep arrays, big tables)', slow, () => {

@@ -417,8 +417,91 @@ function costlyDecks(): HostileDeck[] {
 	];
 }
 
+/**
+ * Decks of many tiny slides (issue 12): `make(n)` builds one of n slides; `full` is the size the
+ * corpus renders (print, outline, search, check and the presenter), `small` the size the scaling
+ * test counts work at (N against 2N, in test/unit/scaling.test.ts). The first slide carries the
+ * canary where the deck's shape allows a line of text.
+ */
+export type TinySlideDeck = Readonly<{
+	name: string;
+	make: (n: number) => string;
+	full: number;
+	small: number;
+	/** Slides the full-size deck has. */
+	slides: number;
+	note: string;
+}>;
+
+export const tinySlideDecks: readonly TinySlideDeck[] = [
+	{
+		name: 'tiny-hash',
+		make: n => '#\n'.repeat(n),
+		full: 300_000,
+		small: 20_000,
+		slides: 300_000,
+		note: '`#` alone on a line, 300,000 times',
+	},
+	{
+		name: 'tiny-setext',
+		make: n => 'a\n=\n'.repeat(n),
+		full: 100_000,
+		small: 10_000,
+		slides: 100_000,
+		note: 'a setext heading, 100,000 times',
+	},
+	{
+		name: 'tiny-separated',
+		make: n => 'x\n\n---\n\n'.repeat(n),
+		full: 200_000,
+		small: 20_000,
+		slides: 200_000,
+		note: 'one letter between separators, 200,000 times',
+	},
+	{
+		name: 'tiny-leading-separators',
+		make: n => '\n---\n'.repeat(n) + '# last\n',
+		full: 200_000,
+		small: 20_000,
+		slides: 1,
+		note: 'blank slides before the only one (each dropped with a shift was quadratic)',
+	},
+	{
+		name: 'tiny-patat-headings',
+		make: n => '---\npatat:\n  slideLevel: 1\n---\n\n' + '# h\n\ntext\n\n---\n\n'.repeat(n),
+		full: 40_000,
+		small: 4_000,
+		slides: 40_000,
+		note: 'pandoc slide levels: headings and rules (every heading was compared with every rule)',
+	},
+];
+
+function tinyDecks(): HostileDeck[] {
+	return tinySlideDecks.map(deck => {
+		let built: string | undefined;
+		return {
+			name: deck.name,
+			get content(): string {
+				built ??= deck.make(deck.full);
+				return built;
+			},
+			canary: null,
+			expect: 'render',
+			note: `${deck.note}: every command linear in the slides`,
+		};
+	});
+}
+
 export function hostileDecks(): HostileDeck[] {
-	return [...payloadDecks(), ...contextDecks(), ...unicodeDecks(), ...invisibleDecks(), ...badFileDecks(), ...costlyDecks()];
+	return [
+		...payloadDecks(),
+		...contextDecks(),
+		...unicodeDecks(),
+		...invisibleDecks(),
+		...badFileDecks(),
+		...costlyDecks(),
+		...tinyDecks(),
+	];
 }
 
 /**
