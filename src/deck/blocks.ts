@@ -99,8 +99,15 @@ function spacesAt(line: string, pos: number, limit = Number.POSITIVE_INFINITY): 
  */
 export const containerLimit = 64;
 
-function isLetter(c: number): boolean {
-	return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+/** The characters a block (or a container's marker) can start with; any other starts paragraph text. */
+const blockStarts = new Uint8Array(128);
+for (const char of ' \t>#`~<=-*_+[0123456789') {
+	blockStarts[char.charCodeAt(0)] = 1;
+}
+
+/** A line starting with `c` can only be paragraph text (an empty line's NaN is not). */
+function startsText(c: number): boolean {
+	return c >= 128 || blockStarts[c] === 0;
 }
 
 /** A fence opener's marker, or undefined: three or more backticks or tildes, backticks with no backtick after. */
@@ -157,8 +164,8 @@ export class BlockTracker {
 		this.openedTopItem = false;
 		const leaf = this.leaf;
 		const first = start < end ? source.charCodeAt(start) : Number.NaN;
-		// The common case: prose at the top level. A letter cannot start any block.
-		if (this.stack.length === 0 && isLetter(first) && (leaf.type === 'none' || leaf.type === 'paragraph')) {
+		// The common case: prose at the top level (a letter, a table's `|`…), which cannot start any block.
+		if (this.stack.length === 0 && startsText(first) && (leaf.type === 'none' || leaf.type === 'paragraph')) {
 			if (leaf.type === 'none') {
 				this.leaf = {type: 'paragraph', line: this.line, definitions: false};
 			} else {
@@ -166,6 +173,20 @@ export class BlockTracker {
 			}
 
 			return this.result('text', 0);
+		}
+
+		if (this.stack.length === 0 && first === 0x23 && (leaf.type === 'none' || leaf.type === 'paragraph')) {
+			// An ATX heading at the top level, read without copying the line.
+			let level = 1;
+			while (level < 7 && source.charCodeAt(start + level) === 0x23) {
+				level++;
+			}
+
+			const after = start + level < end ? source.charCodeAt(start + level) : Number.NaN;
+			if (level <= 6 && (Number.isNaN(after) || after === space || after === tab)) {
+				this.leaf = none;
+				return this.result('heading', 0, level);
+			}
 		}
 
 		if (this.stack.length === 0) {
@@ -276,6 +297,11 @@ export class BlockTracker {
 				this.close(matched, opened, true);
 				this.leaf = {type: 'indented'};
 				return this.result('code', pos + 4);
+			}
+
+			if (startsText(c)) {
+				// Text after the containers' markers: nothing more opens.
+				break;
 			}
 
 			if (c === 0x3e) {
@@ -465,7 +491,7 @@ function listItem(rest: string, indent: number, interrupts: boolean): {indent: n
 	if (c === 0x2d || c === 0x2b || c === 0x2a) {
 		markerLength = 1;
 	} else {
-		const ordered = orderedMarker.exec(rest);
+		const ordered = c >= 0x30 && c <= 0x39 ? orderedMarker.exec(rest) : null;
 		if (!ordered || (interrupts && ordered[1] !== '1')) {
 			return undefined;
 		}
