@@ -15,6 +15,12 @@ function coerceDialect(value: string | undefined): DialectName | undefined {
 	throw new LecternError(`--dialect ${value}: expected one of ${dialectNames.join(', ')}`, {code: exitCodes.usage});
 }
 
+/** A string option's value among `choices` (checked here: yargs' `choices` list breaks mid-word in the help). */
+function oneOf<T extends string>(option: string, value: unknown, choices: readonly T[]): T {
+	if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+	throw new LecternError(`${option} ${String(value)}: expected one of ${choices.join(', ')}`, {code: exitCodes.usage});
+}
+
 const version = '0.1.0';
 
 // Numeric options have no yargs type: yargs' `number` turns `5x` into NaN before our check can
@@ -237,6 +243,33 @@ export async function main(argv: readonly string[]): Promise<number> {
 			async args => {
 				const {runConvert} = await import('./commands/convert.js');
 				process.exitCode = await runConvert({file: args.file, output: args.output, check: args.check, maxSize: args.maxSize});
+			},
+		)
+		.command(
+			'export <deck>',
+			'write the deck as a handout: one HTML page, or Markdown',
+			y =>
+				y
+					.positional('deck', {type: 'string', demandOption: true, describe: 'the deck file'})
+					.option('output', {alias: 'o', type: 'string', describe: 'write here (default: deck.html or deck.handout.md; - for stdout)'})
+					.option('format', {type: 'string', default: 'html', describe: 'html (one self-contained page) or md'})
+					.option('notes', {
+						type: 'string',
+						default: 'open',
+						describe: 'speaker notes under each slide: open or collapsed (--no-notes leaves them out)',
+					})
+					.option('max-size', maxSize),
+			async args => {
+				const {runExport} = await import('./commands/export.js');
+				process.exitCode = await runExport({
+					deck: args.deck,
+					output: args.output,
+					format: oneOf('--format', args.format, ['html', 'md'] as const),
+					notes: (args.notes as unknown) !== false,
+					notesMode: (args.notes as unknown) === false ? 'open' : oneOf('--notes', args.notes, ['open', 'collapsed'] as const),
+					maxSize: args.maxSize,
+					version,
+				});
 			},
 		)
 		.option('debug', {type: 'boolean', default: false, hidden: true})

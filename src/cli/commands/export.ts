@@ -1,0 +1,79 @@
+// `lectern export deck.md [-o deck.html] [--format html|md] [--no-notes] [--notes open|collapsed]`:
+// the deck as a handout, one self-contained HTML page (or a Markdown file) written atomically.
+// The page is built by src/export from the deck's own elements; this reads the deck with the
+// usual guards, loads the highlighter when a slide has code, and writes the file.
+import {extname} from 'node:path';
+import {sanitizeLine} from '../../deck/sanitize.js';
+import type {Element} from '../../deck/elements.js';
+import type {Deck} from '../../deck/types.js';
+import {handoutOf, type Handout} from '../../export/handout.js';
+import {handoutPage} from '../../export/html-page.js';
+import {handoutMarkdown} from '../../export/markdown.js';
+import {LecternError, exitCodes} from '../errors.js';
+import {loadHighlighter} from '../highlighter.js';
+import {loadDeck} from '../load.js';
+import {refuseInputAsOutput, writeOutput} from '../output-file.js';
+
+export type ExportArgs = Readonly<{
+	deck: string;
+	output?: string;
+	format: 'html' | 'md';
+	notes: boolean;
+	notesMode: 'open' | 'collapsed';
+	maxSize: number;
+	version: string;
+}>;
+
+export async function runExport(args: ExportArgs): Promise<number> {
+	const output = args.output ?? defaultOutput(args.deck, args.format);
+	if (output !== '-') refuseInputAsOutput(args.deck, output, args.format === 'md' ? 'Markdown handout' : 'HTML page');
+	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
+	const handout = handoutOf(deck, {notes: args.notes});
+	const generator = `Lectern ${args.version}`;
+	const text =
+		args.format === 'md'
+			? handoutMarkdown(handout)
+			: handoutPage(handout, {
+					notes: args.notes ? args.notesMode : 'none',
+					generator,
+					highlighter: hasCode(handout) ? await loadHighlighter().catch(() => undefined) : undefined,
+				});
+	if (output === '-') {
+		process.stdout.write(text);
+		return exitCodes.ok;
+	}
+
+	writeOutput(output, text);
+	process.stdout.write(sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, handout)}`) + '\n');
+	return exitCodes.ok;
+}
+
+/** `talk.md` → `talk.html`, or `talk.handout.md` (never the deck itself). */
+export function defaultOutput(deck: string, format: 'html' | 'md'): string {
+	const stem = extname(deck) === '' ? deck : deck.slice(0, -extname(deck).length);
+	if (stem === '' || stem.endsWith('/')) {
+		throw new LecternError('give the output file with -o', {file: deck, code: exitCodes.usage});
+	}
+
+	return format === 'md' ? `${stem}.handout.md` : `${stem}.html`;
+}
+
+/** Whether any slide or note holds a code block (the highlighter is loaded only then). */
+function hasCode(handout: Handout): boolean {
+	const inside = (elements: readonly Element[]): boolean =>
+		elements.some(element =>
+			element.kind === 'code'
+				? true
+				: element.kind === 'list'
+					? element.items.some(item => inside(item.children))
+					: element.kind === 'quote' || element.kind === 'alert'
+						? inside(element.children)
+						: false,
+		);
+	return handout.slides.some(slide => inside(slide.elements) || inside(slide.notes));
+}
+
+function summary(deck: Deck, handout: Handout): string {
+	const notes = handout.slides.filter(slide => slide.notes.length > 0).length;
+	return `${deck.count} slide${deck.count === 1 ? '' : 's'}, ${notes} with notes`;
+}

@@ -1,0 +1,112 @@
+// The handout as one self-contained HTML page: the deck's title, an outline by section, then
+// each slide as `<section id="N">` (N as in `deck.md:N`) with its notes below it. Style and
+// script are inline and the Content-Security-Policy allows exactly them (by hash) and nothing
+// else: no request leaves the page, and no markup from a deck could run if any got in.
+import {createHash} from 'node:crypto';
+import type {Handout, HandoutSlide} from './handout.js';
+import {outlineOf} from './handout.js';
+import {elementsHtml, type ElementContext} from './html-elements.js';
+import {escapeHtml} from './html-runs.js';
+import {pageScript} from './page-script.js';
+import {pageStyle} from './page-style.js';
+
+export type NotesMode = 'open' | 'collapsed' | 'none';
+
+export type PageOptions = ElementContext &
+	Readonly<{
+		notes: NotesMode;
+		/** Shown in the footer: what the page was made by. */
+		generator: string;
+	}>;
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The page's policy: its own style sheet and script, nothing from anywhere, no forms, no base. */
+export const contentSecurityPolicy = [
+	"default-src 'none'",
+	`style-src ${hash(pageStyle)}`,
+	`script-src ${hash(pageScript)}`,
+	"img-src 'none'",
+	"base-uri 'none'",
+	"form-action 'none'",
+].join('; ');
+
+export function handoutPage(handout: Handout, options: PageOptions): string {
+	const title = handout.title === '' ? 'Lectern handout' : handout.title;
+	const out: string[] = [
+		'<!doctype html>',
+		'<html lang="en">',
+		'<head>',
+		'<meta charset="utf-8">',
+		`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
+		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		'<meta name="referrer" content="no-referrer">',
+		'<meta http-equiv="x-dns-prefetch-control" content="off">',
+		'<meta name="color-scheme" content="light dark">',
+		`<meta name="generator" content="${escapeHtml(options.generator)}">`,
+		`<title>${escapeHtml(title)}</title>`,
+		`<style>${pageStyle}</style>`,
+		'</head>',
+		'<body>',
+		'<header class="deck-head">',
+		`<h1>${escapeHtml(title)}</h1>`,
+	];
+	if (handout.byline !== '') out.push(`<p class="byline">${escapeHtml(handout.byline)}</p>`);
+	out.push(
+		'<p class="keys" hidden>Keys: ← → previous and next slide · / search slides and notes · o outline · Esc close</p>',
+		'</header>',
+		outlineHtml(handout),
+		'<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>',
+		'<main>',
+	);
+	const titles = new Map(handout.slides.map(slide => [slide.number, slide.title]));
+	for (const slide of handout.slides) out.push(slideHtml(slide, titles.get(slide.section) ?? '', options));
+	out.push('</main>', `<footer>${escapeHtml(options.generator)}</footer>`, `<script>${pageScript}</script>`, '</body>', '</html>', '');
+	return out.join('\n');
+}
+
+function slideHtml(slide: HandoutSlide, sectionTitle: string, options: PageOptions): string {
+	const crumbs = [slide.isSection ? '' : sectionTitle, slide.title].filter(part => part !== '').join(' › ');
+	const classes = slide.isSection ? 'slide is-section' : 'slide';
+	const out = [
+		`<section id="${slide.number}" class="${classes}">`,
+		`<header class="slide-head"><a href="#${slide.number}">${slide.number}</a>${crumbs === '' ? '' : `<span>${escapeHtml(crumbs)}</span>`}</header>`,
+		`<div class="body">\n${elementsHtml(slide.elements, options)}\n</div>`,
+	];
+	if (options.notes !== 'none' && slide.notes.length > 0) {
+		const notes = elementsHtml(slide.notes, options);
+		out.push(
+			options.notes === 'collapsed'
+				? `<details class="notes"><summary>Notes</summary>\n${notes}\n</details>`
+				: `<aside class="notes"><p class="notes-label">Notes</p>\n${notes}\n</aside>`,
+		);
+	}
+
+	out.push('</section>');
+	return out.join('\n');
+}
+
+/**
+ * Slides before any section first, then each section as a `<details>` holding its slides'
+ * titles: a long lecture's outline stays one screen high, and opens without a script.
+ */
+function outlineHtml(handout: Handout): string {
+	const link = (slide: HandoutSlide) =>
+		`<a href="#${slide.number}"><span class="n">${slide.number}</span> ${escapeHtml(slide.title || `Slide ${slide.number}`)}</a>`;
+	const list = (slides: readonly HandoutSlide[]) =>
+		slides.length === 0 ? '' : `<ol>\n${slides.map(slide => `<li>${link(slide)}</li>`).join('\n')}\n</ol>`;
+	const out = ['<nav class="outline" aria-label="Outline">', '<h2>Outline</h2>'];
+	for (const group of outlineOf(handout)) {
+		if (group.slide === undefined) {
+			out.push(list(group.slides));
+		} else if (group.slides.length === 0) {
+			out.push(`<p class="section">${link(group.slide)}</p>`);
+		} else {
+			const count = `<span class="count">${group.slides.length} slide${group.slides.length === 1 ? '' : 's'}</span>`;
+			out.push(`<details class="section"><summary>${link(group.slide)} ${count}</summary>\n${list(group.slides)}\n</details>`);
+		}
+	}
+
+	out.push('</nav>');
+	return out.join('\n');
+}

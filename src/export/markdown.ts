@@ -1,0 +1,220 @@
+// `export --format md`: the handout as clean Markdown for a reader in an editor. One heading
+// per slide (`##` for a section, `###` for a slide, with its number as in `deck.md:N`), the
+// slide's content, then its notes as text. Deck text is escaped so that it reads as written
+// in any Markdown viewer: raw HTML stays text, links keep only http, https and mailto targets.
+import type {Element, Inline, ListItem} from '../deck/elements.js';
+import type {Quiz} from '../deck/quiz.js';
+import type {Handout, HandoutSlide} from './handout.js';
+import {safeHref} from './html-runs.js';
+
+export function handoutMarkdown(handout: Handout): string {
+	const out: string[] = [];
+	if (handout.title !== '') out.push(`# ${escapeText(handout.title)}`, '');
+	if (handout.byline !== '') out.push(escapeText(handout.byline), '');
+	for (const slide of handout.slides) out.push(slideMarkdown(slide), '');
+	return (
+		out
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trimEnd() + '\n'
+	);
+}
+
+function slideMarkdown(slide: HandoutSlide): string {
+	const level = slide.isSection ? '##' : '###';
+	const out = [`${level} ${slide.number}.${slide.title === '' ? '' : ` ${escapeText(slide.title)}`}`, ''];
+	// The slide's own title heading is the heading above; its other headings sit below it.
+	const [first, ...rest] = slide.elements;
+	const body = first?.kind === 'heading' && slide.title !== '' ? rest : slide.elements;
+	out.push(blocksMarkdown(body));
+	if (slide.notes.length > 0) out.push('', '**Notes**', '', blocksMarkdown(slide.notes));
+	return out.join('\n').trimEnd();
+}
+
+export function blocksMarkdown(elements: readonly Element[]): string {
+	return elements
+		.map(element => blockMarkdown(element))
+		.filter(text => text !== '')
+		.join('\n\n');
+}
+
+function blockMarkdown(element: Element): string {
+	switch (element.kind) {
+		case 'heading': {
+			return `${'#'.repeat(Math.min(6, element.depth + 2))} ${inlineMarkdown(element.inlines)}`;
+		}
+
+		case 'paragraph': {
+			return inlineMarkdown(element.inlines);
+		}
+
+		case 'list': {
+			return element.items
+				.map((item, i) => listItemMarkdown(item, element.ordered ? `${element.start + i}.` : '-'))
+				.join(element.loose ? '\n\n' : '\n');
+		}
+
+		case 'table': {
+			const row = (cells: readonly (readonly Inline[])[]) =>
+				`| ${cells.map(cell => inlineMarkdown(cell).replaceAll('\n', ' ')).join(' | ')} |`;
+			const rule = element.header.map((_, i) => {
+				const align = element.align[i];
+				return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
+			});
+			return [row(element.header), `| ${rule.join(' | ')} |`, ...element.rows.map(cells => row(cells))].join('\n');
+		}
+
+		case 'code': {
+			return fenced(element.text, /^[\w+#.-]{1,32}$/.test(element.lang) ? element.lang : '');
+		}
+
+		case 'diagram': {
+			return fenced(element.lines.join('\n'), 'text');
+		}
+
+		case 'quote': {
+			return quoted(blocksMarkdown(element.children));
+		}
+
+		case 'alert': {
+			return quoted(`[!${element.alert.toUpperCase()}]\n${blocksMarkdown(element.children)}`);
+		}
+
+		case 'rule': {
+			return '* * *';
+		}
+
+		case 'html': {
+			// Raw HTML in a deck is shown, never rendered: as code.
+			return fenced(element.text, 'html');
+		}
+
+		case 'quiz': {
+			return quizMarkdown(element.quiz);
+		}
+	}
+}
+
+function listItemMarkdown(item: ListItem, marker: string): string {
+	const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+	const indent = ' '.repeat(marker.length + 1);
+	const text = blocksMarkdown(item.children)
+		.split('\n')
+		.map((line, i) => (i === 0 || line === '' ? line : indent + line))
+		.join('\n');
+	return `${marker} ${box}${text}`;
+}
+
+const quoted = (text: string) =>
+	text
+		.split('\n')
+		.map(line => (line === '' ? '>' : `> ${line}`))
+		.join('\n');
+
+/** A fence longer than any run of backticks in the text, so the text cannot close it. */
+function fenced(text: string, info: string): string {
+	const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+	const fence = '`'.repeat(Math.max(3, longest + 1));
+	return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+function quizMarkdown(quiz: Quiz): string {
+	const out = [`**Question:** ${escapeText(quiz.question)}`];
+	if (quiz.choices.length > 0) {
+		out.push('', quiz.choices.map((choice, i) => `${i + 1}. ${escapeText(choice.text)}`).join('\n'));
+		const right = quiz.choices.flatMap((choice, i) => (choice.correct ? [`${i + 1}. ${escapeText(choice.text)}`] : []));
+		out.push('', `*Answer:* ${right.join('; ') || 'none of these'}`);
+	} else if (quiz.answers.length > 0) {
+		out.push('', `*Answer:* ${quiz.answers.map(answer => escapeText(answer)).join(' or ')}`);
+	}
+
+	if (quiz.explanation !== '') out.push('', escapeText(quiz.explanation));
+	return out.join('\n');
+}
+
+export function inlineMarkdown(inlines: readonly Inline[]): string {
+	let out = '';
+	for (const item of inlines) {
+		switch (item.kind) {
+			case 'text': {
+				out += escapeText(item.text);
+				break;
+			}
+
+			case 'strong': {
+				out += `**${inlineMarkdown(item.children)}**`;
+				break;
+			}
+
+			case 'em': {
+				out += `*${inlineMarkdown(item.children)}*`;
+				break;
+			}
+
+			case 'strike': {
+				out += `~~${inlineMarkdown(item.children)}~~`;
+				break;
+			}
+
+			case 'underline':
+			case 'sub':
+			case 'sup': {
+				out += inlineMarkdown(item.children);
+				break;
+			}
+
+			case 'kbd':
+			case 'code': {
+				out += codeSpan(item.kind === 'code' ? item.text : plainOf(item.children));
+				break;
+			}
+
+			case 'link': {
+				const href = safeHref(item.href);
+				const text = inlineMarkdown(item.children);
+				out += href === undefined ? `${text} (${escapeText(item.href)})` : `[${text}](<${href}>)`;
+				break;
+			}
+
+			case 'break': {
+				out += '\\\n';
+				break;
+			}
+
+			case 'image': {
+				out += escapeText(`[image: ${item.alt || item.href}]`);
+				break;
+			}
+
+			case 'html': {
+				out += escapeText(item.text);
+				break;
+			}
+		}
+	}
+
+	return out;
+}
+
+function plainOf(inlines: readonly Inline[]): string {
+	return inlines.map(item => ('text' in item ? item.text : 'children' in item ? plainOf(item.children) : '')).join('');
+}
+
+function codeSpan(text: string): string {
+	const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+	const ticks = '`'.repeat(longest + 1);
+	const pad = text.startsWith('`') || text.endsWith('`') || text.startsWith(' ') ? ' ' : '';
+	return `${ticks}${pad}${text.replaceAll('\n', ' ')}${pad}${ticks}`;
+}
+
+/**
+ * Text that reads as itself in Markdown: inline punctuation and HTML's `<` and `&` escaped
+ * with a backslash, and what would open a block at a line's start (`#`, `>`, `-`, `1.`) too.
+ */
+export function escapeText(text: string): string {
+	return text
+		.replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+		.replace(/(^|\n)([ \t]*)([#=+-]|\d+(?=[.)]))/g, (_, start: string, space: string, mark: string) =>
+			/^\d/.test(mark) ? `${start}${space}${mark}\\` : `${start}${space}\\${mark}`,
+		);
+}
