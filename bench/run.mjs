@@ -15,6 +15,7 @@ import {measureKeyKinds, writeNotesDeck} from './lib/key-kinds.mjs';
 import {measureLectureAndFloor} from './lib/lecture.mjs';
 import {measureColdSearch, measureSearch, writeColdSearchDeck} from './lib/search-time.mjs';
 import {measureLongLines} from './lib/long-lines.mjs';
+import {measureExport} from './lib/export-time.mjs';
 import {FLOOR, LECTERN, lecternMetrics, summarizeSize} from './lib/summary.mjs';
 import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/report.mjs';
 import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
@@ -145,6 +146,7 @@ async function main() {
 	let search = [];
 	let cold;
 	let longLines = [];
+	let exports = [];
 	let lecture;
 	let hall;
 	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter(n => n <= 1000));
@@ -166,6 +168,15 @@ async function main() {
 		search = await measureSearch({decks: searchDecks, repeat: o.repeat, log});
 		cold = await measureColdSearch({deck: writeColdSearchDeck(path.join(outDir, 'cold-search.md')), repeat: o.repeat, log});
 		longLines = await measureLongLines({dir: outDir, repeat: o.repeat, log});
+		exports = await measureExport({
+			decks: [
+				{label: 'the lecture', file: o.lecture},
+				{label: `${kindN} slides`, file},
+			],
+			dir: outDir,
+			repeat: o.repeat,
+			log,
+		});
 		if (o.followers > 0) {
 			log(`the lecture hall: ${o.followers} followers`);
 			hall = await measureFollowers({count: o.followers, keys: Math.min(o.keys, 20), size: o.size, o: timing, log});
@@ -190,7 +201,14 @@ async function main() {
 	];
 	if (o.own) {
 		out.push('', `## Lectern per key kind (${kindDeck.label} slides) and search`, '', lecternTable(kinds, search, ownFloor, notes));
-		out.push('', '## Targets (issues 8 and 18)', '', '```', targets({sizes, lecture, kinds, search, cold, longLines, kindDeck}), '```');
+		out.push(
+			'',
+			'## Targets (issues 8 and 18)',
+			'',
+			'```',
+			targets({sizes, lecture, kinds, search, cold, longLines, exports, kindDeck}),
+			'```',
+		);
 		if (hall) out.push('', '## The lecture hall (issue 13)', '', '```', followersReport(hall), '```');
 	}
 	if (notes.list.length) out.push('', String(notes));
@@ -207,6 +225,7 @@ async function main() {
 				kinds,
 				search,
 				cold,
+				exports,
 				hall,
 				metrics: current,
 			},

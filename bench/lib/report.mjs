@@ -186,7 +186,7 @@ export function lecternTable(kinds, search, ownFloorMs, notes) {
 }
 
 /** Issue 8's targets, each PASS / FAIL / n/a (not measured in this run). */
-export function targets({sizes, lecture, kinds, search, cold, longLines = [], kindDeck}) {
+export function targets({sizes, lecture, kinds, search, cold, longLines = [], exports = [], kindDeck}) {
 	const out = [];
 	const verdict = cond => (cond === undefined ? 'n/a ' : cond ? 'PASS' : 'FAIL');
 	const lecOf = n => {
@@ -272,6 +272,18 @@ export function targets({sizes, lecture, kinds, search, cold, longLines = [], ki
 		const r = row.errors.length ? undefined : ratio(row.bigMs, row.smallMs);
 		out.push(
 			`${verdict(r === undefined ? undefined : r <= 12)}  print one long line (${row.kind}), 1 MB <= 12x 100 KB (issue 12): ${r === undefined ? `not measured${row.errors.length ? ` (${row.errors[0]})` : ''}` : `${f1(row.bigMs)} vs ${f1(row.smallMs)} ms (node -e ${f1(row.floorMs)} ms): ${fx(r)}`}`,
+		);
+	}
+
+	// Issue 14: the handout page, written end to end (start-up included).
+	for (const row of exports) {
+		const ms = row.errors.length ? undefined : row.ms;
+		const figure =
+			ms === undefined ? `not measured${row.errors.length ? ` (${row.errors[0]})` : ''}` : `${f1(ms)} ms (node -e ${f1(row.floorMs)} ms)`;
+		out.push(
+			row.deck === 'the lecture'
+				? `${verdict(ms === undefined ? undefined : ms < 1000)}  export the lecture < 1 s (issue 14): ${figure}`
+				: `info  export ${row.deck} (issue 14): ${figure}`,
 		);
 	}
 	return out.join('\n');

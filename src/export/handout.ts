@@ -60,13 +60,13 @@ export type OutlineSection = Readonly<{slide?: HandoutSlide; slides: readonly Ha
 /** Slides grouped by section, in order; slides before the first section form a group without one. */
 export function outlineOf(handout: Handout): OutlineSection[] {
 	const groups: Array<{slide?: HandoutSlide; slides: HandoutSlide[]}> = [];
+	let group: {slide?: HandoutSlide; slides: HandoutSlide[]} | undefined;
 	for (const slide of handout.slides) {
-		if (slide.isSection) {
-			groups.push({slide, slides: []});
-		} else if (groups.length === 0) {
-			groups.push({slides: [slide]});
+		if (slide.isSection || group === undefined) {
+			group = slide.isSection ? {slide, slides: []} : {slides: [slide]};
+			groups.push(group);
 		} else {
-			groups.at(-1)!.slides.push(slide);
+			group.slides.push(slide);
 		}
 	}
 

@@ -8,7 +8,7 @@ const escapes: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>
 
 /** Text for an element's content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, char => escapes[char]!);
+	return text.replace(/[&<>"']/g, char => escapes[char] ?? char);
 }
 
 /**

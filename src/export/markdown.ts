@@ -12,23 +12,17 @@ export function handoutMarkdown(handout: Handout): string {
 	if (handout.title !== '') out.push(`# ${escapeText(handout.title)}`, '');
 	if (handout.byline !== '') out.push(escapeText(handout.byline), '');
 	for (const slide of handout.slides) out.push(slideMarkdown(slide), '');
-	return (
-		out
-			.join('\n')
-			.replace(/\n{3,}/g, '\n\n')
-			.trimEnd() + '\n'
-	);
+	return `${out.join('\n').trimEnd()}\n`;
 }
 
 function slideMarkdown(slide: HandoutSlide): string {
 	const level = slide.isSection ? '##' : '###';
-	const out = [`${level} ${slide.number}.${slide.title === '' ? '' : ` ${escapeText(slide.title)}`}`, ''];
+	const parts = [`${level} ${slide.number}.${slide.title === '' ? '' : ` ${escapeText(slide.title)}`}`];
 	// The slide's own title heading is the heading above; its other headings sit below it.
 	const [first, ...rest] = slide.elements;
-	const body = first?.kind === 'heading' && slide.title !== '' ? rest : slide.elements;
-	out.push(blocksMarkdown(body));
-	if (slide.notes.length > 0) out.push('', '**Notes**', '', blocksMarkdown(slide.notes));
-	return out.join('\n').trimEnd();
+	parts.push(blocksMarkdown(first?.kind === 'heading' && slide.title !== '' ? rest : slide.elements));
+	if (slide.notes.length > 0) parts.push('**Notes**', blocksMarkdown(slide.notes));
+	return parts.filter(part => part !== '').join('\n\n');
 }
 
 export function blocksMarkdown(elements: readonly Element[]): string {
@@ -41,7 +35,8 @@ export function blocksMarkdown(elements: readonly Element[]): string {
 function blockMarkdown(element: Element): string {
 	switch (element.kind) {
 		case 'heading': {
-			return `${'#'.repeat(Math.min(6, element.depth + 2))} ${inlineMarkdown(element.inlines)}`;
+			// Below the slide's `###`: a slide's `##` and `###` are `####`, and so on down.
+			return `${'#'.repeat(Math.min(6, Math.max(4, element.depth + 1)))} ${inlineMarkdown(element.inlines)}`;
 		}
 
 		case 'paragraph': {
@@ -50,7 +45,7 @@ function blockMarkdown(element: Element): string {
 
 		case 'list': {
 			return element.items
-				.map((item, i) => listItemMarkdown(item, element.ordered ? `${element.start + i}.` : '-'))
+				.map((item, i) => listItemMarkdown(item, element.ordered ? `${element.start + i}.` : '-', element.loose))
 				.join(element.loose ? '\n\n' : '\n');
 		}
 
@@ -95,10 +90,11 @@ function blockMarkdown(element: Element): string {
 	}
 }
 
-function listItemMarkdown(item: ListItem, marker: string): string {
+function listItemMarkdown(item: ListItem, marker: string, loose: boolean): string {
 	const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
 	const indent = ' '.repeat(marker.length + 1);
-	const text = blocksMarkdown(item.children)
+	// A tight item's blocks follow each other line by line, as in the deck.
+	const text = (loose ? blocksMarkdown(item.children) : item.children.map(child => blocksMarkdown([child])).join('\n'))
 		.split('\n')
 		.map((line, i) => (i === 0 || line === '' ? line : indent + line))
 		.join('\n');

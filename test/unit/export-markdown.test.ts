@@ -80,7 +80,7 @@ describe('blocks', () => {
 			loose: false,
 			items: [{children: [paragraph(text('a')), {kind: 'code', lang: '', text: 'b'}]}, {checked: false, children: [paragraph(text('c'))]}],
 		};
-		expect(blocksMarkdown([list])).toBe('- a\n\n  ```\n  b\n  ```\n- [ ] c');
+		expect(blocksMarkdown([list])).toBe('- a\n  ```\n  b\n  ```\n- [ ] c');
 	});
 });
 
