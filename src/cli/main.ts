@@ -247,16 +247,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 		)
 		.command(
 			'export <deck>',
-			'write the deck as a handout: one HTML page, or Markdown',
+			'a handout: one HTML page, or Markdown',
 			y =>
 				y
 					.positional('deck', {type: 'string', demandOption: true, describe: 'the deck file'})
-					.option('output', {alias: 'o', type: 'string', describe: 'write here (default: deck.html or deck.handout.md; - for stdout)'})
-					.option('format', {type: 'string', default: 'html', describe: 'html (one self-contained page) or md'})
+					.option('output', {alias: 'o', type: 'string', describe: 'the file (default: deck.html; - for stdout)'})
+					.option('format', {type: 'string', default: 'html', describe: 'html (one page) or md'})
 					.option('notes', {
 						type: 'string',
 						default: 'open',
-						describe: 'speaker notes under each slide: open or collapsed (--no-notes leaves them out)',
+						describe: 'notes: open or collapsed (--no-notes: none)',
 					})
 					.option('max-size', maxSize),
 			async args => {

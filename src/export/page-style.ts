@@ -55,12 +55,12 @@ pre, code, kbd { font-family: var(--mono); }
 code, kbd { font-size: 0.92em; background: var(--code-bg); border-radius: 3px; padding: 0 0.2em; }
 kbd { border: 1px solid var(--rule); }
 pre {
-	font-size: 0.88rem; line-height: 1.2; background: var(--code-bg); border-radius: 6px; padding: 0.6rem 0.8rem;
+	font-size: 0.875rem; line-height: 1.2; background: var(--code-bg); border-radius: 6px; padding: 0.6rem 0.8rem;
 	overflow-x: auto; white-space: pre; overflow-wrap: normal; tab-size: 4;
 	font-variant-ligatures: none; font-kerning: none; letter-spacing: 0;
 }
 pre code { background: none; padding: 0; font-size: inherit; }
-pre.diagram { line-height: 1.17; }
+pre.diagram { line-height: 1.15; }
 pre.raw-html { color: var(--dim); }
 .href { color: var(--dim); overflow-wrap: anywhere; }
 .html { color: var(--dim); font-family: var(--mono); font-size: 0.9em; }

@@ -3,7 +3,21 @@
 import {describe, expect, it} from 'vitest';
 import {runLectern} from './cli-helpers.js';
 
-const commands = ['', 'present', 'speaker', 'follow', 'talks', 'relay', 'study', 'print', 'search', 'outline', 'check', 'convert'];
+const commands = [
+	'',
+	'present',
+	'speaker',
+	'follow',
+	'talks',
+	'relay',
+	'study',
+	'print',
+	'search',
+	'outline',
+	'check',
+	'convert',
+	'export',
+];
 
 describe.concurrent('help at 80 columns', () => {
 	for (const command of commands) {
