@@ -46,10 +46,13 @@ export function parseSlide(deck: Deck, index: number): Slide {
 	return slide;
 }
 
-/** Title of the section slide `index` belongs to; '' when it has none or opens it itself. */
+/**
+ * Title of the section slide `index` is in (its own title when it opens one); '' before the
+ * first section. The one section lookup: the status bar's crumb, outline, stats and search.
+ */
 export function sectionTitle(deck: Deck, index: number): string {
 	const section = sectionIndexOf(deck, index);
-	return section === -1 || section === index ? '' : parseSlide(deck, section).title;
+	return section === -1 ? '' : parseSlide(deck, section).title;
 }
 
 /** The self-check questions on a slide, in order (none without parsing a slide that has no quiz fence). */

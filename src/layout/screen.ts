@@ -1,7 +1,7 @@
 // The whole screen as data: where the slide, the notes and the status bar go for a terminal
 // size, and the lines of each, joined into the screen's rows by composeRows for the first
 // frame (drawn before Ink has loaded), the Ink app's Screen and the tests.
-import {parseSlide} from '../deck/parse.js';
+import {parseSlide, sectionTitle} from '../deck/parse.js';
 import {sectionIndexOf, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
@@ -232,12 +232,7 @@ function statusInput(input: ScreenInput) {
 
 	return {
 		deckTitle: sanitizeLine(deck.meta.title ?? ''),
-		section:
-			section === -1 || section === state.slide
-				? section === state.slide
-					? parseSlide(deck, section).title
-					: ''
-				: parseSlide(deck, section).title,
+		section: sectionTitle(deck, state.slide),
 		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,

@@ -7,6 +7,7 @@ import {clamp, jumpTo, moveTo, stepsOf} from './moves.js';
 import {openOverview, reduceOverview} from './overview.js';
 import {openSearch, receiveHits, reduceSearchBar, searchStep} from './search-mode.js';
 import type {Quiz} from '../deck/quiz.js';
+import {toggleSorted} from '../state/study-state.js';
 import {clearPicks, currentEntry, openAnswerEntry, quizDigit, reduceAnswerEntry, type QuizAnswers, type QuizEntry} from './quiz-mode.js';
 
 export type View = 'present' | 'study';
@@ -313,11 +314,7 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'toggleBookmark': {
-			const has = state.bookmarks.includes(state.slide);
-			const bookmarks = has
-				? state.bookmarks.filter(mark => mark !== state.slide)
-				: [...state.bookmarks, state.slide].sort((a, b) => a - b);
-			return {...state, bookmarks};
+			return {...state, bookmarks: toggleSorted(state.bookmarks, state.slide)};
 		}
 
 		case 'helpOpen': {

@@ -59,13 +59,10 @@ export function visit(state: StudyState, slide: number): StudyState {
 	return seen === state.seen && slide === state.slide ? state : {...state, slide, seen};
 }
 
-export function toggleBookmark(state: StudyState, slide: number): StudyState {
-	const at = lowerBound(state.bookmarks, slide);
-	const bookmarks =
-		state.bookmarks[at] === slide
-			? [...state.bookmarks.slice(0, at), ...state.bookmarks.slice(at + 1)]
-			: insertSorted(state.bookmarks, slide);
-	return {...state, bookmarks};
+/** `sorted` with `value` added in order, or taken out when it is there: the one bookmark toggle (the reducer's `m`). */
+export function toggleSorted(sorted: readonly number[], value: number): readonly number[] {
+	const at = lowerBound(sorted, value);
+	return sorted[at] === value ? [...sorted.slice(0, at), ...sorted.slice(at + 1)] : insertSorted(sorted, value);
 }
 
 /** Share of the deck's `slideCount` slides seen, from 0 to 1. */

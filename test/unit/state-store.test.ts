@@ -10,7 +10,7 @@ import {
 	markSeen,
 	seenFraction,
 	titlesOf,
-	toggleBookmark,
+	toggleSorted,
 	visit,
 	type StudyState,
 } from '../../src/state/study-state.js';
@@ -121,9 +121,9 @@ describe('pure helpers', () => {
 	});
 
 	it('toggles bookmarks in sorted order', () => {
-		const state = toggleBookmark(toggleBookmark(toggleBookmark(emptyState(), 5), 2), 9);
-		expect(state.bookmarks).toEqual([2, 5, 9]);
-		expect(toggleBookmark(state, 5).bookmarks).toEqual([2, 9]);
+		const bookmarks = toggleSorted(toggleSorted(toggleSorted([], 5), 2), 9);
+		expect(bookmarks).toEqual([2, 5, 9]);
+		expect(toggleSorted(bookmarks, 5)).toEqual([2, 9]);
 	});
 
 	it('computes the share seen, ignoring slides past the end', () => {

@@ -1,7 +1,7 @@
 // `lectern outline [deck..]`: sections and slide titles with their numbers, as a tree.
 import {resolve} from 'node:path';
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
-import {parseSlide} from '../../deck/parse.js';
+import {parseSlide, sectionTitle} from '../../deck/parse.js';
 import type {QuizAnswer} from '../../deck/quiz.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import {formatClock, planTalk} from '../../deck/timing.js';
@@ -62,7 +62,7 @@ export function runOutline(args: OutlineArgs): number {
 					deck: file,
 					title: deck.meta.title ?? null,
 					...(plan ? {duration: deck.meta.duration ?? null} : {}),
-					slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : slides[section]!.title})),
+					slides: slides.map(({section, ...rest}) => ({...rest, section: section === -1 ? null : sectionTitle(deck, rest.slide - 1)})),
 				}),
 			);
 			continue;

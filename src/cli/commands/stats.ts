@@ -1,8 +1,8 @@
 // `lectern study --stats deck.md`: a student's progress from the study state, without the
 // screen: slides seen, bookmarks, the quiz score per section, and the questions missed.
 import {resolve} from 'node:path';
-import {sectionIndexOf, slideHead} from '../../deck/deck.js';
-import {parseSlide, quizzesOf} from '../../deck/parse.js';
+import {slideHead} from '../../deck/deck.js';
+import {parseSlide, quizzesOf, sectionTitle} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import {defaultStateDir, loadState} from '../../state/store.js';
 import {loadDeck} from '../load.js';
@@ -22,8 +22,7 @@ export function runStats(args: StatsArgs): number {
 	const missed: Array<{slide: number; title: string; question: string}> = [];
 	for (let index = 0; index < deck.count; index++) {
 		if (slideHead(deck, index).quizzes === 0) continue;
-		const at = sectionIndexOf(deck, index);
-		const section = at === -1 ? '' : parseSlide(deck, at).title;
+		const section = sectionTitle(deck, index);
 		const tally = sections.get(section) ?? {section, questions: 0, right: 0, missed: 0};
 		quizzesOf(deck, index).forEach((quiz, ordinal) => {
 			const answer = state?.answers?.[`${index}:${ordinal}`];
