@@ -61,6 +61,11 @@ export type AppProps = Readonly<{
 	compose?: (input: ScreenInput) => Regions;
 }>;
 
+/** The deck's part of the reducer's context. */
+function deckContext(deck: Deck, walk?: readonly number[]): NavContext {
+	return {count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i), walk};
+}
+
 export function App(props: AppProps) {
 	const [deck, setDeck] = useState(props.deck);
 	// The deck a reload replaces (the listener below outlives renders).
@@ -98,20 +103,40 @@ export function App(props: AppProps) {
 		[compose, deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
-	const contextRef = useRef<NavContext>({count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i)});
-	contextRef.current = {
-		count: deck.count,
-		steps: i => stepsOf(deck, i),
-		scrollLimit: regions.scrollLimit,
-		notesScrollLimit: regions.notesScrollLimit,
-		helpScrollLimit: regions.helpScrollLimit,
-		overviewSlides: overviewList,
-		quizzes: i => quizzesOf(deck, i),
-		walk: props.walk,
+	// What the reducer knows of the deck and the screen, for the state it reduces: a burst of
+	// keys reduces several states before the next render, so each gets the scroll limits and
+	// overview list of its own layout (the rendered state's are this render's).
+	const navContext = (current: NavState): NavContext => {
+		// A reload not drawn yet: the new deck's count and steps, and no layout of it yet.
+		if (deckRef.current !== deck) {
+			return deckContext(deckRef.current, props.walk);
+		}
+
+		const overview =
+			current === state
+				? overviewList
+				: current.overlay === 'overview' && current.overview.filter !== ''
+					? overviewSlides(deck, current.overview.filter)
+					: undefined;
+		const laidOut =
+			current === state
+				? regions
+				: compose({deck, state: current, size: props.size, theme: props.theme, elapsedSeconds: elapsed, overviewSlides: overview});
+		return {
+			...deckContext(deck, props.walk),
+			scrollLimit: laidOut.scrollLimit,
+			notesScrollLimit: laidOut.notesScrollLimit,
+			helpScrollLimit: laidOut.helpScrollLimit,
+			overviewSlides: overview,
+		};
 	};
 
+	// The latest render's navContext, for the callbacks and listeners made once.
+	const navContextOf = useRef(navContext);
+	navContextOf.current = navContext;
+
 	const dispatch = useCallback((action: Action) => {
-		setState(current => reduce(current, action, contextRef.current));
+		setState(current => reduce(current, action, navContextOf.current(current)));
 	}, []);
 
 	useInput((input, key) => {
@@ -136,8 +161,8 @@ export function App(props: AppProps) {
 
 				// Enter may come in the same burst as the query, before the live search ran: run it now.
 				const pending = action.type === 'textSubmit' ? search.pendingHits(state) : undefined;
-				const ready = pending ? reduce(state, pending, contextRef.current) : state;
-				return reduce(ready, action, contextRef.current);
+				const ready = pending ? reduce(state, pending, navContextOf.current(state)) : state;
+				return reduce(ready, action, navContextOf.current(ready));
 			}, current),
 		);
 	});
@@ -190,7 +215,6 @@ export function App(props: AppProps) {
 				const after = result.deck;
 				deckRef.current = after;
 				setDeck(after);
-				contextRef.current = {count: after.count, steps: i => stepsOf(after, i), quizzes: i => quizzesOf(after, i)};
 				// Follow the slide on screen (and the way back) to where the edit put it.
 				setState(current =>
 					reduce(
@@ -200,7 +224,7 @@ export function App(props: AppProps) {
 							slide: findSameSlide(before, after, current.slide),
 							jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
 						},
-						contextRef.current,
+						deckContext(after),
 					),
 				);
 			}),
@@ -217,7 +241,7 @@ export function App(props: AppProps) {
 				return;
 			}
 
-			const after = reduce(state, action, contextRef.current);
+			const after = reduce(state, action, navContextOf.current(state));
 			if (after !== state) {
 				compose({
 					deck,

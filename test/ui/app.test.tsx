@@ -22,6 +22,7 @@ afterEach(() => {
 
 function mount(
 	options: {
+		deck?: ReturnType<typeof openDeck>;
 		initial?: NavState;
 		width?: number;
 		height?: number;
@@ -39,7 +40,7 @@ function mount(
 	};
 	const ink = render(
 		<App
-			deck={guide}
+			deck={options.deck ?? guide}
 			theme={theme}
 			initial={options.initial ?? initialState()}
 			size={{width: options.width ?? 100, height: options.height ?? 30}}
@@ -68,6 +69,16 @@ async function frameWhere(app: Rendered, predicate: (frame: string) => boolean):
 const statusRow = (frame: string) => frame.split('\n').at(-1) ?? '';
 
 describe('App', () => {
+	it('reduces a burst of keys each against its own layout: l then j in one read scrolls the long slide it reached', async () => {
+		const long = Array.from({length: 40}, (_, i) => `line ${i + 1}`).join('\n\n');
+		const deck = openDeck(`# Short\n\nshort\n\n---\n\n## Long\n\n${long}\n\n---\n\n## Third\n\nthird\n`, 'burst.md');
+		const app = mount({deck, initial: initialState({view: 'study'}), height: 12});
+		app.stdin.write('lj');
+		// With the first slide's scroll limit (0), j would have gone on to the third slide.
+		const frame = await frameWhere(app, frame => frame.includes('more above (1 line)'));
+		expect(statusRow(frame)).toContain('2/3');
+	});
+
 	it('shows the first slide, its notes and the status bar', () => {
 		const frame = mount().lastFrame() ?? '';
 		const rows = frame.split('\n');
