@@ -175,6 +175,11 @@ export class BlockTracker {
 			return this.result('text', 0);
 		}
 
+		const quick = this.quickContainer(source, start, end, first);
+		if (quick) {
+			return quick;
+		}
+
 		if (this.stack.length === 0 && first === 0x23 && (leaf.type === 'none' || leaf.type === 'paragraph')) {
 			// An ATX heading at the top level, read without copying the line.
 			let level = 1;
@@ -445,6 +450,75 @@ export class BlockTracker {
 		}
 
 		return undefined;
+	}
+
+	/**
+	 * Two common container lines read without copying the line, as the general path would read
+	 * them: a list item at the start of a line with one space and text after its marker (it
+	 * closes whatever containers are open, since none can match a line that starts so), and a
+	 * `> text` line opening or continuing a lone block quote's paragraph.
+	 */
+	private quickContainer(source: string, start: number, end: number, first: number): BlockLine | undefined {
+		const leaf = this.leaf;
+		const stack = this.stack;
+		const plainLeaf = leaf.type === 'none' || leaf.type === 'paragraph';
+		if (first === 0x3e) {
+			if (source.charCodeAt(start + 1) !== space || !startsText(start + 2 < end ? source.charCodeAt(start + 2) : Number.NaN)) {
+				return undefined;
+			}
+
+			if (stack.length === 1 && stack[0]!.quote && leaf.type === 'paragraph') {
+				// The quote's paragraph goes on.
+				leaf.definitions = false;
+				return this.result('text', 2);
+			}
+
+			if (stack.length === 0 && plainLeaf) {
+				stack.push({quote: true});
+			} else if (!(stack.length === 1 && stack[0]!.quote && leaf.type === 'none')) {
+				return undefined;
+			}
+
+			this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+			return this.result('text', 2);
+		}
+
+		let marker = 0;
+		if (first === 0x2d || first === 0x2b || first === 0x2a) {
+			marker = 1;
+		} else if (first >= 0x30 && first <= 0x39) {
+			while (marker < 9 && start + marker < end && source.charCodeAt(start + marker) >= 0x30 && source.charCodeAt(start + marker) <= 0x39) {
+				marker++;
+			}
+
+			const delimiter = source.charCodeAt(start + marker);
+			if (delimiter !== 0x2e && delimiter !== 0x29) {
+				return undefined;
+			}
+
+			// Only an item numbered 1 interrupts a paragraph at the top level.
+			if (stack.length === 0 && leaf.type === 'paragraph' && !(marker === 1 && first === 0x31)) {
+				return undefined;
+			}
+
+			marker++;
+		} else {
+			return undefined;
+		}
+
+		if (
+			source.charCodeAt(start + marker) !== space ||
+			!startsText(start + marker + 1 < end ? source.charCodeAt(start + marker + 1) : Number.NaN) ||
+			(stack.length === 0 && !plainLeaf)
+		) {
+			return undefined;
+		}
+
+		stack.length = 0;
+		stack.push({quote: false, indent: marker + 1, hasContent: true});
+		this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+		this.openedTopItem = true;
+		return this.result('text', marker + 1);
 	}
 
 	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */
