@@ -34,11 +34,27 @@ export function refuseInputAsOutput(input: string, output: string, what: string)
  * module bundle does not have.)
  */
 export function writeOutput(output: string, text: string): void {
+	writeOutputInParts(output, write => write(text));
+}
+
+/** As writeOutput, for a text made in parts (`make` calls `write` with each), written 64 KiB at a time. */
+export function writeOutputInParts(output: string, make: (write: (part: string) => void) => void): void {
 	const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 	try {
 		const fd = openSync(temp, 'wx', 0o644);
 		try {
-			writeSync(fd, text);
+			let pending: string[] = [];
+			let size = 0;
+			make(part => {
+				pending.push(part);
+				size += part.length;
+				if (size >= 65_536) {
+					writeSync(fd, pending.join(''));
+					pending = [];
+					size = 0;
+				}
+			});
+			writeSync(fd, pending.join(''));
 			fsyncSync(fd);
 		} finally {
 			closeSync(fd);

@@ -31,7 +31,18 @@ export const contentSecurityPolicy = [
 	"form-action 'none'",
 ].join('; ');
 
+/** The page as one string (tests, small decks); `writeHandoutPage` hands it on in pieces. */
 export function handoutPage(handout: Handout, options: PageOptions): string {
+	const parts: string[] = [];
+	writeHandoutPage(handout, options, part => parts.push(part));
+	return parts.join('');
+}
+
+/**
+ * The page, handed to `write` a slide at a time, so a deck of many slides is never held as
+ * one string (300,000 tiny slides make a 70 MB page).
+ */
+export function writeHandoutPage(handout: Handout, options: PageOptions, write: (part: string) => void): void {
 	const title = handout.title === '' ? 'Lectern handout' : handout.title;
 	const out: string[] = [
 		'<!doctype html>',
@@ -59,10 +70,16 @@ export function handoutPage(handout: Handout, options: PageOptions): string {
 		'<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>',
 		'<main>',
 	);
-	const titles = new Map(handout.slides.map(slide => [slide.number, slide.title]));
-	for (const slide of handout.slides) out.push(slideHtml(slide, titles.get(slide.section) ?? '', options));
-	out.push('</main>', `<footer>${escapeHtml(options.generator)}</footer>`, `<script>${pageScript}</script>`, '</body>', '</html>', '');
-	return out.join('\n');
+	write(`${out.join('\n')}\n`);
+	const slides = handout.slides;
+	for (const slide of slides) {
+		// A section slide's number is its place: its title is the one at that index.
+		write(`${slideHtml(slide, slide.section > 0 ? (slides[slide.section - 1]?.title ?? '') : '', options)}\n`);
+	}
+
+	write(
+		['</main>', `<footer>${escapeHtml(options.generator)}</footer>`, `<script>${pageScript}</script>`, '</body>', '</html>', ''].join('\n'),
+	);
 }
 
 function slideHtml(slide: HandoutSlide, sectionTitle: string, options: PageOptions): string {

@@ -161,7 +161,7 @@ async function expectSafeExport(file: string, canaries: readonly string[], what:
 }
 
 describe('hostile decks through export', slow, () => {
-	// The decks of 100,000 tiny slides and more are left out of this loop (each takes seconds).
+	// The decks of 100,000 tiny slides and more are exported one at a time, below.
 	const tiny = new Set(tinySlideDecks.map(deck => deck.name));
 	const corpus = hostileDecks().filter(deck => deck.name !== 'slides-100000' && !tiny.has(deck.name));
 	// The one-slide payload decks are joined into one deck, as in hostile.test.ts: one export shows them all.
@@ -218,5 +218,23 @@ describe('hostile decks through export', slow, () => {
 		expect(pageOffences(result.stdout), what).toEqual([]);
 		// A front matter title is the page's title (and its <h1>).
 		if (deck.canary !== null) expect(result.stdout, what).toContain(deck.canary);
+	});
+});
+
+describe('decks of many tiny slides through export', {timeout: 240_000}, () => {
+	// One at a time: each holds hundreds of thousands of slides (the page is tens of MB).
+	it.for(tinySlideDecks.map(deck => deck.name))('%s: a section per slide, written in pieces', async name => {
+		const tiny = tinySlideDecks.find(deck => deck.name === name)!;
+		const file = path.join(dir, `${name}.md`);
+		const page = path.join(dir, `${name}.html`);
+		fs.writeFileSync(file, tiny.make(tiny.full));
+		const args = ['export', file, '-o', page];
+		const result = await runLectern(args, {timeout: 200_000});
+		expect(result.status, describeRun(args, result)).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`: ${tiny.slides} slides?, 0 with notes\\n$`));
+		const html = fs.readFileSync(page, 'utf8');
+		expect(html.match(/<section id="/g)?.length).toBe(tiny.slides);
+		expect(html.endsWith('</html>\n')).toBe(true);
+		fs.rmSync(page);
 	});
 });

@@ -7,12 +7,12 @@ import {sanitizeLine} from '../../deck/sanitize.js';
 import type {Element} from '../../deck/elements.js';
 import type {Deck} from '../../deck/types.js';
 import {handoutOf, type Handout} from '../../export/handout.js';
-import {handoutPage} from '../../export/html-page.js';
+import {writeHandoutPage} from '../../export/html-page.js';
 import {handoutMarkdown} from '../../export/markdown.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
-import {refuseInputAsOutput, writeOutput} from '../output-file.js';
+import {refuseInputAsOutput, writeOutputInParts} from '../output-file.js';
 
 export type ExportArgs = Readonly<{
 	deck: string;
@@ -30,21 +30,30 @@ export async function runExport(args: ExportArgs): Promise<number> {
 	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const handout = handoutOf(deck, {notes: args.notes});
 	const generator = `Lectern ${args.version}`;
-	const text =
-		args.format === 'md'
-			? handoutMarkdown(handout)
-			: handoutPage(handout, {
-					notes: args.notes ? args.notesMode : 'none',
-					generator,
-					highlighter: hasCode(handout) ? await loadHighlighter().catch(() => undefined) : undefined,
-				});
+	const highlighter = args.format === 'html' && hasCode(handout) ? await loadHighlighter().catch(() => undefined) : undefined;
+	const make = (write: (part: string) => void) => {
+		if (args.format === 'md') {
+			write(handoutMarkdown(handout));
+		} else {
+			writeHandoutPage(handout, {notes: args.notes ? args.notesMode : 'none', generator, highlighter}, write);
+		}
+	};
 	if (output === '-') {
-		process.stdout.write(text);
+		// In pieces of 64 KiB: one write per slide would be thousands of small writes.
+		let pending = '';
+		make(part => {
+			pending += part;
+			if (pending.length >= 65_536) {
+				process.stdout.write(pending);
+				pending = '';
+			}
+		});
+		process.stdout.write(pending);
 		return exitCodes.ok;
 	}
 
-	writeOutput(output, text);
-	process.stdout.write(sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, handout)}`) + '\n');
+	writeOutputInParts(output, make);
+	process.stdout.write(`${sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, handout)}`)}\n`);
 	return exitCodes.ok;
 }
 
