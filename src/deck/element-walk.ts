@@ -1,6 +1,6 @@
 // Questions asked of a slide's elements as a whole, nested blocks included (a fence in a list
 // item or a quote, code in the notes): one visit per element.
-import type {Element} from './elements.js';
+import type {Element, Inline} from './elements.js';
 import type {Slide} from './types.js';
 
 /** The language of every code element, in order, nested ones included ('' for none given). */
@@ -30,4 +30,35 @@ export function hasHighlightableCode(slide: Slide): boolean {
 		codeLanguages(slide.blocks.map(block => block.element)).some(lang => lang !== '') ||
 		codeLanguages(slide.noteElements).some(lang => lang !== '')
 	);
+}
+
+/** The targets of the images anywhere in `elements` (never drawn: `check` names each), in order. */
+export function imageTargets(elements: readonly Element[]): string[] {
+	const out: string[] = [];
+	const inlines = (list: readonly Inline[]) => {
+		for (const inline of list) {
+			if (inline.kind === 'image') {
+				out.push(inline.href);
+			} else if ('children' in inline) {
+				inlines(inline.children);
+			}
+		}
+	};
+
+	const walk = (list: readonly Element[]) => {
+		for (const element of list) {
+			if (element.kind === 'heading' || element.kind === 'paragraph') {
+				inlines(element.inlines);
+			} else if (element.kind === 'table') {
+				for (const cell of [...element.header, ...element.rows.flat()]) inlines(cell);
+			} else if (element.kind === 'list') {
+				for (const item of element.items) walk(item.children);
+			} else if (element.kind === 'quote' || element.kind === 'alert') {
+				walk(element.children);
+			}
+		}
+	};
+
+	walk(elements);
+	return out;
 }

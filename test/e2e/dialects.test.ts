@@ -36,7 +36,7 @@ const rawMarkup = [
 	'^',
 ];
 
-function golden(name: string, kind: 'print' | 'outline', actual: string): void {
+function golden(name: string, kind: 'print' | 'outline' | 'check', actual: string): void {
 	const file = path.join(dir, `${name.replace(/\.md$/, '')}.${kind}.txt`);
 	if (update || !fs.existsSync(file)) {
 		fs.writeFileSync(file, actual);
@@ -70,6 +70,14 @@ describe('dialect fixtures', () => {
 		for (const markup of rawMarkup) {
 			expect(print.stdout, `${markup} in print`).not.toContain(markup);
 		}
+
+		// What the dialect has and Lectern does not: one `not supported` line per construct.
+		const check = runLectern(['check', file]);
+		const unsupported = check.stdout
+			.split('\n')
+			.filter(line => line.includes('not supported'))
+			.map(line => line.replace(/^[^:]*:/, ''));
+		golden(name, 'check', unsupported.map(line => `${line}\n`).join(''));
 
 		// mdp's centring arrows.
 		expect(print.stdout).not.toMatch(/(?:^|\s)->\s.*\s<-\s*$/m);

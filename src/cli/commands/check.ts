@@ -4,7 +4,7 @@
 // it on smaller terminals, where it starts hidden.
 import {slideHead} from '../../deck/deck.js';
 import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
-import {codeLanguages} from '../../deck/element-walk.js';
+import {codeLanguages, imageTargets} from '../../deck/element-walk.js';
 import {parseSlide} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
@@ -174,6 +174,11 @@ export function checkOpenDeck(
 					`figure to redraw${figure === '' ? '' : ` (${figure})`}: replace the placeholder with a text diagram`,
 					'warning',
 				);
+			}
+
+			for (const target of imageTargets([block.element])) {
+				const shown = target.length > 40 ? `${target.slice(0, 39)}…` : target;
+				add(i, block.line, `not supported: image ${shown}, shown as its text`, 'warning');
 			}
 
 			// Fences inside list items and quotes too, each language once per block.
