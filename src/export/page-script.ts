@@ -74,7 +74,10 @@ export const pageScript = `
 			input.focus();
 			input.select();
 		} else if (event.key === 'o') {
-			document.body.classList.toggle('outline-open');
+			// As a panel, the outline shows every slide's title.
+			if (document.body.classList.toggle('outline-open') && outline) {
+				for (const details of outline.querySelectorAll('details')) details.open = true;
+			}
 		} else if (event.key === 'Escape') {
 			closeOutline();
 			if (input.value !== '') clear();

@@ -35,7 +35,7 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.2em 0 0.5em; }
 nav.outline { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 1rem; background: var(--panel); }
 nav.outline h2 { font-size: 1.1rem; margin: 0.3rem 0; }
 nav.outline ol { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; }
-nav.outline > ol { padding-left: 0; }
+nav.outline > ol { padding-left: 1rem; }
 nav.outline .section { margin: 0.25rem 0; }
 nav.outline .section > summary > a, nav.outline p.section > a { font-weight: 600; }
 nav.outline .n { color: var(--dim); font-variant-numeric: tabular-nums; display: inline-block; min-width: 2.2em; }

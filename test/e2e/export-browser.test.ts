@@ -224,6 +224,12 @@ describe('the exported page', () => {
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('o');
 		expect(await page.evaluate(() => document.body.classList.contains('outline-open'))).toBe(true);
+		// The panel lists every slide: each section's list is opened.
+		expect(
+			await page.evaluate(() =>
+				Array.from(document.querySelectorAll('nav.outline details')).every(details => (details as HTMLDetailsElement).open),
+			),
+		).toBe(true);
 		await page.screenshot({path: path.join(shots, 'guide-outline.png')});
 		await page.keyboard.press('Escape');
 		expect(await page.evaluate(() => document.body.classList.contains('outline-open'))).toBe(false);

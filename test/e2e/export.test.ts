@@ -52,6 +52,16 @@ describe('lectern export', slow, () => {
 		golden('guide.md', md.stdout);
 	});
 
+	it("numbers slides as search does: a search hit deck.md:N is the page's #N", async () => {
+		const [search, page] = await Promise.all([
+			runLectern(['search', 'fenced div', 'decks/guide.md', '--json']),
+			runLectern(['export', 'decks/guide.md', '-o', '-']),
+		]);
+		const hit = JSON.parse(linesOf(search.stdout)[0]!) as {slide: number; title: string};
+		const section = page.stdout.slice(page.stdout.indexOf(`<section id="${hit.slide}"`));
+		expect(section.slice(0, section.indexOf('</section>'))).toContain(`<h3>${hit.title}</h3>`);
+	});
+
 	it('writes next to the deck by default and says what it wrote', async () => {
 		const deck = path.join(dir, 'talk.md');
 		fs.writeFileSync(deck, '# One\n\nfirst\n\n---\n\n# Two\n\n<!-- notes: said aloud -->\n');
