@@ -9,6 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll} from 'vitest';
 import {buildEnv} from './pty.js';
+import {defined} from '../support/defined.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** LECTERN_E2E_BIN points the tests at another build (a private copy while dist/ is being rebuilt). */
@@ -142,7 +143,7 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, task:
 	const worker = async () => {
 		while (next < items.length) {
 			const index = next++;
-			results[index] = await task(items[index]!);
+			results[index] = await task(defined(items[index]));
 		}
 	};
 

@@ -7,6 +7,7 @@ import {openDeck} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {slideBindings} from '../../src/nav/keys.js';
 import {describeRun, linesOf, repoRoot, runLectern, tempDir} from './cli-helpers.js';
+import {defined} from '../support/defined.js';
 
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
 const readme = read('README.md');
@@ -17,7 +18,7 @@ afterAll(() => remove());
 
 /** Words of a shell command line: quotes group, `#` starts a comment. */
 function shellWords(line: string): string[] {
-	return [...line.replace(/\s+#.*$/, '').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map(match => match[1] ?? match[2] ?? match[3]!);
+	return [...line.replace(/\s+#.*$/, '').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map(match => match[1] ?? match[2] ?? defined(match[3]));
 }
 
 /** The fenced blocks of a Markdown text, in order. */
@@ -28,7 +29,7 @@ function fences(text: string, lang: string): string[] {
 		if (open === undefined && line.startsWith('```')) {
 			open = {lang: line.slice(3).trim(), lines: []};
 		} else if (open !== undefined && line === '```') {
-			if (open.lang === lang) blocks.push(open.lines.map(kept => kept + '\n').join(''));
+			if (open.lang === lang) blocks.push(open.lines.map(kept => `${kept}\n`).join(''));
 			open = undefined;
 		} else {
 			open?.lines.push(line);
@@ -67,7 +68,7 @@ describe('README', () => {
 	});
 
 	it('the search sample is what `lectern search "shadow page"` prints first, title line included', async () => {
-		const sample = fences(readme, '').find(block => block.startsWith('decks/virtualization.md:'))!;
+		const sample = defined(fences(readme, '').find(block => block.startsWith('decks/virtualization.md:')));
 		const result = await runLectern(['search', 'shadow page'], {cwd: repoRoot});
 		expect(result.status).toBe(0);
 		expect(linesOf(result.stdout).slice(0, linesOf(sample).length)).toEqual(linesOf(sample));
@@ -98,10 +99,8 @@ describe('docs/deck-format.md', () => {
 
 describe('the bundled guide', () => {
 	it('its search example prints what the slide shows', async () => {
-		const command = fences(guide, 'sh')
-			.find(block => block.startsWith('lectern search '))!
-			.trim();
-		const sample = fences(guide, 'text').find(block => /^decks\/\S+:\d+ {2}/.test(block))!;
+		const command = defined(fences(guide, 'sh').find(block => block.startsWith('lectern search '))).trim();
+		const sample = defined(fences(guide, 'text').find(block => /^decks\/\S+:\d+ {2}/.test(block)));
 		const args = shellWords(command).slice(1);
 		const result = await runLectern(args, {cwd: repoRoot});
 		expect(result.status, describeRun(args, result)).toBe(0);
@@ -113,7 +112,7 @@ describe('the bundled guide', () => {
 		for (let index = 0; index < deck.count; index++) {
 			const notes = parseSlide(deck, index).notesText.replaceAll(/\s+/g, ' ');
 			for (const match of notes.matchAll(/[^.]*\bpress (\S+) to [^.]*/gi)) {
-				const key = match[1]!.replaceAll(/[`,]/g, '');
+				const key = defined(match[1]).replaceAll(/[`,]/g, '');
 				const binding = slideBindings.find(candidate => candidate.keys.includes(key));
 				if (binding?.view !== 'present') continue;
 				// A present-only key: the sentence (or the one before) must not promise it in study mode.

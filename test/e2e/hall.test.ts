@@ -8,6 +8,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {lecternBin, repoRoot, runLectern, tempDir} from './cli-helpers.js';
 import {closeAll, keys, startPty, type PtySession} from './pty.js';
+import {defined} from '../support/defined.js';
 
 const deckText = `---
 title: Hall test
@@ -118,13 +119,15 @@ describe('a leader and three followers', () => {
 		lead.press(keys.right);
 		await Promise.all(followers.map(async f => f.waitFor('Gamma rewritten')));
 		for (const [i, f] of followers.entries()) {
-			const [cols, rows] = (
-				[
-					[80, 24],
-					[100, 30],
-					[60, 20],
-				] as const
-			)[i]!;
+			const [cols, rows] = defined(
+				(
+					[
+						[80, 24],
+						[100, 30],
+						[60, 20],
+					] as const
+				)[i],
+			);
 			expect(f.screen().split('\n')).toHaveLength(rows);
 			expect(
 				f
@@ -254,10 +257,10 @@ describe('security', () => {
 		expect(fs.statSync(path.join(privateDir, 'hall.sock')).mode & 0o777).toBe(0o600);
 		// The user's own primary group: no special set-up needed.
 		const groupName = execFileSync('id', ['-gn'], {encoding: 'utf8'}).trim();
-		const gid = process.getgid!();
+		const gid = defined(process.getgid?.(), 'the group id (POSIX)');
 		const group = await lectern(['present', deck, '--share', 'class', '--group', groupName]);
 		await group.waitFor(at(1));
-		const groupDir = path.join(place.dir, `lectern-${process.getuid!()}.${groupName}`);
+		const groupDir = path.join(place.dir, `lectern-${defined(process.getuid?.(), 'the user id (POSIX)')}.${groupName}`);
 		const socket = fs.statSync(path.join(groupDir, 'class.sock'));
 		expect(socket.mode & 0o777).toBe(0o660);
 		expect(socket.gid).toBe(gid);
@@ -269,7 +272,7 @@ describe('security', () => {
 
 	it('a follower that never reads does not hold up the leader or the other followers, and is dropped', async () => {
 		// A deck large enough that its one message overflows the socket's buffers.
-		fs.writeFileSync(deck, deckText + '\n---\n\n## Bulk\n\n' + 'words to fill the buffers '.repeat(40_000) + '\n');
+		fs.writeFileSync(deck, `${deckText}\n---\n\n## Bulk\n\n${'words to fill the buffers '.repeat(40_000)}\n`);
 		const lead = await lectern(['present', deck, '--share', 'hall'], 100, 30, {LECTERN_FOLLOWER_STALL_MS: '1000'});
 		await lead.waitFor(/(^|\s)1\/4(\s|$)/);
 		const stuck = net.createConnection(path.join(place.dir, 'lectern', 'hall.sock'));
@@ -303,7 +306,7 @@ describe('hostile talks', () => {
 		fs.mkdirSync(dir, {mode: 0o700, recursive: true});
 		const server = net.createServer(socket => {
 			socket.on('error', () => {});
-			socket.end(lines.join('\n') + '\n');
+			socket.end(`${lines.join('\n')}\n`);
 		});
 		await new Promise<void>(resolve => server.listen(path.join(dir, 'evil.sock'), resolve));
 		return server;
@@ -326,7 +329,7 @@ describe('hostile talks', () => {
 		['malformed JSON', ['{"v":1,"type":'], 'lectern: evil: the talk sent a message that is not JSON'],
 		[
 			'an oversized message',
-			[hello, '{"v":1,"type":"position","x":"' + 'y'.repeat(10_000) + '"}'],
+			[hello, `{"v":1,"type":"position","x":"${'y'.repeat(10_000)}"}`],
 			'lectern: evil: the talk sent a message over the 4 KiB limit',
 		],
 	])('%s ends the connection with one line, no stack', async (_name, lines, message) => {

@@ -31,6 +31,8 @@ import {
 	type RunResult,
 } from './cli-helpers.js';
 import {closeAll, startPty, type PtyOptions, type PtySession} from './pty.js';
+import {sgr, stripSgr} from '../support/sgr.js';
+import {defined} from '../support/defined.js';
 
 const decks = hostileDecks();
 const byName = new Map(decks.map(deck => [deck.name, deck]));
@@ -52,7 +54,7 @@ const titleCanary = (deck: HostileDeck) => deck.name.startsWith('front-matter-ti
  * presenter session then show every payload, slide by slide, instead of one start-up each.
  */
 const firstBadFile = decks.findIndex(deck => deck.name === 'empty');
-const joined = [...decks.slice(0, firstBadFile), byName.get('utf8-encoded-c1')!].filter(
+const joined = [...decks.slice(0, firstBadFile), defined(byName.get('utf8-encoded-c1'))].filter(
 	deck => !titleCanary(deck) && knownIssues[deck.name] === undefined,
 );
 const joinedNames = new Set(joined.map(deck => deck.name));
@@ -72,7 +74,7 @@ beforeAll(async () => {
 	({dir, remove: removeDir} = tempDir('lectern-hostile-'));
 	for (const deck of decks) fs.writeFileSync(fileOf(deck), deck.content);
 	joinedFile = path.join(dir, 'joined-payloads.md');
-	fs.writeFileSync(joinedFile, joined.map(deck => text(deck).trimEnd()).join('\n\n---\n\n') + '\n');
+	fs.writeFileSync(joinedFile, `${joined.map(deck => text(deck).trimEnd()).join('\n\n---\n\n')}\n`);
 	paths = await hostilePaths(dir);
 });
 
@@ -89,16 +91,14 @@ afterAll(async () => {
  * paragraph separators, invisible and format characters. Joiners, variation selectors, soft
  * hyphens and flag tags are kept where they join something, so they are not counted here.
  */
-const rawInvisible = new RegExp(
-	'[[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Zl}\\p{Zp}]--[\\u200C\\u200D\\u00AD\\uFE00-\\uFE0F\\u{E0020}-\\u{E007F}\\u{E0100}-\\u{E01EF}]]',
-	'gv',
-);
+const rawInvisible =
+	/[[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}]--[\u200C\u200D\u00AD\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]]/gv;
 
 /** Every control sequence in `output` that a presenter may not send, and every raw invisible, as printable JSON. */
 function offences(output: string): string[] {
 	return [
 		...disallowedSequences(output, presenterAllowed).map(token => JSON.stringify(token.raw)),
-		...[...output.matchAll(rawInvisible)].map(match => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase()}`),
+		...[...output.matchAll(rawInvisible)].map(match => `U+${defined(match[0].codePointAt(0)).toString(16).toUpperCase()}`),
 	];
 }
 
@@ -117,8 +117,8 @@ function expectOneLineError(result: RunResult, what: string): string {
 	expect(result.stdout, what).toBe('');
 	const lines = linesOf(result.stderr);
 	expect(lines, what).toHaveLength(1);
-	expect(lines[0], what).toMatch(/^lectern: [^\u0000-\u001F\u007F-\u009F]*$/);
-	return lines[0]!;
+	expect(lines[0], what).toMatch(/^lectern: \P{Cc}*$/u);
+	return defined(lines[0]);
 }
 
 /** A render: exit 0, safe output, the canary visible. */
@@ -145,11 +145,11 @@ describe('the payload decks', slow, () => {
 		expectRendered(result, {canary: null}, describeRun(['print', joinedFile], result));
 		if (mode === 'plain') expect(result.stdout).not.toContain('\u001B');
 		// Split at the slide separators: slide k of the output is deck k of the corpus.
-		const slides = result.stdout.split(/^(?:\u001B\[[\d;]*m)*── \d+\/\d+.*$/m).slice(1);
+		const slides = result.stdout.split(new RegExp(`^(?:${sgr.source})*── \\d+/\\d+.*$`, 'm')).slice(1);
 		expect(slides).toHaveLength(joined.length);
 		joined.forEach((deck, index) => {
 			expect(slides[index], deck.name).toContain(deck.canary);
-			expect(offences(slides[index]!), deck.name).toEqual([]);
+			expect(offences(defined(slides[index])), deck.name).toEqual([]);
 		});
 	});
 
@@ -161,7 +161,7 @@ describe('the payload decks', slow, () => {
 				const from = t.raw().length;
 				if (index > 0) t.press('l');
 				const position = new RegExp(`(^|\\s)${index + 1}/${count}(\\s|$)`);
-				await t.waitFor((screen, session) => position.test(session.row(-1)) && screen.includes(deck.canary!), {
+				await t.waitFor((screen, session) => position.test(session.row(-1)) && screen.includes(defined(deck.canary)), {
 					description: `${deck.name}: slide ${index + 1} with ${deck.canary}`,
 				});
 				expect(offences(t.raw(from)), deck.name).toEqual([]);
@@ -177,9 +177,9 @@ describe('the payload decks', slow, () => {
 	it.for(decks.filter(titleCanary).map(deck => deck.name))(
 		'the presenter shows the front matter title of %s in the status bar',
 		async (name, {expect}) => {
-			const deck = byName.get(name)!;
+			const deck = defined(byName.get(name));
 			await present(['present', fileOf(deck), '--no-watch'], {cols: 160, rows: 40}, async t => {
-				await t.waitFor((_, session) => session.row(-1).includes(deck.canary!));
+				await t.waitFor((_, session) => session.row(-1).includes(defined(deck.canary)));
 				t.press('q');
 				expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
 				expect(offences(t.raw()), name).toEqual([]);
@@ -223,12 +223,12 @@ describe('search, outline and check on the hostile decks', slow, () => {
 		expectSafe(result, what);
 		// Some decks cannot be read: grep's exit 2, one line each, and the rest still searched.
 		expect(result.status, what).toBe(2);
-		for (const line of linesOf(result.stderr)) expect(line, what).toMatch(/^lectern: [^\u0000-\u001F\u007F-\u009F]*$/);
+		for (const line of linesOf(result.stderr)) expect(line, what).toMatch(/^lectern: \P{Cc}*$/u);
 		for (const deck of decks.filter(deck => deck.expect === 'error')) expect(result.stderr, deck.name).toContain(fileOf(deck));
 		const found = new Set(
 			linesOf(result.stdout)
 				.filter(line => !line.startsWith(' '))
-				.map(line => /^(?:\u001B\[[\d;]*m)*(.*?):\d+(?:\u001B\[[\d;]*m)* {2}/.exec(line)?.[1]),
+				.map(line => /^(.*?):\d+ {2}/.exec(stripSgr(line))?.[1]),
 		);
 		for (const deck of decks.filter(
 			deck =>
@@ -243,7 +243,7 @@ describe('search, outline and check on the hostile decks', slow, () => {
 	});
 
 	it('search <canary> <deck> on the joined payloads highlights safely', async () => {
-		const canaries = joined.slice(0, 3).map(deck => deck.canary!);
+		const canaries = joined.slice(0, 3).map(deck => defined(deck.canary));
 		for (const canary of canaries) {
 			const result = await runLectern(['search', canary, joinedFile], {env: {FORCE_COLOR: '3'}});
 			expectSafe(result, describeRun(['search', canary], result));
@@ -274,7 +274,7 @@ describe('search, outline and check on the hostile decks', slow, () => {
 		expectSafe(check, checked);
 		// Unreadable decks make it exit 2; each is one line on stderr.
 		expect(check.status, checked).toBe(2);
-		for (const line of linesOf(check.stderr)) expect(line, checked).toMatch(/^lectern: [^\u0000-\u001F\u007F-\u009F]*$/);
+		for (const line of linesOf(check.stderr)) expect(line, checked).toMatch(/^lectern: \P{Cc}*$/u);
 	});
 });
 
@@ -297,7 +297,7 @@ describe('hostile paths', slow, () => {
 	});
 
 	it('a file name with escapes is shown with stand-ins by search, outline and check', async () => {
-		const entry = paths.find(candidate => candidate.name === 'file-name-escapes')!;
+		const entry = defined(paths.find(candidate => candidate.name === 'file-name-escapes'));
 		const runs = await Promise.all([
 			runLectern(['search', 'canary', entry.path], {env: {FORCE_COLOR: '3'}}),
 			runLectern(['outline', entry.path]),
@@ -309,8 +309,8 @@ describe('hostile paths', slow, () => {
 			expect(result.stdout, what).toContain('CANARY-PATH-NAME');
 		}
 
-		expect(runs[0]!.status).toBe(0);
-		expect(runs[1]!.status).toBe(0);
+		expect(defined(runs[0]).status).toBe(0);
+		expect(defined(runs[1]).status).toBe(0);
 	});
 });
 
@@ -323,7 +323,7 @@ describe('JSON paths', slow, () => {
 	/** No raw control byte (JSON escapes C0 itself) and no raw invisible: every line parses. */
 	function expectSafeJson(result: RunResult, what: string): unknown[] {
 		expectSafe(result, what);
-		expect(result.stdout, what).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+		expect(result.stdout, what).not.toMatch(/[\p{Cc}--\n]/v);
 		return linesOf(result.stdout).length === 0
 			? []
 			: result.stdout.trimEnd().startsWith('[')
@@ -342,12 +342,12 @@ describe('JSON paths', slow, () => {
 		expect(result.status).toBe(0);
 		expect(outlines.map(outline => outline.deck)).toEqual(files);
 		for (const [index, entry] of jsonPaths.entries()) {
-			const {title, slides} = outlines[index]!;
+			const {title, slides} = defined(outlines[index]);
 			expect(title, entry.name).toContain(entry.canary);
 			// The title is deck text: sanitised where it is parsed, so it reads as markers.
-			expect(title, entry.name).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+			expect(title, entry.name).not.toMatch(/\p{Cc}/u);
 			expect(title.match(rawInvisible), entry.name).toBeNull();
-			expect(slides[0]!.title.match(rawInvisible), entry.name).toBeNull();
+			expect(defined(slides[0]).title.match(rawInvisible), entry.name).toBeNull();
 		}
 	});
 
@@ -380,7 +380,7 @@ describe('JSON paths', slow, () => {
 			['outline', ...files],
 			['search', 'canary', ...files],
 			['check', '--size', '80x24', ...files],
-			['print', files[0]!],
+			['print', defined(files[0])],
 		]) {
 			const result = await runLectern(args, {env: {FORCE_COLOR: '3'}});
 			expectSafe(result, describeRun(args, result));
@@ -390,7 +390,7 @@ describe('JSON paths', slow, () => {
 });
 
 describe('decks built to exhaust time or memory', slow, () => {
-	const huge = () => fileOf(byName.get(hugeName)!);
+	const huge = () => fileOf(defined(byName.get(hugeName)));
 
 	it('outline --json lists all 100,000 slides', async () => {
 		const result = await runLectern(['outline', huge(), '--json'], {timeout: 60_000});
@@ -415,7 +415,7 @@ describe('decks built to exhaust time or memory', slow, () => {
 	});
 
 	it.for(memoryCases)('%s: print in 512 MB of heap ends in a render or a clean error, not a crash', async (name, {expect}) => {
-		const deck = byName.get(name)!;
+		const deck = defined(byName.get(name));
 		const result = await runLectern(['print', fileOf(deck)], {nodeArgs: ['--max-old-space-size=512'], timeout: 60_000});
 		const what = `${name}: ${describeRun(['print', name], result)}`;
 		expectSafe(result, what);
@@ -444,8 +444,8 @@ describe('decks of many tiny slides', {timeout: 240_000}, () => {
 	it.for(tinySlideDecks.map(deck => deck.name))(
 		'%s: outline --json lists every slide; print, check and search finish',
 		async (name, {expect}) => {
-			const tiny = tinySlideDecks.find(deck => deck.name === name)!;
-			const file = fileOf(byName.get(name)!);
+			const tiny = defined(tinySlideDecks.find(deck => deck.name === name));
+			const file = fileOf(defined(byName.get(name)));
 			const outline = await runLectern(['outline', '--json', file], {timeout: hangGuard});
 			expectSafe(outline, describeRun(['outline', '--json', name], outline));
 			expect(outline.status).toBe(0);
@@ -465,8 +465,8 @@ describe('decks of many tiny slides', {timeout: 240_000}, () => {
 	it.for(tinySlideDecks.map(deck => deck.name))(
 		'%s: the presenter opens it, reaches the last slide and quits on q',
 		async (name, {expect}) => {
-			const tiny = tinySlideDecks.find(deck => deck.name === name)!;
-			await present(['present', fileOf(byName.get(name)!), '--no-watch'], {cols: 100, rows: 30, timeout: hangGuard}, async t => {
+			const tiny = defined(tinySlideDecks.find(deck => deck.name === name));
+			await present(['present', fileOf(defined(byName.get(name))), '--no-watch'], {cols: 100, rows: 30, timeout: hangGuard}, async t => {
 				await t.waitFor((_, session) => /(^|\s)1\/\d+(\s|$)/.test(session.row(-1)));
 				t.press('G');
 				await t.waitFor((_, session) => new RegExp(`(^|\\s)${tiny.slides}/${tiny.slides}(\\s|$)`).test(session.row(-1)));
@@ -482,9 +482,9 @@ describe('decks built to cost time or stack (long lines, runs, guard bypasses, d
 	const costly = decks.filter(deck => deck.name.startsWith('costly-'));
 
 	it.for(costly.map(deck => deck.name))('the presenter draws %s and quits on q, the terminal restored', async (name, {expect}) => {
-		const deck = byName.get(name)!;
+		const deck = defined(byName.get(name));
 		await present(['present', fileOf(deck), '--no-watch'], {cols: 100, rows: 30, timeout: 30_000}, async t => {
-			await t.waitFor(deck.canary!);
+			await t.waitFor(defined(deck.canary));
 			t.press('q');
 			expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
 			expect(offences(t.raw()), name).toEqual([]);
@@ -493,7 +493,7 @@ describe('decks built to cost time or stack (long lines, runs, guard bypasses, d
 	});
 
 	it('q pressed while the costliest deck is still being laid out ends the presenter', async () => {
-		const deck = byName.get('costly-short-word-lines')!;
+		const deck = defined(byName.get('costly-short-word-lines'));
 		await present(['present', fileOf(deck), '--no-watch'], {cols: 100, rows: 30, timeout: 30_000}, async t => {
 			// As soon as the presenter owns the screen, before its slide is drawn.
 			await t.waitFor((_, session) => session.altScreen());
@@ -508,9 +508,9 @@ describe('decks built to cost time or stack (long lines, runs, guard bypasses, d
 		const folder = path.join(dir, 'search-folder');
 		fs.mkdirSync(folder, {recursive: true});
 		fs.writeFileSync(path.join(folder, 'good.md'), '# Good\n\nneedle here\n');
-		fs.copyFileSync(fileOf(byName.get('costly-code-130000-lines')!), path.join(folder, 'code.md'));
+		fs.copyFileSync(fileOf(defined(byName.get('costly-code-130000-lines'))), path.join(folder, 'code.md'));
 		fs.appendFileSync(path.join(folder, 'code.md'), '\nneedle after\n');
-		fs.writeFileSync(path.join(folder, 'bad.md'), byName.get('invalid-utf8')!.content);
+		fs.writeFileSync(path.join(folder, 'bad.md'), defined(byName.get('invalid-utf8')).content);
 		const result = await runLectern(['search', 'needle', folder], {timeout: 60_000});
 		const what = describeRun(['search', 'needle', folder], result);
 		expectSafe(result, what);
@@ -558,7 +558,7 @@ describe('state-file types', slow, () => {
 	}
 
 	it.for(hostileStateFiles.map(entry => entry.name))('%s: outline warns in one line and lists the deck', async (name, {expect}) => {
-		const entry = hostileStateFiles.find(candidate => candidate.name === name)!;
+		const entry = defined(hostileStateFiles.find(candidate => candidate.name === name));
 		const {deck, env} = await setUp(entry);
 		const result = await runLectern(['outline', deck], {env, timeout: budgetMs});
 		const what = `${name}: ${describeRun(['outline', deck], result)}`;
@@ -567,12 +567,12 @@ describe('state-file types', slow, () => {
 		expect(result.stdout, what).toContain('First');
 		const lines = linesOf(result.stderr);
 		expect(lines, what).toHaveLength(1);
-		expect(lines[0], what).toMatch(/^lectern: ignoring unreadable study state [^\u0000-\u001F\u007F-\u009F\u061C\u2028\u202E\uFEFF]*$/);
+		expect(lines[0], what).toMatch(/^lectern: ignoring unreadable study state [^\p{Cc}\u061C\u2028\u202E\uFEFF]*$/u);
 		expect(lines[0], what).toMatch(entry.reason);
 	});
 
 	it.for(hostileStateFiles.map(entry => entry.name))('%s: study starts fresh, warns, and saves a regular file', async (name, {expect}) => {
-		const entry = hostileStateFiles.find(candidate => candidate.name === name)!;
+		const entry = defined(hostileStateFiles.find(candidate => candidate.name === name));
 		const {home, deck, file} = await setUp(entry);
 		await present(['study', deck, '--no-watch'], {cols: 100, rows: 30, home, timeout: budgetMs}, async t => {
 			await t.waitFor((screen, session) => screen.includes('CANARY-STATE-DECK') && /study state/.test(session.row(-1)));

@@ -51,6 +51,9 @@ export type PtyOptions = {
 	timeout?: number;
 };
 
+/** The keys xterm sends as SS3 (ESC O x) rather than CSI once a program sets DECCKM. */
+const cursorKeys = new Set<string>([keys.up, keys.down, keys.right, keys.left, keys.home, keys.end]);
+
 export type ScreenPredicate = string | RegExp | ((screen: string, session: PtySession) => boolean);
 export type WaitOptions = {timeout?: number; description?: string};
 export type ExitStatus = {exitCode: number; signal: NodeJS.Signals | undefined};
@@ -269,7 +272,7 @@ class Session implements PtySession {
 		const application = this.term.modes.applicationCursorKeysMode;
 		for (const key of sequence) {
 			// xterm sends SS3 instead of CSI for cursor keys once a program sets DECCKM.
-			this.write(application && /^\u001B\[[A-DHF]$/.test(key) ? `\u001BO${key.at(-1)!}` : key);
+			this.write(application && cursorKeys.has(key) ? `\u001BO${key.slice(2)}` : key);
 		}
 	}
 

@@ -4,6 +4,7 @@ import {execFileSync} from 'node:child_process';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {atSlide, binary, comparable, outline, repoRoot, startLectern, statusBar, type OutlineSlide} from './helpers.js';
 import {closeAll, keys, type PtySession} from './pty.js';
+import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
 
@@ -39,7 +40,7 @@ async function presentLecture(from = 1): Promise<PtySession> {
 /** Types text one key at a time, each seen on the status bar before the next. */
 async function type(t: PtySession, prefix: string, text: string): Promise<void> {
 	for (let i = 1; i <= text.length; i++) {
-		t.press(text[i - 1]!);
+		t.press(defined(text[i - 1]));
 		const shown = prefix + text.slice(0, i);
 		await t.waitFor(() => t.screen().includes(shown), {description: `${JSON.stringify(shown)} on the screen`});
 	}
@@ -51,7 +52,7 @@ describe('search while presenting', () => {
 	it('finds the slides that lectern search finds, and steps through them with n and N, wrapping', async () => {
 		expect(shadowHits.length).toBeGreaterThan(2);
 		const [first, second] = shadowHits as [number, number];
-		const last = shadowHits.at(-1)!;
+		const last = defined(shadowHits.at(-1));
 		const t = await presentLecture();
 		t.press('/');
 		await t.waitFor(() => statusBar(t).startsWith(' /'));
@@ -63,6 +64,7 @@ describe('search while presenting', () => {
 		expect(matchBadge(t)?.[2]).toBe(String(shadowHits.length));
 		expect(t.screen()).toMatch(/shadow/i);
 		// The matches on the slide are highlighted: black on yellow.
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: the highlight's own SGR sequences are what is checked
 		expect(t.raw()).toMatch(/\u001B\[43m(?:\u001B\[30m)?shadow/i);
 
 		// Enter stays there and closes the bar.
@@ -93,14 +95,16 @@ describe('search while presenting', () => {
 
 	it("shows the first match at or after the slide where the search began; '' goes back there", async () => {
 		// A slide without a match, after the first match and before another.
-		const start = Array.from({length: count}, (_, i) => i + 1).find(
-			slide => slide > shadowHits[0]! && !shadowHits.includes(slide) && shadowHits.some(hit => hit > slide),
-		)!;
+		const start = defined(
+			Array.from({length: count}, (_, i) => i + 1).find(
+				slide => slide > defined(shadowHits[0]) && !shadowHits.includes(slide) && shadowHits.some(hit => hit > slide),
+			),
+		);
 		expect(start).toBeDefined();
 		const t = await presentLecture(start);
 		t.press('/');
 		await type(t, ' /', 'shadow');
-		const expected = shadowHits.find(hit => hit >= start)!;
+		const expected = defined(shadowHits.find(hit => hit >= start));
 		await t.waitFor(atSlide(expected, count));
 		t.press(keys.enter);
 		await t.waitFor(() => !statusBar(t).startsWith(' /'));
@@ -131,7 +135,7 @@ describe('search while presenting', () => {
 		await type(t, ' /', 'shad');
 		await t.waitFor(() => matchBadge(t) !== null);
 		// Typing showed the first match after slide 10.
-		const shown = shadowHits.find(hit => hit >= 10)!;
+		const shown = defined(shadowHits.find(hit => hit >= 10));
 		expect(shown).toBeGreaterThan(10);
 		await t.waitFor(atSlide(shown, count));
 		t.press(keys.escape);
@@ -147,13 +151,13 @@ describe('search while presenting', () => {
 	});
 
 	it('opens a location that lectern search prints at that slide', async () => {
-		const line = searchCli('shadow', false).split('\n')[0]!;
+		const line = defined(searchCli('shadow', false).split('\n')[0]);
 		const location = /^(\S+):(\d+)\s/.exec(line);
 		expect(location, line).not.toBeNull();
-		expect(location![1]).toBe(lecture);
-		const slide = Number(location![2]);
+		expect(defined(location)[1]).toBe(lecture);
+		const slide = Number(defined(location)[2]);
 		expect(slide).toBe(shadowHits[0]);
-		const t = await startLectern([`${location![1]}:${location![2]}`]);
+		const t = await startLectern([`${defined(location)[1]}:${defined(location)[2]}`]);
 		await t.waitFor(atSlide(slide, count));
 		expect(t.screen()).toMatch(/shadow/i);
 	});
@@ -172,7 +176,7 @@ describe('overview', () => {
 		t.press(keys.enter);
 		await t.waitFor(atSlide(4, count));
 		expect(t.screen()).not.toContain('Overview');
-		expect(t.screen()).toContain(slides[3]!.title);
+		expect(t.screen()).toContain(defined(slides[3]).title);
 	});
 
 	it('filters the titles with / and closes with Esc where it was', async () => {
@@ -189,8 +193,8 @@ describe('overview', () => {
 		expect(t.screen()).not.toMatch(/\d {2}Plan$/m);
 		// One Enter opens the first slide left in the list.
 		t.press(keys.enter);
-		await t.waitFor(atSlide(matching[0]!.slide, count));
-		expect(t.screen()).toContain(matching[0]!.title);
+		await t.waitFor(atSlide(defined(matching[0]).slide, count));
+		expect(t.screen()).toContain(defined(matching[0]).title);
 		expect(t.screen()).not.toContain('Overview');
 
 		// Esc closes the overview without moving.
@@ -199,7 +203,7 @@ describe('overview', () => {
 		t.press(keys.down, keys.down);
 		t.press(keys.escape);
 		await t.waitFor(screen => !screen.includes('Overview'));
-		expect(statusBar(t)).toMatch(new RegExp(`\\b${matching[0]!.slide}/${count}\\b`));
+		expect(statusBar(t)).toMatch(new RegExp(`\\b${defined(matching[0]).slide}/${count}\\b`));
 	});
 
 	it('↓ moves while typing the filter, and Enter opens the highlighted slide at once', async () => {
@@ -214,7 +218,7 @@ describe('overview', () => {
 		await t.waitFor(`(${matching.length} slides)`);
 		t.press(keys.down, keys.down, keys.up);
 		t.press(keys.enter);
-		await t.waitFor(atSlide(matching[1]!.slide, count));
+		await t.waitFor(atSlide(defined(matching[1]).slide, count));
 		expect(t.screen()).not.toContain('Overview');
 		// The overview is a jump too.
 		t.press("'", "'");

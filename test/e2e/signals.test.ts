@@ -6,6 +6,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {describeRun, lecternBin, linesOf, repoRoot, runLectern, runShell, stackFrame, tempDir} from './cli-helpers.js';
 import {closeAll, keys, startPty, type PtySession} from './pty.js';
+import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
 
@@ -43,7 +44,7 @@ async function presentUnderShell(): Promise<{t: PtySession; lectern: number}> {
 	await t.waitFor(/(^|\s)1\/28(\s|$)/);
 	const children = fs.readFileSync(`/proc/${t.pid}/task/${t.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
 	expect(children).toHaveLength(1);
-	return {t, lectern: children[0]!};
+	return {t, lectern: defined(children[0])};
 }
 
 describe('signals while presenting', () => {
@@ -75,7 +76,7 @@ describe('signals while presenting', () => {
 		// The harness keeps its pty private; closing it is what a closed terminal window does.
 		const pty = (t as unknown as {pty?: {destroy?: () => void}}).pty;
 		expect(typeof pty?.destroy, 'the harness pty can be closed').toBe('function');
-		pty!.destroy!();
+		defined(pty).destroy?.();
 		await t.exited(10_000);
 		expect(() => process.kill(t.pid, 0)).toThrow();
 	});
@@ -146,7 +147,7 @@ describe('a reader that goes away', () => {
 /** The process state letter from /proc (`T` stopped, `S` sleeping, `R` running). */
 function processState(pid: number): string {
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-	return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]!;
+	return defined(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]);
 }
 
 /** Polls a condition the screen cannot show (a process state), up to a hang guard. */

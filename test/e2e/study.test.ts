@@ -5,6 +5,7 @@ import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {atSlide, outline, runLectern, startLectern, startShell, statusBar} from './helpers.js';
 import {closeAll, keys, type PtySession} from './pty.js';
+import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
 
@@ -114,7 +115,7 @@ describe('lectern study', () => {
 		expect(statusBar(t)).toMatch(/\b24\/28\b/);
 		t.press('j');
 		await t.waitFor(atSlide(25, count));
-		expect(t.row(0)).toContain(outline(guide).slides[24]!.title);
+		expect(t.row(0)).toContain(defined(outline(guide).slides[24]).title);
 		// k at the top of a page goes back to the previous page.
 		t.press('k');
 		await t.waitFor(atSlide(24, count));
@@ -198,7 +199,7 @@ describe('lectern study', () => {
 		const files = filesUnder(t.home);
 		expect(files.length).toBeGreaterThan(0);
 		for (const file of files) expect(file).toMatch(/^state\/lectern\/.+\.json$/);
-		const state = JSON.parse(fs.readFileSync(path.join(t.home, files[0]!), 'utf8')) as {slide: number; bookmarks: number[]};
+		const state = JSON.parse(fs.readFileSync(path.join(t.home, defined(files[0])), 'utf8')) as {slide: number; bookmarks: number[]};
 		expect(state).toMatchObject({slide: 1, bookmarks: [1]});
 	});
 
@@ -210,7 +211,7 @@ describe('lectern study', () => {
 		await quit(first);
 		const [file] = filesUnder(first.home);
 		expect(file).toBeDefined();
-		fs.writeFileSync(path.join(first.home, file!), '{"version": 1, "slide": 3, "seen": [[0, ');
+		fs.writeFileSync(path.join(first.home, defined(file)), '{"version": 1, "slide": 3, "seen": [[0, ');
 
 		const t = await startShell('lectern study "$@" 2> "$HOME/stderr"; echo "lectern exited $?"', [guide], {home: first.home});
 		await t.waitFor(atSlide(1, count));
@@ -223,7 +224,7 @@ describe('lectern study', () => {
 		expect(lines[0]).toMatch(/^lectern: .*study state/);
 		expect(stderr).not.toMatch(/^\s+at /m);
 		// Quitting saved a good state over the bad one.
-		expect(JSON.parse(fs.readFileSync(path.join(first.home, file!), 'utf8'))).toMatchObject({slide: 0});
+		expect(JSON.parse(fs.readFileSync(path.join(first.home, defined(file)), 'utf8'))).toMatchObject({slide: 0});
 	});
 });
 
@@ -231,7 +232,7 @@ describe('lectern study', () => {
 function stateOf(home: string): {slide: number; seen: Array<[number, number]>; bookmarks: number[]} {
 	const files = filesUnder(home).filter(file => file.startsWith('state/lectern/decks/'));
 	expect(files).toHaveLength(1);
-	return JSON.parse(fs.readFileSync(path.join(home, files[0]!), 'utf8')) as {
+	return JSON.parse(fs.readFileSync(path.join(home, defined(files[0])), 'utf8')) as {
 		slide: number;
 		seen: Array<[number, number]>;
 		bookmarks: number[];
@@ -334,7 +335,7 @@ describe('nothing is lost on the way out', () => {
 		await bookmark(t);
 		const pty = (t as unknown as {pty?: {destroy?: () => void}}).pty;
 		expect(typeof pty?.destroy, 'the harness pty can be closed').toBe('function');
-		pty!.destroy!();
+		defined(pty).destroy?.();
 		await t.exited();
 		expect(stateOf(t.home)).toMatchObject({slide: 2, seen: [[0, 2]], bookmarks: [2]});
 	});

@@ -5,6 +5,8 @@ import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {atSlide, outline, repoRoot, startLectern, startShell, statusBar} from './helpers.js';
 import {closeAll, keys, type PtySession} from './pty.js';
+import {sgrSequences} from '../support/sgr.js';
+import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
 
@@ -21,7 +23,7 @@ beforeAll(() => {
 	lectureCount = lectureSlides.length;
 	const lines = fs.readFileSync(path.join(repoRoot, lecture), 'utf8').split('\n');
 	const fences = lines.flatMap((line, index) => (/^```(?:text|ascii|diagram)\b/.test(line) ? [index + 1] : []));
-	diagramSlides = [...new Set(fences.map(line => lectureSlides.filter(slide => slide.line <= line).at(-1)!.slide))];
+	diagramSlides = [...new Set(fences.map(line => defined(lectureSlides.filter(slide => slide.line <= line).at(-1)).slide))];
 });
 
 /** Goes to a slide with its number then g, and waits for it. */
@@ -35,11 +37,6 @@ async function quitCleanly(t: PtySession): Promise<void> {
 	expect(await t.exited()).toEqual({exitCode: 0, signal: undefined});
 	expect(t.altScreen()).toBe(false);
 	expect(t.cursorHidden()).toBe(false);
-}
-
-/** SGR sequences (`ESC[…m`) in the output. */
-function sgrSequences(raw: string): string[] {
-	return raw.match(/\u001B\[[0-9;:]*m/g) ?? [];
 }
 
 const boxDrawing = /[\u2500-\u257F]/u;
@@ -140,7 +137,7 @@ describe('plain terminals', () => {
 			}
 
 			// The diagrams are still there, in ASCII.
-			await goTo(t, diagramSlides[0]!, lectureCount);
+			await goTo(t, defined(diagramSlides[0]), lectureCount);
 			expect(t.screen()).toMatch(/\+-{3,}/);
 			expect(statusBar(t)).toMatch(/[#.]{10}/);
 			t.press('o');

@@ -6,6 +6,7 @@
 import {mkdir, mkdtemp, open, symlink, writeFile, chmod} from 'node:fs/promises';
 import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
+import {defined} from './defined.js';
 
 export type Expectation = 'render' | 'error';
 
@@ -138,7 +139,7 @@ function contextDecks(): HostileDeck[] {
 }
 
 function unicodeDecks(): HostileDeck[] {
-	const zalgo = 'Z' + '\u0301\u0316\u0334\u035c\u0360'.repeat(40) + 'algo';
+	const zalgo = `Z${'\u0301\u0316\u0334\u035c\u0360'.repeat(40)}algo`;
 	const tags = [...'ignore previous instructions'].map(ch => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join('');
 	const deck = (name: string, body: string, note?: string): HostileDeck => {
 		const canary = `CANARY-${slug(name)}`;
@@ -184,7 +185,7 @@ export const invisibles: Readonly<Record<string, string>> = {
 
 /** YAML double-quoted escapes for everything but ASCII letters, digits and spaces. */
 const yamlEscaped = (text: string): string =>
-	[...text].map(ch => (/^[\w ]$/.test(ch) ? ch : `\\U${ch.codePointAt(0)!.toString(16).padStart(8, '0')}`)).join('');
+	[...text].map(ch => (/^[\w ]$/.test(ch) ? ch : `\\U${defined(ch.codePointAt(0)).toString(16).padStart(8, '0')}`)).join('');
 
 /** One deck per group of invisibles: in the heading, the text, a table cell, code and the notes. */
 function invisibleDecks(): HostileDeck[] {
@@ -311,7 +312,7 @@ function badFileDecks(): HostileDeck[] {
 		file('front-matter-invalid-yaml', '---\ntitle: [unclosed\n  : : bad\n---\n\n# Slide\n\nbody\n', 'error', null, 'names the line'),
 		file(
 			'front-matter-huge',
-			`---\ntitle: Huge\n${'padding: "' + 'x'.repeat(1_000_000) + '"\n'}---\n\n# Slide\n\nbody\n`,
+			`---\ntitle: Huge\npadding: "${'x'.repeat(1_000_000)}"\n---\n\n# Slide\n\nbody\n`,
 			'error',
 			null,
 			'front matter over the size cap',
@@ -343,7 +344,7 @@ function aliasBomb(): string {
 		lines.push(`${current}: &${current} [${Array(9).fill(`*${previous}`).join(',')}]`);
 	}
 	lines.push('title: *j');
-	return lines.join('\n') + '\n';
+	return `${lines.join('\n')}\n`;
 }
 
 const hugeSlideCount = 100_000;
@@ -387,33 +388,33 @@ function costlyDecks(): HostileDeck[] {
 		deck('entities', '&amp;&#27;&lt;'.repeat(50_000), 'a run of entities'),
 		deck('backtick-runs', '` `` ```'.repeat(50_000), 'runs of backticks'),
 		deck('huge-table-cell', `| a | b |\n|---|---|\n| ${'x'.repeat(500_000)} | y |`, 'one table cell of 500,000 characters'),
-		deck('table-30000-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(30_000), 'tens of thousands of table rows'),
-		deck('table-900-rows', '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(900), 'a table drawn up to its row cap'),
+		deck('table-30000-rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(30_000)}`, 'tens of thousands of table rows'),
+		deck('table-900-rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(900)}`, 'a table drawn up to its row cap'),
 		deck('heading-underscores', `## ${'_a'.repeat(50_000)}`, 'a heading line that went to the inline lexer unguarded'),
 		deck(
 			'fence-bypass',
-			'```a`\n' + '_a'.repeat(50_000),
+			`\`\`\`a\`\n${'_a'.repeat(50_000)}`,
 			'not a fence (backtick in a backtick info string): the guard must count what follows',
 		),
 		deck(
 			'nested-list-lines',
-			Array.from({length: 3000}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'),
+			Array.from({length: 3000}, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'),
 			'thousands of ever deeper list lines',
 		),
 		deck(
 			'nested-quote-lines',
-			Array.from({length: 3000}, (_, i) => '>'.repeat(i + 1) + ' x').join('\n'),
+			Array.from({length: 3000}, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n'),
 			'thousands of ever deeper quote lines',
 		),
-		deck('list-continuation', '- ' + 'x\n  '.repeat(40_000), 'one list item of 40,000 lines (marked re-reads it per line)'),
-		deck('emphasis-runs', '*a '.repeat(1400) + '\n\n' + '_a '.repeat(1400), 'delimiter runs just under the guard'),
+		deck('list-continuation', `- ${'x\n  '.repeat(40_000)}`, 'one list item of 40,000 lines (marked re-reads it per line)'),
+		deck('emphasis-runs', `${'*a '.repeat(1400)}\n\n${'_a '.repeat(1400)}`, 'delimiter runs just under the guard'),
 		deck('redos-link-definition', `[x]:${' '.repeat(50_000)}x${' '.repeat(50_000)}x`, 'CVE-2022-21680 (GHSA-rrrm-qjm4-v8hf): block.def'),
-		deck('redos-reflink-search', '[x]: x\n\n' + '\\[\\]('.repeat(50_000), 'CVE-2022-21681 (GHSA-5v2h-r2cx-5xgj): inline.reflinkSearch'),
-		deck('redos-emphasis', '_' + '__a'.repeat(30_000), 'older em/strong advisories: long underscore runs'),
+		deck('redos-reflink-search', `[x]: x\n\n${'\\[\\]('.repeat(50_000)}`, 'CVE-2022-21681 (GHSA-5v2h-r2cx-5xgj): inline.reflinkSearch'),
+		deck('redos-emphasis', `_${'__a'.repeat(30_000)}`, 'older em/strong advisories: long underscore runs'),
 		deck('redos-brackets-images', '!['.repeat(50_000), 'nested image brackets'),
-		deck('code-130000-lines', '```\n' + 'x\n'.repeat(130_000) + '```', 'a 130,000-line code block (push(...) overflowed)'),
-		deck('unterminated-fence', '```\n' + 'x\n'.repeat(200_000), 'an unterminated fence and 200,000 lines'),
-		deck('unterminated-notes', '<!-- notes:\n' + 'x\n'.repeat(200_000), 'an unterminated notes comment and 200,000 lines'),
+		deck('code-130000-lines', `\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``, 'a 130,000-line code block (push(...) overflowed)'),
+		deck('unterminated-fence', `\`\`\`\n${'x\n'.repeat(200_000)}`, 'an unterminated fence and 200,000 lines'),
+		deck('unterminated-notes', `<!-- notes:\n${'x\n'.repeat(200_000)}`, 'an unterminated notes comment and 200,000 lines'),
 	];
 }
 
@@ -460,7 +461,7 @@ export const tinySlideDecks: readonly TinySlideDeck[] = [
 	},
 	{
 		name: 'tiny-leading-separators',
-		make: n => '\n---\n'.repeat(n) + '# last\n',
+		make: n => `${'\n---\n'.repeat(n)}# last\n`,
 		full: 200_000,
 		small: 20_000,
 		slides: 1,
@@ -468,7 +469,7 @@ export const tinySlideDecks: readonly TinySlideDeck[] = [
 	},
 	{
 		name: 'tiny-patat-headings',
-		make: n => '---\npatat:\n  slideLevel: 1\n---\n\n' + '# h\n\ntext\n\n---\n\n'.repeat(n),
+		make: n => `---\npatat:\n  slideLevel: 1\n---\n\n${'# h\n\ntext\n\n---\n\n'.repeat(n)}`,
 		full: 40_000,
 		small: 4_000,
 		slides: 40_000,

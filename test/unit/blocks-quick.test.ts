@@ -2,6 +2,7 @@
 // and a tracker with that path switched off through the same random decks.
 import {it, expect} from 'vitest';
 import {BlockTracker} from '../../src/deck/blocks.js';
+import {defined} from '../support/defined.js';
 const pool = [
 	'- a',
 	'- b text',
@@ -55,7 +56,7 @@ it('the quick container paths read every line as the general path does (random d
 		(ref as unknown as {quickContainer: () => undefined}).quickContainer = () => undefined;
 		const lines: string[] = [];
 		for (let i = 0; i < 12; i++) {
-			const line = pool[rand(pool.length)]!;
+			const line = defined(pool[rand(pool.length)]);
 			lines.push(line);
 			const a = {...fast.next(line)};
 			const b = {...ref.next(line)};

@@ -39,7 +39,7 @@ describe('lectern check', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'lectern-check-order-'));
 		try {
 			const deck = join(dir, 'order.md');
-			const wide = '+' + '-'.repeat(110) + '+';
+			const wide = `+${'-'.repeat(110)}+`;
 			writeFileSync(deck, ['# A', '', '```text', wide, '```', '', '---', '', '## B', '', '```quiz', 'broken', '```', ''].join('\n'));
 			const lines = (await check([deck])).stdout.trim().split('\n');
 			const numbers = lines.map(line => Number(/^[^:]+:(\d+):/.exec(line)?.[1]));

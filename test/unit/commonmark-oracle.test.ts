@@ -7,6 +7,7 @@ import {Parser} from 'commonmark';
 import specModule from 'commonmark-spec';
 import {describe, expect, it} from 'vitest';
 import {findSeparators} from '../../src/deck/scan.js';
+import {defined} from '../support/defined.js';
 
 const {tests} = specModule;
 
@@ -26,7 +27,7 @@ function referenceBreaks(text: string): number[] {
 	const breaks: number[] = [];
 	for (let node = new Parser().parse(text).firstChild; node; node = node.next) {
 		const line = node.sourcepos[0][0];
-		if (node.type === 'thematic_break' && /^---\s*$/.test(lines[line - 1]!)) {
+		if (node.type === 'thematic_break' && /^---\s*$/.test(defined(lines[line - 1]))) {
 			breaks.push(line);
 		}
 	}
@@ -54,7 +55,7 @@ describe('the scanner agrees with the CommonMark reference parser', () => {
 	);
 
 	it.each([...deliberate].map(([number, why]) => [number, why] as const))('example %i differs on purpose: %s', number => {
-		const markdown = tests.find(test => test.number === number)!.markdown;
+		const markdown = defined(tests.find(test => test.number === number)).markdown;
 		expect(
 			[false, true].some(tight => {
 				const text = wrap(markdown, tight);

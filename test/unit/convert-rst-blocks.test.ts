@@ -4,8 +4,9 @@ import {describe, expect, it} from 'vitest';
 import {convertRst} from '../../src/convert/rst/index.js';
 import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
+import {defined} from '../support/defined.js';
 
-const rst = (lines: readonly string[]) => lines.join('\n') + '\n';
+const rst = (lines: readonly string[]) => `${lines.join('\n')}\n`;
 const convert = (lines: readonly string[]) => convertRst(rst(lines));
 
 /** The converted deck as Lectern reads it: one entry per slide. */
@@ -124,8 +125,8 @@ describe('sections and slides', () => {
 			['Slide', false],
 			['Next', true],
 		]);
-		expect(slides[0]!.notes).toContain('section notes');
-		expect(slides[1]!.body).toContain('Intro text.');
+		expect(defined(slides[0]).notes).toContain('section notes');
+		expect(defined(slides[1]).body).toContain('Intro text.');
 	});
 
 	it('a title with docinfo fields becomes the front matter and a title slide', () => {
@@ -209,8 +210,8 @@ describe('sections and slides', () => {
 			]).markdown,
 		);
 		expect(slides.map(slide => slide.title)).toEqual(['Topic', 'Topic (2)', 'Extra', 'Break']);
-		expect(slides[1]!.body).toContain('second part');
-		expect(slides[2]!.body).toContain('extra body');
+		expect(defined(slides[1]).body).toContain('second part');
+		expect(defined(slides[2]).body).toContain('extra body');
 	});
 });
 
@@ -235,17 +236,17 @@ describe('speaker notes', () => {
 			'   Troisième.',
 		]);
 		const [slide] = slidesOf(markdown);
-		expect(slide!.body).not.toContain('note');
-		expect(slide!.notes).toContain('généralisation de la mémoire « virtuelle »');
-		expect(slide!.notes.indexOf('Deuxième note.')).toBeLessThan(slide!.notes.indexOf('Troisième.'));
+		expect(defined(slide).body).not.toContain('note');
+		expect(defined(slide).notes).toContain('généralisation de la mémoire « virtuelle »');
+		expect(defined(slide).notes.indexOf('Deuxième note.')).toBeLessThan(defined(slide).notes.indexOf('Troisième.'));
 		expect(markdown).toContain('::: notes\n- généralisation de la mémoire « virtuelle »\n\nDeuxième note.\n\nTroisième.\n:::');
 		expect(summary.notes).toBe(1);
 	});
 
 	it('a note whose text starts on the directive line keeps it; notes hold lists and literal blocks', () => {
 		const [slide] = slidesOf(convert(['S', '-', '', '.. note:: Said aloud', '   and more.', '', '   Code::', '', '      x = 1']).markdown);
-		expect(slide!.notes).toContain('Said aloud and more.');
-		expect(slide!.notes).toContain('x = 1');
+		expect(defined(slide).notes).toContain('Said aloud and more.');
+		expect(defined(slide).notes).toContain('x = 1');
 	});
 });
 
@@ -427,7 +428,7 @@ describe('everything else', () => {
 		const {markdown} = convert(['S', '-', '', '.. warning:: Hot!', '', '.. a comment', '.. with --> inside', '', 'x']);
 		expect(markdown).toContain('> **Warning:**\n>\n> Hot!');
 		expect(markdown).toContain('<!--\n.. a comment\n.. with --&gt; inside\n-->');
-		expect(slidesOf(markdown)[0]!.body).not.toContain('comment');
+		expect(defined(slidesOf(markdown)[0]).body).not.toContain('comment');
 	});
 
 	it('block quotes, line blocks and transitions', () => {
@@ -456,10 +457,10 @@ describe('everything else', () => {
 			':::',
 		]);
 		const [slide] = slidesOf(markdown);
-		expect(slide!.notes).toBe('');
+		expect(defined(slide).notes).toBe('');
 		expect(openDeck(markdown, 'converted.md').count).toBe(1);
-		expect(slide!.body).toContain('# not a heading');
-		expect(slide!.body).toContain('NOTE: this is important');
+		expect(defined(slide).body).toContain('# not a heading');
+		expect(defined(slide).body).toContain('NOTE: this is important');
 	});
 
 	it('CRLF line ends, tabs and a byte-order mark are read like docutils reads them', () => {
@@ -479,6 +480,6 @@ describe('everything else', () => {
 		const lines = Array.from({length: 60}, (_, depth) => `${' '.repeat(depth * 2)}- level ${depth}`);
 		const {markdown, warnings} = convert(lines);
 		expect(markdown).toContain('level 59');
-		expect(warnings[0]!.message).toContain('nested more than');
+		expect(defined(warnings[0]).message).toContain('nested more than');
 	});
 });

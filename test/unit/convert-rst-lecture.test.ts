@@ -7,6 +7,7 @@ import {checkOpenDeck} from '../../src/cli/commands/check.js';
 import {convertRst} from '../../src/convert/rst/index.js';
 import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
+import {defined} from '../support/defined.js';
 
 const source = readFileSync('test/fixtures/rst/original-slides.rst', 'utf8');
 const lines = source.split('\n');
@@ -37,12 +38,14 @@ describe('converting the original hieroglyph lecture', () => {
 
 	it('keeps every part and slide in order: parts as section slides, the first title as the title slide', () => {
 		const [deckTitle, ...rest] = sourceTitles;
-		expect(deck.meta).toMatchObject({title: deckTitle!.title, author: 'Ivan Boule, Olivier Matz', date: '2013-12-19'});
+		expect(deck.meta).toMatchObject({title: defined(deckTitle).title, author: 'Ivan Boule, Olivier Matz', date: '2013-12-19'});
 		// A part with text of its own gets a slide of the same name after its section slide.
-		const extra = slides.filter((slide, index) => !slide.section && slides[index - 1]?.section && slides[index - 1]!.title === slide.title);
+		const extra = slides.filter(
+			(slide, index) => !slide.section && slides[index - 1]?.section && defined(slides[index - 1]).title === slide.title,
+		);
 		expect(extra.map(slide => slide.title)).toEqual(['Conclusion / Evolution of Virtualization']);
 		const shown = slides.filter(slide => !extra.includes(slide)).map(slide => [slide.title, slide.section]);
-		expect(shown).toEqual([[deckTitle!.title, false], ...rest.map(entry => [entry.title, entry.part])]);
+		expect(shown).toEqual([[defined(deckTitle).title, false], ...rest.map(entry => [entry.title, entry.part])]);
 		expect(conversion.summary).toMatchObject({
 			sections: rest.filter(entry => entry.part).length,
 			slides: slides.length - conversion.summary.sections,
@@ -65,16 +68,18 @@ describe('converting the original hieroglyph lecture', () => {
 			}
 
 			if (lines[index] !== '.. note::' || !heading) continue;
-			const nth = seen.get(`${heading.part}${heading.title}`)!;
-			const at = slides
-				.map((slide, position) => ({slide, position}))
-				.filter(({slide}) => slide.title === heading!.title && slide.section === heading!.part)[nth - 1]!.position;
+			const nth = defined(seen.get(`${heading.part}${heading.title}`));
+			const at = defined(
+				slides
+					.map((slide, position) => ({slide, position}))
+					.filter(({slide}) => slide.title === defined(heading).title && slide.section === defined(heading).part)[nth - 1],
+			).position;
 			// A part's notes written after its own text go with that text, on the slide after the section slide.
 			const next = slides[at + 1];
-			const notes = slides[at]!.notes + (heading.part && next?.title === heading.title ? ` ${next.notes}` : '');
+			const notes = defined(slides[at]).notes + (heading.part && next?.title === heading.title ? ` ${next.notes}` : '');
 			expect(notes.trim(), `notes at line ${index + 1} under "${heading.title}"`).not.toBe('');
-			for (let line = index + 1; line < lines.length && (lines[line] === '' || lines[line]!.startsWith('   ')); line++) {
-				const text = flat(lines[line]!.replace(/^\s*- /, ''));
+			for (let line = index + 1; line < lines.length && (lines[line] === '' || defined(lines[line]).startsWith('   ')); line++) {
+				const text = flat(defined(lines[line]).replace(/^\s*- /, ''));
 				if (text !== '') {
 					expect(flat(notes), `line ${line + 1}`).toContain(text);
 					checked++;

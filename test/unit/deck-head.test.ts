@@ -6,6 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {LecternError} from '../../src/cli/errors.js';
 import {fileStamp, headFirstFrom, loadDeck, loadDeckStart} from '../../src/cli/load.js';
 import {openDeck, openDeckHead, slideLine, slideSource} from '../../src/deck/deck.js';
+import {defined} from '../support/defined.js';
 
 /** What a consumer sees of slide i: its text and where it starts. */
 const slideView = (deck: ReturnType<typeof openDeck>, i: number) => ({source: slideSource(deck, i), line: slideLine(deck, i)});
@@ -23,7 +24,7 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 		expect(head?.count).toBe(3);
 		expect(head?.meta.title).toBe('T');
 		for (let i = 0; i < 3; i++) {
-			expect(slideView(head!, i)).toEqual(slideView(whole, i));
+			expect(slideView(defined(head), i)).toEqual(slideView(whole, i));
 		}
 	});
 
@@ -45,8 +46,8 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 		);
 		fc.assert(
 			fc.property(fc.array(line, {maxLength: 40}), fc.nat(), (lines, cut) => {
-				const deckText = 'start\n---\n' + lines.join('\n') + '\n';
-				let whole;
+				const deckText = `start\n---\n${lines.join('\n')}\n`;
+				let whole: ReturnType<typeof openDeck>;
 				try {
 					whole = openDeck(deckText, 'd.md');
 				} catch {
@@ -69,14 +70,14 @@ describe('openDeckHead: the whole slides at the start of a deck', () => {
 
 	it('scans only the first scanChars into slides, but tells the dialect from the whole text', () => {
 		// Patat's signs (`. . .` pauses) come after the scanned part: the head is still read as patat, as the whole deck is.
-		const body = '# One\n\ntext\n\n---\n\n# Two\n\ntext\n\n---\n\n' + 'a\n\n. . .\n\nb\n\n---\n\n'.repeat(20);
+		const body = `# One\n\ntext\n\n---\n\n# Two\n\ntext\n\n---\n\n${'a\n\n. . .\n\nb\n\n---\n\n'.repeat(20)}`;
 		const whole = openDeck(body, 'd.md');
 		const head = openDeckHead(body, 'd.md', undefined, body.indexOf('# Two') + 3);
 		expect(head?.dialect).toBe(whole.dialect);
 		expect(whole.dialect).toBe('patat');
 		expect(head?.count).toBe(1);
-		expect(head!.body.length).toBeLessThan(body.indexOf('. . .'));
-		expect(slideView(head!, 0)).toEqual(slideView(whole, 0));
+		expect(defined(head).body.length).toBeLessThan(body.indexOf('. . .'));
+		expect(slideView(defined(head), 0)).toEqual(slideView(whole, 0));
 	});
 
 	it('gives nothing when the start cannot tell', () => {
@@ -103,11 +104,11 @@ describe('loadDeckStart', () => {
 		const {deck: head, stamp} = loadDeckStart(path);
 		expect(stamp).toBe(fileStamp(path));
 		expect(head?.partial).toBe(true);
-		expect(head!.count).toBeGreaterThan(10);
-		expect(head!.count).toBeLessThan(200);
+		expect(defined(head).count).toBeGreaterThan(10);
+		expect(defined(head).count).toBeLessThan(200);
 		const whole = loadDeck(path);
 		expect(whole.count).toBe(2000);
-		expect(slideView(head!, 0)).toEqual(slideView(whole, 0));
+		expect(slideView(defined(head), 0)).toEqual(slideView(whole, 0));
 	});
 
 	it('reads a small deck whole, in the same read', () => {
@@ -126,7 +127,7 @@ describe('loadDeckStart', () => {
 
 	it('checks what it reads: a NUL byte in the start is the usual one-line error', () => {
 		const path = join(dir, 'binary.md');
-		writeFileSync(path, 'a\n\0\n---\n' + slides(2000));
+		writeFileSync(path, `a\n\0\n---\n${slides(2000)}`);
 		expect(() => loadDeckStart(path)).toThrow(LecternError);
 		expect(() => loadDeckStart(path)).toThrow(/binary file/);
 	});

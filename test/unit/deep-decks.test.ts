@@ -11,9 +11,9 @@ import {slideDoc} from '../../src/search/deck-docs.js';
 
 const theme = createTheme({level: 3, ascii: false});
 const deep = {
-	'a 130,000-line code block': '# T\n\n```\n' + 'x\n'.repeat(130_000) + '```\n',
-	'an unterminated fence': '# T\n\n```\n' + 'x\n'.repeat(200_000),
-	'an unterminated notes comment': '# T\n\nbody\n\n<!-- notes:\n' + 'x\n'.repeat(200_000),
+	'a 130,000-line code block': `# T\n\n\`\`\`\n${'x\n'.repeat(130_000)}\`\`\`\n`,
+	'an unterminated fence': `# T\n\n\`\`\`\n${'x\n'.repeat(200_000)}`,
+	'an unterminated notes comment': `# T\n\nbody\n\n<!-- notes:\n${'x\n'.repeat(200_000)}`,
 };
 
 describe('deep slides', () => {

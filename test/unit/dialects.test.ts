@@ -27,7 +27,7 @@ describe('detectDialect', () => {
 	});
 
 	it('reads only the first 64 KiB', () => {
-		expect(detectDialect('x\n'.repeat(40_000) + '. . .\n', {})).toBe('lectern');
+		expect(detectDialect(`${'x\n'.repeat(40_000)}. . .\n`, {})).toBe('lectern');
 	});
 });
 
@@ -252,7 +252,7 @@ describe('incremental lists', () => {
 
 describe('the block tracker stays linear', () => {
 	it('an unclosed comment followed by many lines', () => {
-		const text = '<!--\n' + 'line\n'.repeat(200_000);
+		const text = `<!--\n${'line\n'.repeat(200_000)}`;
 		const deck = openDeck(`## A\n\n${text}`, 'x.md');
 		expect(deck.count).toBe(1);
 		expect(deck.warnings.map(warning => warning.message)).toEqual(['HTML comment <!-- is never closed with -->']);

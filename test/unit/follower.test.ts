@@ -10,6 +10,7 @@ import {createTheme} from '../../src/layout/theme.js';
 import {followState} from '../../src/nav/hall.js';
 import {initialState, type NavState} from '../../src/nav/reducer.js';
 import {keypressName, listenKeys} from '../../src/terminal/keys.js';
+import {defined} from '../support/defined.js';
 
 /** The key names (and `suspend`) that the bytes decode to, as a raw terminal sends them. */
 async function namesOf(bytes: string): Promise<string[]> {
@@ -109,7 +110,7 @@ describe("a follower's view", () => {
 			},
 		});
 		view.render();
-		const screen = () => frames.at(-1)!.join('\n');
+		const screen = () => defined(frames.at(-1)).join('\n');
 		return {view, frames, screen, quit: () => quit};
 	}
 

@@ -4,6 +4,7 @@ import xterm from '@xterm/headless';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {FrameWriter, bestScroll, scrolled} from '../../src/terminal/frame-writer.js';
+import {stripSgr} from '../support/sgr.js';
 
 const {Terminal} = xterm;
 const cols = 40;
@@ -83,7 +84,7 @@ describe('FrameWriter', () => {
 				const t = emulated();
 				for (const rows of sequence) {
 					await t.draw(rows);
-					expect(t.screen()).toEqual(rows.map(line => line.replace(/\u001B\[[0-9;]*m/g, '')));
+					expect(t.screen()).toEqual(rows.map(line => stripSgr(line)));
 				}
 			}),
 			{numRuns: 150},

@@ -150,7 +150,7 @@ describe('front matter: custom tags run nothing', () => {
 describe('front matter: nesting', () => {
 	it.for([
 		['flow sequences', `[`.repeat(20_000) + `]`.repeat(20_000)],
-		['flow mappings', '{a: '.repeat(5000) + '1' + '}'.repeat(5000)],
+		['flow mappings', `${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`],
 	])('%s nested too deeply are refused by name, not as a stack overflow', ([, value]) => {
 		const error = failure(`---\ntitle: x\na: ${value}\n---\n# S\n`);
 		expect(error.message).toBe('front matter is not valid YAML: nesting too deep');

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {helpRows, keyLabel, keyToAction, overviewBindings, slideBindings, type KeyName} from '../../src/nav/keys.js';
 import {initialState, type NavState} from '../../src/nav/reducer.js';
+import {defined} from '../support/defined.js';
 
 const presenting = initialState();
 const studying = initialState({view: 'study'});
@@ -86,7 +87,7 @@ describe('the slide key table', () => {
 				}
 			}
 
-			expect(keyToAction(binding.keys[0]!, state)).toEqual(
+			expect(keyToAction(defined(binding.keys[0]), state)).toEqual(
 				binding.action.type === 'digit' ? {type: 'digit', digit: binding.keys[0]} : binding.action,
 			);
 		}

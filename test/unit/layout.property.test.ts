@@ -87,7 +87,7 @@ const line = fc.oneof(
 	{weight: 2, arbitrary: fc.constantFrom('---', '<!-- end_slide -->', '<!-- pause -->', '***')},
 	{weight: 2, arbitrary: text.map(note => `<!-- notes: ${note} -->`)},
 	{weight: 1, arbitrary: fc.constantFrom('<!-- notes:', '<!--', '-->', 'Note:', '???', '::: notes', ':::', '<div>', '</div>')},
-	{weight: 1, arbitrary: fc.constantFrom('- '.repeat(40) + 'deep', '> '.repeat(40) + 'deep', '['.repeat(2000), '_a'.repeat(1000))},
+	{weight: 1, arbitrary: fc.constantFrom(`${'- '.repeat(40)}deep`, `${'> '.repeat(40)}deep`, '['.repeat(2000), '_a'.repeat(1000))},
 );
 
 const frontMatter = fc.option(

@@ -135,31 +135,31 @@ describe('layoutSlide: content', () => {
 	});
 
 	it('clips a too-wide diagram with the › marker and reports how wide it is', () => {
-		const top = '┌' + '─'.repeat(50) + '┐';
-		const bottom = '└' + '─'.repeat(50) + '┘';
+		const top = `┌${'─'.repeat(50)}┐`;
+		const bottom = `└${'─'.repeat(50)}┘`;
 		const {lines, problems} = lay(`## D\n\n\`\`\`diagram\n${top}\n│ x\n${bottom}\n\`\`\``, {width: 40, height: 6});
 		expect(problems).toEqual([{kind: 'wide', line: 3, width: 52, available: 38, what: 'diagram'}]);
-		expect(lines).toEqual([' D', '', ' ┌' + '─'.repeat(36) + '›', ' │ x', ' └' + '─'.repeat(36) + '›', '']);
+		expect(lines).toEqual([' D', '', ` ┌${'─'.repeat(36)}›`, ' │ x', ` └${'─'.repeat(36)}›`, '']);
 		expect(lines.map(line => stringWidth(line))).toEqual([2, 0, 39, 4, 39, 0]);
 	});
 
 	it('clips a wide CJK diagram on a cell boundary, padding half a character', () => {
-		const {lines, problems} = lay('```text\n' + '漢'.repeat(30) + '\n```', {width: 40, height: 1});
+		const {lines, problems} = lay(`\`\`\`text\n${'漢'.repeat(30)}\n\`\`\``, {width: 40, height: 1});
 		expect(problems).toEqual([{kind: 'wide', line: 1, width: 60, available: 38, what: 'diagram'}]);
-		expect(lines).toEqual([' ' + '漢'.repeat(18) + ' ›']);
+		expect(lines).toEqual([` ${'漢'.repeat(18)} ›`]);
 	});
 
 	it('clips wide code and tables too, naming what was clipped', () => {
-		expect(lay('```python\n' + 'y'.repeat(60) + '\n```', {width: 40, height: 1}).problems).toEqual([
+		expect(lay(`\`\`\`python\n${'y'.repeat(60)}\n\`\`\``, {width: 40, height: 1}).problems).toEqual([
 			{kind: 'wide', line: 1, width: 60, available: 38, what: 'code'},
 		]);
-		const table = lay('| a | b |\n|---|---|\n| ' + 'x'.repeat(60) + ' | y |', {width: 40, height: 5});
+		const table = lay(`| a | b |\n|---|---|\n| ${'x'.repeat(60)} | y |`, {width: 40, height: 5});
 		expect(table.problems).toEqual([{kind: 'wide', line: 1, width: 68, available: 38, what: 'table'}]);
-		expect(table.lines[0]).toBe(' ┌' + '─'.repeat(36) + '›');
+		expect(table.lines[0]).toBe(` ┌${'─'.repeat(36)}›`);
 	});
 
 	it('ends a too-tall slide with a "more below" line and reports it', () => {
-		const {lines, problems} = lay('## T\n\n' + Array.from({length: 20}, (_, i) => `- line ${i}`).join('\n'), {width: 40, height: 10});
+		const {lines, problems} = lay(`## T\n\n${Array.from({length: 20}, (_, i) => `- line ${i}`).join('\n')}`, {width: 40, height: 10});
 		expect(problems).toEqual([{kind: 'tall', rows: 22, available: 10}]);
 		expect(lines).toEqual([
 			' T',
@@ -205,7 +205,7 @@ describe('layoutSlide: content', () => {
 	});
 
 	it('keeps escapes proportional to the content in deeply nested lists', () => {
-		const {lines} = lay('- '.repeat(16) + 'deep ' + 'word '.repeat(40), {width: 140, height: 4}, colour);
+		const {lines} = lay(`${'- '.repeat(16)}deep ${'word '.repeat(40)}`, {width: 140, height: 4}, colour);
 		const bytes = lines.join('\n').length;
 		// Content is ~250 characters; chalk.reset nesting used to double the escapes per level.
 		expect(bytes).toBeLessThan(1000);
@@ -235,7 +235,7 @@ describe('layoutSlide: content', () => {
 			'',
 			' │ quoted text here',
 			'',
-			' ' + '─'.repeat(38),
+			` ${'─'.repeat(38)}`,
 			'',
 			'   1. one',
 			'   2. two',
@@ -277,7 +277,7 @@ describe('layoutSlide: content', () => {
 	});
 
 	it('with the ASCII theme the clip and overflow markers are ASCII', () => {
-		expect(lay('```text\n' + 'x'.repeat(50) + '\n```', {width: 40, height: 1}, ascii).lines).toEqual([' ' + 'x'.repeat(37) + '>']);
+		expect(lay(`\`\`\`text\n${'x'.repeat(50)}\n\`\`\``, {width: 40, height: 1}, ascii).lines).toEqual([` ${'x'.repeat(37)}>`]);
 		expect(lay(Array.from({length: 5}, (_, i) => `line ${i}\n`).join('\n'), {width: 40, height: 3}, ascii).lines[2]).toBe(
 			'  v more below (7 lines)',
 		);
@@ -393,7 +393,7 @@ describe('block quotes', () => {
 		const quote = (source: string, width: number) => renderMarkdownBlock(new Lexer().lex(source)[0]!, width, theme);
 		expect(quote('> - one\n> - two\n>   - three', 40)).toEqual(['│   • one', '│   • two', '│     ◦ three']);
 		expect(quote('> para\n>\n> > inner', 40)).toEqual(['│ para', '│', '│ │ inner']);
-		const deep = quote('> '.repeat(40) + 'deep', 30);
+		const deep = quote(`${'> '.repeat(40)}deep`, 30);
 		expect(deep.at(-1)?.endsWith('deep')).toBe(true);
 		expect(Math.max(...deep.map(line => stringWidth(line)))).toBeLessThanOrEqual(30);
 	});

@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {openDeck, slideHead, slideSource} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import type {Slide} from '../../src/deck/types.js';
+import {defined} from '../support/defined.js';
 
 const text = readFileSync(new URL('../../decks/virtualization.md', import.meta.url), 'utf8');
 const deck = openDeck(text, 'decks/virtualization.md');
@@ -32,7 +33,7 @@ describe('the bundled lecture', () => {
 	});
 
 	it('credits the original authors on the title slide and says it is adapted', () => {
-		const title = slides[0]!;
+		const title = defined(slides[0]);
 		expect(title.title).toBe('System Virtualization and OS Virtual Machines');
 		expect(title.bodyText).toMatch(/Ivan Boule/);
 		expect(title.bodyText).toMatch(/Olivier Matz/);
@@ -140,7 +141,7 @@ describe('the corrections of the 2026 edition', () => {
 
 	it('counts the EPT worst case as 24 = (4+1)(4+1) − 1 for x86-64, not 16', () => {
 		expect(all).not.toMatch(/4 guest steps x 4 EPT = 16/);
-		const grid = mentioning(/\b24\b/).find(slide => /EPT/.test(slide.bodyText))!;
+		const grid = defined(mentioning(/\b24\b/).find(slide => /EPT/.test(slide.bodyText)));
 		expect(grid.bodyText).toMatch(/\(4\+1\)\(4\+1\) − 1 = 24/);
 		expect(grid.bodyText).toMatch(/x86-64/);
 		expect(grid.bodyText).toMatch(/32-bit/);
@@ -156,13 +157,13 @@ describe('the corrections of the 2026 edition', () => {
 
 	it('does not say every type-1 hypervisor needs its own drivers: Xen leaves them to dom0', () => {
 		expect(all).not.toMatch(/smaller and autonomous; needs its own device drivers/);
-		const bare = slides.find(slide => /No host OS/.test(slide.bodyText))!;
+		const bare = defined(slides.find(slide => /No host OS/.test(slide.bodyText)));
 		expect(bare.bodyText).toMatch(/dom0/);
 	});
 
 	it('dates CP-67 to the System/360 Model 67 and the System/370 to 1970, virtual memory to 1972', () => {
 		expect(all).not.toMatch(/IBM\/370/);
-		const sixties = slides.find(slide => /CP-67/.test(slide.title))!;
+		const sixties = defined(slides.find(slide => /CP-67/.test(slide.title)));
 		for (const fact of [/System\/360/, /Model 67/, /1970/, /1972/, /VM\/370/]) {
 			expect(`${sixties.title}\n${sixties.bodyText}`).toMatch(fact);
 			expect(sixties.notesText).toMatch(fact);
@@ -171,13 +172,13 @@ describe('the corrections of the 2026 edition', () => {
 
 	it('names SYSCALL as the x86-64 system call, SYSENTER as the 32-bit one', () => {
 		expect(all).not.toMatch(/now SYSENTER|today with SYSENTER/);
-		const abi = slides.find(slide => /INT 0x80/.test(slide.bodyText))!;
+		const abi = defined(slides.find(slide => /INT 0x80/.test(slide.bodyText)));
 		expect(abi.bodyText).toMatch(/SYSCALL on x86-64/);
 		expect(abi.bodyText).toMatch(/SYSENTER\s+on 32-bit/);
 	});
 
 	it('marks kqemu and VirtualBox software mode as historical and says where binary translation lives today', () => {
-		const slide = slides.find(slide => /kqemu/.test(slide.bodyText))!;
+		const slide = defined(slides.find(slide => /kqemu/.test(slide.bodyText)));
 		expect(slide.bodyText).toMatch(/historical/);
 		expect(slide.bodyText).toMatch(/2009/);
 		expect(slide.bodyText).toMatch(/6\.1, 2019/);
@@ -192,14 +193,14 @@ describe('the corrections of the 2026 edition', () => {
 
 	it('says Xen on ARM has no pure paravirtualised mode', () => {
 		expect(all).not.toMatch(/Runs on Intel IA-32, x86-64, ARM/);
-		const xen = slides.find(slide => /dom0/.test(slide.bodyText) && /ARM/.test(slide.bodyText))!;
+		const xen = defined(slides.find(slide => /dom0/.test(slide.bodyText) && /ARM/.test(slide.bodyText)));
 		expect(xen.bodyText).toMatch(/no pure\s+PV mode/);
 		expect(xen.bodyText).toMatch(/virtualization extensions/);
 	});
 
 	it('tags TLB entries (ASID, PCID, VPID), never page-table entries', () => {
 		expect(all).not.toMatch(/PTE and TLB entries can be tagged/);
-		const tagged = slides.find(slide => /TLB entries can be tagged/.test(slide.bodyText))!;
+		const tagged = defined(slides.find(slide => /TLB entries can be tagged/.test(slide.bodyText)));
 		for (const tag of ['ASID', 'PCID', 'VPID']) expect(tagged.bodyText).toContain(tag);
 		expect(tagged.bodyText).toMatch(/page-table entries never are/);
 	});
@@ -212,8 +213,8 @@ describe('the corrections of the 2026 edition', () => {
 	it('tells the room that Xen PV guests mask interrupts with a shared-memory flag, no hypercall', () => {
 		const cpu = slides.find(slide => /hypercalls/i.test(slide.bodyText) && /masks its interrupts/.test(slide.notesText));
 		expect(cpu).toBeDefined();
-		expect(cpu!.notesText).toMatch(/shares? with the hypervisor/);
-		expect(cpu!.notesText).toMatch(/no call at\s+all/);
+		expect(defined(cpu).notesText).toMatch(/shares? with the hypervisor/);
+		expect(defined(cpu).notesText).toMatch(/no call at\s+all/);
 	});
 
 	it('runs the paravirtual back-end in dom0 or a driver domain, not in the VMM', () => {
@@ -223,14 +224,14 @@ describe('the corrections of the 2026 edition', () => {
 	});
 
 	it('keeps RIP, RSP and RFLAGS in the VMCS and the other general registers in the VMM', () => {
-		const vmcs = slides.find(slide => /GUEST STATE AREA/.test(slide.bodyText))!;
+		const vmcs = defined(slides.find(slide => /GUEST STATE AREA/.test(slide.bodyText)));
 		for (const register of ['RIP', 'RSP', 'RFLAGS']) expect(vmcs.bodyText).toContain(register);
 		expect(vmcs.bodyText).toMatch(/not RAX/);
 		expect(vmcs.notesText).toMatch(/general\s+registers other than RSP/);
 	});
 
 	it('lists strengths and real limits in the conclusion, rows named after the parts', () => {
-		const table = slides.flatMap(slide => diagrams(slide)).find(diagram => /strength/.test(diagram) && /limit/.test(diagram))!;
+		const table = defined(slides.flatMap(slide => diagrams(slide)).find(diagram => /strength/.test(diagram) && /limit/.test(diagram)));
 		expect(table).toBeDefined();
 		expect(table).not.toMatch(/solves most issues|but runs any ISA|accelerated emulation/);
 		for (const row of ['virtual servers', 'hardware emulation', 'hardware virtualization', 'paravirtualization', 'hardware-assisted']) {
@@ -267,14 +268,14 @@ describe('the teaching of the 2026 edition', () => {
 	});
 
 	it('teaches type 1 and type 2 hypervisors', () => {
-		const types = titled(/Type 2.*Type 1/)!;
+		const types = defined(titled(/Type 2.*Type 1/));
 		expect(types.bodyText).toMatch(/Type 1, bare-metal/);
 		expect(types.bodyText).toMatch(/Type 2, hosted/);
 		expect(types.notesText).toMatch(/Goldberg's 1973 thesis/);
 	});
 
 	it("states Popek & Goldberg's three properties, after a pause for the room to answer", () => {
-		const theorem = titled(/Popek & Goldberg/)!;
+		const theorem = defined(titled(/Popek & Goldberg/));
 		for (const property of ['Equivalence', 'Resource control', 'Efficiency']) expect(theorem.bodyText).toContain(property);
 		expect(theorem.bodyText).toMatch(/1974/);
 		expect(steps(theorem)).toBeGreaterThanOrEqual(3);
@@ -282,13 +283,13 @@ describe('the teaching of the 2026 edition', () => {
 	});
 
 	it('explains ring compression', () => {
-		const rings = titled(/Ring Compression/)!;
+		const rings = defined(titled(/Ring Compression/));
 		expect(rings.bodyText).toMatch(/ring 1 on 32-bit x86/);
 		expect(rings.notesText).toMatch(/segment limits/);
 	});
 
 	it('builds up the sensitive-instruction table row by row', () => {
-		const table = titled(/Sensitive Instructions/)!;
+		const table = defined(titled(/Sensitive Instructions/));
 		expect(diagrams(table).map(diagram => diagram.trim().split(/\s+/)[0])).toEqual(['privileged', 'critical', 'innocuous']);
 		expect(steps(table)).toBe(4);
 	});
@@ -302,11 +303,11 @@ describe('the redrawn figures of the 2026 edition', () => {
 		const loop = all.find(diagram => /VM EXIT/.test(diagram) && /VM ENTRY/.test(diagram));
 		expect(loop).toBeDefined();
 		for (const part of [/GUEST/, /VMM/, /VMCS/, /guest state/, /host state/, /exit reason/]) expect(loop).toMatch(part);
-		const rows = loop!.split('\n');
-		const vmcsColumn = rows.find(row => row.includes('VMCS'))!.indexOf('VMCS');
-		expect(rows[0]!.indexOf('GUEST')).toBeLessThan(vmcsColumn);
-		expect(rows[0]!.indexOf('VMM')).toBeGreaterThan(vmcsColumn);
-		const slide = slides.find(slide => diagrams(slide).includes(loop!))!;
+		const rows = defined(loop).split('\n');
+		const vmcsColumn = defined(rows.find(row => row.includes('VMCS'))).indexOf('VMCS');
+		expect(defined(rows[0]).indexOf('GUEST')).toBeLessThan(vmcsColumn);
+		expect(defined(rows[0]).indexOf('VMM')).toBeGreaterThan(vmcsColumn);
+		const slide = defined(slides.find(slide => diagrams(slide).includes(defined(loop))));
 		expect(steps(slide)).toBeGreaterThanOrEqual(2);
 	});
 
@@ -329,7 +330,7 @@ describe('the redrawn figures of the 2026 edition', () => {
 	});
 
 	it('ties the shadow page tables and their TLB entry to the 0x12345678 example, step by step', () => {
-		const shadow = slides.find(slide => /^Shadow Page Tables/.test(slide.title))!;
+		const shadow = defined(slides.find(slide => /^Shadow Page Tables/.test(slide.title)));
 		const figure = diagrams(shadow).join('\n');
 		expect(figure).toMatch(/GVA 0x12345678/);
 		expect(figure).toMatch(/GPA 0x00040678/);
@@ -339,7 +340,7 @@ describe('the redrawn figures of the 2026 edition', () => {
 	});
 
 	it('builds the EPT walk up one guest step at a time, 24 references in all', () => {
-		const grid = slides.find(slide => /\(4\+1\)\(4\+1\)/.test(slide.bodyText))!;
+		const grid = defined(slides.find(slide => /\(4\+1\)\(4\+1\)/.test(slide.bodyText)));
 		expect(diagrams(grid).length).toBe(5);
 		expect(diagrams(grid).join('\n')).toMatch(/refs 21-24/);
 		expect(steps(grid)).toBe(6);
@@ -383,7 +384,7 @@ describe('the new part: Since 2013', () => {
 	});
 
 	it('shows KVM as /dev/kvm, a KVM_RUN loop per vCPU thread and QEMU as the device model', () => {
-		const kvm = diagrams(about(/KVM_RUN/)!).join('\n');
+		const kvm = diagrams(defined(about(/KVM_RUN/))).join('\n');
 		for (const fact of [
 			'/dev/kvm',
 			'KVM_CREATE_VM',
@@ -394,11 +395,11 @@ describe('the new part: Since 2013', () => {
 			'device models',
 		])
 			expect(kvm).toContain(fact);
-		expect(about(/KVM_RUN/)!.notesText).toMatch(/2\.6\.20 in 2007/);
+		expect(defined(about(/KVM_RUN/)).notesText).toMatch(/2\.6\.20 in 2007/);
 	});
 
 	it("dates EC2's move from Xen to the KVM-based Nitro to the C5 instances of November 2017", () => {
-		const nitro = about(/Nitro/)!;
+		const nitro = defined(about(/Nitro/));
 		expect(nitro.title).toMatch(/2017/);
 		expect(diagrams(nitro).join('\n')).toMatch(/C5 \(Nov 2017\)/);
 		expect(nitro.notesText).toMatch(/built on KVM's core/);
@@ -406,17 +407,17 @@ describe('the new part: Since 2013', () => {
 	});
 
 	it('explains virtqueues, vhost and vDPA with their dates', () => {
-		const virtio = about(/^virtio/)!;
+		const virtio = defined(about(/^virtio/));
 		for (const fact of ['descriptor table', 'available ring', 'used ring']) expect(diagrams(virtio).join('\n')).toContain(fact);
 		expect(virtio.notesText).toMatch(/finalized in 2016/);
-		const offload = about(/vDPA/)!;
+		const offload = defined(about(/vDPA/));
 		expect(diagrams(offload).join('\n')).toMatch(/vhost-net \(2010\)/);
 		expect(diagrams(offload).join('\n')).toMatch(/vDPA \(2020\)/);
 		expect(offload.notesText).toMatch(/Linux 5\.7 in 2020/);
 	});
 
 	it('assigns devices with VFIO and migrates them since Linux 5.18 (2022)', () => {
-		const vfio = about(/VFIO/)!;
+		const vfio = defined(about(/VFIO/));
 		expect(vfio.notesText).toMatch(/Linux 3\.6 in 2012/);
 		expect(vfio.notesText).toMatch(/Linux 5\.18 in 2022/);
 		expect(diagrams(vfio).join('\n')).toMatch(/STOP_COPY/);
@@ -424,7 +425,7 @@ describe('the new part: Since 2013', () => {
 	});
 
 	it("migrates by pre-copy rounds, with dirty logging and PML's 512-entry log", () => {
-		const migration = about(/Live Migration/)!;
+		const migration = defined(about(/Live Migration/));
 		const figure = diagrams(migration).join('\n');
 		expect(figure).toMatch(/round 0/);
 		expect(figure).toMatch(/write-protect/);
@@ -435,30 +436,30 @@ describe('the new part: Since 2013', () => {
 	});
 
 	it('sets containers against VMs with the microVMs between: Firecracker, Kata, gVisor', () => {
-		const containers = about(/Containers/)!;
+		const containers = defined(about(/Containers/));
 		const figure = diagrams(containers).join('\n');
 		for (const fact of ['namespaces', 'cgroups', 'Firecracker', 'Kata', 'gVisor', '<5 MiB', '~125 ms']) expect(figure).toContain(fact);
 		expect(containers.bodyText).toMatch(/virtual servers/);
 	});
 
 	it('covers confidential VMs (SEV-SNP, TDX, Arm CCA) and speculative-execution hardening', () => {
-		const confidential = diagrams(about(/Confidential/)!).join('\n');
+		const confidential = diagrams(defined(about(/Confidential/))).join('\n');
 		for (const fact of ['SEV (2017)', 'SEV-ES (2019)', 'SEV-SNP (2021)', 'TDX (2023)', 'CCA', 'attestation'])
 			expect(confidential).toContain(fact);
-		const speculative = about(/Speculative/)!;
+		const speculative = defined(about(/Speculative/));
 		for (const fact of ['L1TF', 'Spectre', 'Meltdown', 'core scheduling', 'L1D'])
 			expect(`${speculative.bodyText}\n${speculative.notesText}`).toContain(fact);
 	});
 
 	it("explains ARM's EL2 and VHE and Apple's Hypervisor.framework", () => {
-		const arm = about(/EL2/)!;
+		const arm = defined(about(/EL2/));
 		const all = `${arm.bodyText}\n${arm.notesText}`;
 		for (const fact of ['EL2', 'VHE', 'ARMv8.1', 'Hypervisor.framework', 'OS X 10.10, 2014', 'hv_vcpu_run', 'M3'])
 			expect(all).toContain(fact);
 	});
 
 	it('shows nested virtualization on Hyper-V: L0, L1, L2, VBS and WSL2', () => {
-		const nested = about(/Nested/)!;
+		const nested = defined(about(/Nested/));
 		const figure = diagrams(nested).join('\n');
 		for (const fact of ['L0', 'L1', 'L2', 'VTL0', 'VTL1', 'WSL2', 'Hyper-V', 'VMCS shadowing']) expect(figure).toContain(fact);
 		expect(nested.notesText).toMatch(/Turtles/);
@@ -488,10 +489,10 @@ describe('the pace of the 2026 edition', () => {
 
 	it("gives each part a budget in its notes that its slides' weights add up to", () => {
 		for (const section of sections) {
-			const budget = /^Pace: (\d+) minutes for this part/m.exec(slides[section]!.notesText);
-			expect(budget, slides[section]!.title).not.toBeNull();
-			const seconds = partOf(section).reduce((sum, slide) => sum + weightOf(slide.head.index)!, 0);
-			expect(seconds, slides[section]!.title).toBe(Number(budget![1]) * 60);
+			const budget = /^Pace: (\d+) minutes for this part/m.exec(defined(slides[section]).notesText);
+			expect(budget, defined(slides[section]).title).not.toBeNull();
+			const seconds = partOf(section).reduce((sum, slide) => sum + defined(weightOf(slide.head.index)), 0);
+			expect(seconds, defined(slides[section]).title).toBe(Number(defined(budget)[1]) * 60);
 		}
 	});
 
@@ -499,9 +500,9 @@ describe('the pace of the 2026 edition', () => {
 		const marked = slides.filter(slide => /^Skip if behind: /.test(slide.notesText)).map(slide => slide.title);
 		expect(marked.length).toBeGreaterThanOrEqual(20);
 		for (const section of sections) {
-			const notes = slides[section]!.notesText;
+			const notes = defined(slides[section]).notesText;
 			for (const slide of partOf(section).filter(slide => marked.includes(slide.title))) {
-				expect(notes, slides[section]!.title).toContain(`"${slide.title}"`);
+				expect(notes, defined(slides[section]).title).toContain(`"${slide.title}"`);
 			}
 		}
 	});

@@ -11,18 +11,18 @@ describe('capNesting', () => {
 
 	it('allows exactly the limit', () => {
 		expect(nestingLimit).toBe(16);
-		expect(capNesting('- '.repeat(16) + 'x').changed).toBe(false);
-		expect(capNesting('> '.repeat(16) + 'x').changed).toBe(false);
+		expect(capNesting(`${'- '.repeat(16)}x`).changed).toBe(false);
+		expect(capNesting(`${'> '.repeat(16)}x`).changed).toBe(false);
 	});
 
 	it('escapes markers past the limit so they read as text', () => {
-		expect(capNesting('- '.repeat(17) + 'x')).toEqual({text: '- '.repeat(16) + '\\- x', changed: true, limit: 16});
-		expect(capNesting('> '.repeat(18) + 'q').text).toBe('> '.repeat(16) + '\\> \\> q');
-		expect(capNesting('1. '.repeat(17) + 'n').text).toBe('1. '.repeat(16) + '1\\. n');
+		expect(capNesting(`${'- '.repeat(17)}x`)).toEqual({text: `${'- '.repeat(16)}\\- x`, changed: true, limit: 16});
+		expect(capNesting(`${'> '.repeat(18)}q`).text).toBe(`${'> '.repeat(16)}\\> \\> q`);
+		expect(capNesting(`${'1. '.repeat(17)}n`).text).toBe(`${'1. '.repeat(16)}1\\. n`);
 	});
 
 	it('handles mixed markers and only the deep line', () => {
-		const deep = '- > '.repeat(9) + 'x';
+		const deep = `${'- > '.repeat(9)}x`;
 		const capped = capNesting(`ok\n${deep}\nfine`);
 		expect(capped.changed).toBe(true);
 		expect(capped.text).toBe(`ok\n${'- > '.repeat(8)}\\- \\> x\nfine`);
@@ -31,7 +31,7 @@ describe('capNesting', () => {
 	it('copes with 10,000 markers on one line', () => {
 		const capped = capNesting('- '.repeat(10_000));
 		expect(capped.changed).toBe(true);
-		expect(capped.text.startsWith('- '.repeat(16) + '\\- ')).toBe(true);
+		expect(capped.text.startsWith(`${'- '.repeat(16)}\\- `)).toBe(true);
 	});
 });
 
@@ -50,8 +50,8 @@ describe('looksPathological', () => {
 	});
 
 	it('ignores delimiters inside code fences', () => {
-		expect(looksPathological('```\n' + '['.repeat(5000) + '\n```')).toBe(false);
-		expect(looksPathological('~~~\n' + '*'.repeat(5000) + '\n~~~\n' + '*a'.repeat(2000))).toBe(true);
+		expect(looksPathological(`\`\`\`\n${'['.repeat(5000)}\n\`\`\``)).toBe(false);
+		expect(looksPathological(`~~~\n${'*'.repeat(5000)}\n~~~\n${'*a'.repeat(2000)}`)).toBe(true);
 	});
 
 	it('plain prose is fine up to the size one parse may take', () => {
@@ -62,11 +62,11 @@ describe('looksPathological', () => {
 
 describe('looksPathological reads fences as the scanner does', () => {
 	it('a line ```a` is not a fence (a backtick fence’s info string has no backtick): what follows is still counted', () => {
-		expect(looksPathological('```a`\n' + '_a'.repeat(2000))).toBe(true);
+		expect(looksPathological(`\`\`\`a\`\n${'_a'.repeat(2000)}`)).toBe(true);
 	});
 
 	it('a fence in a list item closes at the item’s indentation', () => {
-		expect(looksPathological('- x\n  ```\n  ' + '['.repeat(3000) + '\n  ```\n')).toBe(false);
-		expect(looksPathological('- x\n  ```\n  code\n  ```\n\n' + '_a'.repeat(2000))).toBe(true);
+		expect(looksPathological(`- x\n  \`\`\`\n  ${'['.repeat(3000)}\n  \`\`\`\n`)).toBe(false);
+		expect(looksPathological(`- x\n  \`\`\`\n  code\n  \`\`\`\n\n${'_a'.repeat(2000)}`)).toBe(true);
 	});
 });

@@ -224,7 +224,7 @@ describe('parseSlide: entity-decoded control characters are made visible', () =>
 
 describe('parseSlide: limits', () => {
 	it('a line of 10,000 "- " parses and reports the nesting', () => {
-		const line = '- '.repeat(10_000) + 'x';
+		const line = `${'- '.repeat(10_000)}x`;
 		const slide = slideOf(line);
 		expect(slide.problems).toEqual([
 			{line: 1, message: 'a line over 10,000 characters cut, with a marker'},
@@ -232,21 +232,21 @@ describe('parseSlide: limits', () => {
 			{line: 1, message: 'this Markdown is too costly to parse; shown as plain text'},
 		]);
 		// Shown as written (up to the line cap): no backslashes from the flattening leak into the plain text.
-		expect(slide.bodyText).toBe(line.slice(0, 10_000) + ' … (10,001 more characters not shown)');
+		expect(slide.bodyText).toBe(`${line.slice(0, 10_000)} … (10,001 more characters not shown)`);
 	});
 
 	it('a line of 10,000 "> " parses and reports the nesting', () => {
-		const slide = slideOf('## Deep\n\n' + '> '.repeat(10_000) + 'x');
+		const slide = slideOf(`## Deep\n\n${'> '.repeat(10_000)}x`);
 		expect(slide.problems.map(problem => problem.message)).toContain('nesting deeper than 16 levels is shown flattened');
 		expect(slide.problems[0]?.line).toBe(1);
 		expect(slide.title).toBe('Deep');
 	});
 
 	it('17 levels are flattened from the 17th; 16 are not', () => {
-		const deep = slideOf('- '.repeat(17) + 'x');
+		const deep = slideOf(`${'- '.repeat(17)}x`);
 		expect(deep.problems).toEqual([{line: 1, message: 'nesting deeper than 16 levels is shown flattened'}]);
 		expect(deep.bodyText.trim()).toBe('- x');
-		const fine = slideOf('- '.repeat(16) + 'x');
+		const fine = slideOf(`${'- '.repeat(16)}x`);
 		expect(fine.problems).toEqual([]);
 		expect(fine.bodyText.trim()).toBe('x');
 	});
@@ -269,36 +269,36 @@ describe('parseSlide: limits', () => {
 	});
 
 	it('a heading of 4,000 _a is read as plain text, not lexed for seconds', () => {
-		const slide = slideOf('## ' + '_a'.repeat(4000));
+		const slide = slideOf(`## ${'_a'.repeat(4000)}`);
 		expect(slide.title).toBe('_a'.repeat(4000));
 		expect(slide.problems.map(problem => problem.message)).toEqual(['this Markdown is too costly to parse; shown as plain text']);
 	});
 
 	it('a list nested by indentation deeper than the cap, and a block of over 1,000 lines, are plain text', () => {
-		const nested = slideOf(Array.from({length: 100}, (_, i) => ' '.repeat(2 * i) + '- x').join('\n'));
+		const nested = slideOf(Array.from({length: 100}, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'));
 		expect(nested.problems.map(problem => problem.message)).toEqual([
 			'lists nested deeper than 16 levels are too costly to parse; shown as plain text',
 		]);
-		const long = slideOf('- ' + 'x\n  '.repeat(1001));
+		const long = slideOf(`- ${'x\n  '.repeat(1001)}`);
 		expect(long.problems.map(problem => problem.message)).toEqual([
 			'a block of over 1000 lines without a blank line is too costly to parse; shown as plain text',
 		]);
 	});
 
 	it('a table shows its first 200 rows and says how many are left out', () => {
-		const slide = slideOf('| a |\n|---|\n' + '| x |\n'.repeat(250));
+		const slide = slideOf(`| a |\n|---|\n${'| x |\n'.repeat(250)}`);
 		expect(slide.problems.map(problem => problem.message)).toEqual(['a table of 250 rows shows its first 200']);
 		expect(slide.bodyText).toContain('… (50 more rows not shown)');
 	});
 
 	it('a line over 10,000 characters is cut with a marker before it is parsed', () => {
-		const slide = slideOf('## T\n\nstart ' + 'word '.repeat(200_000));
+		const slide = slideOf(`## T\n\nstart ${'word '.repeat(200_000)}`);
 		expect(slide.problems.map(problem => problem.message)).toEqual(['a line over 10,000 characters cut, with a marker']);
 		expect(slide.bodyText).toMatch(/^T\nstart word .* … \(990,006 more characters not shown\)$/s);
 	});
 
 	it('many delimiters inside a code fence are fine', () => {
-		const slide = slideOf('```\n' + '['.repeat(5000) + '\n```');
+		const slide = slideOf(`\`\`\`\n${'['.repeat(5000)}\n\`\`\``);
 		expect(slide.problems).toEqual([]);
 		expect(slide.blocks.map(block => block.kind)).toEqual(['code']);
 	});

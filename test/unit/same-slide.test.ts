@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {findSameSlide} from '../../src/deck/same-slide.js';
+import {defined} from '../support/defined.js';
 
-const deck = (...slides: string[]) => openDeck(slides.join('\n\n---\n\n') + '\n', 'x.md');
+const deck = (...slides: string[]) => openDeck(`${slides.join('\n\n---\n\n')}\n`, 'x.md');
 const five = ['## A\n\none', '## B\n\ntwo', '## C\n\nthree', '## D\n\nfour', '## E\n\nfive'];
 
 describe('findSameSlide: live reload follows the slide, not its number', () => {
@@ -13,13 +14,13 @@ describe('findSameSlide: live reload follows the slide, not its number', () => {
 	});
 
 	it('a slide inserted above: the same slide, one further on', () => {
-		const after = deck(five[0]!, '## New\n\ninserted', ...five.slice(1));
+		const after = deck(defined(five[0]), '## New\n\ninserted', ...five.slice(1));
 		expect(findSameSlide(deck(...five), after, 2)).toBe(3);
 		expect(findSameSlide(deck(...five), after, 0)).toBe(0);
 	});
 
 	it('slides deleted above: the same slide, further back', () => {
-		expect(findSameSlide(deck(...five), deck(five[0]!, five[3]!, five[4]!), 3)).toBe(1);
+		expect(findSameSlide(deck(...five), deck(defined(five[0]), defined(five[3]), defined(five[4])), 3)).toBe(1);
 	});
 
 	it('many slides inserted above', () => {
@@ -39,14 +40,14 @@ describe('findSameSlide: live reload follows the slide, not its number', () => {
 	});
 
 	it('text and title both changed, or an untitled slide changed: the same number, clamped', () => {
-		const after = deck(five[0]!, five[1]!, '## Renamed\n\nrewritten', five[3]!, five[4]!);
+		const after = deck(defined(five[0]), defined(five[1]), '## Renamed\n\nrewritten', defined(five[3]), defined(five[4]));
 		expect(findSameSlide(deck(...five), after, 2)).toBe(2);
 		expect(findSameSlide(deck('one', 'two', 'three'), deck('one', 'two', 'three, edited'), 2)).toBe(2);
-		expect(findSameSlide(deck(...five), deck(five[0]!, five[1]!), 4)).toBe(1);
+		expect(findSameSlide(deck(...five), deck(defined(five[0]), defined(five[1])), 4)).toBe(1);
 	});
 
 	it('blank lines around a slide do not make it another slide', () => {
-		const after = openDeck('## New\n\nx\n\n---\n\n\n\n' + five.join('\n\n---\n\n') + '\n\n\n', 'x.md');
+		const after = openDeck(`## New\n\nx\n\n---\n\n\n\n${five.join('\n\n---\n\n')}\n\n\n`, 'x.md');
 		expect(findSameSlide(deck(...five), after, 4)).toBe(5);
 	});
 });

@@ -7,6 +7,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {openDeck, sectionIndexOf, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {tinySlideDecks} from '../support/hostile-corpus.js';
+import {defined} from '../support/defined.js';
 
 type Counted = {calls: number; restore: () => void};
 
@@ -15,7 +16,7 @@ function countPrimitives(): Counted {
 	const counted: Counted = {calls: 0, restore: () => {}};
 	const patches: Array<[object, string, unknown]> = [];
 	const wrap = (owner: object, name: string) => {
-		const original = (owner as Record<string, (...args: unknown[]) => unknown>)[name]!;
+		const original = defined((owner as Record<string, (...args: unknown[]) => unknown>)[name]);
 		patches.push([owner, name, original]);
 		Object.defineProperty(owner, name, {
 			configurable: true,

@@ -143,10 +143,10 @@ describe('composeRows', () => {
 		const screen = rows(initialState({slide: 2}), 120, 20);
 		expect(screen).toHaveLength(20);
 		expect(screen.every(row => stringWidth(row) === 120)).toBe(true);
-		expect(screen[0]).toBe('  What Lectern is' + ' '.repeat(62) + '│' + ' Ask the room which of the three they   ');
-		expect(screen[1]).toBe(' '.repeat(79) + '│' + ' are. Most people are all three at      ');
+		expect(screen[0]).toBe(`  What Lectern is${' '.repeat(62)}│ Ask the room which of the three they   `);
+		expect(screen[1]).toBe(`${' '.repeat(79)}│ are. Most people are all three at      `);
 		expect(screen[19]).toBe(
-			' Lectern — a guide · Getting around › What Lectern is' + ' '.repeat(18) + '3/28 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead ',
+			` Lectern — a guide · Getting around › What Lectern is${' '.repeat(18)}3/28 ▰▱▱▱▱▱▱▱▱▱  00:00:00 20:00 left 1 min ahead `,
 		);
 	});
 
@@ -154,9 +154,9 @@ describe('composeRows', () => {
 		const screen = rows(initialState(), 100, 30);
 		expect(screen).toHaveLength(30);
 		expect(screen[0]).toBe('  Lectern');
-		expect(screen[22]).toBe('── notes ' + '─'.repeat(91));
+		expect(screen[22]).toBe(`── notes ${'─'.repeat(91)}`);
 		expect(screen[23]).toBe('  Welcome! You are reading the speaker notes. They live in the same file as the slides but are');
-		expect(screen[29]).toBe(' Lectern — a guide · Lectern' + ' '.repeat(38) + '1/28 ▱▱▱▱▱▱▱▱▱▱  00:00:00 on time ');
+		expect(screen[29]).toBe(` Lectern — a guide · Lectern${' '.repeat(38)}1/28 ▱▱▱▱▱▱▱▱▱▱  00:00:00 on time `);
 	});
 
 	it('the notes pane scrolls to its last line and no further, with a marker above', () => {
@@ -218,7 +218,7 @@ describe('composeRows', () => {
 		// The deck's title, author and date head it (from the guide's front matter).
 		expect(screen[0]).toBe('  Lectern — a guide · The Lectern developers · 2026-11-25');
 		expect(screen[1]).toBe('  Overview · 28 slides · Enter opens, / filters, Esc closes');
-		expect(screen).toContain('  >  4    Opening a deck' + ' '.repeat(56));
+		expect(screen).toContain(`  >  4    Opening a deck${' '.repeat(56)}`);
 		expect(screen[11]).toContain('4/28');
 	});
 
@@ -277,7 +277,7 @@ describe('study view', () => {
 		expect(end[0]).toBe('  ▲ more above (4 lines)');
 		expect(end.slice(7, 11)).toEqual([
 			'',
-			'  ── notes ' + '─'.repeat(67),
+			`  ── notes ${'─'.repeat(67)}`,
 			'  Ask the room which of the three they are. Most people are all three at',
 			'  different times of the term.',
 		]);

@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {startupPatches} from '../../scripts/startup-patches.mjs';
+import {defined} from '../support/defined.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
 	dependencies: Record<string, string>;
@@ -10,7 +11,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 
 describe('start-up patches', () => {
 	for (const patch of startupPatches) {
-		const packageName = patch.file.split('/')[0]!;
+		const packageName = defined(patch.file.split('/')[0]);
 		test(`${patch.file}: ${patch.from.slice(0, 40)}…`, () => {
 			const source = readFileSync(new URL(`../../node_modules/${patch.file}`, import.meta.url), 'utf8');
 			expect(

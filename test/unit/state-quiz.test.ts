@@ -9,6 +9,7 @@ import {score} from '../../src/nav/quiz-mode.js';
 import {initialState, reduce, type Action, type NavContext, type NavState} from '../../src/nav/reducer.js';
 import {loadState, saveState, stateFile} from '../../src/state/store.js';
 import {mergeAnswers, titlesOf, type StudyState} from '../../src/state/study-state.js';
+import {defined} from '../support/defined.js';
 
 let root: string;
 let deckPath: string;
@@ -87,7 +88,7 @@ describe('the state store keeps answers', () => {
 			answers: {'0:0': {picked: [0], right: false}, '3:0': {picked: [1], right: true}},
 		};
 		expect(mergeAnswers(state, undefined)).toBe(state);
-		expect(mergeAnswers(state, {'0:0': state.answers!['0:0']!})).toBe(state);
+		expect(mergeAnswers(state, {'0:0': defined(defined(state.answers)['0:0'])})).toBe(state);
 		expect(mergeAnswers(state, {'0:0': {picked: [1], right: true}}).answers).toEqual({
 			'0:0': {picked: [1], right: true},
 			'3:0': {picked: [1], right: true},

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {describePace, formatClock, paceAt, parseDuration, planTalk, slideTimeWeight, timeProblems} from '../../src/deck/timing.js';
+import {defined} from '../support/defined.js';
 
 const deck = (text: string) => openDeck(text, 'talk.md');
 
@@ -38,12 +39,17 @@ describe('the plan', () => {
 		const plan = planTalk(d);
 		expect(plan.durationSeconds).toBe(600);
 		expect(plan.lengths[1]).toBe(240);
-		const shared = plan.lengths[0]! + plan.lengths[2]! + plan.lengths[3]!;
+		const shared = defined(plan.lengths[0]) + defined(plan.lengths[2]) + defined(plan.lengths[3]);
 		expect(shared).toBeCloseTo(360);
 		// More content, more time; a section slide least.
-		expect(plan.lengths[3]!).toBeGreaterThan(plan.lengths[2]!);
-		expect(plan.lengths[2]!).toBeGreaterThan(plan.lengths[0]!);
-		expect(plan.starts).toEqual([0, plan.lengths[0], plan.lengths[0]! + 240, plan.lengths[0]! + 240 + plan.lengths[2]!]);
+		expect(defined(plan.lengths[3])).toBeGreaterThan(defined(plan.lengths[2]));
+		expect(defined(plan.lengths[2])).toBeGreaterThan(defined(plan.lengths[0]));
+		expect(plan.starts).toEqual([
+			0,
+			plan.lengths[0],
+			defined(plan.lengths[0]) + 240,
+			defined(plan.lengths[0]) + 240 + defined(plan.lengths[2]),
+		]);
 	});
 
 	it('without a duration only weighted slides take time, and there is no pace', () => {
@@ -57,14 +63,14 @@ describe('the plan', () => {
 		const d = deck('---\nduration: 20\n---\n## A\n<!-- time: 10m -->\none\n<!-- pause -->\ntwo\n---\n## B\n<!-- time: 10m -->\n');
 		const plan = planTalk(d);
 		expect(paceAt(plan, {slide: 0, step: 1, steps: 2}, 300)).toEqual({elapsedSeconds: 300, remainingSeconds: 900, behindSeconds: 0});
-		const late = paceAt(plan, {slide: 1, step: 0, steps: 1}, 840)!;
+		const late = defined(paceAt(plan, {slide: 1, step: 0, steps: 1}, 840));
 		expect(describePace(late)).toEqual({text: '+4 min behind', off: 'behind', beyondThreshold: true});
-		expect(describePace(paceAt(plan, {slide: 1, step: 0, steps: 1}, 540)!)).toEqual({
+		expect(describePace(defined(paceAt(plan, {slide: 1, step: 0, steps: 1}, 540)))).toEqual({
 			text: '1 min ahead',
 			off: 'ahead',
 			beyondThreshold: false,
 		});
-		expect(describePace(paceAt(plan, {slide: 1, step: 0, steps: 1}, 610)!).text).toBe('on time');
+		expect(describePace(defined(paceAt(plan, {slide: 1, step: 0, steps: 1}, 610))).text).toBe('on time');
 	});
 
 	it('formats clocks', () => {
