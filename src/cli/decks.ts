@@ -1,5 +1,5 @@
 // Deck paths for the review commands: files as given, directories searched for *.md.
-import {readdirSync} from 'node:fs';
+import {readdirSync, type Dirent} from 'node:fs';
 import {join, relative} from 'node:path';
 import {LecternError} from './errors.js';
 import {isDirectory} from './load.js';
@@ -19,7 +19,7 @@ function findMarkdown(dir: string, depth = 0): string[] {
 		return [];
 	}
 
-	let entries;
+	let entries: Dirent[];
 	try {
 		entries = readdirSync(dir, {withFileTypes: true});
 	} catch {

@@ -33,16 +33,16 @@ export async function runGuarded(command: () => Promise<number>, argv: readonly 
 		return await command();
 	} catch (error) {
 		if (error instanceof LecternError) {
-			process.stderr.write(formatError(error) + '\n');
+			process.stderr.write(`${formatError(error)}\n`);
 			return error.code;
 		}
 
 		const debug = argv.includes('--debug');
 		process.stderr.write(
-			formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`)) + '\n',
+			`${formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`))}\n`,
 		);
 		if (debug) {
-			process.stderr.write(String((error as Error).stack) + '\n');
+			process.stderr.write(`${String((error as Error).stack)}\n`);
 		}
 
 		return exitCodes.internal;

@@ -3,6 +3,7 @@
 import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {group} from '../deck/checked.js';
 
 /** The repository's decks/ folder (the bundle lives in dist/, sources in src/cli/). */
 export function decksDir(): string {
@@ -30,5 +31,5 @@ export function parseLocation(location: string): {file: string; slide?: number} 
 		return {file: location};
 	}
 
-	return {file: match[1]!, slide: Number(match[2])};
+	return {file: group(match, 1), slide: Number(match[2])};
 }

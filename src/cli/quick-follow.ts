@@ -5,6 +5,7 @@
 import type {FollowArgs} from './commands/follow.js';
 import {integerIn, maxSizeOption} from './numbers.js';
 import {presentDefaults} from './quick-present.js';
+import {itemAt} from '../deck/checked.js';
 
 export function quickFollowArgs(argv: readonly string[]): FollowArgs | undefined {
 	if (argv[0] !== 'follow') {
@@ -13,7 +14,7 @@ export function quickFollowArgs(argv: readonly string[]): FollowArgs | undefined
 
 	let args: FollowArgs = {clock: false, ascii: false, maxSize: presentDefaults.maxSize};
 	for (let i = 1; i < argv.length; i++) {
-		const arg = argv[i]!;
+		const arg = itemAt(argv, i);
 		if (arg === '--clock' || arg === '--ascii') {
 			args = {...args, [arg.slice(2)]: true};
 		} else if (arg === '--max-size') {

@@ -3,6 +3,7 @@
 // not recognise goes to yargs, which also gives the errors and the help.
 import type {PresentArgs} from './commands/present.js';
 import {integerIn, maxSizeOption, slideOption} from './numbers.js';
+import {itemAt} from '../deck/checked.js';
 
 const commandNames = new Set(['present', 'study', 'print', 'search', 'outline', 'check', 'convert', 'speaker', 'follow', 'talks', 'relay']);
 const switches: Readonly<Record<string, Partial<PresentArgs>>> = {
@@ -21,7 +22,7 @@ export function quickPresentArgs(argv: readonly string[]): PresentArgs | undefin
 	let args: PresentArgs = {...presentDefaults, view: 'present'};
 	let deck: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
+		const arg = itemAt(argv, i);
 		const [flag, inline] =
 			arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		if (switches[flag] && inline === undefined) {

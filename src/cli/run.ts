@@ -7,7 +7,7 @@ import {quickFollowArgs} from './quick-follow.js';
 process.on('uncaughtException', error => {
 	process.stderr.write(`lectern: internal error: ${String(error.message).split('\n')[0]} (run with --debug for details)\n`);
 	if (process.argv.includes('--debug')) {
-		process.stderr.write(String(error.stack) + '\n');
+		process.stderr.write(`${String(error.stack)}\n`);
 	}
 
 	process.exit(1);

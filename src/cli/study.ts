@@ -137,7 +137,7 @@ export function openStudy(deck: Deck, options: StudyOptions): Study {
 			closed = true;
 			flush();
 			if (lastError !== '') {
-				process.stderr.write(lastError + '\n');
+				process.stderr.write(`${lastError}\n`);
 			}
 		},
 	};

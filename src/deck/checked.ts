@@ -28,3 +28,12 @@ export function group(match: RegExpMatchArray | RegExpExecArray, index: number):
 
 	return text;
 }
+
+/** `value`, which the caller has made sure is there by the time it asks (`what` says why). */
+export function defined<T>(value: T | undefined | null, what: string): T {
+	if (value === undefined || value === null) {
+		throw new TypeError(`missing: ${what}`);
+	}
+
+	return value;
+}

@@ -1,7 +1,7 @@
 // A follower's connection to a talk: a Unix socket, or the output of `ssh HOST lectern relay
 // NAME`. Lines are split with a size cap, each is checked by the protocol module, and the
 // first problem ends the connection with its one-line reason.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {createConnection} from 'node:net';
 import type {Readable} from 'node:stream';
 import type {Deck} from '../deck/types.js';
@@ -147,20 +147,20 @@ export function openTalk(source: TalkSource, limits: Limits, events: TalkEvents,
 		});
 	}
 
-	const [command, ...prefix] = sshCommand();
+	const [command = 'ssh', ...prefix] = sshCommand();
 	// No stdin for ssh: the keyboard is the follower's. -T: no terminal on the server. The
 	// name was checked (letters, digits, . _ -), so the remote shell reads it as one word.
-	const child: ChildProcess = spawn(command!, [...prefix, '-T', source.host, 'lectern', 'relay', source.name], {
+	const child = spawn(command, [...prefix, '-T', source.host, 'lectern', 'relay', source.name], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	child.stderr!.setEncoding('utf8');
-	child.stderr!.on('data', (text: string) => {
+	child.stderr.setEncoding('utf8');
+	child.stderr.on('data', (text: string) => {
 		stderr?.(text);
 	});
 	child.on('error', error => {
-		child.stdout!.destroy(error);
+		child.stdout.destroy(error);
 	});
-	return readTalk(child.stdout!, source.name, limits, events, () => {
+	return readTalk(child.stdout, source.name, limits, events, () => {
 		child.kill();
 	});
 }

@@ -38,7 +38,7 @@ function uid(): number {
 /** The leader's own folder (only the same user may enter it). */
 export function privateTalkDir(env: NodeJS.ProcessEnv = process.env): string {
 	const runtime = env['XDG_RUNTIME_DIR'];
-	return runtime && runtime.startsWith('/') ? join(runtime, 'lectern') : join(tmpdir(), `lectern-${uid()}`);
+	return runtime?.startsWith('/') ? join(runtime, 'lectern') : join(tmpdir(), `lectern-${uid()}`);
 }
 
 /** A group talk's folder: the leader's, readable by that group. */

@@ -49,7 +49,7 @@ export function limitsFor(maxDeckBytes: number): Limits {
 }
 
 export function encodeMessage(message: Message): string {
-	return JSON.stringify({v: protocolVersion, ...message}) + '\n';
+	return `${JSON.stringify({v: protocolVersion, ...message})}\n`;
 }
 
 /**

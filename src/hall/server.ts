@@ -10,6 +10,7 @@ import {LecternError, exitCodes} from '../cli/errors.js';
 import {ensureTalkDir, groupId, groupTalkDir, privateTalkDir} from './places.js';
 import {encodeMessage, type TalkPosition} from './protocol.js';
 import {shareDeck} from './shared-deck.js';
+import {lastOf} from '../deck/checked.js';
 
 export type TalkOptions = Readonly<{
 	name: string;
@@ -220,10 +221,7 @@ async function listen(server: Server, socketPath: string, gid: number | undefine
 }
 
 function alreadyRunning(socketPath: string): LecternError {
-	const name = socketPath
-		.split('/')
-		.at(-1)!
-		.replace(/\.sock$/, '');
+	const name = lastOf(socketPath.split('/')).replace(/\.sock$/, '');
 	return new LecternError(`a talk named "${name}" is already running; name this one with --share NAME`, {code: exitCodes.usage});
 }
 

@@ -21,7 +21,8 @@ export function openQuestion(state: NavState, ctx: NavContext): {ordinal: number
 	if (state.view !== 'study' || !ctx.quizzes) return undefined;
 	const quizzes = ctx.quizzes(state.slide);
 	const ordinal = quizzes.findIndex((_, index) => state.answers?.[answerKey(state.slide, index)] === undefined);
-	return ordinal === -1 ? undefined : {ordinal, quiz: quizzes[ordinal]!};
+	const quiz = quizzes[ordinal];
+	return quiz === undefined ? undefined : {ordinal, quiz};
 }
 
 /** The entry for the current slide (an entry left on another slide is stale). */
@@ -63,7 +64,8 @@ export function clearPicks(state: NavState): NavState | undefined {
 
 /** Keys while the entry field is open. */
 export function reduceAnswerEntry(state: NavState, action: Action, ctx: NavContext): NavState {
-	const entry = state.quizEntry!;
+	const entry = state.quizEntry;
+	if (!entry) return state;
 	const typing = entry.typing ?? '';
 	switch (action.type) {
 		case 'textInput': {

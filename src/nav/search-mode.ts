@@ -72,12 +72,12 @@ export function reduceSearchBar(state: NavState, action: Action): NavState {
 /** `n` / `N`: the next or previous matching slide, wrapping around (and saying so). */
 export function searchStep(state: NavState, direction: 1 | -1): NavState {
 	const {hits} = state.search;
-	if (hits.length === 0) {
-		return state;
+	const ahead = direction === 1 ? hits.find(hit => hit > state.slide) : hits.findLast(hit => hit < state.slide);
+	const target = ahead ?? (direction === 1 ? hits[0] : hits.at(-1));
+	if (target === undefined) {
+		return state; // no hits
 	}
 
-	const ahead = direction === 1 ? hits.find(hit => hit > state.slide) : hits.findLast(hit => hit < state.slide);
-	const target = ahead ?? (direction === 1 ? hits[0]! : hits.at(-1)!);
 	const moved = jumpTo(state, target, 0);
 	return {...moved, search: {...state.search, wrapped: ahead === undefined}};
 }

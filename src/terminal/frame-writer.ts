@@ -64,7 +64,7 @@ function rowCommand(index: number, row: string, full: boolean): string {
  * then give the whole screen back as the region.
  */
 function scrollCommand({top, bottom, by}: Scroll): string {
-	const move = by > 0 ? `${esc}${bottom + 1};1H` + '\n'.repeat(by) : `${esc}${top + 1};1H` + '\u001BM'.repeat(-by);
+	const move = by > 0 ? `${esc}${bottom + 1};1H${'\n'.repeat(by)}` : `${esc}${top + 1};1H${'\u001BM'.repeat(-by)}`;
 	return `${esc}0m${esc}${top + 1};${bottom + 1}r${move}${esc}r`;
 }
 
@@ -118,9 +118,9 @@ export function bestScroll(previous: readonly string[], rows: readonly string[])
 /** About the characters rewriting the rows that differ takes (a row's text and its cursor move). */
 function rewriteCost(onScreen: readonly string[], rows: readonly string[]): number {
 	let cost = 0;
-	for (let i = 0; i < rows.length; i++) {
-		if (rows[i] !== (onScreen[i] ?? '')) {
-			cost += rows[i]!.length + 10;
+	for (const [i, row] of rows.entries()) {
+		if (row !== (onScreen[i] ?? '')) {
+			cost += row.length + 10;
 		}
 	}
 

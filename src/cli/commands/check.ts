@@ -66,15 +66,15 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 				throw error;
 			}
 
-			process.stderr.write(formatError(error) + '\n');
+			process.stderr.write(`${formatError(error)}\n`);
 			unreadable = true;
 		}
 	}
 
 	if (args.json) {
-		process.stdout.write(safeJson(problems, 2) + '\n');
+		process.stdout.write(`${safeJson(problems, 2)}\n`);
 	} else {
-		process.stdout.write(problems.map(problem => formatProblem(problem) + '\n').join(''));
+		process.stdout.write(problems.map(problem => `${formatProblem(problem)}\n`).join(''));
 	}
 
 	if (unreadable) {
@@ -95,7 +95,7 @@ export function formatProblem(problem: CheckProblem): string {
 function checkDeck(file: string, sizes: readonly Size[], args: CheckArgs, highlighter: Highlighter | undefined): CheckProblem[] {
 	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
 	if (!args.json && deck.dialect && deck.dialect !== 'lectern') {
-		process.stderr.write(sanitizeLine(`lectern: ${file}: read as ${deck.dialect} Markdown (--dialect NAME to choose another)`) + '\n');
+		process.stderr.write(`${sanitizeLine(`lectern: ${file}: read as ${deck.dialect} Markdown (--dialect NAME to choose another)`)}\n`);
 	}
 
 	return checkOpenDeck(deck, sizes, args, highlighter);

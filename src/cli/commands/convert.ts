@@ -30,7 +30,7 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 
 	const {markdown, summary, warnings} = convertRst(text);
 	for (const warning of warnings) {
-		process.stderr.write(formatError(new LecternError(`warning: ${warning.message}`, {file, line: warning.line})) + '\n');
+		process.stderr.write(`${formatError(new LecternError(`warning: ${warning.message}`, {file, line: warning.line}))}\n`);
 	}
 
 	if (output === undefined) {
@@ -43,12 +43,12 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 	const report = output === undefined ? process.stderr : process.stdout;
 	const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 	report.write(
-		sanitizeLine(
+		`${sanitizeLine(
 			// The total is what `outline` and the presenter count; section slides are among them.
 			`converted ${file} → ${output ?? 'stdout'}: ${plural(summary.slides + summary.sections, 'slide')} ` +
 				`(${plural(summary.sections, 'section slide')}), ` +
 				`${summary.notes} with notes, ${plural(summary.figures, 'figure')} to redraw, ${plural(summary.warnings, 'warning')}`,
-		) + '\n',
+		)}\n`,
 	);
 
 	let checkErrors = 0;
@@ -59,7 +59,7 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 		report.write(
 			`check at ${checkSize.width}x${checkSize.height}: ${plural(checkErrors, 'error')}, ${plural(problems.length - checkErrors, 'warning')}\n`,
 		);
-		report.write(problems.map(problem => formatProblem(problem) + '\n').join(''));
+		report.write(problems.map(problem => `${formatProblem(problem)}\n`).join(''));
 	}
 
 	return warnings.length > 0 || checkErrors > 0 ? exitCodes.problems : exitCodes.ok;

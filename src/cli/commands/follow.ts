@@ -22,6 +22,7 @@ import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {streamTheme} from '../terminal-env.js';
 import {findTalk} from './talks.js';
+import {defined, lastOf} from '../../deck/checked.js';
 
 export type FollowArgs = Readonly<{talk?: string; ssh?: string; clock: boolean; ascii: boolean; maxSize: number}>;
 
@@ -89,7 +90,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 						deckListener(deck);
 					},
 					position(position) {
-						heard = {deck: heard!.deck, position, heardAt: performance.now()};
+						heard = {deck: defined(heard, 'the deck, which a talk sends before any position').deck, position, heardAt: performance.now()};
 						positionListener(position);
 
 						if (!ready) {
@@ -146,7 +147,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	};
 
 	await connect();
-	const first = heard!;
+	const first = defined(heard, 'the talk, which connect() waits for');
 	let theme = streamTheme(process.stdout, process.env, args.ascii);
 	let size = terminalSize();
 	const initial: NavState = {
@@ -156,12 +157,12 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		follow: followState({slide: first.position.slide, step: first.position.step, blank: first.position.blank}),
 	};
 	const elapsed = () => {
-		const clock = heard?.position.clock;
-		if (!clock) {
+		if (!heard?.position.clock) {
 			return 0;
 		}
 
-		return clock.elapsed + (clock.paused ? 0 : (performance.now() - heard!.heardAt) / 1000);
+		const {clock} = heard.position;
+		return clock.elapsed + (clock.paused ? 0 : (performance.now() - heard.heardAt) / 1000);
 	};
 
 	const finished = new Promise<{code: number; line?: string}>(resolve => {
@@ -296,10 +297,7 @@ async function resolveSource(args: FollowArgs): Promise<TalkSource> {
 	}
 
 	if (args.talk?.includes('/')) {
-		const name = args.talk
-			.split('/')
-			.at(-1)!
-			.replace(/\.sock$/, '');
+		const name = lastOf(args.talk.split('/')).replace(/\.sock$/, '');
 		return {kind: 'socket', path: args.talk, name};
 	}
 

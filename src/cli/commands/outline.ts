@@ -10,6 +10,7 @@ import {defaultStateDir, loadState} from '../../state/store.js';
 import {expandDeckPaths} from '../decks.js';
 import {loadDeck} from '../load.js';
 import {prefersAscii} from '../terminal-env.js';
+import {itemAt, lastOf} from '../../deck/checked.js';
 
 export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number; times?: boolean}>;
 
@@ -38,12 +39,12 @@ export function runOutline(args: OutlineArgs): number {
 		const deck = loadDeck(file, args.maxSize * 1024 * 1024);
 		const saved = loadState(defaultStateDir(), resolve(file));
 		// A damaged or odd state file costs the stars, never the outline: one line on stderr.
-		if (saved.warning) process.stderr.write(saved.warning + '\n');
+		if (saved.warning) process.stderr.write(`${saved.warning}\n`);
 		const bookmarks = new Set(saved.state?.bookmarks ?? []);
 		const plan = args.times ? planTalk(deck) : undefined;
 		const slides = Array.from({length: deck.count}, (_, i) => {
 			const head = slideHead(deck, i);
-			const times = plan ? {start: Math.round(plan.starts[i]!), minutes: Math.round(plan.lengths[i]! / 6) / 10} : {};
+			const times = plan ? {start: Math.round(itemAt(plan.starts, i)), minutes: Math.round(itemAt(plan.lengths, i) / 6) / 10} : {};
 			return {
 				slide: i + 1,
 				title: parseSlide(deck, i).title,
@@ -73,11 +74,11 @@ export function runOutline(args: OutlineArgs): number {
 			? ` ${glyphs.separator} ${plan.durationSeconds === undefined ? 'no duration set: only slides with a time: weight take time' : `${deck.meta.duration} min`}`
 			: '';
 		out.push(sanitizeLine(`${file}${deck.meta.title ? ` ${glyphs.separator} ${deck.meta.title}` : ''}${planned}`));
-		const clockWidth = plan ? formatClock(plan.starts.at(-1)! + plan.lengths.at(-1)!).length : 0;
+		const clockWidth = plan ? formatClock(lastOf(plan.starts) + lastOf(plan.lengths)).length : 0;
 		for (const slide of slides) {
 			const mark = slide.bookmarked ? glyphs.bookmark : ' ';
 			const indent = slide.isSection || slide.section === -1 ? '' : '    ';
-			const start = slide.start === undefined ? '' : formatClock(slide.start).padStart(clockWidth) + '  ';
+			const start = slide.start === undefined ? '' : `${formatClock(slide.start).padStart(clockWidth)}  `;
 			// Only answered questions are marked: an outline of a deck never studied stays as it was.
 			const quiz =
 				slide.quiz && slide.quiz.open < slide.quiz.questions
@@ -87,6 +88,6 @@ export function runOutline(args: OutlineArgs): number {
 		}
 	}
 
-	process.stdout.write(out.map(line => line + '\n').join(''));
+	process.stdout.write(out.map(line => `${line}\n`).join(''));
 	return 0;
 }

@@ -151,7 +151,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	});
 	const walk = args.quiz || args.retry ? quizWalk(deck, study?.answers, Boolean(args.retry)) : undefined;
 	const resume = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
-	const slide = walk ? (walk.slides.includes(resume) ? resume : walk.slides[0]!) : resume;
+	const slide = walk ? (walk.slides.includes(resume) ? resume : (walk.slides[0] ?? resume)) : resume;
 	let initial = initialState({
 		slide: firstSlide(slide),
 		notesVisible: notesShownAtStart(size, args.notes),
@@ -378,7 +378,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		instance.unmount();
 		session.restore();
 		// Said after the screen is restored, where it can be read (the status bar said it too).
-		if (study?.warning) process.stderr.write(study.warning + '\n');
+		if (study?.warning) process.stderr.write(`${study.warning}\n`);
 		study?.save(latest.state, latest.deck);
 		leader?.close();
 	}

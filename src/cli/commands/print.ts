@@ -69,7 +69,7 @@ export function runPrint(args: PrintArgs): number {
 			out.push(`  ${s.dim(`slide ${slide + 1}`)}`);
 			pushAll(
 				out,
-				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => '  ' + line),
+				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => `  ${line}`),
 			);
 			out.push('');
 		}
@@ -93,10 +93,10 @@ export function runPrint(args: PrintArgs): number {
 		pushAll(out, renderSlideBody(slide, step, width, theme).lines);
 		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
 		if (args.notes && slide.notes.length > 0) {
-			out.push('', '  ' + s.dim('Notes:'));
+			out.push('', `  ${s.dim('Notes:')}`);
 			pushAll(
 				out,
-				renderNotes(slide.notes, width - 4, theme).map(line => '  ' + line),
+				renderNotes(slide.notes, width - 4, theme).map(line => `  ${line}`),
 			);
 		}
 
@@ -104,7 +104,7 @@ export function runPrint(args: PrintArgs): number {
 	}
 
 	flushAnswers();
-	process.stdout.write(out.map(line => line.trimEnd()).join('\n') + '\n');
+	process.stdout.write(`${out.map(line => line.trimEnd()).join('\n')}\n`);
 	return 0;
 }
 

@@ -47,7 +47,7 @@ export function runSearch(args: SearchArgs): number {
 		} catch (error) {
 			const known = error instanceof LecternError;
 			process.stderr.write(
-				formatError(known ? error : new LecternError(`cannot search this deck: ${(error as Error).message}`, {file})) + '\n',
+				`${formatError(known ? error : new LecternError(`cannot search this deck: ${(error as Error).message}`, {file}))}\n`,
 			);
 			failed = true;
 		}
@@ -83,7 +83,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 
 		return [...slidesByDeck]
 			.map(([deck, slides]) => (args.json ? safeJson({deck, slides: slides.sort((a, b) => a - b)}) : sanitizeLine(deck)))
-			.map(line => line + '\n')
+			.map(line => `${line}\n`)
 			.join('');
 	}
 
@@ -91,7 +91,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 		return hits
 			.map(
 				hit =>
-					safeJson({
+					`${safeJson({
 						deck: hit.doc.deck,
 						slide: hit.doc.slide + 1,
 						location: `${hit.doc.deck}:${hit.doc.slide + 1}`,
@@ -99,7 +99,7 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 						title: hit.doc.title,
 						rank: hit.rank,
 						snippets: hit.snippets.map(snippet => ({field: snippet.field, text: sanitizeLine(snippet.text), ranges: snippet.ranges})),
-					}) + '\n',
+					})}\n`,
 			)
 			.join('');
 	}
@@ -124,5 +124,5 @@ function formatHits(hits: readonly Hit[], args: SearchArgs): string {
 		}
 	}
 
-	return lines.map(line => line + '\n').join('');
+	return lines.map(line => `${line}\n`).join('');
 }

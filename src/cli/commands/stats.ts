@@ -15,7 +15,7 @@ export function runStats(args: StatsArgs): number {
 	const deck = loadDeck(file, args.maxSize * 1024 * 1024);
 	const titles = {count: deck.count, at: (index: number) => parseSlide(deck, index).title};
 	const loaded = loadState(defaultStateDir(), resolve(file), titles);
-	if (loaded.warning) process.stderr.write(loaded.warning + '\n');
+	if (loaded.warning) process.stderr.write(`${loaded.warning}\n`);
 	const state = loaded.state;
 	const seen = (state?.seen ?? []).filter(index => index < deck.count).length;
 	const sections = new Map<string, {section: string; questions: number; right: number; missed: number}>();
@@ -41,7 +41,7 @@ export function runStats(args: StatsArgs): number {
 		.map(index => ({slide: index + 1, title: parseSlide(deck, index).title}));
 	const quiz = [...sections.values()];
 	if (args.json) {
-		process.stdout.write(safeJson({deck: file, slides: deck.count, seen, bookmarks, quiz, missed}, 2) + '\n');
+		process.stdout.write(`${safeJson({deck: file, slides: deck.count, seen, bookmarks, quiz, missed}, 2)}\n`);
 		return 0;
 	}
 
@@ -53,6 +53,6 @@ export function runStats(args: StatsArgs): number {
 	}
 
 	for (const miss of missed) out.push(`missed: ${file}:${miss.slide} ${miss.title}: ${miss.question.split('\n')[0]}`);
-	process.stdout.write(out.map(line => sanitizeLine(line) + '\n').join(''));
+	process.stdout.write(out.map(line => `${sanitizeLine(line)}\n`).join(''));
 	return 0;
 }

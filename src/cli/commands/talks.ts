@@ -5,6 +5,7 @@ import {sanitizeLine} from '../../deck/sanitize.js';
 import {checkTalkName, listTalkPlaces, type TalkPlace} from '../../hall/places.js';
 import {LineSplitter, parseMessage, type TalkInfo} from '../../hall/protocol.js';
 import {LecternError, exitCodes} from '../errors.js';
+import {itemAt} from '../../deck/checked.js';
 
 export type LiveTalk = TalkPlace & {info: TalkInfo};
 
@@ -67,7 +68,7 @@ export async function findTalk(name: string | undefined): Promise<TalkPlace> {
 		checkTalkName(name);
 		const matching = talks.filter(talk => talk.name === name);
 		if (matching.length === 1) {
-			return matching[0]!;
+			return itemAt(matching, 0);
 		}
 
 		if (matching.length > 1) {
@@ -84,7 +85,7 @@ export async function findTalk(name: string | undefined): Promise<TalkPlace> {
 	}
 
 	if (talks.length === 1) {
-		return talks[0]!;
+		return itemAt(talks, 0);
 	}
 
 	if (talks.length === 0) {
@@ -112,7 +113,7 @@ export async function runTalks(args: Readonly<{json: boolean}>): Promise<number>
 			talks
 				.map(
 					talk =>
-						JSON.stringify({
+						`${JSON.stringify({
 							name: talk.name,
 							title: talk.info.title,
 							slide: talk.info.slide + 1,
@@ -120,7 +121,7 @@ export async function runTalks(args: Readonly<{json: boolean}>): Promise<number>
 							followers: talk.info.followers,
 							group: talk.group ?? null,
 							socket: talk.socket,
-						}) + '\n',
+						})}\n`,
 				)
 				.join(''),
 		);
@@ -132,6 +133,6 @@ export async function runTalks(args: Readonly<{json: boolean}>): Promise<number>
 		return exitCodes.problems;
 	}
 
-	process.stdout.write(talks.map(talk => formatTalk(talk) + '\n').join(''));
+	process.stdout.write(talks.map(talk => `${formatTalk(talk)}\n`).join(''));
 	return exitCodes.ok;
 }
