@@ -462,6 +462,25 @@ export class BlockTracker {
 		const leaf = this.leaf;
 		const stack = this.stack;
 		const plainLeaf = leaf.type === 'none' || leaf.type === 'paragraph';
+		if (start === end) {
+			// An empty line: list items with content stay open, a quote or an empty item closes.
+			let matched = 0;
+			while (matched < stack.length && !stack[matched]!.quote && (stack[matched] as {hasContent: boolean}).hasContent) {
+				matched++;
+			}
+
+			if (matched === stack.length && !plainLeaf) {
+				return undefined;
+			}
+
+			if (stack.length !== matched) {
+				stack.length = matched;
+			}
+
+			this.leaf = none;
+			return this.result('blank', 0);
+		}
+
 		if (first === 0x3e) {
 			if (source.charCodeAt(start + 1) !== space || !startsText(start + 2 < end ? source.charCodeAt(start + 2) : Number.NaN)) {
 				return undefined;
@@ -483,21 +502,77 @@ export class BlockTracker {
 			return this.result('text', 2);
 		}
 
+		if (first !== space && first !== 0x2d && first !== 0x2b && first !== 0x2a && !(first >= 0x30 && first <= 0x39)) {
+			return undefined;
+		}
+
+		// Leading spaces, and the list items (only list items) they reach into, as the general path matches them.
+		let lead = 0;
+		while (start + lead < end && source.charCodeAt(start + lead) === space) {
+			lead++;
+		}
+
+		let pos = 0;
+		let matched = 0;
+		for (const container of stack) {
+			if (container.quote || lead - pos < container.indent) {
+				break;
+			}
+
+			pos += container.indent;
+			matched++;
+		}
+
+		const allMatched = matched === stack.length;
+		if (allMatched ? !plainLeaf : stack.length > 0 && stack[matched]!.quote) {
+			return undefined;
+		}
+
+		const at = start + lead;
+		const c = at < end ? source.charCodeAt(at) : Number.NaN;
+		if (startsText(c)) {
+			if (leaf.type === 'paragraph') {
+				// The paragraph goes on: in its containers, or lazily (they stay open).
+				leaf.definitions = false;
+				if (allMatched) {
+					this.markContent(matched);
+				}
+
+				return this.result('text', pos);
+			}
+
+			if (lead - pos > 3) {
+				return undefined;
+			}
+
+			if (stack.length !== matched) {
+				stack.length = matched;
+			}
+
+			this.markContent(matched);
+			this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+			return this.result('text', pos);
+		}
+
+		if (lead - pos > 3) {
+			return undefined;
+		}
+
 		let marker = 0;
-		if (first === 0x2d || first === 0x2b || first === 0x2a) {
+		if (c === 0x2d || c === 0x2b || c === 0x2a) {
 			marker = 1;
-		} else if (first >= 0x30 && first <= 0x39) {
-			while (marker < 9 && start + marker < end && source.charCodeAt(start + marker) >= 0x30 && source.charCodeAt(start + marker) <= 0x39) {
+		} else if (c >= 0x30 && c <= 0x39) {
+			while (marker < 9 && at + marker < end && source.charCodeAt(at + marker) >= 0x30 && source.charCodeAt(at + marker) <= 0x39) {
 				marker++;
 			}
 
-			const delimiter = source.charCodeAt(start + marker);
+			const delimiter = source.charCodeAt(at + marker);
 			if (delimiter !== 0x2e && delimiter !== 0x29) {
 				return undefined;
 			}
 
-			// Only an item numbered 1 interrupts a paragraph at the top level.
-			if (stack.length === 0 && leaf.type === 'paragraph' && !(marker === 1 && first === 0x31)) {
+			// Only an item numbered 1 interrupts the paragraph it would otherwise continue.
+			if (allMatched && leaf.type === 'paragraph' && !(marker === 1 && c === 0x31)) {
 				return undefined;
 			}
 
@@ -507,18 +582,33 @@ export class BlockTracker {
 		}
 
 		if (
-			source.charCodeAt(start + marker) !== space ||
-			!startsText(start + marker + 1 < end ? source.charCodeAt(start + marker + 1) : Number.NaN) ||
-			(stack.length === 0 && !plainLeaf)
+			source.charCodeAt(at + marker) !== space ||
+			!startsText(at + marker + 1 < end ? source.charCodeAt(at + marker + 1) : Number.NaN) ||
+			matched + 1 >= containerLimit
 		) {
 			return undefined;
 		}
 
-		stack.length = 0;
-		stack.push({quote: false, indent: marker + 1, hasContent: true});
+		if (stack.length !== matched) {
+			stack.length = matched;
+		}
+
+		this.markContent(matched);
+		stack.push({quote: false, indent: lead - pos + marker + 1, hasContent: true});
 		this.leaf = {type: 'paragraph', line: this.line, definitions: false};
-		this.openedTopItem = true;
-		return this.result('text', marker + 1);
+		this.openedTopItem = matched === 0;
+		return this.result('text', lead + marker + 1);
+	}
+
+	/** The first `count` containers hold a line with content (what close() does for a line with some). */
+	private markContent(count: number): void {
+		const stack = this.stack;
+		for (let i = 0; i < count; i++) {
+			const container = stack[i]!;
+			if (!container.quote) {
+				container.hasContent = true;
+			}
+		}
 	}
 
 	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */
