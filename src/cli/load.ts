@@ -2,7 +2,7 @@
 // UTF-8 (UTF-16 with a byte-order mark is transcoded), and every failure as one clear line.
 import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs';
 import {isUtf8} from 'node:buffer';
-import {DeckError, openDeck, openDeckHead} from '../deck/deck.js';
+import {DeckError, openDeck, openDeckHead, openDeckSteps} from '../deck/deck.js';
 import type {DialectName} from '../deck/dialects/dialect.js';
 import {FrontMatterError} from '../deck/front-matter.js';
 import type {Deck} from '../deck/types.js';
@@ -190,11 +190,44 @@ function openLoaded(text: string, file: string): Deck {
 	try {
 		return openDeck(text, file, forcedDialect);
 	} catch (error) {
-		if (error instanceof FrontMatterError || error instanceof DeckError) {
-			throw new LecternError(error.message, {file, line: error.line});
+		throw deckError(error, file);
+	}
+}
+
+function deckError(error: unknown, file: string): unknown {
+	return error instanceof FrontMatterError || error instanceof DeckError
+		? new LecternError(error.message, {file, line: error.line})
+		: error;
+}
+
+/** How long one slice of a sliced load may hold the event loop. */
+const loadSliceMs = 8;
+
+/**
+ * loadDeck for the presenter, which must answer `q`, Ctrl-C and signals while a deck of up to
+ * the size cap is read: the file is read and decoded at once (tens of milliseconds at 10 MiB),
+ * then scanned in slices of about `loadSliceMs`, with the event loop free between them.
+ */
+export async function loadDeckInSlices(file: string, maxBytes?: number): Promise<Deck> {
+	const steps = openDeckSteps(readDeckText(file, maxBytes), file, forcedDialect);
+	for (;;) {
+		const end = performance.now() + loadSliceMs;
+		let step: IteratorResult<void, Deck>;
+		try {
+			do {
+				step = steps.next();
+			} while (!step.done && performance.now() < end);
+		} catch (error) {
+			throw deckError(error, file);
 		}
 
-		throw error;
+		if (step.done) {
+			return step.value;
+		}
+
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
 	}
 }
 

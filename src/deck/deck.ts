@@ -6,7 +6,7 @@ import {readPercentHeader} from './dialects/header.js';
 import {withIntroSlide} from './dialects/intro.js';
 import {dialects} from './dialects/rules.js';
 import {readFrontMatter, type FrontMatter} from './front-matter.js';
-import {scanSlides, type SlideBounds} from './scan.js';
+import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
 
@@ -46,8 +46,16 @@ function slideLevelOf(front: FrontMatter): number | undefined {
  * (with a line) or FrontMatterError.
  */
 export function openDeck(text: string, file: string, dialect?: DialectName): Deck {
+	return finish(openDeckSteps(text, file, dialect));
+}
+
+/**
+ * openDeck in steps: it pauses every few thousand lines of the scan, so the presenter can read
+ * a deck of millions of lines and still answer keys and signals (see cli/load.ts).
+ */
+export function* openDeckSteps(text: string, file: string, dialect?: DialectName): Generator<void, Deck> {
 	const start = readDeckStart(text, dialect);
-	const bounds = scanSlides(start.front.body, dialects[start.dialect], slideLevelOf(start.front));
+	const bounds = yield* scanSlideSteps(start.front.body, dialects[start.dialect], slideLevelOf(start.front));
 	if (bounds.starts.length === 0) {
 		throw new DeckError('the deck has no slides (it is empty or holds only separators)');
 	}
@@ -200,6 +208,23 @@ export function sectionIndexOf(deck: Deck, index: number): number {
 	}
 
 	return memo.sections[index] ?? -1;
+}
+
+/** How many slides, from the first, have their section known (see sectionIndexOf). */
+export function sectionsKnown(deck: Deck): number {
+	return sectionCache.get(deck)?.filled ?? 0;
+}
+
+/** Slides the drawing path may learn the sections of at once (each may be split). */
+const boundedSectionSteps = 256;
+
+/**
+ * sectionIndexOf for drawing, which must stay quick on any deck: -1 (no section shown) when
+ * learning it would mean splitting more than a few hundred slides (`G` on a huge deck at once);
+ * the presenter learns every section in idle slices and then draws again.
+ */
+export function sectionIndexIfKnown(deck: Deck, index: number): number {
+	return index - sectionsKnown(deck) < boundedSectionSteps ? sectionIndexOf(deck, index) : -1;
 }
 
 /** Reveal steps of a slide, for the navigation reducer. */

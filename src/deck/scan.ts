@@ -30,16 +30,36 @@ type Separator = {start: number; end: number; line: number};
  * (not a setext underline, not inside a list, quote, fence or HTML block), or a
  * `<!-- end_slide -->` line that starts an HTML block there.
  */
-export function findSeparators(
-	text: string,
-	dialect: Dialect = dialects.lectern,
-): {
+export function findSeparators(text: string, dialect: Dialect = dialects.lectern): Separators {
+	return finish(separatorSteps(text, dialect));
+}
+
+type Separators = {
 	separators: Separator[];
 	headings: Heading[];
 	/** The least heading level that some content (not a heading or a rule) follows: pandoc's slide level. */
 	contentLevel: number;
 	warnings: Array<{line: number; message: string; severity?: 'warning'}>;
-} {
+};
+
+/** Lines scanned between two pauses of a stepped scan (about a millisecond's work). */
+const linesPerStep = 2048;
+
+/** Runs a stepped computation to its end. */
+export function finish<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) {
+			return step.value;
+		}
+	}
+}
+
+/**
+ * findSeparators in steps: it pauses (yields) every few thousand lines, so a caller that must
+ * stay responsive (the presenter reading a 10 MiB deck) can let other work in between.
+ */
+function* separatorSteps(text: string, dialect: Dialect): Generator<void, Separators> {
 	const separators: Separator[] = [];
 	const headings: Heading[] = [];
 	let contentLevel = 7;
@@ -98,6 +118,9 @@ export function findSeparators(
 		}
 
 		pos = next;
+		if (line % linesPerStep === linesPerStep - 1) {
+			yield;
+		}
 	}
 
 	const open = tracker.openBlock();
@@ -135,7 +158,12 @@ function lineAt(text: string, index: number): string {
  * findSeparators); with none in the deck, slides start at each `#` or `##` heading.
  */
 export function scanSlides(text: string, dialect: Dialect = dialects.lectern, slideLevel?: number): SlideBounds {
-	const {separators, headings, contentLevel, warnings} = findSeparators(text, dialect);
+	return finish(scanSlideSteps(text, dialect, slideLevel));
+}
+
+/** scanSlides in steps (see separatorSteps); what follows the line scan is linear and quick. */
+export function* scanSlideSteps(text: string, dialect: Dialect = dialects.lectern, slideLevel?: number): Generator<void, SlideBounds> {
+	const {separators, headings, contentLevel, warnings} = yield* separatorSteps(text, dialect);
 	if (dialect.headingSplit === 'pandoc') {
 		// pandoc (patat): rules and the headings down to the slide level both start slides.
 		const level = slideLevel ?? contentLevel;

@@ -1,7 +1,7 @@
 // What replaces the slide area while an overlay is open: the help (drawn from the key table)
 // and the overview (every slide's number and title, grouped by section).
 import {parseSlide} from '../deck/parse.js';
-import {sectionIndexOf, slideHead} from '../deck/deck.js';
+import {sectionIndexIfKnown, slideHead} from '../deck/deck.js';
 import type {Deck, DeckMeta} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
 import type {NavState} from '../nav/reducer.js';
@@ -45,8 +45,16 @@ export function helpLines(area: Size, input: Pick<OverlayInput, 'state' | 'theme
 }
 
 /** Slides the overview lists: all of them, or those whose title contains the filter. */
+const allSlides = new WeakMap<Deck, number[]>();
+
 export function overviewSlides(deck: Deck, filter: string): number[] {
-	const all = Array.from({length: deck.count}, (_, i) => i);
+	// Made once per deck: the overview is drawn at every key, and a deck may have millions of slides.
+	let all = allSlides.get(deck);
+	if (!all) {
+		all = Array.from({length: deck.count}, (_, i) => i);
+		allSlides.set(deck, all);
+	}
+
 	const needle = filter.trim().toLowerCase();
 	if (needle === '') {
 		return all;
@@ -82,7 +90,7 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 		const plainTitle = parseSlide(deck, index).title;
 		const title = (theme.ascii ? asciiLine(plainTitle) : plainTitle) || s.dim('(untitled)');
 		const marks = (state.bookmarks.includes(index) ? theme.glyphs.bookmark : ' ') + (index === state.slide ? '>' : ' ');
-		const indent = head.isSection || sectionIndexOf(deck, index) === -1 ? '' : '  ';
+		const indent = head.isSection || sectionIndexIfKnown(deck, index) === -1 ? '' : '  ';
 		let line = ` ${marks} ${String(index + 1).padStart(numberWidth)}  ${indent}${head.isSection ? s.sectionTitle(title) : title}`;
 		line = truncate(line, area.width, theme.glyphs.ellipsis);
 		lines.push(list[state.overview.cursor] === index ? s.current(padTo(line, area.width)) : line);

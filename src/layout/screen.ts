@@ -1,8 +1,8 @@
 // The whole screen as data: where the slide, the notes and the status bar go for a terminal
 // size, and the lines of each, joined into the screen's rows by composeRows for the first
 // frame (drawn before Ink has loaded), the Ink app's Screen and the tests.
-import {parseSlide, sectionTitle} from '../deck/parse.js';
-import {sectionIndexOf, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
+import {parseSlide} from '../deck/parse.js';
+import {sectionIndexIfKnown, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
 import {stepsOf} from '../nav/moves.js';
@@ -217,7 +217,7 @@ function studyQuiz(state: NavState, quizzes: number): StudyQuiz | undefined {
 
 function statusInput(input: ScreenInput) {
 	const {deck, state} = input;
-	const section = sectionIndexOf(deck, state.slide);
+	const section = sectionIndexIfKnown(deck, state.slide);
 	const badges = [...(input.badges ?? [])];
 	if (state.bookmarks.includes(state.slide)) {
 		badges.unshift(input.theme.glyphs.bookmark);
@@ -232,7 +232,7 @@ function statusInput(input: ScreenInput) {
 
 	return {
 		deckTitle: sanitizeLine(deck.meta.title ?? ''),
-		section: sectionTitle(deck, state.slide),
+		section: section === -1 ? '' : parseSlide(deck, section).title,
 		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,

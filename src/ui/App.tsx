@@ -4,12 +4,12 @@
 import {useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
+import {parseSlide} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {quizzesOf} from '../deck/parse.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
-import {overviewSlides} from '../layout/overlays.js';
 import {buildRegions, composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
@@ -23,6 +23,8 @@ import {Screen, type Paint} from './Screen.js';
 const sliceMs = 1;
 /** How long after a key the index building stays paused. */
 const busyMs = 300;
+/** Slices once the search bar is open and waits for the index: longer, but still short of a key's wait. */
+const urgentSliceMs = 8;
 
 /** The keys a presenter presses most, whose frames are computed ahead while idle. */
 const likelyActions: readonly Action[] = [
@@ -77,16 +79,19 @@ export function App(props: AppProps) {
 	const [elapsed, setElapsed] = useState(() => Math.floor(props.elapsed()));
 	// When the last key came: idle work waits while someone is pressing keys.
 	const lastKeyAt = useRef(0);
-	const search = useDeckSearch(deck, lastKeyAt);
-	const overviewList = useMemo(
-		() => (state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined),
-		[deck, state.overlay, state.overview.filter],
-	);
+	// Bumped once every slide's section is known (learnt in idle slices): the status bar shows it then.
+	const [sectionsReady, setSectionsReady] = useState(0);
+	const search = useDeckSearch(deck, lastKeyAt, () => {
+		setSectionsReady(count => count + 1);
+	});
+	const overviewFilter = useOverviewFilter(deck, state.overlay === 'overview' ? state.overview.filter : '');
+	const overviewList = overviewFilter?.list;
 	const highlight = useMemo(() => {
 		const query = state.overlay === 'search' || state.search.hitsFor !== '' ? state.search.query : '';
 		return makeHighlighter(query, props.theme);
 	}, [state.overlay, state.search.query, state.search.hitsFor, props.theme]);
 	const compose = props.compose ?? buildRegions;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the filter's list grows in place (scanned counts it); sectionsReady says the sections are known
 	const regions = useMemo(
 		() =>
 			compose({
@@ -100,7 +105,20 @@ export function App(props: AppProps) {
 				highlight,
 				overviewSlides: overviewList,
 			}),
-		[compose, deck, state, props.size, props.theme, elapsed, message, props.badges, highlight, overviewList],
+		[
+			compose,
+			deck,
+			state,
+			props.size,
+			props.theme,
+			elapsed,
+			message,
+			props.badges,
+			highlight,
+			overviewList,
+			overviewFilter?.scanned,
+			sectionsReady,
+		],
 	);
 	const rows = useMemo(() => composeRows(regions), [regions]);
 	// What the reducer knows of the deck and the screen, for the state it reduces: a burst of
@@ -281,41 +299,60 @@ export function App(props: AppProps) {
 }
 
 /**
- * The deck's search index, built in idle slices and finished on first use; the slices first
- * learn every slide's section, which the index needs and `G` benefits from.
+ * The deck's search index, built in idle slices; the slices first learn every slide's section,
+ * which the index needs and the status bar shows. Opening the search bar hurries the slices
+ * (no pause for keys, longer slices) but never finishes the index at once: on a deck of
+ * hundreds of thousands of slides that took seconds, deaf to `q`. The hits wait for the index.
  */
-function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}) {
+function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSectionsKnown: () => void) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
+	const sectionsKnownRef = useRef(onSectionsKnown);
+	sectionsKnownRef.current = onSectionsKnown;
+	// The deck whose index is complete: a render then runs the search the bar waits for.
+	const [indexed, setIndexed] = useState<Deck>();
+	const hurry = useRef(() => {});
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
 		let immediate: NodeJS.Immediate | undefined;
 		let sectionsKnown = 0;
+		let urgent = false;
 		// Slices of about a millisecond, each queued behind input (setImmediate runs after the
 		// poll for I/O), and none while keys are coming: first which section every slide is in
 		// (so `G` on a huge deck finds it known), then the search documents.
 		const slice = () => {
 			const sinceKey = performance.now() - lastKeyAt.current;
-			if (sinceKey < busyMs) {
+			if (!urgent && sinceKey < busyMs) {
 				timer = setTimeout(slice, busyMs - sinceKey);
 				return;
 			}
 
-			const end = performance.now() + sliceMs;
+			const end = performance.now() + (urgent ? urgentSliceMs : sliceMs);
 			let done = false;
 			while (!done && performance.now() < end) {
 				if (sectionsKnown < deck.count) {
-					sectionsKnown = Math.min(deck.count, sectionsKnown + 50);
+					sectionsKnown = Math.min(deck.count, sectionsKnown + 8);
 					sectionIndexOf(deck, sectionsKnown - 1);
+					if (sectionsKnown === deck.count) {
+						sectionsKnownRef.current();
+					}
 				} else {
 					done = builder.advance(1);
 				}
 			}
 
-			if (!done) {
+			if (done) {
+				setIndexed(deck);
+			} else {
 				immediate = setImmediate(slice);
 			}
 		};
 
+		hurry.current = () => {
+			urgent = true;
+			clearTimeout(timer);
+			clearImmediate(immediate);
+			immediate = setImmediate(slice);
+		};
 		// After the start-up work (Ink's first render, the rehearsed frames).
 		timer = setTimeout(slice, 100);
 		return () => {
@@ -323,27 +360,83 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}) {
 			clearImmediate(immediate);
 		};
 	}, [deck, builder, lastKeyAt]);
+	const ready = indexed === deck;
 	return useMemo(
 		() => ({
 			prepare(): void {
-				builder.index();
+				hurry.current();
 			},
-			/** The hits the open search bar waits for (its query changed since the last search), if any. */
+			/**
+			 * The hits the search waits for (its query changed since the last search), once the
+			 * index is complete: while the bar is open, or after Enter came before the index was.
+			 */
 			pendingHits(state: NavState): Action | undefined {
 				const {query, hitsFor} = state.search;
-				if (state.overlay !== 'search' || query === hitsFor) {
+				if (query === hitsFor) {
 					return undefined;
 				}
 
-				const hits =
-					query.trim() === ''
-						? []
-						: search(builder.index(), query)
-								.map(hit => hit.doc.slide)
-								.sort((a, b) => a - b);
+				if (query.trim() === '') {
+					return state.overlay === 'search' ? {type: 'searchHits', query, hits: []} : undefined;
+				}
+
+				if (!ready) {
+					return undefined;
+				}
+
+				const hits = search(builder.index(), query)
+					.map(hit => hit.doc.slide)
+					.sort((a, b) => a - b);
 				return {type: 'searchHits', query, hits};
 			},
 		}),
-		[builder],
+		[builder, ready],
 	);
+}
+
+/** How long one slice of the overview's filter may hold the event loop. */
+const filterSliceMs = 8;
+
+/**
+ * The slides whose title holds the overview's filter, found in slices (each title is parsed:
+ * seconds on a deck of hundreds of thousands of slides), so keys are answered meanwhile; the
+ * list grows in place and `scanned` says how far it got. Undefined without a filter.
+ */
+function useOverviewFilter(deck: Deck, filter: string): {list: number[]; scanned: number} | undefined {
+	const [found, setFound] = useState<{deck: Deck; filter: string; list: number[]; scanned: number}>();
+	useEffect(() => {
+		const needle = filter.trim().toLowerCase();
+		if (needle === '') {
+			return;
+		}
+
+		const list: number[] = [];
+		let next = 0;
+		let immediate: NodeJS.Immediate | undefined;
+		const slice = () => {
+			const end = performance.now() + filterSliceMs;
+			while (next < deck.count && performance.now() < end) {
+				if (parseSlide(deck, next).title.toLowerCase().includes(needle)) {
+					list.push(next);
+				}
+
+				next++;
+			}
+
+			setFound({deck, filter, list, scanned: next});
+			if (next < deck.count) {
+				immediate = setImmediate(slice);
+			}
+		};
+
+		slice();
+		return () => {
+			clearImmediate(immediate);
+		};
+	}, [deck, filter]);
+	if (filter.trim() === '') {
+		return undefined;
+	}
+
+	return found?.deck === deck && found.filter === filter ? found : {list: [], scanned: 0};
 }

@@ -4,7 +4,7 @@
 // and the count for 2N slides must stay near twice the count for N (a quadratic path doubles
 // the ratio). The full-size decks are in the hostile corpus (test/support/hostile-corpus.ts).
 import {afterEach, describe, expect, it} from 'vitest';
-import {openDeck, sectionIndexOf, slideHead} from '../../src/deck/deck.js';
+import {openDeck, openDeckSteps, sectionIndexIfKnown, sectionIndexOf, sectionsKnown, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {tinySlideDecks} from '../support/hostile-corpus.js';
 import {defined} from '../support/defined.js';
@@ -74,4 +74,36 @@ describe('decks of many tiny slides cost work linear in their slides', () => {
 			expect(large / small, `${small} then ${large} calls`).toBeLessThan(2.5);
 		});
 	}
+});
+
+// Issue 12 item 9: what the presenter does on a huge deck is cut into steps or bounded, so keys
+// and signals are answered meanwhile (bench/stalls.mjs measures the stretches in the real binary).
+describe('the presenter never takes a huge deck in one stretch', () => {
+	it('openDeckSteps pauses every few thousand lines and opens the same deck as openDeck', () => {
+		const text = 'x\n\n---\n\n'.repeat(20_000);
+		const steps = openDeckSteps(text, 'deck.md');
+		let pauses = 0;
+		let step = steps.next();
+		while (!step.done) {
+			pauses++;
+			step = steps.next();
+		}
+
+		// 80,000 lines: a pause at least every 2,048 lines.
+		expect(pauses).toBeGreaterThanOrEqual(Math.floor(80_000 / 2048));
+		const whole = openDeck(text, 'deck.md');
+		expect(step.value.count).toBe(20_000);
+		expect({...step.value}).toEqual({...whole});
+	});
+
+	it('drawing asks for a slide far past the known sections without learning them all; once known, it is exact', () => {
+		const deck = openDeck('# Part\n\n---\n\n' + 'x\n\n---\n\n'.repeat(5000), 'deck.md');
+		expect(sectionIndexIfKnown(deck, 5000)).toBe(-1);
+		expect(sectionsKnown(deck)).toBe(0);
+		// Near the known prefix it is learnt and exact.
+		expect(sectionIndexIfKnown(deck, 100)).toBe(0);
+		expect(sectionsKnown(deck)).toBe(101);
+		sectionIndexOf(deck, 5000);
+		expect(sectionIndexIfKnown(deck, 5000)).toBe(0);
+	});
 });

@@ -19,7 +19,7 @@ import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
-import {fileStamp, loadDeck, loadDeckStart} from '../load.js';
+import {fileStamp, loadDeck, loadDeckInSlices, loadDeckStart} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 import {TalkClock} from '../clock.js';
@@ -228,9 +228,14 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	trace('before first frame');
 	drawFirstFrame();
 	trace('first frame drawn');
+	// Ink loads while the rest of a large deck is read.
+	const inkLoaded = Promise.all([import('ink'), import('../../ui/App.js')]);
+	// Awaited below; a failure before then must not count as unhandled.
+	inkLoaded.catch(() => {});
 	if (deck.partial) {
 		try {
-			deck = loadDeck(file, maxBytes);
+			// In slices: a signal that comes meanwhile is answered (and a q waits only for Ink).
+			deck = await loadDeckInSlices(file, maxBytes);
 		} catch (error) {
 			session.restore();
 			throw error;
@@ -248,7 +253,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		badges ??= badgesOf;
 	}
 
-	const [{render}, {App}] = await Promise.all([import('ink'), import('../../ui/App.js')]);
+	const [{render}, {App}] = await inkLoaded;
 	// A resize while Ink loaded came before anyone listened for it: look again.
 	const loadedSize = terminalSize();
 	if (loadedSize.width !== size.width || loadedSize.height !== size.height) {
@@ -396,15 +401,23 @@ async function startWatching(
 	changedSinceLoad: () => boolean,
 ): Promise<() => void> {
 	const {watchFile} = await import('../../watch.js');
+	// Reloads are read in slices (keys and signals are answered meanwhile); a later save wins
+	// over a reload still being read.
+	let latest = 0;
 	return watchFile(
 		file,
-		() => {
+		async () => {
+			const reload = ++latest;
 			let result: {deck: Deck} | {error: string};
 			try {
-				result = {deck: loadDeck(file, maxSize * 1024 * 1024)};
+				result = {deck: await loadDeckInSlices(file, maxSize * 1024 * 1024)};
 			} catch (error) {
 				// Named as on stderr: the file (and line) first, so the message says which file failed.
 				result = {error: error instanceof LecternError ? describeError(error) : String(error)};
+			}
+
+			if (reload !== latest) {
+				return;
 			}
 
 			for (const listener of listeners) {
