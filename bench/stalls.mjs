@@ -55,7 +55,7 @@ async function measure(name, file) {
 	const stallsFile = path.join(dir, `${name}.stalls.json`);
 	rmSync(stallsFile, {force: true});
 	const env = {...childEnv(), ...freshXdg(), LECTERN_STALLS: stallsFile};
-	const t = new PtySession(process.execPath, ['--no-regexp-tier-up', '--semi-space-growth-factor=1', '--import', probe, lecternBin, file], {
+	const t = new PtySession(process.execPath, ['--no-regexp-tier-up', '--max-semi-space-size=1', '--import', probe, lecternBin, file], {
 		cols: 100,
 		rows: 30,
 		env,

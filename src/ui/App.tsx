@@ -130,12 +130,10 @@ export function App(props: AppProps) {
 			return deckContext(deckRef.current, props.walk);
 		}
 
+		// The filtered list is found in slices (useOverviewFilter): a burst that changes the filter
+		// moves in the whole list until the next render has the filtered one.
 		const overview =
-			current === state
-				? overviewList
-				: current.overlay === 'overview' && current.overview.filter !== ''
-					? overviewSlides(deck, current.overview.filter)
-					: undefined;
+			current === state || (current.overlay === 'overview' && current.overview.filter === state.overview.filter) ? overviewList : undefined;
 		const laidOut =
 			current === state
 				? regions

@@ -97,7 +97,7 @@ describe('the presenter never takes a huge deck in one stretch', () => {
 	});
 
 	it('drawing asks for a slide far past the known sections without learning them all; once known, it is exact', () => {
-		const deck = openDeck('# Part\n\n---\n\n' + 'x\n\n---\n\n'.repeat(5000), 'deck.md');
+		const deck = openDeck(`# Part\n\n---\n\n${'x\n\n---\n\n'.repeat(5000)}`, 'deck.md');
 		expect(sectionIndexIfKnown(deck, 5000)).toBe(-1);
 		expect(sectionsKnown(deck)).toBe(0);
 		// Near the known prefix it is learnt and exact.
