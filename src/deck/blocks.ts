@@ -37,6 +37,10 @@ export type BlockLine = {
 
 type Container = {quote: true} | {quote: false; indent: number; hasContent: boolean};
 
+function isItemWithContent(container: Container | undefined): boolean {
+	return container !== undefined && !container.quote && container.hasContent;
+}
+
 type Leaf =
 	| {type: 'none'}
 	// `definitions`: every line so far is a link reference definition (`[id]: url`), which
@@ -57,6 +61,7 @@ const htmlOpen: readonly RegExp[] = [
 	/^<![A-Za-z]/,
 	/^<!\[CDATA\[/,
 	/^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|search|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: CommonMark's unquoted attribute value excludes U+0000-U+0020 (controls and space), as the spec says
 	/^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\s*=\s*(?:[^"'=<>`\u0000-\u0020]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/i,
 ];
 
@@ -195,7 +200,7 @@ export class BlockTracker {
 		}
 
 		if (this.stack.length === 0) {
-			const quick = this.topLevelQuick(source, start, end, first);
+			const quick = this.topLevelQuick(source, start, end);
 			if (quick) {
 				return quick;
 			}
@@ -265,7 +270,7 @@ export class BlockTracker {
 				return this.result('blank', pos);
 			}
 
-			if (leaf.kind <= 5 && htmlClose[leaf.kind - 1]!.test(pos === 0 ? line : line.slice(pos))) {
+			if (htmlClose[leaf.kind - 1]?.test(pos === 0 ? line : line.slice(pos))) {
 				this.leaf = none;
 			}
 
@@ -344,7 +349,7 @@ export class BlockTracker {
 				const kind = htmlOpen.findIndex(pattern => pattern.test(rest)) + 1;
 				if (kind > 0 && (kind < 7 || !tipParagraph)) {
 					this.close(matched, opened, true);
-					const closed = kind <= 5 && htmlClose[kind - 1]!.test(line.slice(pos));
+					const closed = htmlClose[kind - 1]?.test(line.slice(pos)) === true;
 					this.leaf = closed ? none : {type: 'html', kind, line: this.line};
 					return this.result('html-start', pos);
 				}
@@ -405,7 +410,7 @@ export class BlockTracker {
 	 * The commonest lines outside any container, answered without copying the line: an empty
 	 * line, a line inside a fence that cannot close it, a line inside an HTML comment.
 	 */
-	private topLevelQuick(source: string, start: number, end: number, first: number): BlockLine | undefined {
+	private topLevelQuick(source: string, start: number, end: number): BlockLine | undefined {
 		const leaf = this.leaf;
 		if (start === end) {
 			if (leaf.type === 'fence') {
@@ -465,7 +470,7 @@ export class BlockTracker {
 		if (start === end) {
 			// An empty line: list items with content stay open, a quote or an empty item closes.
 			let matched = 0;
-			while (matched < stack.length && !stack[matched]!.quote && (stack[matched] as {hasContent: boolean}).hasContent) {
+			while (isItemWithContent(stack[matched])) {
 				matched++;
 			}
 
@@ -486,7 +491,7 @@ export class BlockTracker {
 				return undefined;
 			}
 
-			if (stack.length === 1 && stack[0]!.quote && leaf.type === 'paragraph') {
+			if (stack.length === 1 && stack[0]?.quote && leaf.type === 'paragraph') {
 				// The quote's paragraph goes on.
 				leaf.definitions = false;
 				return this.result('text', 2);
@@ -494,7 +499,7 @@ export class BlockTracker {
 
 			if (stack.length === 0 && plainLeaf) {
 				stack.push({quote: true});
-			} else if (!(stack.length === 1 && stack[0]!.quote && leaf.type === 'none')) {
+			} else if (!(stack.length === 1 && stack[0]?.quote && leaf.type === 'none')) {
 				return undefined;
 			}
 
@@ -524,7 +529,7 @@ export class BlockTracker {
 		}
 
 		const allMatched = matched === stack.length;
-		if (allMatched ? !plainLeaf : stack.length > 0 && stack[matched]!.quote) {
+		if (allMatched ? !plainLeaf : stack[matched]?.quote === true) {
 			return undefined;
 		}
 
@@ -604,8 +609,8 @@ export class BlockTracker {
 	private markContent(count: number): void {
 		const stack = this.stack;
 		for (let i = 0; i < count; i++) {
-			const container = stack[i]!;
-			if (!container.quote) {
+			const container = stack[i];
+			if (container?.quote === false) {
 				container.hasContent = true;
 			}
 		}

@@ -3,6 +3,7 @@
 // column N, `<!-- reset_layout -->` ends the layout. The directives are HTML comments, so any
 // other Markdown reader shows the same content one column after the other.
 import type {Block, Column, DeckWarning} from './types.js';
+import {group} from './checked.js';
 
 const layoutDirective = /^\s*<!--\s*column_layout\s*:\s*\[([^\]]*)\]\s*-->\s*$/i;
 const columnDirective = /^\s*<!--\s*column\s*:\s*(\d+)\s*-->\s*$/i;
@@ -20,7 +21,9 @@ export class ColumnState {
 	read(raw: string, line: number, problems: DeckWarning[]): boolean {
 		const layout = layoutDirective.exec(raw);
 		if (layout) {
-			const widths = layout[1]!.split(',').map(part => Number(part.trim()));
+			const widths = group(layout, 1)
+				.split(',')
+				.map(part => Number(part.trim()));
 			if (widths.length < 1 || widths.length > maxColumns || widths.some(width => !Number.isInteger(width) || width < 1 || width > 100)) {
 				problems.push({line, message: `column_layout needs 1 to ${maxColumns} whole widths from 1 to 100, such as [2, 1]; ignored`});
 				this.widths = undefined;

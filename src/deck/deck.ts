@@ -9,6 +9,7 @@ import {readFrontMatter, type FrontMatter} from './front-matter.js';
 import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
+import {itemAt} from './checked.js';
 
 export class DeckError extends Error {
 	readonly line: number | undefined;
@@ -133,12 +134,19 @@ export function slideText(deck: Deck, index: number): SlideText {
 		textCache.set(deck, cache);
 	}
 
+	const cached = cache[index];
+	if (cached) {
+		return cached;
+	}
+
 	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
-	return (cache[index] ??= splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {
+	const text = splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {
 		incrementalLists: patat?.incrementalLists === true,
 		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
 		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
-	}));
+	});
+	cache[index] = text;
+	return text;
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {
@@ -203,7 +211,7 @@ export function sectionIndexOf(deck: Deck, index: number): number {
 
 	for (let i = memo.filled; i <= index && i < deck.count; i++) {
 		const opens = sectionStarts.test(slideSource(deck, i)) && slideHead(deck, i).isSection;
-		memo.sections[i] = opens ? i : i === 0 ? -1 : memo.sections[i - 1]!;
+		memo.sections[i] = opens ? i : i === 0 ? -1 : itemAt(memo.sections, i - 1);
 		memo.filled = i + 1;
 	}
 

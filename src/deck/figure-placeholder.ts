@@ -1,3 +1,4 @@
+import {group, itemAt} from './checked.js';
 // A figure that a converted deck could not bring along (a picture in the original) is drawn
 // as a framed placeholder in a `diagram` fence, for the author to redraw as text. The frame's
 // first line marks it; `lectern check` lists every placeholder still in a deck.
@@ -15,11 +16,11 @@ export function placeholderFigureFile(lines: readonly string[]): string | undefi
 	}
 
 	for (let i = 1; i < lines.length; i++) {
-		const file = fileLine.exec(lines[i]!);
+		const file = fileLine.exec(itemAt(lines, i));
 		if (file) {
-			let name = file[1]!;
-			for (let next = lines[i + 1]; next !== undefined && continuationLine.test(next); next = lines[++i + 1]) {
-				name += continuationLine.exec(next)![1]!;
+			let name = group(file, 1);
+			for (let more = continuationLine.exec(lines[i + 1] ?? ''); more; more = continuationLine.exec(lines[++i + 1] ?? '')) {
+				name += group(more, 1);
 			}
 
 			return name;

@@ -107,5 +107,6 @@ function parseMeta(yamlText: string): DeckMeta {
 }
 
 function firstLine(message: string): string {
-	return message.split('\n')[0]!.trim();
+	const [first = ''] = message.split('\n', 1);
+	return first.trim();
 }

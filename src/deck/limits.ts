@@ -83,8 +83,7 @@ export function capNesting(markdown: string): {text: string; changed: boolean; l
 		let rest = line;
 		let depth = 0;
 		let kept = '';
-		let match: RegExpExecArray | null;
-		while ((match = nestingMarker.exec(rest)) && match[0].length > 0) {
+		for (let match = nestingMarker.exec(rest); match && match[0].length > 0; match = nestingMarker.exec(rest)) {
 			depth++;
 			if (depth > nestingLimit) {
 				changed = true;

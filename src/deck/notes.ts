@@ -1,3 +1,4 @@
+import {group} from './checked.js';
 // Line-level syntax of a deck that Markdown itself does not know: separators, pauses and the
 // speaker-note conventions other presenters use. One table, so the scanner, the slide parser
 // and the guide all agree on what a line means.
@@ -59,8 +60,8 @@ export function matchFenceOpen(line: string): {marker: string; info: string} | u
 		return undefined;
 	}
 
-	const marker = match[1]!;
-	const info = match[2]!.trim();
+	const marker = group(match, 1);
+	const info = group(match, 2).trim();
 	// A backtick fence's info string may not contain backticks (CommonMark).
 	if (marker.startsWith('`') && info.includes('`')) {
 		return undefined;

@@ -11,6 +11,7 @@
 import {normalize} from '../search/normalize.js';
 import {inlineMarkdownToPlain} from './plain.js';
 import {sanitizeLine} from './sanitize.js';
+import {group, lastOf} from './checked.js';
 
 export type QuizChoice = Readonly<{text: string; correct: boolean}>;
 
@@ -52,22 +53,24 @@ export function parseQuiz(text: string): {quiz: Quiz; problems: QuizProblem[]} {
 		const answer = choice ? undefined : answerLine.exec(line);
 		const explained = choice || answer ? undefined : explanationLine.exec(line);
 		if (choice) {
-			choices.push({text: choice[2]!.trim(), correct: choice[1] !== ' '});
-			if (choice[2]!.trim() === '') problems.push({offset, message: 'quiz: a choice has no text'});
+			const choiceText = group(choice, 2).trim();
+			choices.push({text: choiceText, correct: choice[1] !== ' '});
+			if (choiceText === '') problems.push({offset, message: 'quiz: a choice has no text'});
 			last = 'choice';
 		} else if (answer) {
-			answers.push(answer[1]!.trim());
-			if (answer[1]!.trim() === '') problems.push({offset, message: 'quiz: an "=" answer line is empty'});
+			const answerText = group(answer, 1).trim();
+			answers.push(answerText);
+			if (answerText === '') problems.push({offset, message: 'quiz: an "=" answer line is empty'});
 			last = 'other';
 		} else if (explained) {
-			explanation.push(explained[1]!);
+			explanation.push(group(explained, 1));
 			last = 'other';
 		} else if (line.trim() === '') {
 			if (last === 'question' && question.length > 0) question.push('');
 		} else if (last === 'question') {
 			question.push(line.trim());
 		} else if (last === 'choice' && /^\s/.test(line)) {
-			const previous = choices.at(-1)!;
+			const previous = lastOf(choices);
 			previous.text = `${previous.text} ${line.trim()}`.trim();
 		} else {
 			problems.push({offset, message: 'quiz: line not understood (a choice is "- [ ] text", an answer "= text", an explanation "> text")'});

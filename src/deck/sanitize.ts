@@ -166,16 +166,17 @@ export function isSuspicious(text: string): boolean {
 			const low = text.charCodeAt(i + 1);
 			// A lone surrogate.
 			if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return true;
-			const cp = text.codePointAt(i)!;
+			const cp = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
 			astralKinds ??= new Uint8Array(0x100000);
-			kind = astralKinds[cp - 0x10000]!;
+			// 0: not looked up yet (the typed array holds every plane's code point).
+			kind = astralKinds[cp - 0x10000] ?? 0;
 			if (kind === 0) {
 				kind = kindOf(String.fromCodePoint(cp));
 				astralKinds[cp - 0x10000] = kind;
 			}
 			i++;
 		} else {
-			kind = bmpKinds[unit]!;
+			kind = bmpKinds[unit] ?? 0;
 			if (kind === 0) {
 				kind = unit === 0x09 || unit === 0x0a ? plain : kindOf(String.fromCharCode(unit));
 				bmpKinds[unit] = kind;

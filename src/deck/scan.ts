@@ -8,6 +8,7 @@ import type {Dialect} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
 import {isSeparator, matchNoteOpen} from './notes.js';
 import {minOf} from './arrays.js';
+import {itemAt} from './checked.js';
 
 export type SlideBounds = Readonly<{
 	/** Offsets into the scanned text: slide i is text.slice(starts[i], ends[i]). */
@@ -197,7 +198,7 @@ function separatorRightBefore(text: string, separators: readonly Separator[]): (
 	let firstText = -1;
 	return heading => {
 		let moved = false;
-		while (next < separators.length && separators[next]!.end <= heading.start) {
+		while (next < separators.length && itemAt(separators, next).end <= heading.start) {
 			next++;
 			moved = true;
 		}
@@ -209,7 +210,7 @@ function separatorRightBefore(text: string, separators: readonly Separator[]): (
 		if (moved) {
 			// The first non-blank character after that separator, found once per separator.
 			const nonBlank = /\S/g;
-			nonBlank.lastIndex = separators[next - 1]!.end;
+			nonBlank.lastIndex = itemAt(separators, next - 1).end;
 			firstText = nonBlank.exec(text)?.index ?? text.length;
 		}
 
@@ -261,7 +262,7 @@ function splitAtSeparators(
 }
 
 function splitAtHeadings(text: string, headings: readonly Cut[], warnings: SlideBounds['warnings']): SlideBounds {
-	const cuts: Cut[] = headings[0]!.start > 0 ? [{start: 0, line: 0}, ...headings] : [...headings];
+	const cuts: Cut[] = itemAt(headings, 0).start > 0 ? [{start: 0, line: 0}, ...headings] : [...headings];
 	const starts = cuts.map(cut => cut.start);
 	const ends = [...starts.slice(1), text.length];
 	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings, splitBy: 'headings'}, text);

@@ -9,6 +9,7 @@ import {minOf} from './arrays.js';
 import {isQuizInfo} from './quiz.js';
 import {highlightSteps as countHighlightSteps} from './dialects/fence-info.js';
 import {convertPandocTables} from './dialects/pandoc-tables.js';
+import {group, itemAt} from './checked.js';
 
 export type SlideText = Readonly<{
 	/**
@@ -94,7 +95,7 @@ export function splitSlideText(
 	let centring = false;
 
 	for (let i = 0; i < lines.length; i++) {
-		let line = lines[i]!;
+		let line = itemAt(lines, i);
 		if (notesMode === 'rest') {
 			notes.push(line);
 			continue;
@@ -159,7 +160,7 @@ export function splitSlideText(
 
 		const toggle = !read && dialect.name === 'presenterm' ? incrementalDirective.exec(line) : null;
 		if (toggle) {
-			incremental = toggle[1]!.toLowerCase() === 'true';
+			incremental = group(toggle, 1).toLowerCase() === 'true';
 			tracker.next('');
 			current.push('');
 			continue;
@@ -312,17 +313,17 @@ export function splitSlideText(
 
 function matchComment(line: string): {syntax: NoteSyntax; rest: string} | undefined {
 	const match = commentNote.open.exec(line);
-	return match ? {syntax: commentNote, rest: match[1]!} : undefined;
+	return match ? {syntax: commentNote, rest: group(match, 1)} : undefined;
 }
 
 function trimBlankLines(lines: string[]): string[] {
 	let start = 0;
 	let end = lines.length;
-	while (start < end && lines[start]!.trim() === '') {
+	while (start < end && lines[start]?.trim() === '') {
 		start++;
 	}
 
-	while (end > start && lines[end - 1]!.trim() === '') {
+	while (end > start && lines[end - 1]?.trim() === '') {
 		end--;
 	}
 

@@ -4,6 +4,7 @@
 import {slideLine, slideSource} from './deck.js';
 import {closesFence, matchFenceOpen} from './notes.js';
 import type {Deck} from './types.js';
+import {group, itemAt} from './checked.js';
 
 /** A line that is only `<!-- time: … -->` (the value is read by parseDuration). */
 const timeComment = /^\s*<!--\s*time\s*:\s*(.*?)\s*-->\s*$/i;
@@ -53,7 +54,8 @@ export function slideTimeWeight(deck: Deck, index: number): TimeWeight | undefin
 
 		const match = timeComment.exec(line);
 		if (match) {
-			return {seconds: parseDuration(match[1]!), line: i, text: match[1]!};
+			const text = group(match, 1);
+			return {seconds: parseDuration(text), line: i, text};
 		}
 	}
 
@@ -90,7 +92,7 @@ function slidesWithTimeComments(deck: Deck): Set<number> {
 	let slide = 0;
 	timeCommentAnywhere.lastIndex = 0;
 	for (let match = timeCommentAnywhere.exec(deck.body); match; match = timeCommentAnywhere.exec(deck.body)) {
-		while (slide + 1 < deck.count && deck.starts[slide + 1]! <= match.index) {
+		while (slide + 1 < deck.count && itemAt(deck.starts, slide + 1) <= match.index) {
 			slide++;
 		}
 
@@ -130,11 +132,11 @@ export function planTalk(deck: Deck): TalkPlan {
 	let at = 0;
 	for (let i = 0; i < deck.count; i++) {
 		if (!explicit[i] && shareTotal > 0) {
-			lengths[i] = (rest * shares[i]!) / shareTotal;
+			lengths[i] = (rest * itemAt(shares, i)) / shareTotal;
 		}
 
 		starts.push(at);
-		at += lengths[i]!;
+		at += itemAt(lengths, i);
 	}
 
 	const plan = {durationSeconds, starts, lengths, weightedSeconds, explicit};

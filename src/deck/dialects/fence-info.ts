@@ -5,6 +5,7 @@
 // into data; what Lectern does not carry out (`+exec`, `+image`…) is named so `check` can say
 // it was shown as plain code.
 import type {LineRange} from '../elements.js';
+import {group} from '../checked.js';
 
 export type FenceInfo = {
 	lang: string;
@@ -27,7 +28,7 @@ export function readFenceInfo(info: string): FenceInfo {
 	const trimmed = info.trim();
 	const pandoc = /^\{\s*\.([\w+#-]+)([^}]*)\}/.exec(trimmed);
 	if (pandoc) {
-		return {lang: pandoc[1]!.toLowerCase(), unsupported: [], lineNumbers: /(?:^|\s)\.number-?lines\b/i.test(pandoc[2]!)};
+		return {lang: group(pandoc, 1).toLowerCase(), unsupported: [], lineNumbers: /(?:^|\s)\.number-?lines\b/i.test(group(pandoc, 2))};
 	}
 
 	const words = trimmed.split(/\s+/);
@@ -36,16 +37,16 @@ export function readFenceInfo(info: string): FenceInfo {
 	const glued = /^([^[{\s]+)([[{].*)$/.exec(words[0] ?? '');
 	const rest = words.slice(1);
 	if (glued) {
-		result.lang = glued[1]!.toLowerCase();
-		rest.unshift(glued[2]!);
+		result.lang = group(glued, 1).toLowerCase();
+		rest.unshift(group(glued, 2));
 	}
 
 	// A bracketed spec may hold spaces (`{1, 3}`, `[5: 1|3]`): read it whole.
 	const attributes = rest.join(' ');
 	const spec = /([[{])([^\]}]*)[\]}]/.exec(attributes);
-	const after = spec ? attributes.slice(0, spec.index) + ' ' + attributes.slice(spec.index + spec[0].length) : attributes;
+	const after = spec ? `${attributes.slice(0, spec.index)} ${attributes.slice(spec.index + spec[0].length)}` : attributes;
 	if (spec) {
-		const parsed = parseHighlights(spec[2]!, spec[1] === '[');
+		const parsed = parseHighlights(group(spec, 2), spec[1] === '[');
 		if (parsed === undefined) {
 			result.unsupported.push(`line highlights ${spec[0]}`);
 		} else {

@@ -2,6 +2,7 @@
 // front matter), read as Lectern's front matter.
 import {sanitizeLine} from '../sanitize.js';
 import type {DeckMeta} from '../types.js';
+import {group} from '../checked.js';
 
 const headerLine = /^%([a-z]+):[ \t]*(.*)$/i;
 
@@ -21,7 +22,7 @@ export function readPercentHeader(text: string): {meta: DeckMeta; body: string; 
 			break;
 		}
 
-		values[match[1]!.toLowerCase()] = sanitizeLine(match[2]!.trim());
+		values[group(match, 1).toLowerCase()] = sanitizeLine(group(match, 2).trim());
 		line++;
 		pos = end === -1 ? text.length : end + 1;
 		if (end === -1) {

@@ -2,6 +2,7 @@
 // tool does that Lectern does not (images, code execution, themes, transitions) is named as
 // an unsupported directive, so `check` can say so in one line.
 import type {Dialect, DialectName, Directive} from './dialect.js';
+import {group} from '../checked.js';
 
 const comment = (body: string) => new RegExp(`^\\s*<!--\\s*${body}.*-->\\s*$`, 'i');
 const directive = (name: string, body: string, supported: boolean): Directive => ({pattern: comment(body), name, supported});
@@ -29,7 +30,7 @@ const presenterm: Dialect = {
 	],
 	alignment(line) {
 		const match = /^\s*<!--\s*alignment\s*:\s*(center|left)\s*-->\s*$/i.exec(line);
-		return match ? match[1]!.toLowerCase() === 'center' : undefined;
+		return match ? group(match, 1).toLowerCase() === 'center' : undefined;
 	},
 	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in the languages its
 	// documentation lists (in any other, `///` is left as written).
@@ -117,7 +118,7 @@ const mdp: Dialect = {
 	pause: line => /^\s*(?:\^|<br\s*\/?>)\s*$/i.test(line),
 	rewrite(line) {
 		const centred = /^(\s*)->\s?(.*?)\s?<-\s*$/.exec(line);
-		return centred ? {line: centred[1]! + centred[2]!, centred: true} : {line};
+		return centred ? {line: group(centred, 1) + group(centred, 2), centred: true} : {line};
 	},
 };
 
