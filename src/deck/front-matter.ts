@@ -1,6 +1,6 @@
 // The YAML block at the top of a deck. The splitter is ours because `---` is also the slide
 // separator; the YAML itself is read by the `yaml` package with aliases bounded.
-import {parseDocument} from 'yaml';
+import type * as Yaml from 'yaml';
 import {sanitizeLine} from './sanitize.js';
 import type {DeckMeta} from './types.js';
 import {countNewlines} from './scan.js';
@@ -60,6 +60,13 @@ function yamlProblem(message: string): string {
 function parseMeta(yamlText: string): DeckMeta {
 	// `maxAliasCount` bounds "billion laughs"; custom tags stay unresolved strings with a
 	// warning instead of running anything.
+	// The YAML parser is required here, on the first deck that has front matter, not imported:
+	// the bundle then evaluates its ~100 KB only when needed. Evaluating it at start-up cost
+	// every command, decks without front matter too: `lectern --version` ran 865-871 M
+	// instructions with it and 835-838 M without (callgrind; `node -e 0`: 507 M), ~3% of a
+	// first frame's CPU in a profile. esbuild bundles a `require` like an import; vitest
+	// provides one, and the bundle's banner defines one.
+	const {parseDocument} = require('yaml') as typeof Yaml;
 	const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: false});
 	const error = doc.errors[0];
 	if (error) {
