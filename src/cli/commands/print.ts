@@ -86,7 +86,8 @@ export function runPrint(args: PrintArgs): number {
 		const quizzes = answersEnd ? slide.blocks.flatMap(block => (block.kind === 'quiz' ? [block] : [])) : [];
 		const lastStep = slideHead(deck, i).steps - 1;
 		const step = quizzes.length > 0 ? Math.max(0, Math.min(lastStep, ...quizzes.map(block => block.answerStep - 1))) : lastStep;
-		const crumbs = [sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
+		// A slide that opens its section is named once (sectionTitle gives a section slide its own title).
+		const crumbs = [slide.head.isSection ? '' : sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncate(label, width, theme.glyphs.ellipsis);
 		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
