@@ -6,25 +6,12 @@ import {readFile} from 'node:fs/promises';
 
 rmSync('dist', {recursive: true, force: true});
 
-/** Modules that marked-terminal imports but Lectern never uses (it renders code and links itself). */
+/** Ink's optional devtools, never used: stubbed so the bundle does not look for them. */
 const stubs = {
 	name: 'stubs',
 	setup(b) {
-		b.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, args =>
-			args.importer.includes('marked-terminal') ? {path: args.path, namespace: 'stub'} : undefined,
-		);
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		b.onLoad({filter: /.*/, namespace: 'stub'}, args => ({
-			contents:
-				args.path === 'supports-hyperlinks'
-					? 'export default {stdout: false, stderr: false};'
-					: args.path === 'cli-highlight'
-						? 'export function highlight(code) { return code; }'
-						: args.path === 'node-emoji'
-							? 'export function get() { return undefined; }'
-							: 'export default {};',
-			loader: 'js',
-		}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
 	},
 };
 

@@ -137,7 +137,7 @@ export class FollowerView {
 			theme: this.theme,
 			elapsedSeconds: Math.floor(this.options.elapsed()),
 			badges: this.options.badges(state),
-			highlight: query === '' ? undefined : makeHighlighter(query, this.theme),
+			highlight: query === '' ? undefined : makeHighlighter(query),
 			overviewSlides:
 				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(this.deck, state.overview.filter) : undefined,
 		};

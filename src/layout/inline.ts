@@ -2,7 +2,7 @@
 // the runs inside it, outermost first. Links show their target after their text, as written;
 // images show their alt text. Not wrapped: the block renderers wrap, the HTML writer does not.
 import type {Inline} from '../deck/elements.js';
-import {run} from './lines.js';
+import {run, type RunExtra} from './lines.js';
 import type {Role, Run} from './runs.js';
 
 const spanRoles: Readonly<Record<string, Role | undefined>> = {
@@ -26,22 +26,36 @@ export function inlineRuns(inlines: readonly Inline[]): Run[][] {
 		if (part.text !== '') lines[lines.length - 1]!.push(part);
 	};
 
+	// A line end left in text (marked keeps one where a guard left Markdown as written) breaks
+	// the line as a terminal would: a run never holds a control character.
+	const addText = (text: string, roles: readonly Role[], extra: RunExtra | undefined) => {
+		if (!text.includes('\n')) {
+			add(run(text, roles, extra));
+			return;
+		}
+
+		text.split('\n').forEach((part, i) => {
+			if (i > 0) lines.push([]);
+			add(run(part, roles, extra));
+		});
+	};
+
 	const visit = (items: readonly Inline[], roles: readonly Role[], href: string | undefined) => {
 		const extra = href === undefined ? undefined : {href};
 		for (const item of items) {
 			switch (item.kind) {
 				case 'text': {
-					add(run(item.text, roles, extra));
+					addText(item.text, roles, extra);
 					break;
 				}
 
 				case 'code': {
-					add(run(item.text, [...roles, 'code'], extra));
+					addText(item.text, [...roles, 'code'], extra);
 					break;
 				}
 
 				case 'html': {
-					add(run(item.text, [...roles, 'html'], extra));
+					addText(item.text, [...roles, 'html'], extra);
 					break;
 				}
 

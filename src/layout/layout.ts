@@ -1,16 +1,17 @@
-// The one layout function family: a slide (at a reveal step) and a size → styled lines, each
-// at most `width` cells. Presenting, print, check, study, the benchmarks and the tests all
-// call these, so what `check` reports is what the audience sees.
-import type {Token} from 'marked';
+// The one layout function family: a slide (at a reveal step) and a size → typed lines of
+// styled runs (runs.ts), each at most `width` cells. Presenting, print, check, study, the
+// benchmarks and the tests all call these, so what `check` reports is what the audience
+// sees; the writers (write.ts) turn the lines into text at the very end.
+import type {Element} from '../deck/elements.js';
 import type {QuizAnswer} from '../deck/quiz.js';
 import type {Block, Slide} from '../deck/types.js';
-import {asciiLine, themedCodeLines} from './code.js';
-import {writeAnsi} from './write.js';
+import {renderElement} from './blocks.js';
+import {themedCodeLines} from './code.js';
 import {renderColumns} from './columns.js';
-import {renderMarkdownBlock} from './markdown.js';
+import {asciiLineRuns, blankLine, clipLine, join, run, spaces, textLine, wrapRuns} from './lines.js';
 import {renderQuiz, type QuizShown} from './quiz.js';
-import {cellWidth, clip, wrap} from './text.js';
-import {styles, type Theme} from './theme.js';
+import type {Line} from './runs.js';
+import type {Theme} from './theme.js';
 import {pushAll} from '../deck/arrays.js';
 
 export type Size = Readonly<{width: number; height: number}>;
@@ -19,7 +20,7 @@ export type LayoutProblem =
 	| Readonly<{kind: 'wide'; line: number; width: number; available: number; what: 'diagram' | 'code' | 'table' | 'line'}>
 	| Readonly<{kind: 'tall'; rows: number; available: number}>;
 
-export type SlideBody = Readonly<{lines: readonly string[]; problems: readonly LayoutProblem[]}>;
+export type SlideBody = Readonly<{lines: readonly Line[]; problems: readonly LayoutProblem[]}>;
 
 /** Columns of margin left and right of the slide's content. */
 export function slideMargin(width: number): number {
@@ -42,7 +43,7 @@ export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; 
 export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
 	const key = `${step}|${width}|${theme.id}` + (study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : '');
 	return cached(bodyCache, slide, key, () =>
-		asciiWhenAsked(slide.head.isSection ? renderSection(slide, width, theme) : renderContent(slide, step, width, theme, study), theme),
+		asciiWhenAsked(slide.head.isSection ? renderSection(slide, width) : renderContent(slide, step, width, theme, study), theme),
 	);
 }
 
@@ -79,22 +80,20 @@ function cached<Owner extends object, Value>(
  * clipping found before it still hold.
  */
 function asciiWhenAsked(body: SlideBody, theme: Theme): SlideBody {
-	return theme.ascii ? {...body, lines: body.lines.map(asciiLine)} : body;
+	return theme.ascii ? {...body, lines: body.lines.map(asciiLineRuns)} : body;
 }
 
-function renderSection(slide: Slide, width: number, theme: Theme): SlideBody {
+function renderSection(slide: Slide, width: number): SlideBody {
 	const margin = slideMargin(width);
-	const s = styles(theme);
-	const lines = wrap(slide.title, width - 2 * margin).map(line => ' '.repeat(margin) + s.sectionTitle(line));
+	const lines = wrapRuns([run(slide.title, ['section'])], width - 2 * margin).map(each => join(spaces(margin), each));
 	return {lines, problems: []};
 }
 
 function renderContent(slide: Slide, step: number, width: number, theme: Theme, study: StudyQuiz | undefined): SlideBody {
 	const margin = slideMargin(width);
 	const inner = Math.max(1, width - 2 * margin);
-	const pad = ' '.repeat(margin);
-	const s = styles(theme);
-	const lines: string[] = [];
+	const pad = spaces(margin);
+	const lines: Line[] = [];
 	const problems: LayoutProblem[] = [];
 	let titleDrawn = false;
 	const shown = (block: QuizBlock) => quizShown(block.ordinal, block.answerStep, step, study);
@@ -106,7 +105,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 		}
 
 		if (lines.length > 0) {
-			lines.push('');
+			lines.push(blankLine);
 		}
 
 		if (block.column) {
@@ -118,24 +117,24 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 
 			const run = blocks.slice(i, end);
 			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => renderBlock(inColumn, columnWidth, theme, problems, shown))) {
-				lines.push(pad + line);
+				lines.push(join(pad, line));
 			}
 
 			i = end - 1;
 			continue;
 		}
 
-		if (!titleDrawn && block.kind === 'markdown' && block.token.type === 'heading') {
+		if (!titleDrawn && block.element.kind === 'heading') {
 			titleDrawn = true;
 			pushAll(
 				lines,
-				wrap(slide.title, inner).map(line => pad + s.title(line)),
+				wrapRuns([run(slide.title, ['title'])], inner).map(line => join(pad, line)),
 			);
 			continue;
 		}
 
 		for (const line of renderBlock(block, inner, theme, problems, shown)) {
-			lines.push(pad + line);
+			lines.push(join(pad, line));
 		}
 	}
 
@@ -158,20 +157,14 @@ function quizShown(ordinal: number, answerStep: number, step: number, study: Stu
 
 type QuizBlock = Extract<Block, {kind: 'quiz'}>;
 
-function renderBlock(
-	block: Block,
-	width: number,
-	theme: Theme,
-	problems: LayoutProblem[],
-	shown: (block: QuizBlock) => QuizShown,
-): string[] {
-	const marker = styles(theme).marker(theme.glyphs.clipRight);
-	const clipAll = (lines: readonly string[], what: 'diagram' | 'code' | 'table') => {
+function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[], shown: (block: QuizBlock) => QuizShown): Line[] {
+	const marker = run(theme.glyphs.clipRight, ['marker']);
+	const clipAll = (lines: readonly Line[], what: 'diagram' | 'code' | 'table') => {
 		let widest = 0;
 		const out = lines.map(line => {
-			const result = clip(line, width, marker);
+			const result = clipLine(line, width, marker);
 			if (result.clipped) {
-				widest = Math.max(widest, cellWidth(line));
+				widest = Math.max(widest, line.width);
 			}
 
 			return result.line;
@@ -189,19 +182,19 @@ function renderBlock(
 		}
 
 		case 'diagram': {
-			return clipAll(block.lines, 'diagram');
-		}
-
-		case 'code': {
 			return clipAll(
-				themedCodeLines(block.code, block.lang, theme).map(line => writeAnsi(line, theme)),
-				'code',
+				block.lines.map(text => textLine(text, ['diagram'])),
+				'diagram',
 			);
 		}
 
+		case 'code': {
+			return clipAll(themedCodeLines(block.code, block.lang, theme), 'code');
+		}
+
 		case 'markdown': {
-			const lines = renderMarkdownBlock(block.token, width, theme);
-			return block.token.type === 'table' ? clipAll(lines, 'table') : lines;
+			const lines = renderElement(block.element, width, theme);
+			return block.element.kind === 'table' ? clipAll(lines, 'table') : lines;
 		}
 	}
 }
@@ -226,12 +219,11 @@ export function scrollLimit(count: number, height: number): number {
  * hidden rows with `more above` / `more below`, and pad to exactly `height` lines.
  */
 export function fitToHeight(
-	lines: readonly string[],
+	lines: readonly Line[],
 	height: number,
 	scroll: number,
 	theme: Theme,
-): {lines: string[]; hiddenBelow: number; scroll: number} {
-	const s = styles(theme);
+): {lines: Line[]; hiddenBelow: number; scroll: number} {
 	const top = Math.min(Math.max(0, scroll), scrollLimit(lines.length, height));
 	const above = top > 0 && height >= markAboveFrom;
 	const room = above ? height - 1 : height;
@@ -241,15 +233,15 @@ export function fitToHeight(
 	if (hiddenBelow > 0 && room > 0) {
 		visible = visible.slice(0, room - 1);
 		hiddenBelow = lines.length - top - visible.length;
-		visible.push(s.dim(`  ${theme.glyphs.moreBelow} (${count(hiddenBelow)})`));
+		visible.push(join(spaces(2), run(`${theme.glyphs.moreBelow} (${count(hiddenBelow)})`, ['dim'])));
 	}
 
 	if (above) {
-		visible.unshift(s.dim(`  ${theme.glyphs.moreAbove} (${count(top)})`));
+		visible.unshift(join(spaces(2), run(`${theme.glyphs.moreAbove} (${count(top)})`, ['dim'])));
 	}
 
 	while (visible.length < height) {
-		visible.push('');
+		visible.push(blankLine);
 	}
 
 	return {lines: visible, hiddenBelow, scroll: top};
@@ -261,41 +253,38 @@ export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme
 	const isSection = slide.head.isSection;
 	// Section slides sit in the middle of the screen; content starts at the top.
 	const top = isSection ? Math.max(0, Math.floor((size.height - body.lines.length) / 2)) : 0;
-	const lines = [...Array.from({length: top}, () => ''), ...body.lines];
+	const lines = [...Array.from({length: top}, () => blankLine), ...body.lines];
 	const fitted = fitToHeight(lines, size.height, 0, theme);
 	const problems =
 		fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;
 	return {lines: fitted.lines, problems};
 }
 
-const notesCache = new WeakMap<readonly Token[], Map<string, string[]>>();
+const notesCache = new WeakMap<readonly Element[], Map<string, Line[]>>();
 
 /** Speaker notes wrapped to a pane `width` wide (no margins); a dimmed line when there are none. */
-export function renderNotes(notes: readonly Token[], width: number, theme: Theme): string[] {
+export function renderNotes(notes: readonly Element[], width: number, theme: Theme): Line[] {
 	return cached(notesCache, notes, `${width}|${theme.id}`, () => {
 		const rendered = renderNotesUncached(notes, width, theme);
-		return theme.ascii ? rendered.map(asciiLine) : rendered;
+		return theme.ascii ? rendered.map(asciiLineRuns) : rendered;
 	});
 }
 
-function renderNotesUncached(notes: readonly Token[], width: number, theme: Theme): string[] {
+function renderNotesUncached(notes: readonly Element[], width: number, theme: Theme): Line[] {
 	if (notes.length === 0) {
-		return [styles(theme).dim('No speaker notes for this slide.')];
+		return [textLine('No speaker notes for this slide.', ['dim'])];
 	}
 
-	const lines: string[] = [];
-	for (const token of notes) {
-		if (token.type === 'space') {
-			continue;
-		}
-
+	const marker = run(theme.glyphs.clipRight);
+	const lines: Line[] = [];
+	for (const element of notes) {
 		if (lines.length > 0) {
-			lines.push('');
+			lines.push(blankLine);
 		}
 
 		pushAll(
 			lines,
-			renderMarkdownBlock(token, Math.max(1, width), theme).map(line => clip(line, width, theme.glyphs.clipRight).line),
+			renderElement(element, Math.max(1, width), theme).map(line => clipLine(line, width, marker).line),
 		);
 	}
 

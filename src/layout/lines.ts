@@ -1,7 +1,7 @@
 // Making and cutting typed lines (runs.ts): a run is measured once when it is made, and every
 // operation here (wrap, slice, clip, pad, ASCII fallback) works on the runs' text and widths,
 // never on escape sequences. Each is linear in the line's length (cells.ts measures).
-import {measure, type Measured} from './cells.js';
+import {measure, wrapRanges} from './cells.js';
 import {asciiText} from './ascii.js';
 import type {Line, Role, Run} from './runs.js';
 import {cellWidth} from './text.js';
@@ -165,7 +165,7 @@ function runsBetween(of: readonly Run[], starts: readonly number[], from: number
 
 /**
  * Wrap prose to `width` cells: words move to the next line whole, words longer than the
- * width are broken, spaces at either end of a line are dropped. Runs are cut where a line
+ * width are broken, spaces at either end of a line are dropped, a line end starts a line. Runs are cut where a line
  * ends and keep their roles on both sides.
  */
 export function wrapRuns(of: readonly Run[], width: number): Line[] {
@@ -173,72 +173,22 @@ export function wrapRuns(of: readonly Run[], width: number): Line[] {
 	const {text, starts} = textOf(of);
 	const lines: Line[] = [];
 	let first = 0;
-	for (const [from, to] of wrapRanges(measure(text), width)) {
-		const cut = runsBetween(of, starts, from, to, first);
-		first = cut.next;
-		lines.push(line(cut.runs));
+	// A line end in the text (a title or question written over lines) starts a new line.
+	let segment = 0;
+	while (segment <= text.length) {
+		const end = text.indexOf('\n', segment);
+		const stop = end === -1 ? text.length : end;
+		const piece = segment === 0 && stop === text.length ? text : text.slice(segment, stop);
+		for (const [from, to] of wrapRanges(measure(piece), width)) {
+			const cut = runsBetween(of, starts, segment + from, segment + to, first);
+			first = cut.next;
+			lines.push(line(cut.runs));
+		}
+
+		segment = stop + 1;
 	}
 
 	return lines;
-}
-
-/**
- * Where the rows of a wrapped line start and end, as offsets in its text (see wrapRuns). Each
- * row is one stretch of the text: the spaces between words on a row are kept as written.
- */
-export function wrapRanges(measured: Measured, width: number): Array<readonly [number, number]> {
-	const {text, starts, widths, count} = measured;
-	const isSpace = (piece: number) => widths[piece] === 1 && text.charCodeAt(starts[piece]!) === 0x20;
-	const rows: Array<readonly [number, number]> = [];
-	let rowStart = 0;
-	let rowWidth = 0;
-	let spaceCount = 0;
-	let piece = 0;
-	while (piece < count) {
-		if (isSpace(piece)) {
-			spaceCount++;
-			piece++;
-			continue;
-		}
-
-		// One word: up to the next space.
-		let end = piece;
-		let wordWidth = 0;
-		while (end < count && !isSpace(end)) {
-			wordWidth += widths[end]!;
-			end++;
-		}
-
-		const gap = rowWidth > 0 ? spaceCount : 0;
-		const beforeSpaces = starts[piece - spaceCount]!;
-		spaceCount = 0;
-		if (rowWidth === 0) rowStart = starts[piece]!;
-		if (rowWidth > 0 && rowWidth + gap + wordWidth > width) {
-			// A word longer than a line starts on a fresh line only when that saves a break.
-			const fresh = Math.ceil(wordWidth / width);
-			const here = 1 + Math.ceil(Math.max(0, wordWidth - (width - rowWidth - gap)) / width);
-			if (wordWidth <= width || fresh < here) {
-				rows.push([rowStart, beforeSpaces]);
-				rowStart = starts[piece]!;
-				rowWidth = 0;
-			}
-		}
-
-		rowWidth += rowWidth > 0 ? gap : 0;
-		for (; piece < end; piece++) {
-			const cells = widths[piece]!;
-			if (cells > 0 && rowWidth > 0 && rowWidth + cells > width) {
-				rows.push([rowStart, starts[piece]!]);
-				rowStart = starts[piece]!;
-				rowWidth = 0;
-			}
-
-			rowWidth += cells;
-		}
-	}
-
-	rows.push([rowStart, Math.max(rowStart, starts[piece - spaceCount]!)]);
-	return rows;
 }
 
 /** A marker a hanging indent lines up after: a bullet or a number, then spaces. */

@@ -5,14 +5,15 @@ import {sectionIndexIfKnown, slideHead} from '../deck/deck.js';
 import type {Deck, DeckMeta} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
 import type {NavState} from '../nav/reducer.js';
-import {asciiLine} from './code.js';
+import {asciiText} from './ascii.js';
 import {fitToHeight, type Size} from './layout.js';
-import {padTo, truncate} from './text.js';
-import {styles, type Theme} from './theme.js';
+import {blankLine, join, line, padLine, run, truncateLine, withRoles} from './lines.js';
+import type {Line, Role} from './runs.js';
+import type {Theme} from './theme.js';
 
 type OverlayInput = Readonly<{deck: Deck; state: NavState; theme: Theme; overviewSlides?: readonly number[]}>;
 
-export function overlayLines(input: OverlayInput, area: Size): string[] | undefined {
+export function overlayLines(input: OverlayInput, area: Size): Line[] | undefined {
 	switch (input.state.overlay) {
 		case 'help': {
 			return fitToHeight(helpLines(area, input), area.height, input.state.helpScroll ?? 0, input.theme).lines;
@@ -29,19 +30,23 @@ export function overlayLines(input: OverlayInput, area: Size): string[] | undefi
 }
 
 /** The help's lines before they are fitted to the area (taller than an 80x24 screen: it scrolls). */
-export function helpLines(area: Size, input: Pick<OverlayInput, 'state' | 'theme'>): string[] {
+export function helpLines(area: Size, input: Pick<OverlayInput, 'state' | 'theme'>): Line[] {
 	const {theme} = input;
-	const s = styles(theme);
 	const rows = helpRows(input.state.follow !== undefined);
 	const keyWidth = Math.min(28, Math.max(...rows.map(row => row.keys.length)));
 	const scrolls = rows.length + 4 > area.height;
+	const ellipsis = run(theme.glyphs.ellipsis);
+	const indent = run('  ');
+	const scrollHint = scrolls ? [run(`  ${theme.glyphs.separator} j k ${theme.ascii ? '' : '↑ ↓ '}Space scroll`, ['dim'])] : [];
 	return [
-		'  ' + s.title('Keys') + (scrolls ? s.dim(`  ${theme.glyphs.separator} j k ${theme.ascii ? '' : '↑ ↓ '}Space scroll`) : ''),
-		'',
-		...rows.map(row => '  ' + s.strong(padTo(truncate(row.keys, keyWidth, theme.glyphs.ellipsis), keyWidth)) + '  ' + row.help),
-		'',
-		'  ' + s.dim('Esc or ? closes this help.'),
-	].map(line => truncate(line, area.width, theme.glyphs.ellipsis));
+		line([indent, run('Keys', ['title']), ...scrollHint]),
+		blankLine,
+		...rows.map(row =>
+			join(indent, withRoles(padLine(truncateLine(line([run(row.keys)]), keyWidth, ellipsis), keyWidth), ['strong']), run(`  ${row.help}`)),
+		),
+		blankLine,
+		line([indent, run('Esc or ? closes this help.', ['dim'])]),
+	].map(each => truncateLine(each, area.width, ellipsis));
 }
 
 /** Slides the overview lists: all of them, or those whose title contains the filter. */
@@ -63,9 +68,13 @@ export function overviewSlides(deck: Deck, filter: string): number[] {
 	return all.filter(i => parseSlide(deck, i).title.toLowerCase().includes(needle));
 }
 
-function overviewLines(input: OverlayInput, area: Size): string[] {
+/** One line of text cut to the area's width, with `roles` around it. */
+function cutLine(text: string, width: number, theme: Theme, roles?: readonly Role[]): Line {
+	return truncateLine(line([run(text, roles)]), width, run(theme.glyphs.ellipsis, roles));
+}
+
+function overviewLines(input: OverlayInput, area: Size): Line[] {
 	const {deck, state, theme} = input;
-	const s = styles(theme);
 	const list = input.overviewSlides ?? overviewSlides(deck, state.overview.filter);
 	const header =
 		state.overview.filtering || state.overview.filter !== ''
@@ -74,12 +83,8 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	const about = aboutDeck(deck.meta, theme.glyphs.separator);
 	const top =
 		about === ''
-			? [s.title(truncate(header, area.width, theme.glyphs.ellipsis)), '']
-			: [
-					s.title(truncate(`  ${about}`, area.width, theme.glyphs.ellipsis)),
-					s.dim(truncate(header, area.width, theme.glyphs.ellipsis)),
-					'',
-				];
+			? [cutLine(header, area.width, theme, ['title']), blankLine]
+			: [cutLine(`  ${about}`, area.width, theme, ['title']), cutLine(header, area.width, theme, ['dim']), blankLine];
 	const rows = Math.max(1, area.height - top.length);
 	// Keep the cursor in view: centre it once the list is longer than the area.
 	const first = Math.max(0, Math.min(state.overview.cursor - Math.floor(rows / 2), list.length - rows));
@@ -88,12 +93,16 @@ function overviewLines(input: OverlayInput, area: Size): string[] {
 	for (const index of list.slice(first, first + rows)) {
 		const head = slideHead(deck, index);
 		const plainTitle = parseSlide(deck, index).title;
-		const title = (theme.ascii ? asciiLine(plainTitle) : plainTitle) || s.dim('(untitled)');
+		const title = theme.ascii ? asciiText(plainTitle) : plainTitle;
 		const marks = (state.bookmarks.includes(index) ? theme.glyphs.bookmark : ' ') + (index === state.slide ? '>' : ' ');
 		const indent = head.isSection || sectionIndexIfKnown(deck, index) === -1 ? '' : '  ';
-		let line = ` ${marks} ${String(index + 1).padStart(numberWidth)}  ${indent}${head.isSection ? s.sectionTitle(title) : title}`;
-		line = truncate(line, area.width, theme.glyphs.ellipsis);
-		lines.push(list[state.overview.cursor] === index ? s.current(padTo(line, area.width)) : line);
+		const shown = title === '' ? run('(untitled)', ['dim']) : head.isSection ? run(title, ['section']) : run(title);
+		const entry = truncateLine(
+			line([run(` ${marks} ${String(index + 1).padStart(numberWidth)}  ${indent}`), shown]),
+			area.width,
+			run(theme.glyphs.ellipsis),
+		);
+		lines.push(list[state.overview.cursor] === index ? withRoles(padLine(entry, area.width), ['current']) : entry);
 	}
 
 	return fitToHeight(lines, area.height, 0, theme).lines;

@@ -4,60 +4,69 @@
 import type {Quiz, QuizAnswer} from '../deck/quiz.js';
 import {correctChoices, isFreeAnswer, picksNeeded} from '../deck/quiz.js';
 import {sanitizeLine} from '../deck/sanitize.js';
-import {cellWidth, wrap} from './text.js';
-import {styles, type Theme} from './theme.js';
+import {join, run, spaces, textLine, withRoles, wrapRuns} from './lines.js';
+import type {Line, Role} from './runs.js';
+import {cellWidth} from './text.js';
+import type {Theme} from './theme.js';
 
 /** How a question is shown: with or without its answer (presenting, print), or as a student's (study). */
 export type QuizShown =
 	| Readonly<{mode: 'reveal'; answered: boolean}>
 	| Readonly<{mode: 'study'; answer?: QuizAnswer; current: boolean; picking?: readonly number[]; typing?: string}>;
 
-export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizShown): string[] {
-	const s = styles(theme);
+/** Plain text wrapped to `width`, each line's runs with `roles`. */
+function wrapText(text: string, width: number, roles?: readonly Role[]): Line[] {
+	return wrapRuns([run(text, roles)], width);
+}
+
+export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizShown): Line[] {
 	const right = theme.glyphs.seen;
 	const wrong = theme.ascii ? 'x' : '✗';
 	const answer = shown.mode === 'study' ? shown.answer : undefined;
 	const answered = shown.mode === 'reveal' ? shown.answered : answer !== undefined;
-	const lines: string[] = [];
+	const lines: Line[] = [];
 	for (const paragraph of quiz.question.split('\n')) {
-		lines.push(...wrap(paragraph, width).map(line => s.heading(line)));
+		lines.push(...wrapText(paragraph, width, ['heading']));
 	}
 
 	const picking = new Set(shown.mode === 'study' ? (shown.picking ?? []) : []);
 	const picked = new Set(answer?.picked ?? []);
 	quiz.choices.forEach((choice, index) => {
-		let mark = ' ';
-		if (answered && choice.correct) mark = s.strong(right);
-		else if (answered && picked.has(index)) mark = s.error(wrong);
-		else if (!answered && picking.has(index)) mark = s.marker(theme.glyphs.bullet[0]!);
+		let mark = run(' ');
+		if (answered && choice.correct) mark = run(right, ['strong']);
+		else if (answered && picked.has(index)) mark = run(wrong, ['error']);
+		else if (!answered && picking.has(index)) mark = run(theme.glyphs.bullet[0]!, ['marker']);
 		const label = `${index + 1}. `;
-		const body = wrap(choice.text, Math.max(1, width - 2 - cellWidth(label)));
-		const styled = (line: string) => (answered && !choice.correct ? s.dim(line) : line);
-		body.forEach((line, at) => lines.push(at === 0 ? `${mark} ${label}${styled(line)}` : ' '.repeat(2 + cellWidth(label)) + styled(line)));
+		const body = wrapText(choice.text, Math.max(1, width - 2 - cellWidth(label)));
+		const styled = (each: Line) => (answered && !choice.correct ? withRoles(each, ['dim']) : each);
+		body.forEach((each, at) =>
+			lines.push(at === 0 ? join(mark, run(` ${label}`), styled(each)) : join(spaces(2 + cellWidth(label)), styled(each))),
+		);
 	});
 
 	if (shown.mode === 'study' && answer === undefined && shown.current) {
 		if (isFreeAnswer(quiz)) {
-			lines.push(
-				...wrap(`answer: ${sanitizeLine(shown.typing ?? '')}`, width).map((line, at, all) =>
-					at === all.length - 1 ? line + (theme.ascii ? '_' : '▏') : line,
-				),
-			);
-			lines.push(s.dim('type the answer, then Enter'));
+			const typed = wrapText(`answer: ${sanitizeLine(shown.typing ?? '')}`, width);
+			typed[typed.length - 1] = join(typed.at(-1)!, run(theme.ascii ? '_' : '▏'));
+			lines.push(...typed);
+			lines.push(textLine('type the answer, then Enter', ['dim']));
 		} else {
 			const need = picksNeeded(quiz);
 			const range = `1-${quiz.choices.length}`;
-			lines.push(s.dim(need === 1 ? `${range}: answer` : `${range}: pick ${need} (${need - picking.size} to go), Esc: start over`));
+			lines.push(
+				textLine(need === 1 ? `${range}: answer` : `${range}: pick ${need} (${need - picking.size} to go), Esc: start over`, ['dim']),
+			);
 		}
 	} else if (shown.mode === 'study' && answer === undefined) {
-		lines.push(s.dim('(answer the question above first)'));
+		lines.push(textLine('(answer the question above first)', ['dim']));
 	}
 
 	if (!answered) return lines;
 	lines.push(...verdict(quiz, answer, width, theme));
 	if (quiz.explanation !== '') {
+		const bar = run(theme.glyphs.vertical, ['dim']);
 		for (const paragraph of quiz.explanation.split('\n')) {
-			lines.push(...wrap(paragraph, Math.max(1, width - 2)).map(line => s.dim(theme.glyphs.vertical) + ' ' + s.quote(line)));
+			lines.push(...wrapText(paragraph, Math.max(1, width - 2), ['quote']).map(each => join(bar, run(' '), each)));
 		}
 	}
 
@@ -65,8 +74,7 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 }
 
 /** The line under an answered question: the answer (presenting), or right/wrong and the right answer (study). */
-function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, theme: Theme): string[] {
-	const s = styles(theme);
+function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, theme: Theme): Line[] {
 	const rightChoices = correctChoices(quiz)
 		.map(index => String(index + 1))
 		.join(', ');
@@ -84,6 +92,5 @@ function verdict(quiz: Quiz, answer: QuizAnswer | undefined, width: number, them
 		text = `${theme.ascii ? 'x' : '✗'} Not quite: ${given}; the ${noun}: ${expected}`;
 	}
 
-	const style = answer === undefined || answer.right ? s.strong : s.error;
-	return wrap(text, width).map(line => style(line));
+	return wrapText(text, width, [answer === undefined || answer.right ? 'strong' : 'error']);
 }

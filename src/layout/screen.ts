@@ -1,6 +1,7 @@
 // The whole screen as data: where the slide, the notes and the status bar go for a terminal
-// size, and the lines of each, joined into the screen's rows by composeRows for the first
-// frame (drawn before Ink has loaded), the Ink app's Screen and the tests.
+// size, and the typed lines of each, joined into the screen's rows by composeRows (through the
+// ANSI writer, once, at the end) for the first frame (drawn before Ink has loaded), the Ink
+// app's Screen and the tests.
 import {parseSlide} from '../deck/parse.js';
 import {sectionIndexIfKnown, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
@@ -9,11 +10,13 @@ import {stepsOf} from '../nav/moves.js';
 import type {NavState} from '../nav/reducer.js';
 import {answerKey, currentEntry} from '../nav/quiz-mode.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
+import {blankLine, join, line, padLine, run, spaces, textLine, wrapRuns} from './lines.js';
 import {helpLines, overlayLines} from './overlays.js';
+import type {Line} from './runs.js';
 import {statusLine} from './status.js';
-import {cellWidth, padTo, wrap} from './text.js';
 import {describePace, paceAt, planTalk} from '../deck/timing.js';
-import {styles, type Theme} from './theme.js';
+import type {Theme} from './theme.js';
+import {ansiWriter} from './write.js';
 
 export const minimumSize: Size = {width: 40, height: 10};
 /** From this width the notes pane sits right of the slide; narrower, below it. */
@@ -72,8 +75,8 @@ export type ScreenInput = Readonly<{
 	message?: Readonly<{text: string; kind: 'error' | 'info'}>;
 	/** Extra status badges from the shell (study progress). */
 	badges?: readonly string[];
-	/** Highlights search matches in a styled line (live search). */
-	highlight?: (line: string) => string;
+	/** Marks search matches in a line (live search). */
+	highlight?: (line: Line) => Line;
 	/** Slides the overview lists (after its filter). */
 	overviewSlides?: readonly number[];
 	/** A follower without --clock shows no clock. */
@@ -82,13 +85,15 @@ export type ScreenInput = Readonly<{
 
 export type Regions = Readonly<{
 	geometry: Geometry;
+	/** The theme the regions were laid out with: composeRows writes them with it. */
+	theme: Theme;
 	/** The slide area, or the overlay drawn over it. */
-	slide: readonly string[];
+	slide: readonly Line[];
 	/** Notes pane rows (its divider included), when shown. */
-	notes: readonly string[];
-	status: string;
+	notes: readonly Line[];
+	status: Line;
 	/** The column between slide and notes when the notes are on the right. */
-	divider: string;
+	divider: Line;
 	/** Study view: rows the current slide can scroll (for the reducer). */
 	scrollLimit: number;
 	/** Rows the notes pane can scroll (for the reducer); 0 without a pane. */
@@ -106,15 +111,15 @@ export function buildRegions(input: ScreenInput): Regions {
 	if (geometry.kind === 'too-small') {
 		const text = `terminal too small: need at least ${minimumSize.width}x${minimumSize.height}, have ${size.width}x${size.height}`;
 		// Wrapped, not cut: the sizes at its end are the point of the message.
-		const lines = wrap(text, size.width).slice(0, Math.max(1, size.height));
+		const lines = wrapRuns([run(text)], size.width).slice(0, Math.max(1, size.height));
 		const top = Math.floor((size.height - lines.length) / 2);
-		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => lines[i - top] ?? '');
-		return {geometry, slide: rows, notes: [], status: '', divider: '', scrollLimit: 0, notesScrollLimit: 0};
+		const rows = Array.from({length: Math.max(1, size.height)}, (_, i) => lines[i - top] ?? blankLine);
+		return {geometry, theme, slide: rows, notes: [], status: blankLine, divider: blankLine, scrollLimit: 0, notesScrollLimit: 0};
 	}
 
 	const slide = parseSlide(deck, state.slide);
-	const highlight = input.highlight ?? ((line: string) => line);
-	let slideLines: string[];
+	const highlight = input.highlight ?? ((line: Line) => line);
+	let slideLines: Line[];
 	let bodyLimit = 0;
 	if (studying) {
 		const body = studyLines(input, geometry.slide.width);
@@ -129,31 +134,31 @@ export function buildRegions(input: ScreenInput): Regions {
 		return blankRegions(input, size);
 	}
 
-	let notes: string[] = [];
+	let notes: Line[] = [];
 	let notesLimit = 0;
 	if (geometry.notes) {
 		const pane = geometry.notes;
-		const s = styles(theme);
 		const textWidth = pane.position === 'right' ? pane.width - 1 : pane.width - 2 * 2;
 		const rows = pane.position === 'right' ? pane.height : pane.height - 1;
-		const lines = renderNotes(slide.notes, Math.max(1, textWidth), theme).map(highlight);
+		const lines = renderNotes(slide.noteElements, Math.max(1, textWidth), theme).map(highlight);
 		notesLimit = scrollLimit(lines.length, rows);
 		const fitted = fitToHeight(lines, rows, state.notesScroll, theme).lines;
 		notes =
 			pane.position === 'right'
-				? fitted.map(line => ' ' + line)
+				? fitted.map(each => join(spaces(1), each))
 				: [
-						s.dim(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))),
-						...fitted.map(line => '  ' + line),
+						textLine(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9)), ['dim']),
+						...fitted.map(each => join(spaces(2), each)),
 					];
 	}
 
 	return {
 		geometry,
+		theme,
 		slide: overlay ?? slideLines,
 		notes,
 		status: statusLine(statusInput(input), size.width, theme),
-		divider: styles(theme).dim(theme.glyphs.vertical),
+		divider: textLine(theme.glyphs.vertical, ['dim']),
 		scrollLimit: bodyLimit,
 		notesScrollLimit: notesLimit,
 		helpScrollLimit: state.overlay === 'help' ? scrollLimit(helpLines(geometry.slide, input).length, geometry.slide.height) : 0,
@@ -164,36 +169,40 @@ export function buildRegions(input: ScreenInput): Regions {
 function blankRegions(input: ScreenInput, size: Size): Regions {
 	const rows = size.height - 1;
 	const message = input.theme.ascii ? 'back in a moment' : 'back in a moment \u2026';
+	const shown = run(message, ['dim']);
 	const lines = Array.from({length: rows}, (_, i) =>
-		i === Math.floor(rows / 2)
-			? ' '.repeat(Math.max(0, Math.floor((size.width - cellWidth(message)) / 2))) + styles(input.theme).dim(message)
-			: '',
+		i === Math.floor(rows / 2) ? line([spaces(Math.floor((size.width - shown.width) / 2)), shown]) : blankLine,
 	);
 	const geometry: Geometry = {kind: 'slide', size, slide: {width: size.width, height: rows}};
 	return {
 		geometry,
+		theme: input.theme,
 		slide: lines,
 		notes: [],
 		status: statusLine(statusInput(input), size.width, input.theme),
-		divider: '',
+		divider: blankLine,
 		scrollLimit: 0,
 		notesScrollLimit: 0,
 	};
 }
 
 /** Study view: the slide's content, then its notes, as one scrollable column. */
-function studyLines(input: ScreenInput, width: number): string[] {
+function studyLines(input: ScreenInput, width: number): Line[] {
 	const {deck, state, theme} = input;
 	const slide = parseSlide(deck, state.slide);
-	const s = styles(theme);
 	const body = renderSlideBody(slide, slideHead(deck, state.slide).steps - 1, width, theme, studyQuiz(state, slide.head.quizzes)).lines;
 	if (!state.studyNotes) {
 		return [...body];
 	}
 
-	const notes = renderNotes(slide.notes, Math.max(1, width - 4), theme);
+	const notes = renderNotes(slide.noteElements, Math.max(1, width - 4), theme);
 	const rule = theme.glyphs.horizontal;
-	return [...body, '', '  ' + s.dim(`${rule.repeat(2)} notes ${rule.repeat(Math.max(0, width - 13))}`), ...notes.map(line => '  ' + line)];
+	return [
+		...body,
+		blankLine,
+		line([spaces(2), run(`${rule.repeat(2)} notes ${rule.repeat(Math.max(0, width - 13))}`, ['dim'])]),
+		...notes.map(each => join(spaces(2), each)),
+	];
 }
 
 /** The answer being typed, in the status bar too: the question may be scrolled out of view. */
@@ -274,24 +283,34 @@ export function paceFor(
 	return {remainingSeconds: pace.remainingSeconds, text: words.text, alert: words.off === 'behind' && words.beyondThreshold};
 }
 
-/** The regions joined into exactly `height` rows of at most `width` cells. */
+/**
+ * The regions joined into exactly `height` rows of at most `width` cells, written through the
+ * theme's ANSI writer: the one place typed lines become the terminal's text.
+ */
 export function composeRows(regions: Regions): string[] {
+	const write = ansiWriter(regions.theme);
 	const {geometry} = regions;
 	if (geometry.kind === 'too-small') {
-		return [...regions.slide];
+		return regions.slide.map(write);
 	}
 
 	const {size} = geometry;
 	const notes = geometry.notes;
-	const rows: string[] = [];
+	const rows: Line[] = [];
 	if (notes?.position === 'right') {
 		for (let i = 0; i < geometry.slide.height; i++) {
-			rows.push(padTo(regions.slide[i] ?? '', geometry.slide.width) + regions.divider + padTo(regions.notes[i] ?? '', notes.width));
+			rows.push(
+				join(
+					padLine(regions.slide[i] ?? blankLine, geometry.slide.width),
+					regions.divider,
+					padLine(regions.notes[i] ?? blankLine, notes.width),
+				),
+			);
 		}
 	} else {
 		rows.push(...regions.slide, ...regions.notes);
 	}
 
 	rows.push(regions.status);
-	return rows.slice(0, size.height);
+	return rows.slice(0, size.height).map(write);
 }

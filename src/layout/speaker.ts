@@ -8,20 +8,21 @@ import {formatClock} from '../deck/timing.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from './layout.js';
 import {buildRegions, paceFor, type Regions, type ScreenInput} from './screen.js';
 import {formatElapsed} from './status.js';
-import {padTo, truncate} from './text.js';
-import {styles, type Theme} from './theme.js';
+import {blankLine, join, line, lineText, padLine, run, spaces, textLine, truncateLine} from './lines.js';
+import type {Line, Run} from './runs.js';
+import type {Theme} from './theme.js';
 
 /** From this width the speaker view has two columns. */
 export const speakerColumnsFrom = 100;
 
-function rule(label: string, width: number, theme: Theme): string {
+function rule(label: string, width: number, theme: Theme): Line {
 	const g = theme.glyphs.horizontal;
-	const text = truncate(`${g}${g} ${label} `, width, theme.glyphs.ellipsis);
-	return styles(theme).dim(padTo(text + g.repeat(Math.max(0, width)), width));
+	const text = truncateLine(textLine(`${g}${g} ${label} `), width, run(theme.glyphs.ellipsis));
+	return padLine(textLine(lineText(text) + g.repeat(Math.max(0, width)), ['dim']), width);
 }
 
 /** The audience's slide, laid out at the pane's size (a follower at that size sees exactly this). */
-function currentPane(input: ScreenInput, size: Size): string[] {
+function currentPane(input: ScreenInput, size: Size): Line[] {
 	const {deck, state, theme} = input;
 	const head = slideHead(deck, state.slide);
 	const steps = head.steps > 1 ? ` ${theme.glyphs.separator} step ${state.step + 1}/${head.steps}` : '';
@@ -35,7 +36,7 @@ function currentPane(input: ScreenInput, size: Size): string[] {
 }
 
 /** What the next key shows: the rest of this slide's steps, then the next slide's start. */
-function nextPane(input: ScreenInput, size: Size): string[] {
+function nextPane(input: ScreenInput, size: Size): Line[] {
 	const {deck, state, theme} = input;
 	const head = slideHead(deck, state.slide);
 	const stepsLeft = head.steps - 1 - state.step;
@@ -49,46 +50,45 @@ function nextPane(input: ScreenInput, size: Size): string[] {
 	const then = stepsLeft > 0 ? `${stepsLeft} more step${stepsLeft === 1 ? '' : 's'}, then ` : '';
 	const label = `next: ${then}${nextIndex + 1} ${theme.glyphs.separator} ${next.title || '(untitled)'}`;
 	// The first lines of its first step, without the blank rows a layout starts with.
-	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter(
-		(line, i, all) => line.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''),
-	);
+	const blank = (each: Line) => lineText(each).trim() === '';
+	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter((each, i, all) => !blank(each) || (i > 0 && !blank(all[i - 1]!)));
 	return [rule(label, size.width, theme), ...fill(lines.slice(0, size.height - 1), size.height - 1)];
 }
 
-function clockLines(input: ScreenInput, width: number): string[] {
+function clockLines(input: ScreenInput, width: number): Line[] {
 	const {theme, state} = input;
-	const s = styles(theme);
 	const pace = paceFor(input);
-	const paused = state.clockPaused ? s.error(' paused (p resumes)') : '';
+	const paused: Run[] = state.clockPaused ? [run(' paused (p resumes)', ['error'])] : [];
+	const ellipsis = run(theme.glyphs.ellipsis);
 	if (!pace) {
 		return [
-			s.strong(`elapsed ${formatElapsed(input.elapsedSeconds)}`) + paused,
-			s.dim('no duration set: add duration: 90 to the front matter'),
-		].map(line => truncate(line, width, theme.glyphs.ellipsis));
+			line([run(`elapsed ${formatElapsed(input.elapsedSeconds)}`, ['strong']), ...paused]),
+			textLine('no duration set: add duration: 90 to the front matter', ['dim']),
+		].map(each => truncateLine(each, width, ellipsis));
 	}
 
 	const remaining =
 		pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`;
 	return [
-		s.strong(`elapsed ${formatClock(input.elapsedSeconds)}`) + `  ${remaining}` + paused,
-		pace.alert ? s.error(pace.text) : pace.text,
-	].map(line => truncate(line, width, theme.glyphs.ellipsis));
+		line([run(`elapsed ${formatClock(input.elapsedSeconds)}`, ['strong']), run(`  ${remaining}`), ...paused]),
+		textLine(pace.text, pace.alert ? ['error'] : undefined),
+	].map(each => truncateLine(each, width, ellipsis));
 }
 
-function notesPane(input: ScreenInput, size: Size): {rows: string[]; scrollLimit: number} {
+function notesPane(input: ScreenInput, size: Size): {rows: Line[]; scrollLimit: number} {
 	const {deck, state, theme} = input;
-	const notes = parseSlide(deck, state.slide).notes;
+	const notes = parseSlide(deck, state.slide).noteElements;
 	const lines =
-		notes.length === 0 ? [styles(theme).dim('(no notes for this slide)')] : renderNotes(notes, Math.max(1, size.width - 1), theme);
+		notes.length === 0 ? [textLine('(no notes for this slide)', ['dim'])] : renderNotes(notes, Math.max(1, size.width - 1), theme);
 	const rows = [
 		rule('notes', size.width, theme),
-		...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(line => ' ' + line),
+		...fitToHeight(lines, size.height - 1, state.notesScroll, theme).lines.map(each => join(spaces(1), each)),
 	];
 	return {rows, scrollLimit: Math.max(0, lines.length - (size.height - 1))};
 }
 
-function fill(lines: readonly string[], height: number): string[] {
-	return Array.from({length: Math.max(0, height)}, (_, i) => lines[i] ?? '');
+function fill(lines: readonly Line[], height: number): Line[] {
+	return Array.from({length: Math.max(0, height)}, (_, i) => lines[i] ?? blankLine);
 }
 
 export function buildSpeakerRegions(input: ScreenInput): Regions {
@@ -100,23 +100,25 @@ export function buildSpeakerRegions(input: ScreenInput): Regions {
 	}
 
 	const rows = size.height - 1;
-	let body: string[];
+	let body: Line[];
 	let notesScrollLimit = 0;
 	if (size.width >= speakerColumnsFrom) {
 		const left = Math.floor((size.width - 1) * 0.6);
 		const right = size.width - 1 - left;
 		const nextRows = Math.min(8, Math.max(3, Math.floor(rows * 0.3)));
 		const leftRows = [...currentPane(input, {width: left, height: rows - nextRows}), ...nextPane(input, {width: left, height: nextRows})];
-		const clock = clockLines(input, right - 1).map(line => ' ' + line);
+		const clock = clockLines(input, right - 1).map(each => join(spaces(1), each));
 		const notes = notesPane(input, {width: right, height: rows - clock.length});
 		notesScrollLimit = notes.scrollLimit;
 		const rightRows = [...clock, ...notes.rows];
-		const divider = styles(input.theme).dim(input.theme.glyphs.vertical);
-		body = Array.from({length: rows}, (_, i) => padTo(leftRows[i] ?? '', left) + divider + padTo(rightRows[i] ?? '', right));
+		const divider = run(input.theme.glyphs.vertical, ['dim']);
+		body = Array.from({length: rows}, (_, i) =>
+			join(padLine(leftRows[i] ?? blankLine, left), divider, padLine(rightRows[i] ?? blankLine, right)),
+		);
 	} else {
 		const slideRows = Math.max(4, Math.floor(rows * 0.45));
 		const nextRows = 3;
-		const clock = clockLines(input, size.width - 1).map(line => ' ' + line);
+		const clock = clockLines(input, size.width - 1).map(each => join(spaces(1), each));
 		const notesRows = rows - slideRows - nextRows - clock.length;
 		const notes = notesRows >= 2 ? notesPane(input, {width: size.width, height: notesRows}) : {rows: [], scrollLimit: 0};
 		notesScrollLimit = notes.scrollLimit;
@@ -129,5 +131,14 @@ export function buildSpeakerRegions(input: ScreenInput): Regions {
 	}
 
 	const geometry = {kind: 'slide' as const, size, slide: {width: size.width, height: rows}};
-	return {geometry, slide: fill(body, rows), notes: [], status: plain.status, divider: '', scrollLimit: 0, notesScrollLimit};
+	return {
+		geometry,
+		theme: input.theme,
+		slide: fill(body, rows),
+		notes: [],
+		status: plain.status,
+		divider: blankLine,
+		scrollLimit: 0,
+		notesScrollLimit,
+	};
 }

@@ -1,9 +1,10 @@
 // The status bar: one line, truncated to the width, never wrapped.
 import {sanitizeLine} from '../deck/sanitize.js';
 import {formatClock} from '../deck/timing.js';
-import {asciiLine} from './code.js';
-import {cellWidth, padTo, truncate} from './text.js';
-import {styles, type Theme} from './theme.js';
+import {asciiText} from './ascii.js';
+import {join, line, padLine, run, spaces, truncateLine, withRoles} from './lines.js';
+import type {Line, Run} from './runs.js';
+import type {Theme} from './theme.js';
 
 export type StatusInput = Readonly<{
 	deckTitle: string;
@@ -39,19 +40,18 @@ export function progressBar(slide: number, count: number, cells: number, theme: 
 	return theme.glyphs.progressFull.repeat(filled) + theme.glyphs.progressEmpty.repeat(cells - filled);
 }
 
-function clockText(input: StatusInput, width: number, theme: Theme): string {
+function clockRuns(input: StatusInput, width: number): Run[] {
 	const paused = input.clockPaused ? ' paused' : '';
 	const {pace} = input;
 	if (!pace) {
-		return formatElapsed(input.elapsedSeconds) + paused;
+		return [run(formatElapsed(input.elapsedSeconds) + paused)];
 	}
 
 	const left = width >= 110 ? ` ${formatClock(Math.abs(pace.remainingSeconds))} ${pace.remainingSeconds >= 0 ? 'left' : 'over'}` : '';
-	return `${formatElapsed(input.elapsedSeconds)}${paused}${left} ${pace.alert ? styles(theme).error(pace.text) : pace.text}`;
+	return [run(`${formatElapsed(input.elapsedSeconds)}${paused}${left} `), run(pace.text, pace.alert ? ['error'] : undefined)];
 }
 
-export function statusLine(input: StatusInput, width: number, theme: Theme): string {
-	const s = styles(theme);
+export function statusLine(input: StatusInput, width: number, theme: Theme): Line {
 	const g = theme.glyphs;
 	const position =
 		`${input.slide + 1}/${input.count ?? g.ellipsis}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
@@ -59,17 +59,18 @@ export function statusLine(input: StatusInput, width: number, theme: Theme): str
 	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
 	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;
 	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count ?? Number.POSITIVE_INFINITY, barCells, theme) : '';
-	const clock = width >= 60 && !input.hideClock ? '  ' + clockText(input, width, theme) : '';
-	const right = `${typed}${badges}${position}${bar}${clock} `;
-	const leftRoom = Math.max(0, width - cellWidth(right) - 2);
+	const clock = width >= 60 && !input.hideClock ? [run('  '), ...clockRuns(input, width)] : [];
+	const right = line([run(`${typed}${badges}${position}${bar}`), ...clock, run(' ')]);
+	const leftRoom = Math.max(0, width - right.width - 2);
 	const where = [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `);
 	const withDeck = [input.deckTitle, where].filter(Boolean).join(` ${g.separator} `);
 	// Where you are matters more than which deck: drop the deck title before cutting the slide's.
-	const crumbs = cellWidth(withDeck) <= leftRoom || where === '' ? withDeck : where;
+	const crumbs = run(withDeck).width <= leftRoom || where === '' ? withDeck : where;
 	// Titles are deck text: in ASCII mode their box drawing and arrows are converted as on the slide.
 	const leftText = sanitizeLine(input.message?.text ?? crumbs);
-	const left = ' ' + truncate(theme.ascii ? asciiLine(leftText) : leftText, leftRoom, g.ellipsis);
-	const gap = Math.max(1, width - cellWidth(left) - cellWidth(right));
-	const line = truncate(left + ' '.repeat(gap) + right, width, g.ellipsis);
-	return input.message?.kind === 'error' ? s.errorBar(padTo(line, width)) : s.status(padTo(line, width));
+	const ellipsis = run(g.ellipsis);
+	const left = join(run(' '), truncateLine(line([run(theme.ascii ? asciiText(leftText) : leftText)]), leftRoom, ellipsis));
+	const gap = Math.max(1, width - left.width - right.width);
+	const whole = truncateLine(join(left, spaces(gap), right), width, ellipsis);
+	return withRoles(padLine(whole, width), [input.message?.kind === 'error' ? 'error-bar' : 'status']);
 }

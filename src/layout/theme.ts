@@ -46,6 +46,8 @@ export type Theme = Readonly<{
 	/** Distinguishes layouts made with different themes in memo keys. */
 	id: string;
 	level: ColorLevel;
+	/** Whether anything is styled at all (colour or attributes): if not, text is written plain. */
+	styled: boolean;
 	background: Background;
 	ascii: boolean;
 	/** Colours, at the terminal's depth (none with NO_COLOR or when piped). */
@@ -100,6 +102,7 @@ export function createTheme(options: {
 	return {
 		id: `${options.level}${attributes ? 'b' : ''}${options.ascii ? 'a' : 'u'}${options.highlighter ? 'h' : ''}${background === 'light' ? 'l' : ''}`,
 		level: options.level,
+		styled: options.level > 0 || attributes,
 		background,
 		ascii: options.ascii,
 		chalk: new Chalk({level: options.level}),

@@ -88,8 +88,8 @@ export function App(props: AppProps) {
 	const overviewList = overviewFilter?.list;
 	const highlight = useMemo(() => {
 		const query = state.overlay === 'search' || state.search.hitsFor !== '' ? state.search.query : '';
-		return makeHighlighter(query, props.theme);
-	}, [state.overlay, state.search.query, state.search.hitsFor, props.theme]);
+		return makeHighlighter(query);
+	}, [state.overlay, state.search.query, state.search.hitsFor]);
 	const compose = props.compose ?? buildRegions;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the filter's list grows in place (scanned counts it); sectionsReady says the sections are known
 	const regions = useMemo(

@@ -3,17 +3,29 @@
 // 1 MB one-word deck freezing the presenter).
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {measure, sliceMeasured} from '../../src/layout/cells.js';
-import {cellWidth, clip, padTo, sliceCells, truncate, wrap, wrapHanging} from '../../src/layout/text.js';
+import {measure} from '../../src/layout/cells.js';
+import {cellWidth, wrap} from '../../src/layout/text.js';
 import {makeHighlighter} from '../../src/layout/highlight.js';
+import {
+	clipLine,
+	line,
+	lineText,
+	padLine,
+	run,
+	sliceLine,
+	textLine,
+	truncateLine,
+	wrapHangingLine,
+	wrapRuns,
+} from '../../src/layout/lines.js';
 import {createTheme} from '../../src/layout/theme.js';
+import {writeAnsi} from '../../src/layout/write.js';
 
 const long = {
 	word: 'x'.repeat(20_000),
 	shortWords: 'a '.repeat(10_000),
 	cjk: '日本'.repeat(10_000),
 	mixed: 'é日a\u0301 🎓 👩‍👩‍👧 '.repeat(1000),
-	styled: '\u001B[1mbold\u001B[22m \u001B[36m日本 cyan\u001B[39m '.repeat(1000),
 };
 
 afterEach(() => {
@@ -28,16 +40,17 @@ describe('long lines', () => {
 			lengths.push(text.length);
 			return segment.call(this, text);
 		});
-		const highlight = makeHighlighter('a', createTheme({level: 3, ascii: false}))!;
+		const highlight = makeHighlighter('a')!;
 		for (const text of Object.values(long)) {
+			wrapRuns([run(text)], 80);
+			clipLine(textLine(text), 80, run('›'));
+			sliceLine(textLine(text), 2);
 			cellWidth(text);
 			wrap(text, 80);
-			wrapHanging(`  - ${text}`, 80);
-			clip(text, 80, '›');
-			truncate(text, 80, '…');
-			padTo(text, 80);
-			sliceCells(text, 2);
-			highlight(text);
+			wrapHangingLine(textLine(`  - ${text}`), 80);
+			truncateLine(textLine(text), 80, run('…'));
+			padLine(textLine(text), 80);
+			highlight(textLine(text));
 		}
 
 		expect(Math.max(0, ...lengths)).toBeLessThan(100);
@@ -47,7 +60,7 @@ describe('long lines', () => {
 		for (const [name, text] of Object.entries(long)) {
 			const rows = wrap(text, 80);
 			for (const row of rows) expect(cellWidth(row), name).toBeLessThanOrEqual(80);
-			const strip = (s: string) => s.replace(/\u001B\[[\d;]*m/g, '').replaceAll(' ', '');
+			const strip = (s: string) => s.replaceAll(' ', '');
 			expect(strip(rows.join('')), name).toBe(strip(text));
 		}
 
@@ -62,26 +75,21 @@ describe('long lines', () => {
 	});
 });
 
-describe('sliceMeasured', () => {
-	it('reopens the styles in force where it starts and closes them where it ends', () => {
-		const line = measure('\u001B[1mab\u001B[36mcd\u001B[39mef\u001B[22m');
-		expect(sliceMeasured(line, 3, 5)).toBe('\u001B[1m\u001B[36md\u001B[39me\u001B[22m');
-		expect(sliceMeasured(line, 0, 2)).toBe('\u001B[1mab\u001B[22m');
-		expect(sliceMeasured(line, 4)).toBe('\u001B[1m\u001B[36m\u001B[39mef\u001B[22m');
-	});
-
+describe('sliceLine', () => {
 	it('leaves out a wide character cut by either edge', () => {
-		const line = measure('a日本b');
-		expect(sliceMeasured(line, 0, 2)).toBe('a');
-		expect(sliceMeasured(line, 2, 6)).toBe('本b');
+		const wide = textLine('a日本b');
+		expect(lineText(sliceLine(wide, 0, 2))).toBe('a');
+		expect(lineText(sliceLine(wide, 2, 6))).toBe('本b');
 	});
 });
 
 describe('makeHighlighter', () => {
 	it('marks every match and keeps the styles around it', () => {
 		const theme = createTheme({level: 3, ascii: false});
-		const highlight = makeHighlighter('ab', theme)!;
-		const out = highlight('\u001B[1mxx ab \u001B[36mab\u001B[39m yy\u001B[22m');
+		const highlight = makeHighlighter('ab')!;
+		const marked = highlight(line([run('xx ab ', ['strong']), run('ab', ['strong', 'code']), run(' yy', ['strong'])]));
+		expect(lineText(marked)).toBe('xx ab ab yy');
+		const out = writeAnsi(marked, theme);
 		expect(out.replace(/\u001B\[[\d;]*m/g, '')).toBe('xx ab ab yy');
 		expect(out.startsWith('\u001B[1mxx ')).toBe(true);
 		expect(out.endsWith(' yy\u001B[22m')).toBe(true);

@@ -22,7 +22,7 @@ describe('deep slides', () => {
 		const slide = parseSlide(deck, 0);
 		const body = renderSlideBody(slide, stepsOf(deck, 0) - 1, 80, theme);
 		expect(body.lines.length).toBeGreaterThan(0);
-		renderNotes(slide.notes, 40, theme);
+		renderNotes(slide.noteElements, 40, theme);
 		expect(slideDoc(deck, 0).title).toBe('T');
 		expect(() => checkOpenDeck(deck, [{width: 80, height: 24}], {ascii: false}, undefined)).not.toThrow();
 	});

@@ -8,6 +8,7 @@ import type {Deck} from '../../src/deck/types.js';
 import {layoutSlide, renderNotes} from '../../src/layout/layout.js';
 import {createTheme, type ColorLevel} from '../../src/layout/theme.js';
 import {sgrConceals, tokenize} from '../support/ecma48.js';
+import {writeAnsi} from '../../src/layout/write.js';
 
 const ESC = '\u001B';
 
@@ -164,7 +165,7 @@ describe('layout properties over random Markdown', () => {
 					const slide = parseSlide(deck, index);
 					const steps = stepsOf(deck, index);
 					for (const step of new Set([0, stepSeed % steps, steps - 1])) {
-						const {lines} = layoutSlide(slide, step, area, theme);
+						const lines = layoutSlide(slide, step, area, theme).lines.map(line => writeAnsi(line, theme));
 						expect(lines).toHaveLength(area.height);
 						for (const output of lines) {
 							const fault = lineFault(output, area.width, options.level);
@@ -176,7 +177,7 @@ describe('layout properties over random Markdown', () => {
 
 					// The notes pane's text width as the screen lays it out (right of the slide or below).
 					const notesWidth = area.width >= 120 ? Math.max(30, Math.floor(area.width * 0.34)) - 1 : area.width - 4;
-					for (const output of renderNotes(slide.notes, notesWidth, theme)) {
+					for (const output of renderNotes(slide.noteElements, notesWidth, theme).map(line => writeAnsi(line, theme))) {
 						const fault = lineFault(output, notesWidth, options.level);
 						if (fault) {
 							expect.fail(`notes of slide ${index + 1} at width ${notesWidth}: ${fault} in ${JSON.stringify(output)}`);

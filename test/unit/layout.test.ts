@@ -4,11 +4,44 @@ import {describe, expect, it} from 'vitest';
 import {openDeck, stepsOf} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import type {Deck} from '../../src/deck/types.js';
-import {Lexer} from 'marked';
-import {fitToHeight, layoutSlide, renderNotes, scrollLimit, slideMargin, type Size} from '../../src/layout/layout.js';
-import {renderMarkdownBlock} from '../../src/layout/markdown.js';
-import {clip, padTo, truncate, wrap, wrapHanging} from '../../src/layout/text.js';
+import type {Element} from '../../src/deck/elements.js';
+import type {Slide} from '../../src/deck/types.js';
+import {renderElement} from '../../src/layout/blocks.js';
+import {
+	fitToHeight as fitLines,
+	layoutSlide as layoutLines,
+	renderNotes as renderNoteLines,
+	scrollLimit,
+	slideMargin,
+	type Size,
+} from '../../src/layout/layout.js';
+import {clipLine, lineText, padLine, run, textLine, truncateLine, wrapHangingLine} from '../../src/layout/lines.js';
+import {wrap} from '../../src/layout/text.js';
 import {createTheme, type Theme} from '../../src/layout/theme.js';
+import {writeAnsi} from '../../src/layout/write.js';
+
+// The layout's typed lines, written as the terminal gets them (the ANSI writer).
+const layoutSlide = (slide: Slide, step: number, size: Size, theme: Theme) => {
+	const body = layoutLines(slide, step, size, theme);
+	return {...body, lines: body.lines.map(line => writeAnsi(line, theme))};
+};
+
+const renderNotes = (notes: readonly Element[], width: number, theme: Theme) =>
+	renderNoteLines(notes, width, theme).map(line => writeAnsi(line, theme));
+
+const fitToHeight = (lines: readonly string[], height: number, scroll: number, theme: Theme) => {
+	const fitted = fitLines(
+		lines.map(line => textLine(line)),
+		height,
+		scroll,
+		theme,
+	);
+	return {...fitted, lines: fitted.lines.map(line => writeAnsi(line, theme))};
+};
+
+/** The first block of a one-slide deck, as its element renders. */
+const renderBlock = (source: string, width: number, theme: Theme) =>
+	renderElement(parseSlide(openDeck(source, 'x.md'), 0).blocks[0]!.element, width, theme).map(line => writeAnsi(line, theme));
 
 const plain = createTheme({level: 0, ascii: false});
 const colour = createTheme({level: 3, ascii: false});
@@ -74,7 +107,7 @@ describe('layoutSlide: the bundled decks fit every size', () => {
 			]) {
 				for (let index = 0; index < deck.count; index++) {
 					const slide = parseSlide(deck, index);
-					const lines = [...layoutSlide(slide, stepsOf(deck, index) - 1, size, plain).lines, ...renderNotes(slide.notes, 30, plain)];
+					const lines = [...layoutSlide(slide, stepsOf(deck, index) - 1, size, plain).lines, ...renderNotes(slide.noteElements, 30, plain)];
 					for (const line of lines.filter(line => /[\u001B\u009B]/.test(line))) {
 						faults.push(`${deck.file} slide ${index + 1}: ${JSON.stringify(line)}`);
 					}
@@ -297,7 +330,7 @@ describe('renderNotes', () => {
 
 	it('wraps notes to the pane', () => {
 		const slide = parseSlide(openDeck('## A\n<!-- notes: a long note that needs to wrap at twenty cells -->', 'x.md'), 0);
-		expect(renderNotes(slide.notes, 20, plain)).toEqual(['a long note that', 'needs to wrap at', 'twenty cells']);
+		expect(renderNotes(slide.noteElements, 20, plain)).toEqual(['a long note that', 'needs to wrap at', 'twenty cells']);
 	});
 });
 
@@ -365,24 +398,29 @@ describe('text helpers measure cells', () => {
 		expect(wrap('a bb ccc', 4)).toEqual(['a bb', 'ccc']);
 	});
 
-	it('wrapHanging keeps the text under the marker', () => {
-		expect(wrapHanging('  - alpha beta gamma', 12)).toEqual(['  - alpha', '    beta', '    gamma']);
-		expect(wrapHanging('short', 12)).toEqual(['short']);
+	it('wrapHangingLine keeps the text under the marker', () => {
+		expect(wrapHangingLine(textLine('  - alpha beta gamma'), 12).map(lineText)).toEqual(['  - alpha', '    beta', '    gamma']);
+		expect(wrapHangingLine(textLine('short'), 12).map(lineText)).toEqual(['short']);
 	});
 
-	it('clip', () => {
-		expect(clip('abcdef', 4, '›')).toEqual({line: 'abc›', clipped: true});
-		expect(clip('abcd', 4, '›')).toEqual({line: 'abcd', clipped: false});
-		expect(clip('日本語', 4, '›')).toEqual({line: '日 ›', clipped: true});
-		expect(clip('\u001B[31mabcdef\u001B[39m', 4, '›')).toEqual({line: '\u001B[31mabc\u001B[39m\u001B[0m›', clipped: true});
+	it('clipLine', () => {
+		const clip = (text: string, width: number) => {
+			const {line, clipped} = clipLine(textLine(text), width, run('›'));
+			return {line: lineText(line), clipped};
+		};
+
+		expect(clip('abcdef', 4)).toEqual({line: 'abc›', clipped: true});
+		expect(clip('abcd', 4)).toEqual({line: 'abcd', clipped: false});
+		expect(clip('日本語', 4)).toEqual({line: '日 ›', clipped: true});
 	});
 
-	it('truncate and padTo', () => {
-		expect(truncate('abcdef', 4, '…')).toBe('abc…');
-		expect(truncate('日本語', 4, '…')).toBe('日 …');
-		expect(truncate('abc', 0, '…')).toBe('');
-		expect(padTo('ab', 4)).toBe('ab  ');
-		expect(padTo('日本語', 5)).toBe('日本 ');
+	it('truncateLine and padLine', () => {
+		const truncate = (text: string, width: number) => lineText(truncateLine(textLine(text), width, run('…')));
+		expect(truncate('abcdef', 4)).toBe('abc…');
+		expect(truncate('日本語', 4)).toBe('日 …');
+		expect(truncate('abc', 0)).toBe('');
+		expect(lineText(padLine(textLine('ab'), 4))).toBe('ab  ');
+		expect(lineText(padLine(textLine('日本語'), 5))).toBe('日本 ');
 	});
 });
 
@@ -390,7 +428,7 @@ describe('block quotes', () => {
 	const theme = createTheme({level: 0, ascii: false});
 
 	it('put a bar before every line, lists keep their depth, and deep nesting stays within the width', () => {
-		const quote = (source: string, width: number) => renderMarkdownBlock(new Lexer().lex(source)[0]!, width, theme);
+		const quote = (source: string, width: number) => renderBlock(source, width, theme);
 		expect(quote('> - one\n> - two\n>   - three', 40)).toEqual(['│   • one', '│   • two', '│     ◦ three']);
 		expect(quote('> para\n>\n> > inner', 40)).toEqual(['│ para', '│', '│ │ inner']);
 		const deep = quote(`${'> '.repeat(40)}deep`, 30);
@@ -402,12 +440,12 @@ describe('block quotes', () => {
 describe('tables', () => {
 	it('decode entities in the header as in the body, and size the columns on the decoded text', () => {
 		const theme = createTheme({level: 0, ascii: false});
-		const lines = renderMarkdownBlock(new Lexer().lex('| a &amp; b | `x &lt; y` |\n|---|---|\n| 1 &lt; 2 | 3 |\n')[0]!, 60, theme);
+		const lines = renderBlock('| a &amp; b | `x &lt; y` |\n|---|---|\n| 1 &lt; 2 | 3 |\n', 60, theme);
 		expect(lines[1]).toBe('│ a & b │ x < y │');
 		expect(lines[3]).toBe('│ 1 < 2 │ 3     │');
 	});
 
-	const table = (source: string) => renderMarkdownBlock(new Lexer().lex(source)[0]!, 80, createTheme({level: 0, ascii: false}));
+	const table = (source: string) => renderBlock(source, 80, createTheme({level: 0, ascii: false}));
 
 	it('align columns as the delimiter row says: left, centre, right, and left when unsaid; one rule, under the header', () => {
 		const lines = table(

@@ -5,12 +5,15 @@ import {openDeck} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {layoutSlide} from '../../src/layout/layout.js';
 import {createTheme} from '../../src/layout/theme.js';
+import {writeAnsi} from '../../src/layout/write.js';
 
 const plain = createTheme({level: 0, ascii: false});
 const colour = createTheme({level: 3, ascii: false});
 
 function lines(markdown: string, width = 60, theme = plain): string[] {
-	const out = layoutSlide(parseSlide(openDeck(markdown, 'x.md'), 0), 99, {width, height: 60}, theme).lines;
+	const out = layoutSlide(parseSlide(openDeck(markdown, 'x.md'), 0), 99, {width, height: 60}, theme).lines.map(line =>
+		writeAnsi(line, theme),
+	);
 	let end = out.length;
 	while (end > 0 && out[end - 1]!.trim() === '') {
 		end--;

@@ -3,7 +3,7 @@ import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {answerQuiz, foldAnswer, isQuizInfo, parseQuiz, picksNeeded} from '../../src/deck/quiz.js';
 import {renderSlideBody} from '../../src/layout/layout.js';
-import {stripStyles} from '../../src/layout/text.js';
+import {writePlain as stripStyles} from '../../src/layout/write.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {defined} from '../support/defined.js';
 

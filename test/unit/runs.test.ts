@@ -176,3 +176,12 @@ describe('join', () => {
 		expect(lineText(join(textLine('a'), run('b'), textLine('c')))).toBe('abc');
 	});
 });
+
+describe('line ends', () => {
+	it('start a new line when wrapping, and never reach a run', () => {
+		const lines = wrapRuns([run('one\ntwo three', ['strong'])], 20);
+		expect(texts(lines)).toEqual(['one', 'two three']);
+		expect(lines.every(each => each.runs.every(part => !part.text.includes('\n')))).toBe(true);
+		expect(inlineRuns([{kind: 'text', text: 'a\nb'}]).map(runs => runs.map(part => part.text).join(''))).toEqual(['a', 'b']);
+	});
+});

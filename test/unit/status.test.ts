@@ -1,7 +1,11 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {formatElapsed, progressBar, statusLine, type StatusInput} from '../../src/layout/status.js';
-import {createTheme} from '../../src/layout/theme.js';
+import {formatElapsed, progressBar, statusLine as statusLineRuns, type StatusInput} from '../../src/layout/status.js';
+import {createTheme, type Theme} from '../../src/layout/theme.js';
+import {writeAnsi} from '../../src/layout/write.js';
+
+/** The status bar as the terminal gets it. */
+const statusLine = (input: StatusInput, width: number, theme: Theme) => writeAnsi(statusLineRuns(input, width, theme), theme);
 
 const plain = createTheme({level: 0, ascii: false});
 const ascii = createTheme({level: 0, ascii: true});

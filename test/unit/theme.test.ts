@@ -3,6 +3,7 @@ import {backgroundFor} from '../../src/cli/terminal-env.js';
 import {openDeck} from '../../src/deck/deck.js';
 import {initialState} from '../../src/nav/reducer.js';
 import {aboutDeck, overlayLines} from '../../src/layout/overlays.js';
+import {writePlain} from '../../src/layout/write.js';
 import {createTheme, styles} from '../../src/layout/theme.js';
 
 describe('theme: from the front matter', () => {
@@ -44,7 +45,9 @@ describe('title, author and date', () => {
 	it('the overview header shows them above the slide list', () => {
 		const deck = openDeck('---\ntitle: Paging\nauthor: Ann Lee\ndate: 2026-12-01\n---\n\n# One\n\n---\n\n# Two\n', 'd.md');
 		const state = {...initialState({slide: 0, notesVisible: false, view: 'present', bookmarks: []}), overlay: 'overview' as const};
-		const lines = overlayLines({deck, state, theme: createTheme({level: 0, ascii: false})}, {width: 80, height: 20}) ?? [];
+		const lines = (overlayLines({deck, state, theme: createTheme({level: 0, ascii: false})}, {width: 80, height: 20}) ?? []).map(
+			writePlain,
+		);
 		expect(lines[0]?.trim()).toBe('Paging · Ann Lee · 2026-12-01');
 		expect(lines[1]).toMatch(/^ {2}Overview · 2 slides/);
 		expect(lines[3]).toMatch(/1 {2}One/);

@@ -5,8 +5,9 @@ import {parseSlide, sectionTitle} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {renderQuiz} from '../../layout/quiz.js';
 import type {Quiz} from '../../deck/quiz.js';
-import {cellWidth, truncate} from '../../layout/text.js';
-import {styles} from '../../layout/theme.js';
+import {join, run, spaces, textLine, truncateLine, withRoles} from '../../layout/lines.js';
+import type {Line} from '../../layout/runs.js';
+import {ansiWriter, writePlain} from '../../layout/write.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadDeck} from '../load.js';
 import {parseSlideList} from '../numbers.js';
@@ -39,23 +40,24 @@ export function runPrint(args: PrintArgs): number {
 			: [slideAt(location.slide, deck.count, location.file)];
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
 	const theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
-	const s = styles(theme);
 	const rule = theme.glyphs.horizontal;
-	const out: string[] = [];
+	const ellipsis = run(theme.glyphs.ellipsis);
+	const out: Line[] = [];
+	const blank = textLine('');
 	// What a reader looks for on a handout's first lines: the title, then who and when.
 	const byline = [deck.meta.author, deck.meta.date]
 		.filter(part => part !== undefined && part.trim() !== '')
 		.join(` ${theme.glyphs.separator} `);
 	if (deck.meta.title !== undefined && deck.meta.title.trim() !== '') {
-		out.push(s.title(truncate(deck.meta.title, width, theme.glyphs.ellipsis)));
+		out.push(truncateLine(textLine(deck.meta.title, ['title']), width, run(theme.glyphs.ellipsis, ['title'])));
 	}
 
 	if (byline !== '') {
-		out.push(s.dim(truncate(byline, width, theme.glyphs.ellipsis)));
+		out.push(truncateLine(textLine(byline, ['dim']), width, run(theme.glyphs.ellipsis, ['dim'])));
 	}
 
 	if (out.length > 0) {
-		out.push('');
+		out.push(blank);
 	}
 
 	// `--answers end`: questions are printed without their answers, which follow at the end of
@@ -64,14 +66,14 @@ export function runPrint(args: PrintArgs): number {
 	let held: Array<{slide: number; quiz: Quiz}> = [];
 	const flushAnswers = () => {
 		if (held.length === 0) return;
-		out.push(s.dim(`${rule}${rule} Answers `.padEnd(Math.min(width, 40), rule)), '');
+		out.push(textLine(`${rule}${rule} Answers `.padEnd(Math.min(width, 40), rule), ['dim']), blank);
 		for (const {slide, quiz} of held) {
-			out.push(`  ${s.dim(`slide ${slide + 1}`)}`);
+			out.push(join(spaces(2), run(`slide ${slide + 1}`, ['dim'])));
 			pushAll(
 				out,
-				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => `  ${line}`),
+				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => join(spaces(2), line)),
 			);
-			out.push('');
+			out.push(blank);
 		}
 
 		held = [];
@@ -89,23 +91,25 @@ export function runPrint(args: PrintArgs): number {
 		// A slide that opens its section is named once (sectionTitle gives a section slide its own title).
 		const crumbs = [slide.head.isSection ? '' : sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
-		const head = truncate(label, width, theme.glyphs.ellipsis);
-		out.push(s.dim(head + rule.repeat(Math.max(0, width - cellWidth(head)))), '');
+		const head = truncateLine(textLine(label), width, ellipsis);
+		out.push(withRoles(join(head, run(rule.repeat(Math.max(0, width - head.width)))), ['dim']), blank);
 		pushAll(out, renderSlideBody(slide, step, width, theme).lines);
 		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
-		if (args.notes && slide.notes.length > 0) {
-			out.push('', `  ${s.dim('Notes:')}`);
+		if (args.notes && slide.noteElements.length > 0) {
+			out.push(blank, join(spaces(2), run('Notes:', ['dim'])));
 			pushAll(
 				out,
-				renderNotes(slide.notes, width - 4, theme).map(line => `  ${line}`),
+				renderNotes(slide.noteElements, width - 4, theme).map(line => join(spaces(2), line)),
 			);
 		}
 
-		out.push('');
+		out.push(blank);
 	}
 
 	flushAnswers();
-	process.stdout.write(`${out.map(line => line.trimEnd()).join('\n')}\n`);
+	// A pipe gets the plain writer; a terminal the ANSI one, at its colour depth.
+	const write = theme.styled ? ansiWriter(theme) : writePlain;
+	process.stdout.write(`${out.map(line => write(line).trimEnd()).join('\n')}\n`);
 	return 0;
 }
 
