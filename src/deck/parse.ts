@@ -109,13 +109,11 @@ function buildSlide(deck: Deck, index: number): Slide {
 		problems.push({line: firstLine + text.unterminatedNotesLine, message: 'speaker notes are never closed (missing --> or :::)'});
 	}
 
-	const notes = text.notes === '' ? [] : lex(text.notes, firstLine, problems);
-	const noteElements = elementsFromTokens(notes, dialect);
+	const noteElements = text.notes === '' ? [] : elementsFromTokens(lex(text.notes, firstLine, problems), dialect);
 	return {
 		head,
 		title: lexTitle(text.titleSource),
 		blocks,
-		notes,
 		noteElements,
 		bodyText: elementsToPlain(blocks.map(block => block.element)),
 		notesText: elementsToPlain(noteElements),
@@ -305,7 +303,7 @@ function toBlock(
 	}
 
 	const element = elementFromToken(token, dialect);
-	return element ? {kind: 'markdown', step, line, token, element} : undefined;
+	return element ? {kind: 'markdown', step, line, element} : undefined;
 }
 
 /** Tabs in verbatim blocks become spaces (stops every 4 columns) so widths are known. */

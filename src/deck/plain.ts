@@ -4,9 +4,6 @@ import {pushAll} from './arrays.js';
 import type {Element, Inline} from './elements.js';
 import {inlineMarkdown} from './elements-from-tokens.js';
 
-// Kept here for the layout's table cells until it draws from elements.
-export {decodeBasicEntities} from './elements-from-tokens.js';
-
 /** Inline spans as one line: a link's target follows its text, an image is its alt text, raw HTML tags drop out. */
 export function inlinesToPlain(inlines: readonly Inline[]): string {
 	let out = '';

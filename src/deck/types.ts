@@ -1,5 +1,4 @@
 // The deck model: plain, readonly data. Nothing here knows about terminals, Ink or files.
-import type {Token} from 'marked';
 import type {DialectName} from './dialects/dialect.js';
 import type {Element, LineRange} from './elements.js';
 import type {Quiz} from './quiz.js';
@@ -68,11 +67,10 @@ export type Deck = Readonly<{
 
 /**
  * A block of a parsed slide, shown from reveal step `step` (0-based) on; `line` is 1-based in the file.
- * `element`: what the block holds as the deck's own element (elements.ts), for every kind;
- * `token` (marked's) stays only until the layout draws from elements.
+ * `element`: what the block holds as the deck's own element (elements.ts), for every kind.
  */
 export type Block = (
-	| Readonly<{kind: 'markdown'; step: number; line: number; token: Token}>
+	| Readonly<{kind: 'markdown'; step: number; line: number}>
 	| Readonly<{kind: 'diagram'; step: number; line: number; lines: readonly string[]}>
 	/**
 	 * Source code. `lineNumbers`: drawn with its lines numbered. `highlights` (see elements.ts): the
@@ -108,9 +106,7 @@ export type Slide = Readonly<{
 	/** Plain-text title (inline Markdown removed), sanitised; '' when the slide has none. */
 	title: string;
 	blocks: readonly Block[];
-	/** Speaker notes, lexed and sanitised (marked's tokens, until the layout draws from `noteElements`). */
-	notes: readonly Token[];
-	/** Speaker notes as the deck's own elements. */
+	/** Speaker notes as the deck's own elements (sanitised). */
 	noteElements: readonly Element[];
 	/** Plain text of the body and of the notes, for search. */
 	bodyText: string;

@@ -1,7 +1,7 @@
 // The Markdown handout: one heading per slide, notes as text, and deck text that reads as
 // itself in any Markdown viewer (escaped, raw HTML as code, only safe link targets linked).
 import {Lexer} from 'marked';
-import {decodeBasicEntities} from '../../src/deck/plain.js';
+import {decodeBasicEntities} from '../../src/deck/elements-from-tokens.js';
 import {describe, expect, it} from 'vitest';
 import type {Element, Inline} from '../../src/deck/elements.js';
 import type {Handout} from '../../src/export/handout.js';

@@ -199,7 +199,7 @@ describe('layout properties over random Markdown', () => {
 
 				for (let index = 0; index < deck.count; index++) {
 					const slide = parseSlide(deck, index);
-					const strings = JSON.stringify([slide.title, slide.bodyText, slide.notesText, slide.blocks, slide.notes]);
+					const strings = JSON.stringify([slide.title, slide.bodyText, slide.notesText, slide.blocks, slide.noteElements]);
 					// JSON.stringify escapes C0 as \uXXXX but leaves C1 as is; look for both.
 					expect(/\\u00(?:0[0-8bcef]|1[0-9a-f])|\\u007f|[\u0080-\u009F]/i.test(strings)).toBe(false);
 				}
