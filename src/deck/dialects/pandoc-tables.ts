@@ -4,6 +4,7 @@
 // Linear: each line is looked at a bounded number of times (a table is read once, from its
 // first line to its last, and the scan goes on after it).
 import {closesFence, matchFenceOpen} from '../notes.js';
+import {itemAt} from '../checked.js';
 
 type Align = 'left' | 'right' | 'center' | 'default';
 type Table = {header?: string[]; align: Align[]; rows: string[][]; end: number};
@@ -19,7 +20,7 @@ export function convertPandocTables(lines: readonly string[]): string[] {
 	const out = [...lines];
 	let fence: string | undefined;
 	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i]!;
+		const line = itemAt(lines, i);
 		if (fence !== undefined) {
 			if (closesFence(line, fence)) fence = undefined;
 			continue;
@@ -31,15 +32,15 @@ export function convertPandocTables(lines: readonly string[]): string[] {
 			continue;
 		}
 
-		if (i > 0 && lines[i - 1]!.trim() !== '') continue;
+		if (i > 0 && itemAt(lines, i - 1).trim() !== '') continue;
 		const table = readGrid(lines, i) ?? readMultiline(lines, i) ?? readSimple(lines, i);
 		if (!table) continue;
 		const pipe = pipeTable(table);
 		for (let k = i; k < table.end; k++) out[k] = pipe[k - i] ?? '';
 		// A caption (`Table: …` or `: …`) after a blank line below the table is shown as its text.
 		const below = table.end + 1;
-		if (lines[table.end]?.trim() === '' && below < lines.length && caption.test(lines[below]!)) {
-			out[below] = lines[below]!.replace(caption, '');
+		if (lines[table.end]?.trim() === '' && below < lines.length && caption.test(itemAt(lines, below))) {
+			out[below] = itemAt(lines, below).replace(caption, '');
 		}
 
 		i = table.end - 1;
@@ -62,7 +63,7 @@ function columnsOf(line: string): Columns {
 /** A line cut at the columns' starts (pandoc's rule: text runs on to the next column's dashes). */
 function cells(line: string, columns: Columns): string[] {
 	return columns.starts.map((start, k) => {
-		const end = k + 1 < columns.starts.length ? columns.starts[k + 1]! : line.length;
+		const end = k + 1 < columns.starts.length ? itemAt(columns.starts, k + 1) : line.length;
 		return line.slice(k === 0 ? 0 : start, end).trim();
 	});
 }
@@ -70,7 +71,7 @@ function cells(line: string, columns: Columns): string[] {
 /** pandoc's alignment: from where the header's (or first row's) text sits over its dashes. */
 function alignments(lines: readonly string[], columns: Columns): Align[] {
 	return columns.starts.map((start, k) => {
-		const end = columns.ends[k]!;
+		const end = itemAt(columns.ends, k);
 		let left = false;
 		let right = false;
 		for (const line of lines) {
@@ -84,27 +85,30 @@ function alignments(lines: readonly string[], columns: Columns): Align[] {
 	});
 }
 
+const isDashed = (line: string): boolean => dashGroups.test(line) || dashLine.test(line);
+
 /** A header line and a dashed line of two or more groups, rows to a blank line; or headerless, between two dashed lines. */
 function readSimple(lines: readonly string[], at: number): Table | undefined {
-	const headed = lines[at]!.trim() !== '' && !dashGroups.test(lines[at]!) && dashGroups.test(lines[at + 1] ?? '');
+	const first = itemAt(lines, at);
+	const headed = first.trim() !== '' && !dashGroups.test(first) && dashGroups.test(lines[at + 1] ?? '');
 	const rule = headed ? at + 1 : at;
 	if (!dashGroups.test(lines[rule] ?? '')) return undefined;
-	const columns = columnsOf(lines[rule]!);
+	const columns = columnsOf(itemAt(lines, rule));
 	let end = rule + 1;
-	while (end < lines.length && lines[end]!.trim() !== '' && !(dashGroups.test(lines[end]!) || dashLine.test(lines[end]!))) end++;
+	while (end < lines.length && itemAt(lines, end).trim() !== '' && !isDashed(itemAt(lines, end))) end++;
 	const rows = lines.slice(rule + 1, end);
-	if (headed && end < lines.length && (dashGroups.test(lines[end]!) || dashLine.test(lines[end]!))) {
+	if (headed && end < lines.length && isDashed(itemAt(lines, end))) {
 		// A headed table may close with a dashed line too.
 		end++;
 	} else if (!headed) {
 		// Headerless: closed by a dashed line, then a blank line or the end.
-		if (end >= lines.length || !(dashGroups.test(lines[end]!) || dashLine.test(lines[end]!)) || rows.length === 0) return undefined;
+		if (end >= lines.length || !isDashed(itemAt(lines, end)) || rows.length === 0) return undefined;
 		end++;
 	}
 
 	return {
-		header: headed ? cells(lines[at]!, columns) : undefined,
-		align: alignments(headed ? [lines[at]!] : rows.slice(0, 1), columns),
+		header: headed ? cells(first, columns) : undefined,
+		align: alignments(headed ? [first] : rows.slice(0, 1), columns),
 		rows: rows.map(row => cells(row, columns)),
 		end,
 	};
@@ -113,22 +117,22 @@ function readSimple(lines: readonly string[], at: number): Table | undefined {
 /** A dashed line, header lines, a dashed line of groups, rows separated by blank lines, a closing dashed line. */
 function readMultiline(lines: readonly string[], at: number): Table | undefined {
 	let rule = at;
-	const headed = dashLine.test(lines[at]!);
+	const headed = dashLine.test(itemAt(lines, at));
 	if (headed) {
 		rule = at + 1;
-		while (rule < lines.length && lines[rule]!.trim() !== '' && !dashGroups.test(lines[rule]!)) rule++;
+		while (rule < lines.length && itemAt(lines, rule).trim() !== '' && !dashGroups.test(itemAt(lines, rule))) rule++;
 		if (rule === at + 1 || !dashGroups.test(lines[rule] ?? '')) return undefined;
-	} else if (!dashGroups.test(lines[at]!)) {
+	} else if (!dashGroups.test(itemAt(lines, at))) {
 		return undefined;
 	}
 
-	const columns = columnsOf(lines[rule]!);
+	const columns = columnsOf(itemAt(lines, rule));
 	const rows: string[][] = [];
 	let block: string[] = [];
 	let blank = false;
 	let end = rule + 1;
 	for (; end < lines.length; end++) {
-		const line = lines[end]!;
+		const line = itemAt(lines, end);
 		if (dashLine.test(line) || (dashGroups.test(line) && !headed)) break;
 		if (line.trim() === '') {
 			if (blank) return undefined;
@@ -157,7 +161,7 @@ function joinCells(block: readonly string[], columns: Columns): string[] {
 	const parts = block.map(line => cells(line, columns));
 	return columns.starts.map((_, k) =>
 		parts
-			.map(row => row[k]!)
+			.map(row => itemAt(row, k))
 			.filter(text => text !== '')
 			.join(' '),
 	);
@@ -165,7 +169,7 @@ function joinCells(block: readonly string[], columns: Columns): string[] {
 
 /** `+---+---+` borders, `|`-separated content lines, `+===+` under the header; alignment colons in a border. */
 function readGrid(lines: readonly string[], at: number): Table | undefined {
-	const top = lines[at]!;
+	const top = itemAt(lines, at);
 	if (!gridBorder.test(top)) return undefined;
 	const bounds: number[] = [];
 	for (let k = top.indexOf('+'); k !== -1; k = top.indexOf('+', k + 1)) bounds.push(k);
@@ -176,12 +180,12 @@ function readGrid(lines: readonly string[], at: number): Table | undefined {
 	let block: string[] = [];
 	let end = at + 1;
 	for (; end < lines.length; end++) {
-		const line = lines[end]!;
+		const line = itemAt(lines, end);
 		if (gridBorder.test(line)) {
 			if (block.length === 0) return undefined;
 			const row = Array.from({length: width}, (_, k) =>
 				block
-					.map(text => text.slice(bounds[k]! + 1, bounds[k + 1]).trim())
+					.map(text => text.slice(itemAt(bounds, k) + 1, bounds[k + 1]).trim())
 					.filter(text => text !== '')
 					.join(' '),
 			);
@@ -202,7 +206,7 @@ function readGrid(lines: readonly string[], at: number): Table | undefined {
 
 	if (block.length > 0 || (rows.length === 0 && header === undefined)) return undefined;
 	const align = Array.from({length: width}, (_, k): Align => {
-		const spec = alignLine.slice(bounds[k]! + 1, bounds[k + 1]);
+		const spec = alignLine.slice(itemAt(bounds, k) + 1, bounds[k + 1]);
 		const left = spec.startsWith(':');
 		const right = spec.endsWith(':');
 		return left && right ? 'center' : right ? 'right' : left ? 'left' : 'default';
