@@ -50,9 +50,14 @@ export function parseSlide(deck: Deck, index: number): Slide {
  * Title of the section slide `index` is in (its own title when it opens one); '' before the
  * first section. The one section lookup: the status bar's crumb, outline, stats and search.
  */
-export function sectionTitle(deck: Deck, index: number): string {
-	const section = sectionIndexOf(deck, index);
+export function sectionTitle(deck: Deck, index: number, sectionOf: (deck: Deck, index: number) => number = sectionIndexOf): string {
+	const section = sectionOf(deck, index);
 	return section === -1 ? '' : parseSlide(deck, section).title;
+}
+
+/** The crumb before a slide's title (print, search): its section's title, '' on the slide that opens the section. */
+export function sectionCrumb(deck: Deck, index: number): string {
+	return sectionIndexOf(deck, index) === index ? '' : sectionTitle(deck, index);
 }
 
 /** The self-check questions on a slide, in order (none without parsing a slide that has no quiz fence). */

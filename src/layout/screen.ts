@@ -2,7 +2,7 @@
 // size, and the typed lines of each, joined into the screen's rows by composeRows (through the
 // ANSI writer, once, at the end) for the first frame (drawn before Ink has loaded), the Ink
 // app's Screen and the tests.
-import {parseSlide} from '../deck/parse.js';
+import {parseSlide, sectionTitle} from '../deck/parse.js';
 import {sectionIndexIfKnown, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
@@ -241,7 +241,7 @@ function statusInput(input: ScreenInput) {
 
 	return {
 		deckTitle: sanitizeLine(deck.meta.title ?? ''),
-		section: section === -1 ? '' : parseSlide(deck, section).title,
+		section: sectionTitle(deck, state.slide, sectionIndexIfKnown),
 		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,

@@ -1,7 +1,6 @@
 // A deck's slides as search documents, built slide by slide so a large deck can be indexed in
 // small slices while the presenter is idle.
-import {sectionIndexOf} from '../deck/deck.js';
-import {parseSlideOnce, sectionTitle} from '../deck/parse.js';
+import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import {indexDoc, type IndexedDoc, type SearchDoc, type SearchIndex} from './index.js';
 
@@ -11,8 +10,7 @@ export function slideDoc(deck: Deck, index: number, deckName: string = deck.file
 		deck: deckName,
 		slide: index,
 		title: slide.title,
-		// A section slide's own title is its title, not its context.
-		section: sectionIndexOf(deck, index) === index ? '' : sectionTitle(deck, index),
+		section: sectionCrumb(deck, index),
 		body: slide.bodyText,
 		notes: slide.notesText,
 	};

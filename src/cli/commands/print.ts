@@ -1,7 +1,7 @@
 // `lectern print <deck>`: the deck as text on stdout, laid out by the same function the
 // presenter uses. No cursor movement; colour only on a terminal and never with NO_COLOR.
 import {slideHead} from '../../deck/deck.js';
-import {parseSlide, sectionTitle} from '../../deck/parse.js';
+import {parseSlide, sectionCrumb} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {renderQuiz} from '../../layout/quiz.js';
 import type {Quiz} from '../../deck/quiz.js';
@@ -88,8 +88,7 @@ export function runPrint(args: PrintArgs): number {
 		const quizzes = answersEnd ? slide.blocks.flatMap(block => (block.kind === 'quiz' ? [block] : [])) : [];
 		const lastStep = slideHead(deck, i).steps - 1;
 		const step = quizzes.length > 0 ? Math.max(0, Math.min(lastStep, ...quizzes.map(block => block.answerStep - 1))) : lastStep;
-		// A slide that opens its section is named once (sectionTitle gives a section slide its own title).
-		const crumbs = [slide.head.isSection ? '' : sectionTitle(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
+		const crumbs = [sectionCrumb(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
 		const head = truncateLine(textLine(label), width, ellipsis);
 		out.push(withRoles(join(head, run(rule.repeat(Math.max(0, width - head.width)))), ['dim']), blank);
