@@ -39,7 +39,8 @@ export function parseSlide(deck: Deck, index: number): Slide {
 	// Bounded: the presenter revisits a few slides; check walks every slide once, and the
 	// search index goes through parseSlideOnce, which does not fill this cache.
 	if (cache.size > 128) {
-		cache.delete(cache.keys().next().value!);
+		const oldest = cache.keys().next();
+		if (!oldest.done) cache.delete(oldest.value);
 	}
 
 	cache.set(index, slide);

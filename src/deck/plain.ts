@@ -69,7 +69,7 @@ export function elementsToPlain(elements: readonly Element[]): string {
 
 				case 'list': {
 					for (const item of element.items) {
-						walk(item.children, indent + '  ');
+						walk(item.children, `${indent}  `);
 					}
 
 					break;

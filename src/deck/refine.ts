@@ -9,6 +9,7 @@
 import {Lexer, type Token} from 'marked';
 import {pushAll} from './arrays.js';
 import type {RefinedTag} from './elements-from-tokens.js';
+import {group, itemAt} from './checked.js';
 
 /**
  * Inline tags whose text is shown: as which token, or `undefined` for the text alone. `text`:
@@ -55,7 +56,7 @@ function plainText(tokens: readonly Token[]): string {
 function refineInline(tokens: Token[]): Token[] {
 	const out: Token[] = [];
 	for (let i = 0; i < tokens.length; i++) {
-		const token = tokens[i]!;
+		const token = itemAt(tokens, i);
 		if (token.type !== 'html') {
 			out.push(token);
 			continue;
@@ -128,7 +129,7 @@ function refineToken(token: Token): void {
 	for (const key of ['items', 'header']) {
 		const list = record[key];
 		if (Array.isArray(list)) {
-			list.forEach(item => refineToken(item as Token));
+			for (const item of list) refineToken(item as Token);
 		}
 	}
 
@@ -153,6 +154,6 @@ function markAlert(quote: Token & {tokens: Token[]}): void {
 	}
 
 	const rest = first.raw.slice(marker[0].length);
-	(quote as {alert?: string}).alert = marker[1]!.toLowerCase();
+	(quote as {alert?: string}).alert = group(marker, 1).toLowerCase();
 	quote.tokens = [...(rest.trim() === '' ? [] : new Lexer({gfm: true}).lex(rest)), ...quote.tokens.slice(1)];
 }
