@@ -233,8 +233,9 @@ function statusInput(input: ScreenInput) {
 	}
 
 	if (state.search.hits.length > 0 && state.search.hitsFor !== '') {
+		// Only on a matching slide: elsewhere "match -/12" crowded the crumb at 80 columns and said nothing n would not.
 		const at = state.search.hits.indexOf(state.slide);
-		badges.push(`match ${at === -1 ? '-' : at + 1}/${state.search.hits.length}` + (state.search.wrapped ? ' (wrapped)' : ''));
+		if (at !== -1) badges.push(`match ${at + 1}/${state.search.hits.length}` + (state.search.wrapped ? ' (wrapped)' : ''));
 	} else if (state.search.hitsFor !== '' && state.overlay !== 'search') {
 		badges.push('no match');
 	}

@@ -80,7 +80,7 @@ export const slideBindings: readonly Binding[] = [
 	{keys: ["'"], label: "''", action: {type: 'jumpBack'}, help: 'back before the last jump (search, number, g, G, o)'},
 	{keys: ['o'], action: {type: 'overviewOpen'}, help: 'overview of all slides'},
 	{keys: ['?'], action: {type: 'helpOpen'}, help: 'this help'},
-	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number'},
+	{keys: ['escape'], action: {type: 'cancel'}, help: 'close an overlay, clear a number, then the search marks'},
 	{keys: ['b', '.'], action: {type: 'blank'}, help: "blank the screen, followers' too, until the next key", view: 'present'},
 	{keys: ['p'], action: {type: 'togglePause'}, help: "pause or resume the talk's clock", view: 'present'},
 ];

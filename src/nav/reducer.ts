@@ -270,7 +270,13 @@ function reduceSlide(state: NavState, action: Action, ctx: NavContext): NavState
 		}
 
 		case 'cancel': {
-			return clearPicks(state) ?? (state.count === '' ? state : {...state, count: ''});
+			// Esc takes back the nearest thing: picked choices, then a typed number, then a finished
+			// search's marks and status badge (less's ESC-u); n and N have nothing to go to after it.
+			const picked = clearPicks(state);
+			if (picked) return picked;
+			if (state.count !== '') return {...state, count: ''};
+			if (state.search.hitsFor === '' && state.search.query === '') return state;
+			return {...state, search: {...state.search, query: '', hits: [], hitsFor: '', wrapped: false}};
 		}
 
 		case 'quizAnswer': {

@@ -220,7 +220,7 @@ describe('the help overlay', () => {
 		expect(find('G End')).toBe('last slide (a number then G: that slide)');
 		expect(find('s')).toBe('show or hide the notes (the pane, or under the slide in study)');
 		expect(find('?')).toBe('this help');
-		expect(find('Esc')).toBe('close an overlay, clear a number');
+		expect(find('Esc')).toBe('close an overlay, clear a number, then the search marks');
 		expect(find('q Ctrl-C')).toBe('quit');
 		expect(find('/')).toBe('search the deck');
 		expect(find('n')).toBe('next matching slide');

@@ -243,6 +243,17 @@ describe('search', () => {
 		expect(press(n3, 'l').search.wrapped).toBe(false);
 	});
 
+	it('Esc after a search clears its marks (a typed number first); then n has nothing to go to', () => {
+		const found = press(hits(press(at(0), '/ x'), [1, 4, 7]), 'enter');
+		const counting = press(found, '5');
+		expect(press(counting, 'escape').search.hits).toEqual([1, 4, 7]);
+		const cleared = press(found, 'escape');
+		expect(cleared.search).toMatchObject({query: '', hits: [], hitsFor: ''});
+		expect(position(cleared)).toEqual(position(found));
+		expect(press(cleared, 'n')).toBe(cleared);
+		expect(press(cleared, 'escape')).toBe(cleared);
+	});
+
 	it('n and N without hits do nothing', () => {
 		const state = at(3);
 		expect(press(state, 'n')).toBe(state);
