@@ -39,53 +39,79 @@ type Brackets = Readonly<{open: string; close: string}>;
 
 const none: Brackets = {open: '', close: ''};
 
+/** One layer of styling: a role (or a syntax scope) and the escapes that open and close it. */
+type Layer = Readonly<{key: string; open: string; close: string}>;
+
+const noLayers: readonly Layer[] = [];
+
 function makeAnsiWriter(theme: Theme): AnsiWriter {
 	const byRole = roleStyles(theme);
 	const byScope = syntaxStyles(theme);
-	const brackets = new Map<string, Brackets>();
-	const bracketsOf = (part: Run): Brackets => {
+	const layerCache = new Map<string, Layer | undefined>();
+	const layer = (key: string, style: Style | undefined): Layer | undefined => {
+		if (!layerCache.has(key)) {
+			const brackets = style ? bracketsFor([style]) : none;
+			layerCache.set(key, brackets.open === '' ? undefined : {key, ...brackets});
+		}
+
+		return layerCache.get(key);
+	};
+
+	const runLayers = new Map<string, readonly Layer[]>();
+	const layersOf = (part: Run): readonly Layer[] => {
 		const roles = part.roles;
-		if (!roles || roles.length === 0) return none;
+		if (!roles || roles.length === 0) return noLayers;
 		const key = part.scope === undefined ? roles.join(' ') : `${roles.join(' ')}#${part.scope}`;
-		let found = brackets.get(key);
+		let found = runLayers.get(key);
 		if (!found) {
-			found = bracketsFor(roles.flatMap(role => styleOf(role, part.scope)));
-			brackets.set(key, found);
+			const layers: Layer[] = [];
+			for (const role of roles) {
+				if (role !== 'syntax') {
+					const each = layer(role, byRole[role]);
+					if (each) layers.push(each);
+					continue;
+				}
+
+				// A scope chain, outermost first: `meta string`; `title.function` is drawn as `title`.
+				for (const name of (part.scope ?? '').split(' ')) {
+					const scope = name.split('.')[0] ?? '';
+					const each = layer(`#${scope}`, byScope[scope]);
+					if (each) layers.push(each);
+				}
+			}
+
+			found = layers;
+			runLayers.set(key, found);
 		}
 
 		return found;
 	};
 
-	const styleOf = (role: string, scope: string | undefined): Style[] => {
-		if (role !== 'syntax') {
-			const style = byRole[role as keyof typeof byRole];
-			return style ? [style] : [];
-		}
-
-		// A scope chain, outermost first: `meta string`; `title.function` is drawn as `title`.
-		const styles: Style[] = [];
-		for (const name of (scope ?? '').split(' ')) {
-			const style = byScope[name.split('.')[0]!];
-			if (style) styles.push(style);
-		}
-
-		return styles;
-	};
-
+	// Styles nest as chalk nests them: from one run to the next only the layers that differ are
+	// closed and opened; closing an inner layer can end an outer one's colour or weight (SGR 39
+	// and 22 end every foreground and bold), so the layers kept are opened again after it.
 	return line => {
 		let out = '';
-		let open: Brackets = none;
+		let open: readonly Layer[] = noLayers;
 		for (const part of line.runs) {
-			const next = bracketsOf(part);
-			if (next.open !== open.open || next.close !== open.close) {
-				out += open.close + next.open;
+			const next = layersOf(part);
+			if (next !== open) {
+				let kept = 0;
+				while (kept < open.length && kept < next.length && open[kept] === next[kept]) kept++;
+				if (kept < open.length) {
+					for (let i = open.length - 1; i >= kept; i--) out += open[i]!.close;
+					for (let i = 0; i < kept; i++) out += next[i]!.open;
+				}
+
+				for (let i = kept; i < next.length; i++) out += next[i]!.open;
 				open = next;
 			}
 
 			out += part.text;
 		}
 
-		return out + open.close;
+		for (let i = open.length - 1; i >= 0; i--) out += open[i]!.close;
+		return out;
 	};
 }
 

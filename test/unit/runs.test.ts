@@ -124,6 +124,11 @@ describe('writers', () => {
 		expect(writeAnsi(line([run('x', ['strong', 'code'])]), colour)).toBe('\u001B[1m\u001B[33mx\u001B[39m\u001B[22m');
 	});
 
+	it('ANSI: from one run to the next only the layers that differ close and open (a match inside bold text)', () => {
+		const marked = line([run('xx ', ['strong']), run('ab', ['strong', 'match']), run(' yy', ['strong'])]);
+		expect(writeAnsi(marked, colour)).toBe('\u001B[1mxx \u001B[30m\u001B[43mab\u001B[49m\u001B[39m\u001B[1m yy\u001B[22m');
+	});
+
 	it('ANSI without colour writes no escape at all', () => {
 		expect(writeAnsi(line([run('x', ['code']), run('y', ['link'])]), plain)).toBe('xy');
 	});
