@@ -7,6 +7,7 @@ import type {QuizAnswer} from '../deck/quiz.js';
 import type {Block, Slide} from '../deck/types.js';
 import {renderElement} from './blocks.js';
 import {themedCodeLines} from './code.js';
+import {codeAtStep} from './code-steps.js';
 import {renderColumns} from './columns.js';
 import {asciiLineRuns, blankLine, clipLine, join, run, spaces, textLine, wrapRuns} from './lines.js';
 import {renderQuiz, type QuizShown} from './quiz.js';
@@ -116,7 +117,9 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			}
 
 			const run = blocks.slice(i, end);
-			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => renderBlock(inColumn, columnWidth, theme, problems, shown))) {
+			for (const line of renderColumns(run, inner, (inColumn, columnWidth) =>
+				renderBlock(inColumn, columnWidth, theme, problems, shown, step),
+			)) {
 				lines.push(join(pad, line));
 			}
 
@@ -128,13 +131,18 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			titleDrawn = true;
 			pushAll(
 				lines,
-				wrapRuns([run(slide.title, ['title'])], inner).map(line => join(pad, line)),
+				wrapRuns([run(slide.title, ['title'])], inner).map(line =>
+					join(pad, block.align === 'center' ? join(spaces(Math.max(0, Math.floor((inner - line.width) / 2))), line) : line),
+				),
 			);
 			continue;
 		}
 
-		for (const line of renderBlock(block, inner, theme, problems, shown)) {
-			lines.push(join(pad, line));
+		// A block its author centred (mdp's `-> text <-`, presenterm's alignment) sits in the middle of the slide.
+		const centre = (line: Line) =>
+			block.align === 'center' ? join(spaces(Math.max(0, Math.floor((inner - line.width) / 2))), line) : line;
+		for (const line of renderBlock(block, inner, theme, problems, shown, step)) {
+			lines.push(join(pad, centre(line)));
 		}
 	}
 
@@ -157,7 +165,14 @@ function quizShown(ordinal: number, answerStep: number, step: number, study: Stu
 
 type QuizBlock = Extract<Block, {kind: 'quiz'}>;
 
-function renderBlock(block: Block, width: number, theme: Theme, problems: LayoutProblem[], shown: (block: QuizBlock) => QuizShown): Line[] {
+function renderBlock(
+	block: Block,
+	width: number,
+	theme: Theme,
+	problems: LayoutProblem[],
+	shown: (block: QuizBlock) => QuizShown,
+	step: number,
+): Line[] {
 	const marker = run(theme.glyphs.clipRight, ['marker']);
 	const clipAll = (lines: readonly Line[], what: 'diagram' | 'code' | 'table') => {
 		let widest = 0;
@@ -189,7 +204,8 @@ function renderBlock(block: Block, width: number, theme: Theme, problems: Layout
 		}
 
 		case 'code': {
-			return clipAll(themedCodeLines(block.code, block.lang, theme), 'code');
+			// Line numbers, and the lines this reveal step's highlights leave unlit drawn dim.
+			return clipAll(codeAtStep(themedCodeLines(block.code, block.lang, theme), block, step), 'code');
 		}
 
 		case 'markdown': {
