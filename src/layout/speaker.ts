@@ -9,7 +9,7 @@ import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, type Size} from 
 import {buildRegions, paceFor, type Regions, type ScreenInput} from './screen.js';
 import {formatElapsed} from './status.js';
 import {blankLine, join, line, lineText, padLine, run, spaces, textLine, truncateLine} from './lines.js';
-import type {Line, Run} from './runs.js';
+import type {Line} from './runs.js';
 import type {Theme} from './theme.js';
 
 /** From this width the speaker view has two columns. */
@@ -58,21 +58,28 @@ function nextPane(input: ScreenInput, size: Size): Line[] {
 function clockLines(input: ScreenInput, width: number): Line[] {
 	const {theme, state} = input;
 	const pace = paceFor(input);
-	const paused: Run[] = state.clockPaused ? [run(' paused (p resumes)', ['error'])] : [];
 	const ellipsis = run(theme.glyphs.ellipsis);
-	if (!pace) {
-		return [
-			line([run(`elapsed ${formatElapsed(input.elapsedSeconds)}`, ['strong']), ...paused]),
-			textLine('no duration set: add duration: 90 to the front matter', ['dim']),
-		].map(each => truncateLine(each, width, ellipsis));
+	const elapsed = pace
+		? [
+				run(`elapsed ${formatClock(input.elapsedSeconds)}`, ['strong']),
+				run(
+					`  ${pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`}`,
+				),
+			]
+		: [run(`elapsed ${formatElapsed(input.elapsedSeconds)}`, ['strong'])];
+	const second = pace
+		? textLine(pace.text, pace.alert ? ['error'] : undefined)
+		: textLine('no duration set: add duration: 90 to the front matter', ['dim']);
+	const lines = [line(elapsed), second];
+	if (state.clockPaused) {
+		// Beside the clock where it fits; on a line of its own where it would be cut ("paused (p r…" at 100 columns).
+		const paused = run(' paused (p resumes)', ['error']);
+		const first = line([...elapsed, paused]);
+		if (first.width <= width) lines[0] = first;
+		else lines.push(line([run('paused (p resumes)', ['error'])]));
 	}
 
-	const remaining =
-		pace.remainingSeconds >= 0 ? `${formatClock(pace.remainingSeconds)} left` : `${formatClock(-pace.remainingSeconds)} over`;
-	return [
-		line([run(`elapsed ${formatClock(input.elapsedSeconds)}`, ['strong']), run(`  ${remaining}`), ...paused]),
-		textLine(pace.text, pace.alert ? ['error'] : undefined),
-	].map(each => truncateLine(each, width, ellipsis));
+	return lines.map(each => truncateLine(each, width, ellipsis));
 }
 
 function notesPane(input: ScreenInput, size: Size): {rows: Line[]; scrollLimit: number} {

@@ -11,6 +11,7 @@ import {
 	screenGeometry,
 	type ScreenInput,
 } from '../../src/layout/screen.js';
+import {buildSpeakerRegions} from '../../src/layout/speaker.js';
 import {defined} from '../support/defined.js';
 import {writePlain} from '../../src/layout/write.js';
 import {createTheme} from '../../src/layout/theme.js';
@@ -291,5 +292,23 @@ describe('study view', () => {
 			'  different times of the term.',
 		]);
 		expect(composeRows(study(99))).toEqual(end);
+	});
+});
+
+describe('the speaker view', () => {
+	const lecture = openDeck(readFileSync('decks/virtualization.md', 'utf8'), 'decks/virtualization.md');
+	const speakerRows = (state: NavState, width: number, height: number) =>
+		composeRows(buildSpeakerRegions({deck: lecture, state, size: {width, height}, theme: plain, elapsedSeconds: 2}));
+
+	it('says the clock is paused in full at 100 and 80 columns, on a line of its own where the clock line is full', () => {
+		for (const [width, height] of [
+			[100, 30],
+			[80, 24],
+			[160, 40],
+		] as const) {
+			const screen = speakerRows({...initialState(), clockPaused: true}, width, height).join('\n');
+			expect(screen, `${width}x${height}`).toContain('paused (p resumes)');
+			expect(screen).toContain('left');
+		}
 	});
 });
