@@ -79,6 +79,7 @@ describe('lectern export', slow, () => {
 
 	it.for([
 		{args: ['export', 'no-such-deck.md', '-o', '-'], message: /no-such-deck\.md/},
+		{args: ['export', 'decks/'], message: /decks\/: .*director/},
 		{args: ['export', 'decks/guide.md', '--format', 'pdf'], message: /--format pdf: expected one of html, md/},
 		{args: ['export', 'decks/guide.md', '--notes', 'sideways'], message: /--notes sideways: expected one of open, collapsed/},
 		{args: ['export', 'decks/guide.md', '-o', 'decks/guide.md'], message: /-o is the input file/},

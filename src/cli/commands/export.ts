@@ -25,9 +25,10 @@ export type ExportArgs = Readonly<{
 }>;
 
 export async function runExport(args: ExportArgs): Promise<number> {
+	// The deck first: a path that is no deck (a folder, a missing file) is said as such.
+	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const output = args.output ?? defaultOutput(args.deck, args.format);
 	if (output !== '-') refuseInputAsOutput(args.deck, output, args.format === 'md' ? 'Markdown handout' : 'HTML page');
-	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const handout = handoutOf(deck, {notes: args.notes});
 	const generator = `Lectern ${args.version}`;
 	const highlighter = args.format === 'html' && hasCode(handout) ? await loadHighlighter().catch(() => undefined) : undefined;
