@@ -1,6 +1,6 @@
 // What replaces the slide area while an overlay is open: the help (drawn from the key table)
 // and the overview (every slide's number and title, grouped by section).
-import {parseSlide} from '../deck/parse.js';
+import {parseSlide, parseSlideOnce} from '../deck/parse.js';
 import {sectionIndexIfKnown, slideHead} from '../deck/deck.js';
 import type {Deck, DeckMeta} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
@@ -65,7 +65,7 @@ export function overviewSlides(deck: Deck, filter: string): number[] {
 		return all;
 	}
 
-	return all.filter(i => parseSlide(deck, i).title.toLowerCase().includes(needle));
+	return all.filter(i => parseSlideOnce(deck, i).title.toLowerCase().includes(needle));
 }
 
 /** One line of text cut to the area's width, with `roles` around it. */

@@ -4,7 +4,7 @@
 import {useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf, stepsOf} from '../deck/deck.js';
-import {parseSlide} from '../deck/parse.js';
+import {parseSlideOnce} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {quizzesOf} from '../deck/parse.js';
@@ -414,7 +414,7 @@ function useOverviewFilter(deck: Deck, filter: string): {list: number[]; scanned
 		const slice = () => {
 			const end = performance.now() + filterSliceMs;
 			while (next < deck.count && performance.now() < end) {
-				if (parseSlide(deck, next).title.toLowerCase().includes(needle)) {
+				if (parseSlideOnce(deck, next).title.toLowerCase().includes(needle)) {
 					list.push(next);
 				}
 

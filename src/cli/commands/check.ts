@@ -5,9 +5,10 @@
 import {slideHead} from '../../deck/deck.js';
 import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
 import {codeLanguages, imageTargets} from '../../deck/element-walk.js';
-import {parseSlide} from '../../deck/parse.js';
+import {parseSlide, parseSlideOnce} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
+import type {Slide} from '../../deck/types.js';
 import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
 import {minimumSize, notesShownAtStart, screenGeometry} from '../../layout/screen.js';
 import {createTheme, themeNames, type Highlighter} from '../../layout/theme.js';
@@ -124,12 +125,15 @@ export function checkOpenDeck(
 		return low;
 	};
 
+	// The slide being checked, parsed without keeping it: a deck of 300,000 slides kept whole
+	// made the check's memory, and with it the garbage collector's work, grow with every slide.
+	let checking: {index: number; slide: Slide} | undefined;
 	const add = (index: number, line: number, message: string, severity: 'error' | 'warning' = 'error', size?: Size) => {
 		problems.push({
 			file,
 			line,
 			slide: index + 1,
-			title: parseSlide(deck, index).title,
+			title: checking?.index === index ? checking.slide.title : parseSlide(deck, index).title,
 			severity,
 			message,
 			size: size ? `${size.width}x${size.height}` : undefined,
@@ -150,7 +154,8 @@ export function checkOpenDeck(
 	}
 
 	for (let i = 0; i < deck.count; i++) {
-		const slide = parseSlide(deck, i);
+		const slide = parseSlideOnce(deck, i);
+		checking = {index: i, slide};
 		const head = slide.head;
 		for (const problem of slide.problems) {
 			add(i, problem.line, problem.message, problem.severity);

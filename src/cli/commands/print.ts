@@ -1,7 +1,7 @@
 // `lectern print <deck>`: the deck as text on stdout, laid out by the same function the
 // presenter uses. No cursor movement; colour only on a terminal and never with NO_COLOR.
 import {slideHead} from '../../deck/deck.js';
-import {parseSlide, sectionCrumb} from '../../deck/parse.js';
+import {parseSlideOnce, sectionCrumb} from '../../deck/parse.js';
 import {renderNotes, renderSlideBody} from '../../layout/layout.js';
 import {renderQuiz} from '../../layout/quiz.js';
 import type {Quiz} from '../../deck/quiz.js';
@@ -80,7 +80,8 @@ export function runPrint(args: PrintArgs): number {
 	};
 
 	for (const i of indexes) {
-		const slide = parseSlide(deck, i);
+		// Not kept: printing 300,000 slides kept whole made memory (and GC work) grow with each.
+		const slide = parseSlideOnce(deck, i);
 		if (answersEnd && slideHead(deck, i).isSection) {
 			flushAnswers();
 		}
