@@ -2,11 +2,16 @@
 // follow` processes, each in its own pseudo-terminal and emulator. Measures the time from the
 // leader's key to the last follower's screen showing the new slide, the leader's own key
 // latency with and without followers (and unshared), and each follower's peak memory
-// against a bare `node` process measured by the same driver.
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+// against a bare `node` process measured by the same driver. Between keys it waits until
+// every process has gone quiet (a speaker's presses are seconds apart; followers use the pause
+// to lay out the next slide), and from the processes' own trace (hall-trace.mjs) it tells
+// Lectern's time from the machine's: 200 processes share its cores, and the bench's own
+// emulators (one per follower, in this one process) are part of what it measures.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {PtySession, sleep} from './pty-driver.mjs';
 import {childEnv, freshXdg, lecternBin, outDir} from './env.mjs';
+import {hallTimes, readTrace} from './hall-trace.mjs';
 import {median, pct} from './stats.mjs';
 
 const mark = i => `HALLMARK ${String(i).padStart(4, '0')} END`;
@@ -21,24 +26,58 @@ function writeDeck(slides) {
 	return file;
 }
 
-/** Key → the leader's own frame, `keys` times; returns the latencies in ms. */
+/** CPU time (clock ticks) the processes have used so far. */
+function cpuTicks(pids) {
+	let sum = 0;
+	for (const pid of pids) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			sum += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// exited
+		}
+	}
+	return sum;
+}
+
+/** Waits (at least `minMs`, at most `maxMs`) until the processes used no CPU for 100 ms. */
+async function quiet(pids, minMs, maxMs) {
+	const start = performance.now();
+	await sleep(minMs);
+	let before = cpuTicks(pids);
+	while (performance.now() - start < maxMs) {
+		await sleep(100);
+		const now = cpuTicks(pids);
+		if (now === before) return;
+		before = now;
+	}
+}
+
+/** Key → the leader's own frame, `keys` times; returns the latencies in ms and the presses. */
 async function leaderKeys(leader, from, keys, o, followers = []) {
 	const lead = [];
 	const last = [];
+	const presses = [];
+	const pids = [leader, ...followers].map(s => s.proc.pid);
 	for (let k = 0; k < keys; k++) {
 		const target = mark(from + k + 1);
 		const waits = followers.map(f => f.waitFor(shows(target), o.timeoutMs));
 		const {t} = leader.press('l');
 		const at = await leader.waitFor(shows(target), o.timeoutMs);
 		lead.push(at === undefined ? undefined : at - t);
+		const press = {slide: from + k, at: performance.timeOrigin + t};
+		presses.push(press);
 		if (followers.length) {
 			const arrivals = await Promise.all(waits);
-			last.push(arrivals.some(a => a === undefined) ? undefined : Math.max(...arrivals) - t);
+			const complete = arrivals.every(a => a !== undefined);
+			last.push(complete ? Math.max(...arrivals) - t : undefined);
+			if (complete) press.seen = performance.timeOrigin + Math.max(...arrivals);
 		}
 		// Let every emulator and process go quiet between keys, as between a speaker's presses.
-		await sleep(followers.length ? 200 : 50);
+		await quiet(pids, followers.length ? 200 : 50, followers.length ? 5000 : 1000);
 	}
-	return {lead, last};
+	return {lead, last, presses};
 }
 
 async function startLeader(args, deck, size, env, o) {
@@ -66,7 +105,9 @@ export async function measureFollowers({count, keys, size, o, log}) {
 	const deck = writeDeck(slides);
 	const runtime = mkdtempSync(path.join(outDir, 'hall-'));
 	mkdirSync(runtime, {recursive: true, mode: 0o700});
-	const env = childEnv({...freshXdg(), XDG_RUNTIME_DIR: runtime, TMPDIR: runtime});
+	const trace = path.join(outDir, 'hall-trace.jsonl');
+	rmSync(trace, {force: true});
+	const env = childEnv({...freshXdg(), XDG_RUNTIME_DIR: runtime, TMPDIR: runtime, LECTERN_HALL_TRACE: trace});
 
 	log(`  followers: floor memory and the unshared presenter's keys`);
 	result.floorRssKiB = await floorRss(size, env);
@@ -79,7 +120,9 @@ export async function measureFollowers({count, keys, size, o, log}) {
 	if (shared.error) return {...result, errors: [shared.error]};
 	const {leader} = shared;
 	log(`  followers: the shared presenter's keys with no followers`);
-	result.sharedKeyMs = (await leaderKeys(leader, 1, keys, o)).lead;
+	const sharedKeys = await leaderKeys(leader, 1, keys, o);
+	result.sharedKeyMs = sharedKeys.lead;
+	result.sharedPresses = sharedKeys.presses;
 
 	log(`  followers: starting ${count} followers`);
 	const followers = [];
@@ -104,6 +147,8 @@ export async function measureFollowers({count, keys, size, o, log}) {
 		const withFollowers = await leaderKeys(leader, 1 + keys, keys, o, followers);
 		result.followersKeyMs = withFollowers.lead;
 		result.lastFollowerMs = withFollowers.last;
+		result.lectern = hallTimes(readTrace(trace), withFollowers.presses);
+		result.alone = hallTimes(readTrace(trace), result.sharedPresses);
 		result.followerRssKiB = followers.map(f => f.peakRssKiB()).filter(Boolean);
 	}
 
@@ -126,6 +171,17 @@ export function followersReport(r) {
 		`follower peak RSS: median ${f(rssMiB(followerRss))} MiB, max ${f(rssMiB(Math.max(...(r.followerRssKiB ?? [0]))))} MiB; bare node ${f(rssMiB(r.floorRssKiB))} MiB; ratio ${f(followerRss && r.floorRssKiB ? followerRss / r.floorRssKiB : undefined, 2)} (aim: 1.3)`,
 		`followers that ended when the leader quit: ${r.endedOnQuit ?? '-'} of ${r.count}`,
 	];
+	const t = r.lectern;
+	if (t?.fanWall.median !== undefined) {
+		const mp = x => `${f(x.median)} / ${f(x.p95)}`;
+		lines.push(
+			`Lectern's own part (median / p95 ms, from the processes' LECTERN_HALL_TRACE):`,
+			`  leader: key → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)}); with no followers ${f(r.alone?.fanCpu.median, 2)} ms CPU`,
+			`  a follower: position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
+			`  key → the last follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}; → the bench's emulator showed it ${mp(t.emulation)} more`,
+		);
+	}
+
 	if (r.errors.length) lines.push(`errors: ${r.errors.join('; ')}`);
 	return lines.join('\n');
 }

@@ -1,8 +1,10 @@
 // A follower's screen without Ink or React: what the presenter's App does (ui/App.tsx),
 // reduced to what a read-only view needs — the talk's positions and the follower's own keys
 // go through the same reducer, and the same layout composes the rows it paints. A follower
-// loads neither React nor Ink, which is most of its memory and start-up, and a position costs
-// one reduce, one layout (usually of a slide laid out ahead while idle) and the changed rows.
+// loads neither React nor Ink, which is most of its memory and start-up. While the talk rests
+// it composes the frames of the talk's likely next positions (the next step, the next slide),
+// so a position that comes as expected costs a reduce, a lookup and the changed rows: in a
+// hall of hundreds of followers on one machine, each one's work per key is what adds up.
 import {stepsOf} from '../deck/deck.js';
 import {quizzesOf} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
@@ -16,6 +18,9 @@ import {keyToAction, type KeyName} from '../nav/keys.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
+
+/** How long after a change the frames ahead are composed (a speaker's presses are seconds apart). */
+const rehearseAfterMs = 250;
 
 export type FollowerViewOptions = Readonly<{
 	deck: Deck;
@@ -42,6 +47,8 @@ export class FollowerView {
 	private regions: Regions | undefined;
 	private searchIndex: ReturnType<typeof incrementalIndex> | undefined;
 	private rehearsal: NodeJS.Timeout | undefined;
+	/** Frames composed ahead, by what they were composed from (see frameKey). */
+	private prepared = new Map<string, Regions>();
 	private readonly options: FollowerViewOptions;
 
 	constructor(options: FollowerViewOptions) {
@@ -55,7 +62,9 @@ export class FollowerView {
 	/** The screen as it is now (the first frame, and after a resize or a badge change). */
 	render(): void {
 		const input = this.screenInput(this.state);
-		this.regions = this.options.compose(input);
+		const key = frameKey(input);
+		this.regions = this.prepared.get(key) ?? this.options.compose(input);
+		this.prepared.clear();
 		this.options.paint(composeRows(this.regions));
 		this.rehearse();
 	}
@@ -82,6 +91,7 @@ export class FollowerView {
 		const before = this.deck;
 		this.deck = after;
 		this.searchIndex = undefined;
+		this.prepared.clear();
 		const {state} = this;
 		const context = this.context();
 		this.commit(
@@ -100,11 +110,13 @@ export class FollowerView {
 
 	setSize(size: Size): void {
 		this.size = size;
+		this.prepared.clear();
 		this.render();
 	}
 
 	setTheme(theme: Theme): void {
 		this.theme = theme;
+		this.prepared.clear();
 		this.render();
 	}
 
@@ -176,9 +188,10 @@ export class FollowerView {
 	}
 
 	/**
-	 * While the talk rests, lay out where it most likely goes next (the next step, the next
-	 * slide), one per tick and dropped: the layout keeps the slides' bodies, so the position
-	 * that comes finds its slide laid out.
+	 * While the talk rests, compose the frames of where it most likely goes next (the next
+	 * step, the next slide), one per tick; render takes one when its inputs are the same.
+	 * It starts a moment after the last change: every follower on the machine gets the same
+	 * position at once, and their work ahead must not delay the others' drawing it.
 	 */
 	private rehearse(): void {
 		clearTimeout(this.rehearsal);
@@ -200,12 +213,22 @@ export class FollowerView {
 
 			const after = reduce(state, action, this.context());
 			if (after !== state) {
-				this.options.compose(this.screenInput(after));
+				const input = this.screenInput(after);
+				this.prepared.set(frameKey(input), this.options.compose(input));
 			}
 
 			this.rehearsal = setTimeout(next, 0, index + 1);
 		};
 
-		this.rehearsal = setTimeout(next, 0, 0);
+		this.rehearsal = setTimeout(next, rehearseAfterMs, 0);
 	}
+}
+
+/**
+ * What a frame is composed from besides the deck, size and theme (a change of those clears
+ * the prepared frames): the state, the clock's second and the badges. The search highlighter
+ * and the overview's list follow from the state.
+ */
+function frameKey(input: ScreenInput): string {
+	return `${input.elapsedSeconds}|${input.badges?.join('\u0000') ?? ''}|${JSON.stringify(input.state)}`;
 }

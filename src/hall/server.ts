@@ -1,7 +1,9 @@
 // The leader's side of a talk: a Unix socket server that sends each follower the talk's
 // hello, the deck once, then positions. A follower never slows the leader: writes never
 // block, a position waits while a follower's socket is not drained (only the latest is kept),
-// and a follower stuck that way for too long is dropped (it may reconnect).
+// and a follower stuck that way for too long is dropped (it may reconnect). The positions go
+// out after the leader's own frame, once per turn of the event loop however many changes
+// it held, as one encoded buffer handed to every socket.
 import {chmodSync, chownSync, lstatSync, unlinkSync} from 'node:fs';
 import {createConnection, createServer, type Server, type Socket} from 'node:net';
 import {join} from 'node:path';
@@ -11,6 +13,7 @@ import {ensureTalkDir, groupId, groupTalkDir, privateTalkDir} from './places.js'
 import {encodeMessage, type TalkPosition} from './protocol.js';
 import {shareDeck} from './shared-deck.js';
 import {lastOf} from '../deck/checked.js';
+import {hallTrace} from './trace.js';
 
 export type TalkOptions = Readonly<{
 	name: string;
@@ -55,10 +58,11 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 
 	let deck = initial.deck;
 	let position = initial.position;
-	let positionLine = encodeMessage({type: 'position', ...position});
-	let deckLine: string | undefined;
+	const encode = (message: Parameters<typeof encodeMessage>[0]) => Buffer.from(encodeMessage(message));
+	let positionLine = encode({type: 'position', ...position});
+	let deckLine: Buffer | undefined;
 	const deckLineOf = (current: Deck) => {
-		deckLine ??= encodeMessage({type: 'deck', deck: shareDeck(current, options.shareNotes)});
+		deckLine ??= encode({type: 'deck', deck: shareDeck(current, options.shareNotes)});
 		return deckLine;
 	};
 
@@ -121,10 +125,9 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 				flush(follower);
 			}
 		});
-		if (options.clock) {
-			position = {...position, clock: options.clock()};
-			positionLine = encodeMessage({type: 'position', ...position});
-		}
+		// The talk as it is now (a position may be waiting for the end of this turn).
+		position = options.clock ? {...position, clock: options.clock()} : position;
+		positionLine = encode({type: 'position', ...position});
 
 		socket.write(
 			encodeMessage({
@@ -150,6 +153,34 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 	};
 
 	process.once('exit', removeSocket);
+	// The fan-out waits for the end of this turn: the leader's frame is on its terminal first,
+	// and a burst of changes in one turn sends only the last.
+	let fanOut: NodeJS.Immediate | undefined;
+	const sendPositions = () => {
+		fanOut = undefined;
+		if (closed) {
+			return;
+		}
+
+		const started = hallTrace && {at: hallTrace.now(), cpu: process.cpuUsage()};
+		positionLine = encode({type: 'position', ...position});
+		for (const follower of followers) {
+			flush(follower);
+		}
+
+		if (hallTrace && started) {
+			const cpu = process.cpuUsage(started.cpu);
+			hallTrace.log({
+				event: 'fan-out',
+				slide: position.slide,
+				step: position.step,
+				followers: followers.size,
+				start: started.at,
+				cpuMs: (cpu.user + cpu.system) / 1000,
+			});
+		}
+	};
+
 	return {
 		socket: socketPath,
 		followers: () => followers.size,
@@ -167,10 +198,7 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 			}
 
 			position = nextPosition;
-			positionLine = encodeMessage({type: 'position', ...position});
-			for (const follower of followers) {
-				flush(follower);
-			}
+			fanOut ??= setImmediate(sendPositions);
 		},
 		close() {
 			if (closed) {
@@ -178,7 +206,8 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 			}
 
 			closed = true;
-			const end = encodeMessage({type: 'end'});
+			clearImmediate(fanOut);
+			const end = encode({type: 'end'});
 			for (const follower of followers) {
 				clearTimeout(follower.stallTimer);
 				follower.socket.end(end);

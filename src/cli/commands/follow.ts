@@ -10,6 +10,7 @@ import {createTheme} from '../../layout/theme.js';
 import {limitsFor, type TalkPosition} from '../../hall/protocol.js';
 import {openTalk, type Connection, type TalkSource} from '../../hall/client.js';
 import {checkTalkName} from '../../hall/places.js';
+import {hallTrace} from '../../hall/trace.js';
 import {FollowerView} from '../../hall/follower-view.js';
 import {buildRegions, type ScreenInput} from '../../layout/screen.js';
 import {followState} from '../../nav/hall.js';
@@ -200,7 +201,8 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		initial,
 		size,
 		theme,
-		elapsed,
+		// Without --clock the time is not shown: frames composed ahead stay good.
+		elapsed: args.clock ? elapsed : () => 0,
 		compose,
 		badges,
 		paint,
@@ -214,7 +216,12 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		view.setDeck(deck);
 	};
 	positionListener = position => {
+		const read = hallTrace && {at: hallTrace.now(), cpu: process.cpuUsage()};
 		view.dispatch({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
+		if (hallTrace && read) {
+			const cpu = process.cpuUsage(read.cpu);
+			hallTrace.log({event: 'follower', slide: position.slide, step: position.step, start: read.at, cpuMs: (cpu.user + cpu.system) / 1000});
+		}
 	};
 	// The status bar's badges changed.
 	statusChanged = () => {
