@@ -176,7 +176,7 @@ export function followersReport(r) {
 		const mp = x => `${f(x.median)} / ${f(x.p95)}`;
 		lines.push(
 			`Lectern's own part (median / p95 ms, from the processes' LECTERN_HALL_TRACE):`,
-			`  leader: key → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)}); with no followers ${f(r.alone?.fanCpu.median, 2)} ms CPU`,
+			`  leader: key → its frame written ${mp(t.framed)} (with no followers ${mp(r.alone?.framed ?? {})}); → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)})`,
 			`  a follower: position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
 			`  key → the last follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}; → the bench's emulator showed it ${mp(t.emulation)} more`,
 		);

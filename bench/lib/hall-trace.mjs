@@ -24,6 +24,7 @@ export function readTrace(file) {
  * screen, epoch ms): the leader's fan-out and the followers' own work, as medians and p95s.
  */
 export function hallTimes(entries, presses) {
+	const framed = [];
 	const fanStart = [];
 	const fanWall = [];
 	const fanCpu = [];
@@ -36,6 +37,7 @@ export function hallTimes(entries, presses) {
 		const after = e => e.slide === press.slide && e.start >= press.at - 1;
 		const fan = entries.find(e => e.event === 'fan-out' && after(e));
 		if (fan) {
+			if (fan.painted !== undefined) framed.push(fan.painted - press.at);
 			fanStart.push(fan.start - press.at);
 			fanWall.push(fan.end - fan.start);
 			fanCpu.push(fan.cpuMs);
@@ -56,6 +58,7 @@ export function hallTimes(entries, presses) {
 
 	const both = xs => ({median: median(xs), p95: pct(xs, 95)});
 	return {
+		framed: both(framed),
 		fanStart: both(fanStart),
 		fanWall: both(fanWall),
 		fanCpu: both(fanCpu),

@@ -156,8 +156,11 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 	// The fan-out waits for the end of this turn: the leader's frame is on its terminal first,
 	// and a burst of changes in one turn sends only the last.
 	let fanOut: NodeJS.Immediate | undefined;
+	let framed: number | undefined;
 	const sendPositions = () => {
 		fanOut = undefined;
+		const painted = framed;
+		framed = undefined;
 		if (closed) {
 			return;
 		}
@@ -175,6 +178,7 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 				slide: position.slide,
 				step: position.step,
 				followers: followers.size,
+				painted,
 				start: started.at,
 				cpuMs: (cpu.user + cpu.system) / 1000,
 			});
@@ -198,6 +202,8 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 			}
 
 			position = nextPosition;
+			// Called in the commit that painted the leader's frame: its bytes are with the kernel.
+			framed ??= hallTrace?.now();
 			fanOut ??= setImmediate(sendPositions);
 		},
 		close() {
