@@ -12,7 +12,7 @@ function traceTo(file: string): HallTrace {
 	return {
 		now,
 		log(entry) {
-			appendFileSync(file, JSON.stringify({...entry, end: now(), pid: process.pid}) + '\n');
+			appendFileSync(file, `${JSON.stringify({...entry, end: now(), pid: process.pid})}\n`);
 		},
 	};
 }
