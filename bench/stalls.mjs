@@ -85,7 +85,9 @@ async function measure(name, file) {
 		t.press('z');
 		await t.waitFor(lines => lines.some(line => line.includes('filter: z')), timeout);
 		await sleep(1000);
+		// Two Esc keys (filter, then overview), apart: in one read they are not two Esc keys.
 		t.press('\u001B');
+		await sleep(300);
 		t.press('\u001B');
 		await sleep(300);
 		mark('search');
