@@ -11,6 +11,7 @@ import {pathToFileURL} from 'node:url';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeRun, runLectern, tempDir} from './cli-helpers.js';
+import {defined} from '../support/defined.js';
 
 const chromium = process.env['LECTERN_CHROMIUM'] ?? '/usr/bin/chromium';
 const shots = process.env['LECTERN_SCREENSHOTS'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-export-shots-'));
@@ -51,7 +52,7 @@ type Opened = {page: Page; requests: string[]; problems: string[]};
 
 /** A page that records every request it makes and every CSP violation and script error. */
 async function open(name: string, options: {width: number; height?: number; javascript?: boolean; hash?: string}): Promise<Opened> {
-	const {url} = exported.get(name)!;
+	const {url} = defined(exported.get(name));
 	const page = await browser.newPage();
 	const requests: string[] = [];
 	const problems: string[] = [];
@@ -82,7 +83,7 @@ const slow = {timeout: 120_000};
 describe.each(decks.map(deck => deck.name))('the exported %s', name => {
 	it('makes no request but for itself, keeps to its policy, and has every anchor #1…#N', slow, async () => {
 		const {page, requests, problems} = await open(name, {width: 1280});
-		const {url, slides} = exported.get(name)!;
+		const {url, slides} = defined(exported.get(name));
 		expect(slides).toBeGreaterThan(10);
 		const anchors = await page.evaluate(
 			count =>
@@ -115,7 +116,7 @@ describe.each(decks.map(deck => deck.name))('the exported %s', name => {
 		const measured = diagrams.filter(lines => lines.length > 0);
 		expect(measured.length).toBeGreaterThan(0);
 		for (const [index, lines] of measured.entries()) {
-			const cell = lines[0]!.perChar;
+			const cell = defined(lines[0]).perChar;
 			for (const line of lines) expect(Math.abs(line.perChar - cell), `diagram ${index + 1}: ${JSON.stringify(line)}`).toBeLessThan(0.01);
 			// Lines of the same length end at the same pixel, which is what keeps a box closed.
 			const byLength = new Map<number, number>();
@@ -128,7 +129,7 @@ describe.each(decks.map(deck => deck.name))('the exported %s', name => {
 		}
 
 		const first = await page.$('pre.diagram');
-		await first!.evaluate(element => element.scrollIntoView({block: 'center'}));
+		await defined(first).evaluate(element => element.scrollIntoView({block: 'center'}));
 		await page.screenshot({path: path.join(shots, `${name}-diagram-1280.png`)});
 		expect(problems).toEqual([]);
 		await page.close();
@@ -152,9 +153,9 @@ describe.each(decks.map(deck => deck.name))('the exported %s', name => {
 		expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
 		await page.screenshot({path: path.join(shots, `${name}-top-390.png`)});
 		const diagram = await page.$('pre.diagram');
-		await diagram!.evaluate(element => element.scrollIntoView({block: 'center'}));
+		await defined(diagram).evaluate(element => element.scrollIntoView({block: 'center'}));
 		// A diagram wider than the screen scrolls inside its <pre>.
-		expect(await diagram!.evaluate(element => getComputedStyle(element).overflowX)).toBe('auto');
+		expect(await defined(diagram).evaluate(element => getComputedStyle(element).overflowX)).toBe('auto');
 		await page.screenshot({path: path.join(shots, `${name}-diagram-390.png`)});
 		expect(problems).toEqual([]);
 		await page.close();
@@ -162,7 +163,7 @@ describe.each(decks.map(deck => deck.name))('the exported %s', name => {
 
 	it('prints one slide per page', slow, async () => {
 		const {page, problems} = await open(name, {width: 1280});
-		const {slides} = exported.get(name)!;
+		const {slides} = defined(exported.get(name));
 		await page.emulateMediaType('print');
 		const layout = await page.evaluate(() =>
 			Array.from(document.querySelectorAll('section.slide')).map((slide, i) => ({
@@ -188,7 +189,7 @@ describe('the exported page', () => {
 			searchbar: (document.querySelector('.searchbar') as HTMLElement).offsetHeight,
 			notes: document.querySelectorAll('aside.notes').length,
 		}));
-		expect(state.slides).toBe(exported.get('guide')!.slides);
+		expect(state.slides).toBe(defined(exported.get('guide')).slides);
 		expect(state.searchbar).toBe(0);
 		expect(state.notes).toBeGreaterThan(10);
 		await page.screenshot({path: path.join(shots, 'guide-nojs-14.png')});

@@ -20,6 +20,8 @@ import {
 } from '../../src/layout/lines.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {writeAnsi} from '../../src/layout/write.js';
+import {defined} from '../support/defined.js';
+import {stripSgr} from '../support/sgr.js';
 
 const long = {
 	word: 'x'.repeat(20_000),
@@ -40,7 +42,7 @@ describe('long lines', () => {
 			lengths.push(text.length);
 			return segment.call(this, text);
 		});
-		const highlight = makeHighlighter('a')!;
+		const highlight = defined(makeHighlighter('a'));
 		for (const text of Object.values(long)) {
 			wrapRuns([run(text)], 80);
 			clipLine(textLine(text), 80, run('›'));
@@ -86,11 +88,11 @@ describe('sliceLine', () => {
 describe('makeHighlighter', () => {
 	it('marks every match and keeps the styles around it', () => {
 		const theme = createTheme({level: 3, ascii: false});
-		const highlight = makeHighlighter('ab')!;
+		const highlight = defined(makeHighlighter('ab'));
 		const marked = highlight(line([run('xx ab ', ['strong']), run('ab', ['strong', 'code']), run(' yy', ['strong'])]));
 		expect(lineText(marked)).toBe('xx ab ab yy');
 		const out = writeAnsi(marked, theme);
-		expect(out.replace(/\u001B\[[\d;]*m/g, '')).toBe('xx ab ab yy');
+		expect(stripSgr(out)).toBe('xx ab ab yy');
 		expect(out.startsWith('\u001B[1mxx ')).toBe(true);
 		expect(out.endsWith(' yy\u001B[22m')).toBe(true);
 		expect(out.match(/ab/g)).toHaveLength(2);

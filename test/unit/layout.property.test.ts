@@ -9,6 +9,8 @@ import {layoutSlide, renderNotes} from '../../src/layout/layout.js';
 import {createTheme, type ColorLevel} from '../../src/layout/theme.js';
 import {sgrConceals, tokenize} from '../support/ecma48.js';
 import {writeAnsi} from '../../src/layout/write.js';
+import {defined} from '../support/defined.js';
+import {stripSgr} from '../support/sgr.js';
 
 const ESC = '\u001B';
 
@@ -145,10 +147,10 @@ function lineFault(output: string, width: number, level: ColorLevel): string | u
 		}
 	}
 
-	const bare = output.replace(/\u001B\[[\d;]*m/g, '');
+	const bare = stripSgr(output);
 	// eslint-disable-next-line no-control-regex
-	const control = /[\u0000-\u001F\u007F-\u009F]/.exec(bare);
-	return control ? `control character U+${control[0].codePointAt(0)!.toString(16).padStart(4, '0')}` : undefined;
+	const control = /\p{Cc}/u.exec(bare);
+	return control ? `control character U+${defined(control[0].codePointAt(0)).toString(16).padStart(4, '0')}` : undefined;
 }
 
 describe('layout properties over random Markdown', () => {

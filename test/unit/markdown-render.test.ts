@@ -6,6 +6,7 @@ import {parseSlide} from '../../src/deck/parse.js';
 import {layoutSlide} from '../../src/layout/layout.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {writeAnsi} from '../../src/layout/write.js';
+import {defined} from '../support/defined.js';
 
 const plain = createTheme({level: 0, ascii: false});
 const colour = createTheme({level: 3, ascii: false});
@@ -15,7 +16,7 @@ function lines(markdown: string, width = 60, theme = plain): string[] {
 		writeAnsi(line, theme),
 	);
 	let end = out.length;
-	while (end > 0 && out[end - 1]!.trim() === '') {
+	while (end > 0 && defined(out[end - 1]).trim() === '') {
 		end--;
 	}
 

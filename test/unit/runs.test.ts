@@ -22,6 +22,7 @@ import {
 import type {Line} from '../../src/layout/runs.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {writeAnsi, writePlain} from '../../src/layout/write.js';
+import {defined} from '../support/defined.js';
 
 const colour = createTheme({level: 3, ascii: false});
 const plain = createTheme({level: 0, ascii: false});
@@ -45,8 +46,8 @@ describe('wrapping runs', () => {
 	it('moves whole words, keeps each run its roles across the break', () => {
 		const lines = wrapRuns([run('one '), run('two three', ['strong']), run(' four')], 9);
 		expect(texts(lines)).toEqual(['one two', 'three', 'four']);
-		expect(lines[0]!.runs.map(part => part.roles ?? [])).toEqual([[], ['strong']]);
-		expect(lines[1]!.runs[0]!.roles).toEqual(['strong']);
+		expect(defined(lines[0]).runs.map(part => part.roles ?? [])).toEqual([[], ['strong']]);
+		expect(defined(defined(lines[1]).runs[0]).roles).toEqual(['strong']);
 		expect(lines.map(each => each.width)).toEqual([7, 5, 4]);
 	});
 
@@ -72,7 +73,7 @@ describe('slicing and clipping', () => {
 		expect(lineText(sliceLine(wide, 1, 5))).toBe('b日');
 		expect(lineText(sliceLine(wide, 3, 8))).toBe('本cd');
 		expect(sliceLine(wide, 3, 8).width).toBe(4);
-		expect(sliceLine(wide, 2, 6).runs[0]!.roles).toEqual(['code']);
+		expect(defined(sliceLine(wide, 2, 6).runs[0]).roles).toEqual(['code']);
 	});
 
 	it('clips with a marker in the last cell, padding where a wide character was cut', () => {
@@ -96,7 +97,7 @@ describe('ASCII fallback on runs', () => {
 		const ascii = asciiLineRuns(line([run('┌─┐ ', ['diagram']), run('A ──▶ B', ['strong'])]));
 		expect(lineText(ascii)).toBe('+-+ A --> B');
 		expect(ascii.width).toBe(11);
-		expect(ascii.runs[1]!.roles).toEqual(['strong']);
+		expect(defined(ascii.runs[1]).roles).toEqual(['strong']);
 	});
 });
 
@@ -144,10 +145,10 @@ describe('inline content to runs', () => {
 			{kind: 'link', href: 'https://y.org', children: [{kind: 'text', text: 'https://y.org'}]},
 		]);
 		expect(lines.map(runs => runs.map(part => part.text).join(''))).toEqual(['see docs (https://x.org)', 'a<bhttps://y.org']);
-		expect(lines[0]![1]!.roles).toEqual(['link', 'strong']);
-		expect(lines[0]![3]).toMatchObject({roles: ['href'], href: 'https://x.org'});
-		expect(lines[1]![0]!.roles).toEqual(['code']);
-		expect(lines[1]![1]!.roles).toEqual(['href']);
+		expect(defined(defined(lines[0])[1]).roles).toEqual(['link', 'strong']);
+		expect(defined(lines[0])[3]).toMatchObject({roles: ['href'], href: 'https://x.org'});
+		expect(defined(defined(lines[1])[0]).roles).toEqual(['code']);
+		expect(defined(defined(lines[1])[1]).roles).toEqual(['href']);
 	});
 });
 
@@ -155,7 +156,7 @@ describe('code to runs', () => {
 	it('without a highlighter: one code run a line', () => {
 		const lines = codeLines('a = 1\n\nb', 'py');
 		expect(texts(lines)).toEqual(['a = 1', '', 'b']);
-		expect(lines[0]!.runs[0]!.roles).toEqual(['code']);
+		expect(defined(defined(lines[0]).runs[0]).roles).toEqual(['code']);
 	});
 
 	it('with lowlight: highlight.js scopes on syntax runs, the text unchanged, one line each', async () => {
@@ -163,16 +164,16 @@ describe('code to runs', () => {
 		const code = 'def f(x):\n    """doc\n    more"""\n    return 1';
 		const lines = codeLines(code, 'python', highlighter);
 		expect(texts(lines)).toEqual(code.split('\n'));
-		expect(lines[0]!.runs[0]).toMatchObject({text: 'def', roles: ['syntax'], scope: 'keyword'});
+		expect(defined(lines[0]).runs[0]).toMatchObject({text: 'def', roles: ['syntax'], scope: 'keyword'});
 		// A string over two lines is a string on both (each line is written on its own).
-		expect(lines[2]!.runs[0]).toMatchObject({roles: ['syntax'], scope: 'string'});
-		expect(writeAnsi(lines[0]!, colour).startsWith('\u001B[34mdef\u001B[39m')).toBe(true);
-		expect(lines[3]!.runs.find(part => part.text === '1')).toMatchObject({scope: 'number'});
+		expect(defined(lines[2]).runs[0]).toMatchObject({roles: ['syntax'], scope: 'string'});
+		expect(writeAnsi(defined(lines[0]), colour).startsWith('\u001B[34mdef\u001B[39m')).toBe(true);
+		expect(defined(lines[3]).runs.find(part => part.text === '1')).toMatchObject({scope: 'number'});
 	});
 
 	it('a language the highlighter does not know stays plain code', async () => {
 		const highlighter = await loadHighlighter();
-		expect(codeLines('x', 'no-such-language', highlighter)[0]!.runs[0]!.roles).toEqual(['code']);
+		expect(defined(defined(codeLines('x', 'no-such-language', highlighter)[0]).runs[0]).roles).toEqual(['code']);
 	});
 });
 
