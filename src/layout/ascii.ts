@@ -99,7 +99,7 @@ export function asciiText(line: string): string {
 	for (const char of line) {
 		out +=
 			boxToAscii[char] ??
-			(char.charCodeAt(0) < 0x80 ? char : char.codePointAt(0)! >= 0x25_00 && char.codePointAt(0)! < 0x26_00 ? '+' : char);
+			(char.charCodeAt(0) < 0x80 ? char : (char.codePointAt(0) ?? 0) >= 0x25_00 && (char.codePointAt(0) ?? 0) < 0x26_00 ? '+' : char);
 	}
 
 	return out;

@@ -109,6 +109,6 @@ function renderQuote(children: readonly Element[], alert: AlertKind | undefined,
 const alertIcons: Readonly<Record<AlertKind, string>> = {note: 'ℹ', tip: '✱', important: '❢', warning: '⚠', caution: '⛔'};
 
 function alertLabel(alert: AlertKind, theme: Theme): string {
-	const name = alert[0]!.toUpperCase() + alert.slice(1);
+	const name = alert.charAt(0).toUpperCase() + alert.slice(1);
 	return theme.ascii ? `${name.toUpperCase()}:` : `${alertIcons[alert]} ${name}`;
 }

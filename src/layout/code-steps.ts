@@ -4,6 +4,7 @@
 import type {LineRange} from '../deck/elements.js';
 import {join, run, withRoles} from './lines.js';
 import type {Line} from './runs.js';
+import {itemAt} from '../deck/checked.js';
 
 export type CodeSteps = Readonly<{
 	lineNumbers?: boolean;
@@ -17,7 +18,7 @@ export function litRanges(code: CodeSteps, step: number): readonly LineRange[] |
 	const groups = code.highlights;
 	if (!groups || groups.length === 0) return undefined;
 	const index = Math.min(Math.max(0, step - (code.highlightFrom ?? 0)), groups.length - 1);
-	const ranges = groups[index]!;
+	const ranges = itemAt(groups, index);
 	return ranges.length === 0 ? undefined : ranges;
 }
 

@@ -4,6 +4,7 @@
 import type {Inline} from '../deck/elements.js';
 import {run, type RunExtra} from './lines.js';
 import type {Role, Run} from './runs.js';
+import {lastOf} from '../deck/checked.js';
 
 const spanRoles: Readonly<Record<string, Role | undefined>> = {
 	strong: 'strong',
@@ -23,7 +24,7 @@ const spanRoles: Readonly<Record<string, Role | undefined>> = {
 export function inlineRuns(inlines: readonly Inline[]): Run[][] {
 	const lines: Run[][] = [[]];
 	const add = (part: Run) => {
-		if (part.text !== '') lines[lines.length - 1]!.push(part);
+		if (part.text !== '') lastOf(lines).push(part);
 	};
 
 	// A line end left in text (marked keeps one where a guard left Markdown as written) breaks

@@ -14,6 +14,7 @@ import {renderQuiz, type QuizShown} from './quiz.js';
 import type {Line} from './runs.js';
 import type {Theme} from './theme.js';
 import {pushAll} from '../deck/arrays.js';
+import {defined, itemAt} from '../deck/checked.js';
 
 export type Size = Readonly<{width: number; height: number}>;
 
@@ -42,7 +43,7 @@ export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; 
  * height: margins included, prose wrapped, diagrams and code clipped with a marker.
  */
 export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
-	const key = `${step}|${width}|${theme.id}` + (study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : '');
+	const key = `${step}|${width}|${theme.id}${study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : ''}`;
 	return cached(bodyCache, slide, key, () =>
 		asciiWhenAsked(slide.head.isSection ? renderSection(slide, width) : renderContent(slide, step, width, theme, study), theme),
 	);
@@ -67,7 +68,7 @@ function cached<Owner extends object, Value>(
 
 	let value = byKey.get(key);
 	if (value === undefined) {
-		if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
+		if (byKey.size > 64) byKey.delete(defined(byKey.keys().next().value, 'the oldest key of a full cache'));
 		value = compute();
 		byKey.set(key, value);
 	}
@@ -100,7 +101,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 	const shown = (block: QuizBlock) => quizShown(block.ordinal, block.answerStep, step, study);
 	const blocks = slide.blocks;
 	for (let i = 0; i < blocks.length; i++) {
-		const block = blocks[i]!;
+		const block = itemAt(blocks, i);
 		if (block.step > step) {
 			break;
 		}
@@ -112,7 +113,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 		if (block.column) {
 			// The run of blocks in this column layout that this step shows.
 			let end = i + 1;
-			while (end < blocks.length && blocks[end]!.column?.layout === block.column.layout && blocks[end]!.step <= step) {
+			while (end < blocks.length && itemAt(blocks, end).column?.layout === block.column.layout && itemAt(blocks, end).step <= step) {
 				end++;
 			}
 

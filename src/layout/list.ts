@@ -8,6 +8,7 @@ import {blankLine, join, run, spaces} from './lines.js';
 import type {Line} from './runs.js';
 import {cellWidth} from './text.js';
 import type {Theme} from './theme.js';
+import {itemAt} from '../deck/checked.js';
 
 type ListElement = Extract<Element, {kind: 'list'}>;
 
@@ -15,7 +16,7 @@ export type ElementRenderer = (element: Element, width: number, theme: Theme, de
 
 export function renderList(list: ListElement, width: number, theme: Theme, depth: number, renderElement: ElementRenderer): Line[] {
 	const markers = list.items.map((item, i) => {
-		const marker = list.ordered ? `${list.start + i}.` : theme.glyphs.bullet[depth % theme.glyphs.bullet.length]!;
+		const marker = list.ordered ? `${list.start + i}.` : itemAt(theme.glyphs.bullet, depth % theme.glyphs.bullet.length);
 		return item.checked === undefined ? marker : `${marker} ${checkbox(item.checked, theme)}`;
 	});
 	// A list stands two cells in from the text around it; a nested one hangs under its item's text.
@@ -30,7 +31,7 @@ export function renderList(list: ListElement, width: number, theme: Theme, depth
 			if (k > 0 && list.loose && child.kind !== 'list') body.push(blankLine);
 			pushAll(body, renderElement(child, inner, theme, depth + 1));
 		});
-		const marker = markers[i]!;
+		const marker = itemAt(markers, i);
 		// Numbers line up on their right edge (9. and 10.), bullets on their left.
 		const shown = list.ordered ? marker.padStart(markerWidth - 1) : marker.padEnd(markerWidth - 1);
 		const first = body[0];

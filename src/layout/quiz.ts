@@ -8,6 +8,7 @@ import {join, run, spaces, textLine, withRoles, wrapRuns} from './lines.js';
 import type {Line, Role} from './runs.js';
 import {cellWidth} from './text.js';
 import type {Theme} from './theme.js';
+import {itemAt, lastOf} from '../deck/checked.js';
 
 /** How a question is shown: with or without its answer (presenting, print), or as a student's (study). */
 export type QuizShown =
@@ -35,19 +36,19 @@ export function renderQuiz(quiz: Quiz, width: number, theme: Theme, shown: QuizS
 		let mark = run(' ');
 		if (answered && choice.correct) mark = run(right, ['strong']);
 		else if (answered && picked.has(index)) mark = run(wrong, ['error']);
-		else if (!answered && picking.has(index)) mark = run(theme.glyphs.bullet[0]!, ['marker']);
+		else if (!answered && picking.has(index)) mark = run(itemAt(theme.glyphs.bullet, 0), ['marker']);
 		const label = `${index + 1}. `;
 		const body = wrapText(choice.text, Math.max(1, width - 2 - cellWidth(label)));
 		const styled = (each: Line) => (answered && !choice.correct ? withRoles(each, ['dim']) : each);
-		body.forEach((each, at) =>
-			lines.push(at === 0 ? join(mark, run(` ${label}`), styled(each)) : join(spaces(2 + cellWidth(label)), styled(each))),
-		);
+		for (const [at, each] of body.entries()) {
+			lines.push(at === 0 ? join(mark, run(` ${label}`), styled(each)) : join(spaces(2 + cellWidth(label)), styled(each)));
+		}
 	});
 
 	if (shown.mode === 'study' && answer === undefined && shown.current) {
 		if (isFreeAnswer(quiz)) {
 			const typed = wrapText(`answer: ${sanitizeLine(shown.typing ?? '')}`, width);
-			typed[typed.length - 1] = join(typed.at(-1)!, run(theme.ascii ? '_' : '▏'));
+			typed[typed.length - 1] = join(lastOf(typed), run(theme.ascii ? '_' : '▏'));
 			lines.push(...typed);
 			lines.push(textLine('type the answer, then Enter', ['dim']));
 		} else {

@@ -147,7 +147,7 @@ export function buildRegions(input: ScreenInput): Regions {
 			pane.position === 'right'
 				? fitted.map(each => join(spaces(1), each))
 				: [
-						textLine(theme.glyphs.horizontal.repeat(2) + ' notes ' + theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9)), ['dim']),
+						textLine(`${theme.glyphs.horizontal.repeat(2)} notes ${theme.glyphs.horizontal.repeat(Math.max(0, pane.width - 9))}`, ['dim']),
 						...fitted.map(each => join(spaces(2), each)),
 					];
 	}
@@ -235,7 +235,7 @@ function statusInput(input: ScreenInput) {
 	if (state.search.hits.length > 0 && state.search.hitsFor !== '') {
 		// Only on a matching slide: elsewhere "match -/12" crowded the crumb at 80 columns and said nothing n would not.
 		const at = state.search.hits.indexOf(state.slide);
-		if (at !== -1) badges.push(`match ${at + 1}/${state.search.hits.length}` + (state.search.wrapped ? ' (wrapped)' : ''));
+		if (at !== -1) badges.push(`match ${at + 1}/${state.search.hits.length}${state.search.wrapped ? ' (wrapped)' : ''}`);
 	} else if (state.search.hitsFor !== '' && state.overlay !== 'search') {
 		badges.push('no match');
 	}

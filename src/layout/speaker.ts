@@ -11,6 +11,7 @@ import {formatElapsed} from './status.js';
 import {blankLine, join, line, lineText, padLine, run, spaces, textLine, truncateLine} from './lines.js';
 import type {Line} from './runs.js';
 import type {Theme} from './theme.js';
+import {itemAt} from '../deck/checked.js';
 
 /** From this width the speaker view has two columns. */
 export const speakerColumnsFrom = 100;
@@ -51,7 +52,9 @@ function nextPane(input: ScreenInput, size: Size): Line[] {
 	const label = `next: ${then}${nextIndex + 1} ${theme.glyphs.separator} ${next.title || '(untitled)'}`;
 	// The first lines of its first step, without the blank rows a layout starts with.
 	const blank = (each: Line) => lineText(each).trim() === '';
-	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter((each, i, all) => !blank(each) || (i > 0 && !blank(all[i - 1]!)));
+	const lines = renderSlideBody(next, 0, size.width, theme).lines.filter(
+		(each, i, all) => !blank(each) || (i > 0 && !blank(itemAt(all, i - 1))),
+	);
 	return [rule(label, size.width, theme), ...fill(lines.slice(0, size.height - 1), size.height - 1)];
 }
 

@@ -53,12 +53,11 @@ function clockRuns(input: StatusInput, width: number): Run[] {
 
 export function statusLine(input: StatusInput, width: number, theme: Theme): Line {
 	const g = theme.glyphs;
-	const position =
-		`${input.slide + 1}/${input.count ?? g.ellipsis}` + (input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : '');
+	const position = `${input.slide + 1}/${input.count ?? g.ellipsis}${input.steps > 1 ? ` ${g.separator} step ${input.step + 1}/${input.steps}` : ''}`;
 	const typed = input.typed === '' ? '' : `go to ${input.typed}… `;
-	const badges = input.badges.length > 0 ? input.badges.join(' ') + '  ' : '';
+	const badges = input.badges.length > 0 ? `${input.badges.join(' ')}  ` : '';
 	const barCells = width >= 100 ? 10 : width >= 70 ? 6 : 0;
-	const bar = barCells > 0 ? ' ' + progressBar(input.slide, input.count ?? Number.POSITIVE_INFINITY, barCells, theme) : '';
+	const bar = barCells > 0 ? ` ${progressBar(input.slide, input.count ?? Number.POSITIVE_INFINITY, barCells, theme)}` : '';
 	const clock = width >= 60 && !input.hideClock ? [run('  '), ...clockRuns(input, width)] : [];
 	const right = line([run(`${typed}${badges}${position}${bar}`), ...clock, run(' ')]);
 	const leftRoom = Math.max(0, width - right.width - 2);
