@@ -90,7 +90,7 @@ function addPlain(text: string, from: number, to: number, out: Builder): void {
  */
 export function wrapRanges(measured: Measured, width: number): Array<readonly [number, number]> {
 	const {text, starts, widths, count} = measured;
-	const isSpace = (piece: number) => widths[piece] === 1 && text.charCodeAt(starts[piece]!) === 0x20;
+	const isSpace = (piece: number) => widths[piece] === 1 && text.charCodeAt(starts[piece] ?? 0) === 0x20;
 	const rows: Array<readonly [number, number]> = [];
 	let rowStart = 0;
 	let rowWidth = 0;
@@ -107,31 +107,31 @@ export function wrapRanges(measured: Measured, width: number): Array<readonly [n
 		let end = piece;
 		let wordWidth = 0;
 		while (end < count && !isSpace(end)) {
-			wordWidth += widths[end]!;
+			wordWidth += widths[end] ?? 0;
 			end++;
 		}
 
 		const gap = rowWidth > 0 ? spaceCount : 0;
-		const beforeSpaces = starts[piece - spaceCount]!;
+		const beforeSpaces = starts[piece - spaceCount] ?? 0;
 		spaceCount = 0;
-		if (rowWidth === 0) rowStart = starts[piece]!;
+		if (rowWidth === 0) rowStart = starts[piece] ?? 0;
 		if (rowWidth > 0 && rowWidth + gap + wordWidth > width) {
 			// A word longer than a line starts on a fresh line only when that saves a break.
 			const fresh = Math.ceil(wordWidth / width);
 			const here = 1 + Math.ceil(Math.max(0, wordWidth - (width - rowWidth - gap)) / width);
 			if (wordWidth <= width || fresh < here) {
 				rows.push([rowStart, beforeSpaces]);
-				rowStart = starts[piece]!;
+				rowStart = starts[piece] ?? 0;
 				rowWidth = 0;
 			}
 		}
 
 		rowWidth += rowWidth > 0 ? gap : 0;
 		for (; piece < end; piece++) {
-			const cells = widths[piece]!;
+			const cells = widths[piece] ?? 0;
 			if (cells > 0 && rowWidth > 0 && rowWidth + cells > width) {
-				rows.push([rowStart, starts[piece]!]);
-				rowStart = starts[piece]!;
+				rows.push([rowStart, starts[piece] ?? 0]);
+				rowStart = starts[piece] ?? 0;
 				rowWidth = 0;
 			}
 
@@ -139,6 +139,6 @@ export function wrapRanges(measured: Measured, width: number): Array<readonly [n
 		}
 	}
 
-	rows.push([rowStart, Math.max(rowStart, starts[piece - spaceCount]!)]);
+	rows.push([rowStart, Math.max(rowStart, starts[piece - spaceCount] ?? 0)]);
 	return rows;
 }

@@ -98,10 +98,10 @@ export function sliceLine(of: Line, start: number, end = Number.POSITIVE_INFINIT
 		let from = -1;
 		let to = part.text.length;
 		for (let piece = 0; piece < measured.count; piece++) {
-			const cells = measured.widths[piece]!;
-			if (from === -1 && cell >= start) from = measured.starts[piece]!;
+			const cells = measured.widths[piece] ?? 0;
+			if (from === -1 && cell >= start) from = measured.starts[piece] ?? 0;
 			if (cell + cells > end) {
-				to = measured.starts[piece]!;
+				to = measured.starts[piece] ?? 0;
 				break;
 			}
 
@@ -152,11 +152,12 @@ function textOf(of: readonly Run[]): {text: string; starts: number[]} {
 function runsBetween(of: readonly Run[], starts: readonly number[], from: number, to: number, first: number): {runs: Run[]; next: number} {
 	const out: Run[] = [];
 	let index = first;
-	while (index < of.length && starts[index]! + of[index]!.text.length <= from) index++;
+	while (index < of.length && (starts[index] ?? 0) + (of[index]?.text.length ?? 0) <= from) index++;
 	let at = index;
-	for (; at < of.length && starts[at]! < to; at++) {
-		const start = starts[at]!;
-		const part = of[at]!;
+	for (; at < of.length; at++) {
+		const start = starts[at];
+		const part = of[at];
+		if (start === undefined || part === undefined || start >= to) break;
 		out.push(cutRun(part, Math.max(0, from - start), Math.min(part.text.length, to - start)));
 	}
 
@@ -239,7 +240,7 @@ export function markRanges(of: Line, ranges: ReadonlyArray<readonly [number, num
 		offset = end;
 		let at = start;
 		while (at < end) {
-			while (next < ranges.length && ranges[next]![1] <= at) next++;
+			while ((ranges[next]?.[1] ?? Number.POSITIVE_INFINITY) <= at) next++;
 			const range = ranges[next];
 			if (!range || range[0] >= end) {
 				out.push(cutRun(part, at - start, end - start));

@@ -3,6 +3,7 @@
 // hold sanitised text only, so nothing is parsed back out of what is written.
 import type {Line, Run} from './runs.js';
 import {roleStyles, type Style, syntaxStyles, type Theme} from './theme.js';
+import {defined} from '../deck/checked.js';
 
 /** A line as plain text: no styles at all (`print` into a pipe, tests). */
 export function writePlain(line: Line): string {
@@ -23,7 +24,7 @@ export function ansiWriter(theme: Theme): AnsiWriter {
 	let writer = writers.get(theme.id);
 	if (!writer) {
 		writer = makeAnsiWriter(theme);
-		if (writers.size > 16) writers.delete(writers.keys().next().value!);
+		if (writers.size > 16) writers.delete(defined(writers.keys().next().value, 'the oldest writer of a full cache'));
 		writers.set(theme.id, writer);
 	}
 
@@ -99,18 +100,18 @@ function makeAnsiWriter(theme: Theme): AnsiWriter {
 				let kept = 0;
 				while (kept < open.length && kept < next.length && open[kept] === next[kept]) kept++;
 				if (kept < open.length) {
-					for (let i = open.length - 1; i >= kept; i--) out += open[i]!.close;
-					for (let i = 0; i < kept; i++) out += next[i]!.open;
+					for (let i = open.length - 1; i >= kept; i--) out += open[i]?.close ?? '';
+					for (let i = 0; i < kept; i++) out += next[i]?.open ?? '';
 				}
 
-				for (let i = kept; i < next.length; i++) out += next[i]!.open;
+				for (let i = kept; i < next.length; i++) out += next[i]?.open ?? '';
 				open = next;
 			}
 
 			out += part.text;
 		}
 
-		for (let i = open.length - 1; i >= 0; i--) out += open[i]!.close;
+		for (let i = open.length - 1; i >= 0; i--) out += open[i]?.close ?? '';
 		return out;
 	};
 }
@@ -119,7 +120,7 @@ function makeAnsiWriter(theme: Theme): AnsiWriter {
 function bracketsFor(styles: readonly Style[]): Brackets {
 	if (styles.length === 0) return none;
 	let sample = '\u0000';
-	for (let i = styles.length - 1; i >= 0; i--) sample = styles[i]!(sample);
+	for (let i = styles.length - 1; i >= 0; i--) sample = styles[i]?.(sample) ?? sample;
 	const at = sample.indexOf('\u0000');
 	return at === -1 ? none : {open: sample.slice(0, at), close: sample.slice(at + 1)};
 }
