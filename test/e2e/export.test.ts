@@ -53,6 +53,18 @@ describe('lectern export', slow, () => {
 		golden('guide.md', md.stdout);
 	});
 
+	it("writes the guide through the terminal's two writers too: plain print and ANSI print match their golden files", async () => {
+		// The third and fourth outputs of the one layout (issue 14): runs written as plain text for a
+		// pipe and as SGR-styled text for a colour terminal, both at 80 columns.
+		const plain = await runLectern(['print', 'decks/guide.md', '--width', '80']);
+		expect(plain.status, describeRun(['print'], plain)).toBe(0);
+		golden('guide.print.txt', plain.stdout);
+		const ansi = await runLectern(['print', 'decks/guide.md', '--width', '80'], {env: {FORCE_COLOR: '3'}});
+		expect(ansi.status, describeRun(['print', 'FORCE_COLOR=3'], ansi)).toBe(0);
+		expect(ansi.stdout).toContain('\u001B[');
+		golden('guide.print.ansi.txt', ansi.stdout);
+	});
+
 	it("numbers slides as search does: a search hit deck.md:N is the page's #N", async () => {
 		const [search, page] = await Promise.all([
 			runLectern(['search', 'fenced div', 'decks/guide.md', '--json']),
