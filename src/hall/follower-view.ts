@@ -1,12 +1,3 @@
-// A follower's screen without Ink or React: what the presenter's App does (ui/App.tsx),
-// reduced to what a read-only view needs — the talk's positions and the follower's own keys
-// go through the same reducer, and the same layout composes the rows it paints. A follower
-// loads neither React nor Ink, which is most of its memory and start-up. While the talk rests
-// it composes the frames of the talk's likely next positions (the next step, the next slide),
-// so a position that comes as expected costs a reduce, a lookup and the changed rows: in a
-// hall of hundreds of followers on one machine, each one's work per key is what adds up.
-import {stepsOf} from '../deck/deck.js';
-import {quizzesOf} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
@@ -15,6 +6,7 @@ import {overviewSlides} from '../layout/overlays.js';
 import {composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction, type KeyName} from '../nav/keys.js';
+import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
@@ -155,19 +147,11 @@ export class FollowerView {
 		};
 	}
 
-	/** What App.tsx's context holds (keep the two alike). */
+	/** The same context as the presenter's (nav/context.ts). */
 	private context(): NavContext {
 		const {deck, regions, state} = this;
-		return {
-			count: deck.count,
-			steps: i => stepsOf(deck, i),
-			quizzes: i => quizzesOf(deck, i),
-			scrollLimit: regions?.scrollLimit,
-			notesScrollLimit: regions?.notesScrollLimit,
-			helpScrollLimit: regions?.helpScrollLimit,
-			overviewSlides:
-				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined,
-		};
+		const filtered = state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined;
+		return navContextFor(deck, regions, filtered);
 	}
 
 	/** The hits the open search bar waits for (its query changed since the last search), if any. */

@@ -3,16 +3,16 @@
 // nav/reducer.ts.
 import {useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
-import {sectionIndexOf, stepsOf} from '../deck/deck.js';
+import {sectionIndexOf} from '../deck/deck.js';
 import {parseSlideOnce} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
-import {quizzesOf} from '../deck/parse.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
 import {buildRegions, composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
+import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
@@ -62,11 +62,6 @@ export type AppProps = Readonly<{
 	/** The screen's composition (default: the presenter's; the speaker view and followers differ). */
 	compose?: (input: ScreenInput) => Regions;
 }>;
-
-/** The deck's part of the reducer's context. */
-function deckContext(deck: Deck, walk?: readonly number[]): NavContext {
-	return {count: deck.count, steps: i => stepsOf(deck, i), quizzes: i => quizzesOf(deck, i), walk};
-}
 
 export function App(props: AppProps) {
 	const [deck, setDeck] = useState(props.deck);
@@ -127,7 +122,7 @@ export function App(props: AppProps) {
 	const navContext = (current: NavState): NavContext => {
 		// A reload not drawn yet: the new deck's count and steps, and no layout of it yet.
 		if (deckRef.current !== deck) {
-			return deckContext(deckRef.current, props.walk);
+			return navContextFor(deckRef.current, undefined, undefined, props.walk);
 		}
 
 		// The filtered list is found in slices (useOverviewFilter): a burst that changes the filter
@@ -138,13 +133,7 @@ export function App(props: AppProps) {
 			current === state
 				? regions
 				: compose({deck, state: current, size: props.size, theme: props.theme, elapsedSeconds: elapsed, overviewSlides: overview});
-		return {
-			...deckContext(deck, props.walk),
-			scrollLimit: laidOut.scrollLimit,
-			notesScrollLimit: laidOut.notesScrollLimit,
-			helpScrollLimit: laidOut.helpScrollLimit,
-			overviewSlides: overview,
-		};
+		return navContextFor(deck, laidOut, overview, props.walk);
 	};
 
 	// The latest render's navContext, for the callbacks and listeners made once.
@@ -240,7 +229,7 @@ export function App(props: AppProps) {
 							slide: findSameSlide(before, after, current.slide),
 							jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
 						},
-						deckContext(after),
+						navContextFor(after),
 					),
 				);
 			}),
