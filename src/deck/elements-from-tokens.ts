@@ -67,7 +67,7 @@ export function elementFromToken(token: Token, dialect?: Dialect): Element | und
 		}
 
 		case 'table': {
-			return tableElement(token as Tokens.Table);
+			return tableElement(token as Tokens.Table, dialect);
 		}
 
 		case 'code': {
@@ -134,14 +134,37 @@ function listElement(list: Tokens.List, dialect: Dialect | undefined): Element {
 	return {kind: 'list', ordered: list.ordered, start: Number.isFinite(start) ? start : 1, loose: list.loose, items};
 }
 
-function tableElement(table: Tokens.Table): Element {
+/**
+ * A table token → a table. A header of blank cells is no header (pandoc's rule for pipe
+ * tables, and what a Markdown author writing one means). In a dialect that reads pandoc's
+ * tables, the delimiter row's dashes are the columns' relative widths, for wrapping a table
+ * wider than the slide (pandoc-tables.ts writes them so).
+ */
+function tableElement(table: Tokens.Table, dialect?: Dialect): Element {
 	const cell = (value: Tokens.TableCell) => inlinesFromTokens(value.tokens);
+	const header = table.header.map(cell);
+	const blank = header.every(inlines => inlines.every(inline => inline.kind === 'text' && inline.text.trim() === ''));
+	const widths = dialect?.pandocTables === true ? dashWidths(table.raw, table.align.length) : undefined;
 	return {
 		kind: 'table',
 		align: table.align.map((align): Alignment => align ?? undefined),
-		header: table.header.map(cell),
+		header: blank ? [] : header,
 		rows: table.rows.map(row => row.map(cell)),
+		...(widths ? {widths} : {}),
 	};
+}
+
+/** The dashes of each column in a pipe table's delimiter row (its second line), when there is one per column. */
+function dashWidths(raw: string, columns: number): number[] | undefined {
+	const start = raw.indexOf('\n') + 1;
+	const end = raw.indexOf('\n', start);
+	const cells = raw
+		.slice(start, end === -1 ? raw.length : end)
+		.split('|')
+		.map(text => text.trim())
+		.filter(text => text !== '');
+	if (cells.length !== columns || !cells.every(text => /^:?-+:?$/.test(text))) return undefined;
+	return cells.map(text => text.replaceAll(':', '').length);
 }
 
 /**

@@ -41,8 +41,14 @@ export type Element =
 	| Readonly<{
 			kind: 'table';
 			align: readonly Alignment[];
+			/** No cells: the table has no header row. */
 			header: readonly (readonly Inline[])[];
 			rows: readonly (readonly (readonly Inline[])[])[];
+			/**
+			 * Relative column widths (pandoc's dashes): such a table, wider than the slide, has its
+			 * cells wrapped to fit in these proportions; any other wide table is clipped.
+			 */
+			widths?: readonly number[];
 	  }>
 	/**
 	 * Source code, highlighted by language where a highlighter knows it. `highlights`: when the

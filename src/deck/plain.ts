@@ -77,7 +77,7 @@ export function elementsToPlain(elements: readonly Element[]): string {
 
 				case 'table': {
 					const row = (cells: readonly (readonly Inline[])[]) => cells.map(inlinesToPlain).join(' | ');
-					add(row(element.header), indent);
+					if (element.header.length > 0) add(row(element.header), indent);
 					for (const cells of element.rows) {
 						add(row(cells), indent);
 					}

@@ -55,7 +55,8 @@ export function elementHtml(element: Element, context: ElementContext): string {
 				`<${tag}${alignClass(element.align[index])}>${inlineHtml(inlines)}</${tag}>`;
 			const head = `<tr>${element.header.map((inlines, i) => cell('th', inlines, i)).join('')}</tr>`;
 			const rows = element.rows.map(row => `<tr>${row.map((inlines, i) => cell('td', inlines, i)).join('')}</tr>`).join('\n');
-			return `<div class="table"><table>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
+			const thead = element.header.length > 0 ? `<thead>${head}</thead>\n` : '';
+			return `<div class="table"><table>\n${thead}<tbody>\n${rows}\n</tbody>\n</table></div>`;
 		}
 
 		case 'code': {

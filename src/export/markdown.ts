@@ -51,12 +51,13 @@ function blockMarkdown(element: Element): string {
 
 		case 'table': {
 			const row = (cells: readonly (readonly Inline[])[]) =>
-				`| ${cells.map(cell => inlineMarkdown(cell).replaceAll('\n', ' ')).join(' | ')} |`;
-			const rule = element.header.map((_, i) => {
-				const align = element.align[i];
-				return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
-			});
-			return [row(element.header), `| ${rule.join(' | ')} |`, ...element.rows.map(cells => row(cells))].join('\n');
+				`| ${cells.map(cell => inlineMarkdown(cell).replaceAll('\\\n', '<br>').replaceAll('\n', ' ')).join(' | ')} |`;
+			const rule = element.align.map(align =>
+				align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---',
+			);
+			// A headerless table: GFM needs a header row, and blank cells say there is none.
+			const header = element.header.length > 0 ? row(element.header) : `|${'   |'.repeat(element.align.length)}`;
+			return [header, `| ${rule.join(' | ')} |`, ...element.rows.map(cells => row(cells))].join('\n');
 		}
 
 		case 'code': {

@@ -1,5 +1,5 @@
 // One element of a slide (deck/elements.ts) → typed lines no wider than `width` (tables may be
-// wider: callers clip). Prose is wrapped in cells with hanging indents; quotes and callouts
+// wider: callers clip; table.ts wraps those that say their columns' relative widths). Prose is wrapped in cells with hanging indents; quotes and callouts
 // draw a bar; lists and tables are in list.ts and table.ts.
 import type {AlertKind, Element, Inline} from '../deck/elements.js';
 import {pushAll} from '../deck/arrays.js';
@@ -46,7 +46,7 @@ export function renderElement(element: Element, width: number, theme: Theme, dep
 		}
 
 		case 'table': {
-			return renderTable(element, theme);
+			return renderTable(element, theme, width);
 		}
 
 		case 'code': {

@@ -312,6 +312,15 @@ describe('elements of every other construct', () => {
 		]);
 	});
 
+	it("a table of blank header cells has no header; a pandoc table says its columns' relative widths", () => {
+		expect(bodyOf('|  |  |\n|---|:--|\n| a | b |')).toEqual([
+			{kind: 'table', align: [undefined, 'left'], header: [], rows: [[[text('a')], [text('b')]]]},
+		]);
+		expect(bodyOf('-----  ---\n  a    b\n-----  ---', 'patat')).toEqual([
+			{kind: 'table', align: ['center', 'left'], header: [], rows: [[[text('a')], [text('b')]]], widths: [5, 3]},
+		]);
+	});
+
 	it('rules, block HTML as text, indented code, pandoc fence info, a diagram inside a list', () => {
 		expect(
 			bodyOf(

@@ -110,6 +110,11 @@ describe('elements → HTML', () => {
 		expect(html).not.toContain('style=');
 	});
 
+	it('draws a headerless table without a head', () => {
+		const html = elementHtml({kind: 'table', align: [undefined], header: [], rows: [[[text('x')]]]}, {});
+		expect(html).toBe('<div class="table"><table>\n<tbody>\n<tr><td>x</td></tr>\n</tbody>\n</table></div>');
+	});
+
 	it('draws a diagram line by line, verbatim and escaped', () => {
 		const html = elementHtml({kind: 'diagram', lines: ['┌─<a>─┐', '└─────┘']}, {});
 		expect(html).toBe('<pre class="diagram"><span class="line">┌─&lt;a&gt;─┐</span>\n<span class="line">└─────┘</span></pre>');

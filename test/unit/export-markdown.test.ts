@@ -72,6 +72,16 @@ describe('blocks', () => {
 		expect(blocksMarkdown([table])).toBe('| a | b |\n| :--- | :---: |\n| x\\|y | z |');
 	});
 
+	it('writes a headerless table with a header of blank cells, and a line break in a cell as <br>', () => {
+		const table: Element = {
+			kind: 'table',
+			align: [undefined, 'right'],
+			header: [],
+			rows: [[[text('a'), {kind: 'break'}, text('b')], [text('1')]]],
+		};
+		expect(blocksMarkdown([table])).toBe('|   |   |\n| --- | ---: |\n| a<br>b | 1 |');
+	});
+
 	it('nests list items under their marker', () => {
 		const list: Element = {
 			kind: 'list',

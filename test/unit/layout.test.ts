@@ -54,8 +54,8 @@ const guide = deckFile('decks/guide.md');
 const lecture = deckFile('decks/virtualization.md');
 
 /** Lay out slide 0 of a one-slide deck at its last step. */
-function lay(markdown: string, size: Size, theme: Theme = plain, step = 99) {
-	return layoutSlide(parseSlide(openDeck(markdown, 'x.md'), 0), step, size, theme);
+function lay(markdown: string, size: Size, theme: Theme = plain, step = 99, dialect?: Parameters<typeof openDeck>[2]) {
+	return layoutSlide(parseSlide(openDeck(markdown, 'x.md', dialect), 0), step, size, theme);
 }
 
 const sizes: readonly Size[] = [
@@ -192,6 +192,32 @@ describe('layoutSlide: content', () => {
 		const table = lay(`| a | b |\n|---|---|\n| ${'x'.repeat(60)} | y |`, {width: 40, height: 5});
 		expect(table.problems).toEqual([{kind: 'wide', line: 1, width: 68, available: 38, what: 'table'}]);
 		expect(table.lines[0]).toBe(` ┌${'─'.repeat(36)}›`);
+	});
+
+	it('draws a table whose header cells are all blank with no header row', () => {
+		expect(lay('| | |\n|---|--:|\n| a | 12 |\n| bb | 3 |', {width: 40, height: 5}).lines).toEqual([
+			' ┌────┬────┐',
+			' │ a  │ 12 │',
+			' │ bb │  3 │',
+			' └────┴────┘',
+			'',
+		]);
+	});
+
+	it("wraps a pandoc table wider than the slide in its columns' proportions, not breaking a word that fits", () => {
+		const table = '----- --------------------\nalpha one two three four five six\n\nbe    seven\n----- --------------------';
+		const {lines, problems} = lay(table, {width: 30, height: 8}, plain, 99, 'patat');
+		expect(problems).toEqual([]);
+		expect(lines).toEqual([
+			' ┌───────┬──────────────────┐',
+			' │ alpha │ one two three    │',
+			' │       │ four five six    │',
+			' │ be    │ seven            │',
+			' └───────┴──────────────────┘',
+			'',
+			'',
+			'',
+		]);
 	});
 
 	it('ends a too-tall slide with a "more below" line and reports it', () => {

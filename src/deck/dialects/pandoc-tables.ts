@@ -1,13 +1,19 @@
 // pandoc's simple, multiline and grid tables (patat reads Markdown through pandoc), rewritten
 // as the GFM pipe tables marked reads. A table takes the same number of lines or more than
 // its pipe table, so the rewrite pads with blank lines and every later line keeps its number.
+// What a pipe table cannot say is said as pandoc's own pipe tables say it: a headerless table
+// gets a header of blank cells (pandoc reads that as no header), and each column's dashes in
+// the delimiter row are as many as in the source, its relative width when the table must wrap
+// (elements-from-tokens.ts reads them back). A cell's lines are one line of text, as pandoc
+// reads a paragraph, but a list item starts a line of its own (`<br>`), and a paragraph after a
+// blank line is one line further down.
 // Linear: each line is looked at a bounded number of times (a table is read once, from its
 // first line to its last, and the scan goes on after it).
 import {closesFence, matchFenceOpen} from '../notes.js';
 import {itemAt} from '../checked.js';
 
 type Align = 'left' | 'right' | 'center' | 'default';
-type Table = {header?: string[]; align: Align[]; rows: string[][]; end: number};
+type Table = {header?: string[]; align: Align[]; widths: number[]; rows: string[][]; end: number};
 type Columns = {starts: number[]; ends: number[]};
 
 const dashGroups = /^ {0,3}-+(?: +-+)+ *$/;
@@ -109,6 +115,7 @@ function readSimple(lines: readonly string[], at: number): Table | undefined {
 	return {
 		header: headed ? cells(first, columns) : undefined,
 		align: alignments(headed ? [first] : rows.slice(0, 1), columns),
+		widths: dashWidths(columns),
 		rows: rows.map(row => cells(row, columns)),
 		end,
 	};
@@ -152,19 +159,41 @@ function readMultiline(lines: readonly string[], at: number): Table | undefined 
 	return {
 		header: headed ? joinCells(headerLines, columns) : undefined,
 		align: alignments(headed ? headerLines : lines.slice(rule + 1, rule + 2), columns),
+		widths: dashWidths(columns),
 		rows,
 		end: end + 1,
 	};
 }
 
+const dashWidths = (columns: Columns): number[] => columns.starts.map((start, k) => itemAt(columns.ends, k) - start);
+
 function joinCells(block: readonly string[], columns: Columns): string[] {
 	const parts = block.map(line => cells(line, columns));
-	return columns.starts.map((_, k) =>
-		parts
-			.map(row => itemAt(row, k))
-			.filter(text => text !== '')
-			.join(' '),
-	);
+	return columns.starts.map((_, k) => cellText(parts.map(row => itemAt(row, k))));
+}
+
+/** A list item's first line: its marker and a space. */
+const listItem = /^(?:[-*+]|\d{1,9}[.)])\s/;
+
+/**
+ * A cell's lines (trimmed) as one line of Markdown: a paragraph's lines joined by spaces, as
+ * pandoc reads them, but each list item on a line of its own, and a blank line between paragraphs.
+ */
+function cellText(lines: readonly string[]): string {
+	let text = '';
+	let breakNext = false;
+	for (const line of lines) {
+		if (line === '') {
+			breakNext = text !== '';
+			continue;
+		}
+
+		if (text !== '') text += breakNext ? '<br><br>' : listItem.test(line) ? '<br>' : ' ';
+		text += line;
+		breakNext = false;
+	}
+
+	return text;
 }
 
 /** `+---+---+` borders, `|`-separated content lines, `+===+` under the header; alignment colons in a border. */
@@ -184,10 +213,7 @@ function readGrid(lines: readonly string[], at: number): Table | undefined {
 		if (gridBorder.test(line)) {
 			if (block.length === 0) return undefined;
 			const row = Array.from({length: width}, (_, k) =>
-				block
-					.map(text => text.slice(itemAt(bounds, k) + 1, bounds[k + 1]).trim())
-					.filter(text => text !== '')
-					.join(' '),
+				cellText(block.map(text => text.slice(itemAt(bounds, k) + 1, bounds[k + 1]).trim())),
 			);
 			block = [];
 			if (line.includes('=') && header === undefined && rows.length === 0) {
@@ -211,12 +237,16 @@ function readGrid(lines: readonly string[], at: number): Table | undefined {
 		const right = spec.endsWith(':');
 		return left && right ? 'center' : right ? 'right' : left ? 'left' : 'default';
 	});
-	return {header, align, rows, end};
+	const widths = Array.from({length: width}, (_, k) => (bounds[k + 1] ?? 0) - itemAt(bounds, k) - 1);
+	return {header, align, widths, rows, end};
 }
 
 function pipeTable(table: Table): string[] {
 	const row = (texts: readonly string[]) => `| ${texts.map(text => text.replaceAll('|', '\\|')).join(' | ')} |`;
-	const rule = table.align.map(align => ({left: ':--', right: '--:', center: ':-:', default: '---'})[align]);
-	// GFM has no headerless table: an empty header row stands in.
+	const rule = table.align.map((align, k) => {
+		const dashes = '-'.repeat(Math.max(1, table.widths[k] ?? 1));
+		return {left: `:${dashes}`, right: `${dashes}:`, center: `:${dashes}:`, default: dashes}[align];
+	});
+	// GFM has no headerless table: blank header cells say so, as in pandoc's pipe tables.
 	return [row(table.header ?? table.align.map(() => ' ')), `|${rule.join('|')}|`, ...table.rows.map(row)];
 }
