@@ -69,6 +69,7 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
 	return {
 		file,
 		dialect,
+		...(front.intro ? {intro: true} : {}),
 		meta: front.meta,
 		body: front.body,
 		bodyLine: front.bodyLine,
@@ -194,7 +195,8 @@ function leadingBlankLines(deck: Deck, index: number): number {
 	return 0;
 }
 
-const sectionStarts = /(?:^|\n)[ ]{0,3}# /;
+// A `# ` heading or a setext `===` underline: only a slide with one can open a section.
+const sectionStarts = /(?:^|\n)[ ]{0,3}(?:# |=+[ \t]*(?:\n|$))/;
 const sectionCache = new WeakMap<Deck, {sections: Int32Array; filled: number}>();
 
 /**

@@ -120,7 +120,14 @@ export function codeElement(code: Tokens.Code, dialect?: Dialect): Extract<Eleme
 		return {kind: 'diagram', lines: text.split('\n')};
 	}
 
-	return {kind: 'code', lang, text, ...(fenced && info.lineNumbers ? {lineNumbers: true} : {}), ...(highlights ? {highlights} : {})};
+	return {
+		kind: 'code',
+		lang,
+		text,
+		...(fenced && info.lineNumbers ? {lineNumbers: true} : {}),
+		...(fenced && info.lineStart !== undefined ? {lineStart: info.lineStart} : {}),
+		...(highlights ? {highlights} : {}),
+	};
 }
 
 function listElement(list: Tokens.List, dialect: Dialect | undefined): Element {

@@ -55,7 +55,17 @@ export type Element =
 	 * dialect gives line highlights (presenterm's `{1-4|6-10|all}`, reveal.js's `[1|3-5]`), the
 	 * lines lit at each of the block's reveal steps (1-based, inclusive ranges; empty = all).
 	 */
-	| Readonly<{kind: 'code'; lang: string; text: string; lineNumbers?: boolean; highlights?: readonly (readonly LineRange[])[]}>
+	| Readonly<{
+			kind: 'code';
+			lang: string;
+			text: string;
+			lineNumbers?: boolean;
+			/** The number the gutter gives the first line (reveal.js's `[5: …]`); 1 when not set. */
+			lineStart?: number;
+			highlights?: readonly (readonly LineRange[])[];
+			/** The reveal step that shows the first highlight group (set on the slide's blocks when parsed). */
+			highlightFrom?: number;
+	  }>
 	/** A diagram (fences marked diagram/text/ascii…): lines drawn verbatim, never wrapped. */
 	| Readonly<{kind: 'diagram'; lines: readonly string[]}>
 	| Readonly<{kind: 'quote'; children: readonly Element[]}>

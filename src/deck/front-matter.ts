@@ -14,7 +14,8 @@ export class FrontMatterError extends Error {
 	}
 }
 
-export type FrontMatter = Readonly<{meta: DeckMeta; body: string; bodyLine: number}>;
+/** `intro`: the body opens with an introduction slide made from the front matter (presenterm, dialects/intro.ts). */
+export type FrontMatter = Readonly<{meta: DeckMeta; body: string; bodyLine: number; intro?: boolean}>;
 
 const emptyMeta: DeckMeta = {extra: {}};
 const opening = /^---[ \t]*\n/;

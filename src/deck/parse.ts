@@ -6,6 +6,7 @@
 // that knows marked's tokens; what leaves it is the deck's own elements.
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
+import type {SlideText} from './slide-text.js';
 import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit, tableRowLimit} from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
@@ -100,7 +101,7 @@ function buildSlide(deck: Deck, index: number): Slide {
 						highlightFrom += block.highlights.length - 1;
 					}
 
-					blocks.push(columns.place(text.centred.has(line - firstLine) ? {...block, align: 'center'} : block));
+					blocks.push(columns.place(placed(block, text, line - firstLine)));
 				}
 			}
 
@@ -119,11 +120,26 @@ function buildSlide(deck: Deck, index: number): Slide {
 	return {
 		head,
 		title: lexTitle(text.titleSource),
-		blocks,
+		// presenterm draws its introduction slide centred, from the middle row down.
+		blocks:
+			deck.intro && index === 0 ? blocks.map((block, i) => ({...block, align: 'center', ...(i === 0 ? {middle: true} : {})})) : blocks,
 		noteElements,
 		bodyText: elementsToPlain(blocks.map(block => block.element)),
 		notesText: elementsToPlain(noteElements),
 		problems,
+	};
+}
+
+/** The block with the alignment and spacing its author asked for (by its first line within the slide). */
+function placed(block: Block, text: SlideText, line: number): Block {
+	const align = text.aligned.get(line);
+	const spacing = text.spacing.get(line);
+	if (align === undefined && spacing === undefined) return block;
+	return {
+		...block,
+		...(align ? {align} : {}),
+		...(spacing && spacing.rows > 0 ? {space: spacing.rows} : {}),
+		...(spacing?.middle ? {middle: true} : {}),
 	};
 }
 
@@ -303,6 +319,7 @@ function toBlock(
 			lang: element.lang,
 			code: element.text,
 			...(element.lineNumbers ? {lineNumbers: true} : {}),
+			...(element.lineStart === undefined ? {} : {lineStart: element.lineStart}),
 			...(element.highlights ? {highlights: element.highlights, highlightFrom} : {}),
 			element,
 		};

@@ -2,7 +2,7 @@
 // speaker reads. Works line by line with the syntax table in notes.ts, reading code blocks
 // and headings with the same block rules as the slide scanner (blocks.ts).
 import {BlockTracker, type BlockLine} from './blocks.js';
-import type {Dialect} from './dialects/dialect.js';
+import type {Dialect, Spacing} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
 import {isDivClose, isPause, matchFenceOpen, matchNoteOpen, type NoteSyntax} from './notes.js';
 import {minOf} from './arrays.js';
@@ -34,8 +34,16 @@ export type SlideText = Readonly<{
 	unsupported: readonly Readonly<{line: number; what: string}>[];
 	/** Fenced `quiz` blocks on the slide (self-check questions). */
 	quizzes: number;
-	/** Lines (0-based within the slide) the author centred: mdp's `-> text <-`, presenterm's `<!-- alignment: center -->`. */
-	centred: ReadonlySet<number>;
+	/**
+	 * Lines (0-based within the slide) the author aligned: mdp's `-> text <-` (centred),
+	 * presenterm's `<!-- alignment: center|right -->` (until `alignment: left`).
+	 */
+	aligned: ReadonlyMap<number, 'center' | 'right'>;
+	/**
+	 * The spacing presenterm's comments ask before a block, by the block's first line (0-based
+	 * within the slide): blank rows more than usual (`new_lines`), or the vertical middle (`jump_to_middle`).
+	 */
+	spacing: ReadonlyMap<number, Spacing>;
 }>;
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
@@ -91,8 +99,11 @@ export function splitSlideText(
 	let visibleLines = 0;
 	let sectionHeading = false;
 	let quizzes = 0;
-	const centred = new Set<number>();
-	let centring = false;
+	const aligned = new Map<number, 'center' | 'right'>();
+	let alignment: 'center' | 'right' | undefined;
+	const spacing = new Map<number, Spacing>();
+	// Spacing asked for the next block, not yet met.
+	let pendingSpacing: Spacing | undefined;
 
 	for (let i = 0; i < lines.length; i++) {
 		let line = itemAt(lines, i);
@@ -133,23 +144,35 @@ export function splitSlideText(
 			// Otherwise the line closed the list item holding the code: it is read below.
 		}
 
-		const alignment = read ? undefined : dialect.alignment?.(line);
-		if (alignment !== undefined) {
-			centring = alignment;
+		const aligning = read ? undefined : dialect.alignment?.(line);
+		if (aligning !== undefined) {
+			alignment = aligning === 'left' ? undefined : aligning;
 			tracker.next('');
 			current.push('');
 			continue;
 		}
 
-		if (centring && !read) {
-			centred.add(i);
+		const spaced = read ? undefined : dialect.spacing?.(line);
+		if (spaced) {
+			// Two in a row add up; a jump to the middle stays asked for.
+			pendingSpacing = {
+				rows: (pendingSpacing?.rows ?? 0) + spaced.rows,
+				...(spaced.middle || pendingSpacing?.middle ? {middle: true} : {}),
+			};
+			tracker.next('');
+			current.push('');
+			continue;
+		}
+
+		if (alignment && !read) {
+			aligned.set(i, alignment);
 		}
 
 		if (!read && dialect.rewrite) {
 			const rewritten = dialect.rewrite(line);
 			line = rewritten.line;
 			if (rewritten.centred) {
-				centred.add(i);
+				aligned.set(i, 'center');
 			}
 
 			if (rewritten.pauseBefore && current.some(text => text.trim() !== '')) {
@@ -246,6 +269,11 @@ export function splitSlideText(
 
 		if (read.kind !== 'blank') {
 			inList = read.topItem || (inList && !read.top);
+			// The first line of the next block takes the spacing (a column comment is not a block).
+			if (pendingSpacing && !commentOnly.test(line)) {
+				spacing.set(i, pendingSpacing);
+				pendingSpacing = undefined;
+			}
 		}
 
 		// Marp's `breaks`: a trailing double space makes each source line its own line.
@@ -307,7 +335,8 @@ export function splitSlideText(
 		unterminatedNotesLine: unterminated,
 		unsupported,
 		quizzes,
-		centred,
+		aligned,
+		spacing,
 	};
 }
 

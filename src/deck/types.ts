@@ -47,6 +47,8 @@ export type Deck = Readonly<{
 	/** Whose Markdown the deck is read as (detected, or forced with --dialect); 'lectern' for plain. */
 	dialect?: DialectName;
 	meta: DeckMeta;
+	/** The first slide is presenterm's introduction slide, made from the front matter (drawn centred, no notes expected). */
+	intro?: boolean;
 	/** The deck text after the front matter, LF line ends. */
 	body: string;
 	/** 0-based line of `body`'s first line in the file. */
@@ -84,14 +86,20 @@ export type Block = (
 			lang: string;
 			code: string;
 			lineNumbers?: boolean;
+			lineStart?: number;
 			highlights?: readonly (readonly LineRange[])[];
 			highlightFrom?: number;
 	  }>
 	/** A self-check question; `answerStep` is the reveal step that shows its answer when presenting, `ordinal` its place among the slide's questions. */
 	| Readonly<{kind: 'quiz'; step: number; line: number; quiz: Quiz; answerStep: number; ordinal: number}>
 ) &
-	/** `align`: the author centred the block (mdp's `-> text <-`, presenterm's `<!-- alignment: center -->`). */
-	Readonly<{element: Element; column?: Column; align?: 'center'}>;
+	/**
+	 * `align`: the author centred the block or set it right (mdp's `-> text <-`, presenterm's
+	 * `<!-- alignment: … -->`). `space`: blank rows before it, more than the usual one (presenterm's
+	 * `<!-- new_lines: N -->`). `middle`: it starts at the vertical middle of the slide when the
+	 * slide is drawn in a known height (presenterm's `<!-- jump_to_middle -->`, its introduction slide).
+	 */
+	Readonly<{element: Element; column?: Column; align?: 'center' | 'right'; space?: number; middle?: boolean}>;
 
 /**
  * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,

@@ -8,6 +8,8 @@ import {itemAt} from '../deck/checked.js';
 
 export type CodeSteps = Readonly<{
 	lineNumbers?: boolean;
+	/** The number the gutter gives the first line (1 when not set). */
+	lineStart?: number;
 	highlights?: readonly (readonly LineRange[])[];
 	/** The reveal step that shows `highlights[0]`; each later step the next group, the last one staying. */
 	highlightFrom?: number;
@@ -25,10 +27,12 @@ export function litRanges(code: CodeSteps, step: number): readonly LineRange[] |
 /** `lines` (one per source line, highlighted) with the gutter and the dimming `step` asks for. */
 export function codeAtStep(lines: readonly Line[], code: CodeSteps, step: number): Line[] {
 	const lit = litRanges(code, step);
-	const digits = String(lines.length).length;
+	const start = code.lineStart ?? 1;
+	const digits = String(lines.length + start - 1).length;
 	return lines.map((line, index) => {
+		// Highlights count the block's own lines from 1, whatever number the gutter starts at.
 		const number = index + 1;
 		const shown = lit === undefined || lit.some(range => number >= range.from && number <= range.to) ? line : withRoles(line, ['dim']);
-		return code.lineNumbers ? join(run(`${String(number).padStart(digits)} `, ['dim']), shown) : shown;
+		return code.lineNumbers ? join(run(`${String(index + start).padStart(digits)} `, ['dim']), shown) : shown;
 	});
 }

@@ -22,7 +22,11 @@ export type LayoutProblem =
 	| Readonly<{kind: 'wide'; line: number; width: number; available: number; what: 'diagram' | 'code' | 'table' | 'line'}>
 	| Readonly<{kind: 'tall'; rows: number; available: number}>;
 
-export type SlideBody = Readonly<{lines: readonly Line[]; problems: readonly LayoutProblem[]}>;
+/**
+ * `middleAt`: the line that starts the block asked to sit at the vertical middle (presenterm's
+ * `jump_to_middle`); layoutSlide moves it there when the height is known.
+ */
+export type SlideBody = Readonly<{lines: readonly Line[]; problems: readonly LayoutProblem[]; middleAt?: number}>;
 
 /** Columns of margin left and right of the slide's content. */
 export function slideMargin(width: number): number {
@@ -87,7 +91,11 @@ function asciiWhenAsked(body: SlideBody, theme: Theme): SlideBody {
 
 function renderSection(slide: Slide, width: number): SlideBody {
 	const margin = slideMargin(width);
-	const lines = wrapRuns([run(slide.title, ['section'])], width - 2 * margin).map(each => join(spaces(margin), each));
+	const inner = width - 2 * margin;
+	const title = slide.blocks[0];
+	const wrapped = wrapRuns([run(slide.title, ['section'])], inner);
+	// A centred title (presenterm's introduction slide with a title alone) stays centred.
+	const lines = alignLines(wrapped, title?.align, inner, true).map(each => join(spaces(margin), each));
 	return {lines, problems: []};
 }
 
@@ -98,6 +106,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 	const lines: Line[] = [];
 	const problems: LayoutProblem[] = [];
 	let titleDrawn = false;
+	let middleAt: number | undefined;
 	const shown = (block: QuizBlock) => quizShown(block.ordinal, block.answerStep, step, study);
 	const blocks = slide.blocks;
 	for (let i = 0; i < blocks.length; i++) {
@@ -110,6 +119,11 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			lines.push(blankLine);
 		}
 
+		pushBlankRows(lines, block.space);
+		if (block.middle && middleAt === undefined) {
+			middleAt = lines.length;
+		}
+
 		if (block.column) {
 			// The run of blocks in this column layout that this step shows.
 			let end = i + 1;
@@ -118,9 +132,13 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			}
 
 			const run = blocks.slice(i, end);
-			for (const line of renderColumns(run, inner, (inColumn, columnWidth) =>
-				renderBlock(inColumn, columnWidth, theme, problems, shown, step),
-			)) {
+			for (const line of renderColumns(run, inner, (inColumn, columnWidth) => {
+				const inside: Line[] = [];
+				// The first block's spacing went before the whole layout.
+				pushBlankRows(inside, inColumn === block ? undefined : inColumn.space);
+				pushAll(inside, aligned(renderBlock(inColumn, columnWidth, theme, problems, shown, step), inColumn, columnWidth));
+				return inside;
+			})) {
 				lines.push(join(pad, line));
 			}
 
@@ -128,26 +146,42 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			continue;
 		}
 
-		if (!titleDrawn && block.element.kind === 'heading') {
-			titleDrawn = true;
-			pushAll(
-				lines,
-				wrapRuns([run(slide.title, ['title'])], inner).map(line =>
-					join(pad, block.align === 'center' ? join(spaces(Math.max(0, Math.floor((inner - line.width) / 2))), line) : line),
-				),
-			);
-			continue;
-		}
-
-		// A block its author centred (mdp's `-> text <-`, presenterm's alignment) sits in the middle of the slide.
-		const centre = (line: Line) =>
-			block.align === 'center' ? join(spaces(Math.max(0, Math.floor((inner - line.width) / 2))), line) : line;
-		for (const line of renderBlock(block, inner, theme, problems, shown, step)) {
-			lines.push(join(pad, centre(line)));
+		const rendered =
+			!titleDrawn && block.element.kind === 'heading'
+				? wrapRuns([run(slide.title, ['title'])], inner)
+				: renderBlock(block, inner, theme, problems, shown, step);
+		titleDrawn ||= block.element.kind === 'heading';
+		for (const line of aligned(rendered, block, inner)) {
+			lines.push(join(pad, line));
 		}
 	}
 
-	return {lines, problems};
+	return middleAt === undefined ? {lines, problems} : {lines, problems, middleAt};
+}
+
+/** `rows` blank rows (presenterm's new_lines). */
+function pushBlankRows(lines: Line[], rows: number | undefined): void {
+	for (let row = 0; row < (rows ?? 0); row++) {
+		lines.push(blankLine);
+	}
+}
+
+/**
+ * A block its author aligned (mdp's `-> text <-`, presenterm's `alignment`), in `width` cells:
+ * prose (paragraphs, headings) line by line, as presenterm aligns text; a list, a quote, code or
+ * a table as one block, by its widest line, so that its own shape is kept.
+ */
+function aligned(lines: readonly Line[], block: Block, width: number): readonly Line[] {
+	const kind = block.element.kind;
+	return alignLines(lines, block.align, width, kind === 'paragraph' || kind === 'heading');
+}
+
+/** Lines centred or set right in `width` cells: each on its own (`perLine`), or together by the widest. */
+function alignLines(lines: readonly Line[], align: 'center' | 'right' | undefined, width: number, perLine: boolean): readonly Line[] {
+	if (align === undefined) return lines;
+	const shift = (lineWidth: number) => Math.max(0, align === 'center' ? Math.floor((width - lineWidth) / 2) : width - lineWidth);
+	const widest = perLine ? 0 : lines.reduce((most, line) => Math.max(most, line.width), 0);
+	return lines.map(line => (line.width === 0 ? line : join(spaces(shift(perLine ? line.width : widest)), line)));
 }
 
 function quizShown(ordinal: number, answerStep: number, step: number, study: StudyQuiz | undefined): QuizShown {
@@ -268,9 +302,16 @@ export function fitToHeight(
 export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme): SlideBody {
 	const body = renderSlideBody(slide, step, size.width, theme);
 	const isSection = slide.head.isSection;
-	// Section slides sit in the middle of the screen; content starts at the top.
+	// Section slides sit in the middle of the screen; content starts at the top, or from the
+	// middle row on after presenterm's jump_to_middle (when what is above leaves room).
 	const top = isSection ? Math.max(0, Math.floor((size.height - body.lines.length) / 2)) : 0;
-	const lines = [...Array.from({length: top}, () => blankLine), ...body.lines];
+	const middle = body.middleAt === undefined || isSection ? 0 : Math.max(0, Math.floor(size.height / 2) - body.middleAt);
+	const lines = [
+		...Array.from({length: top}, () => blankLine),
+		...body.lines.slice(0, body.middleAt),
+		...Array.from({length: middle}, () => blankLine),
+		...(body.middleAt === undefined ? [] : body.lines.slice(body.middleAt)),
+	];
 	const fitted = fitToHeight(lines, size.height, 0, theme);
 	const problems =
 		fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;

@@ -26,4 +26,10 @@ describe('code line highlights and numbers', () => {
 		expect(numbered.map(lineText)).toEqual(['1 a', '2 b', '3 c']);
 		expect(numbered[0]?.width).toBe(3);
 	});
+
+	it("reveal.js's offset starts the gutter at its number; the highlights keep counting the block's lines", () => {
+		const offset = codeAtStep(lines, {lineNumbers: true, lineStart: 9, highlights: [[{from: 2, to: 2}]]}, 0);
+		expect(offset.map(lineText)).toEqual([' 9 a', '10 b', '11 c']);
+		expect(dimmed(offset)).toEqual([true, false, true]);
+	});
 });

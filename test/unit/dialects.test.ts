@@ -87,10 +87,10 @@ describe('dialect rules', () => {
 	});
 
 	it('unsupported directives and fence attributes are dropped and reported as warnings', () => {
-		const slide = parseSlide(openDeck('## T\n\n<!-- jump_to_middle -->\n\n```rust +exec\nx\n```', 'x.md', 'presenterm'), 0);
+		const slide = parseSlide(openDeck('## T\n\n<!-- font_size: 2 -->\n\n```rust +exec\nx\n```', 'x.md', 'presenterm'), 0);
 		expect(slide.problems.map(problem => problem.message)).toEqual([
 			'not supported: +exec, shown as code',
-			'not supported: <!-- jump_to_middle -->, ignored',
+			'not supported: <!-- font_size: 2 -->, ignored',
 		]);
 		expect(slide.problems.every(problem => problem.severity === 'warning')).toBe(true);
 	});
@@ -129,7 +129,9 @@ describe('dialect rules', () => {
 			highlights: [[{from: 1, to: 1}], [{from: 3, to: 5}]],
 		});
 		expect(readFenceInfo('js[2]')).toMatchObject({lang: 'js', lineNumbers: true, highlights: [[{from: 2, to: 2}]]});
-		expect(readFenceInfo('js [10: 11|12]')).toMatchObject({highlights: [[{from: 2, to: 2}], [{from: 3, to: 3}]]});
+		// reveal.js's offset numbers the gutter from 10; the highlights still count the block's own lines.
+		expect(readFenceInfo('js [10: 1|2-3]')).toMatchObject({lineStart: 10, highlights: [[{from: 1, to: 1}], [{from: 2, to: 3}]]});
+		expect(readFenceInfo('js [: 2]')).toEqual({lang: 'js', unsupported: [], lineNumbers: true, highlights: [[{from: 2, to: 2}]]});
 		expect(readFenceInfo('js []')).toEqual({lang: 'js', unsupported: [], lineNumbers: true});
 		expect(readFenceInfo('js {x|y}')).toEqual({lang: 'js', unsupported: ['line highlights {x|y}'], lineNumbers: false});
 		expect(readFenceInfo(`js {${'1|'.repeat(500)}1}`).highlights).toHaveLength(64);
@@ -200,6 +202,33 @@ describe('dialect rules', () => {
 		);
 		expect(presenterm.blocks.map(block => block.align)).toEqual([undefined, 'center', 'center', undefined]);
 		expect(presenterm.problems).toEqual([]);
+		const right = parseSlide(
+			openDeck('T\n===\n\n<!-- alignment: right -->\n\nto the right\n\n<!-- alignment: left -->\n\nleft', 'x.md', 'presenterm'),
+			0,
+		);
+		expect(right.blocks.map(block => block.align)).toEqual([undefined, 'right', undefined]);
+		expect(right.problems).toEqual([]);
+	});
+
+	it("presenterm's new_lines and jump_to_middle go on the next block; several add up", () => {
+		const slide = parseSlide(
+			openDeck(
+				'T\n===\n\na\n\n<!-- new_lines: 3 -->\n\nb\n\n<!-- newline -->\n<!-- new_line -->\n\nc\n\n<!-- jump_to_middle -->\n\nd\n\n<!-- new_lines: 99999 -->',
+				'x.md',
+				'presenterm',
+			),
+			0,
+		);
+		expect(slide.blocks.map(block => [block.space, block.middle])).toEqual([
+			[undefined, undefined],
+			[undefined, undefined],
+			[3, undefined],
+			[2, undefined],
+			[undefined, true],
+		]);
+		expect(slide.problems).toEqual([]);
+		const capped = parseSlide(openDeck('T\n===\n\n<!-- new_lines: 99999 -->\n\nx', 'x.md', 'presenterm'), 0);
+		expect(capped.blocks[1]?.space).toBe(200);
 	});
 
 	it('presenterm hides /// lines only in the languages it lists', () => {

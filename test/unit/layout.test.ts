@@ -141,6 +141,56 @@ describe('layoutSlide: content', () => {
 		});
 	});
 
+	it('presenterm: new_lines adds blank rows, alignment sets prose line by line and a list as one block, jump_to_middle starts at the middle row', () => {
+		// Each deck ends its slide, so that it is split at separators (not at headings).
+		const presenterm = (markdown: string, size: Size) =>
+			layoutSlide(parseSlide(openDeck(`${markdown}\n\n<!-- end_slide -->\n\nnext`, 'x.md', 'presenterm'), 0), 9, size, plain).lines.map(
+				line => line.trimEnd(),
+			);
+		expect(presenterm('T\n===\n\na\n\n<!-- new_lines: 2 -->\n\nb', {width: 20, height: 7})).toEqual([' T', '', ' a', '', '', '', ' b']);
+		expect(
+			presenterm('T\n===\n\n<!-- alignment: right -->\n\nab\n\n- x\n- yyy\n\n<!-- alignment: center -->\n\nmid', {width: 20, height: 8}),
+		).toEqual([' T', '', '                 ab', '', '              • x', '              • yyy', '', '        mid']);
+		expect(presenterm('<!-- jump_to_middle -->\n\nPart two\n========\n\nbelow', {width: 20, height: 10})).toEqual([
+			'',
+			'',
+			'',
+			'',
+			'',
+			' Part two',
+			'',
+			' below',
+			'',
+			'',
+		]);
+		// Content already past the middle is not moved up.
+		expect(presenterm('T\n===\n\na\n\nb\n\n<!-- jump_to_middle -->\n\nc', {width: 20, height: 8})).toEqual([
+			' T',
+			'',
+			' a',
+			'',
+			' b',
+			'',
+			' c',
+			'',
+		]);
+	});
+
+	it("presenterm's introduction slide: centred, from the middle row down", () => {
+		const deck = openDeck('---\ntitle: Trains\nauthor: A. Driver\n---\n\nNext\n===\n\ntext', 'x.md', 'presenterm');
+		expect(deck.intro).toBe(true);
+		expect(layoutSlide(parseSlide(deck, 0), 0, {width: 20, height: 8}, plain).lines.map(line => line.trimEnd())).toEqual([
+			'',
+			'',
+			'',
+			'',
+			'       Trains',
+			'',
+			'     A. Driver',
+			'',
+		]);
+	});
+
 	it('wraps CJK and emoji by cells, not code units', () => {
 		const {lines, problems} = lay(
 			'## 日本語\n\n日本語の文章はとても長いのでこの行は折り返されるはずです。日本語の文章はとても長い。\n\n絵文字 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀',

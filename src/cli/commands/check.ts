@@ -166,7 +166,8 @@ export function checkOpenDeck(
 			continue;
 		}
 
-		if (!head.isSection && !head.hasNotes) {
+		// presenterm's introduction slide is made from the front matter: it has no place for notes.
+		if (!head.isSection && !head.hasNotes && !(deck.intro && i === 0)) {
 			add(i, head.source.line, 'no speaker notes', 'warning');
 		}
 

@@ -10,6 +10,9 @@ export type DialectName = (typeof dialectNames)[number];
 /** A directive comment's fate: shown as nothing (its effect is Lectern's or harmless), or reported as unsupported. */
 export type Directive = Readonly<{pattern: RegExp; name: string; supported: boolean}>;
 
+/** What a spacing comment asks of the block after it. */
+export type Spacing = Readonly<{rows: number; middle?: boolean}>;
+
 export type Dialect = Readonly<{
 	name: DialectName;
 	/** Another line that ends a slide (besides `---` and `<!-- end_slide -->` as CommonMark reads them). */
@@ -40,6 +43,11 @@ export type Dialect = Readonly<{
 	fragmentAbove?: (line: string) => boolean;
 	/** Rewrites one visible line (mdp's `-> centred <-`, reveal's trailing fragment comment). */
 	rewrite?: (line: string) => {line: string; pauseBefore?: boolean; centred?: boolean};
-	/** A comment line that centres the lines after it (`true`) or stops (`false`): presenterm's `<!-- alignment: center -->`. */
-	alignment?: (line: string) => boolean | undefined;
+	/** A comment line that aligns the blocks after it (presenterm's `<!-- alignment: center|right|left -->`, left being the default). */
+	alignment?: (line: string) => 'left' | 'center' | 'right' | undefined;
+	/**
+	 * A comment line that moves the next block down: `rows` blank rows more than usual (presenterm's
+	 * `<!-- new_lines: N -->`), or to the vertical middle of the slide (`<!-- jump_to_middle -->`).
+	 */
+	spacing?: (line: string) => Spacing | undefined;
 }>;

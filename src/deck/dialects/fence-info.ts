@@ -12,6 +12,8 @@ export type FenceInfo = {
 	/** Attributes Lectern does not carry out, as written. */
 	unsupported: string[];
 	lineNumbers: boolean;
+	/** The number the first line shows in the gutter (reveal.js's `[5: …]`), when not 1. */
+	lineStart?: number;
 	/**
 	 * The lines lit at each of the block's highlight steps (1-based inclusive ranges; an empty
 	 * list lights every line); undefined when the fence asks for no highlighting.
@@ -51,6 +53,7 @@ export function readFenceInfo(info: string): FenceInfo {
 			result.unsupported.push(`line highlights ${spec[0]}`);
 		} else {
 			result.highlights = parsed.groups;
+			if (parsed.start !== 1) result.lineStart = parsed.start;
 			// reveal.js numbers the lines of any block given brackets.
 			result.lineNumbers ||= spec[1] === '[';
 		}
@@ -74,20 +77,21 @@ export function readFenceInfo(info: string): FenceInfo {
 }
 
 /**
- * `1,3|5-7|all` → one list of ranges per step. reveal.js may start with an offset (`5: 1|3`),
- * the number its first line shows: the ranges are moved to count from the block's first line.
+ * `1,3|5-7|all` → one list of ranges per step. reveal.js may start with an offset (`5: 1|3`):
+ * the number its first line shows in the gutter. The ranges still count the block's own lines
+ * from 1 (reveal.js's markdown plugin: `[25: 1,4-8]` lights the lines numbered 25 and 28-32).
  */
-function parseHighlights(spec: string, reveal: boolean): {groups: LineRange[][]} | undefined {
+function parseHighlights(spec: string, reveal: boolean): {groups: LineRange[][]; start: number} | undefined {
 	let text = spec.trim();
-	let offset = 0;
-	const start = reveal ? /^(\d+)\s*:/.exec(text) : null;
-	if (start) {
-		offset = Math.min(Number(start[1]), maxLine) - 1;
-		text = text.slice(start[0].length).trim();
+	let start = 1;
+	const offset = reveal ? /^(\d*)\s*:/.exec(text) : null;
+	if (offset) {
+		start = offset[1] === '' ? 1 : Math.max(1, Math.min(Number(offset[1]), maxLine));
+		text = text.slice(offset[0].length).trim();
 	}
 
 	if (text === '') {
-		return {groups: []};
+		return {groups: [], start};
 	}
 
 	const groups: LineRange[][] = [];
@@ -100,15 +104,15 @@ function parseHighlights(spec: string, reveal: boolean): {groups: LineRange[][]}
 				return undefined;
 			}
 
-			const from = Math.min(Number(range[1]), maxLine) - offset;
-			const to = Math.min(Number(range[2] ?? range[1]), maxLine) - offset;
+			const from = Math.min(Number(range[1]), maxLine);
+			const to = Math.min(Number(range[2] ?? range[1]), maxLine);
 			ranges.push({from: Math.min(from, to), to: Math.max(from, to)});
 		}
 
 		groups.push(ranges);
 	}
 
-	return {groups};
+	return {groups, start};
 }
 
 /** Reveal steps a fence's highlights add to its slide: one for each `|`. */

@@ -2,7 +2,9 @@
 // its author(s) opens with a slide built from them. It is made here as Markdown put before
 // the deck's body, so every reader (the presenter, print, search, a follower) sees one more
 // slide and nothing else changes. It takes at most three lines, which the front matter it
-// comes from always has, so the body's line numbers stay those of the file.
+// comes from always has, so the body's line numbers stay those of the file. The deck says it
+// has one (`intro`): presenterm draws it centred, from the middle row down, and it has no notes
+// to ask for.
 import type {FrontMatter} from '../front-matter.js';
 import {sanitizeLine} from '../sanitize.js';
 
@@ -50,5 +52,6 @@ export function withIntroSlide(front: FrontMatter): FrontMatter {
 		meta: authors !== '' && meta.author === undefined ? {...meta, author: authors} : meta,
 		body: `${lines.join('\n')}\n${front.body}`,
 		bodyLine: front.bodyLine - lines.length,
+		intro: true,
 	};
 }

@@ -14,12 +14,12 @@ const slashHidden: ReadonlySet<string> = new Set(
 	'python py bash sh shell zsh fish kotlin kt java javascript js typescript ts c c++ cpp go golang'.split(' '),
 );
 
+/** presenterm's new_lines beyond this draw this many: more than any screen has rows (a deck may be hostile). */
+export const maxNewLines = 200;
+
 const presenterm: Dialect = {
 	name: 'presenterm',
 	directives: [
-		directive('jump_to_middle', 'jump_to_middle', false),
-		directive('alignment', 'alignment\\s*:\\s*right', false),
-		directive('new_lines', 'new_lines?\\s*:', false),
 		directive('font_size', 'font_size\\s*:', false),
 		directive('list_item_newlines', 'list_item_newlines\\s*:', false),
 		directive('skip_slide', 'skip_slide', false),
@@ -29,8 +29,14 @@ const presenterm: Dialect = {
 		directive('user comment', '(?:\\/\\/|comment\\s*:)', true),
 	],
 	alignment(line) {
-		const match = /^\s*<!--\s*alignment\s*:\s*(center|left)\s*-->\s*$/i.exec(line);
-		return match ? group(match, 1).toLowerCase() === 'center' : undefined;
+		const match = /^\s*<!--\s*alignment\s*:\s*(center|left|right)\s*-->\s*$/i.exec(line);
+		return match ? (group(match, 1).toLowerCase() as 'left' | 'center' | 'right') : undefined;
+	},
+	spacing(line) {
+		if (/^\s*<!--\s*jump_to_middle\s*-->\s*$/i.test(line)) return {rows: 0, middle: true};
+		// `new_line`/`newline` is one row; `new_lines: N`/`newlines: N` is N.
+		const rows = /^\s*<!--\s*new_?lines?\s*(?::\s*(\d+)\s*)?-->\s*$/i.exec(line);
+		return rows ? {rows: Math.min(Number(rows[1] ?? 1), maxNewLines)} : undefined;
 	},
 	// rustdoc's `# ` hides a line of Rust; presenterm's `/// ` hides one in the languages its
 	// documentation lists (in any other, `///` is left as written).
