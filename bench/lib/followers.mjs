@@ -1,13 +1,15 @@
 // The lecture hall under load: one leader (`lectern present --share`) and N real `lectern
 // follow` processes, each in its own pseudo-terminal and emulator. Measures the time from the
-// leader's key to the last follower's screen showing the new slide, the leader's own key
-// latency with and without followers (and unshared), and each follower's peak memory
-// against a bare `node` process measured by the same driver. Between keys it waits until
-// every process has gone quiet (a speaker's presses are seconds apart; followers use the pause
-// to lay out the next slide), and from the processes' own trace (hall-trace.mjs) it tells
-// Lectern's time from the machine's: 200 processes share its cores, and the bench's own
-// emulators (one per follower, in this one process) are part of what it measures.
+// leader's key to the last follower's new slide on its terminal, the leader's own key latency
+// with and without followers (and unshared), and each follower's peak memory against a bare
+// `node` process measured by the same driver. A frame counts when its bytes arrive on the
+// pseudo-terminal (a terminal would show it then); the followers' emulators, all in this one
+// process, are fed afterwards and every screen must show the slide. Between keys it waits
+// until every process has gone quiet (a speaker's presses are seconds apart; followers use the
+// pause to lay out the next slide), and from the processes' own trace (hall-trace.mjs) it tells
+// Lectern's time from the machine's: N processes share its cores.
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {PtySession, sleep} from './pty-driver.mjs';
 import {childEnv, freshXdg, lecternBin, outDir} from './env.mjs';
@@ -54,30 +56,66 @@ async function quiet(pids, minMs, maxMs) {
 	}
 }
 
-/** Key → the leader's own frame, `keys` times; returns the latencies in ms and the presses. */
+/** CPU time (ms) the processes have run so far, from the scheduler's own count (ns). */
+function runMs(pids) {
+	let sum = 0;
+	for (const pid of pids) {
+		try {
+			sum += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+		} catch {
+			// exited, or no schedstat
+		}
+	}
+	return sum;
+}
+
+/**
+ * Key → the leader's own frame, `keys` times, and with followers key → the last follower's
+ * frame. Times are when the frame's bytes (the new slide's marker, its synchronized update
+ * closed) arrived on each pseudo-terminal: when a terminal would show it. The followers'
+ * emulators are fed only after every follower's frame arrived (200 emulators in this one
+ * process would otherwise delay reading the others' bytes); then every screen must show
+ * the new slide. Returns the latencies in ms, the presses, the followers' and the bench's CPU.
+ */
 async function leaderKeys(leader, from, keys, o, followers = []) {
 	const lead = [];
 	const last = [];
 	const presses = [];
-	const pids = [leader, ...followers].map(s => s.proc.pid);
+	const followerCpu = [];
+	const benchCpu = [];
+	const wrongScreens = [];
+	const followerPids = followers.map(s => s.proc.pid);
+	const pids = [leader.proc.pid, ...followerPids];
 	for (let k = 0; k < keys; k++) {
 		const target = mark(from + k + 1);
-		const waits = followers.map(f => f.waitFor(shows(target), o.timeoutMs));
+		for (const f of followers) f.hold();
+		const waits = followers.map(f => f.waitForText(target, o.timeoutMs));
+		const leaderWait = leader.waitForText(target, o.timeoutMs);
+		const cpuBefore = followers.length ? runMs(followerPids) : 0;
+		const benchBefore = process.cpuUsage();
 		const {t} = leader.press('l');
-		const at = await leader.waitFor(shows(target), o.timeoutMs);
+		const at = await leaderWait;
 		lead.push(at === undefined ? undefined : at - t);
 		const press = {slide: from + k, at: performance.timeOrigin + t};
 		presses.push(press);
 		if (followers.length) {
 			const arrivals = await Promise.all(waits);
+			const bench = process.cpuUsage(benchBefore);
+			benchCpu.push((bench.user + bench.system) / 1000);
+			followerCpu.push((runMs(followerPids) - cpuBefore) / followers.length);
 			const complete = arrivals.every(a => a !== undefined);
 			last.push(complete ? Math.max(...arrivals) - t : undefined);
 			if (complete) press.seen = performance.timeOrigin + Math.max(...arrivals);
+			for (const f of followers) f.release();
+			const screens = await Promise.all(followers.map(f => f.waitFor(shows(target), o.timeoutMs)));
+			const wrong = screens.filter(s => s === undefined).length;
+			if (wrong > 0) wrongScreens.push(`${wrong} screens did not show slide ${from + k + 1}`);
 		}
+		if (!(await leader.waitFor(shows(target), o.timeoutMs))) wrongScreens.push(`the leader's screen did not show slide ${from + k + 1}`);
 		// Let every emulator and process go quiet between keys, as between a speaker's presses.
 		await quiet(pids, followers.length ? 200 : 50, followers.length ? 5000 : 1000);
 	}
-	return {lead, last, presses};
+	return {lead, last, presses, followerCpu, benchCpu, wrongScreens};
 }
 
 async function startLeader(args, deck, size, env, o) {
@@ -116,6 +154,7 @@ export async function measureFollowers({count, keys, size, o, log}) {
 	result.soloKeyMs = (await leaderKeys(solo.leader, 1, keys, o)).lead;
 	await solo.leader.close('q', 5000);
 
+	result.loadAverage = os.loadavg()[0];
 	const shared = await startLeader(['--share', 'bench'], deck, size, env, o);
 	if (shared.error) return {...result, errors: [shared.error]};
 	const {leader} = shared;
@@ -147,6 +186,9 @@ export async function measureFollowers({count, keys, size, o, log}) {
 		const withFollowers = await leaderKeys(leader, 1 + keys, keys, o, followers);
 		result.followersKeyMs = withFollowers.lead;
 		result.lastFollowerMs = withFollowers.last;
+		result.followerCpuMs = withFollowers.followerCpu;
+		result.benchCpuMs = withFollowers.benchCpu;
+		result.errors.push(...withFollowers.wrongScreens);
 		result.lectern = hallTimes(readTrace(trace), withFollowers.presses);
 		result.alone = hallTimes(readTrace(trace), result.sharedPresses);
 		result.followerRssKiB = followers.map(f => f.peakRssKiB()).filter(Boolean);
@@ -165,10 +207,11 @@ export function followersReport(r) {
 	const rssMiB = kib => (typeof kib === 'number' ? kib / 1024 : undefined);
 	const followerRss = median(r.followerRssKiB ?? []);
 	const lines = [
-		`followers: ${r.count}, ${r.keys} keys, ${r.size}`,
-		`key → last follower's screen: median ${f(median(r.lastFollowerMs ?? []))} ms, p95 ${f(pct(r.lastFollowerMs ?? [], 95))} ms (aim: p95 < 100 ms at 200)`,
+		`followers: ${r.count}, ${r.keys} keys, ${r.size}; load average ${f(r.loadAverage)} at the start`,
+		`key → last follower's frame on its terminal: median ${f(median(r.lastFollowerMs ?? []))} ms, p95 ${f(pct(r.lastFollowerMs ?? [], 95))} ms (aim: p95 < 100 ms at 200)`,
 		`leader key latency: unshared ${f(median(r.soloKeyMs ?? []), 2)} ms, shared with no followers ${f(median(r.sharedKeyMs ?? []), 2)} ms, with ${r.count} followers ${f(median(r.followersKeyMs ?? []), 2)} ms (median; aim: within 1 ms of unshared)`,
 		`follower peak RSS: median ${f(rssMiB(followerRss))} MiB, max ${f(rssMiB(Math.max(...(r.followerRssKiB ?? [0]))))} MiB; bare node ${f(rssMiB(r.floorRssKiB))} MiB; ratio ${f(followerRss && r.floorRssKiB ? followerRss / r.floorRssKiB : undefined, 2)} (aim: 1.3)`,
+		`CPU per key: each follower ${f(median(r.followerCpuMs ?? []), 2)} ms (median over keys; from /proc/PID/schedstat, all its work from the key to the last follower's frame), the bench ${f(median(r.benchCpuMs ?? []))} ms`,
 		`followers that ended when the leader quit: ${r.endedOnQuit ?? '-'} of ${r.count}`,
 	];
 	const t = r.lectern;
@@ -178,7 +221,7 @@ export function followersReport(r) {
 			`Lectern's own part (median / p95 ms, from the processes' LECTERN_HALL_TRACE):`,
 			`  leader: key → its frame written ${mp(t.framed)} (with no followers ${mp(r.alone?.framed ?? {})}); → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)})`,
 			`  a follower: position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
-			`  key → the last follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}; → the bench's emulator showed it ${mp(t.emulation)} more`,
+			`  key → the last follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}; → its bytes reached the bench ${mp(t.emulation)} later`,
 		);
 	}
 

@@ -17,7 +17,13 @@ export class PtySession {
 		this.bytes = 0;
 		this.tail = Buffer.alloc(0);
 		this.waiters = new Set();
+		this.textWaiters = new Set();
 		this.quietWaiters = new Set();
+		// The end of what arrived (for a text split between chunks), whether a synchronized
+		// update is open at its end, and the chunks held back from the emulator (see hold()).
+		this.rawTail = '';
+		this.syncOpen = false;
+		this.held = undefined;
 		this.exit = undefined;
 		this.term = new xterm.Terminal({cols, rows, scrollback: 0, allowProposedApi: true});
 		this.t0 = performance.now();
@@ -31,6 +37,9 @@ export class PtySession {
 			this.proc.onExit(e => {
 				this.exit = e;
 				// Let pending output reach the screen before anyone judges it.
+				this.release();
+				for (const w of this.textWaiters) w.resolve(undefined);
+				this.textWaiters.clear();
 				this.term.write('', () => {
 					for (const w of this.waiters) w.resolve(undefined);
 					this.waiters.clear();
@@ -46,7 +55,28 @@ export class PtySession {
 		this.bytes += buf.length;
 		this.tail = Buffer.concat([this.tail, buf]).subarray(-TAIL_BYTES);
 		for (const q of this.quietWaiters) q.poke();
-		this.term.write(buf, () => this.#check(at));
+		if (this.textWaiters.size > 0 || this.held) this.#arrived(buf, at);
+		if (this.held) this.held.push(buf);
+		else this.term.write(buf, () => this.#check(at));
+	}
+
+	#arrived(buf, at) {
+		const chunk = buf.toString('latin1');
+		const text = this.rawTail + chunk;
+		const opened = text.lastIndexOf('\u001B[?2026h');
+		const closed = text.lastIndexOf('\u001B[?2026l');
+		if (opened !== closed) this.syncOpen = opened > closed;
+		for (const w of this.textWaiters) {
+			// Only text that ends in this chunk: what the tail held was there before the waiter.
+			const index = w.found ? -1 : text.indexOf(w.text, Math.max(0, this.rawTail.length - w.text.length + 1));
+			if (index !== -1) w.found = true;
+			if (w.found && !this.syncOpen) {
+				this.textWaiters.delete(w);
+				w.resolve(at);
+			}
+		}
+
+		this.rawTail = text.slice(-64);
 	}
 
 	#check(at) {
@@ -89,6 +119,47 @@ export class PtySession {
 			this.waiters.add(w);
 			this.term.write('', () => this.#check(performance.now()));
 		});
+	}
+
+	/**
+	 * Resolves with the arrival time of the chunk that brought `text` (ASCII, written in one
+	 * piece) and closed the synchronized update it came in, if any: when a terminal would show
+	 * it. It reads the bytes, not the screen, so the emulator's time is not in it (and held
+	 * chunks count); undefined on timeout or exit. Check the screen afterwards.
+	 */
+	waitForText(text, timeoutMs) {
+		return new Promise(resolve => {
+			if (this.exit) return resolve(undefined);
+			const timer = setTimeout(() => {
+				this.textWaiters.delete(w);
+				resolve(undefined);
+			}, timeoutMs);
+			const w = {
+				text,
+				found: false,
+				resolve: t => {
+					clearTimeout(timer);
+					resolve(t);
+				},
+			};
+			this.textWaiters.add(w);
+		});
+	}
+
+	/**
+	 * Keep what arrives from the emulator until release(): a bench driving hundreds of
+	 * sessions reads every one's bytes first and emulates afterwards, so its emulation does
+	 * not hold up its reading of the others.
+	 */
+	hold() {
+		this.held ??= [];
+	}
+
+	/** Feed the held chunks to the emulator. */
+	release() {
+		const held = this.held ?? [];
+		this.held = undefined;
+		for (const buf of held) this.term.write(buf);
 	}
 
 	/** Resolves once no output arrived for `settleMs` (or `maxMs` passed); returns bytes since `fromBytes`. */

@@ -10,6 +10,7 @@ import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {search} from '../search/index.js';
+import type {FramePlan} from '../terminal/frame-writer.js';
 
 /** How long after a change the frames ahead are composed (a speaker's presses are seconds apart). */
 const rehearseAfterMs = 250;
@@ -24,8 +25,10 @@ export type FollowerViewOptions = Readonly<{
 	compose: (input: ScreenInput) => Regions;
 	/** The status bar's badges (detached, reconnecting). */
 	badges: (state: NavState) => readonly string[];
-	/** Puts the rows on the terminal. */
-	paint: (rows: readonly string[]) => void;
+	/** Puts the rows on the terminal (`ready`: their bytes, planned ahead by `plan`). */
+	paint: (rows: readonly string[], ready?: FramePlan) => void;
+	/** The bytes that would draw these rows over the screen as it is now (a frame ahead). */
+	plan?: (rows: readonly string[]) => FramePlan | undefined;
 	/** After each change of state or deck (the command loads the highlighter when code shows). */
 	onChange?: (state: NavState, deck: Deck) => void;
 	onQuit: () => void;
@@ -40,7 +43,7 @@ export class FollowerView {
 	private searchIndex: ReturnType<typeof incrementalIndex> | undefined;
 	private rehearsal: NodeJS.Timeout | undefined;
 	/** Frames composed ahead, by what they were composed from (see frameKey). */
-	private prepared = new Map<string, Regions>();
+	private prepared = new Map<string, Prepared>();
 	private readonly options: FollowerViewOptions;
 
 	constructor(options: FollowerViewOptions) {
@@ -54,10 +57,10 @@ export class FollowerView {
 	/** The screen as it is now (the first frame, and after a resize or a badge change). */
 	render(): void {
 		const input = this.screenInput(this.state);
-		const key = frameKey(input);
-		this.regions = this.prepared.get(key) ?? this.options.compose(input);
+		const ready = this.prepared.get(frameKey(input));
 		this.prepared.clear();
-		this.options.paint(composeRows(this.regions));
+		this.regions = ready?.regions ?? this.options.compose(input);
+		this.options.paint(ready?.rows ?? composeRows(this.regions), ready?.plan);
 		this.rehearse();
 	}
 
@@ -173,9 +176,10 @@ export class FollowerView {
 
 	/**
 	 * While the talk rests, compose the frames of where it most likely goes next (the next
-	 * step, the next slide), one per tick; render takes one when its inputs are the same.
-	 * It starts a moment after the last change: every follower on the machine gets the same
-	 * position at once, and their work ahead must not delay the others' drawing it.
+	 * step, the next slide, one step back), one per tick, with the bytes that would draw each
+	 * over the screen as it is: a position then only writes what is ready. It starts a moment
+	 * after the last change: every follower on the machine gets the same position at once,
+	 * and their work ahead must not delay the others' drawing it.
 	 */
 	private rehearse(): void {
 		clearTimeout(this.rehearsal);
@@ -185,9 +189,12 @@ export class FollowerView {
 			return;
 		}
 
+		const remote = (slide: number, step: number): Action => ({type: 'remote', slide, step, blank: false});
 		const ahead: Action[] = [
-			{type: 'remote', slide: follow.slide, step: follow.step + 1, blank: false},
-			{type: 'remote', slide: follow.slide + 1, step: 0, blank: false},
+			remote(follow.slide, follow.step + 1),
+			remote(follow.slide + 1, 0),
+			// Back: the step before, or the last step of the slide before (a step past the end is clamped).
+			follow.step > 0 ? remote(follow.slide, follow.step - 1) : remote(follow.slide - 1, Number.MAX_SAFE_INTEGER),
 		];
 		const next = (index: number) => {
 			const action = ahead[index];
@@ -198,7 +205,9 @@ export class FollowerView {
 			const after = reduce(state, action, this.context());
 			if (after !== state) {
 				const input = this.screenInput(after);
-				this.prepared.set(frameKey(input), this.options.compose(input));
+				const regions = this.options.compose(input);
+				const rows = composeRows(regions);
+				this.prepared.set(frameKey(input), {regions, rows, plan: this.options.plan?.(rows)});
 			}
 
 			this.rehearsal = setTimeout(next, 0, index + 1);
@@ -207,6 +216,9 @@ export class FollowerView {
 		this.rehearsal = setTimeout(next, rehearseAfterMs, 0);
 	}
 }
+
+/** A frame composed ahead: its regions, rows, and the bytes that draw it over the current screen. */
+type Prepared = Readonly<{regions: Regions; rows: readonly string[]; plan: FramePlan | undefined}>;
 
 /**
  * What a frame is composed from besides the deck, size and theme (a change of those clears

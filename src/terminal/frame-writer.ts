@@ -9,8 +9,15 @@ const maxScroll = 4;
 /** A band of rows [top, bottom] moved by `by` rows: up when positive, down when negative. */
 type Scroll = Readonly<{top: number; bottom: number; by: number}>;
 
+/**
+ * The bytes that take the screen from `before` (what the writer had drawn when this was
+ * planned) to `rows`: a follower plans the frames of the talk's likely next positions while
+ * the talk rests, so a position only writes what is ready.
+ */
+export type FramePlan = Readonly<{before: readonly string[]; of: readonly string[]; rows: readonly string[]; data: string}>;
+
 export class FrameWriter {
-	private previous: string[] = [];
+	private previous: readonly string[] = [];
 	private readonly write: (data: string) => void;
 
 	constructor(write: (data: string) => void) {
@@ -22,11 +29,12 @@ export class FrameWriter {
 		this.previous = [];
 	}
 
-	/** Draw `rows` (exactly the screen's height); returns the number of characters written. */
-	draw(rows: readonly string[]): number {
-		const full = this.previous.length === 0;
-		const scroll = full ? undefined : bestScroll(this.previous, rows);
-		const onScreen = scroll ? scrolled(this.previous, scroll) : this.previous;
+	/** What drawing `rows` (exactly the screen's height) now would write; nothing is written. */
+	plan(rows: readonly string[]): FramePlan {
+		const before = this.previous;
+		const full = before.length === 0;
+		const scroll = full ? undefined : bestScroll(before, rows);
+		const onScreen = scroll ? scrolled(before, scroll) : before;
 		let out = full ? `${esc}H${esc}2J` : scroll ? scrollCommand(scroll) : '';
 		let changed = scroll ? 2 : 0;
 		const height = Math.max(rows.length, onScreen.length);
@@ -40,15 +48,23 @@ export class FrameWriter {
 			out += rowCommand(i, row, full);
 		}
 
-		this.previous = [...rows];
-		if (out === '') {
-			return 0;
+		// Synchronized output keeps multi-line updates from tearing on terminals that know it.
+		const data = out === '' ? '' : changed > 1 ? `${esc}?2026h${out}${esc}?2026l` : out;
+		return {before, of: rows, rows: [...rows], data};
+	}
+
+	/**
+	 * Draw `rows`; `ready`, a plan of them, is used when nothing was drawn since it was made
+	 * (else they are planned again). Returns the number of characters written.
+	 */
+	draw(rows: readonly string[], ready?: FramePlan): number {
+		const plan = ready?.before === this.previous && ready.of === rows ? ready : this.plan(rows);
+		this.previous = plan.rows;
+		if (plan.data !== '') {
+			this.write(plan.data);
 		}
 
-		// Synchronized output keeps multi-line updates from tearing on terminals that know it.
-		const data = changed > 1 ? `${esc}?2026h${out}${esc}?2026l` : out;
-		this.write(data);
-		return data.length;
+		return plan.data.length;
 	}
 }
 

@@ -1,7 +1,7 @@
 // The follower without Ink: its keys (node:readline's decoder → key names), its command line
 // read without yargs, and its view (the presenter's reducer and layout, driven by positions).
 import {PassThrough} from 'node:stream';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {quickFollowArgs} from '../../src/cli/quick-follow.js';
 import {openDeck} from '../../src/deck/deck.js';
 import {FollowerView} from '../../src/hall/follower-view.js';
@@ -9,6 +9,7 @@ import {buildRegions} from '../../src/layout/screen.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {followState} from '../../src/nav/hall.js';
 import {initialState, type NavState} from '../../src/nav/reducer.js';
+import {FrameWriter, type FramePlan} from '../../src/terminal/frame-writer.js';
 import {keypressName, listenKeys} from '../../src/terminal/keys.js';
 import {defined} from '../support/defined.js';
 
@@ -128,6 +129,56 @@ describe("a follower's view", () => {
 		view.key('l');
 		expect(screen()).toContain('Beta');
 		view.dispose();
+	});
+
+	it('composes the next step, the next slide and one back while the talk rests; a position then writes what is ready', () => {
+		vi.useFakeTimers();
+		try {
+			let composed = 0;
+			let written = '';
+			const readies: Array<FramePlan | undefined> = [];
+			const writer = new FrameWriter(data => {
+				written += data;
+			});
+			const view = new FollowerView({
+				deck,
+				initial: {...start, slide: 1, follow: followState({slide: 1, step: 0, blank: false})},
+				size: {width: 60, height: 12},
+				theme,
+				elapsed: () => 0,
+				compose(input) {
+					composed++;
+					return buildRegions({...input, hideClock: true});
+				},
+				badges: () => [],
+				paint(rows, ready) {
+					readies.push(ready);
+					writer.draw(rows, ready);
+				},
+				plan: rows => writer.plan(rows),
+				onQuit() {},
+			});
+			view.render();
+			vi.runAllTimers();
+			expect(composed).toBe(4);
+			for (const [slide, step, shows] of [
+				[1, 1, 'two'],
+				[1, 0, 'step 1/2'],
+				[0, 0, 'Alpha'],
+			] as const) {
+				vi.runAllTimers();
+				const before = composed;
+				written = '';
+				view.dispatch({type: 'remote', slide, step, blank: false});
+				expect(composed).toBe(before);
+				expect(readies.at(-1)).toBeDefined();
+				expect(written).toContain(shows);
+			}
+
+			view.dispose();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('d detaches to browse with the usual keys and a search; f rejoins where the talk is', () => {

@@ -3,7 +3,7 @@
 import xterm from '@xterm/headless';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {FrameWriter, bestScroll, scrolled} from '../../src/terminal/frame-writer.js';
+import {FrameWriter, bestScroll, scrolled, type FramePlan} from '../../src/terminal/frame-writer.js';
 import {stripSgr} from '../support/sgr.js';
 
 const {Terminal} = xterm;
@@ -25,6 +25,14 @@ function emulated() {
 		async draw(rows: readonly string[]): Promise<string> {
 			sent = '';
 			writer.draw(rows);
+			await new Promise<void>(resolve => {
+				term.write('', resolve);
+			});
+			return sent;
+		},
+		async drawPlanned(rows: readonly string[], plan: FramePlan): Promise<string> {
+			sent = '';
+			writer.draw(rows, plan);
 			await new Promise<void>(resolve => {
 				term.write('', resolve);
 			});
@@ -66,6 +74,22 @@ describe('FrameWriter', () => {
 		expect(t.screen()).toEqual(body(0));
 		expect(back).toContain('\u001BM');
 		expect(back).not.toContain(text(5));
+	});
+
+	it('writes a frame planned ahead as planned, and plans again once the screen changed under the plan', async () => {
+		const t = emulated();
+		const first = frame(['title', 'one']);
+		await t.draw(first);
+		const second = frame(['title', 'two']);
+		const plan = t.writer.plan(second);
+		expect(plan.data).toContain('two');
+		expect(t.writer.draw(second, plan)).toBe(plan.data.length);
+		const third = frame(['title', 'three']);
+		const stale = t.writer.plan(third);
+		await t.draw(frame(['other', 'screen']));
+		const sent = await t.drawPlanned(third, stale);
+		expect(t.screen()).toEqual(third);
+		expect(sent).toContain('title');
 	});
 
 	it('finds no scroll where none helps', () => {

@@ -15,7 +15,7 @@ import {FollowerView} from '../../hall/follower-view.js';
 import {buildRegions, type ScreenInput} from '../../layout/screen.js';
 import {followState} from '../../nav/hall.js';
 import {initialState, type NavState} from '../../nav/reducer.js';
-import {FrameWriter} from '../../terminal/frame-writer.js';
+import {FrameWriter, type FramePlan} from '../../terminal/frame-writer.js';
 import {listenKeys} from '../../terminal/keys.js';
 import {enterSession} from '../../terminal/session.js';
 import {terminalSize, watchResize} from '../../terminal/resize.js';
@@ -183,10 +183,10 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	// What is on the screen, to draw again whole after a suspend (Ctrl-Z, SIGTSTP).
 	let lastRows: readonly string[] = [];
 	let closing = false;
-	const paint = (rows: readonly string[]) => {
+	const paint = (rows: readonly string[], ready?: FramePlan) => {
 		if (!session.isDead() && !closing) {
 			lastRows = rows;
-			writer.draw(rows);
+			writer.draw(rows, ready);
 		}
 	};
 
@@ -206,6 +206,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		compose,
 		badges,
 		paint,
+		plan: rows => writer.plan(rows),
 		onChange: maybeLoadHighlighter,
 		onQuit() {
 			finish(exitCodes.ok);
@@ -243,8 +244,15 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 
 	// Code is highlighted as the presenter shows it, once a slide with code comes up.
 	let highlighterRequested = false;
+	// The slide last looked at: a step or a blank screen changes nothing here.
+	let looked: {deck: Deck; slide: number} | undefined;
 	function maybeLoadHighlighter(state: NavState, current: Deck) {
-		if (highlighterRequested || theme.level === 0 || !hasHighlightableCode(parseSlide(current, state.slide))) {
+		if (highlighterRequested || theme.level === 0 || (looked?.deck === current && looked.slide === state.slide)) {
+			return;
+		}
+
+		looked = {deck: current, slide: state.slide};
+		if (!hasHighlightableCode(parseSlide(current, state.slide))) {
 			return;
 		}
 
