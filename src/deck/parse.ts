@@ -11,6 +11,7 @@ import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit,
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
 import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
+import {lastOf} from './checked.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
@@ -73,6 +74,12 @@ export function parseSlideOnce(deck: Deck, index: number): Slide {
 	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);
 }
 
+/** Whether `above` ends and `below` starts with a line of text: no blank line between the two steps. */
+function touches(above: string, below: string): boolean {
+	const newline = below.indexOf('\n');
+	return above.slice(above.lastIndexOf('\n') + 1).trim() !== '' && (newline === -1 ? below : below.slice(0, newline)).trim() !== '';
+}
+
 function buildSlide(deck: Deck, index: number): Slide {
 	const head = slideHead(deck, index);
 	const text = slideText(deck, index);
@@ -82,9 +89,14 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const dialect = dialects[deck.dialect ?? 'lectern'];
 	const columns = new ColumnState();
 	let quizzes = 0;
+	let previousStep = '';
 	for (const step of text.steps) {
 		const tokens = lex(step.markdown, firstLine + step.line, problems);
 		let line = firstLine + step.line;
+		// A list whose items are revealed one by one (a pause, a fragment comment or incremental
+		// lists between two items, no blank line around it) stays one tight list on the screen.
+		let continuesList = blocks.length > 0 && touches(previousStep, step.markdown) && lastOf(blocks)?.element.kind === 'list';
+		previousStep = step.markdown;
 		// A code block's line highlights take the reveal steps after its text's own, one block after another.
 		let highlightFrom = step.first;
 		for (const token of tokens) {
@@ -101,7 +113,9 @@ function buildSlide(deck: Deck, index: number): Slide {
 						highlightFrom += block.highlights.length - 1;
 					}
 
-					blocks.push(columns.place(placed(block, text, line - firstLine)));
+					const shown = columns.place(placed(block, text, line - firstLine));
+					blocks.push(continuesList && shown.element.kind === 'list' ? {...shown, continuesList: true} : shown);
+					continuesList = false;
 				}
 			}
 

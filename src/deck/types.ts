@@ -98,8 +98,10 @@ export type Block = (
 	 * `<!-- alignment: … -->`). `space`: blank rows before it, more than the usual one (presenterm's
 	 * `<!-- new_lines: N -->`). `middle`: it starts at the vertical middle of the slide when the
 	 * slide is drawn in a known height (presenterm's `<!-- jump_to_middle -->`, its introduction slide).
+	 * `continuesList`: the list goes on from the list block above it, across a reveal step, with no
+	 * blank line between them in the source: drawn as one tight list.
 	 */
-	Readonly<{element: Element; column?: Column; align?: 'center' | 'right'; space?: number; middle?: boolean}>;
+	Readonly<{element: Element; column?: Column; align?: 'center' | 'right'; space?: number; middle?: boolean; continuesList?: true}>;
 
 /**
  * A block inside side-by-side columns (`<!-- column_layout: [2, 1] -->`, `<!-- column: N -->`,

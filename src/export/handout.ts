@@ -2,10 +2,10 @@
 // section, as the deck's own elements. Both handout writers (html.ts, markdown.ts) read this;
 // neither sees a marked token. Pure: a parsed deck in, typed data out.
 import {sectionIndexOf, slideHead} from '../deck/deck.js';
-import type {Element} from '../deck/elements.js';
+import type {Element, ListItem} from '../deck/elements.js';
 import {parseSlideOnce} from '../deck/parse.js';
 import {sanitizeLine} from '../deck/sanitize.js';
-import type {Deck} from '../deck/types.js';
+import type {Block, Deck} from '../deck/types.js';
 
 export type HandoutSlide = Readonly<{
 	/** 1-based, as `deck.md:N`, the status bar and `lectern search` count. */
@@ -41,7 +41,7 @@ export function handoutOf(deck: Deck, options: HandoutOptions): Handout {
 			title: slide.title,
 			isSection: slideHead(deck, index).isSection,
 			section: section + 1,
-			elements: slide.blocks.map(block => block.element),
+			elements: joinRevealedLists(slide.blocks),
 			notes: options.notes ? slide.noteElements : [],
 		});
 	}
@@ -53,6 +53,31 @@ export function handoutOf(deck: Deck, options: HandoutOptions): Handout {
 		byline: [meta(deck.meta.author), meta(deck.meta.date)].filter(part => part !== '').join(' · '),
 		slides,
 	};
+}
+
+/** The blocks' elements, a list revealed item by item (`continuesList`) joined back into one list. */
+function joinRevealedLists(blocks: readonly Block[]): Element[] {
+	const elements: Element[] = [];
+	// The items of the list being joined (elements' last entry), collected before it is rebuilt once.
+	let joined: ListItem[] | undefined;
+	const flush = () => {
+		const list = elements.at(-1);
+		if (joined && list?.kind === 'list') elements[elements.length - 1] = {...list, items: joined};
+		joined = undefined;
+	};
+	for (const block of blocks) {
+		const above = elements.at(-1);
+		if (block.continuesList && above?.kind === 'list' && block.element.kind === 'list') {
+			joined ??= [...above.items];
+			for (const item of block.element.items) joined.push(item);
+		} else {
+			flush();
+			elements.push(block.element);
+		}
+	}
+
+	flush();
+	return elements;
 }
 
 export type OutlineSection = Readonly<{slide?: HandoutSlide; slides: readonly HandoutSlide[]}>;

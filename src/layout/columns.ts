@@ -16,7 +16,7 @@ export function renderColumns(blocks: readonly Block[], width: number, renderBlo
 	const cells = widths.map(part => Math.floor((usable * part) / total));
 	const byColumn = widths.map((_, index) => blocks.filter(block => block.column?.index === index));
 	const stackBlocks = (column: readonly Block[], columnWidth: number) =>
-		column.flatMap((block, i) => [...(i > 0 ? [blankLine] : []), ...renderBlock(block, columnWidth)]);
+		column.flatMap((block, i) => [...(i > 0 && !block.continuesList ? [blankLine] : []), ...renderBlock(block, columnWidth)]);
 	if (cells.some(cell => cell < minColumnWidth)) {
 		return byColumn
 			.filter(column => column.length > 0)

@@ -115,7 +115,7 @@ function renderContent(slide: Slide, step: number, width: number, theme: Theme, 
 			break;
 		}
 
-		if (lines.length > 0) {
+		if (lines.length > 0 && !block.continuesList) {
 			lines.push(blankLine);
 		}
 

@@ -3,6 +3,12 @@ import {openDeck, slideHead, slideSource, slideText, stepsOf} from '../../src/de
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
+import {handoutOf} from '../../src/export/handout.js';
+import {renderSlideBody} from '../../src/layout/layout.js';
+import {createTheme} from '../../src/layout/theme.js';
+import {writePlain} from '../../src/layout/write.js';
+
+const plainTheme = createTheme({level: 0, ascii: false});
 
 const slides = (text: string, dialect?: Parameters<typeof openDeck>[2]) => {
 	const deck = openDeck(text, 'x.md', dialect);
@@ -285,5 +291,33 @@ describe('the block tracker stays linear', () => {
 		const deck = openDeck(`## A\n\n${text}`, 'x.md');
 		expect(deck.count).toBe(1);
 		expect(deck.warnings.map(warning => warning.message)).toEqual(['HTML comment <!-- is never closed with -->']);
+	});
+});
+
+describe('a list revealed item by item', () => {
+	const body = (text: string, dialect?: Parameters<typeof openDeck>[2], step = 9) =>
+		renderSlideBody(parseSlide(openDeck(text, 'x.md', dialect), 0), step, 60, plainTheme).lines.map(line => writePlain(line).trimEnd());
+
+	it.each([
+		['a pause between tight items', '## T\n\n- one\n<!-- pause -->\n- two\n<!-- pause -->\n- three', 'lectern'],
+		[
+			'reveal fragment comments',
+			'## T\n\n- one\n- two <!-- .element: class="fragment" -->\n- three <!-- .element: class="fragment" -->',
+			'reveal',
+		],
+		['patat incrementalLists', '---\npatat:\n  incrementalLists: true\n---\n## T\n\n- one\n- two\n- three', 'patat'],
+	] as const)('%s stays one tight list', (_, text, dialect) => {
+		expect(body(text, dialect).filter(line => line !== '')).toEqual(['  T', '    • one', '    • two', '    • three']);
+		expect(body(text, dialect)).toEqual(['  T', '', '    • one', '    • two', '    • three']);
+		const deck = openDeck(text, 'x.md', dialect);
+		expect(stepsOf(deck, 0)).toBe(3);
+		expect(body(text, dialect, 1)).toEqual(['  T', '', '    • one', '    • two']);
+		// The handout joins the steps back into one list.
+		const elements = handoutOf(deck, {notes: false}).slides[0]?.elements ?? [];
+		expect(elements.filter(element => element.kind === 'list').map(list => list.kind === 'list' && list.items.length)).toEqual([3]);
+	});
+
+	it('keeps the blank line its author left around a pause', () => {
+		expect(body('## T\n\n- one\n\n<!-- pause -->\n\n- two')).toEqual(['  T', '', '    • one', '', '    • two']);
 	});
 });
