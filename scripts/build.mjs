@@ -1,8 +1,12 @@
 // Builds the CLI into dist/ as one ESM bundle plus lazily loaded chunks (Ink + React, the
 // syntax highlighter), so start-up reads one file and the first frame waits for neither.
+// Then the start-up snapshot's script (dist/snapshot-script.cjs) and, from it, the snapshot
+// itself (scripts/snapshot/make.mjs; LECTERN_NO_SNAPSHOT=1 skips both).
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {lazyHelpers, snapshotPatches, startupPatches} from './startup-patches.mjs';
 
 rmSync('dist', {recursive: true, force: true});
 
@@ -15,35 +19,40 @@ const stubs = {
 	},
 };
 
-import {lazyHelpers, startupPatches} from './startup-patches.mjs';
-
 const applied = new Set();
-const patchStartup = {
-	name: 'patch-startup',
-	setup(b) {
-		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|yoga-layout)[\\/].*\.js$/}, async args => {
-			// Only the top-level copies (the versions Lectern depends on); nested old copies differ.
-			const [, inModules, ...nested] = args.path.split(/[\\/]node_modules[\\/]/);
-			const patches = startupPatches.filter(patch => nested.length === 0 && inModules?.replaceAll('\\', '/') === patch.file);
-			if (patches.length === 0) {
-				return undefined;
-			}
-
-			let source = await readFile(args.path, 'utf8');
-			for (const patch of patches) {
-				if (!source.includes(patch.from)) {
-					throw new Error(`patch-startup: ${patch.file} no longer has \`${patch.from}\`; update scripts/build.mjs`);
+/** Applies the patches to their packages' source text as they are bundled. */
+function patchPlugin(patchList) {
+	const packages = [...new Set(patchList.map(patch => patch.file.split('/')[0]))];
+	return {
+		name: 'patch-startup',
+		setup(b) {
+			b.onLoad({filter: new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/].*\\.js$`)}, async args => {
+				// Only the top-level copies (the versions Lectern depends on); nested old copies differ.
+				const [, inModules, ...nested] = args.path.split(/[\\/]node_modules[\\/]/);
+				const patches = patchList.filter(patch => nested.length === 0 && inModules?.replaceAll('\\', '/') === patch.file);
+				if (patches.length === 0) {
+					return undefined;
 				}
 
-				source = source.replace(patch.from, () => patch.to);
-				applied.add(patch);
-			}
+				let source = await readFile(args.path, 'utf8');
+				for (const patch of patches) {
+					if (!source.includes(patch.from)) {
+						throw new Error(`patch-startup: ${patch.file} no longer has \`${patch.from}\`; update scripts/startup-patches.mjs`);
+					}
 
-			const helpers = patches.some(patch => patch.to.includes('lazy')) ? lazyHelpers : '';
-			return {contents: source + helpers, loader: 'js'};
-		});
-	},
-};
+					source = source.replace(patch.from, () => patch.to);
+					applied.add(patch);
+				}
+
+				const helpers = patches.some(patch => patch.to.includes('lazy')) ? lazyHelpers : '';
+				return {contents: source + helpers, loader: 'js'};
+			});
+		},
+	};
+}
+
+const define = {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'};
+const minify = process.env.LECTERN_DEV !== '1';
 
 await build({
 	entryPoints: {lectern: 'src/cli/run.ts'},
@@ -53,14 +62,14 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	minify: process.env.LECTERN_DEV !== '1',
+	minify,
 	// Linked maps (without the sources) so that `--debug` stack traces point at src/; Node reads
 	// them only when bin/lectern.js turns source maps on.
 	sourcemap: 'linked',
 	sourcesContent: false,
 	legalComments: 'none',
-	plugins: [stubs, patchStartup],
-	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+	plugins: [stubs, patchPlugin(startupPatches)],
+	define,
 	// CommonJS dependencies bundled into ESM need a require for Node built-ins. Every chunk gets
 	// this banner, but few chunks ever call require: so the real one is made on the first call
 	// (an eager createRequire per chunk cost ~2% of the first frame's CPU, ~20 chunks load before it).
@@ -75,4 +84,38 @@ for (const patch of startupPatches.filter(patch => !applied.has(patch))) {
 	throw new Error(
 		`patch-startup: ${patch.file} was not bundled, so \`${patch.from}\` was never patched; remove the patch from scripts/startup-patches.mjs`,
 	);
+}
+
+if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
+	// The start-up snapshot's script: the whole CLI as one CommonJS script, which is what
+	// `node --build-snapshot` takes (no ES modules, no top-level await). Ink's Yoga is loaded
+	// by scripts/snapshot/load-ink.mjs and handed over through a stand-in for `yoga-layout`.
+	// Yoga and lowlight (with highlight.js's grammars) are read from dist/ when needed, as
+	// CommonJS files of their own: the snapshot's size is start-up time.
+	const snapshotParts = {
+		name: 'snapshot-parts',
+		setup(b) {
+			const local = file => args => (args.kind === 'entry-point' ? undefined : {path: path.resolve('scripts/snapshot', file)});
+			b.onResolve({filter: /[\\/]ui[\\/]load-ink\.js$/}, local('load-ink.mjs'));
+			b.onResolve({filter: /^yoga-layout$/}, local('yoga.mjs'));
+			b.onResolve({filter: /^lowlight$/}, local('lowlight.mjs'));
+			// Ink's React devtools (and with them the ws package) are never loaded.
+			b.onResolve({filter: /^\.\/devtools\.js$/}, () => ({path: 'devtools', namespace: 'stub'}));
+		},
+	};
+	await build({
+		entryPoints: {'snapshot-script': 'scripts/snapshot/entry.mjs', 'snapshot-yoga': 'yoga-layout/load', 'snapshot-lowlight': 'lowlight'},
+		outdir: 'dist',
+		outExtension: {'.js': '.cjs'},
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		minify,
+		legalComments: 'none',
+		plugins: [stubs, patchPlugin([...startupPatches, ...snapshotPatches]), snapshotParts],
+		// The bundle's place is known only when a run starts (entry.mjs sets it).
+		define: {...define, 'import.meta.url': 'globalThis.__lecternModuleUrl'},
+		logLevel: 'warning',
+	});
 }

@@ -32,3 +32,14 @@ export const startupPatches = [
 		to: 'return true?Promise.resolve()',
 	},
 ];
+
+/**
+ * Patches for the start-up snapshot's CommonJS bundle only (scripts/snapshot/): Ink's
+ * reconciler awaits at its top level in two branches taken only with DEV=true (React
+ * devtools), and a CommonJS script cannot hold a top-level await. Without the await the
+ * branches are dead code all the same (the build defines DEV as "false").
+ */
+export const snapshotPatches = [
+	{file: 'ink/build/reconciler.js', from: "await import('./devtools.js');", to: "import('./devtools.js');"},
+	{file: 'ink/build/reconciler.js', from: '? await loadPackageJson()', to: '? loadPackageJson()'},
+];

@@ -1,7 +1,7 @@
 // Builds dist/ before any test runs when it is missing or older than what it is built from,
 // so `npx vitest run` can never test a stale bundle (the end-to-end tests run dist/).
 import {execFileSync} from 'node:child_process';
-import {readdirSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -30,8 +30,14 @@ function builtAt(): number {
 }
 
 export default function buildIfStale(): void {
-	const sources = ['src', 'scripts', 'package-lock.json'].map(path => newestMtime(join(root, path)));
-	if (builtAt() < Math.max(...sources)) {
+	const sources = ['src', 'scripts', 'bin', 'package-lock.json'].map(path => newestMtime(join(root, path)));
+	const stale = builtAt() < Math.max(...sources);
+	if (stale) {
 		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: root, stdio: 'inherit'});
+	}
+
+	// The start-up snapshot (bin/lectern uses it; test/e2e/snapshot.test.ts checks it) goes with the bundle.
+	if (stale || !existsSync(join(root, 'dist', 'snapshot.node'))) {
+		execFileSync(process.execPath, ['scripts/snapshot/make.mjs'], {cwd: root, stdio: 'inherit'});
 	}
 }

@@ -6,8 +6,14 @@ import {fileURLToPath} from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = path.join(repoRoot, 'bench', 'out');
-// LECTERN_BIN measures another build (a branch's checkout, a packed install) instead.
-export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTERN_BIN) : path.join(repoRoot, 'bin', 'lectern.js');
+// LECTERN_BIN measures another build (a branch's checkout, a packed install) instead. The
+// default is the npm bin, bin/lectern, as `npx lectern` runs it (from the start-up snapshot).
+export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTERN_BIN) : path.join(repoRoot, 'bin', 'lectern');
+
+/** The Node script behind a bin (for runs that start node themselves, e.g. with --import). */
+export function lecternScript() {
+	return lecternBin.endsWith('.js') ? lecternBin : path.join(path.dirname(lecternBin), 'lectern.js');
+}
 
 /**
  * Measures a copy of the build instead of dist/ itself: the bundle loads chunks lazily, so
@@ -33,7 +39,7 @@ export async function copyBuild() {
 		settled =
 			before !== '' && before === list(dist) && before === list(path.join(dir, 'dist')) && existsSync(path.join(dir, 'dist', 'lectern.js'));
 	}
-	lecternBin = path.join(dir, 'bin', 'lectern.js');
+	lecternBin = path.join(dir, 'bin', 'lectern');
 	return settled ? lecternBin : undefined;
 }
 

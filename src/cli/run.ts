@@ -1,41 +1,5 @@
-// The bundle's entry point: run the CLI, set the exit code, and make sure an uncaught error
-// still leaves one line on stderr (the terminal session restores itself on exit).
-import {runGuarded} from './errors.js';
-import {quickPresentArgs} from './quick-present.js';
-import {quickFollowArgs} from './quick-follow.js';
+// The ES module bundle's entry point (dist/lectern.js), which bin/lectern.js imports when no
+// start-up snapshot is used.
+import {startCli} from './start.js';
 
-process.on('uncaughtException', error => {
-	process.stderr.write(`lectern: internal error: ${String(error.message).split('\n')[0]} (run with --debug for details)\n`);
-	if (process.argv.includes('--debug')) {
-		process.stderr.write(`${String(error.stack)}\n`);
-	}
-
-	process.exit(1);
-});
-
-// A reader that stops early (`lectern print deck.md | head`) is not a fault: leave quietly.
-process.stdout.on('error', error => {
-	if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-		process.exit(Number(process.exitCode ?? 0));
-	}
-
-	// Others (the presenter's session) handle a dead terminal; alone, stay an uncaught error.
-	if (process.stdout.listenerCount('error') === 1) {
-		throw error;
-	}
-});
-
-const argv = process.argv.slice(2);
-const quick = quickPresentArgs(argv);
-const follow = quick ? undefined : quickFollowArgs(argv);
-const code = quick
-	? await runGuarded(async () => (await import('./commands/present.js')).runPresent(quick), argv)
-	: follow
-		? await runGuarded(async () => (await import('./commands/follow.js')).runFollow(follow), argv)
-		: await (await import('./main.js')).main(argv);
-process.exitCode = code;
-// Ink, the watcher and stdin may keep the loop alive after a quit: leave now, but only once
-// stdout has taken everything: a pipe takes 64 KiB at a time and exit() drops the rest.
-process.stdout.write('', () => {
-	setImmediate(() => process.exit(code));
-});
+await startCli();

@@ -106,12 +106,15 @@ const nonAscii = /\P{ASCII}/u;
 // Longest fold of one code point (U+FDFA) is 18 units: room for it before each write.
 const headroom = 32;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const utf16 = new TextDecoder('utf-16le');
+// Made on first use: a decoder holds a native converter, which a start-up snapshot (this module
+// is evaluated in it, scripts/snapshot/) cannot hold.
+let utf16: TextDecoder | undefined;
 
 // TextDecoder is fastest on long text but costs a few microseconds a call, which a slide
 // title would mostly spend on that; and it reads the buffer little-endian only.
 function decodeUnits(units: Uint16Array): string {
 	if (units.length > 2048 && littleEndian) {
+		utf16 ??= new TextDecoder('utf-16le');
 		return utf16.decode(units);
 	}
 

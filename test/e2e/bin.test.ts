@@ -19,6 +19,16 @@ test('the bin runs as a program with its V8 flags on the command line', () => {
 	expect(execFileSync(lecternBin, ['--version'], {cwd: repoRoot, env: cleanEnv(), encoding: 'utf8'}).trim()).toMatch(/^\d+\.\d+\.\d+/);
 });
 
+test('the npm bin (bin/lectern) gives Node the same V8 flags as bin/lectern.js', () => {
+	// The start-up snapshot is made with the launcher's flags (scripts/snapshot/make.mjs reads them).
+	const shebang = readFileSync(lecternBin, 'utf8').split('\n')[0] ?? '';
+	const launcher = readFileSync(path.join(repoRoot, 'bin', 'lectern'), 'utf8');
+	expect(launcher.startsWith('#!/bin/sh\n')).toBe(true);
+	expect(launcher).toContain(`\nflags='${shebang.replace('#!/usr/bin/env -S node ', '')}'\n`);
+	const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {bin: Record<string, string>};
+	expect(packageJson.bin).toEqual({lectern: 'bin/lectern'});
+});
+
 test('the bundle ships source maps that point at src/', () => {
 	const dist = path.join(repoRoot, 'dist');
 	const maps = readdirSync(dist).filter(name => name.endsWith('.js.map'));

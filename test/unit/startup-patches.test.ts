@@ -2,7 +2,7 @@
 // when a dependency changes, this names the patch to update (see scripts/startup-patches.mjs).
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {startupPatches} from '../../scripts/startup-patches.mjs';
+import {snapshotPatches, startupPatches} from '../../scripts/startup-patches.mjs';
 import {defined} from '../support/defined.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -10,7 +10,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 };
 
 describe('start-up patches', () => {
-	for (const patch of startupPatches) {
+	for (const patch of [...startupPatches, ...snapshotPatches]) {
 		const packageName = defined(patch.file.split('/')[0]);
 		test(`${patch.file}: ${patch.from.slice(0, 40)}…`, () => {
 			const source = readFileSync(new URL(`../../node_modules/${patch.file}`, import.meta.url), 'utf8');

@@ -14,6 +14,7 @@ import {buildRegions, composeRows, notesShownAtStart} from '../../layout/screen.
 import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
+import {loadInk} from '../../ui/load-ink.js';
 import {enterSession} from '../../terminal/session.js';
 import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
@@ -229,7 +230,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	drawFirstFrame();
 	trace('first frame drawn');
 	// Ink loads while the rest of a large deck is read.
-	const inkLoaded = Promise.all([import('ink'), import('../../ui/App.js')]);
+	const inkLoaded = loadInk();
 	// Awaited below; a failure before then must not count as unhandled.
 	inkLoaded.catch(() => {});
 	if (deck.partial) {

@@ -1,0 +1,25 @@
+// The start-up snapshot's entry. scripts/build.mjs bundles it into one CommonJS script
+// (dist/snapshot-script.cjs) and scripts/snapshot/make.mjs runs that once with
+// `node --build-snapshot`: the modules the first frame needs are evaluated then (their
+// top-level code: marked's rules and all), a sample deck is drawn so their code is compiled,
+// and the heap is saved. The rest of the CLI is in the script unevaluated, evaluated on first
+// use as usual. A run from the snapshot (bin/lectern) starts at the function below.
+//
+// Nothing evaluated here may keep what belongs to a run: the environment, the arguments, the
+// terminal, open handles (a module that reads process.env at its top level must not be
+// imported statically from here; the first frame's modules read it when called).
+import {pathToFileURL} from 'node:url';
+import v8 from 'node:v8';
+import '../../src/cli/commands/present.tsx';
+import {startCli} from '../../src/cli/start.ts';
+import {resetRegExps} from './regexps.mjs';
+import {warmUp} from './warm.mjs';
+
+warmUp();
+resetRegExps();
+
+v8.startupSnapshot.setDeserializeMainFunction(() => {
+	// bin/lectern names dist/lectern.js as the script: where the bundle's other files are.
+	globalThis.__lecternModuleUrl = pathToFileURL(process.argv[1]).href;
+	void startCli();
+});
