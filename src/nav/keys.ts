@@ -30,6 +30,8 @@ export type Binding = Readonly<{
 	view?: 'present' | 'study';
 	/** False: the help names it in another row. */
 	inHelp?: boolean;
+	/** The help's text when it is not `help` and the view (keys that do one thing in each view). */
+	helpRow?: string;
 }>;
 
 const label: Readonly<Record<string, string>> = {
@@ -56,8 +58,21 @@ export function keyLabel(key: KeyName): string {
 /** Keys on the slide (no overlay open). Earlier entries win. */
 export const slideBindings: readonly Binding[] = [
 	{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit'},
-	{keys: ['j', 'down'], action: {type: 'scrollDown'}, help: 'scroll down, then next slide', view: 'study'},
-	{keys: ['k', 'up'], action: {type: 'scrollUp'}, help: 'scroll up, then previous slide', view: 'study'},
+	// In the help, these rows name j ↓ and k ↑ for both views; the next and previous rows leave them out.
+	{
+		keys: ['j', 'down'],
+		action: {type: 'scrollDown'},
+		help: 'scroll down, then next slide',
+		view: 'study',
+		helpRow: 'next step or slide (study: scroll down first)',
+	},
+	{
+		keys: ['k', 'up'],
+		action: {type: 'scrollUp'},
+		help: 'scroll up, then previous slide',
+		view: 'study',
+		helpRow: 'previous step or slide (study: scroll up first)',
+	},
 	{keys: ['right', 'down', 'l', 'j', 'space', 'enter', 'pagedown'], action: {type: 'next'}, help: 'next step or slide'},
 	{keys: ['left', 'up', 'h', 'k', 'backspace', 'pageup'], action: {type: 'prev'}, help: 'previous step or slide'},
 	{keys: ['g', 'home'], action: {type: 'first'}, help: 'first slide (a number then g: that slide)'},
@@ -240,12 +255,29 @@ function textEntryAction(key: KeyName): Action | undefined {
  * names its own keys and leaves out the leader's (blank, the clock).
  */
 export function helpRows(following = false): Array<{keys: string; help: string}> {
-	const rows = slideBindings
-		.filter(binding => binding.inHelp !== false && !(following && binding.view === 'present'))
-		.map(binding => ({
-			keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' ')),
-			help: binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
-		}));
+	// Each key in one row: the first that names it (a follower's own rows replace the slide's `s`).
+	const named = new Set<string>(following ? followerHelp.map(row => row.keys) : []);
+	const rows: Array<{keys: string; help: string}> = [];
+	for (const binding of slideBindings) {
+		if (binding.inHelp === false || (following && binding.view === 'present')) {
+			continue;
+		}
+
+		const keys = binding.keys.filter(key => !named.has(key));
+		for (const key of keys) {
+			named.add(key);
+		}
+
+		if (keys.length === 0) {
+			continue;
+		}
+
+		rows.push({
+			keys: binding.label ?? (binding.action.type === 'digit' ? '0-9' : keys.map(key => keyLabel(key)).join(' ')),
+			help: binding.helpRow ?? binding.help + (binding.view === 'study' ? ' (study)' : binding.view === 'present' ? ' (presenting)' : ''),
+		});
+	}
+
 	rows.push({keys: 'Ctrl-Z', help: 'suspend (the shell comes back; fg returns here)'});
 	if (following) {
 		rows.push(...followerHelp);

@@ -138,7 +138,7 @@ describe('App', () => {
 		app.stdin.write('?');
 		const help = await frameWhere(app, text => text.includes('Keys'));
 		expect(help.split('\n')[0]).toBe('  Keys');
-		expect(help).toContain('→ ↓ l j Space Enter PgDn  next step or slide');
+		expect(help).toContain('→ l Space Enter PgDn  next step or slide');
 		expect(help).toContain('q Ctrl-C');
 		app.stdin.write('\u001B');
 		const closed = await frameWhere(app, text => !text.includes('next step or slide'));

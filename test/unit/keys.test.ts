@@ -196,6 +196,17 @@ describe('the help overlay', () => {
 		expect(rows.some(row => row.keys === 'b .')).toBe(true);
 	});
 
+	it("names each key in one row only, a follower's too (its own s replaces the slide's)", () => {
+		for (const rows of [helpRows(), helpRows(true)]) {
+			const keys = rows.filter(row => row.keys !== 'in the overview').flatMap(row => row.keys.split(' '));
+			expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+		}
+
+		expect(helpRows(true).filter(row => row.keys === 's')).toEqual([
+			{keys: 's', help: 'show or hide the notes the lecturer shared (following)'},
+		]);
+	});
+
 	it('lists every slide binding, drawn from the table', () => {
 		const rows = helpRows();
 		const shown = slideBindings.filter(binding => binding.inHelp !== false);
@@ -203,9 +214,13 @@ describe('the help overlay', () => {
 		expect(rows).toHaveLength(shown.length + 2);
 		// A binding left out of the help is named in another row.
 		expect(rows.find(row => row.keys === '0-9')?.help).toContain('a: type an answer');
+		// Each binding's row names its keys but those an earlier row named (j ↓ and k ↑: the study rows).
+		const named = new Set<string>();
 		for (const binding of shown) {
-			const keys = binding.label ?? (binding.action.type === 'digit' ? '0-9' : binding.keys.map(key => keyLabel(key)).join(' '));
-			expect(rows.map(row => row.keys)).toContain(keys);
+			const keys = binding.keys.filter(key => !named.has(key));
+			for (const key of keys) named.add(key);
+			const label = binding.label ?? (binding.action.type === 'digit' ? '0-9' : keys.map(key => keyLabel(key)).join(' '));
+			expect(rows.map(row => row.keys)).toContain(label);
 		}
 
 		expect(rows.at(-1)).toEqual({keys: 'in the overview', help: '↑ ↓ move, Enter open, / filter, Esc close'});
@@ -214,8 +229,8 @@ describe('the help overlay', () => {
 	it('shows the exact rows for the main keys', () => {
 		const rows = helpRows();
 		const find = (keys: string) => rows.find(row => row.keys === keys)?.help;
-		expect(find('→ ↓ l j Space Enter PgDn')).toBe('next step or slide');
-		expect(find('← ↑ h k Backspace PgUp')).toBe('previous step or slide');
+		expect(find('→ l Space Enter PgDn')).toBe('next step or slide');
+		expect(find('← h Backspace PgUp')).toBe('previous step or slide');
 		expect(find('g Home')).toBe('first slide (a number then g: that slide)');
 		expect(find('G End')).toBe('last slide (a number then G: that slide)');
 		expect(find('s')).toBe('show or hide the notes (the pane, or under the slide in study)');
@@ -227,7 +242,8 @@ describe('the help overlay', () => {
 		expect(find("''")).toBe('back before the last jump (search, number, g, G, o)');
 		expect(find('N')).toBe('previous matching slide');
 		expect(find('o')).toBe('overview of all slides');
-		expect(find('j ↓')).toBe('scroll down, then next slide (study)');
+		expect(find('j ↓')).toBe('next step or slide (study: scroll down first)');
+		expect(find('k ↑')).toBe('previous step or slide (study: scroll up first)');
 		expect(find('0-9')).toBe('a number then Enter: go to that slide; on a question (study): pick a choice, a: type an answer');
 	});
 
