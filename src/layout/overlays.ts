@@ -80,7 +80,9 @@ function overviewLines(input: OverlayInput, area: Size): Line[] {
 		state.overview.filtering || state.overview.filter !== ''
 			? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
 			: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
-	const about = aboutDeck(deck.meta, theme.glyphs.separator);
+	// The deck's title, author and date are deck text: converted in ASCII mode like the titles below.
+	const aboutText = aboutDeck(deck.meta, theme.glyphs.separator);
+	const about = theme.ascii ? asciiText(aboutText) : aboutText;
 	const top =
 		about === ''
 			? [cutLine(header, area.width, theme, ['title']), blankLine]

@@ -199,7 +199,7 @@ describe('composeRows', () => {
 	it('draws the help over the slide area', () => {
 		const screen = rows({...initialState({notesVisible: false}), overlay: 'help'}, 80, 30);
 		expect(screen[0]).toBe('  Keys');
-		expect(screen).toContain('  → ↓ l j Space Enter PgDn  next step or slide');
+		expect(screen).toContain('  → l Space Enter PgDn  next step or slide');
 		expect(screen).toContain('  Esc or ? closes this help.');
 	});
 
@@ -233,7 +233,7 @@ describe('composeRows', () => {
 	});
 
 	it('draws box drawing and arrows in titles as ASCII in the status bar and the overview with the ASCII theme', () => {
-		const deck = openDeck('# Paging ─ tables\n\n---\n\n## GPA → MPA ▶ walk\n\ntext\n', 'arrows.md');
+		const deck = openDeck('---\ntitle: Walks → tables\n---\n# Paging ─ tables\n\n---\n\n## GPA → MPA ▶ walk\n\ntext\n', 'arrows.md');
 		const ascii = createTheme({level: 0, ascii: true});
 		const at = (state: NavState) =>
 			composeRows(buildRegions({deck, state, size: {width: 80, height: 12}, theme: ascii, elapsedSeconds: 0}));
@@ -246,6 +246,8 @@ describe('composeRows', () => {
 		});
 		expect(overview.join('\n')).toContain('Paging - tables');
 		expect(overview.join('\n')).toContain('GPA > MPA > walk');
+		// The front matter's title heads the overview, converted too.
+		expect(overview[0]).toBe('  Walks > tables');
 		for (const row of [...slide, ...overview]) {
 			expect(row).toMatch(/^[\x20-\x7e]*$/);
 		}
