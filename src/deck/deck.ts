@@ -125,17 +125,21 @@ export function slideLine(deck: Deck, index: number): number {
 	return deck.bodyLine + (deck.lines[index] ?? 0) + 1;
 }
 
-const textCache = new WeakMap<Deck, Array<SlideText | undefined>>();
+// Heads are small and kept for every slide; texts hold each step's Markdown (a copy of the
+// slide), so only the latest few are kept: a pass over every slide (the search index, the
+// sections) kept the whole deck twice over (1.2 MiB of heap on the 1,000-slide bench deck).
+const textCache = new WeakMap<Deck, Map<number, SlideText>>();
+const textsKept = 128;
 const headCache = new WeakMap<Deck, Array<SlideHead | undefined>>();
 
 export function slideText(deck: Deck, index: number): SlideText {
 	let cache = textCache.get(deck);
 	if (!cache) {
-		cache = [];
+		cache = new Map();
 		textCache.set(deck, cache);
 	}
 
-	const cached = cache[index];
+	const cached = cache.get(index);
 	if (cached) {
 		return cached;
 	}
@@ -146,7 +150,12 @@ export function slideText(deck: Deck, index: number): SlideText {
 		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
 		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
 	});
-	cache[index] = text;
+	if (cache.size >= textsKept) {
+		const oldest = cache.keys().next();
+		if (!oldest.done) cache.delete(oldest.value);
+	}
+
+	cache.set(index, text);
 	return text;
 }
 

@@ -9,7 +9,7 @@ import {keyToAction, type KeyName} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
-import {search} from '../search/index.js';
+import {matchingSlides} from '../search/index.js';
 import type {FramePlan} from '../terminal/frame-writer.js';
 
 /** How long after a change the frames ahead are composed (a speaker's presses are seconds apart). */
@@ -165,12 +165,7 @@ export class FollowerView {
 		}
 
 		this.searchIndex ??= incrementalIndex(this.deck);
-		const hits =
-			query.trim() === ''
-				? []
-				: search(this.searchIndex.index(), query)
-						.map(hit => hit.doc.slide)
-						.sort((a, b) => a - b);
+		const hits = query.trim() === '' ? [] : matchingSlides(this.searchIndex.slides(), query);
 		return {type: 'searchHits', query, hits};
 	}
 

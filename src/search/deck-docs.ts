@@ -2,7 +2,7 @@
 // small slices while the presenter is idle.
 import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
-import {indexDoc, type IndexedDoc, type SearchDoc, type SearchIndex} from './index.js';
+import {foldSlide, type FoldedSlide, type SearchDoc} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
@@ -21,26 +21,27 @@ export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
 }
 
 /**
- * Builds a deck's index in slices: `advance(n)` extracts and normalises n more slides;
- * `index()` finishes the rest, so a search after the idle slices are done costs only itself.
+ * Builds a deck's folded slides (what the presenter searches) in slices: `advance(n)` parses
+ * and folds n more slides; `slides()` finishes the rest, so a search after the idle slices are
+ * done costs only itself. Sections are not searched, so none is looked up.
  */
-export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; index: () => SearchIndex} {
-	const entries: IndexedDoc[] = [];
+export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; slides: () => readonly FoldedSlide[]} {
+	const folded: FoldedSlide[] = [];
 	const advance = (slides: number) => {
-		const end = Math.min(deck.count, entries.length + slides);
-		for (let i = entries.length; i < end; i++) {
-			entries.push(indexDoc(slideDoc(deck, i)));
+		const end = Math.min(deck.count, folded.length + slides);
+		for (let i = folded.length; i < end; i++) {
+			const slide = parseSlideOnce(deck, i);
+			folded.push(foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText}));
 		}
 
-		return entries.length === deck.count;
+		return folded.length === deck.count;
 	};
 
-	const built: SearchIndex = {entries};
 	return {
 		advance,
-		index() {
+		slides() {
 			advance(deck.count);
-			return built;
+			return folded;
 		},
 	};
 }

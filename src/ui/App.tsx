@@ -15,7 +15,7 @@ import {keyToAction} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
-import {search} from '../search/index.js';
+import {matchingSlides} from '../search/index.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
 
@@ -371,10 +371,7 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 					return undefined;
 				}
 
-				const hits = search(builder.index(), query)
-					.map(hit => hit.doc.slide)
-					.sort((a, b) => a - b);
-				return {type: 'searchHits', query, hits};
+				return {type: 'searchHits', query, hits: matchingSlides(builder.slides(), query)};
 			},
 		}),
 		[builder, ready],

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {deckDocs, incrementalIndex} from '../../src/search/deck-docs.js';
-import {buildIndex, highlightRanges, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
+import {buildIndex, foldSlide, highlightRanges, matchingSlides, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
 
 let next = 0;
 function doc(fields: Partial<SearchDoc>): SearchDoc {
@@ -65,10 +65,44 @@ describe('search: matching', () => {
 		const builder = incrementalIndex(deck);
 		expect(builder.advance(1)).toBe(false);
 		expect(builder.advance(2)).toBe(false);
-		const whole = builder.index();
-		expect(whole).toEqual(buildIndex(deckDocs(deck)));
-		expect(search(whole, 'traps').map(hit => hit.doc.slide)).toEqual([0, 1, 2]);
+		const folded = builder.slides();
+		expect(folded).toEqual(deckDocs(deck).map(doc => foldSlide(doc)));
+		expect(matchingSlides(folded, 'traps')).toEqual([0, 1, 2]);
 		expect(builder.advance(1)).toBe(true);
+	});
+
+	test("the presenter's folded slides find what the index finds, in slide order", () => {
+		const deck = openDeck(
+			[
+				'# Mémoire et pages\n\nLa table des “pages” ombre',
+				'## Shadow paging\n\nThe guest’s page table, shadowed\n\n<!-- notes: mention the TLB and ﬁle mappings -->',
+				'## TLB\n\nA cache of translations: *shadow*\n\n<!-- notes: memoire -->',
+				'## Nothing here\n\ntext',
+			].join('\n\n---\n\n'),
+			'f.md',
+		);
+		const folded = incrementalIndex(deck).slides();
+		const index = buildIndex(deckDocs(deck));
+		for (const query of [
+			'memoire',
+			'shadow',
+			'"page table"',
+			'tlb',
+			'file',
+			"guest's",
+			'pages ombre',
+			'shadow tlb',
+			'nothing',
+			'absent',
+			'',
+		]) {
+			for (const notes of [true, false]) {
+				const expected = search(index, query, {notes})
+					.map(hit => hit.doc.slide)
+					.sort((a, b) => a - b);
+				expect(matchingSlides(folded, query, {notes}), `${query} notes=${notes}`).toEqual(expected);
+			}
+		}
 	});
 
 	test('an empty query finds nothing', () => {
