@@ -19,6 +19,7 @@ import {dialects} from './dialects/rules.js';
 import {refineTokens} from './refine.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
+import type {Element} from './elements.js';
 import type {Block, Deck, DeckWarning, Slide} from './types.js';
 
 export {diagramLanguages} from './elements-from-tokens.js';
@@ -107,7 +108,14 @@ function buildSlide(deck: Deck, index: number): Slide {
 					quizzes++;
 				}
 
-				const block = quiz ?? toBlock(token, step.first, line, dialect, problems, highlightFrom);
+				const made = quiz ?? toBlock(token, step.first, line, dialect, problems, highlightFrom);
+				// Code with highlights inside a list or a quote takes its steps in the same order.
+				const nested = made?.kind === 'markdown' ? withNestedHighlights(made.element, highlightFrom) : undefined;
+				const block = made && nested && nested.element !== made.element ? {...made, element: nested.element} : made;
+				if (nested) {
+					highlightFrom = nested.next;
+				}
+
 				if (block) {
 					if (block.kind === 'code' && block.highlights) {
 						highlightFrom += block.highlights.length - 1;
@@ -142,6 +150,45 @@ function buildSlide(deck: Deck, index: number): Slide {
 		notesText: elementsToPlain(noteElements),
 		problems,
 	};
+}
+
+/**
+ * `element` with each code block nested in it (in a list item, a quote) given the reveal step
+ * of its first highlight group, in document order from `from`; `next`: the step after them.
+ * The same element when none has highlights.
+ */
+function withNestedHighlights(element: Element, from: number): {element: Element; next: number} {
+	let next = from;
+	const visit = (each: Element): Element => {
+		switch (each.kind) {
+			case 'code': {
+				if (!each.highlights) return each;
+				const placed = {...each, highlightFrom: next};
+				next += each.highlights.length - 1;
+				return placed;
+			}
+
+			case 'list': {
+				const items = each.items.map(item => {
+					const children = item.children.map(visit);
+					return children.every((child, i) => child === item.children[i]) ? item : {...item, children};
+				});
+				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
+			}
+
+			case 'quote':
+			case 'alert': {
+				const children = each.children.map(visit);
+				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
+			}
+
+			default: {
+				return each;
+			}
+		}
+	};
+
+	return {element: visit(element), next};
 }
 
 /** The block with the alignment and spacing its author asked for (by its first line within the slide). */

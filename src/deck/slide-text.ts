@@ -280,10 +280,11 @@ export function splitSlideText(
 		current.push(dialect.breaks && read.kind === 'text' ? `${line.trimEnd()}  ` : line);
 		if (read.kind === 'fence-open') {
 			visibleLines++;
-			const info = read.top ? (matchFenceOpen(line)?.info ?? '') : '';
-			if (isQuizInfo(info)) {
+			// A fence in a list item or a quote starts after its containers' markers.
+			const info = matchFenceOpen(read.top ? line : line.slice(fenceStart(line)))?.info ?? '';
+			if (read.top && isQuizInfo(info)) {
 				quizzes++;
-			} else {
+			} else if (!isQuizInfo(info)) {
 				highlightSteps += countHighlightSteps(info);
 			}
 
@@ -338,6 +339,12 @@ export function splitSlideText(
 		aligned,
 		spacing,
 	};
+}
+
+/** Where a fence opened inside containers (`> - ```js`) starts: its first run of three backticks or tildes. */
+function fenceStart(line: string): number {
+	const at = line.search(/`{3}|~{3}/);
+	return at === -1 ? 0 : at;
 }
 
 function matchComment(line: string): {syntax: NoteSyntax; rest: string} | undefined {

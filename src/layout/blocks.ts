@@ -4,6 +4,7 @@
 import type {AlertKind, Element, Inline} from '../deck/elements.js';
 import {pushAll} from '../deck/arrays.js';
 import {themedCodeLines} from './code.js';
+import {codeAtStep} from './code-steps.js';
 import {inlineRuns} from './inline.js';
 import {blankLine, join, line, run, textLine, withRoles, wrapHangingLine} from './lines.js';
 import {renderList} from './list.js';
@@ -29,9 +30,10 @@ export function proseLines(inlines: readonly Inline[], width: number, roles: rea
 /**
  * Render one element. `depth`: how deep in lists it sits, for the bullet glyph. Code and
  * diagrams inside a list or quote are wrapped like the text around them; at the top of a
- * slide the layout clips them instead (layout.ts).
+ * slide the layout clips them instead (layout.ts). `step`: the reveal step shown, for code's
+ * line highlights (the last group when not given: print, notes).
  */
-export function renderElement(element: Element, width: number, theme: Theme, depth = 0): Line[] {
+export function renderElement(element: Element, width: number, theme: Theme, depth = 0, step = Number.POSITIVE_INFINITY): Line[] {
 	switch (element.kind) {
 		case 'heading': {
 			return proseLines(element.inlines, width, ['heading']);
@@ -42,7 +44,7 @@ export function renderElement(element: Element, width: number, theme: Theme, dep
 		}
 
 		case 'list': {
-			return renderList(element, width, theme, depth, renderElement);
+			return renderList(element, width, theme, depth, step, renderElement);
 		}
 
 		case 'table': {
@@ -50,7 +52,7 @@ export function renderElement(element: Element, width: number, theme: Theme, dep
 		}
 
 		case 'code': {
-			return themedCodeLines(element.text, element.lang, theme).flatMap(each => wrapHangingLine(each, width));
+			return codeAtStep(themedCodeLines(element.text, element.lang, theme), element, step).flatMap(each => wrapHangingLine(each, width));
 		}
 
 		case 'diagram': {
@@ -59,7 +61,7 @@ export function renderElement(element: Element, width: number, theme: Theme, dep
 
 		case 'quote':
 		case 'alert': {
-			return renderQuote(element.children, element.kind === 'alert' ? element.alert : undefined, width, theme);
+			return renderQuote(element.children, element.kind === 'alert' ? element.alert : undefined, width, theme, step);
 		}
 
 		case 'rule': {
@@ -90,13 +92,13 @@ const minQuoteWidth = 10;
  * A block quote or a GitHub alert: its blocks rendered as usual, two cells narrower, behind a
  * bar; an alert opens with its label.
  */
-function renderQuote(children: readonly Element[], alert: AlertKind | undefined, width: number, theme: Theme): Line[] {
+function renderQuote(children: readonly Element[], alert: AlertKind | undefined, width: number, theme: Theme, step: number): Line[] {
 	const barred = width - 2 >= minQuoteWidth;
 	const inner = barred ? width - 2 : width;
 	const lines: Line[] = [];
 	children.forEach((child, i) => {
 		if (i > 0) lines.push(blankLine);
-		pushAll(lines, renderElement(child, inner, theme));
+		pushAll(lines, renderElement(child, inner, theme, 0, step));
 	});
 	const label = alert ? line([run(alertLabel(alert, theme), ['alert', 'strong'], {alert})]) : undefined;
 	if (!barred) return label ? [label, ...lines] : lines;

@@ -244,7 +244,7 @@ function renderBlock(
 		}
 
 		case 'markdown': {
-			const lines = renderElement(block.element, width, theme);
+			const lines = renderElement(block.element, width, theme, 0, step);
 			return block.element.kind === 'table' ? clipAll(lines, 'table') : lines;
 		}
 	}

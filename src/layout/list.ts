@@ -12,9 +12,16 @@ import {itemAt} from '../deck/checked.js';
 
 type ListElement = Extract<Element, {kind: 'list'}>;
 
-export type ElementRenderer = (element: Element, width: number, theme: Theme, depth: number) => Line[];
+export type ElementRenderer = (element: Element, width: number, theme: Theme, depth: number, step: number) => Line[];
 
-export function renderList(list: ListElement, width: number, theme: Theme, depth: number, renderElement: ElementRenderer): Line[] {
+export function renderList(
+	list: ListElement,
+	width: number,
+	theme: Theme,
+	depth: number,
+	step: number,
+	renderElement: ElementRenderer,
+): Line[] {
 	const markers = list.items.map((item, i) => {
 		const marker = list.ordered ? `${list.start + i}.` : itemAt(theme.glyphs.bullet, depth % theme.glyphs.bullet.length);
 		return item.checked === undefined ? marker : `${marker} ${checkbox(item.checked, theme)}`;
@@ -29,7 +36,7 @@ export function renderList(list: ListElement, width: number, theme: Theme, depth
 		const body: Line[] = [];
 		item.children.forEach((child, k) => {
 			if (k > 0 && list.loose && child.kind !== 'list') body.push(blankLine);
-			pushAll(body, renderElement(child, inner, theme, depth + 1));
+			pushAll(body, renderElement(child, inner, theme, depth + 1, step));
 		});
 		const marker = itemAt(markers, i);
 		// Numbers line up on their right edge (9. and 10.), bullets on their left.

@@ -3,8 +3,9 @@ import {openDeck, slideHead, slideSource, slideText, stepsOf} from '../../src/de
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
+import type {Element} from '../../src/deck/elements.js';
 import {handoutOf} from '../../src/export/handout.js';
-import {renderSlideBody} from '../../src/layout/layout.js';
+import {layoutSlide, renderSlideBody} from '../../src/layout/layout.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {writePlain} from '../../src/layout/write.js';
 
@@ -161,6 +162,38 @@ describe('dialect rules', () => {
 		]);
 		expect(blocks.find(block => block.kind === 'quiz')).toMatchObject({answerStep: 5});
 		expect(parseSlide(deck, 0).problems).toEqual([]);
+	});
+
+	it('line highlights of code in a list item or a quote count too, in document order, and the layout lights them', () => {
+		const deck = openDeck(
+			'## T\n\n- point\n\n  ```py {1|2-3|all}\n  a\n  b\n  c\n  ```\n\n> ```js [2|1]\n> one\n> two\n> ```\n\nafter\n\n<!-- pause -->\n\nlast',
+			'x.md',
+			'presenterm',
+		);
+		expect(stepsOf(deck, 0)).toBe(5);
+		const slide = parseSlide(deck, 0);
+		const nested = (element: Element | undefined): Element[] =>
+			element === undefined
+				? []
+				: element.kind === 'code'
+					? [element]
+					: element.kind === 'list'
+						? element.items.flatMap(item => item.children.flatMap(nested))
+						: element.kind === 'quote'
+							? element.children.flatMap(nested)
+							: [];
+		expect(slide.blocks.flatMap(block => nested(block.element)).map(code => (code as {highlightFrom?: number}).highlightFrom)).toEqual([
+			0, 2,
+		]);
+		expect(slide.blocks.map(block => block.step)).toEqual([0, 0, 0, 0, 4]);
+		const dim = (step: number) =>
+			layoutSlide(slide, step, {width: 40, height: 20}, createTheme({level: 1, ascii: false}))
+				.lines.filter(line => line.runs.some(part => /\b(?:a|b|c|one|two)\b/.test(part.text)))
+				.map(line => line.runs.find(part => /\b(?:a|b|c|one|two)\b/.test(part.text)))
+				.map(part => `${part?.text.trim()}${part?.roles?.includes('dim') ? '-' : '+'}`);
+		expect(dim(0)).toEqual(['a+', 'b-', 'c-', 'one-', 'two+']);
+		expect(dim(1)).toEqual(['a-', 'b+', 'c+', 'one-', 'two+']);
+		expect(dim(3)).toEqual(['a+', 'b+', 'c+', 'one+', 'two-']);
 	});
 
 	it('reveal.js: a fragment comment on its own line makes the block above it a step; at a line end, that line', () => {
