@@ -62,3 +62,36 @@ export function imageTargets(elements: readonly Element[]): string[] {
 	walk(elements);
 	return out;
 }
+
+/**
+ * The names of the HTML tags in `elements` that Lectern shows as text (the ones it reads, such
+ * as `<b>` or `<br>`, became elements of their own), lower-cased, each once, in order.
+ */
+export function htmlTagsShownAsText(elements: readonly Element[]): string[] {
+	const out = new Set<string>();
+	const tag = (html: string) => {
+		// One opening tag's name is enough to name the construct; a block of many tags names its first.
+		const name = /<([a-z][a-z0-9-]*)/i.exec(html)?.[1];
+		if (name !== undefined) out.add(name.toLowerCase());
+	};
+
+	const inlines = (list: readonly Inline[]) => {
+		for (const inline of list) {
+			if (inline.kind === 'html') tag(inline.text);
+			else if ('children' in inline) inlines(inline.children);
+		}
+	};
+
+	const walk = (list: readonly Element[]) => {
+		for (const element of list) {
+			if (element.kind === 'html') tag(element.text);
+			else if (element.kind === 'heading' || element.kind === 'paragraph') inlines(element.inlines);
+			else if (element.kind === 'table') for (const cell of [...element.header, ...element.rows.flat()]) inlines(cell);
+			else if (element.kind === 'list') for (const item of element.items) walk(item.children);
+			else if (element.kind === 'quote' || element.kind === 'alert') walk(element.children);
+		}
+	};
+
+	walk(elements);
+	return [...out];
+}

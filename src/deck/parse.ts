@@ -368,7 +368,14 @@ function toBlock(
 			problems.push({line, message: `not supported: ${feature}, shown as code`, severity: 'warning'});
 		}
 
-		const element = codeElement(code, dialect);
+		// slides runs a `~~~command` block's text through the command before showing the slides.
+		const preprocess = dialect.name === 'slides' && /^ {0,3}~~~/.test(code.raw) ? (code.lang ?? '').trim() : '';
+		if (preprocess !== '') {
+			const shown = preprocess.length > 40 ? `${preprocess.slice(0, 39)}…` : preprocess;
+			problems.push({line, message: `not supported: pre-processing with "${sanitizeLine(shown)}", shown as code`, severity: 'warning'});
+		}
+
+		const element = codeElement(preprocess === '' ? code : {...code, lang: ''}, dialect);
 		if (element.kind === 'diagram') {
 			return {kind: 'diagram', step, line, lines: element.lines, element};
 		}

@@ -265,3 +265,42 @@ describe.skipIf(!existsSync('dist'))('the built binary', () => {
 		expect(help.stdout).toContain('--strict');
 	});
 });
+
+describe('lectern check names what other presenters have and Lectern drops', () => {
+	const checkText = async (text: string) => {
+		const dir = mkdtempSync(join(tmpdir(), 'lectern-check-dropped-'));
+		try {
+			writeFileSync(join(dir, 'd.md'), text);
+			return (await check([join(dir, 'd.md')])).stdout;
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	};
+
+	it("other presenters' front-matter settings, patat's included", async () => {
+		const out = await checkText(
+			'---\ntitle: T\naudience: all\npaging: "%d"\nsub_title: read by the intro\npatat:\n  incrementalLists: true\n  margins: {left: 4}\n---\n# T\n\n## S\n\nx\n<!-- notes: n -->\n',
+		);
+		expect(out).toContain('not supported: front matter "paging" (slides), ignored');
+		expect(out).toContain('not supported: front matter "patat.margins" (patat), ignored');
+		// Lectern's own keys, the ones a dialect reads and the author's own metadata are not named.
+		expect(out).not.toMatch(/"title"|"sub_title"|incrementalLists|"audience"/);
+	});
+
+	it('HTML tags shown as text, in blocks and inline, each once; the tags Lectern reads are not named', async () => {
+		const out = await checkText(
+			'## S\n\n<div>\n<b>x</b>\n</div>\n\nan <img src="a.png"> and <b>bold</b> <img src="b.png">\n<!-- notes: n -->\n',
+		);
+		expect(out).toContain(':3: slide 1 "S": warning: not supported: HTML <div>, shown as text');
+		expect(out.match(/HTML <img>/g)).toHaveLength(1);
+		expect(out).not.toContain('HTML <b>');
+	});
+
+	it("slides' pre-processing blocks: named once, not as an unknown language", async () => {
+		const out = await checkText(
+			'---\npaging: x\n---\n# S\n\n~~~graph-easy --as=boxart\n[ a ] -> [ b ]\n~~~\n\n/// hidden\n<!-- notes: n -->\n',
+		);
+		expect(out).toContain('not supported: pre-processing with "graph-easy --as=boxart", shown as code');
+		expect(out).not.toContain('unknown fence language');
+	});
+});

@@ -4,7 +4,7 @@
 // it on smaller terminals, where it starts hidden.
 import {slideHead} from '../../deck/deck.js';
 import {placeholderFigureFile} from '../../deck/figure-placeholder.js';
-import {codeLanguages, imageTargets} from '../../deck/element-walk.js';
+import {codeLanguages, htmlTagsShownAsText, imageTargets} from '../../deck/element-walk.js';
 import {parseSlide, parseSlideOnce} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
@@ -145,6 +145,10 @@ export function checkOpenDeck(
 		add(0, 1, `unknown theme "${themeName}" (the themes are ${themeNames.join(', ')}): auto is used`, 'warning');
 	}
 
+	for (const key of unusedFrontMatter(deck)) {
+		add(0, 1, `not supported: front matter ${key}, ignored`, 'warning');
+	}
+
 	for (const warning of deck.warnings) {
 		add(slideOf(warning.line), warning.line, warning.message, warning.severity);
 	}
@@ -187,6 +191,10 @@ export function checkOpenDeck(
 				add(i, block.line, `not supported: image ${shown}, shown as its text`, 'warning');
 			}
 
+			for (const tag of htmlTagsShownAsText([block.element])) {
+				add(i, block.line, `not supported: HTML <${tag}>, shown as text`, 'warning');
+			}
+
 			// Fences inside list items and quotes too, each language once per block.
 			for (const lang of new Set(codeLanguages([block.element]))) {
 				if (lang !== '' && !(highlighter?.supports(lang) ?? true)) {
@@ -226,4 +234,50 @@ function describe(problem: LayoutProblem): string {
 	}
 
 	return `${problem.what} is ${problem.width} columns wide, the slide area has ${problem.available} (clipped)`;
+}
+
+/**
+ * Front-matter settings of other presenters that Lectern does not carry out, by presenter (from
+ * their documentation). Other keys are the author's own metadata (the guide's `audience`), and
+ * `theme` has its own message above.
+ */
+const presenterSettings: ReadonlyMap<string, string> = new Map([
+	...[
+		'paginate',
+		'header',
+		'footer',
+		'class',
+		'backgroundColor',
+		'backgroundImage',
+		'color',
+		'size',
+		'style',
+		'headingDivider',
+		'math',
+	].map(key => [key, 'Marp'] as const),
+	['paging', 'slides'],
+	['styles', 'lookatme'],
+	['extensions', 'lookatme'],
+	['options', 'presenterm'],
+	...['revealOptions', 'highlightTheme', 'css', 'scripts', 'separator', 'verticalSeparator'].map(key => [key, 'reveal-md'] as const),
+]);
+// `wrap`: Lectern always wraps text to the slide.
+const readPatatSettings = new Set(['incrementalLists', 'slideLevel', 'speakerNotes', 'wrap']);
+
+/** Other presenters' front-matter settings in the deck (`patat.wrap` for a patat setting), as `"key" (presenter)`, in order. */
+function unusedFrontMatter(deck: Deck): string[] {
+	const unused: string[] = [];
+	for (const key of Object.keys(deck.meta.extra)) {
+		const presenter = presenterSettings.get(key);
+		if (presenter !== undefined) unused.push(`"${key}" (${presenter})`);
+	}
+
+	const patat = deck.meta.extra['patat'];
+	if (typeof patat === 'object' && patat !== null && !Array.isArray(patat)) {
+		for (const key of Object.keys(patat)) {
+			if (!readPatatSettings.has(key)) unused.push(`"patat.${sanitizeLine(key.length > 40 ? `${key.slice(0, 39)}…` : key)}" (patat)`);
+		}
+	}
+
+	return unused;
 }
