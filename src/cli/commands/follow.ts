@@ -92,7 +92,17 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 					},
 					position(position) {
 						heard = {deck: defined(heard, 'the deck, which a talk sends before any position').deck, position, heardAt: performance.now()};
+						// A rejoined talk's first position is drawn without the reconnecting badge, in
+						// one frame (not the talk's slide with the badge, then the badge taken off).
+						const rejoined = !ready && status === 'reconnecting';
+						if (rejoined) {
+							status = 'live';
+						}
+
 						positionListener(position);
+						if (rejoined) {
+							statusChanged();
+						}
 
 						if (!ready) {
 							ready = true;
@@ -140,10 +150,8 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		statusChanged();
 		retryTimer = setTimeout(() => {
 			relayErrors = '';
-			connect().then(() => {
-				status = 'live';
-				statusChanged();
-			}, reconnect);
+			// The first position of the new connection has set the status live.
+			connect().then(() => {}, reconnect);
 		}, retryMs);
 	};
 
