@@ -11,6 +11,7 @@
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {PtySession, sleep} from './pty-driver.mjs';
 import {childEnv, freshXdg, lecternBin, outDir} from './env.mjs';
 import {hallTimes, readTrace} from './hall-trace.mjs';
@@ -28,34 +29,6 @@ function writeDeck(slides) {
 	return file;
 }
 
-/** CPU time (clock ticks) the processes have used so far. */
-function cpuTicks(pids) {
-	let sum = 0;
-	for (const pid of pids) {
-		try {
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			sum += Number(fields[11]) + Number(fields[12]);
-		} catch {
-			// exited
-		}
-	}
-	return sum;
-}
-
-/** Waits (at least `minMs`, at most `maxMs`) until the processes used no CPU for 100 ms. */
-async function quiet(pids, minMs, maxMs) {
-	const start = performance.now();
-	await sleep(minMs);
-	let before = cpuTicks(pids);
-	while (performance.now() - start < maxMs) {
-		await sleep(100);
-		const now = cpuTicks(pids);
-		if (now === before) return;
-		before = now;
-	}
-}
-
 /** CPU time (ms) the processes have run so far, from the scheduler's own count (ns). */
 function runMs(pids) {
 	let sum = 0;
@@ -67,6 +40,22 @@ function runMs(pids) {
 		}
 	}
 	return sum;
+}
+
+/**
+ * Waits (at least `minMs`, at most `maxMs`) until the processes together used under 1 ms of
+ * CPU in 100 ms (the scheduler's count: clock ticks miss a follower's short bursts).
+ */
+async function quiet(pids, minMs, maxMs) {
+	const start = performance.now();
+	await sleep(minMs);
+	let before = runMs(pids);
+	while (performance.now() - start < maxMs) {
+		await sleep(100);
+		const now = runMs(pids);
+		if (now - before < 1) return;
+		before = now;
+	}
 }
 
 /**
@@ -165,20 +154,17 @@ export async function measureFollowers({count, keys, size, o, log}) {
 
 	log(`  followers: starting ${count} followers`);
 	const followers = [];
-	const batch = 8;
-	for (let i = 0; i < count; i += batch) {
-		const started = [];
-		for (let j = i; j < Math.min(count, i + batch); j++) {
-			const f = new PtySession(lecternBin, ['follow', 'bench'], {cols: size.cols, rows: size.rows, env});
-			followers.push(f);
-			started.push(f.waitFor(shows(mark(1 + keys)), o.timeoutMs * 4));
-		}
-		const seen = await Promise.all(started);
-		if (seen.some(t => t === undefined)) {
-			result.errors.push(`a follower did not show the talk: ${followers.find(f => f.exit)?.tailText() ?? 'timeout'}`);
-			break;
-		}
-	}
+	// One follower in ten writes the trace: tracing costs a follower about a tenth of its work per key.
+	const {LECTERN_HALL_TRACE: _untraced, ...untraced} = env;
+	const started = await startFollowers(
+		followers,
+		count,
+		i => [lecternBin, ['follow', 'bench'], i % 10 === 0 ? env : untraced],
+		mark(1 + keys),
+		size,
+		o,
+	);
+	if (started) result.errors.push(started);
 
 	if (result.errors.length === 0) {
 		log(`  followers: ${keys} keys with ${count} followers`);
@@ -189,8 +175,7 @@ export async function measureFollowers({count, keys, size, o, log}) {
 		result.followerCpuMs = withFollowers.followerCpu;
 		result.benchCpuMs = withFollowers.benchCpu;
 		result.errors.push(...withFollowers.wrongScreens);
-		result.lectern = hallTimes(readTrace(trace), withFollowers.presses);
-		result.alone = hallTimes(readTrace(trace), result.sharedPresses);
+		result.presses = withFollowers.presses;
 		result.followerRssKiB = followers.map(f => f.peakRssKiB()).filter(Boolean);
 	}
 
@@ -198,7 +183,61 @@ export async function measureFollowers({count, keys, size, o, log}) {
 	const ended = await Promise.all(followers.map(f => Promise.race([f.exited.then(() => true), sleep(10_000).then(() => false)])));
 	result.endedOnQuit = ended.filter(Boolean).length;
 	await Promise.all(followers.map(f => f.close(undefined, 100)));
+	// Each process writes its trace as it exits.
+	if (result.presses) {
+		result.lectern = hallTimes(readTrace(trace), result.presses);
+		result.alone = hallTimes(readTrace(trace), result.sharedPresses);
+	}
+	if (result.errors.length === 0) result.floor = await measureFloorHall({count, keys, deck, size, env, o, log});
 	return result;
+}
+
+/** Starts `count` followers 8 at a time, each showing `ready`; returns an error, if any. */
+async function startFollowers(followers, count, command, ready, size, o) {
+	const batch = 8;
+	for (let i = 0; i < count; i += batch) {
+		const started = [];
+		for (let j = i; j < Math.min(count, i + batch); j++) {
+			const [cmd, args, env] = command(j);
+			const f = new PtySession(cmd, args, {cols: size.cols, rows: size.rows, env});
+			followers.push(f);
+			started.push(f.waitFor(shows(ready), o.timeoutMs * 4));
+		}
+		const seen = await Promise.all(started);
+		if (seen.some(t => t === undefined)) return `a follower did not show the talk: ${followers.find(f => f.exit)?.tailText() ?? 'timeout'}`;
+	}
+	return undefined;
+}
+
+/**
+ * The same keys with `count` floor followers (floor-follower.mjs: bare Node, a socket, a
+ * three-row frame per position) instead of Lectern's, right after them: what this machine
+ * does with that many processes woken at once, at this moment. Lectern's figures ÷ these.
+ */
+async function measureFloorHall({count, keys, deck, size, env, o, log}) {
+	const {LECTERN_HALL_TRACE: _untraced, ...floorEnv} = env;
+	const shared = await startLeader(['--share', 'floor'], deck, size, floorEnv, o);
+	if (shared.error) return {errors: [shared.error]};
+	const {leader} = shared;
+	log(`  followers: ${count} floor followers (bare node)`);
+	const script = fileURLToPath(new URL('floor-follower.mjs', import.meta.url));
+	const socket = path.join(env.XDG_RUNTIME_DIR, 'lectern', 'floor.sock');
+	const followers = [];
+	const error = await startFollowers(followers, count, () => [process.execPath, [script, socket], floorEnv], mark(1), size, o);
+	const floor = {loadAverage: os.loadavg()[0], errors: error ? [error] : []};
+	if (!error) {
+		log(`  followers: ${keys} keys with ${count} floor followers`);
+		await sleep(500);
+		const keyed = await leaderKeys(leader, 1, keys, o, followers);
+		floor.lastFollowerMs = keyed.last;
+		floor.followersKeyMs = keyed.lead;
+		floor.followerCpuMs = keyed.followerCpu;
+		floor.errors.push(...keyed.wrongScreens);
+	}
+
+	await leader.close('q', 10_000);
+	await Promise.all(followers.map(f => f.close(undefined, 3000)));
+	return floor;
 }
 
 /** The report's lines for this measurement. */
@@ -214,14 +253,29 @@ export function followersReport(r) {
 		`CPU per key: each follower ${f(median(r.followerCpuMs ?? []), 2)} ms (median over keys; from /proc/PID/schedstat, all its work from the key to the last follower's frame), the bench ${f(median(r.benchCpuMs ?? []))} ms`,
 		`followers that ended when the leader quit: ${r.endedOnQuit ?? '-'} of ${r.count}`,
 	];
+	const fl = r.floor;
+	if (fl?.lastFollowerMs) {
+		const ratio = (a, b) => f(typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : undefined, 2);
+		const [lm, lp, fm, fp] = [
+			median(r.lastFollowerMs ?? []),
+			pct(r.lastFollowerMs ?? [], 95),
+			median(fl.lastFollowerMs),
+			pct(fl.lastFollowerMs, 95),
+		];
+		lines.push(
+			`the floor, right after: ${r.count} bare-node followers (bench/lib/floor-follower.mjs; load average ${f(fl.loadAverage)}): key → last follower median ${f(fm)} ms, p95 ${f(fp)} ms; each follower's CPU per key ${f(median(fl.followerCpuMs ?? []), 2)} ms; the leader ${f(median(fl.followersKeyMs ?? []), 2)} ms`,
+			`Lectern ÷ floor: key → last follower median ${ratio(lm, fm)}, p95 ${ratio(lp, fp)}; CPU per follower ${ratio(median(r.followerCpuMs ?? []), median(fl.followerCpuMs ?? []))}`,
+		);
+	}
+	if (fl?.errors?.length) lines.push(`floor errors: ${fl.errors.join('; ')}`);
 	const t = r.lectern;
 	if (t?.fanWall.median !== undefined) {
 		const mp = x => `${f(x.median)} / ${f(x.p95)}`;
 		lines.push(
 			`Lectern's own part (median / p95 ms, from the processes' LECTERN_HALL_TRACE):`,
 			`  leader: key → its frame written ${mp(t.framed)} (with no followers ${mp(r.alone?.framed ?? {})}); → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)})`,
-			`  a follower: position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
-			`  key → the last follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}; → its bytes reached the bench ${mp(t.emulation)} later`,
+			`  a follower (one in ten is traced): position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
+			`  key → the last traced follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}`,
 		);
 	}
 

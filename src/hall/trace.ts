@@ -3,20 +3,30 @@
 // handed a position to the kernel, when a follower read it and when its frame was written,
 // each with the CPU time it took. Times are milliseconds since the epoch (performance's
 // origin plus its clock), so lines from different processes compare.
-import {openSync, writeSync} from 'node:fs';
+import {appendFileSync} from 'node:fs';
 
 export type HallTrace = Readonly<{now: () => number; log: (entry: Readonly<Record<string, unknown>>) => void}>;
 
 function traceTo(file: string): HallTrace {
 	const now = () => performance.timeOrigin + performance.now();
-	// Opened once, for appending: a hall of followers writes a line each per position, and an
-	// open and close per line would be part of what is measured.
-	let fd: number | undefined;
+	// Kept in memory and written when the process exits (or the lines grow long): a hall of
+	// followers logs a line each per position, and a write per line would be part of what is measured.
+	let lines = '';
+	const flush = () => {
+		if (lines !== '') {
+			appendFileSync(file, lines);
+			lines = '';
+		}
+	};
+
+	process.on('exit', flush);
 	return {
 		now,
 		log(entry) {
-			fd ??= openSync(file, 'a');
-			writeSync(fd, `${JSON.stringify({...entry, end: now(), pid: process.pid})}\n`);
+			lines += `${JSON.stringify({...entry, end: now(), pid: process.pid})}\n`;
+			if (lines.length > 64 * 1024) {
+				flush();
+			}
 		},
 	};
 }
