@@ -171,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('max-size', maxSize),
 			async args => {
 				const {runPrint} = await import('./commands/print.js');
-				process.exitCode = runPrint(args);
+				process.exitCode = await runPrint(args);
 			},
 		)
 		.command(

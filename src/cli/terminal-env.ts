@@ -1,6 +1,6 @@
 // What the environment says about the terminal: colour depth, UTF-8 or not. Read once here so
 // the core receives them as plain values.
-import {createTheme, type Background, type ColorLevel, type Theme} from '../layout/theme.js';
+import {createTheme, type Background, type ColorLevel, type Highlighter, type Theme} from '../layout/theme.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,13 +37,14 @@ export function prefersAscii(env: Env): boolean {
  * The theme for writing to `stream` (print, search): colour as the environment allows, bold
  * and inverse on any real terminal (NO_COLOR included), nothing at all when piped.
  */
-export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean, theme?: string): Theme {
+export function streamTheme(stream: {isTTY?: boolean}, env: Env, ascii: boolean, theme?: string, highlighter?: Highlighter): Theme {
 	const isTTY = Boolean(stream.isTTY);
 	return createTheme({
 		level: colorLevel(env, isTTY),
 		attributes: isTTY && env['TERM'] !== 'dumb',
 		ascii: ascii || prefersAscii(env),
 		background: backgroundFor(theme, env),
+		...(highlighter ? {highlighter} : {}),
 	});
 }
 

@@ -170,6 +170,21 @@ describe.concurrent('print', () => {
 		expect(noColor.stdout).toBe((await run(['print', 'decks/guide.md'])).stdout);
 	});
 
+	it('highlights code in colour as the presenter does, and leaves it plain when piped', async ({expect}) => {
+		const {dir, remove} = tempDir('lectern-print-code-');
+		try {
+			const deck = path.join(dir, 'code.md');
+			fs.writeFileSync(deck, '## T\n\n```python\ndef f(x):\n    return "s"\n```\n');
+			const forced = await run(['print', deck], {FORCE_COLOR: '3'});
+			// The keyword and the string each get a colour of their own.
+			const styled = new RegExp(`${sgr.source}def${sgr.source} f\\(x\\):\\n +${sgr.source}return${sgr.source} ${sgr.source}"s"`);
+			expect(forced.stdout).toMatch(styled);
+			expect((await run(['print', deck])).stdout).toContain('  def f(x):\n      return "s"');
+		} finally {
+			remove();
+		}
+	});
+
 	it('uses ASCII rules when the locale is not UTF-8', async ({expect}) => {
 		const result = await run(['print', 'decks/guide.md'], {LANG: 'C'});
 		expect(result.status).toBe(0);

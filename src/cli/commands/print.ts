@@ -12,6 +12,7 @@ import {LecternError, exitCodes} from '../errors.js';
 import {loadDeck} from '../load.js';
 import {parseSlideList} from '../numbers.js';
 import {parseLocation} from '../paths.js';
+import {loadHighlighter} from '../highlighter.js';
 import {streamTheme} from '../terminal-env.js';
 import {pushAll} from '../../deck/arrays.js';
 
@@ -25,7 +26,7 @@ export type PrintArgs = Readonly<{
 	answers?: 'inline' | 'end';
 }>;
 
-export function runPrint(args: PrintArgs): number {
+export async function runPrint(args: PrintArgs): Promise<number> {
 	const location = parseLocation(args.deck);
 	if (location.slide !== undefined && args.slides !== undefined) {
 		throw new LecternError(`give either ${args.deck} or --slides, not both`, {code: exitCodes.usage});
@@ -39,7 +40,10 @@ export function runPrint(args: PrintArgs): number {
 				: parseSlideList(args.slides, deck.count)
 			: [slideAt(location.slide, deck.count, location.file)];
 	const width = Math.max(20, Math.floor(args.width ?? (process.stdout.isTTY ? process.stdout.columns : 80) ?? 80));
-	const theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
+	const colours = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
+	// Code in colour is highlighted as the presenter highlights it (the highlighter only loads then).
+	const highlighter = colours.level > 0 ? await loadHighlighter().catch(() => undefined) : undefined;
+	const theme = highlighter ? streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme, highlighter) : colours;
 	const rule = theme.glyphs.horizontal;
 	const ellipsis = run(theme.glyphs.ellipsis);
 	const out: Line[] = [];
