@@ -155,6 +155,9 @@ async function main() {
 		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};
 		log("Lectern's own measurements");
 		lecture = await measureLectureAndFloor({lecture: o.lecture, marker: o.lectureMarker, size: o.size, o: timing, log});
+	}
+	if (o.own && !o.firstFramesOnly) {
+		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};
 		const file = path.join(deckFor(kindN), 'deck-lectern.md');
 		const deck = {label: String(kindN), slides: kindN, file, notesFile: writeNotesDeck(file, kindN)};
 		const bigDeck = o.sizes.includes(BIG) ? {label: String(BIG), slides: BIG, file: path.join(deckFor(BIG), 'deck-lectern.md')} : undefined;

@@ -15,6 +15,7 @@ const HELP = `usage: npm run bench -- [options]
   --settle MS          silence that ends a frame, for bytes/key (default 150)
   --with-ink-floor     also run the ink-deck / ink-deck-incr floors (also on when INK_FLOOR_DIR is set)
   --no-own             only the ptybench comparison, not Lectern's own measurements
+  --first-frames       only first frames: the ptybench comparison and the lecture row (issue 18's start-up target)
   --snapshot           measure a copy of dist/ taken at the start (safe against rebuilds during the run)
   --lecture FILE       deck for the lecture first-frame row (default decks/virtualization.md)
   --lecture-marker T   text that means its first slide is drawn (default: its first heading)
@@ -43,6 +44,7 @@ export function options() {
 				settle: {type: 'string', default: '150'},
 				'with-ink-floor': {type: 'boolean', default: false},
 				'no-own': {type: 'boolean', default: false},
+				'first-frames': {type: 'boolean', default: false},
 				snapshot: {type: 'boolean', default: false},
 				lecture: {type: 'string', default: path.join('decks', 'virtualization.md')},
 				'lecture-marker': {type: 'string'},
@@ -87,6 +89,7 @@ export function options() {
 		settle: int('settle', 10),
 		inkFloor: v['with-ink-floor'] || Boolean(process.env.INK_FLOOR_DIR),
 		own: !v['no-own'],
+		firstFramesOnly: v['first-frames'],
 		snapshot: v.snapshot,
 		lecture: path.resolve(repoRoot, v.lecture),
 		lectureMarker: v['lecture-marker'],
