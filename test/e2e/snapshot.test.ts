@@ -71,6 +71,7 @@ describe('the start-up snapshot', () => {
 		for (const args of [
 			['--version'],
 			['print', 'decks/guide.md', '--width', '80'],
+			['print', 'decks/virtualization.md'],
 			['search', 'speaker notes', 'decks/guide.md'],
 			['nosuch.md'],
 		]) {
