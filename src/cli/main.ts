@@ -6,6 +6,7 @@ import {LecternError, exitCodes, runGuarded} from './errors.js';
 import {forceDialect} from './load.js';
 import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
 import {presentDefaults} from './quick-present.js';
+import {searchDefaults} from './quick-search.js';
 
 function coerceDialect(value: string | undefined): DialectName | undefined {
 	if (value === undefined || (dialectNames as readonly string[]).includes(value)) {
@@ -181,12 +182,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 				y
 					.positional('query', {type: 'string', demandOption: true, describe: 'words (all must occur) and "quoted phrases"'})
 					.positional('paths', {type: 'string', array: true, describe: 'deck files or directories (default: the bundled decks)'})
-					.option('notes', {type: 'boolean', default: true, describe: 'search the speaker notes too'})
-					.option('json', {type: 'boolean', default: false, describe: 'one JSON object per match'})
+					.option('notes', {type: 'boolean', default: searchDefaults.notes, describe: 'search the speaker notes too'})
+					.option('json', {type: 'boolean', default: searchDefaults.json, describe: 'one JSON object per match'})
 					.option('l', {
 						alias: 'files-with-matches',
 						type: 'boolean',
-						default: false,
+						default: searchDefaults.l,
 						describe: 'list matching decks only (--json: deck and slides)',
 					})
 					.option('max-size', maxSize),

@@ -5,6 +5,7 @@
 import {runGuarded} from './errors.js';
 import {quickPresentArgs} from './quick-present.js';
 import {quickFollowArgs} from './quick-follow.js';
+import {quickSearchArgs} from './quick-search.js';
 
 export async function startCli(): Promise<void> {
 	process.on('uncaughtException', error => {
@@ -31,11 +32,14 @@ export async function startCli(): Promise<void> {
 	const argv = process.argv.slice(2);
 	const quick = quickPresentArgs(argv);
 	const follow = quick ? undefined : quickFollowArgs(argv);
+	const search = quick || follow ? undefined : quickSearchArgs(argv);
 	const code = quick
 		? await runGuarded(async () => (await import('./commands/present.js')).runPresent(quick), argv)
 		: follow
 			? await runGuarded(async () => (await import('./commands/follow.js')).runFollow(follow), argv)
-			: await (await import('./main.js')).main(argv);
+			: search
+				? await runGuarded(async () => (await import('./commands/search.js')).runSearch(search), argv)
+				: await (await import('./main.js')).main(argv);
 	process.exitCode = code;
 	// Ink, the watcher and stdin may keep the loop alive after a quit: leave now, but only once
 	// stdout has taken everything: a pipe takes 64 KiB at a time and exit() drops the rest.
