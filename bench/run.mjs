@@ -195,6 +195,8 @@ async function main() {
 		);
 	}
 	const ownFloor = median(lecture?.floor.ms ?? []);
+	const current = lecternMetrics({sizes, lecture, kinds, search});
+	const regressions = judgeRegressions(current, o.quick);
 	const out = [
 		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys${o.sizes.some(n => n >= BIG) ? ` (${BIG} slides: at most ${Math.min(o.repeat, 2)} x ${Math.min(o.keys, 5)})` : ''}`,
 		'',
@@ -209,7 +211,7 @@ async function main() {
 			'## Targets (issues 8 and 18)',
 			'',
 			'```',
-			targets({sizes, lecture, kinds, search, cold, longLines, exports, kindDeck}),
+			targets({sizes, lecture, kinds, search, cold, longLines, exports, kindDeck, regressions}),
 			'```',
 		);
 		if (hall) out.push('', '## The lecture hall (issue 13)', '', '```', followersReport(hall), '```');
@@ -217,7 +219,6 @@ async function main() {
 	if (notes.list.length) out.push('', String(notes));
 	console.log(out.join('\n'));
 
-	const current = lecternMetrics({sizes, lecture, kinds, search});
 	writeFileSync(
 		path.join(outDir, 'results.json'),
 		JSON.stringify(
@@ -254,6 +255,18 @@ async function main() {
 		}
 	}
 	process.exitCode = code;
+}
+
+/**
+ * Issue 18's "no regression over 10%" as a verdict for the targets: this run's metrics against
+ * bench/baseline.json (the rule --compare applies). Undefined when it cannot judge: no baseline
+ * yet, or a --quick run (single presses).
+ */
+function judgeRegressions(current, quick) {
+	const baseline = readBaseline();
+	if (quick || !baseline || baseline.placeholder || !Object.keys(baseline.metrics ?? {}).length) return undefined;
+	const rows = compare(baseline, current).filter(r => r.status !== 'not measured' && r.status !== 'new');
+	return {saved: baseline.saved, compared: rows.length, flagged: rows.filter(r => r.status === 'REGRESSION').map(r => r.name)};
 }
 
 function runCompare(current, runOptions) {

@@ -186,7 +186,7 @@ export function lecternTable(kinds, search, ownFloorMs, notes) {
 }
 
 /** Issue 8's targets, each PASS / FAIL / n/a (not measured in this run). */
-export function targets({sizes, lecture, kinds, search, cold, longLines = [], exports = [], kindDeck}) {
+export function targets({sizes, lecture, kinds, search, cold, longLines = [], exports = [], kindDeck, regressions}) {
 	const out = [];
 	const verdict = cond => (cond === undefined ? 'n/a ' : cond ? 'PASS' : 'FAIL');
 	const lecOf = n => {
@@ -265,7 +265,14 @@ export function targets({sizes, lecture, kinds, search, cold, longLines = [], ex
 	out.push(
 		`${verdict(coldRatio === undefined ? undefined : coldRatio <= 1.5)}  cold search "${cold?.query ?? ''}" over ${cold?.deck ?? '5000'} slides <= 1.5x lectern --version (issue 18): ${coldRatio === undefined ? `not measured${cold?.errors.length ? ` (${cold.errors[0]})` : ''}` : `${f1(median(cold.wall))} vs ${f1(median(cold.version))} ms: ${fx(coldRatio)}`}`,
 	);
-	out.push('key latency, bytes per key and large decks: no regression over 10% (issue 18): see --compare below');
+	const judged = regressions && regressions.compared > 0 ? regressions : undefined;
+	out.push(
+		`${verdict(judged ? judged.flagged.length === 0 : undefined)}  key latency, bytes per key and large decks: no regression over 10% (issue 18): ${
+			judged
+				? `${judged.compared} metrics against the baseline of ${judged.saved.slice(0, 10)}${judged.flagged.length ? `, over: ${judged.flagged.join(', ')}` : ''} (table with --compare)`
+				: 'not judged (no baseline, or a --quick run)'
+		}`,
+	);
 
 	// Issue 12: one long line, laid out and printed; linear is 10x from 100 KB to 1 MB.
 	for (const row of longLines) {
