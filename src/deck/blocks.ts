@@ -35,22 +35,39 @@ export type BlockLine = {
 	topItem: boolean;
 };
 
-type Container = {quote: true} | {quote: false; indent: number; hasContent: boolean};
+/** A block quote or a list item (`indent`: the columns its content starts at). One shape for both, as for Leaf. */
+type Container = {quote: boolean; indent: number; hasContent: boolean};
+const quoteContainer = (): Container => ({quote: true, indent: 0, hasContent: false});
 
 function isItemWithContent(container: Container | undefined): boolean {
 	return container !== undefined && !container.quote && container.hasContent;
 }
 
-type Leaf =
-	| {type: 'none'}
+/**
+ * The leaf block open at the last line. One object shape for every kind, each field meaningful
+ * for some: the tracker reads `type` on every line, and five shapes made that read megamorphic
+ * (with a NaN for "no character", half of a 6 MB deck's scan time: -1 stands for it now).
+ */
+type Leaf = {
+	type: 'none' | 'paragraph' | 'fence' | 'indented' | 'html';
+	/** 0-based line the block opened on (paragraph, fence, HTML). */
+	line: number;
 	// `definitions`: every line so far is a link reference definition (`[id]: url`), which
 	// CommonMark takes out of the paragraph, leaving nothing for a setext underline to make a heading of.
-	| {type: 'paragraph'; line: number; definitions: boolean}
-	| {type: 'fence'; char: number; length: number; line: number}
-	| {type: 'indented'}
-	| {type: 'html'; kind: number; line: number};
+	definitions: boolean;
+	/** A fence's character and length. */
+	char: number;
+	length: number;
+	/** An HTML block's kind: 1 to 7, as CommonMark numbers its start conditions. */
+	kind: number;
+};
 
-const none: Leaf = {type: 'none'};
+// Every leaf is made by one of these, so every leaf has one shape.
+const paragraphLeaf = (line: number, definitions: boolean): Leaf => ({type: 'paragraph', line, definitions, char: 0, length: 0, kind: 0});
+const fenceLeaf = (line: number, char: number, length: number): Leaf => ({type: 'fence', line, definitions: false, char, length, kind: 0});
+const htmlLeaf = (line: number, kind: number): Leaf => ({type: 'html', line, definitions: false, char: 0, length: 0, kind});
+const none: Leaf = {type: 'none', line: -1, definitions: false, char: 0, length: 0, kind: 0};
+const indentedCode: Leaf = {type: 'indented', line: -1, definitions: false, char: 0, length: 0, kind: 0};
 const space = 0x20;
 const tab = 0x09;
 
@@ -110,9 +127,44 @@ for (const char of ' \t>#`~<=-*_+[0123456789') {
 	blockStarts[char.charCodeAt(0)] = 1;
 }
 
-/** A line starting with `c` can only be paragraph text (an empty line's NaN is not). */
+/** A line starting with `c` can only be paragraph text (an empty line's -1, or NaN, is not, and is never looked up). */
 function startsText(c: number): boolean {
-	return c >= 128 || blockStarts[c] === 0;
+	return c >= 0 && (c >= 128 || blockStarts[c] === 0);
+}
+
+const blanks = /[ \t]*/y;
+
+/**
+ * Only spaces and tabs between `start` and `end`: a blank line. A sticky regular expression
+ * (no match object made), not a loop over charCodeAt, which costs several times as much per
+ * character.
+ */
+function isBlankBetween(source: string, start: number, end: number): boolean {
+	// A line with text ends with it, mostly: then no search.
+	const last = start < end ? source.charCodeAt(end - 1) : space;
+	if (last !== space && last !== tab) {
+		return false;
+	}
+
+	blanks.lastIndex = start;
+	blanks.test(source);
+	return blanks.lastIndex >= end;
+}
+
+const noTab = /[^\t\n]*/y;
+
+/** A tab between `start` and `end` (a line's end, or the source's: the search stops at a line end). */
+function hasTabBetween(source: string, start: number, end: number): boolean {
+	noTab.lastIndex = start;
+	noTab.test(source);
+	return noTab.lastIndex < end && source.charCodeAt(noTab.lastIndex) === tab;
+}
+
+/** The stack cut to its first `count` containers (pop is cheaper than setting the length). */
+function truncate(stack: Container[], count: number): void {
+	while (stack.length > count) {
+		stack.pop();
+	}
 }
 
 /** A fence opener's marker, or undefined: three or more backticks or tildes, backticks with no backtick after. */
@@ -168,16 +220,23 @@ export class BlockTracker {
 		this.line++;
 		this.openedTopItem = false;
 		const leaf = this.leaf;
-		const first = start < end ? source.charCodeAt(start) : Number.NaN;
-		// The common case: prose at the top level (a letter, a table's `|`…), which cannot start any block.
-		if (this.stack.length === 0 && startsText(first) && (leaf.type === 'none' || leaf.type === 'paragraph')) {
-			if (leaf.type === 'none') {
-				this.leaf = {type: 'paragraph', line: this.line, definitions: false};
-			} else {
-				leaf.definitions = false;
+		const first = start < end ? source.charCodeAt(start) : -1;
+		if (this.stack.length === 0 && (leaf.type === 'none' || leaf.type === 'paragraph')) {
+			// The common cases: an empty line, and prose (a letter, a table's `|`…), which cannot start any block, at the top level.
+			if (start === end) {
+				this.leaf = none;
+				return this.result('blank', 0);
 			}
 
-			return this.result('text', 0);
+			if (startsText(first)) {
+				if (leaf.type === 'none') {
+					this.leaf = paragraphLeaf(this.line, false);
+				} else {
+					leaf.definitions = false;
+				}
+
+				return this.result('text', 0);
+			}
 		}
 
 		const quick = this.quickContainer(source, start, end, first);
@@ -192,8 +251,8 @@ export class BlockTracker {
 				level++;
 			}
 
-			const after = start + level < end ? source.charCodeAt(start + level) : Number.NaN;
-			if (level <= 6 && (Number.isNaN(after) || after === space || after === tab)) {
+			const after = start + level < end ? source.charCodeAt(start + level) : -1;
+			if (level <= 6 && (after === -1 || after === space || after === tab)) {
 				this.leaf = none;
 				return this.result('heading', 0, level);
 			}
@@ -305,7 +364,7 @@ export class BlockTracker {
 				}
 
 				this.close(matched, opened, true);
-				this.leaf = {type: 'indented'};
+				this.leaf = indentedCode;
 				return this.result('code', pos + 4);
 			}
 
@@ -321,7 +380,7 @@ export class BlockTracker {
 					pos++;
 				}
 
-				opened.push({quote: true});
+				opened.push(quoteContainer());
 				continue;
 			}
 
@@ -340,7 +399,7 @@ export class BlockTracker {
 			const marker = fenceMarker(rest);
 			if (marker) {
 				this.close(matched, opened, true);
-				this.leaf = {type: 'fence', char: c, length: marker.length, line: this.line};
+				this.leaf = fenceLeaf(this.line, c, marker.length);
 				return this.result('fence-open', pos);
 			}
 
@@ -350,13 +409,13 @@ export class BlockTracker {
 				if (kind > 0 && (kind < 7 || !tipParagraph)) {
 					this.close(matched, opened, true);
 					const closed = htmlClose[kind - 1]?.test(line.slice(pos)) === true;
-					this.leaf = closed ? none : {type: 'html', kind, line: this.line};
+					this.leaf = closed ? none : htmlLeaf(this.line, kind);
 					return this.result('html-start', pos);
 				}
 			}
 
-			if (inParagraph && (c === 0x3d || c === 0x2d) && !(leaf as {definitions: boolean}).definitions && setextUnderline.test(rest)) {
-				const started = (leaf as {line: number}).line;
+			if (inParagraph && (c === 0x3d || c === 0x2d) && !leaf.definitions && setextUnderline.test(rest)) {
+				const started = leaf.line;
 				this.close(matched, opened, true);
 				this.leaf = none;
 				this.out.paragraphLine = started;
@@ -385,7 +444,7 @@ export class BlockTracker {
 		const restBlank = spacesAt(line, pos) === line.length - pos;
 		if (!allMatched && opened.length === 0 && paragraphOpen && !restBlank) {
 			// A lazy continuation line: the paragraph goes on and its containers stay open.
-			(leaf as {definitions: boolean}).definitions = false;
+			leaf.definitions = false;
 			return this.result('text', pos);
 		}
 
@@ -398,9 +457,9 @@ export class BlockTracker {
 
 		const definition = line.charCodeAt(pos) === 0x5b && linkDefinition.test(pos === 0 ? line : line.slice(pos));
 		if (continues) {
-			(leaf as {definitions: boolean}).definitions &&= definition;
+			leaf.definitions &&= definition;
 		} else {
-			this.leaf = {type: 'paragraph', line: this.line, definitions: definition};
+			this.leaf = paragraphLeaf(this.line, definition);
 		}
 
 		return this.result('text', pos);
@@ -412,7 +471,8 @@ export class BlockTracker {
 	 */
 	private topLevelQuick(source: string, start: number, end: number): BlockLine | undefined {
 		const leaf = this.leaf;
-		if (start === end) {
+		const first = start < end ? source.charCodeAt(start) : space;
+		if ((first === space || first === tab) && isBlankBetween(source, start, end)) {
 			if (leaf.type === 'fence') {
 				return this.result('code', 0);
 			}
@@ -437,6 +497,21 @@ export class BlockTracker {
 			if (at - start >= 4 || (at < end && source.charCodeAt(at) !== leaf.char && source.charCodeAt(at) !== tab)) {
 				return this.result('code', 0);
 			}
+
+			if (at < end && source.charCodeAt(at) === leaf.char) {
+				// A run of the fence's character: it closes the fence when long enough and alone on the line.
+				let length = 1;
+				while (at + length < end && source.charCodeAt(at + length) === leaf.char) {
+					length++;
+				}
+
+				if (length >= leaf.length && isBlankBetween(source, at + length, end)) {
+					this.leaf = none;
+					return this.result('fence-close', 0);
+				}
+
+				return this.result('code', 0);
+			}
 		}
 
 		if (leaf.type === 'html' && leaf.kind === 2) {
@@ -454,6 +529,70 @@ export class BlockTracker {
 			return this.result('html', 0);
 		}
 
+		if (leaf.type === 'none' || leaf.type === 'paragraph') {
+			return this.topLevelBlockStart(source, start, end, leaf);
+		}
+
+		return undefined;
+	}
+
+	/**
+	 * Block starts at the first column, outside any container, read with at most one regular
+	 * expression on the line: a code fence, an HTML comment, a thematic break or a setext
+	 * underline. Anything else (or anything less plain) is the general path's.
+	 */
+	private topLevelBlockStart(source: string, start: number, end: number, leaf: Leaf): BlockLine | undefined {
+		const c = source.charCodeAt(start);
+		if (c === 0x60 || c === 0x7e) {
+			let length = 1;
+			while (start + length < end && source.charCodeAt(start + length) === c) {
+				length++;
+			}
+
+			if (length < 3) {
+				return undefined;
+			}
+
+			// A backtick fence's info string has no backtick.
+			for (let at = start + length; c === 0x60 && at < end; at++) {
+				if (source.charCodeAt(at) === 0x60) {
+					return undefined;
+				}
+			}
+
+			this.leaf = fenceLeaf(this.line, c, length);
+			return this.result('fence-open', 0);
+		}
+
+		if (c === 0x3c) {
+			if (!source.startsWith('<!--', start)) {
+				return undefined;
+			}
+
+			// The `-->` looked for here is the one that closes the comment, so each is looked for once.
+			const close = source.indexOf('-->', start);
+			this.commentSource = source;
+			this.commentClose = close === -1 ? Number.POSITIVE_INFINITY : close;
+			this.leaf = close !== -1 && close + 3 <= end ? none : htmlLeaf(this.line, 2);
+			return this.result('html-start', 0);
+		}
+
+		if (c !== 0x2d && c !== 0x3d && c !== 0x2a && c !== 0x5f) {
+			return undefined;
+		}
+
+		const line = source.slice(start, end);
+		if (leaf.type === 'paragraph' && (c === 0x3d || c === 0x2d) && !leaf.definitions && setextUnderline.test(line)) {
+			this.leaf = none;
+			this.out.paragraphLine = leaf.line;
+			return this.result('setext', 0, c === 0x3d ? 1 : 2);
+		}
+
+		if (c !== 0x3d && thematicBreak.test(line)) {
+			this.leaf = none;
+			return this.result('break', 0);
+		}
+
 		return undefined;
 	}
 
@@ -467,27 +606,27 @@ export class BlockTracker {
 		const leaf = this.leaf;
 		const stack = this.stack;
 		const plainLeaf = leaf.type === 'none' || leaf.type === 'paragraph';
-		if (start === end) {
-			// An empty line: list items with content stay open, a quote or an empty item closes.
+		if (start === end || ((first === space || first === tab) && isBlankBetween(source, start, end))) {
+			// An empty line (or one of spaces and tabs): list items with content stay open, a quote or an empty item closes.
 			let matched = 0;
 			while (isItemWithContent(stack[matched])) {
 				matched++;
 			}
 
-			if (matched === stack.length && !plainLeaf) {
+			// The general path puts a blank line's content after its spaces once a list item holds it (tabs expanded).
+			const tabs = matched > 0 && start < end && hasTabBetween(source, start, end);
+			if ((matched === stack.length && !plainLeaf) || tabs) {
 				return undefined;
 			}
 
-			if (stack.length !== matched) {
-				stack.length = matched;
-			}
+			truncate(stack, matched);
 
 			this.leaf = none;
-			return this.result('blank', 0);
+			return this.result('blank', matched > 0 ? end - start : 0);
 		}
 
 		if (first === 0x3e) {
-			if (source.charCodeAt(start + 1) !== space || !startsText(start + 2 < end ? source.charCodeAt(start + 2) : Number.NaN)) {
+			if (source.charCodeAt(start + 1) !== space || !startsText(start + 2 < end ? source.charCodeAt(start + 2) : -1)) {
 				return undefined;
 			}
 
@@ -498,12 +637,12 @@ export class BlockTracker {
 			}
 
 			if (stack.length === 0 && plainLeaf) {
-				stack.push({quote: true});
+				stack.push(quoteContainer());
 			} else if (!(stack.length === 1 && stack[0]?.quote && leaf.type === 'none')) {
 				return undefined;
 			}
 
-			this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+			this.leaf = paragraphLeaf(this.line, false);
 			return this.result('text', 2);
 		}
 
@@ -534,7 +673,7 @@ export class BlockTracker {
 		}
 
 		const at = start + lead;
-		const c = at < end ? source.charCodeAt(at) : Number.NaN;
+		const c = at < end ? source.charCodeAt(at) : -1;
 		if (startsText(c)) {
 			if (leaf.type === 'paragraph') {
 				// The paragraph goes on: in its containers, or lazily (they stay open).
@@ -550,12 +689,10 @@ export class BlockTracker {
 				return undefined;
 			}
 
-			if (stack.length !== matched) {
-				stack.length = matched;
-			}
+			truncate(stack, matched);
 
 			this.markContent(matched);
-			this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+			this.leaf = paragraphLeaf(this.line, false);
 			return this.result('text', pos);
 		}
 
@@ -588,19 +725,17 @@ export class BlockTracker {
 
 		if (
 			source.charCodeAt(at + marker) !== space ||
-			!startsText(at + marker + 1 < end ? source.charCodeAt(at + marker + 1) : Number.NaN) ||
+			!startsText(at + marker + 1 < end ? source.charCodeAt(at + marker + 1) : -1) ||
 			matched + 1 >= containerLimit
 		) {
 			return undefined;
 		}
 
-		if (stack.length !== matched) {
-			stack.length = matched;
-		}
+		truncate(stack, matched);
 
 		this.markContent(matched);
 		stack.push({quote: false, indent: lead - pos + marker + 1, hasContent: true});
-		this.leaf = {type: 'paragraph', line: this.line, definitions: false};
+		this.leaf = paragraphLeaf(this.line, false);
 		this.openedTopItem = matched === 0;
 		return this.result('text', lead + marker + 1);
 	}
@@ -618,9 +753,7 @@ export class BlockTracker {
 
 	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */
 	private close(matched: number, opened: Container[], content: boolean): void {
-		if (matched < this.stack.length) {
-			this.stack.length = matched;
-		}
+		truncate(this.stack, matched);
 
 		for (const container of opened) {
 			this.stack.push(container);
@@ -644,7 +777,7 @@ export class BlockTracker {
 		out.contentStart = contentStart;
 		out.topItem = this.openedTopItem;
 		if (kind === 'text') {
-			out.paragraphLine = (this.leaf as {line: number}).line;
+			out.paragraphLine = this.leaf.line;
 		} else if (kind !== 'setext') {
 			out.paragraphLine = -1;
 		}

@@ -1,5 +1,6 @@
-// The block tracker answers common list and quote lines on a quick path; this test drives it
-// and a tracker with that path switched off through the same random decks.
+// The block tracker answers common lines on quick paths (list items, quotes, blank lines,
+// fences, comments, rules and underlines at the top level); this test drives it and a tracker
+// with those paths switched off through the same random decks.
 import {it, expect} from 'vitest';
 import {BlockTracker} from '../../src/deck/blocks.js';
 import {defined} from '../support/defined.js';
@@ -43,6 +44,26 @@ const pool = [
 	'- ```',
 	'  ```',
 	'> ```',
+	'   ',
+	'      ',
+	' \t ',
+	'\t',
+	'```js',
+	'````',
+	'``` `x`',
+	'~~~~ info',
+	'```  \t',
+	'   ```',
+	'<!-- one -->',
+	'<!-->',
+	'<!---->',
+	'***',
+	'_ _ _',
+	'-- -',
+	'=== x',
+	'==',
+	'--',
+	'<div>x</div>',
 ];
 it('the quick container paths read every line as the general path does (random decks of list, quote, fence and HTML lines)', () => {
 	let seed = 7;
@@ -54,16 +75,33 @@ it('the quick container paths read every line as the general path does (random d
 		const fast = new BlockTracker();
 		const ref = new BlockTracker();
 		(ref as unknown as {quickContainer: () => undefined}).quickContainer = () => undefined;
+		(ref as unknown as {topLevelQuick: () => undefined}).topLevelQuick = () => undefined;
 		const lines: string[] = [];
+		const reads: object[] = [];
 		for (let i = 0; i < 12; i++) {
 			const line = defined(pool[rand(pool.length)]);
 			lines.push(line);
 			const a = {...fast.next(line)};
 			const b = {...ref.next(line)};
+			reads.push(b);
 			if (JSON.stringify(a) !== JSON.stringify(b)) {
 				expect({lines, a}).toEqual({lines, a: b});
 			}
 		}
 		expect(fast.openBlock()).toEqual(ref.openBlock());
+
+		// The scanner hands the tracker offsets into the whole deck (a comment's close is looked for there).
+		const text = lines.join('\n');
+		const whole = new BlockTracker();
+		let start = 0;
+		for (const [i, line] of lines.entries()) {
+			const a = {...whole.next(text, start, start + line.length)};
+			const b = reads[i];
+			if (JSON.stringify(a) !== JSON.stringify(b)) {
+				expect({lines, i, a}).toEqual({lines, i, a: b});
+			}
+
+			start += line.length + 1;
+		}
 	}
 });
