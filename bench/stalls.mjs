@@ -8,7 +8,7 @@
 import {appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {childEnv, freshXdg, lecternScript, outDir, repoRoot} from './lib/env.mjs';
+import {childEnv, freshXdg, lecternFlags, lecternScript, outDir, repoRoot} from './lib/env.mjs';
 import {PtySession, sleep} from './lib/pty-driver.mjs';
 
 const probe = path.join(repoRoot, 'bench', 'lib', 'stall-probe.mjs');
@@ -55,7 +55,7 @@ async function measure(name, file) {
 	const stallsFile = path.join(dir, `${name}.stalls.json`);
 	rmSync(stallsFile, {force: true});
 	const env = {...childEnv(), ...freshXdg(), LECTERN_STALLS: stallsFile};
-	const t = new PtySession(process.execPath, ['--no-regexp-tier-up', '--max-semi-space-size=1', '--import', probe, lecternScript(), file], {
+	const t = new PtySession(process.execPath, [...lecternFlags(), '--import', probe, lecternScript(), file], {
 		cols: 100,
 		rows: 30,
 		env,

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --no-regexp-tier-up --max-semi-space-size=1
+#!/usr/bin/env -S node --no-regexp-tier-up --max-semi-space-size=1 --no-opt --single-threaded
 // The V8 flags are given on Node's command line, the way Node supports (setting them with
 // v8.setFlagsFromString after start-up is undefined behaviour), so they apply when the bin is
 // run as a program (`npx lectern`, `lectern`); `node bin/lectern.js` runs without them.
@@ -12,6 +12,13 @@
 //   against --semi-space-growth-factor=1 (which this replaces: earlier, 68–76 MiB against 74–89
 //   MiB with no flag), key medians unchanged within the noise, first-frame CPU 187 → 163 ms
 //   (busy machine, medians of 5: less fresh memory to touch). --optimize-for-size on top gave nothing.
+// --no-opt and --single-threaded keep V8 to its interpreter and baseline compiler, on the main
+//   thread: TurboFan (its code in Node's binary paged in, its compile zones) and the worker
+//   threads of concurrent compilation and GC were the largest part of the presenter's memory
+//   over Node's own that was not our data. The searching session on the 1,000-slide deck (pty,
+//   3 runs each, interleaved, snapshot start): peak RSS 77.6-78.9 -> 65.7-66.4 MiB (--single-threaded
+//   alone 70.3-70.6); first frame 1.10x -> 1.07x node -e. Batch commands over huge decks lose most:
+//   see the bench (CPU-bound figures in docs/architecture.md).
 import module from 'node:module';
 
 // `--debug` stack traces point at src/ through the bundle's source maps.

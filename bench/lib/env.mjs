@@ -1,6 +1,6 @@
 // Where things are and what environment the measured programs get.
 import {spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -13,6 +13,12 @@ export let lecternBin = process.env.LECTERN_BIN ? path.resolve(process.env.LECTE
 /** The Node script behind a bin (for runs that start node themselves, e.g. with --import). */
 export function lecternScript() {
 	return lecternBin.endsWith('.js') ? lecternBin : path.join(path.dirname(lecternBin), 'lectern.js');
+}
+
+/** The V8 flags the bin gives Node (the shebang of lecternScript(), which bin/lectern's `flags=` equals), for runs that start node themselves. */
+export function lecternFlags() {
+	const shebang = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(lecternScript(), 'utf8').split('\n', 1)[0] ?? '');
+	return shebang ? shebang[1].split(' ').filter(Boolean) : [];
 }
 
 /**
