@@ -33,6 +33,8 @@ export type BlockLine = {
 	contentStart: number;
 	/** The line starts an item of a list that no other container holds. */
 	topItem: boolean;
+	/** Where the containers this line opened start in the stack (see containers()), or -1 when it opened none. */
+	openedFrom: number;
 };
 
 /** A block quote or a list item (`indent`: the columns its content starts at). One shape for both, as for Leaf. */
@@ -191,8 +193,17 @@ export class BlockTracker {
 	line = -1;
 	private stack: Container[] = [];
 	private leaf: Leaf = none;
-	private readonly out: BlockLine = {kind: 'blank', top: true, level: 0, paragraphLine: -1, contentStart: 0, topItem: false};
+	private readonly out: BlockLine = {
+		kind: 'blank',
+		top: true,
+		level: 0,
+		paragraphLine: -1,
+		contentStart: 0,
+		topItem: false,
+		openedFrom: -1,
+	};
 	private openedTopItem = false;
+	private openedFrom = -1;
 	private commentSource: string | undefined;
 	private commentClose = -1;
 
@@ -215,10 +226,24 @@ export class BlockTracker {
 		return undefined;
 	}
 
+	/**
+	 * The open containers, outermost first: `q` a block quote, `i` a list item (`q` then `i`: a
+	 * list in a quote). With BlockLine.openedFrom it tells which items and quotes a line opened.
+	 */
+	containers(): string {
+		let kinds = '';
+		for (const container of this.stack) {
+			kinds += container.quote ? 'q' : 'i';
+		}
+
+		return kinds;
+	}
+
 	/** Read the next line: `source.slice(start, end)` (the whole of `source` by default), without its line end. */
 	next(source: string, start = 0, end = source.length): BlockLine {
 		this.line++;
 		this.openedTopItem = false;
+		this.openedFrom = -1;
 		const leaf = this.leaf;
 		const first = start < end ? source.charCodeAt(start) : -1;
 		if (this.stack.length === 0 && (leaf.type === 'none' || leaf.type === 'paragraph')) {
@@ -638,6 +663,7 @@ export class BlockTracker {
 
 			if (stack.length === 0 && plainLeaf) {
 				stack.push(quoteContainer());
+				this.openedFrom = 0;
 			} else if (!(stack.length === 1 && stack[0]?.quote && leaf.type === 'none')) {
 				return undefined;
 			}
@@ -737,6 +763,7 @@ export class BlockTracker {
 		stack.push({quote: false, indent: lead - pos + marker + 1, hasContent: true});
 		this.leaf = paragraphLeaf(this.line, false);
 		this.openedTopItem = matched === 0;
+		this.openedFrom = matched;
 		return this.result('text', lead + marker + 1);
 	}
 
@@ -754,6 +781,10 @@ export class BlockTracker {
 	/** Close the containers past `matched` and open `opened` inside the rest; `content`: the line has some. */
 	private close(matched: number, opened: Container[], content: boolean): void {
 		truncate(this.stack, matched);
+
+		if (opened.length > 0) {
+			this.openedFrom = matched;
+		}
 
 		for (const container of opened) {
 			this.stack.push(container);
@@ -776,6 +807,7 @@ export class BlockTracker {
 		out.level = level;
 		out.contentStart = contentStart;
 		out.topItem = this.openedTopItem;
+		out.openedFrom = this.openedFrom;
 		if (kind === 'text') {
 			out.paragraphLine = this.leaf.line;
 		} else if (kind !== 'setext') {

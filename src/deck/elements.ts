@@ -29,6 +29,8 @@ export type ListItem = Readonly<{
 	checked?: boolean;
 	/** The item's blocks; a tight item's text is one paragraph. */
 	children: readonly Element[];
+	/** The reveal step from which the item shows, when later than its list's (a list revealed item by item). */
+	step?: number;
 }>;
 
 export type AlertKind = 'note' | 'tip' | 'important' | 'warning' | 'caution';

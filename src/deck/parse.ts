@@ -6,12 +6,12 @@
 // that knows marked's tokens; what leaves it is the deck's own elements.
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
-import type {SlideText} from './slide-text.js';
+import type {SlideStep, SlideText} from './slide-text.js';
 import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit, tableRowLimit} from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
 import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
-import {lastOf} from './checked.js';
+import {itemAt, lastOf} from './checked.js';
 import {ColumnState} from './columns.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
@@ -91,27 +91,46 @@ function buildSlide(deck: Deck, index: number): Slide {
 	const columns = new ColumnState();
 	let quizzes = 0;
 	let previousStep = '';
-	for (const step of text.steps) {
-		const tokens = lex(step.markdown, firstLine + step.line, problems);
-		let line = firstLine + step.line;
+	for (let next = 0; next < text.steps.length; ) {
+		// A list revealed item by item (incremental lists, a pause between items) was cut into
+		// steps at its items: those steps are read as one Markdown text, so the list keeps its
+		// nesting and numbering, and each item shows from the step it starts in.
+		const group = [itemAt(text.steps, next)];
+		while (next + group.length < text.steps.length && continuesItems(lastOf(group), itemAt(text.steps, next + group.length))) {
+			group.push(itemAt(text.steps, next + group.length));
+		}
+
+		next += group.length;
+		const step = itemAt(group, 0);
+		const markdown = group.length === 1 ? step.markdown : group.map(each => each.markdown).join('\n');
+		const stepOfLine = groupLines(group);
+		const itemSteps = group.flatMap(each => Array.from({length: each.items}, () => each.first));
+		let itemCursor = 0;
+		const nextItemStep = () => itemSteps[itemCursor++];
+		const tokens = lex(markdown, firstLine + step.line, problems);
+		let joinedLine = 0;
 		// A list whose items are revealed one by one (a pause, a fragment comment or incremental
 		// lists between two items, no blank line around it) stays one tight list on the screen.
-		let continuesList = blocks.length > 0 && touches(previousStep, step.markdown) && lastOf(blocks)?.element.kind === 'list';
-		previousStep = step.markdown;
+		let continuesList = blocks.length > 0 && touches(previousStep, markdown) && lastOf(blocks)?.element.kind === 'list';
+		previousStep = markdown;
 		// A code block's line highlights take the reveal steps after its text's own, one block after another.
 		let highlightFrom = step.first;
 		for (const token of tokens) {
+			const own = stepOfLine(joinedLine);
+			const line = firstLine + own.step.line + (joinedLine - own.offset);
+			highlightFrom = Math.max(highlightFrom, own.step.first);
 			if (token.type !== 'html' || !columns.read(token.raw, line, problems)) {
 				const quiz =
-					token.type === 'code' ? quizBlock(token as Tokens.Code, step.first, line, text.revealSteps, quizzes, problems) : undefined;
+					token.type === 'code' ? quizBlock(token as Tokens.Code, own.step.first, line, text.revealSteps, quizzes, problems) : undefined;
 				if (quiz) {
 					quizzes++;
 				}
 
-				const made = quiz ?? toBlock(token, step.first, line, dialect, problems, highlightFrom);
+				const made = quiz ?? toBlock(token, own.step.first, line, dialect, problems, highlightFrom);
 				// Code with highlights inside a list or a quote takes its steps in the same order.
 				const nested = made?.kind === 'markdown' ? withNestedHighlights(made.element, highlightFrom) : undefined;
-				const block = made && nested && nested.element !== made.element ? {...made, element: nested.element} : made;
+				const stepped = made && nested ? withItemSteps(nested.element, made.step, nextItemStep) : undefined;
+				const block = made && stepped && stepped !== made.element ? {...made, element: stepped} : made;
 				if (nested) {
 					highlightFrom = nested.next;
 				}
@@ -127,7 +146,7 @@ function buildSlide(deck: Deck, index: number): Slide {
 				}
 			}
 
-			line += countNewlines(token.raw);
+			joinedLine += countNewlines(token.raw);
 		}
 	}
 	for (const unsupported of text.unsupported) {
@@ -150,6 +169,67 @@ function buildSlide(deck: Deck, index: number): Slide {
 		notesText: elementsToPlain(noteElements),
 		problems,
 	};
+}
+
+/**
+ * Whether step `below` goes on with the list `above` ends in: it was cut at an item of an
+ * incremental list (the source runs on unbroken), or a pause stands between two tight items.
+ */
+function continuesItems(above: SlideStep, below: SlideStep): boolean {
+	return above.endsInList && below.startsWithItem && (below.cutAtItem || touches(above.markdown, below.markdown));
+}
+
+/** For a line of a group's joined Markdown: the step it came from and that step's first line in the text. */
+function groupLines(group: readonly SlideStep[]): (line: number) => {step: SlideStep; offset: number} {
+	const offsets: number[] = [];
+	let offset = 0;
+	for (const step of group) {
+		offsets.push(offset);
+		offset += countNewlines(step.markdown) + 1;
+	}
+
+	return line => {
+		let index = 0;
+		while (index + 1 < group.length && itemAt(offsets, index + 1) <= line) {
+			index++;
+		}
+
+		return {step: itemAt(group, index), offset: itemAt(offsets, index)};
+	};
+}
+
+/**
+ * `element` with each list item in it (nested ones too, in document order) shown from the step
+ * `nextStep` gives, when that is later than the block's own `shownFrom`. The same element when
+ * no item changes.
+ */
+function withItemSteps(element: Element, shownFrom: number, nextStep: () => number | undefined): Element {
+	const visit = (each: Element): Element => {
+		switch (each.kind) {
+			case 'list': {
+				const items = each.items.map(item => {
+					const step = nextStep();
+					const children = item.children.map(visit);
+					const same = children.every((child, i) => child === item.children[i]);
+					if (step === undefined || step <= shownFrom) return same ? item : {...item, children};
+					return {...item, children, step};
+				});
+				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
+			}
+
+			case 'quote':
+			case 'alert': {
+				const children = each.children.map(visit);
+				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
+			}
+
+			default: {
+				return each;
+			}
+		}
+	};
+
+	return visit(element);
 }
 
 /**

@@ -11,13 +11,30 @@ import {highlightSteps as countHighlightSteps} from './dialects/fence-info.js';
 import {convertPandocTables} from './dialects/pandoc-tables.js';
 import {group, itemAt} from './checked.js';
 
+/**
+ * One reveal step's Markdown. `items`: the list items that start in it; `startsWithItem`: its
+ * first line starts one; `endsInList`: its last line is inside one. A list revealed item by
+ * item is cut into steps at its items, and the parser reads those steps back as one list
+ * (after a pause only when no blank line stands between the items).
+ */
+export type SlideStep = Readonly<{
+	markdown: string;
+	line: number;
+	first: number;
+	items: number;
+	startsWithItem: boolean;
+	endsInList: boolean;
+	/** The step was cut at a list item revealed on its own (incremental lists), not at a pause. */
+	cutAtItem: boolean;
+}>;
+
 export type SlideText = Readonly<{
 	/**
 	 * Visible Markdown between pauses, with the 0-based line (within the slide) it starts on and
 	 * the reveal step that first shows it. Usually one reveal step each; a code block with line
 	 * highlights (`{1-4|6-10|all}`) adds one step for each `|`, after its own text.
 	 */
-	steps: readonly Readonly<{markdown: string; line: number; first: number}>[];
+	steps: readonly SlideStep[];
 	/** Reveal steps of the slide (without a quiz's answer step). */
 	revealSteps: number;
 	/** Speaker notes (Markdown), '' when none. */
@@ -55,8 +72,10 @@ const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const commentOnly = /^\s*<!--.*-->\s*$/;
 
 /**
- * `incrementalLists`: each item of a top-level list after the first is a reveal step (patat's
- * setting; presenterm turns it on and off with `<!-- incremental_lists: true|false -->`).
+ * `incrementalLists`: each list item after the first is a reveal step, nested ones too (patat's
+ * setting; presenterm turns it on and off with `<!-- incremental_lists: true|false -->`). In
+ * patat, as in pandoc, a list that opens a block quote takes the opposite setting (see
+ * isIncrementalItem).
  */
 export function splitSlideText(
 	raw: string,
@@ -69,7 +88,16 @@ export function splitSlideText(
 	let inList = false;
 	const lines = dialect.pandocTables ? convertPandocTables(raw.split('\n')) : raw.split('\n');
 	const unsupported: Array<{line: number; what: string}> = [];
-	const steps: Array<{markdown: string; line: number; first: number}> = [];
+	const steps: SlideStep[] = [];
+	// The current step's list items, whether its first visible line started one, whether its last is in one.
+	let stepItems = 0;
+	let startsWithItem: boolean | undefined;
+	let endsInList = false;
+	// An item of an incremental list was shown: the next one is a step of its own (until the list ends).
+	let listRevealing = false;
+	let cutAtItem = false;
+	// By the stack index of each open quote: whether its first block is a list (patat inverts that list).
+	const quoteOfList: boolean[] = [];
 	let current: string[] = [];
 	let currentStart = 0;
 	// Reveal steps so far, and the ones the current text's line highlights add.
@@ -79,9 +107,21 @@ export function splitSlideText(
 	// reveal.js fragment comment below it makes it a step of its own.
 	let blockStart: {index: number; line: number} | undefined;
 	const endStep = (nextStart: number) => {
-		steps.push({markdown: current.join('\n'), line: currentStart, first: revealed});
+		steps.push({
+			markdown: current.join('\n'),
+			line: currentStart,
+			first: revealed,
+			items: stepItems,
+			startsWithItem: startsWithItem === true,
+			endsInList,
+			cutAtItem,
+		});
+		cutAtItem = false;
 		revealed += 1 + highlightSteps;
 		highlightSteps = 0;
+		stepItems = 0;
+		startsWithItem = undefined;
+		endsInList = false;
 		current = [];
 		currentStart = nextStart;
 		blockStart = undefined;
@@ -255,9 +295,37 @@ export function splitSlideText(
 		}
 
 		read ??= tracker.next(line);
-		if (read.topItem && incremental && inList) {
-			endStep(i);
+		// List items this line starts, and whether one of them is revealed in a step of its own.
+		let opensItems = 0;
+		let revealsItem = false;
+		if (read.openedFrom >= 0) {
+			const containers = tracker.containers();
+			for (let k = read.openedFrom; k < containers.length; k++) {
+				if (containers[k] === 'q') {
+					quoteOfList[k] = containers[k + 1] === 'i';
+				} else {
+					opensItems++;
+					if (isIncrementalItem(dialect, incremental, containers, k, quoteOfList)) {
+						revealsItem ||= listRevealing;
+						listRevealing = true;
+					}
+				}
+			}
+		} else if (read.top && read.kind !== 'blank') {
+			listRevealing = false;
 		}
+
+		if (revealsItem && current.some(text => text.trim() !== '')) {
+			endStep(i);
+			cutAtItem = true;
+		}
+
+		if (read.kind !== 'blank') {
+			startsWithItem ??= opensItems > 0;
+			endsInList = !read.top && tracker.containers().includes('i');
+		}
+
+		stepItems += opensItems;
 
 		if (
 			(read.topItem && !inList) ||
@@ -339,6 +407,36 @@ export function splitSlideText(
 		aligned,
 		spacing,
 	};
+}
+
+/**
+ * Whether the list item opened at `containers[index]` is revealed on its own. presenterm: every
+ * item of a list outside quotes, nested ones too. patat follows pandoc: a list takes the deck's
+ * setting, nested lists too, but a list that is a block quote's first block takes the opposite;
+ * nothing else inside a quote is revealed item by item.
+ */
+function isIncrementalItem(
+	dialect: Dialect,
+	incremental: boolean,
+	containers: string,
+	index: number,
+	quoteOfList: readonly boolean[],
+): boolean {
+	if (dialect.name === 'presenterm') {
+		return incremental && !containers.slice(0, index).includes('q');
+	}
+
+	if (dialect.name !== 'patat') {
+		return false;
+	}
+
+	for (let k = 0; k < index; k++) {
+		if (containers[k] === 'q' && (quoteOfList[k] !== true || containers[k + 1] !== 'i')) {
+			return false;
+		}
+	}
+
+	return index > 0 && containers[index - 1] === 'q' ? !incremental : incremental;
 }
 
 /** Where a fence opened inside containers (`> - ```js`) starts: its first run of three backticks or tildes. */

@@ -1,7 +1,8 @@
 // Lists: each list numbers its own items (a nested list starts again at its own start,
 // bullets inside a numbered list stay bullets), every block of an item (a code fence, a
 // quote, a nested list) is laid out as a block of its own under the item's text, and the
-// item's continuation lines hang under its text.
+// item's continuation lines hang under its text. An item shown from a later reveal step
+// (ListItem.step) is left out until then.
 import type {Element} from '../deck/elements.js';
 import {maxOf, pushAll} from '../deck/arrays.js';
 import {blankLine, join, run, spaces} from './lines.js';
@@ -32,7 +33,9 @@ export function renderList(
 	const inner = Math.max(1, width - lead - markerWidth);
 	const lines: Line[] = [];
 	list.items.forEach((item, i) => {
-		if (i > 0 && list.loose) lines.push(blankLine);
+		// An item revealed later (incremental lists) is not there yet; its number stays its own.
+		if ((item.step ?? 0) > step) return;
+		if (lines.length > 0 && list.loose) lines.push(blankLine);
 		const body: Line[] = [];
 		item.children.forEach((child, k) => {
 			if (k > 0 && list.loose && child.kind !== 'list') body.push(blankLine);

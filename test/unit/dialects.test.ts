@@ -3,8 +3,10 @@ import {openDeck, slideHead, slideSource, slideText, stepsOf} from '../../src/de
 import {detectDialect} from '../../src/deck/dialects/detect.js';
 import {readFenceInfo} from '../../src/deck/dialects/fence-info.js';
 import {parseSlide} from '../../src/deck/parse.js';
+import {defined} from '../support/defined.js';
 import type {Element} from '../../src/deck/elements.js';
 import {handoutOf} from '../../src/export/handout.js';
+import {deckFromShared, shareDeck} from '../../src/hall/shared-deck.js';
 import {layoutSlide, renderSlideBody} from '../../src/layout/layout.js';
 import {createTheme} from '../../src/layout/theme.js';
 import {writePlain} from '../../src/layout/write.js';
@@ -303,13 +305,46 @@ describe('columns', () => {
 });
 
 describe('incremental lists', () => {
-	it('presenterm: <!-- incremental_lists: true --> makes each later item of a top-level list a step, until false', () => {
+	it('presenterm: <!-- incremental_lists: true --> makes each later item a step, nested ones too, until false', () => {
 		const deck = openDeck(
 			'## T\n\n<!-- incremental_lists: true -->\n\n- a\n  - a1\n- b\n- c\n\n<!-- incremental_lists: false -->\n\n- d\n- e',
 			'x.md',
 			'presenterm',
 		);
-		expect(stepsOf(deck, 0)).toBe(3);
+		expect(stepsOf(deck, 0)).toBe(4);
+		// The comments between them leave blank lines: one loose list, whose d and e come with c.
+		const lists = parseSlide(deck, 0).blocks.filter(block => block.element.kind === 'list');
+		expect(lists).toHaveLength(1);
+		const first = lists[0]?.element as Extract<Element, {kind: 'list'}>;
+		expect(first.items.map(item => item.step)).toEqual([undefined, 2, 3, 3, 3]);
+		const nestedList = defined(first.items[0]).children[1] as Extract<Element, {kind: 'list'}>;
+		expect(nestedList.items.map(item => item.step)).toEqual([1]);
+	});
+
+	it("patat, as pandoc: nested lists step too; a list that opens a block quote takes the opposite setting, and what it nests the deck's", () => {
+		const on = '---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n- a\n  - a1\n  - a2\n- b\n\n> - q1\n> - q2\n\nafter';
+		const deck = openDeck(on, 'x.md');
+		// a, a1, a2, b; the quoted list shows at once, with b.
+		expect(stepsOf(deck, 0)).toBe(4);
+		const shown = (step: number) =>
+			renderSlideBody(parseSlide(deck, 0), step, 60, plainTheme)
+				.lines.map(line => writePlain(line).trim())
+				.filter(line => line !== '');
+		expect(shown(0)).toEqual(['T', '• a']);
+		expect(shown(1)).toEqual(['T', '• a', '◦ a1']);
+		expect(shown(3)).toEqual(['T', '• a', '◦ a1', '◦ a2', '• b', '│   • q1', '│   • q2', 'after']);
+		const off =
+			'---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n- a\n  - a1\n\n> - q1\n> - q2\n>   - q2a\n>   - q2b\n\n> text\n>\n> - r1\n> - r2';
+		// Only the quoted list steps (q2), not the list it nests, nor a list after text in a quote.
+		expect(stepsOf(openDeck(off, 'x.md'), 0)).toBe(2);
+		// A follower gets the steps joined by pauses, and reads the same nested list back.
+		const follower = deckFromShared(shareDeck(deck, false), 'talk');
+		expect(stepsOf(follower, 0)).toBe(4);
+		const followed = (step: number) =>
+			renderSlideBody(parseSlide(follower, 0), step, 60, plainTheme)
+				.lines.map(line => writePlain(line).trim())
+				.filter(line => line !== '');
+		expect([0, 1, 3].map(followed)).toEqual([0, 1, 3].map(shown));
 	});
 
 	it('patat: incrementalLists in the front matter', () => {

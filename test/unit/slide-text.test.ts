@@ -101,7 +101,7 @@ describe('speaker notes inside code fences are code', () => {
 		const text = splitSlideText(raw);
 		expect(text.hasNotes).toBe(false);
 		expect(text.notes).toBe('');
-		expect(text.steps).toEqual([{markdown: raw, line: 0, first: 0}]);
+		expect(text.steps).toMatchObject([{markdown: raw, line: 0, first: 0}]);
 	});
 
 	it('also in a tilde fence, and recognised again after it closes', () => {
@@ -131,7 +131,7 @@ describe('unterminated notes', () => {
 
 describe('pauses', () => {
 	it('splits the visible text into steps with their starting lines', () => {
-		expect(splitSlideText('## A\n<!-- pause -->\nb\n<!-- pause -->\nc').steps).toEqual([
+		expect(splitSlideText('## A\n<!-- pause -->\nb\n<!-- pause -->\nc').steps).toMatchObject([
 			{markdown: '## A', line: 0, first: 0},
 			{markdown: 'b', line: 2, first: 1},
 			{markdown: 'c', line: 4, first: 2},
