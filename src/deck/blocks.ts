@@ -239,6 +239,11 @@ export class BlockTracker {
 		return kinds;
 	}
 
+	/** Some list item holds the line last read. */
+	inItem(): boolean {
+		return this.stack.some(container => !container.quote);
+	}
+
 	/** Read the next line: `source.slice(start, end)` (the whole of `source` by default), without its line end. */
 	next(source: string, start = 0, end = source.length): BlockLine {
 		this.line++;

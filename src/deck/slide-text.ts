@@ -322,7 +322,7 @@ export function splitSlideText(
 
 		if (read.kind !== 'blank') {
 			startsWithItem ??= opensItems > 0;
-			endsInList = !read.top && tracker.containers().includes('i');
+			endsInList = !read.top && tracker.inItem();
 		}
 
 		stepItems += opensItems;
