@@ -59,6 +59,15 @@ describe('dialect rules', () => {
 		expect(deck.count).toBe(3);
 	});
 
+	it('mdp keeps each source line a line of its own, as mdp draws it', () => {
+		const layout = (dialect: 'mdp' | 'lectern') =>
+			parseSlide(openDeck('# T\n\n▛▀▀▜\n▙▄▄▟', 'x.md', dialect), 0).blocks.map(
+				block => block.element.kind === 'paragraph' && block.element.inlines.map(inline => inline.kind),
+			);
+		expect(layout('mdp')).toEqual([false, ['text', 'break', 'text']]);
+		expect(layout('lectern')).toEqual([false, ['text']]);
+	});
+
 	it('lookatme splits at the next level when the lowest occurs once', () => {
 		expect(slides('# Deck\n\nintro\n\n## A\n\na\n\n### a1\n\n## B\n\nb', 'lookatme')).toEqual([
 			'# Deck\n\nintro',

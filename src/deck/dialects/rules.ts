@@ -119,6 +119,8 @@ const lookatme: Dialect = {
 
 const mdp: Dialect = {
 	name: 'mdp',
+	// mdp draws each source line as a line of its own: it never joins a paragraph's lines.
+	breaks: true,
 	// A rule of three or more `-` or `*` after a blank line (mdp reads no setext `---`).
 	separator: (line, read, previousBlank) => previousBlank && read.top && /^(?:-{3,}|\*{3,})\s*$/.test(line),
 	pause: line => /^\s*(?:\^|<br\s*\/?>)\s*$/i.test(line),
