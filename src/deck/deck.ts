@@ -9,7 +9,7 @@ import {readFrontMatter, type FrontMatter} from './front-matter.js';
 import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
-import {itemAt} from './checked.js';
+import {defined, itemAt} from './checked.js';
 
 export class DeckError extends Error {
 	readonly line: number | undefined;
@@ -125,37 +125,52 @@ export function slideLine(deck: Deck, index: number): number {
 	return deck.bodyLine + (deck.lines[index] ?? 0) + 1;
 }
 
-// Heads are small and kept for every slide; texts hold each step's Markdown (a copy of the
-// slide), so only the latest few are kept: a pass over every slide (the search index, the
-// sections) kept the whole deck twice over (1.2 MiB of heap on the 1,000-slide bench deck).
-const textCache = new WeakMap<Deck, Map<number, SlideText>>();
-const textsKept = 128;
+/**
+ * Split slide texts, kept two ways, both bounded: the most recent slides by index (a head and a
+ * parse of the same slide follow each other), and short texts by their source, so a deck that
+ * repeats one short slide (300,000 `#` lines) splits it once and every slide shares the result
+ * (a SlideText depends only on its source and the deck's dialect settings, and lines in it are
+ * counted from the slide's start). Kept for every slide, texts were most of the memory of a
+ * pass over a deck of hundreds of thousands of slides.
+ */
+type TextCache = {byIndex: Map<number, SlideText>; bySource: Map<string, SlideText>};
+const textCache = new WeakMap<Deck, TextCache>();
 const headCache = new WeakMap<Deck, Array<SlideHead | undefined>>();
+const recentTexts = 256;
+const sharedTexts = 1024;
+const sharedSourceChars = 512;
 
 export function slideText(deck: Deck, index: number): SlideText {
 	let cache = textCache.get(deck);
 	if (!cache) {
-		cache = new Map();
+		cache = {byIndex: new Map(), bySource: new Map()};
 		textCache.set(deck, cache);
 	}
 
-	const cached = cache.get(index);
+	const cached = cache.byIndex.get(index);
 	if (cached) {
 		return cached;
 	}
 
-	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
-	const text = splitSlideText(slideSource(deck, index), dialects[deck.dialect ?? 'lectern'], {
-		incrementalLists: patat?.incrementalLists === true,
-		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
-		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
-	});
-	if (cache.size >= textsKept) {
-		const oldest = cache.keys().next();
-		if (!oldest.done) cache.delete(oldest.value);
+	const source = slideSource(deck, index);
+	const shareable = source.length <= sharedSourceChars;
+	let text = shareable ? cache.bySource.get(source) : undefined;
+	if (!text) {
+		const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
+		text = splitSlideText(source, dialects[deck.dialect ?? 'lectern'], {
+			incrementalLists: patat?.incrementalLists === true,
+			// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
+			commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
+		});
+		if (shareable) {
+			// Full: start again (a deck of many different short slides gains nothing from it anyway).
+			if (cache.bySource.size >= sharedTexts) cache.bySource.clear();
+			cache.bySource.set(source, text);
+		}
 	}
 
-	cache.set(index, text);
+	if (cache.byIndex.size >= recentTexts) cache.byIndex.delete(defined(cache.byIndex.keys().next().value, 'the oldest index'));
+	cache.byIndex.set(index, text);
 	return text;
 }
 

@@ -83,11 +83,60 @@ function touches(above: string, below: string): boolean {
 
 function buildSlide(deck: Deck, index: number): Slide {
 	const head = slideHead(deck, index);
-	const text = slideText(deck, index);
+	const body = slideBody(deck, slideText(deck, index));
+	// The body's lines count from 0; the slide's own start in the file is added here.
 	const firstLine = slideLine(deck, index);
+	return {
+		head,
+		...body,
+		blocks: body.blocks.map((block, i) =>
+			// presenterm draws its introduction slide centred, from the middle row down.
+			deck.intro && index === 0
+				? {...block, line: block.line + firstLine, align: 'center', ...(i === 0 ? {middle: true} : {})}
+				: {...block, line: block.line + firstLine},
+		),
+		problems: body.problems.map(problem => ({...problem, line: problem.line + firstLine})),
+	};
+}
+
+type SlideBody = Omit<Slide, 'head'>;
+
+/**
+ * Parsed bodies of short slide texts, per deck: the deck's texts are shared by source (see
+ * slideText), so a deck repeating one short slide parses it once. Bounded like the texts.
+ */
+const bodyCache = new WeakMap<Deck, Map<SlideText, SlideBody>>();
+const sharedBodies = 1024;
+const sharedBodyChars = 512;
+
+function slideBody(deck: Deck, text: SlideText): SlideBody {
+	let cache = bodyCache.get(deck);
+	if (!cache) {
+		cache = new Map();
+		bodyCache.set(deck, cache);
+	}
+
+	const cached = cache.get(text);
+	if (cached) {
+		return cached;
+	}
+
+	const body = parseBody(text, dialects[deck.dialect ?? 'lectern']);
+	let chars = text.notes.length;
+	for (const step of text.steps) chars += step.markdown.length;
+	if (chars <= sharedBodyChars) {
+		if (cache.size >= sharedBodies) cache.clear();
+		cache.set(text, body);
+	}
+
+	return body;
+}
+
+/** A slide's text → its blocks, notes and problems, with lines counted from 0 (the slide's first line). */
+function parseBody(text: SlideText, dialect: Dialect): SlideBody {
+	const firstLine = 0;
 	const problems: DeckWarning[] = [];
 	const blocks: Block[] = [];
-	const dialect = dialects[deck.dialect ?? 'lectern'];
 	const columns = new ColumnState();
 	let quizzes = 0;
 	let previousStep = '';
@@ -159,11 +208,8 @@ function buildSlide(deck: Deck, index: number): Slide {
 
 	const noteElements = text.notes === '' ? [] : elementsFromTokens(lex(text.notes, firstLine, problems), dialect);
 	return {
-		head,
 		title: lexTitle(text.titleSource),
-		// presenterm draws its introduction slide centred, from the middle row down.
-		blocks:
-			deck.intro && index === 0 ? blocks.map((block, i) => ({...block, align: 'center', ...(i === 0 ? {middle: true} : {})})) : blocks,
+		blocks,
 		noteElements,
 		bodyText: elementsToPlain(blocks.map(block => block.element)),
 		notesText: elementsToPlain(noteElements),

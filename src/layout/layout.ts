@@ -48,9 +48,12 @@ export type StudyQuiz = Readonly<{answers: readonly (QuizAnswer | undefined)[]; 
  */
 export function renderSlideBody(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
 	const key = `${step}|${width}|${theme.id}${study && slide.head.quizzes > 0 ? `|${JSON.stringify(study)}` : ''}`;
-	return cached(bodyCache, slide, key, () =>
-		asciiWhenAsked(slide.head.isSection ? renderSection(slide, width) : renderContent(slide, step, width, theme, study), theme),
-	);
+	return cached(bodyCache, slide, key, () => renderSlideBodyOnce(slide, step, width, theme, study));
+}
+
+/** renderSlideBody, not kept: for one pass over every slide (print), where the cache is only cost. */
+export function renderSlideBodyOnce(slide: Slide, step: number, width: number, theme: Theme, study?: StudyQuiz): SlideBody {
+	return asciiWhenAsked(slide.head.isSection ? renderSection(slide, width) : renderContent(slide, step, width, theme, study), theme);
 }
 
 /**
@@ -299,8 +302,14 @@ export function fitToHeight(
 }
 
 /** The slide area as presented: exactly `size.height` lines; a `tall` problem when cut. */
-export function layoutSlide(slide: Slide, step: number, size: Size, theme: Theme): SlideBody {
-	const body = renderSlideBody(slide, step, size.width, theme);
+export function layoutSlide(
+	slide: Slide,
+	step: number,
+	size: Size,
+	theme: Theme,
+	render: (slide: Slide, step: number, width: number, theme: Theme) => SlideBody = renderSlideBody,
+): SlideBody {
+	const body = render(slide, step, size.width, theme);
 	const isSection = slide.head.isSection;
 	// Section slides sit in the middle of the screen; content starts at the top, or from the
 	// middle row on after presenterm's jump_to_middle (when what is above leaves room).

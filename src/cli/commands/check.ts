@@ -9,7 +9,7 @@ import {parseSlide, parseSlideOnce} from '../../deck/parse.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import type {Slide} from '../../deck/types.js';
-import {layoutSlide, type LayoutProblem, type Size} from '../../layout/layout.js';
+import {layoutSlide, renderSlideBodyOnce, type LayoutProblem, type Size} from '../../layout/layout.js';
 import {minimumSize, notesShownAtStart, screenGeometry} from '../../layout/screen.js';
 import {createTheme, themeNames, type Highlighter} from '../../layout/theme.js';
 import {expandDeckPaths} from '../decks.js';
@@ -213,7 +213,7 @@ export function checkOpenDeck(
 				);
 			}
 
-			for (const problem of layoutSlide(slide, head.steps - 1, geometry.slide, theme).problems) {
+			for (const problem of layoutSlide(slide, head.steps - 1, geometry.slide, theme, renderSlideBodyOnce).problems) {
 				const message = describe(problem);
 				if (!seen.has(message)) {
 					seen.add(message);

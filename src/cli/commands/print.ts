@@ -2,11 +2,11 @@
 // presenter uses. No cursor movement; colour only on a terminal and never with NO_COLOR.
 import {slideHead} from '../../deck/deck.js';
 import {parseSlideOnce, sectionCrumb} from '../../deck/parse.js';
-import {renderNotes, renderSlideBody} from '../../layout/layout.js';
+import {renderNotes, renderSlideBodyOnce} from '../../layout/layout.js';
 import {renderQuiz} from '../../layout/quiz.js';
 import type {Quiz} from '../../deck/quiz.js';
 import {join, run, spaces, textLine, truncateLine, withRoles} from '../../layout/lines.js';
-import type {Line} from '../../layout/runs.js';
+import type {Line, Run} from '../../layout/runs.js';
 import {ansiWriter, writePlain} from '../../layout/write.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadDeck} from '../load.js';
@@ -14,7 +14,6 @@ import {parseSlideList} from '../numbers.js';
 import {parseLocation} from '../paths.js';
 import {loadHighlighter} from '../highlighter.js';
 import {streamTheme} from '../terminal-env.js';
-import {pushAll} from '../../deck/arrays.js';
 
 export type PrintArgs = Readonly<{
 	deck: string;
@@ -46,7 +45,19 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 	const theme = highlighter ? streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme, highlighter) : colours;
 	const rule = theme.glyphs.horizontal;
 	const ellipsis = run(theme.glyphs.ellipsis);
-	const out: Line[] = [];
+	// The rule after each slide's label, made once per length (it was measured once per slide).
+	const rules = new Map<number, Run>();
+	const ruleOf = (cells: number): Run => {
+		let made = rules.get(cells);
+		if (!made) {
+			made = run(rule.repeat(cells), ['dim']);
+			rules.set(cells, made);
+		}
+		return made;
+	};
+	// Written as it is made, in pieces of 64 KiB: kept whole, the lines of 300,000 slides took
+	// most of a gigabyte and the collector's time grew with them.
+	const out = lineSink(theme.styled ? ansiWriter(theme) : writePlain);
 	const blank = textLine('');
 	// What a reader looks for on a handout's first lines: the title, then who and when.
 	const byline = [deck.meta.author, deck.meta.date]
@@ -60,7 +71,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		out.push(truncateLine(textLine(byline, ['dim']), width, run(theme.glyphs.ellipsis, ['dim'])));
 	}
 
-	if (out.length > 0) {
+	if (out.written() > 0) {
 		out.push(blank);
 	}
 
@@ -73,10 +84,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		out.push(textLine(`${rule}${rule} Answers `.padEnd(Math.min(width, 40), rule), ['dim']), blank);
 		for (const {slide, quiz} of held) {
 			out.push(join(spaces(2), run(`slide ${slide + 1}`, ['dim'])));
-			pushAll(
-				out,
-				renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => join(spaces(2), line)),
-			);
+			out.all(renderQuiz(quiz, width - 4, theme, {mode: 'reveal', answered: true}).map(line => join(spaces(2), line)));
 			out.push(blank);
 		}
 
@@ -95,26 +103,57 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		const step = quizzes.length > 0 ? Math.max(0, Math.min(lastStep, ...quizzes.map(block => block.answerStep - 1))) : lastStep;
 		const crumbs = [sectionCrumb(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
-		const head = truncateLine(textLine(label), width, ellipsis);
-		out.push(withRoles(join(head, run(rule.repeat(Math.max(0, width - head.width)))), ['dim']), blank);
-		pushAll(out, renderSlideBody(slide, step, width, theme).lines);
+		const head = withRoles(truncateLine(textLine(label), width, ellipsis), ['dim']);
+		out.push(join(head, ruleOf(Math.max(0, width - head.width))), blank);
+		out.all(renderSlideBodyOnce(slide, step, width, theme).lines);
 		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
 		if (args.notes && slide.noteElements.length > 0) {
 			out.push(blank, join(spaces(2), run('Notes:', ['dim'])));
-			pushAll(
-				out,
-				renderNotes(slide.noteElements, width - 4, theme).map(line => join(spaces(2), line)),
-			);
+			out.all(renderNotes(slide.noteElements, width - 4, theme).map(line => join(spaces(2), line)));
 		}
 
 		out.push(blank);
 	}
 
 	flushAnswers();
-	// A pipe gets the plain writer; a terminal the ANSI one, at its colour depth.
-	const write = theme.styled ? ansiWriter(theme) : writePlain;
-	process.stdout.write(`${out.map(line => write(line).trimEnd()).join('\n')}\n`);
+	out.end();
 	return 0;
+}
+
+/**
+ * Lines to stdout through `write` (a pipe gets the plain writer, a terminal the ANSI one at its
+ * colour depth), trailing blanks trimmed, buffered in pieces of 64 KiB (stdout is synchronous
+ * for files, pipes and terminals on Linux and macOS, so the buffer is all that is held).
+ */
+function lineSink(write: (line: Line) => string): {
+	push: (...lines: Line[]) => void;
+	all: (lines: Iterable<Line>) => void;
+	written: () => number;
+	end: () => void;
+} {
+	let pending = '';
+	let count = 0;
+	const add = (line: Line) => {
+		count++;
+		pending += `${write(line).trimEnd()}\n`;
+		if (pending.length >= 65_536) {
+			process.stdout.write(pending);
+			pending = '';
+		}
+	};
+	return {
+		push: (...lines) => {
+			for (const line of lines) add(line);
+		},
+		all: lines => {
+			for (const line of lines) add(line);
+		},
+		written: () => count,
+		end: () => {
+			process.stdout.write(pending);
+			pending = '';
+		},
+	};
 }
 
 function slideAt(slide: number, count: number, file: string): number {
