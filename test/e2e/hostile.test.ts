@@ -218,7 +218,7 @@ describe('search, outline and check on the hostile decks', slow, () => {
 	// The query `canary` puts every deck's canary, and so its payload, in the snippets, as
 	// `search <canary> <deck>` would, in one start-up instead of one per deck.
 	it.for(['plain', 'FORCE_COLOR=3'] as const)('search (%s) shows every payload as text', async (mode, {expect}) => {
-		const result = await runLectern(['search', 'canary', ...files()], {env: mode === 'plain' ? {} : {FORCE_COLOR: '3'}, timeout: 110_000});
+		const result = await runLectern(['search', 'canary', ...files()], {env: mode === 'plain' ? {} : {FORCE_COLOR: '3'}, timeout: 60_000});
 		const what = `search (${mode}): ${describeRun(['search', 'canary', '…'], result)}`;
 		expectSafe(result, what);
 		// Some decks cannot be read: grep's exit 2, one line each, and the rest still searched.

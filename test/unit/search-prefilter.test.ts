@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest';
 import {openDeck, slideSource} from '../../src/deck/deck.js';
 import {slideDoc} from '../../src/search/deck-docs.js';
 import {buildIndex, parseQuery, search} from '../../src/search/index.js';
-import {mayMatch, prefilterNeedles} from '../../src/search/prefilter.js';
+import {mayMatch, prefilterNeedles, withoutSplitters} from '../../src/search/prefilter.js';
 
 const pieces = [
 	'shadow',
@@ -101,5 +101,38 @@ describe('search prefilter', () => {
 		expect(mayMatch('# Memory\n\n<!-- notes: ask about topic42 -->', needles)).toBe(true);
 		expect(mayMatch('Mem<!-- x -->ory topic42', needles)).toBe(true);
 		expect(mayMatch('# Memory\n\n<!-- notes: ask about topic41 -->', needles)).toBe(false);
+	});
+
+	test('leaves out link targets and comments as the regular expression it replaces does, on any text', () => {
+		const splitters = /\]\([^)\n]*\)|\]\[[^\]\n]*\]|<!--[\s\S]*?-->/g;
+		const text = fc
+			.array(fc.constantFrom('](', '][', ']', '[', '(', ')', '<!--', '-->', '<!-->', '--', '\n', 'a', ' ', '<!'), {maxLength: 40})
+			.map(parts => parts.join(''));
+		fc.assert(
+			fc.property(text, source => {
+				expect(withoutSplitters(source), JSON.stringify(source)).toBe(source.replace(splitters, ']'));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	test('reads each closer once: unclosed targets and comments on a long line cost work linear in the line', () => {
+		// The regular expression it replaces read the rest of the line again at every `](` and the
+		// rest of the text at every unclosed `<!--`: counted here through indexOf's scanned lengths.
+		const line = `${'\\[\\]('.repeat(20_000)}${'<!-- '.repeat(20_000)}`;
+		const original = String.prototype.indexOf;
+		let scanned = 0;
+		String.prototype.indexOf = function (this: string, needle: string, from?: number) {
+			const at = original.call(this, needle, from);
+			scanned += (at === -1 ? this.length : at) - (from ?? 0);
+			return at;
+		};
+		try {
+			expect(withoutSplitters(line)).toBe(line);
+		} finally {
+			String.prototype.indexOf = original;
+		}
+
+		expect(scanned).toBeLessThan(10 * line.length);
 	});
 });
