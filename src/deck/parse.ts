@@ -70,6 +70,14 @@ export function quizzesOf(deck: Deck, index: number): Quiz[] {
 	return parseSlide(deck, index).blocks.flatMap(block => (block.kind === 'quiz' ? [block.quiz] : []));
 }
 
+/**
+ * A slide's plain title, the same as `parseSlide(deck, index).title`, without parsing the
+ * slide's body: a list of every slide's title (outline) then costs a split and a title each.
+ */
+export function slideTitle(deck: Deck, index: number): string {
+	return slideCache.get(deck)?.get(index)?.title ?? lexTitle(slideText(deck, index).titleSource);
+}
+
 /** Parse without keeping the result, for a pass over every slide (the search index). */
 export function parseSlideOnce(deck: Deck, index: number): Slide {
 	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);

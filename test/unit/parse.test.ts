@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import type {Inline} from '../../src/deck/elements.js';
-import {diagramLanguages, expandTabs, parseSlide} from '../../src/deck/parse.js';
+import {diagramLanguages, expandTabs, parseSlide, parseSlideOnce, slideTitle} from '../../src/deck/parse.js';
 import {inlinesToPlain} from '../../src/deck/plain.js';
 import type {Block, Slide} from '../../src/deck/types.js';
 
@@ -108,6 +108,28 @@ describe('parseSlide: blocks', () => {
 			[9, 0],
 			[11, 1],
 		]);
+	});
+
+	it('parses a repeated slide once and gives each copy its own lines and problems', () => {
+		// Repeated short slides share one split and one parse (a deck of 300,000 `#` lines); the
+		// lines are each slide's own.
+		const deck = openDeck('## A\n\n[x]\n\n<!-- column: 1 -->\n\n---\n\n'.repeat(3), 'x.md');
+		const [first, second] = [parseSlideOnce(deck, 1), parseSlideOnce(deck, 2)];
+		expect(first.blocks.map(block => block.line)).toEqual([9, 11]);
+		expect(second.blocks.map(block => block.line)).toEqual([17, 19]);
+		expect(first.problems.map(problem => problem.line)).toEqual([13]);
+		expect(second.problems.map(problem => problem.line)).toEqual([21]);
+		expect(second.head.index).toBe(2);
+		expect({...second, head: first.head, blocks: first.blocks, problems: first.problems}).toEqual(first);
+	});
+
+	it('slideTitle is the parsed title without parsing the body', () => {
+		const deck = openDeck(
+			'# *Intro* to `x`\n\n---\n\nA\n=\n\n---\n\nno title\n\n---\n\n## [link](https://e.org) &amp; <b>tag</b>\n',
+			'x.md',
+		);
+		for (let i = 0; i < deck.count; i++) expect(slideTitle(deck, i)).toBe(parseSlideOnce(deck, i).title);
+		expect(slideTitle(deck, 0)).toBe('Intro to x');
 	});
 
 	it('knows the diagram languages', () => {

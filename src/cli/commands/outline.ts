@@ -1,7 +1,7 @@
 // `lectern outline [deck..]`: sections and slide titles with their numbers, as a tree.
 import {resolve} from 'node:path';
 import {sectionIndexOf, slideHead} from '../../deck/deck.js';
-import {parseSlideOnce, sectionTitle} from '../../deck/parse.js';
+import {sectionTitle, slideTitle} from '../../deck/parse.js';
 import type {QuizAnswer} from '../../deck/quiz.js';
 import {safeJson, sanitizeLine} from '../../deck/sanitize.js';
 import {formatClock, planTalk} from '../../deck/timing.js';
@@ -47,7 +47,7 @@ export function runOutline(args: OutlineArgs): number {
 			const times = plan ? {start: Math.round(itemAt(plan.starts, i)), minutes: Math.round(itemAt(plan.lengths, i) / 6) / 10} : {};
 			return {
 				slide: i + 1,
-				title: parseSlideOnce(deck, i).title,
+				title: slideTitle(deck, i),
 				isSection: head.isSection,
 				section: sectionIndexOf(deck, i),
 				line: head.source.line,
