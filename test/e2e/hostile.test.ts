@@ -203,7 +203,9 @@ describe.concurrent('print on each other hostile deck', () => {
 				// A front matter title is the status bar's and the outline's, not print's.
 				expectRendered(result, deck, what, !titleCanary(deck));
 			} else {
-				expectOneLineError(result, what);
+				const line = expectOneLineError(result, what);
+				// Issue 12 item 8: said as such, never "Maximum call stack size exceeded".
+				if (deck.name.startsWith('front-matter-deep-')) expect(line, what).toMatch(/nesting too deep/);
 			}
 		});
 

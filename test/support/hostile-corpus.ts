@@ -332,6 +332,20 @@ function badFileDecks(): HostileDeck[] {
 			'excessive aliases refused (or rendered with aliases bounded)',
 		),
 		file('front-matter-not-a-map', '---\n- a\n- b\n---\n\n# Slide\n\nbody\n', 'error', null, 'front matter must be a mapping'),
+		file(
+			'front-matter-deep-sequence',
+			`---\ntitle: Deep\ndeep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n\n# Slide\n\nbody\n`,
+			'error',
+			null,
+			'"nesting too deep", not a stack overflow (issue 12 item 8)',
+		),
+		file(
+			'front-matter-deep-mapping',
+			`---\ntitle: Deep\ndeep: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n---\n\n# Slide\n\nbody\n`,
+			'error',
+			null,
+			'"nesting too deep", not a stack overflow (issue 12 item 8)',
+		),
 		hugeDeck(),
 	];
 }
@@ -415,6 +429,11 @@ function costlyDecks(): HostileDeck[] {
 		deck('code-130000-lines', `\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``, 'a 130,000-line code block (push(...) overflowed)'),
 		deck('unterminated-fence', `\`\`\`\n${'x\n'.repeat(200_000)}`, 'an unterminated fence and 200,000 lines'),
 		deck('unterminated-notes', `<!-- notes:\n${'x\n'.repeat(200_000)}`, 'an unterminated notes comment and 200,000 lines'),
+		deck('lines-300000', 'x\n'.repeat(300_000), 'one slide of 300,000 lines: one paragraph'),
+		deck('list-items-100000', '- x\n'.repeat(100_000), 'one list of 100,000 items'),
+		deck('table-5000-columns', `${'|a'.repeat(5000)}|\n${'|-'.repeat(5000)}|\n${'|b'.repeat(5000)}|`, 'a table 5,000 columns wide'),
+		deck('nested-inline-delimiters', `${'*a _'.repeat(5000)}x${'_ a*'.repeat(5000)}`, 'emphasis nested 10,000 deep'),
+		deck('nested-link-brackets', `${'['.repeat(20_000)}x${'](y)'.repeat(20_000)}`, 'links nested 20,000 deep'),
 	];
 }
 

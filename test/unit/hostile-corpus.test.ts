@@ -110,6 +110,8 @@ describe('hostileDecks', () => {
 			'binary-nul',
 			'empty',
 			'front-matter-alias-bomb',
+			'front-matter-deep-mapping',
+			'front-matter-deep-sequence',
 			'front-matter-huge',
 			'front-matter-invalid-yaml',
 			'front-matter-not-a-map',
