@@ -9,7 +9,7 @@ import {readFrontMatter, type FrontMatter} from './front-matter.js';
 import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
-import {defined, itemAt} from './checked.js';
+import {itemAt} from './checked.js';
 
 export class DeckError extends Error {
 	readonly line: number | undefined;
@@ -133,7 +133,15 @@ export function slideLine(deck: Deck, index: number): number {
  * counted from the slide's start). Kept for every slide, texts were most of the memory of a
  * pass over a deck of hundreds of thousands of slides.
  */
-type TextCache = {byIndex: Map<number, SlideText>; bySource: Map<string, SlideText>};
+type TextCache = {
+	/** Direct-mapped by index: slot `index % recentTexts` holds that index's text. */
+	recentIndex: Int32Array;
+	recentText: Array<SlideText | undefined>;
+	bySource: Map<string, SlideText>;
+	/** Texts found by source; none in the first `sharedTexts` turns sharing off for the deck. */
+	hits: number;
+	sharing: boolean;
+};
 const textCache = new WeakMap<Deck, TextCache>();
 const headCache = new WeakMap<Deck, Array<SlideHead | undefined>>();
 const recentTexts = 256;
@@ -143,19 +151,28 @@ const sharedSourceChars = 512;
 export function slideText(deck: Deck, index: number): SlideText {
 	let cache = textCache.get(deck);
 	if (!cache) {
-		cache = {byIndex: new Map(), bySource: new Map()};
+		cache = {
+			recentIndex: new Int32Array(recentTexts).fill(-1),
+			recentText: [],
+			bySource: new Map(),
+			hits: 0,
+			sharing: true,
+		};
 		textCache.set(deck, cache);
 	}
 
-	const cached = cache.byIndex.get(index);
-	if (cached) {
-		return cached;
+	const slot = index % recentTexts;
+	if (cache.recentIndex[slot] === index) {
+		const recent = cache.recentText[slot];
+		if (recent) return recent;
 	}
 
 	const source = slideSource(deck, index);
-	const shareable = source.length <= sharedSourceChars;
+	const shareable = cache.sharing && source.length <= sharedSourceChars;
 	let text = shareable ? cache.bySource.get(source) : undefined;
-	if (!text) {
+	if (text) {
+		cache.hits++;
+	} else {
 		const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
 		text = splitSlideText(source, dialects[deck.dialect ?? 'lectern'], {
 			incrementalLists: patat?.incrementalLists === true,
@@ -163,14 +180,18 @@ export function slideText(deck: Deck, index: number): SlideText {
 			commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
 		});
 		if (shareable) {
-			// Full: start again (a deck of many different short slides gains nothing from it anyway).
-			if (cache.bySource.size >= sharedTexts) cache.bySource.clear();
-			cache.bySource.set(source, text);
+			// Full: start again, or stop sharing when nothing was ever shared (every slide differs).
+			if (cache.bySource.size >= sharedTexts) {
+				cache.bySource.clear();
+				cache.sharing = cache.hits > 0;
+			}
+
+			if (cache.sharing) cache.bySource.set(source, text);
 		}
 	}
 
-	if (cache.byIndex.size >= recentTexts) cache.byIndex.delete(defined(cache.byIndex.keys().next().value, 'the oldest index'));
-	cache.byIndex.set(index, text);
+	cache.recentIndex[slot] = index;
+	cache.recentText[slot] = text;
 	return text;
 }
 
