@@ -3,6 +3,9 @@
 // see regexps.mjs for the one exception): a run then starts with it ready instead of
 // compiling it lazily. The sample holds what the bundled lecture's first slide has (front
 // matter, notes, a time directive) and the usual Markdown blocks.
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {loadDeckStart} from '../../src/cli/load.ts';
 import {openDeck} from '../../src/deck/deck.ts';
 import {buildRegions, composeRows} from '../../src/layout/screen.ts';
 import {streamTheme} from '../../src/cli/terminal-env.ts';
@@ -45,19 +48,28 @@ plain code
 \`\`\`
 `;
 
-export function warmUp() {
-	const deck = openDeck(sample, 'warm-up.md');
+function draw(deck, slides) {
 	for (const env of [{TERM: 'xterm-256color', COLORTERM: 'truecolor'}, {TERM: 'xterm'}]) {
 		const theme = streamTheme({isTTY: true}, env, false);
 		for (const size of [
 			{width: 100, height: 30},
 			{width: 80, height: 24},
 		]) {
-			for (let slide = 0; slide < deck.count; slide++) {
+			for (let slide = 0; slide < Math.min(slides, deck.count); slide++) {
 				const state = initialState({slide, notesVisible: slide === 1});
 				const rows = composeRows(buildRegions({deck, state, size, theme, elapsedSeconds: 0, badges: []}));
 				new FrameWriter(() => {}).draw(rows);
 			}
 		}
+	}
+}
+
+export function warmUp() {
+	draw(openDeck(sample, 'warm-up.md'), Number.POSITIVE_INFINITY);
+	// The bundled lecture as `npx lectern` opens it (make.mjs runs in the package's folder):
+	// reading and decoding the file and its dialect's rules too.
+	const lecture = path.resolve('decks', 'virtualization.md');
+	if (existsSync(lecture)) {
+		draw(loadDeckStart(lecture).deck, 3);
 	}
 }
