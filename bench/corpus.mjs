@@ -8,7 +8,7 @@
 // is not one `lectern: …` line. A measurement, not a test: nothing is asserted.
 //
 // CPU time on a loaded machine is inflated too (shared cores and caches): `node -e 0` is timed
-// the same way before and after, and each run's CPU is also given scaled to a quiet machine
+// the same way right before and after each run, and its CPU is also given scaled to a quiet machine
 // (× quiet `node -e 0` CPU ÷ this run's; --quiet-node-ms, 45 by default, is a 2-core x86
 // laptop's figure). OVER flags the scaled figure over the limit; cpu>limit only the raw one.
 //
@@ -165,14 +165,21 @@ const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '?');
 const rows = [];
 const started = Date.now();
 const nodeBefore = await nodeCpu();
-const quiet = cpu => (cpu * quietNodeMs) / 1000 / nodeBefore;
+/** A run's CPU scaled to a quiet machine by `node -e 0`'s CPU just before and after it (the load moves). */
+const quiet = (cpu, node = nodeBefore) => (cpu * quietNodeMs) / 1000 / node;
+const around = async measure => {
+	const before = (await run(['-e', '0'], [process.execPath])).cpu;
+	const result = await measure();
+	const after = (await run(['-e', '0'], [process.execPath])).cpu;
+	return {...result, node: (before + after) / 2};
+};
 for (const {deck, file} of files) {
 	for (const command of chosen) {
-		const r = await run(commands[command](file));
+		const r = await around(() => run(commands[command](file)));
 		const other = otherBin ? await run(commands[command](file), otherBin) : undefined;
 		const flags = [];
 		if (r.code === 'timeout') flags.push('TIMEOUT');
-		if (quiet(r.cpu) > limit) flags.push('OVER');
+		if (quiet(r.cpu, r.node) > limit) flags.push('OVER');
 		else if (r.cpu > limit) flags.push('cpu>limit');
 		else if (r.wall > limit) flags.push('wall>limit');
 		if (r.rawOut) flags.push('RAW-STDOUT');
@@ -182,7 +189,7 @@ for (const {deck, file} of files) {
 		if ((r.code === 1 || r.code === 2) && command !== 'search' && command !== 'check' && deck.expect === 'render') flags.push('FAILED');
 		rows.push({deck: deck.name, command, ...r, other, flags});
 		process.stderr.write(
-			`${deck.name} ${command}: exit ${r.code} wall ${fmt(r.wall)} cpu ${fmt(r.cpu)} rss ${fmt(r.rssMb, 0)} MB ${flags.join(' ')}${r.code === 2 ? ` (${r.errLine.slice(0, 100)})` : ''}${other ? ` | other: cpu ${fmt(other.cpu)} rss ${fmt(other.rssMb, 0)} MB` : ''}\n`,
+			`${deck.name} ${command}: exit ${r.code} wall ${fmt(r.wall)} cpu ${fmt(r.cpu)} (quiet ${fmt(quiet(r.cpu, r.node))}) rss ${fmt(r.rssMb, 0)} MB ${flags.join(' ')}${r.code === 2 ? ` (${r.errLine.slice(0, 100)})` : ''}${other ? ` | other: cpu ${fmt(other.cpu)} rss ${fmt(other.rssMb, 0)} MB` : ''}\n`,
 		);
 	}
 }
@@ -191,9 +198,9 @@ if (values.whole) {
 	// The e2e test's shape: one search over every deck the test searches (all but the tiny-slide decks and the 100,000-slide deck).
 	const skip = new Set([...corpus.tinySlideDecks.map(deck => deck.name), 'slides-100000', 'nested-lists', 'brackets']);
 	const all = files.filter(({deck}) => !skip.has(deck.name)).map(({file}) => file);
-	const r = await run(['search', 'canary', ...all]);
+	const r = await around(() => run(['search', 'canary', ...all]));
 	const other = otherBin ? await run(['search', 'canary', ...all], otherBin) : undefined;
-	const flags = [quiet(r.cpu) > limit ? 'OVER' : '', r.rawOut ? 'RAW-STDOUT' : '', r.rawErr ? 'RAW-STDERR' : ''].filter(Boolean);
+	const flags = [quiet(r.cpu, r.node) > limit ? 'OVER' : '', r.rawOut ? 'RAW-STDOUT' : '', r.rawErr ? 'RAW-STDERR' : ''].filter(Boolean);
 	rows.push({deck: `(all ${all.length} decks at once)`, command: 'search', ...r, other, flags});
 }
 
@@ -201,7 +208,7 @@ const nodeAfter = await nodeCpu();
 const shown = values['all-flagged'] ? rows.filter(row => row.flags.length > 0) : rows;
 console.log(`Hostile corpus, ${decks.length} decks × ${chosen.join('/')}; limit ${limit} s of CPU (${lecternBin})`);
 console.log(
-	`node -e 0 took ${fmt(nodeBefore * 1000, 0)} ms of CPU before and ${fmt(nodeAfter * 1000, 0)} ms after (${quietNodeMs} ms on a quiet machine): "quiet CPU" = CPU × ${fmt(quietNodeMs / 1000 / nodeBefore)}${otherBin ? `; "other": ${otherBin}, run right after each` : ''}`,
+	`node -e 0 took ${fmt(nodeBefore * 1000, 0)} ms of CPU before and ${fmt(nodeAfter * 1000, 0)} ms after (${quietNodeMs} ms on a quiet machine): "quiet CPU" = CPU × ${quietNodeMs} ms ÷ node -e 0's CPU right before and after the run${otherBin ? `; "other": ${otherBin}, run right after each` : ''}`,
 );
 console.log('');
 const otherHead = otherBin ? ' other CPU s | other RSS MB |' : '';
@@ -210,7 +217,7 @@ console.log(`|---|---|---:|---:|---:|---:|---:|---:|${otherBin ? '---:|---:|' : 
 for (const row of shown) {
 	const other = otherBin ? ` ${fmt(row.other?.cpu)} | ${fmt(row.other?.rssMb, 0)} |` : '';
 	console.log(
-		`| ${row.deck} | ${row.command} | ${row.code} | ${fmt(row.wall)} | ${fmt(row.cpu)} | ${fmt(quiet(row.cpu))} | ${fmt(row.rssMb, 0)} | ${fmt(row.outBytes / 1024, 0)} |${other} ${row.flags.join(' ')} |`,
+		`| ${row.deck} | ${row.command} | ${row.code} | ${fmt(row.wall)} | ${fmt(row.cpu)} | ${fmt(quiet(row.cpu, row.node))} | ${fmt(row.rssMb, 0)} | ${fmt(row.outBytes / 1024, 0)} |${other} ${row.flags.join(' ')} |`,
 	);
 }
 const over = rows.filter(row => row.flags.includes('OVER') || row.flags.includes('TIMEOUT'));
