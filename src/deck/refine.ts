@@ -1,7 +1,7 @@
 // What marked leaves as raw HTML or plain text that a terminal can still show as its author
 // meant: a few inline HTML tags (`<br>` a line break; `<b>`, `<i>`, `<kbd>`… their text,
-// styled where a terminal can) and GitHub's alerts (`> [!NOTE]`). Nothing else is
-// interpreted: any other tag stays text, shown as written. Runs on lexed tokens, before they
+// styled where a terminal can), the same tags in HTML blocks, and GitHub's alerts
+// (`> [!NOTE]`). Nothing else is interpreted: any other tag stays text, shown as written. Runs on lexed tokens, before they
 // are sanitised and before elements-from-tokens.ts builds the deck's elements: together with
 // parse.ts and that builder it is the one place that knows marked's tokens. A tag with an
 // inline kind of its own (`<u>`, `<kbd>`, `<sub>`, `<sup>`) leaves its name on the token it
@@ -102,11 +102,44 @@ function refineInline(tokens: Token[]): Token[] {
 	return out;
 }
 
-/** Refine every token (in place): inline runs everywhere, alerts in block quotes. */
+/** Refine every token (in place): inline runs everywhere, HTML blocks, alerts in block quotes. */
 export function refineTokens(tokens: Token[]): void {
-	for (const token of tokens) {
+	for (let i = 0; i < tokens.length; i++) {
+		const token = readHtmlBlock(itemAt(tokens, i));
+		tokens[i] = token;
 		refineToken(token);
 	}
+}
+
+/**
+ * CommonMark's HTML blocks that hold verbatim text (`<pre>`, `<script>`, `<style>`,
+ * `<textarea>`, `<?…`, `<!…`) are shown as written.
+ */
+const verbatimHtml = /^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)|^ {0,3}<[?!]/i;
+
+/**
+ * Any other HTML block (`<div>`, `<p>`, `<details>`… on lines of their own) is read line by
+ * line as inline HTML, each source line a line of its own: the tags Lectern reads (`<b>x</b>`)
+ * show their text, styled, and every other tag stays text, as in a paragraph.
+ */
+function readHtmlBlock(token: Token): Token {
+	if (
+		token.type !== 'html' ||
+		!(token as {block?: boolean}).block ||
+		verbatimHtml.test(token.raw) ||
+		token.raw.trimStart().startsWith('<!--')
+	) {
+		return token;
+	}
+
+	const lines = token.text.trimEnd().split('\n');
+	const inline: Token[] = [];
+	for (const [i, line] of lines.entries()) {
+		if (i > 0) inline.push({type: 'br', raw: '\n'});
+		pushAll(inline, refineInline(Lexer.lexInline(line.trim(), {gfm: true})));
+	}
+
+	return {type: 'paragraph', raw: token.raw, text: token.text, tokens: inline} as Token;
 }
 
 function refineToken(token: Token): void {
@@ -117,6 +150,7 @@ function refineToken(token: Token): void {
 
 	const children = record['tokens'];
 	if (Array.isArray(children)) {
+		for (let i = 0; i < children.length; i++) children[i] = readHtmlBlock(children[i] as Token);
 		if (children.some(child => (child as Token).type === 'html' && !(child as {block?: boolean}).block)) {
 			record['tokens'] = refineInline(children as Token[]);
 		}

@@ -268,6 +268,35 @@ describe('elements of every other construct', () => {
 		]);
 	});
 
+	it('HTML blocks: line by line as inline HTML; <pre> and the other verbatim blocks as written', () => {
+		expect(bodyOf('<div align="center">\n  <b>Bold</b> <kbd>q</kbd>\n</div>\n\n<pre>\n<b>kept</b>\n</pre>')).toEqual([
+			paragraph(
+				{kind: 'html', text: '<div align="center">'},
+				{kind: 'break'},
+				{kind: 'strong', children: [text('Bold')]},
+				text(' '),
+				{kind: 'kbd', children: [text('q')]},
+				{kind: 'break'},
+				{kind: 'html', text: '</div>'},
+			),
+			{kind: 'html', text: '<pre>\n<b>kept</b>\n</pre>'},
+		]);
+		// In a list item too.
+		expect(bodyOf('- item\n\n  <p>in <em>it</em></p>')).toMatchObject([
+			{
+				kind: 'list',
+				items: [
+					{
+						children: [
+							{kind: 'paragraph'},
+							paragraph({kind: 'html', text: '<p>'}, text('in '), {kind: 'em', children: [text('it')]}, {kind: 'html', text: '</p>'}),
+						],
+					},
+				],
+			},
+		]);
+	});
+
 	it('GitHub alerts, and a quote holding a list', () => {
 		expect(bodyOf('> [!WARNING]\n> careful **now**\n\n> quoted\n> - item')).toEqual([
 			{kind: 'alert', alert: 'warning', children: [paragraph(text('careful '), {kind: 'strong', children: [text('now')]})]},
@@ -321,14 +350,14 @@ describe('elements of every other construct', () => {
 		]);
 	});
 
-	it('rules, block HTML as text, indented code, pandoc fence info, a diagram inside a list', () => {
+	it('rules, block HTML line by line (its entities decoded, as a browser would), indented code, pandoc fence info, a diagram inside a list', () => {
 		expect(
 			bodyOf(
 				'***\n\n<div>\nhi &amp;\n</div>\n\n    indented\n\n```{.haskell .numberLines}\nmain = pure ()\n```\n\n- ```text\n  a  b\n  ```',
 			),
 		).toEqual([
 			{kind: 'rule'},
-			{kind: 'html', text: '<div>\nhi &amp;\n</div>'},
+			paragraph({kind: 'html', text: '<div>'}, {kind: 'break'}, text('hi &'), {kind: 'break'}, {kind: 'html', text: '</div>'}),
 			{kind: 'code', lang: '', text: 'indented'},
 			{kind: 'code', lang: 'haskell', text: 'main = pure ()', lineNumbers: true},
 			{kind: 'list', ordered: false, start: 1, loose: false, items: [{children: [{kind: 'diagram', lines: ['a  b']}]}]},
