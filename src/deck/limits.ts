@@ -131,7 +131,8 @@ export function parseHazard(markdown: string): string | undefined {
 			return `a block of over ${blockLineLimit} lines without a blank line is too costly to parse; shown as plain text`;
 		}
 
-		if (kind !== 'text' && kind !== 'heading' && kind !== 'setext') {
+		// An HTML block's lines go to the inline lexer too (refine.ts reads them as inline HTML).
+		if (kind !== 'text' && kind !== 'heading' && kind !== 'setext' && kind !== 'html-start' && kind !== 'html') {
 			count = 0;
 			continue;
 		}

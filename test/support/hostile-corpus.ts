@@ -404,6 +404,11 @@ function costlyDecks(): HostileDeck[] {
 		deck('huge-table-cell', `| a | b |\n|---|---|\n| ${'x'.repeat(500_000)} | y |`, 'one table cell of 500,000 characters'),
 		deck('table-30000-rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(30_000)}`, 'tens of thousands of table rows'),
 		deck('table-900-rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(900)}`, 'a table drawn up to its row cap'),
+		deck(
+			'html-block-underscores',
+			`<div>\n${'_a '.repeat(5000)}\n${'*a '.repeat(5000)}\n</div>`,
+			'delimiter runs in an HTML block (read as inline HTML)',
+		),
 		deck('heading-underscores', `## ${'_a'.repeat(50_000)}`, 'a heading line that went to the inline lexer unguarded'),
 		deck(
 			'fence-bypass',

@@ -49,6 +49,11 @@ describe('looksPathological', () => {
 		expect(looksPathological(`${'_a'.repeat(1000)}\n${'_a'.repeat(1000)}`)).toBe(true);
 	});
 
+	it('counts delimiters inside an HTML block: its lines are read as inline HTML', () => {
+		expect(looksPathological(`<div>\n${'_a'.repeat(1000)}\n${'_a'.repeat(1000)}\n</div>`)).toBe(true);
+		expect(looksPathological(`<div>\n${'_a'.repeat(700)}\n</div>`)).toBe(false);
+	});
+
 	it('ignores delimiters inside code fences', () => {
 		expect(looksPathological(`\`\`\`\n${'['.repeat(5000)}\n\`\`\``)).toBe(false);
 		expect(looksPathological(`~~~\n${'*'.repeat(5000)}\n~~~\n${'*a'.repeat(2000)}`)).toBe(true);
