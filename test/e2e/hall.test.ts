@@ -55,6 +55,15 @@ afterEach(async () => {
 	place.remove();
 });
 
+/** Polls a condition the screen cannot show (a process state), up to a hang guard. */
+async function until(condition: () => boolean, what: string, timeout = 10_000): Promise<void> {
+	const end = Date.now() + timeout;
+	while (!condition()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+}
+
 async function lectern(args: readonly string[], cols = 100, rows = 30, extraEnv: Record<string, string> = {}): Promise<PtySession> {
 	return startPty({
 		command: process.execPath,
@@ -195,7 +204,9 @@ describe('following', () => {
 			const stat = fs.readFileSync(`/proc/${f.pid}/stat`, 'utf8');
 			return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
 		};
-		await f.waitFor(() => stateOf() === 'T' && !f.altScreen(), {description: 'the follower stopped, off the alternate screen'});
+		await f.waitFor(() => !f.altScreen(), {description: 'the follower off the alternate screen'});
+		// The stop comes after the last bytes, so the screen cannot tell it: the process state is polled.
+		await until(() => stateOf() === 'T', 'the follower to stop');
 		process.kill(f.pid, 'SIGCONT');
 		await f.waitFor((_, session) => session.altScreen() && session.screen().includes('first point'));
 		lead.press('G');
