@@ -10,6 +10,7 @@ import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
 import {itemAt} from './checked.js';
+import {boundSlideSource, slideCutMarker} from './limits.js';
 
 export class DeckError extends Error {
 	readonly line: number | undefined;
@@ -174,11 +175,18 @@ export function slideText(deck: Deck, index: number): SlideText {
 		cache.hits++;
 	} else {
 		const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
-		text = splitSlideText(source, dialects[deck.dialect ?? 'lectern'], {
-			incrementalLists: patat?.incrementalLists === true,
-			// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
-			commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
-		});
+		// A slide past the per-slide caps is read up to them, and says so where it was cut.
+		const bounded = boundSlideSource(source);
+		const split = splitSlideText(
+			bounded.linesLeft > 0 ? `${bounded.text}\n\n${slideCutMarker(bounded.linesLeft)}\n` : bounded.text,
+			dialects[deck.dialect ?? 'lectern'],
+			{
+				incrementalLists: patat?.incrementalLists === true,
+				// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
+				commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
+			},
+		);
+		text = bounded.linesLeft > 0 ? {...split, linesLeft: bounded.linesLeft} : split;
 		if (shareable) {
 			// Full: start again, or stop sharing when nothing was ever shared (every slide differs).
 			if (cache.bySource.size >= sharedTexts) {

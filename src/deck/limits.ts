@@ -29,6 +29,76 @@ export const parseLimit = 256 * 1024;
  */
 export const lineLimit = 10_000;
 
+/**
+ * Lines and characters of one slide's source read at all; the rest is left out, with a marker
+ * (and a `check` problem). Every per-slide stage (splitting into steps and notes, marked, the
+ * element builder, the layout, the search document, the title) is linear or worse in the
+ * slide's length and runs in one synchronous stretch, during which the presenter cannot answer
+ * `q`, Ctrl-C or a signal: these caps bound that stretch, for every caller at once (the slide
+ * shown, the speaker's next slide, overview titles, the search index, followers, print, check).
+ * Measured (split + parse + layout of one slide at 100 columns, a 2-core machine at load 12,
+ * best of 6): uncapped, 300,000 lines of prose took ~1.3 s, a 100,000-line code block ~0.5 s,
+ * 100,000 list items ~0.9 s; capped, the costliest shapes (a thousand paragraphs with inline
+ * marks, a 30,000-row table, long block quotes) take 40-50 ms, the rest under 25 ms. At 2,000
+ * lines paragraphs and quotes took 50-100 ms (marked's cost grows faster than linearly there).
+ * Slicing each stage instead (generators with pauses) would have to reach every one of those
+ * callers; a worker thread would still leave the layout on the main thread. No slide anyone
+ * presents or studies comes near a thousand lines.
+ */
+export const slideLineLimit = 1000;
+export const slideCharLimit = 64 * 1024;
+
+/**
+ * A slide's source cut at a line end to `slideLineLimit` lines and `slideCharLimit` characters,
+ * and the number of lines left out (0 when nothing was cut).
+ */
+export function boundSlideSource(source: string): {text: string; linesLeft: number} {
+	if (source.length <= slideCharLimit && source.length < slideLineLimit) {
+		return {text: source, linesLeft: 0};
+	}
+
+	// The kept text ends at `keptEnd`, the end of the last line within both caps. A line counts
+	// at most `lineLimit` characters: the rest of it is cut later (cutLongLines), with its own marker.
+	let keptEnd = 0;
+	let lines = 0;
+	let chars = 0;
+	let from = 0;
+	while (lines < slideLineLimit) {
+		const newline = source.indexOf('\n', from);
+		const lineEnd = newline === -1 ? source.length : newline;
+		chars += Math.min(lineEnd - from, lineLimit) + 1;
+		if (chars > slideCharLimit && lines > 0) {
+			break;
+		}
+
+		keptEnd = lineEnd;
+		lines++;
+		if (newline === -1) {
+			return {text: source, linesLeft: 0};
+		}
+
+		from = newline + 1;
+	}
+
+	const rest = source.slice(keptEnd + 1);
+	return rest.trim() === '' ? {text: source, linesLeft: 0} : {text: source.slice(0, keptEnd), linesLeft: countLines(rest)};
+}
+
+/** Lines in `text` (a line end at its very end opens no new line). */
+function countLines(text: string): number {
+	let lines = 1;
+	for (let at = text.indexOf('\n'); at !== -1 && at < text.length - 1; at = text.indexOf('\n', at + 1)) {
+		lines++;
+	}
+
+	return lines;
+}
+
+/** The paragraph put where a slide was cut (see boundSlideSource). */
+export function slideCutMarker(linesLeft: number): string {
+	return `… (${linesLeft.toLocaleString('en-US')} more ${linesLeft === 1 ? 'line' : 'lines'} of this slide not shown: a slide is read up to ${slideLineLimit.toLocaleString('en-US')} lines or ${slideCharLimit / 1024} KiB)`;
+}
+
 /** Leading columns before a list or quote marker that mean more than `nestingLimit` levels. */
 const indentLimit = 4 * nestingLimit;
 const deepMarker = new RegExp(`^[ \\t]{${indentLimit + 1},}(?:[-*+]|\\d{1,9}[.)]|>)(?:[ \\t]|$)`);

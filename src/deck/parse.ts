@@ -7,7 +7,17 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import type {SlideStep, SlideText} from './slide-text.js';
-import {capNesting, cutLongLines, cutMarker, lineLimit, parseHazard, parseLimit, tableRowLimit} from './limits.js';
+import {
+	capNesting,
+	cutLongLines,
+	cutMarker,
+	lineLimit,
+	parseHazard,
+	parseLimit,
+	slideCharLimit,
+	slideLineLimit,
+	tableRowLimit,
+} from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
 import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
@@ -208,6 +218,13 @@ function parseBody(text: SlideText, dialect: Dialect): SlideBody {
 	}
 	for (const unsupported of text.unsupported) {
 		problems.push({line: firstLine + unsupported.line, message: `not supported: ${unsupported.what}, ignored`, severity: 'warning'});
+	}
+
+	if (text.linesLeft !== undefined) {
+		problems.push({
+			line: firstLine,
+			message: `a slide over ${slideLineLimit.toLocaleString('en-US')} lines or ${slideCharLimit / 1024} KiB shows its start; ${text.linesLeft.toLocaleString('en-US')} more ${text.linesLeft === 1 ? 'line is' : 'lines are'} left out`,
+		});
 	}
 
 	if (text.unterminatedNotesLine !== -1) {

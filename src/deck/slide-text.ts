@@ -61,6 +61,8 @@ export type SlideText = Readonly<{
 	 * within the slide): blank rows more than usual (`new_lines`), or the vertical middle (`jump_to_middle`).
 	 */
 	spacing: ReadonlyMap<number, Spacing>;
+	/** Lines of the slide's source left out past the per-slide caps (limits.ts `boundSlideSource`); set by deck.ts. */
+	linesLeft?: number;
 }>;
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import type {Inline} from '../../src/deck/elements.js';
+import {parseHazard} from '../../src/deck/limits.js';
 import {diagramLanguages, expandTabs, parseSlide, parseSlideOnce, slideTitle} from '../../src/deck/parse.js';
 import {inlinesToPlain} from '../../src/deck/plain.js';
 import type {Block, Slide} from '../../src/deck/types.js';
@@ -301,10 +302,28 @@ describe('parseSlide: limits', () => {
 		expect(nested.problems.map(problem => problem.message)).toEqual([
 			'lists nested deeper than 16 levels are too costly to parse; shown as plain text',
 		]);
-		const long = slideOf(`- ${'x\n  '.repeat(1001)}`);
-		expect(long.problems.map(problem => problem.message)).toEqual([
+		// A slide never holds such a block (it is cut at 1,000 lines): the guard stands behind it.
+		expect(parseHazard(`- ${'x\n  '.repeat(1001)}`)).toBe(
 			'a block of over 1000 lines without a blank line is too costly to parse; shown as plain text',
+		);
+	});
+
+	it('a slide over 1,000 lines is read up to there and says how many lines are left out', () => {
+		const slide = slideOf(`## Long\n\n${'a line of prose\n\n'.repeat(50_000)}the end\n`);
+		expect(slide.problems.map(problem => problem.message)).toEqual([
+			'a slide over 1,000 lines or 64 KiB shows its start; 99,003 more lines are left out',
 		]);
+		expect(slide.bodyText).toContain('… (99,003 more lines of this slide not shown: a slide is read up to 1,000 lines or 64 KiB)');
+		expect(slide.bodyText).not.toContain('the end');
+		expect(slide.blocks.length).toBe(1 + 499 + 1);
+	});
+
+	it('a slide of long lines is cut at 64 KiB of its text, each line counted up to the line cap', () => {
+		const slide = slideOf(`## Wide\n\n${`${'word '.repeat(1000)}\n\n`.repeat(100)}`);
+		expect(slide.problems.map(problem => problem.message)).toEqual([
+			'a slide over 1,000 lines or 64 KiB shows its start; 174 more lines are left out',
+		]);
+		expect(slide.blocks.length).toBeLessThan(20);
 	});
 
 	it('a table shows its first 200 rows and says how many are left out', () => {
