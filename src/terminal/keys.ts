@@ -39,6 +39,26 @@ export function keypressName(text: string | undefined, key: Keypress | undefined
 	return text !== undefined && [...text].length === 1 && text >= ' ' && text !== '\u007F' ? text : undefined;
 }
 
+/**
+ * Esc keys that came in one read with what follows them: `ESC ESC` (Esc pressed twice quickly,
+ * or two presses batched by a slow link) or `ESC` and one character (Esc, then `q`). Both
+ * decoders, node:readline's and Ink's, take such a read as one key, Meta+Esc or Meta+q; Lectern
+ * binds no Meta key, so it is the keys that were pressed: each Esc, then the character. Undefined
+ * for anything else (a terminal's escape sequences, `ESC [` and `ESC O`, are left to the decoder).
+ */
+export function escapeBurst(raw: string): KeyName[] | undefined {
+	let escapes = 0;
+	while (raw.charCodeAt(escapes) === 0x1b) escapes++;
+	const after = raw.slice(escapes);
+	const afterKey = after === '' || ([...after].length === 1 && after >= ' ' && after !== '\u007F' && after !== '[' && after !== 'O');
+	if (escapes === 0 || !afterKey || escapes + (after === '' ? 0 : 1) < 2) {
+		return undefined;
+	}
+
+	const names: KeyName[] = Array.from({length: escapes}, () => 'escape');
+	return after === '' ? names : [...names, after === ' ' ? 'space' : after];
+}
+
 /** Read keys from `stdin` (already in raw mode); returns a function that stops reading. */
 export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => void, onSuspend: () => void): () => void {
 	// node:readline waits half a second after an Esc for the rest of a sequence; a terminal
@@ -55,8 +75,11 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
 		}
 	});
 	const onData = (chunk: Buffer | string) => {
+		const burst = chunk[0] === '\u001B' || chunk[0] === 0x1b ? escapeBurst(chunk.toString()) : undefined;
 		if (chunk.length === 1 && (chunk === '\u001B' || (typeof chunk !== 'string' && chunk[0] === 0x1b))) {
 			onKey('escape');
+		} else if (burst) {
+			for (const name of burst) onKey(name);
 		} else {
 			decoder.write(chunk);
 		}

@@ -1,7 +1,7 @@
 // The Ink root: keys → actions → reduce, size → layout, file changes → reload. Everything it
 // draws comes from layout/screen.ts (painted by Screen); everything it decides comes from
 // nav/reducer.ts.
-import {useInput} from 'ink';
+import {useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf} from '../deck/deck.js';
 import {parseSlideOnce} from '../deck/parse.js';
@@ -16,6 +16,7 @@ import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlides} from '../search/index.js';
+import {escapeBurst} from '../terminal/keys.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
 
@@ -144,6 +145,22 @@ export function App(props: AppProps) {
 		setState(current => reduce(current, action, navContextOf.current(current)));
 	}, []);
 
+	// The read behind the key useInput reports next: Ink's key record cannot tell `ESC ESC` (two
+	// Escs in one read) from one Esc, nor `ESC q` from Meta+q (see escapeBurst). Ink emits each
+	// read here, and this listener goes first.
+	const {internal_eventEmitter: inputEvents} = useStdin();
+	const rawInput = useRef('');
+	useEffect(() => {
+		const remember = (raw: string) => {
+			rawInput.current = raw;
+		};
+
+		inputEvents.prependListener('input', remember);
+		return () => {
+			inputEvents.removeListener('input', remember);
+		};
+	}, [inputEvents]);
+
 	useInput((input, key) => {
 		lastKeyAt.current = performance.now();
 		if (key.ctrl && input === 'z') {
@@ -151,7 +168,7 @@ export function App(props: AppProps) {
 			return;
 		}
 
-		const names = keyNames(input, key);
+		const names = escapeBurst(rawInput.current) ?? keyNames(input, key);
 		if (names.length === 0) {
 			return;
 		}

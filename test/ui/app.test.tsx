@@ -145,6 +145,27 @@ describe('App', () => {
 		expect(closed.split('\n')[0]).toBe('  Lectern');
 	});
 
+	it('two Escs in one read are two Escs (the filter closes, then the overview); Esc and q in one read quit', async () => {
+		const app = mount({initial: initialState({notesVisible: false})});
+		app.stdin.write('o');
+		await frameWhere(app, text => text.includes('Overview'));
+		app.stdin.write('/');
+		app.stdin.write('z');
+		await frameWhere(app, text => text.includes('filter: z'));
+		app.stdin.write('\u001B\u001B');
+		const closed = await frameWhere(app, text => !text.includes('Overview'));
+		expect(statusRow(closed)).toContain('1/28');
+		// Esc and q in one read: Esc, then quit (not Meta+q, a key Lectern has no use for).
+		const quit = vi.fn();
+		const again = mount({initial: initialState({notesVisible: false}), onQuit: quit});
+		again.stdin.write('?');
+		await frameWhere(again, text => text.includes('Keys'));
+		again.stdin.write('\u001Bq');
+		await vi.waitFor(() => {
+			expect(quit).toHaveBeenCalledOnce();
+		});
+	});
+
 	// Study's "seen" is what was on screen: the shell marks seen each state App reports, and App
 	// reports the states it paints. Keys that arrive in one read are reduced together and only
 	// the slide they end on is drawn, so the slides a burst passes over are not counted.

@@ -10,7 +10,7 @@ import {createTheme} from '../../src/layout/theme.js';
 import {followState} from '../../src/nav/hall.js';
 import {initialState, type NavState} from '../../src/nav/reducer.js';
 import {FrameWriter, type FramePlan} from '../../src/terminal/frame-writer.js';
-import {keypressName, listenKeys} from '../../src/terminal/keys.js';
+import {escapeBurst, keypressName, listenKeys} from '../../src/terminal/keys.js';
 import {defined} from '../support/defined.js';
 
 /** The key names (and `suspend`) that the bytes decode to, as a raw terminal sends them. */
@@ -46,6 +46,20 @@ describe("a follower's keys", () => {
 		expect(await namesOf('\u0003\u001A')).toEqual(['ctrl+c', 'suspend']);
 		expect(await namesOf('\u001B')).toEqual(['escape']);
 		expect(await namesOf('é漢')).toEqual(['é', '漢']);
+	});
+
+	it('takes two Escs in one read as two Escs, and Esc with a key in one read as both', async () => {
+		expect(await namesOf('\u001B\u001B')).toEqual(['escape', 'escape']);
+		expect(await namesOf('\u001B\u001B\u001B')).toEqual(['escape', 'escape', 'escape']);
+		expect(await namesOf('\u001Bq')).toEqual(['escape', 'q']);
+		expect(await namesOf('\u001B\u001Bq')).toEqual(['escape', 'escape', 'q']);
+		// A terminal's sequences stay whole.
+		expect(await namesOf('\u001B[A')).toEqual(['up']);
+		expect(escapeBurst('\u001B[A')).toBeUndefined();
+		expect(escapeBurst('\u001BOA')).toBeUndefined();
+		expect(escapeBurst('\u001B')).toBeUndefined();
+		expect(escapeBurst('\u001B ')).toEqual(['escape', 'space']);
+		expect(escapeBurst('\u001B\u0001')).toBeUndefined();
 	});
 
 	it('ignores control and meta keys Lectern has no use for', async () => {
