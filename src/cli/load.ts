@@ -25,40 +25,122 @@ function readDeckBytes(
 	maxBytes: number,
 	limit: (size: number) => number = size => size,
 ): {bytes: Buffer; fileSize: number; stamp: string} {
-	let fd: number;
+	const fd = openDeckFile(file);
 	try {
-		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+		const stat = checkedStat(fd, file, maxBytes);
+		const wanted = Math.min(stat.size, limit(stat.size));
+		const buffer = Buffer.allocUnsafe(wanted);
+		const read = readInto(fd, buffer, 0, wanted);
+		return {bytes: buffer.subarray(0, read), fileSize: stat.size, stamp: stampOf(stat)};
+	} catch (error) {
+		throw asLoadError(error, file);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The file opened without blocking (a FIFO is refused, not waited on). */
+function openDeckFile(file: string): number {
+	try {
+		return openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
 	} catch (error) {
 		throw fileError(file, error as NodeJS.ErrnoException);
 	}
+}
 
-	try {
-		const stat = fstatSync(fd);
-		refuseNonFile(stat, file);
+/** Stat'ed once, on the open descriptor (what is checked is what is read): a regular file within the cap. */
+function checkedStat(fd: number, file: string, maxBytes: number): Stats {
+	const stat = fstatSync(fd);
+	refuseNonFile(stat, file);
+	if (stat.size > maxBytes) {
+		throw new LecternError(`is ${formatMiB(stat.size)}, over the ${formatMiB(maxBytes)} limit: raise it with --max-size <MiB>`, {file});
+	}
 
-		if (stat.size > maxBytes) {
-			throw new LecternError(`is ${formatMiB(stat.size)}, over the ${formatMiB(maxBytes)} limit: raise it with --max-size <MiB>`, {file});
+	return stat;
+}
+
+/** Reads bytes `from`..`to` of the file into `buffer` at the same offsets; returns where it stopped. */
+function readInto(fd: number, buffer: Buffer, from: number, to: number): number {
+	let read = from;
+	while (read < to) {
+		const got = readSync(fd, buffer, read, to - read, read);
+		if (got === 0) {
+			break;
 		}
 
-		const wanted = Math.min(stat.size, limit(stat.size));
-		const buffer = Buffer.allocUnsafe(wanted);
+		read += got;
+	}
+
+	return read;
+}
+
+function asLoadError(error: unknown, file: string): unknown {
+	return error instanceof LecternError ? error : fileError(file, error as NodeJS.ErrnoException);
+}
+
+/** How much of the file one slice of a sliced read reads and decodes. */
+const readSliceBytes = 256 * 1024;
+
+/**
+ * readDeckText for the presenter, which must answer `q`, Ctrl-C and signals meanwhile: the file
+ * is read and decoded `readSliceBytes` at a time, with `pause()` between (decoding 10 MiB of
+ * non-ASCII text at once took 0.2-0.4 s on a loaded 2-core machine; 256 KiB, 5-25 ms). A file
+ * that is not clean UTF-8 (a NUL, a bad byte, a UTF-16 byte-order mark) is decoded whole by
+ * decodeDeck, which says what is wrong, or transcodes UTF-16; `aborted()` stops the read.
+ */
+export async function readDeckTextInSlices(
+	file: string,
+	maxBytes: number,
+	pause: () => Promise<void>,
+	aborted: () => boolean = () => false,
+): Promise<string> {
+	const fd = openDeckFile(file);
+	try {
+		const stat = checkedStat(fd, file, maxBytes);
+		const buffer = Buffer.allocUnsafe(stat.size);
+		const decoder = new TextDecoder('utf-8', {fatal: true});
+		let text = '';
 		let read = 0;
-		while (read < wanted) {
-			const got = readSync(fd, buffer, read, wanted - read, read);
-			if (got === 0) {
+		let clean = true;
+		while (read < stat.size && !aborted()) {
+			const from = read;
+			read = readInto(fd, buffer, from, Math.min(stat.size, from + readSliceBytes));
+			if (read === from) {
 				break;
 			}
 
-			read += got;
+			const slice = buffer.subarray(from, read);
+			const utf16 = from === 0 && ((slice[0] === 0xff && slice[1] === 0xfe) || (slice[0] === 0xfe && slice[1] === 0xff));
+			if (clean && !utf16 && slice.indexOf(0) === -1) {
+				try {
+					// Joined as a rope: flattened once, by the first scan over the text.
+					text += decoder.decode(slice, {stream: true});
+				} catch {
+					clean = false;
+				}
+			} else {
+				clean = false;
+			}
+
+			await pause();
 		}
 
-		return {bytes: buffer.subarray(0, read), fileSize: stat.size, stamp: stampOf(stat)};
+		if (aborted()) {
+			return '';
+		}
+
+		if (clean) {
+			try {
+				text += decoder.decode();
+				return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+			} catch {
+				// A sequence cut off at the end: decodeDeck names the offset.
+			}
+		}
+
+		return decodeDeck(buffer.subarray(0, read), file);
 	} catch (error) {
-		if (error instanceof LecternError) {
-			throw error;
-		}
-
-		throw fileError(file, error as NodeJS.ErrnoException);
+		throw asLoadError(error, file);
 	} finally {
 		closeSync(fd);
 	}
@@ -203,13 +285,30 @@ function deckError(error: unknown, file: string): unknown {
 /** How long one slice of a sliced load may hold the event loop. */
 const loadSliceMs = 8;
 
+/** A turn of the event loop: keys, signals and timers are answered before the next slice. */
+function nextTurn(): Promise<void> {
+	return new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
 /**
  * loadDeck for the presenter, which must answer `q`, Ctrl-C and signals while a deck of up to
- * the size cap is read: the file is read and decoded at once (tens of milliseconds at 10 MiB),
- * then scanned in slices of about `loadSliceMs`, with the event loop free between them.
+ * the size cap is read: the file is read and decoded in slices (readDeckTextInSlices), then
+ * scanned in slices of about `loadSliceMs`, with the event loop free between them. Once
+ * `aborted()` says so (the user quit meanwhile) it stops at the next slice and resolves undefined.
  */
-export async function loadDeckInSlices(file: string, maxBytes?: number): Promise<Deck> {
-	const steps = openDeckSteps(readDeckText(file, maxBytes), file, forcedDialect);
+export async function loadDeckInSlices(
+	file: string,
+	maxBytes: number = defaultMaxBytes,
+	aborted: () => boolean = () => false,
+): Promise<Deck | undefined> {
+	const text = await readDeckTextInSlices(file, maxBytes, nextTurn, aborted);
+	if (aborted()) {
+		return undefined;
+	}
+
+	const steps = openDeckSteps(text, file, forcedDialect);
 	for (;;) {
 		const end = performance.now() + loadSliceMs;
 		let step: IteratorResult<void, Deck>;
@@ -225,9 +324,10 @@ export async function loadDeckInSlices(file: string, maxBytes?: number): Promise
 			return step.value;
 		}
 
-		await new Promise(resolve => {
-			setImmediate(resolve);
-		});
+		await nextTurn();
+		if (aborted()) {
+			return undefined;
+		}
 	}
 }
 
@@ -245,15 +345,26 @@ const headBytes = 64 * 1024;
 const headScanChars = 16 * 1024;
 
 /**
+ * A file up to this size whose start cannot be shown first is read, decoded and scanned at once
+ * before the first frame (the bundled lecture, 200 KB: a few milliseconds); a larger one is
+ * loaded in slices after the screen is taken, behind a "reading" frame, so `q` and signals are
+ * answered meanwhile (reading, decoding and scanning 10 MiB at once took 0.3-1 s on a loaded
+ * machine; 600 KB of `#` lines, 300,000 slides, ~0.2 s).
+ */
+export const loadAtOnceBytes = 256 * 1024;
+
+/**
  * What the presenter's first frame needs, from one read of the file: the whole deck, or (with
  * `headFirst`, for a large file) the first whole slides of its first 64 KiB, so the first frame
  * need not wait for the whole file to be read and scanned: then `deck.partial` is set and the
- * caller loads the whole deck right after. `stamp` is the file's as read (see `fileStamp`).
+ * caller loads the whole deck right after. `deck` is undefined for a file over `loadAtOnceBytes`
+ * whose start is not enough (or not asked for): the caller loads it with loadDeckInSlices.
+ * `stamp` is the file's as read (see `fileStamp`).
  */
-export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, headFirst = true): {deck: Deck; stamp: string} {
-	const {bytes, fileSize, stamp} = readDeckBytes(file, maxBytes, size => (headFirst && size >= headFirstFrom ? headBytes : size));
+export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, headFirst = true): {deck: Deck | undefined; stamp: string} {
+	const {bytes, fileSize, stamp} = readDeckBytes(file, maxBytes, size => (size >= headFirstFrom ? headBytes : size));
 	// UTF-16 decks (a byte-order mark) are rare and small: they are read whole.
-	if (bytes.length < fileSize && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
+	if (headFirst && bytes.length < fileSize && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
 		// Cut at the last line end, so no character is split; what is read is checked as usual.
 		const head = openDeckHead(decodeDeck(bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1), file), file, forcedDialect, headScanChars);
 		if (head) {
@@ -261,8 +372,12 @@ export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, 
 		}
 	}
 
-	// A small file, or a start that cannot tell (see `openDeckHead`): the whole deck.
-	return {deck: bytes.length < fileSize ? loadDeck(file, maxBytes) : openLoaded(decodeDeck(bytes, file), file), stamp};
+	if (bytes.length === fileSize) {
+		return {deck: openLoaded(decodeDeck(bytes, file), file), stamp};
+	}
+
+	// A start that cannot tell (see `openDeckHead`), or studying (which resumes anywhere): the whole deck.
+	return {deck: fileSize > loadAtOnceBytes ? undefined : loadDeck(file, maxBytes), stamp};
 }
 
 export function isDirectory(path: string): boolean {

@@ -10,7 +10,7 @@ import {stepsOf} from '../nav/moves.js';
 import type {NavState} from '../nav/reducer.js';
 import {answerKey, currentEntry} from '../nav/quiz-mode.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
-import {blankLine, join, line, padLine, run, spaces, textLine, wrapRuns} from './lines.js';
+import {blankLine, join, line, padLine, run, spaces, textLine, truncateLine, wrapRuns} from './lines.js';
 import {helpLines, overlayLines} from './overlays.js';
 import type {Line} from './runs.js';
 import {statusLine} from './status.js';
@@ -163,6 +163,20 @@ export function buildRegions(input: ScreenInput): Regions {
 		notesScrollLimit: notesLimit,
 		helpScrollLimit: state.overlay === 'help' ? scrollLimit(helpLines(geometry.slide, input).length, geometry.slide.height) : 0,
 	};
+}
+
+/**
+ * The screen while a large deck is read (in slices, before its first frame): `message` in the
+ * middle, dim, and an empty status bar. `message` is shown as given: the caller sanitises it.
+ */
+export function loadingRows(message: string, size: Size, theme: Theme): string[] {
+	const height = Math.max(1, size.height);
+	const shown = truncateLine(textLine(message, ['dim']), Math.max(1, size.width), run(theme.ascii ? '~' : '\u2026'));
+	const middle = Math.floor((height - 1) / 2);
+	const write = ansiWriter(theme);
+	return Array.from({length: height}, (_, i) =>
+		write(i === middle ? join(spaces(Math.max(0, Math.floor((size.width - shown.width) / 2))), shown) : blankLine),
+	);
 }
 
 /** The audience's screen while the speaker is away: "back in a moment" and the status bar. */

@@ -59,8 +59,8 @@ export function escapeBurst(raw: string): KeyName[] | undefined {
 	return after === '' ? names : [...names, after === ' ' ? 'space' : after];
 }
 
-/** Read keys from `stdin` (already in raw mode); returns a function that stops reading. */
-export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => void, onSuspend: () => void): () => void {
+/** A decoder of raw reads into keys: call it with each read, in order. */
+function keyDecoder(onKey: (name: KeyName) => void, onSuspend: () => void): (chunk: Buffer | string) => void {
 	// node:readline waits half a second after an Esc for the rest of a sequence; a terminal
 	// sends a sequence in one write, so an Esc that comes alone is the Esc key, at once (as Ink
 	// takes it). Everything else goes through the decoder.
@@ -74,7 +74,7 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
 			onKey(name);
 		}
 	});
-	const onData = (chunk: Buffer | string) => {
+	return chunk => {
 		const burst = chunk[0] === '\u001B' || chunk[0] === 0x1b ? escapeBurst(chunk.toString()) : undefined;
 		if (chunk.length === 1 && (chunk === '\u001B' || (typeof chunk !== 'string' && chunk[0] === 0x1b))) {
 			onKey('escape');
@@ -84,11 +84,43 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
 			decoder.write(chunk);
 		}
 	};
+}
 
+/** Read keys from `stdin` (already in raw mode); returns a function that stops reading. */
+export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => void, onSuspend: () => void): () => void {
+	const onData = keyDecoder(onKey, onSuspend);
 	stdin.on('data', onData);
 	stdin.resume();
 	return () => {
 		stdin.off('data', onData);
 		stdin.pause();
+	};
+}
+
+/**
+ * While the presenter starts (before Ink reads the keyboard: a large deck being read, the study
+ * state, Ink itself loading), `q` and Ctrl-C quit at once and Ctrl-Z suspends; the other keys
+ * are kept and handed back to the stream when the returned function is called, for Ink to read
+ * as if they had just come. Read the way Ink reads (`readable` and `read()`): a stream paused
+ * after flowing would not start reading again for Ink's `readable` listener.
+ */
+export function watchForQuit(stdin: NodeJS.ReadStream, onQuit: () => void, onSuspend: () => void): () => void {
+	const kept: Buffer[] = [];
+	const decode = keyDecoder(name => {
+		if (name === 'q' || name === 'ctrl+c') onQuit();
+	}, onSuspend);
+	const onReadable = () => {
+		for (let chunk: unknown = stdin.read(); chunk !== null; chunk = stdin.read()) {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			// A key acted on here (suspend) must not act again once Ink reads the rest.
+			if (!bytes.includes(0x1a)) kept.push(bytes);
+			decode(bytes);
+		}
+	};
+
+	stdin.on('readable', onReadable);
+	return () => {
+		stdin.off('readable', onReadable);
+		if (kept.length > 0) stdin.unshift(Buffer.concat(kept));
 	};
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {LecternError} from '../../src/cli/errors.js';
-import {fileStamp, headFirstFrom, loadDeck, loadDeckStart} from '../../src/cli/load.js';
+import {fileStamp, headFirstFrom, loadDeck, loadDeckInSlices, loadDeckStart, readDeckTextInSlices} from '../../src/cli/load.js';
 import {openDeck, openDeckHead, slideLine, slideSource} from '../../src/deck/deck.js';
 import {defined} from '../support/defined.js';
 
@@ -115,14 +115,51 @@ describe('loadDeckStart', () => {
 		const path = join(dir, 'small.md');
 		writeFileSync(path, slides(5));
 		const {deck} = loadDeckStart(path);
-		expect(deck.partial).toBeUndefined();
-		expect(deck.count).toBe(5);
+		expect(deck?.partial).toBeUndefined();
+		expect(deck?.count).toBe(5);
 	});
 
 	it('reads a large deck whole when not asked for its head first', () => {
 		const path = join(dir, 'large-whole.md');
-		writeFileSync(path, slides(2000));
-		expect(loadDeckStart(path, undefined, false).deck.count).toBe(2000);
+		writeFileSync(path, slides(300));
+		expect(statSync(path).size).toBeGreaterThan(headFirstFrom);
+		expect(loadDeckStart(path, undefined, false).deck?.count).toBe(300);
+	});
+
+	it('leaves a deck over 256 KiB whose start cannot give the first frame to be loaded in slices', async () => {
+		const path = join(dir, 'huge-whole.md');
+		writeFileSync(path, `# One slide\n\n${'a line of words\n'.repeat(100_000)}`);
+		expect(loadDeckStart(path).deck).toBeUndefined();
+		expect(loadDeckStart(path, undefined, false).deck).toBeUndefined();
+		const pauses: number[] = [];
+		const text = await readDeckTextInSlices(path, 10 * 1024 * 1024, async () => {
+			pauses.push(pauses.length);
+		});
+		expect(text).toBe(`# One slide\n\n${'a line of words\n'.repeat(100_000)}`);
+		// 1.5 MiB in slices of 256 KiB.
+		expect(pauses.length).toBe(7);
+		const deck = await loadDeckInSlices(path);
+		expect(deck?.count).toBe(1);
+		expect(await loadDeckInSlices(path, undefined, () => true)).toBeUndefined();
+	});
+
+	it('reads in slices what it reads at once: UTF-8 across slice ends, a byte-order mark, and the same errors', async () => {
+		const path = join(dir, 'slices.md');
+		const text = `# é 漢 😀\n\n${'é漢😀 '.repeat(200_000)}\n`;
+		writeFileSync(path, `\uFEFF${text}`);
+		const now = async () => {};
+		expect(await readDeckTextInSlices(path, 10 * 1024 * 1024, now)).toBe(text);
+		const bad = Buffer.from(`# ok\n\n${'word '.repeat(100_000)}`);
+		bad[400_000] = 0xff;
+		writeFileSync(path, bad);
+		await expect(readDeckTextInSlices(path, 10 * 1024 * 1024, now)).rejects.toThrow('is not valid UTF-8 (bad byte at offset 400000)');
+		bad[400_000] = 0;
+		writeFileSync(path, bad);
+		await expect(readDeckTextInSlices(path, 10 * 1024 * 1024, now)).rejects.toThrow(
+			'looks like a binary file (a NUL byte at offset 400000)',
+		);
+		writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# UTF-16\n\ntext\n'.repeat(30_000), 'utf16le')]));
+		expect(await readDeckTextInSlices(path, 10 * 1024 * 1024, now)).toBe('# UTF-16\n\ntext\n'.repeat(30_000));
 	});
 
 	it('checks what it reads: a NUL byte in the start is the usual one-line error', () => {

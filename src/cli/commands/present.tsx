@@ -10,17 +10,20 @@ import type {QuizAnswer} from '../../deck/quiz.js';
 import {slideHead} from '../../deck/deck.js';
 import type {Deck} from '../../deck/types.js';
 import type {Size} from '../../layout/layout.js';
-import {buildRegions, composeRows, notesShownAtStart} from '../../layout/screen.js';
+import {buildRegions, composeRows, loadingRows, notesShownAtStart} from '../../layout/screen.js';
 import {createTheme, type Theme} from '../../layout/theme.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {loadInk} from '../../ui/load-ink.js';
-import {enterSession} from '../../terminal/session.js';
+import {enterSession, type Session} from '../../terminal/session.js';
+import {watchForQuit} from '../../terminal/keys.js';
+import {sanitizeLine} from '../../deck/sanitize.js';
+import {basename} from 'node:path';
 import {terminalSize, watchResize} from '../../terminal/resize.js';
-import {installSuspend} from '../../terminal/suspend.js';
+import {installSuspend, type Suspender} from '../../terminal/suspend.js';
 import {LecternError, describeError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
-import {fileStamp, loadDeck, loadDeckInSlices, loadDeckStart} from '../load.js';
+import {fileStamp, loadDeckInSlices, loadDeckStart} from '../load.js';
 import {bundledDeck, parseLocation} from '../paths.js';
 import {streamTheme} from '../terminal-env.js';
 import {TalkClock} from '../clock.js';
@@ -65,6 +68,9 @@ export class InkStdout extends EventEmitter {
 		return true;
 	}
 }
+
+/** The terminal as the presenter holds it, taken before the first frame (or the loading frame). */
+type PresenterScreen = Readonly<{session: Session; writer: FrameWriter; suspender: Suspender; releaseKeys: () => void}>;
 
 /** LECTERN_TRACE=file: start-up and render timings and memory, for profiling (see docs/architecture.md). */
 function trace(message: string): void {
@@ -118,12 +124,10 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const maxBytes = args.maxSize * 1024 * 1024;
 	const requested = args.slide ?? location.slide;
 	// A large deck's first frame is drawn from its first slides while the rest is read, when it
-	// starts among them (study resumes anywhere, so it reads the whole deck first). The stamp is
-	// the file's as read: a save while starting (before the watcher runs) is not missed.
+	// starts among them. The stamp is the file's as read: a save while starting (before the
+	// watcher runs) is not missed.
 	const start = loadDeckStart(file, maxBytes, args.view === 'present');
 	const loadedStamp = start.stamp;
-	let deck = start.deck.partial && (requested ?? 1) > start.deck.count ? loadDeck(file, maxBytes) : start.deck;
-	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError(
@@ -132,6 +136,93 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		);
 	}
 
+	let finish: (code: number) => void = () => {};
+	let fail: (error: Error) => void = () => {};
+	const finished = new Promise<number>((resolve, reject) => {
+		finish = resolve;
+		fail = reject;
+	});
+	// What is on the screen, to draw again whole after a suspend.
+	let lastRows: readonly string[] = [];
+	let closing = false;
+	// Set by `q` or Ctrl-C before Ink reads the keyboard: each step of the start-up stops there.
+	let quitting = false;
+	let study: Study | undefined;
+	let screen: PresenterScreen | undefined;
+	const takeScreen = (): PresenterScreen => {
+		const session = enterSession(process.stdin, process.stdout, () => {
+			finish(exitCodes.internal);
+		});
+		const writer = new FrameWriter(session.write);
+		const redraw = () => {
+			if (!session.isDead() && !closing) {
+				writer.invalidate();
+				writer.draw(lastRows);
+			}
+		};
+
+		// Ctrl-Z and SIGTSTP: save, give the terminal back, stop; redraw once continued.
+		const suspender = installSuspend(session, redraw, () => study?.flush());
+		// Until Ink reads the keyboard (released just before it does), `q` and Ctrl-C quit from here.
+		const releaseKeys = watchForQuit(
+			process.stdin,
+			() => {
+				quitting = true;
+				finish(exitCodes.ok);
+			},
+			() => {
+				suspender.suspend();
+			},
+		);
+		return {session, writer, suspender, releaseKeys};
+	};
+
+	// Leaving before Ink is up (q while starting): nothing was shown but the start.
+	const leaveEarly = (taken: PresenterScreen) => {
+		closing = true;
+		taken.releaseKeys();
+		taken.suspender.dispose();
+		taken.session.restore();
+		study?.flush();
+		return exitCodes.ok;
+	};
+
+	// A step of the start-up after the screen is taken: a failure restores the terminal first, so
+	// main's one line lands where it can be read.
+	const restoring = async <T,>(step: () => T | Promise<T>): Promise<T> => {
+		try {
+			return await step();
+		} catch (error) {
+			screen?.session.restore();
+			throw error;
+		}
+	};
+
+	let deck: Deck;
+	if (start.deck && !(start.deck.partial && (requested ?? 1) > start.deck.count)) {
+		deck = start.deck;
+	} else {
+		// A deck too large to read at once whose start cannot give the first frame (studying,
+		// which resumes anywhere; a slide asked for past the start; no separator early on): the
+		// screen first, saying what is read, then the deck in slices, answering q meanwhile.
+		screen = takeScreen();
+		const loadingTheme = streamTheme(process.stdout, process.env, args.ascii, undefined);
+		lastRows = loadingRows(
+			`reading ${sanitizeLine(basename(file))} ${loadingTheme.ascii ? '...' : '\u2026'}`,
+			terminalSize(),
+			loadingTheme,
+		);
+		screen.writer.draw(lastRows);
+		trace('loading frame drawn');
+		const loaded = await restoring(async () => loadDeckInSlices(file, maxBytes, () => quitting));
+		if (!loaded) {
+			return leaveEarly(screen);
+		}
+
+		deck = loaded;
+	}
+
+	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	let theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
 	let size = terminalSize();
 	const firstSlide = (index: number) => Math.min(Math.max(0, index), deck.count - 1);
@@ -144,13 +235,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// One state per deck serves both views. Studying needs the saved place before the first
 	// frame; presenting needs only the bookmarks, read once the whole deck is (the store and
 	// node:crypto load after the first frame).
-	let study: Study | undefined = args.view === 'study' ? await openStudy() : undefined;
+	study = args.view === 'study' ? await restoring(openStudy) : undefined;
 	// Whatever way the process ends (q, a signal, the terminal gone, an error), what the student
 	// did is saved: the debounced save is flushed synchronously in the exit handler.
 	onExit(() => {
 		study?.flush();
 	});
-	const walk = args.quiz || args.retry ? quizWalk(deck, study?.answers, Boolean(args.retry)) : undefined;
+	const walk = args.quiz || args.retry ? await restoring(() => quizWalk(deck, study?.answers, Boolean(args.retry))) : undefined;
 	const resume = requested === undefined ? (study?.resumeSlide ?? 0) : requested - 1;
 	const slide = walk ? (walk.slides.includes(resume) ? resume : (walk.slides[0] ?? resume)) : resume;
 	let initial = initialState({
@@ -168,43 +259,29 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// name is one line on a normal terminal.
 	const leader =
 		args.share !== undefined || args.speaker
-			? await (await import('../../hall/leader.js')).startLeader({
-					name: await talkName(args, file),
-					group: args.group,
-					shareNotes: Boolean(args.shareNotes),
-					deck,
-					state: initial,
-					clock,
-				})
+			? await restoring(async () =>
+					(await import('../../hall/leader.js')).startLeader({
+						name: await talkName(args, file),
+						group: args.group,
+						shareNotes: Boolean(args.shareNotes),
+						deck,
+						state: initial,
+						clock,
+					}),
+				)
 			: undefined;
 	const compose = args.speaker ? (await import('../../layout/speaker.js')).buildSpeakerRegions : buildRegions;
 	const badgesOf = (state: NavState, current: Deck) => [...(leader ? [leader.badge()] : []), ...(study?.badges(state, current) ?? [])];
 	// The study state may open after the first frame (presenting keeps bookmarks too): ask it each time.
 	let badges = badgesOf;
-
-	let finish: (code: number) => void = () => {};
-	let fail: (error: Error) => void = () => {};
-	const finished = new Promise<number>((resolve, reject) => {
-		finish = resolve;
-		fail = reject;
-	});
 	let highlighterRequested = false;
-	const session = enterSession(process.stdin, process.stdout, () => {
-		finish(exitCodes.internal);
-	});
-	const writer = new FrameWriter(session.write);
-	// What is on the screen, to draw again whole after a suspend.
-	let lastRows: readonly string[] = [];
-	let closing = false;
-	const redraw = () => {
-		if (!session.isDead() && !closing) {
-			writer.invalidate();
-			writer.draw(lastRows);
-		}
-	};
+	if (quitting && screen) {
+		leader?.close();
+		return leaveEarly(screen);
+	}
 
-	// Ctrl-Z and SIGTSTP: save, give the terminal back, stop; redraw once continued.
-	const suspender = installSuspend(session, redraw, () => study?.flush());
+	screen ??= takeScreen();
+	const {session, writer, suspender} = screen;
 	const drawFirstFrame = () => {
 		try {
 			lastRows = composeRows(
@@ -234,27 +311,32 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// Awaited below; a failure before then must not count as unhandled.
 	inkLoaded.catch(() => {});
 	if (deck.partial) {
-		try {
-			// In slices: a signal that comes meanwhile is answered (and a q waits only for Ink).
-			deck = await loadDeckInSlices(file, maxBytes);
-		} catch (error) {
-			session.restore();
-			throw error;
+		// In slices: a key or a signal that comes meanwhile is answered.
+		const whole = await restoring(async () => loadDeckInSlices(file, maxBytes, () => quitting));
+		if (!whole) {
+			leader?.close();
+			return leaveEarly(screen);
 		}
 
+		deck = whole;
 		// The status bar learns the deck's length.
 		drawFirstFrame();
 		trace('whole deck loaded');
 	}
 
 	if (!study) {
-		study = await openStudy();
+		study = await restoring(openStudy);
 		initial = {...initial, bookmarks: study.bookmarks};
 		// `t` studies: the progress badge must be there.
 		badges ??= badgesOf;
 	}
 
-	const [{render}, {App}] = await inkLoaded;
+	const [{render}, {App}] = await restoring(async () => inkLoaded);
+	if (quitting) {
+		leader?.close();
+		return leaveEarly(screen);
+	}
+
 	// A resize while Ink loaded came before anyone listened for it: look again.
 	const loadedSize = terminalSize();
 	if (loadedSize.width !== size.width || loadedSize.height !== size.height) {
@@ -304,6 +386,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		/>
 	);
 
+	// From here Ink reads the keyboard, the keys typed while starting first.
+	screen.releaseKeys();
 	const instance = render(app(), {
 		stdout: sink as unknown as NodeJS.WriteStream,
 		stdin: process.stdin,
@@ -411,7 +495,9 @@ async function startWatching(
 			const reload = ++latest;
 			let result: {deck: Deck} | {error: string};
 			try {
-				result = {deck: await loadDeckInSlices(file, maxSize * 1024 * 1024)};
+				const reloaded = await loadDeckInSlices(file, maxSize * 1024 * 1024);
+				if (!reloaded) return;
+				result = {deck: reloaded};
 			} catch (error) {
 				// Named as on stderr: the file (and line) first, so the message says which file failed.
 				result = {error: error instanceof LecternError ? describeError(error) : String(error)};
