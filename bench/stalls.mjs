@@ -33,6 +33,10 @@ const decks = {
 	'unterminated-notes': () => `# notes\n\n<!-- notes:\n${'x\n'.repeat(200_000)}`,
 	'table-30000-rows': () => `# table\n\n| a | b |\n|---|---|\n${'| x | y |\n'.repeat(30_000)}`,
 	'list-continuation': () => `# list\n\n- ${'x\n  '.repeat(40_000)}`,
+	// One huge slide, parsed and laid out when it is shown.
+	'one-slide-300k-lines': () => `# lines\n\n${'a line of words\n'.repeat(300_000)}`,
+	'code-100k-lines': () => `# code\n\n\`\`\`\n${'let x = 1;\n'.repeat(100_000)}\`\`\``,
+	'list-100k-items': () => `# list\n\n${'- an item\n'.repeat(100_000)}`,
 };
 
 const dir = path.join(outDir, 'stalls');
@@ -85,7 +89,7 @@ async function measure(name, file) {
 		t.press('z');
 		await t.waitFor(lines => lines.some(line => line.includes('filter: z')), timeout);
 		await sleep(1000);
-		// Two Esc keys (filter, then overview), apart: in one read they are not two Esc keys.
+		// Two Esc keys (filter, then overview), apart (as a person presses them).
 		t.press('\u001B');
 		await sleep(300);
 		t.press('\u001B');

@@ -565,7 +565,8 @@ describe('decks built to cost time or stack (long lines, runs, guard bypasses, d
 		fs.mkdirSync(folder, {recursive: true});
 		fs.writeFileSync(path.join(folder, 'good.md'), '# Good\n\nneedle here\n');
 		fs.copyFileSync(fileOf(defined(byName.get('costly-code-130000-lines'))), path.join(folder, 'code.md'));
-		fs.appendFileSync(path.join(folder, 'code.md'), '\nneedle after\n');
+		// On a slide of its own: a slide is read up to 1,000 lines, and this one has 130,000.
+		fs.appendFileSync(path.join(folder, 'code.md'), '\n---\n\nneedle after\n');
 		fs.writeFileSync(path.join(folder, 'bad.md'), defined(byName.get('invalid-utf8')).content);
 		const result = await runLectern(['search', 'needle', folder], {timeout: 60_000});
 		const what = describeRun(['search', 'needle', folder], result);

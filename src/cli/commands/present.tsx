@@ -177,13 +177,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		return {session, writer, suspender, releaseKeys};
 	};
 
-	// Leaving before Ink is up (q while starting): nothing was shown but the start.
-	const leaveEarly = (taken: PresenterScreen) => {
+	// Leaving before Ink is up (q while starting), as the session's end below does: the
+	// terminal restored, the state's warning said, and what was shown (the first frame) saved.
+	const leaveEarly = (taken: PresenterScreen, shown?: {state: NavState; deck: Deck}) => {
 		closing = true;
 		taken.releaseKeys();
 		taken.suspender.dispose();
 		taken.session.restore();
-		study?.flush();
+		if (study?.warning) process.stderr.write(`${study.warning}\n`);
+		if (shown) study?.save(shown.state, shown.deck);
+		else study?.flush();
 		return exitCodes.ok;
 	};
 
@@ -277,7 +280,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	let highlighterRequested = false;
 	if (quitting && screen) {
 		leader?.close();
-		return leaveEarly(screen);
+		return leaveEarly(screen, {state: initial, deck});
 	}
 
 	screen ??= takeScreen();
@@ -315,7 +318,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		const whole = await restoring(async () => loadDeckInSlices(file, maxBytes, () => quitting));
 		if (!whole) {
 			leader?.close();
-			return leaveEarly(screen);
+			return leaveEarly(screen, {state: initial, deck});
 		}
 
 		deck = whole;
@@ -334,7 +337,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	const [{render}, {App}] = await restoring(async () => inkLoaded);
 	if (quitting) {
 		leader?.close();
-		return leaveEarly(screen);
+		return leaveEarly(screen, {state: initial, deck});
 	}
 
 	// A resize while Ink loaded came before anyone listened for it: look again.
