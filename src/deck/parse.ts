@@ -250,7 +250,10 @@ function continuesItems(above: SlideStep, below: SlideStep): boolean {
 	return above.endsInList && below.startsWithItem && (below.cutAtItem || touches(above.markdown, below.markdown));
 }
 
-/** For a line of a group's joined Markdown: the step it came from and that step's first line in the text. */
+/**
+ * For a line of a group's joined Markdown: the step it came from and that step's first line in
+ * the text. Asked for lines in order (the tokens'), so it walks the group once in all.
+ */
 function groupLines(group: readonly SlideStep[]): (line: number) => {step: SlideStep; offset: number} {
 	const offsets: number[] = [];
 	let offset = 0;
@@ -259,8 +262,8 @@ function groupLines(group: readonly SlideStep[]): (line: number) => {step: Slide
 		offset += countNewlines(step.markdown) + 1;
 	}
 
+	let index = 0;
 	return line => {
-		let index = 0;
 		while (index + 1 < group.length && itemAt(offsets, index + 1) <= line) {
 			index++;
 		}
