@@ -6,7 +6,7 @@
 // that knows marked's tokens; what leaves it is the deck's own elements.
 import {Lexer, type Token, type Tokens} from 'marked';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
-import type {SlideStep, SlideText} from './slide-text.js';
+import type {SlideText} from './slide-text.js';
 import {
 	capNesting,
 	cutLongLines,
@@ -23,13 +23,13 @@ import {codeElement, elementFromToken, elementsFromTokens} from './elements-from
 import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
 import {itemAt, lastOf} from './checked.js';
 import {ColumnState} from './columns.js';
+import {continuesItems, groupLines, touches, withItemSteps, withNestedHighlights} from './revealed-steps.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
 import {dialects} from './dialects/rules.js';
 import {refineTokens} from './refine.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
-import type {Element} from './elements.js';
 import type {Block, Deck, DeckWarning, Slide} from './types.js';
 
 export {diagramLanguages} from './elements-from-tokens.js';
@@ -91,12 +91,6 @@ export function slideTitle(deck: Deck, index: number): string {
 /** Parse without keeping the result, for a pass over every slide (the search index). */
 export function parseSlideOnce(deck: Deck, index: number): Slide {
 	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);
-}
-
-/** Whether `above` ends and `below` starts with a line of text: no blank line between the two steps. */
-function touches(above: string, below: string): boolean {
-	const newline = below.indexOf('\n');
-	return above.slice(above.lastIndexOf('\n') + 1).trim() !== '' && (newline === -1 ? below : below.slice(0, newline)).trim() !== '';
 }
 
 function buildSlide(deck: Deck, index: number): Slide {
@@ -240,109 +234,6 @@ function parseBody(text: SlideText, dialect: Dialect): SlideBody {
 		notesText: elementsToPlain(noteElements),
 		problems,
 	};
-}
-
-/**
- * Whether step `below` goes on with the list `above` ends in: it was cut at an item of an
- * incremental list (the source runs on unbroken), or a pause stands between two tight items.
- */
-function continuesItems(above: SlideStep, below: SlideStep): boolean {
-	return above.endsInList && below.startsWithItem && (below.cutAtItem || touches(above.markdown, below.markdown));
-}
-
-/**
- * For a line of a group's joined Markdown: the step it came from and that step's first line in
- * the text. Asked for lines in order (the tokens'), so it walks the group once in all.
- */
-function groupLines(group: readonly SlideStep[]): (line: number) => {step: SlideStep; offset: number} {
-	const offsets: number[] = [];
-	let offset = 0;
-	for (const step of group) {
-		offsets.push(offset);
-		offset += countNewlines(step.markdown) + 1;
-	}
-
-	let index = 0;
-	return line => {
-		while (index + 1 < group.length && itemAt(offsets, index + 1) <= line) {
-			index++;
-		}
-
-		return {step: itemAt(group, index), offset: itemAt(offsets, index)};
-	};
-}
-
-/**
- * `element` with each list item in it (nested ones too, in document order) shown from the step
- * `nextStep` gives, when that is later than the block's own `shownFrom`. The same element when
- * no item changes.
- */
-function withItemSteps(element: Element, shownFrom: number, nextStep: () => number | undefined): Element {
-	const visit = (each: Element): Element => {
-		switch (each.kind) {
-			case 'list': {
-				const items = each.items.map(item => {
-					const step = nextStep();
-					const children = item.children.map(visit);
-					const same = children.every((child, i) => child === item.children[i]);
-					if (step === undefined || step <= shownFrom) return same ? item : {...item, children};
-					return {...item, children, step};
-				});
-				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
-			}
-
-			case 'quote':
-			case 'alert': {
-				const children = each.children.map(visit);
-				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
-			}
-
-			default: {
-				return each;
-			}
-		}
-	};
-
-	return visit(element);
-}
-
-/**
- * `element` with each code block nested in it (in a list item, a quote) given the reveal step
- * of its first highlight group, in document order from `from`; `next`: the step after them.
- * The same element when none has highlights.
- */
-function withNestedHighlights(element: Element, from: number): {element: Element; next: number} {
-	let next = from;
-	const visit = (each: Element): Element => {
-		switch (each.kind) {
-			case 'code': {
-				if (!each.highlights) return each;
-				const placed = {...each, highlightFrom: next};
-				next += each.highlights.length - 1;
-				return placed;
-			}
-
-			case 'list': {
-				const items = each.items.map(item => {
-					const children = item.children.map(visit);
-					return children.every((child, i) => child === item.children[i]) ? item : {...item, children};
-				});
-				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
-			}
-
-			case 'quote':
-			case 'alert': {
-				const children = each.children.map(visit);
-				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
-			}
-
-			default: {
-				return each;
-			}
-		}
-	};
-
-	return {element: visit(element), next};
 }
 
 /** The block with the alignment and spacing its author asked for (by its first line within the slide). */

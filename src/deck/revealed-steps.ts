@@ -1,0 +1,117 @@
+// Reveal steps inside a block, for the parser (parse.ts): a list revealed item by item was cut
+// into steps at its items, and those steps are read back as one Markdown text (groups of steps,
+// each list item shown from its step); code with line highlights nested in a list or a quote
+// takes its highlight steps in document order. Pure functions on the deck's own elements.
+import {itemAt} from './checked.js';
+import type {Element} from './elements.js';
+import {countNewlines} from './scan.js';
+import type {SlideStep} from './slide-text.js';
+
+/** Whether `above` ends and `below` starts with a line of text: no blank line between the two steps. */
+export function touches(above: string, below: string): boolean {
+	const newline = below.indexOf('\n');
+	return above.slice(above.lastIndexOf('\n') + 1).trim() !== '' && (newline === -1 ? below : below.slice(0, newline)).trim() !== '';
+}
+
+/**
+ * Whether step `below` goes on with the list `above` ends in: it was cut at an item of an
+ * incremental list (the source runs on unbroken), or a pause stands between two tight items.
+ */
+export function continuesItems(above: SlideStep, below: SlideStep): boolean {
+	return above.endsInList && below.startsWithItem && (below.cutAtItem || touches(above.markdown, below.markdown));
+}
+
+/**
+ * For a line of a group's joined Markdown: the step it came from and that step's first line in
+ * the text. Asked for lines in order (the tokens'), so it walks the group once in all.
+ */
+export function groupLines(group: readonly SlideStep[]): (line: number) => {step: SlideStep; offset: number} {
+	const offsets: number[] = [];
+	let offset = 0;
+	for (const step of group) {
+		offsets.push(offset);
+		offset += countNewlines(step.markdown) + 1;
+	}
+
+	let index = 0;
+	return line => {
+		while (index + 1 < group.length && itemAt(offsets, index + 1) <= line) {
+			index++;
+		}
+
+		return {step: itemAt(group, index), offset: itemAt(offsets, index)};
+	};
+}
+
+/**
+ * `element` with each list item in it (nested ones too, in document order) shown from the step
+ * `nextStep` gives, when that is later than the block's own `shownFrom`. The same element when
+ * no item changes.
+ */
+export function withItemSteps(element: Element, shownFrom: number, nextStep: () => number | undefined): Element {
+	const visit = (each: Element): Element => {
+		switch (each.kind) {
+			case 'list': {
+				const items = each.items.map(item => {
+					const step = nextStep();
+					const children = item.children.map(visit);
+					const same = children.every((child, i) => child === item.children[i]);
+					if (step === undefined || step <= shownFrom) return same ? item : {...item, children};
+					return {...item, children, step};
+				});
+				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
+			}
+
+			case 'quote':
+			case 'alert': {
+				const children = each.children.map(visit);
+				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
+			}
+
+			default: {
+				return each;
+			}
+		}
+	};
+
+	return visit(element);
+}
+
+/**
+ * `element` with each code block nested in it (in a list item, a quote) given the reveal step
+ * of its first highlight group, in document order from `from`; `next`: the step after them.
+ * The same element when none has highlights.
+ */
+export function withNestedHighlights(element: Element, from: number): {element: Element; next: number} {
+	let next = from;
+	const visit = (each: Element): Element => {
+		switch (each.kind) {
+			case 'code': {
+				if (!each.highlights) return each;
+				const placed = {...each, highlightFrom: next};
+				next += each.highlights.length - 1;
+				return placed;
+			}
+
+			case 'list': {
+				const items = each.items.map(item => {
+					const children = item.children.map(visit);
+					return children.every((child, i) => child === item.children[i]) ? item : {...item, children};
+				});
+				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
+			}
+
+			case 'quote':
+			case 'alert': {
+				const children = each.children.map(visit);
+				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
+			}
+
+			default: {
+				return each;
+			}
+		}
+	};
+
+	return {element: visit(element), next};
+}
