@@ -157,9 +157,18 @@ describe('parseSlide: blocks', () => {
 		expect(expandTabs('no tabs')).toBe('no tabs');
 	});
 
-	it('drops HTML comments but keeps other HTML', () => {
+	it('drops HTML comments but keeps other HTML (a block read as inline HTML, its tags as text)', () => {
 		const html = slideOf('<!-- gone -->\n\n<div>kept</div>');
-		expect(html.blocks.map(block => block.element)).toEqual([{kind: 'html', text: '<div>kept</div>'}]);
+		expect(html.blocks.map(block => block.element)).toEqual([
+			{
+				kind: 'paragraph',
+				inlines: [
+					{kind: 'html', text: '<div>'},
+					{kind: 'text', text: 'kept'},
+					{kind: 'html', text: '</div>'},
+				],
+			},
+		]);
 	});
 
 	it('a slide without a heading has an empty title', () => {
