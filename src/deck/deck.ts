@@ -146,7 +146,7 @@ type TextCache = {
 const textCache = new WeakMap<Deck, TextCache>();
 const headCache = new WeakMap<Deck, Array<SlideHead | undefined>>();
 const recentTexts = 256;
-const sharedTexts = 1024;
+const sharedTexts = 64;
 const sharedSourceChars = 512;
 
 export function slideText(deck: Deck, index: number): SlideText {

@@ -95,33 +95,41 @@ export function parseSlideOnce(deck: Deck, index: number): Slide {
 
 function buildSlide(deck: Deck, index: number): Slide {
 	const head = slideHead(deck, index);
-	const body = slideBody(deck, slideText(deck, index));
-	// The body's lines count from 0; the slide's own start in the file is added here.
 	const firstLine = slideLine(deck, index);
+	const {body, firstLine: parsedAt} = slideBody(deck, slideText(deck, index), firstLine);
+	// presenterm draws its introduction slide centred, from the middle row down.
+	const intro = deck.intro === true && index === 0;
+	if (parsedAt === firstLine && !intro) {
+		return {head, ...body};
+	}
+
+	// A body parsed for another slide with the same text: its lines moved to this slide's.
+	const shift = firstLine - parsedAt;
 	return {
 		head,
 		...body,
 		blocks: body.blocks.map((block, i) =>
-			// presenterm draws its introduction slide centred, from the middle row down.
-			deck.intro && index === 0
-				? {...block, line: block.line + firstLine, align: 'center', ...(i === 0 ? {middle: true} : {})}
-				: {...block, line: block.line + firstLine},
+			intro
+				? {...block, line: block.line + shift, align: 'center', ...(i === 0 ? {middle: true} : {})}
+				: {...block, line: block.line + shift},
 		),
-		problems: body.problems.map(problem => ({...problem, line: problem.line + firstLine})),
+		problems: body.problems.map(problem => ({...problem, line: problem.line + shift})),
 	};
 }
 
 type SlideBody = Omit<Slide, 'head'>;
+type ParsedBody = Readonly<{body: SlideBody; firstLine: number}>;
 
 /**
  * Parsed bodies of short slide texts, per deck: the deck's texts are shared by source (see
  * slideText), so a deck repeating one short slide parses it once. Bounded like the texts.
  */
-const bodyCache = new WeakMap<Deck, Map<SlideText, SlideBody>>();
-const sharedBodies = 1024;
+const bodyCache = new WeakMap<Deck, Map<SlideText, ParsedBody>>();
+const sharedBodies = 16;
 const sharedBodyChars = 512;
 
-function slideBody(deck: Deck, text: SlideText): SlideBody {
+/** The body of `text` and the 1-based line its lines were counted from (`firstLine` unless shared). */
+function slideBody(deck: Deck, text: SlideText, firstLine: number): ParsedBody {
 	let cache = bodyCache.get(deck);
 	if (!cache) {
 		cache = new Map();
@@ -133,20 +141,19 @@ function slideBody(deck: Deck, text: SlideText): SlideBody {
 		return cached;
 	}
 
-	const body = parseBody(text, dialects[deck.dialect ?? 'lectern']);
+	const parsed = {body: parseBody(text, dialects[deck.dialect ?? 'lectern'], firstLine), firstLine};
 	let chars = text.notes.length;
 	for (const step of text.steps) chars += step.markdown.length;
 	if (chars <= sharedBodyChars) {
 		if (cache.size >= sharedBodies) cache.clear();
-		cache.set(text, body);
+		cache.set(text, parsed);
 	}
 
-	return body;
+	return parsed;
 }
 
-/** A slide's text → its blocks, notes and problems, with lines counted from 0 (the slide's first line). */
-function parseBody(text: SlideText, dialect: Dialect): SlideBody {
-	const firstLine = 0;
+/** A slide's text → its blocks, notes and problems; lines are counted from `firstLine`, the slide's first line in the file. */
+function parseBody(text: SlideText, dialect: Dialect, firstLine: number): SlideBody {
 	const problems: DeckWarning[] = [];
 	const blocks: Block[] = [];
 	const columns = new ColumnState();
