@@ -4,6 +4,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {expect} from 'vitest';
 import {startPty, type PtyOptions, type PtySession} from './pty.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,4 +90,19 @@ export async function startShell(script: string, args: readonly string[] = [], o
 		...options,
 		env: {LECTERN_E2E_NODE: process.execPath, LECTERN_E2E_BIN: binary, ...options.env},
 	});
+}
+
+const enterAltScreen = '\u001B[?1049h';
+
+/** After the last time the program entered the alternate screen, it left it and showed the cursor. */
+export function expectRestored(t: PtySession): void {
+	const raw = t.raw();
+	const entered = raw.lastIndexOf(enterAltScreen);
+	expect(entered, 'the presenter entered the alternate screen').toBeGreaterThanOrEqual(0);
+	const after = raw.slice(entered);
+	expect(after).toContain('\u001B[?25h');
+	expect(after).toContain('\u001B[?1049l');
+	expect(raw.lastIndexOf('\u001B[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
+	expect(t.altScreen()).toBe(false);
+	expect(t.cursorHidden()).toBe(false);
 }

@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {lecternBin, repoRoot, tempDir} from './cli-helpers.js';
+import {expectRestored} from './helpers.js';
 import {closeAll, startPty, type PtySession} from './pty.js';
 import {hostileDecks, tinySlideDecks} from '../support/hostile-corpus.js';
 import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
 
-const enter = '\u001B[?1049h';
 const patience = 90_000;
 const scratch = tempDir('lectern-responsive-');
 afterAll(() => {
@@ -56,18 +56,6 @@ async function open(args: readonly string[], home?: string): Promise<PtySession>
 	});
 	await t.waitFor(started, {description: 'the reading frame or the first frame'});
 	return t;
-}
-
-/** After the last time the program entered the alternate screen, it left it and showed the cursor. */
-function expectRestored(t: PtySession): void {
-	const raw = t.raw();
-	const entered = raw.lastIndexOf(enter);
-	expect(entered, 'the presenter entered the alternate screen').toBeGreaterThanOrEqual(0);
-	const after = raw.slice(entered);
-	expect(after).toContain('\u001B[?25h');
-	expect(after).toContain('\u001B[?1049l');
-	expect(t.altScreen()).toBe(false);
-	expect(t.cursorHidden()).toBe(false);
 }
 
 describe('q and signals while a costly deck is read and laid out', {timeout: 4 * patience}, () => {

@@ -5,25 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {describeRun, lecternBin, linesOf, repoRoot, runLectern, runShell, stackFrame, tempDir} from './cli-helpers.js';
+import {expectRestored} from './helpers.js';
 import {closeAll, keys, startPty, type PtySession} from './pty.js';
 import {defined} from '../support/defined.js';
 
 afterEach(closeAll);
-
-const enter = '\u001B[?1049h';
-
-/** After the last time the program entered the alternate screen, it left it and showed the cursor. */
-function expectRestored(t: PtySession): void {
-	const raw = t.raw();
-	const entered = raw.lastIndexOf(enter);
-	expect(entered, 'the presenter entered the alternate screen').toBeGreaterThanOrEqual(0);
-	const after = raw.slice(entered);
-	expect(after).toContain('\u001B[?25h');
-	expect(after).toContain('\u001B[?1049l');
-	expect(raw.lastIndexOf('\u001B[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
-	expect(t.altScreen()).toBe(false);
-	expect(t.cursorHidden()).toBe(false);
-}
 
 async function presentGuide(): Promise<PtySession> {
 	const t = await startPty({

@@ -17,6 +17,7 @@ import {LecternError, exitCodes, formatError} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
 import {timeProblems} from '../../deck/timing.js';
+import {marpDirectives} from '../../deck/dialects/rules.js';
 import {pushAll} from '../../deck/arrays.js';
 
 export type CheckArgs = Readonly<{
@@ -242,26 +243,16 @@ function describe(problem: LayoutProblem): string {
  * `theme` has its own message above.
  */
 const presenterSettings: ReadonlyMap<string, string> = new Map([
-	...[
-		'paginate',
-		'header',
-		'footer',
-		'class',
-		'backgroundColor',
-		'backgroundImage',
-		'color',
-		'size',
-		'style',
-		'headingDivider',
-		'math',
-	].map(key => [key, 'Marp'] as const),
+	// Marp's directives but the ones Lectern reads (title, author, theme, marp) and page metadata.
+	...marpDirectives
+		.filter(key => !['title', 'author', 'theme', 'marp', 'description', 'image', 'keywords', 'url'].includes(key))
+		.map(key => [key, 'Marp'] as const),
 	['paging', 'slides'],
 	['styles', 'lookatme'],
 	['extensions', 'lookatme'],
 	['options', 'presenterm'],
 	...['revealOptions', 'highlightTheme', 'css', 'scripts', 'separator', 'verticalSeparator'].map(key => [key, 'reveal-md'] as const),
 ]);
-// `wrap`: Lectern always wraps text to the slide.
 const readPatatSettings = new Set(['incrementalLists', 'slideLevel', 'speakerNotes', 'wrap']);
 
 /** Other presenters' front-matter settings in the deck (`patat.wrap` for a patat setting), as `"key" (presenter)`, in order. */

@@ -54,38 +54,38 @@ const patat: Dialect = {
 	configComment: /^\s*<!--config:/,
 };
 
+/** Marp's directives (its documentation's global and local ones), as comments or front-matter keys. */
+export const marpDirectives: readonly string[] = [
+	'theme',
+	'style',
+	'headingDivider',
+	'size',
+	'math',
+	'title',
+	'author',
+	'description',
+	'image',
+	'keywords',
+	'url',
+	'marp',
+	'paginate',
+	'header',
+	'footer',
+	'class',
+	'backgroundColor',
+	'backgroundImage',
+	'backgroundPosition',
+	'backgroundRepeat',
+	'backgroundSize',
+	'color',
+	'transition',
+];
+
 const marp: Dialect = {
 	name: 'marp',
 	commentNotes: true,
 	breaks: true,
-	directives: [
-		directive('fit', 'fit\\s*-->', true),
-		...[
-			'theme',
-			'style',
-			'headingDivider',
-			'size',
-			'math',
-			'title',
-			'author',
-			'description',
-			'image',
-			'keywords',
-			'url',
-			'marp',
-			'paginate',
-			'header',
-			'footer',
-			'class',
-			'backgroundColor',
-			'backgroundImage',
-			'backgroundPosition',
-			'backgroundRepeat',
-			'backgroundSize',
-			'color',
-			'transition',
-		].map(name => directive(name, `_?${name}\\s*:`, false)),
-	],
+	directives: [directive('fit', 'fit\\s*-->', true), ...marpDirectives.map(name => directive(name, `_?${name}\\s*:`, false))],
 };
 
 const fragmentComment = /\s*<!--\s*\.element\s*:[^>]*\bfragment\b[^>]*-->\s*$/;
