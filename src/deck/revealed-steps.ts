@@ -3,7 +3,7 @@
 // each list item shown from its step); code with line highlights nested in a list or a quote
 // takes its highlight steps in document order. Pure functions on the deck's own elements.
 import {itemAt} from './checked.js';
-import type {Element} from './elements.js';
+import type {Element, ListItem} from './elements.js';
 import {countNewlines} from './scan.js';
 import type {SlideStep} from './slide-text.js';
 
@@ -44,36 +44,54 @@ export function groupLines(group: readonly SlideStep[]): (line: number) => {step
 }
 
 /**
+ * A list, quote or alert rebuilt with `visit` applied to each block directly inside it, in
+ * document order; `enterItem` runs as each list item is entered (before its blocks) and gives
+ * what to do with the rebuilt item. Unchanged parts stay the same objects; `undefined` for any
+ * other element.
+ */
+function mapInside(
+	each: Element,
+	visit: (child: Element) => Element,
+	enterItem: () => (item: ListItem) => ListItem = () => item => item,
+): Element | undefined {
+	const mapAll = (list: readonly Element[]) => {
+		const mapped = list.map(visit);
+		return mapped.every((child, i) => child === list[i]) ? list : mapped;
+	};
+
+	switch (each.kind) {
+		case 'list': {
+			const items = each.items.map(item => {
+				const finish = enterItem();
+				const children = mapAll(item.children);
+				return finish(children === item.children ? item : {...item, children});
+			});
+			return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
+		}
+
+		case 'quote':
+		case 'alert': {
+			const children = mapAll(each.children);
+			return children === each.children ? each : {...each, children};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/**
  * `element` with each list item in it (nested ones too, in document order) shown from the step
  * `nextStep` gives, when that is later than the block's own `shownFrom`. The same element when
  * no item changes.
  */
 export function withItemSteps(element: Element, shownFrom: number, nextStep: () => number | undefined): Element {
-	const visit = (each: Element): Element => {
-		switch (each.kind) {
-			case 'list': {
-				const items = each.items.map(item => {
-					const step = nextStep();
-					const children = item.children.map(visit);
-					const same = children.every((child, i) => child === item.children[i]);
-					if (step === undefined || step <= shownFrom) return same ? item : {...item, children};
-					return {...item, children, step};
-				});
-				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
-			}
-
-			case 'quote':
-			case 'alert': {
-				const children = each.children.map(visit);
-				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
-			}
-
-			default: {
-				return each;
-			}
-		}
-	};
-
+	const visit = (each: Element): Element =>
+		mapInside(each, visit, () => {
+			const step = nextStep();
+			return item => (step === undefined || step <= shownFrom ? item : {...item, step});
+		}) ?? each;
 	return visit(element);
 }
 
@@ -85,32 +103,11 @@ export function withItemSteps(element: Element, shownFrom: number, nextStep: () 
 export function withNestedHighlights(element: Element, from: number): {element: Element; next: number} {
 	let next = from;
 	const visit = (each: Element): Element => {
-		switch (each.kind) {
-			case 'code': {
-				if (!each.highlights) return each;
-				const placed = {...each, highlightFrom: next};
-				next += each.highlights.length - 1;
-				return placed;
-			}
-
-			case 'list': {
-				const items = each.items.map(item => {
-					const children = item.children.map(visit);
-					return children.every((child, i) => child === item.children[i]) ? item : {...item, children};
-				});
-				return items.every((item, i) => item === each.items[i]) ? each : {...each, items};
-			}
-
-			case 'quote':
-			case 'alert': {
-				const children = each.children.map(visit);
-				return children.every((child, i) => child === each.children[i]) ? each : {...each, children};
-			}
-
-			default: {
-				return each;
-			}
-		}
+		if (each.kind !== 'code') return mapInside(each, visit) ?? each;
+		if (!each.highlights) return each;
+		const placed = {...each, highlightFrom: next};
+		next += each.highlights.length - 1;
+		return placed;
 	};
 
 	return {element: visit(element), next};
