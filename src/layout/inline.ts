@@ -71,9 +71,12 @@ export function inlineRuns(inlines: readonly Inline[]): Run[][] {
 				}
 
 				case 'link': {
-					// A bare URL shows once; other links show their text, then the target.
-					if (plainText(item.children) === item.href) {
-						add(run(item.href, [...roles, 'href'], {href: item.href}));
+					// A bare URL shows once, and so does a GFM autolink (`www.x.org`, `a@x.org`: its
+					// target is its text behind the scheme marked adds); other links show their text,
+					// then the target.
+					const text = plainText(item.children);
+					if (isAutolink(text, item.href)) {
+						add(run(text, [...roles, 'href'], {href: item.href}));
 						break;
 					}
 
@@ -94,6 +97,10 @@ export function inlineRuns(inlines: readonly Inline[]): Run[][] {
 
 	visit(inlines, [], undefined);
 	return lines;
+}
+
+function isAutolink(text: string, href: string): boolean {
+	return text === href || `http://${text}` === href || `mailto:${text}` === href;
 }
 
 /** Inline content's text, without styles or link targets. */

@@ -150,6 +150,20 @@ describe('inline content to runs', () => {
 		expect(defined(defined(lines[1])[0]).roles).toEqual(['code']);
 		expect(defined(defined(lines[1])[1]).roles).toEqual(['href']);
 	});
+
+	it('a GFM autolink (www. or an e-mail address) shows once, linked to the target marked gives it', () => {
+		const autolink = (text: string, href: string) =>
+			inlineRuns([{kind: 'link', href, children: [{kind: 'text', text}]}]).map(runs => runs.map(part => part.text).join(''));
+		expect(autolink('www.6wind.com', 'http://www.6wind.com')).toEqual(['www.6wind.com']);
+		expect(autolink('a@x.org', 'mailto:a@x.org')).toEqual(['a@x.org']);
+		expect(autolink('x.org', 'https://y.org')).toEqual(['x.org (https://y.org)']);
+		expect(
+			defined(defined(inlineRuns([{kind: 'link', href: 'mailto:a@x.org', children: [{kind: 'text', text: 'a@x.org'}]}])[0])[0]),
+		).toMatchObject({
+			roles: ['href'],
+			href: 'mailto:a@x.org',
+		});
+	});
 });
 
 describe('code to runs', () => {
