@@ -10,11 +10,16 @@ import {lazyHelpers, snapshotPatches, startupPatches} from './startup-patches.mj
 
 rmSync('dist', {recursive: true, force: true});
 
-/** Ink's optional devtools, never used: stubbed so the bundle does not look for them. */
+/**
+ * Ink's optional devtools, never used: stubbed so the bundle does not look for them. Ink's
+ * layout engine (Yoga, WebAssembly) is replaced by a stand-in: Lectern's tree has no Ink
+ * elements to lay out (see src/ui/yoga-stand-in.ts).
+ */
 const stubs = {
 	name: 'stubs',
 	setup(b) {
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onResolve({filter: /^yoga-layout$/}, () => ({path: path.resolve('src/ui/yoga-stand-in.ts')}));
 		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
 	},
 };
@@ -88,23 +93,20 @@ for (const patch of startupPatches.filter(patch => !applied.has(patch))) {
 
 if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 	// The start-up snapshot's script: the whole CLI as one CommonJS script, which is what
-	// `node --build-snapshot` takes (no ES modules, no top-level await). Ink's Yoga is loaded
-	// by scripts/snapshot/load-ink.mjs and handed over through a stand-in for `yoga-layout`.
-	// Yoga and lowlight (with highlight.js's grammars) are read from dist/ when needed, as
-	// CommonJS files of their own: the snapshot's size is start-up time.
+	// `node --build-snapshot` takes (no ES modules, no top-level await). lowlight (with
+	// highlight.js's grammars) is read from dist/ when needed, as a CommonJS file of its own:
+	// the snapshot's size is start-up time.
 	const snapshotParts = {
 		name: 'snapshot-parts',
 		setup(b) {
 			const local = file => args => (args.kind === 'entry-point' ? undefined : {path: path.resolve('scripts/snapshot', file)});
-			b.onResolve({filter: /[\\/]ui[\\/]load-ink\.js$/}, local('load-ink.mjs'));
-			b.onResolve({filter: /^yoga-layout$/}, local('yoga.mjs'));
 			b.onResolve({filter: /^lowlight$/}, local('lowlight.mjs'));
 			// Ink's React devtools (and with them the ws package) are never loaded.
 			b.onResolve({filter: /^\.\/devtools\.js$/}, () => ({path: 'devtools', namespace: 'stub'}));
 		},
 	};
 	await build({
-		entryPoints: {'snapshot-script': 'scripts/snapshot/entry.mjs', 'snapshot-yoga': 'yoga-layout/load', 'snapshot-lowlight': 'lowlight'},
+		entryPoints: {'snapshot-script': 'scripts/snapshot/entry.mjs', 'snapshot-lowlight': 'lowlight'},
 		outdir: 'dist',
 		outExtension: {'.js': '.cjs'},
 		bundle: true,

@@ -8,10 +8,6 @@
  *   string-width's `\\p{RGI_Emoji}` pattern (about 30 ms to compile). The first frame of a
  *   plain-text slide needs none of them (layout/text.ts measures one-cell text itself), so
  *   each is built on first use instead, behind the one method its module calls.
- * - yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, where a
- *   global `fetch` exists (Node 18+), reads it with fetch, which loads Node's whole HTTP
- *   client (undici): about 80 ms before Ink can take the first key. Its own synchronous
- *   base64 path gives the same bytes.
  *
  * The build fails if a module changes shape, so a patch is never silently lost.
  */
@@ -25,11 +21,6 @@ export const startupPatches = [
 		file: 'string-width/index.js',
 		from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
 		to: "const rgiEmojiRegex = lazyRegExp('^\\\\p{RGI_Emoji}$', 'v');",
-	},
-	{
-		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
-		from: 'return w||"function"!=typeof fetch?Promise.resolve()',
-		to: 'return true?Promise.resolve()',
 	},
 ];
 
