@@ -174,18 +174,8 @@ export function slideText(deck: Deck, index: number): SlideText {
 	if (text) {
 		cache.hits++;
 	} else {
-		const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
-		// A slide past the per-slide caps is read up to them, and says so where it was cut.
-		const bounded = boundSlideSource(source);
-		const split = splitSlideText(
-			bounded.linesLeft > 0 ? `${bounded.text}\n\n${slideCutMarker(bounded.linesLeft)}\n` : bounded.text,
-			dialects[deck.dialect ?? 'lectern'],
-			{
-				incrementalLists: patat?.incrementalLists === true,
-				// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
-				commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
-			},
-		);
+		const bounded = readableSource(source);
+		const split = splitSlideText(bounded.text, dialects[deck.dialect ?? 'lectern'], readingOptions(deck));
 		text = bounded.linesLeft > 0 ? {...split, linesLeft: bounded.linesLeft} : split;
 		if (shareable) {
 			// Full: start again, or stop sharing when nothing was ever shared (every slide differs).
@@ -201,6 +191,29 @@ export function slideText(deck: Deck, index: number): SlideText {
 	cache.recentIndex[slot] = index;
 	cache.recentText[slot] = text;
 	return text;
+}
+
+/** The deck's settings that change how its slides are read (patat's, from its front matter). */
+export function readingOptions(deck: Deck): {incrementalLists: boolean; commentNotes: boolean} {
+	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
+	return {
+		incrementalLists: patat?.incrementalLists === true,
+		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
+		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
+	};
+}
+
+/** A slide past the per-slide caps is read up to them, and says so where it was cut. */
+function readableSource(source: string): {text: string; linesLeft: number} {
+	const bounded = boundSlideSource(source);
+	return bounded.linesLeft > 0
+		? {text: `${bounded.text}\n\n${slideCutMarker(bounded.linesLeft)}\n`, linesLeft: bounded.linesLeft}
+		: bounded;
+}
+
+/** The text `slideText` splits: the slide's source, cut at the per-slide caps (the lines of its notes and steps count from here). */
+export function slideReadText(deck: Deck, index: number): string {
+	return readableSource(slideSource(deck, index)).text;
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {

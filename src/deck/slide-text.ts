@@ -47,6 +47,11 @@ export type SlideText = Readonly<{
 	isSection: boolean;
 	/** A notes comment or `::: notes` block that never closes (0-based line), or -1. */
 	unterminatedNotesLine: number;
+	/**
+	 * The lines the notes take, first and last (0-based, within the slide), in order: a talk
+	 * shares the slide's source without them (hall/shared-deck.ts), each read as one blank line.
+	 */
+	noteLines: readonly (readonly [first: number, last: number])[];
 	/** The dialect's directives Lectern does not carry out (0-based lines): dropped from the slide. */
 	unsupported: readonly Readonly<{line: number; what: string}>[];
 	/** Fenced `quiz` blocks on the slide (self-check questions). */
@@ -130,6 +135,7 @@ export function splitSlideText(
 	};
 	const notes: string[] = [];
 	let hasNotes = false;
+	const noteLines: Array<[number, number]> = [];
 	const tracker = new BlockTracker();
 	// The open paragraph's lines: a setext heading's text when an underline follows.
 	let paragraph: string[] = [];
@@ -149,6 +155,13 @@ export function splitSlideText(
 
 	for (let i = 0; i < lines.length; i++) {
 		let line = itemAt(lines, i);
+		if (notesMode !== undefined) {
+			extendLast(noteLines, i);
+			// A blank line for each line of notes: the steps keep the slide's line numbers, which
+			// the alignment and spacing of the blocks below are looked up by.
+			current.push('');
+		}
+
 		if (notesMode === 'rest') {
 			notes.push(line);
 			continue;
@@ -275,6 +288,7 @@ export function splitSlideText(
 			tracker.next('');
 			hasNotes = true;
 			notesLine = i;
+			noteLines.push([i, i]);
 			if (notes.length > 0) {
 				notes.push('');
 			}
@@ -404,6 +418,7 @@ export function splitSlideText(
 		titleSource,
 		isSection: sectionHeading && visibleLines === 1,
 		unterminatedNotesLine: unterminated,
+		noteLines,
 		unsupported,
 		quizzes,
 		aligned,
@@ -445,6 +460,11 @@ function isIncrementalItem(
 function fenceStart(line: string): number {
 	const at = line.search(/`{3}|~{3}/);
 	return at === -1 ? 0 : at;
+}
+
+function extendLast(spans: Array<[number, number]>, line: number): void {
+	const last = spans.at(-1);
+	if (last) last[1] = line;
 }
 
 function matchComment(line: string): {syntax: NoteSyntax; rest: string} | undefined {

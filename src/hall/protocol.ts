@@ -3,18 +3,31 @@
 // tests share these types, the encoder, the line splitter and the validation. Everything a
 // follower receives is untrusted: every field is checked here and deck text goes on to the
 // same parser, guards and sanitiser as a file.
+import {dialectNames, type DialectName} from '../deck/dialects/dialect.js';
 import type {DeckMeta} from '../deck/types.js';
 
-export const protocolVersion = 1;
+/** 2: a deck is each slide's source without its notes, with the dialect and settings it is read in. */
+export const protocolVersion = 2;
 
 /** The talk as `lectern talks` lists it; the first line of every connection. */
 export type TalkInfo = Readonly<{talk: string; title: string; slide: number; count: number; followers: number}>;
 
-/** The deck as shared: front-matter values and each slide's Markdown (notes removed unless shared). */
+/**
+ * The deck as shared: front-matter values, each slide's source (its notes' lines removed unless
+ * shared), and what a follower needs to read those slides as the leader does: the dialect, the
+ * introduction slide (presenterm) and the settings from the front matter (patat).
+ */
 export type SharedDeck = Readonly<{
 	meta: Readonly<{title?: string; author?: string; date?: string; duration?: number}>;
+	dialect: DialectName;
+	/** The first slide is presenterm's introduction slide, drawn centred. */
+	intro: boolean;
+	reading: SharedReading;
 	slides: readonly string[];
 }>;
+
+/** How the slides are read (patat's settings): lists revealed item by item, comments as notes. */
+export type SharedReading = Readonly<{incrementalLists: boolean; commentNotes: boolean}>;
 
 export type TalkPosition = Readonly<{
 	slide: number;
@@ -246,7 +259,31 @@ function readDeck(value: Record<string, unknown>, limits: Limits): Message | str
 		fields['duration'] = duration;
 	}
 
-	return {type: 'deck', deck: {meta: fields, slides: checked}};
+	const dialect = deck['dialect'];
+	if (typeof dialect !== 'string' || !(dialectNames as readonly string[]).includes(dialect)) {
+		return `dialect is not one of ${dialectNames.join(', ')}`;
+	}
+
+	const intro = deck['intro'];
+	if (typeof intro !== 'boolean') {
+		return 'intro is not true or false';
+	}
+
+	const reading = deck['reading'];
+	if (!isRecord(reading) || typeof reading['incrementalLists'] !== 'boolean' || typeof reading['commentNotes'] !== 'boolean') {
+		return 'reading is not {incrementalLists, commentNotes}';
+	}
+
+	return {
+		type: 'deck',
+		deck: {
+			meta: fields,
+			dialect: dialect as DialectName,
+			intro,
+			reading: {incrementalLists: reading['incrementalLists'], commentNotes: reading['commentNotes']},
+			slides: checked,
+		},
+	};
 }
 
 class Problem {

@@ -1,32 +1,58 @@
-// A deck as a talk shares it, and back. The leader sends each slide's Markdown (without the
-// speaker notes unless they are shared); a follower rebuilds a Deck from exactly those slides,
-// so slide numbers agree whatever the Markdown holds. Pure.
-import {slideSource, slideText} from '../deck/deck.js';
+// A deck as a talk shares it, and back. The leader sends each slide's source as its own
+// pipeline reads it (cut at the per-slide caps), without the lines of the speaker notes
+// unless they are shared, with the dialect and the front-matter settings that reading
+// depends on. A follower rebuilds a Deck from exactly those slides and reads each one with the
+// same pure pipeline, so it lays out what the leader's audience sees (alignment, spacing,
+// columns, the introduction slide, hidden code lines, pandoc tables…), slide numbers agree
+// whatever the Markdown holds, and reveal steps agree. Pure.
+import {readingOptions, slideReadText, slideText} from '../deck/deck.js';
 import type {Deck} from '../deck/types.js';
 import {sharedMeta, type SharedDeck} from './protocol.js';
 
 const shareCache = new WeakMap<Deck, {withNotes: boolean; shared: SharedDeck}>();
 
-/** The slides' Markdown; without notes, each slide is its visible steps joined by pauses. */
+/** The deck as a talk sends it; without notes, each slide's note lines are gone (see withoutNotes). */
 export function shareDeck(deck: Deck, withNotes: boolean): SharedDeck {
 	const cached = shareCache.get(deck);
 	if (cached?.withNotes === withNotes) {
 		return cached.shared;
 	}
 
-	const slides = Array.from({length: deck.count}, (_, i) =>
-		withNotes
-			? slideSource(deck, i)
-			: slideText(deck, i)
-					.steps.map(step => step.markdown)
-					.join('\n<!-- pause -->\n'),
-	);
-	const shared = {meta: sharedMeta(deck.meta), slides};
+	const slides = Array.from({length: deck.count}, (_, i) => {
+		const source = slideReadText(deck, i);
+		return withNotes ? source : withoutNotes(source, slideText(deck, i).noteLines);
+	});
+	const shared: SharedDeck = {
+		meta: sharedMeta(deck.meta),
+		dialect: deck.dialect ?? 'lectern',
+		intro: deck.intro === true,
+		reading: readingOptions(deck),
+		slides,
+	};
 	shareCache.set(deck, {withNotes, shared});
 	return shared;
 }
 
-/** The deck a follower shows: one slide per shared string, in order. */
+/**
+ * A slide's source without its notes: each line of a note becomes a blank line, which is what
+ * the slide splitter makes of it (a note ends a paragraph and is otherwise nothing; a blank
+ * line more or less changes no block), so the follower's split of what is left gives the
+ * leader's steps, line for line, and with them the same alignment and spacing.
+ */
+export function withoutNotes(source: string, noteLines: readonly (readonly [number, number])[]): string {
+	if (noteLines.length === 0) {
+		return source;
+	}
+
+	const lines = source.split('\n');
+	for (const [first, last] of noteLines) {
+		lines.fill('', first, last + 1);
+	}
+
+	return lines.join('\n');
+}
+
+/** The deck a follower shows: one slide per shared string, in order, read as the leader reads them. */
 export function deckFromShared(shared: SharedDeck, file: string): Deck {
 	const starts: number[] = [];
 	const ends: number[] = [];
@@ -41,9 +67,13 @@ export function deckFromShared(shared: SharedDeck, file: string): Deck {
 		line += countLines(slide);
 	}
 
+	const {incrementalLists, commentNotes} = shared.reading;
 	return {
 		file,
-		meta: {...shared.meta, extra: {}},
+		dialect: shared.dialect,
+		...(shared.intro ? {intro: true} : {}),
+		// The settings go where deck.ts reads them (patat's front matter); nothing else of it travels.
+		meta: {...shared.meta, extra: incrementalLists || commentNotes ? {patat: {incrementalLists, speakerNotes: commentNotes}} : {}},
 		body: shared.slides.join('\n'),
 		bodyLine: 0,
 		count: shared.slides.length,

@@ -9,6 +9,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {lecternBin, repoRoot, runLectern, tempDir} from './cli-helpers.js';
 import {closeAll, keys, startPty, type PtySession} from './pty.js';
 import {defined} from '../support/defined.js';
+import {protocolVersion} from '../../src/hall/protocol.js';
 
 const deckText = `---
 title: Hall test
@@ -314,6 +315,97 @@ describe('security', () => {
 	});
 });
 
+describe("the deck's dialect on followers", () => {
+	/** The rows above the status bar (which says other things on each side). */
+	const slideRows = (t: PtySession) => t.screen().split('\n').slice(0, -1);
+
+	it('a presenterm deck looks the same on a follower as on the projector: the intro centred, new_lines, jump_to_middle, alignment', async () => {
+		const fixture = path.join(repoRoot, 'test/fixtures/dialects/presenterm-layout.md');
+		const lead = await lectern(['present', fixture, '--share', 'suitcase'], 100, 30);
+		await lead.waitFor(/(^|\s)1\/4(\s|$)/);
+		// The projector's view: the slide alone, as the audience sees it.
+		lead.press('s');
+		await lead.waitFor(screen => !screen.includes('── notes'));
+		const f = await lectern(['follow', 'suitcase'], 100, 30);
+		const slides = [
+			'Packing a suitcase',
+			'Part one: the plan',
+			'Three empty rows sit above this line.',
+			'Everything else stays on the left.',
+		];
+		for (const [i, text] of slides.entries()) {
+			if (i > 0) lead.press(keys.right);
+			await lead.waitFor(text);
+			await f.waitFor(text);
+			await Promise.all([lead.settled(), f.settled()]);
+			expect(slideRows(f), `slide ${i + 1}`).toEqual(slideRows(lead));
+		}
+
+		// What each slide shows as presenterm draws it, not as plain Markdown would.
+		lead.press('g');
+		await f.waitFor(screen => /^ {20,}Packing a suitcase/m.test(screen));
+		expect(
+			f
+				.screen()
+				.split('\n')
+				.findIndex(row => row.includes('Packing a suitcase')),
+		).toBeGreaterThan(8);
+		lead.press('G');
+		await f.waitFor(/^ {30,}Socks fill the gaps on the right\.$/m);
+		expect(f.screen()).toMatch(/^ {20,}Fragile things travel in the middle\.$/m);
+		expect(f.screen()).not.toContain('<!--');
+		expect(f.screen()).not.toContain('speaker_note');
+	});
+
+	it.each([
+		[
+			'lectern',
+			'## One\n\nshown one\n\n<!-- notes: SECRET-1\nSECRET-2 -->\n\n---\n\n## Two\n\n::: notes\nSECRET-3\n:::\n\nshown two\n\n???\nSECRET-4\n',
+		],
+		[
+			'presenterm',
+			'One\n===\n\n<!-- alignment: center -->\n\nshown one\n\n<!-- speaker_note: SECRET-1 -->\n\n<!-- end_slide -->\n\nTwo\n===\n\n<!-- speaker_note: |\n  SECRET-2\n-->\n\nshown two\n',
+		],
+		['marp', '---\nmarp: true\n---\n\n# One\n\nshown one\n\n<!-- SECRET-1 -->\n\n---\n\n# Two\n\n<!--\nSECRET-2\n-->\n\nshown two\n'],
+		[
+			'patat',
+			'---\npatat:\n  speakerNotes:\n    file: notes.txt\n---\n\n# One\n\nshown one\n\n<!-- SECRET-1 -->\n\n. . .\n\nshown two\n\n::: notes\nSECRET-2\n:::\n',
+		],
+		['reveal', '## One\n\nshown one\n\nNote: SECRET-1\nSECRET-2\n\n---\n\n## Two\n\nshown two\n\nnote:\nSECRET-3\n'],
+	])('%s notes never reach a follower without --share-notes', async (dialect, text) => {
+		fs.writeFileSync(deck, text);
+		const lead = await lectern(['present', deck, '--share', 'hall', '--dialect', dialect], 100, 30);
+		await lead.waitFor('shown one');
+		await lead.waitFor('SECRET-1');
+		// Everything a follower is sent, read straight from the talk's socket.
+		const sent = await new Promise<string>((resolve, reject) => {
+			let bytes = '';
+			const socket = net.createConnection(path.join(place.dir, 'lectern', 'hall.sock'));
+			socket.setEncoding('utf8');
+			socket.on('data', (chunk: string) => {
+				bytes += chunk;
+				if (bytes.includes('"type":"position"')) {
+					socket.destroy();
+					resolve(bytes);
+				}
+			});
+			socket.on('error', reject);
+		});
+		expect(sent).toContain(`"dialect":"${dialect}"`);
+		expect(sent).toContain('shown two');
+		expect(sent).not.toContain('SECRET');
+		const f = await lectern(['follow', 'hall'], 100, 30);
+		await f.waitFor('shown one');
+		lead.press(keys.right);
+		await f.waitFor('shown two');
+		f.press('s');
+		await f.settled();
+		expect(f.screen()).not.toContain('SECRET');
+		lead.press('q');
+		await lead.exited();
+	});
+});
+
 describe('hostile talks', () => {
 	async function fakeTalk(lines: readonly string[]): Promise<net.Server> {
 		const dir = path.join(place.dir, 'lectern');
@@ -326,24 +418,31 @@ describe('hostile talks', () => {
 		return server;
 	}
 
-	const hello = JSON.stringify({v: 1, type: 'hello', talk: 'evil', title: 'x', slide: 0, count: 1, followers: 1});
+	const v = protocolVersion;
+	const hello = JSON.stringify({v, type: 'hello', talk: 'evil', title: 'x', slide: 0, count: 1, followers: 1});
 	const evilDeck = JSON.stringify({
-		v: 1,
+		v,
 		type: 'deck',
-		deck: {meta: {title: 'T\u001B]52;c;AAAA\u0007'}, slides: ['## Evil \u001B[2J\u001B]0;pwned\u0007 title\n\nbody \u009B31m']},
+		deck: {
+			meta: {title: 'T\u001B]52;c;AAAA\u0007'},
+			dialect: 'presenterm',
+			intro: false,
+			reading: {incrementalLists: false, commentNotes: false},
+			slides: ['## Evil \u001B[2J\u001B]0;pwned\u0007 title\n\n<!-- alignment: center -->\n\nbody \u009B31m'],
+		},
 	});
-	const position = JSON.stringify({v: 1, type: 'position', slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: false}});
+	const position = JSON.stringify({v, type: 'position', slide: 0, step: 0, blank: false, clock: {elapsed: 0, paused: false}});
 
 	it.each([
 		[
 			'an unknown version',
 			[JSON.stringify({v: 9, type: 'hello'})],
-			'lectern: evil: the talk speaks protocol version 9; this lectern speaks version 1 (update one of them)',
+			`lectern: evil: the talk speaks protocol version 9; this lectern speaks version ${v} (update one of them)`,
 		],
-		['malformed JSON', ['{"v":1,"type":'], 'lectern: evil: the talk sent a message that is not JSON'],
+		['malformed JSON', [`{"v":${v},"type":`], 'lectern: evil: the talk sent a message that is not JSON'],
 		[
 			'an oversized message',
-			[hello, `{"v":1,"type":"position","x":"${'y'.repeat(10_000)}"}`],
+			[hello, `{"v":${v},"type":"position","x":"${'y'.repeat(10_000)}"}`],
 			'lectern: evil: the talk sent a message over the 4 KiB limit',
 		],
 	])('%s ends the connection with one line, no stack', async (_name, lines, message) => {

@@ -281,6 +281,22 @@ describe('dialect rules', () => {
 		expect(capped.blocks[1]?.space).toBe(200);
 	});
 
+	it('alignment and new_lines below a speaker note of several lines go on the block they precede', () => {
+		const slide = parseSlide(
+			openDeck(
+				'T\n===\n\n<!-- speaker_note: |\n  one\n  two\n-->\n\n<!-- alignment: center -->\n\n<!-- new_lines: 2 -->\n\nmoved\n\n<!-- alignment: left -->\n\nplain',
+				'x.md',
+				'presenterm',
+			),
+			0,
+		);
+		expect(slide.blocks.map(block => [block.align, block.space])).toEqual([
+			[undefined, undefined],
+			['center', 2],
+			[undefined, undefined],
+		]);
+	});
+
 	it('presenterm hides /// lines only in the languages it lists', () => {
 		const slide = parseSlide(openDeck('## T\n\n```go\n/// hidden\nshown\n```\n\n```lua\n/// kept\n```', 'x.md', 'presenterm'), 0);
 		expect(slide.blocks.filter(block => block.kind === 'code').map(block => (block as {code: string}).code)).toEqual(['shown', '/// kept']);

@@ -4,15 +4,23 @@ import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {encodeMessage, FloodGuard, limitsFor, LineSplitter, parseMessage, protocolVersion, type Message} from '../../src/hall/protocol.js';
 import {deckFromShared, shareDeck} from '../../src/hall/shared-deck.js';
+import {dialectNames} from '../../src/deck/dialects/dialect.js';
 
 const limits = limitsFor(1024 * 1024);
+/** What a deck message says besides its meta and slides, for a plain Markdown deck. */
+const plainDeck = {dialect: 'lectern', intro: false, reading: {incrementalLists: false, commentNotes: false}} as const;
+const plainJson = '"dialect":"lectern","intro":false,"reading":{"incrementalLists":false,"commentNotes":false}';
 const roundTrip = (message: Message) => parseMessage(encodeMessage(message).trimEnd(), limits);
 
 describe('messages', () => {
 	it('round-trips every message type with the version field', () => {
 		const messages: Message[] = [
 			{type: 'hello', talk: 'os-101', title: 'Virtualization', slide: 3, count: 57, followers: 2},
-			{type: 'deck', deck: {meta: {title: 'T', duration: 90}, slides: ['# A', '## B\ntext']}},
+			{type: 'deck', deck: {...plainDeck, meta: {title: 'T', duration: 90}, slides: ['# A', '## B\ntext']}},
+			{
+				type: 'deck',
+				deck: {meta: {}, dialect: 'patat', intro: false, reading: {incrementalLists: true, commentNotes: true}, slides: ['# A']},
+			},
 			{type: 'position', slide: 4, step: 1, blank: true, clock: {elapsed: 12.5, paused: false}},
 			{type: 'end'},
 		];
@@ -23,31 +31,47 @@ describe('messages', () => {
 	});
 
 	it.each([
-		['not JSON', '{"v":1,', 'not JSON'],
+		['not JSON', '{"v":2,', 'not JSON'],
 		['an array', '[1,2]', 'not a JSON object'],
-		['another version', '{"v":2,"type":"end"}', 'protocol version 2'],
+		['an older version', '{"v":1,"type":"end"}', 'protocol version 1; this lectern speaks version 2'],
 		['no version', '{"type":"end"}', 'protocol version an unknown'],
-		['an unknown type', '{"v":1,"type":"takeover"}', 'unknown type (takeover)'],
-		['no type', '{"v":1}', 'without a type'],
+		['an unknown type', '{"v":2,"type":"takeover"}', 'unknown type (takeover)'],
+		['no type', '{"v":2}', 'without a type'],
 		[
 			'a negative slide',
-			'{"v":1,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'{"v":2,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}',
 			'slide is not a whole number',
 		],
 		[
 			'a fractional step',
-			'{"v":1,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'{"v":2,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}',
 			'step is not a whole number',
 		],
-		['a string blank', '{"v":1,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
-		['no clock', '{"v":1,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
-		['a deck of no slides', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
-		['a slide that is not text', '{"v":1,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
-		['a title object', '{"v":1,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
-		['a negative duration', '{"v":1,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
+		['a string blank', '{"v":2,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
+		['no clock', '{"v":2,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
+		['a deck of no slides', '{"v":2,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
+		['a slide that is not text', '{"v":2,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
+		['a title object', '{"v":2,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
+		['a negative duration', '{"v":2,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
+		['a deck without its dialect', '{"v":2,"type":"deck","deck":{"meta":{},"slides":["x"]}}', 'dialect is not one of'],
+		[
+			'an unknown dialect',
+			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"__proto__","intro":false,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
+			'dialect is not one of lectern, presenterm',
+		],
+		[
+			'an intro that is not true or false',
+			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"presenterm","intro":1,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
+			'intro',
+		],
+		[
+			'reading settings that are not true or false',
+			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"patat","intro":false,"reading":{"incrementalLists":"yes","commentNotes":false},"slides":["x"]}}',
+			'reading is not',
+		],
 		[
 			'a huge position',
-			`{"v":1,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`,
+			`{"v":2,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`,
 			'limit',
 		],
 	])('refuses %s with one line', (_name, line, reason) => {
@@ -57,13 +81,13 @@ describe('messages', () => {
 	});
 
 	it('refuses a deck over the size cap', () => {
-		const line = JSON.stringify({v: 1, type: 'deck', deck: {meta: {}, slides: ['x'.repeat(600), 'y'.repeat(600)]}});
+		const line = JSON.stringify({v: 2, type: 'deck', deck: {meta: {}, slides: ['x'.repeat(600), 'y'.repeat(600)]}});
 		expect(parseMessage(line, limitsFor(1000))).toEqual({error: expect.stringContaining('size cap')});
 	});
 
 	it('turns lone surrogates into U+FFFD, as strict decoding of a file would not let them in', () => {
-		const result = parseMessage('{"v":1,"type":"deck","deck":{"meta":{"title":"a\\ud800b"},"slides":["x\\udc00"]}}', limits);
-		expect(result).toEqual({message: {type: 'deck', deck: {meta: {title: 'a\uFFFDb'}, slides: ['x\uFFFD']}}});
+		const result = parseMessage(`{"v":2,"type":"deck","deck":{${plainJson},"meta":{"title":"a\\ud800b"},"slides":["x\\udc00"]}}`, limits);
+		expect(result).toEqual({message: {type: 'deck', deck: {...plainDeck, meta: {title: 'a\uFFFDb'}, slides: ['x\uFFFD']}}});
 	});
 });
 
@@ -119,13 +143,16 @@ describe('shared decks', () => {
 	});
 
 	it('keeps slide numbers whatever a slide holds (a separator inside a shared slide does not split it)', () => {
-		const rebuilt = deckFromShared({meta: {}, slides: ['## A\n---\n## still A', '```\nopen fence', '## C']}, 't');
+		const rebuilt = deckFromShared({...plainDeck, meta: {}, slides: ['## A\n---\n## still A', '```\nopen fence', '## C']}, 't');
 		expect(rebuilt.count).toBe(3);
 		expect(parseSlide(rebuilt, 2).title).toBe('C');
 	});
 
 	it('a hostile deck is shown through the sanitiser', () => {
-		const rebuilt = deckFromShared({meta: {title: 'x\u001B]52;c;AAAA\u0007'}, slides: ['## \u001B[2J title\n\u009B31m text \u202E']}, 't');
+		const rebuilt = deckFromShared(
+			{...plainDeck, meta: {title: 'x\u001B]52;c;AAAA\u0007'}, slides: ['## \u001B[2J title\n\u009B31m text \u202E']},
+			't',
+		);
 		const slide = parseSlide(rebuilt, 0);
 		expect(slide.title).not.toMatch(/[\p{Cc}\u202E]/u);
 	});
@@ -159,7 +186,7 @@ describe('fuzz: whatever a talk sends, a follower answers with a message or one 
 		);
 		const message = fc.record(
 			{
-				v: fc.oneof(fc.constant(1), hostileValue),
+				v: fc.oneof(fc.constant(protocolVersion), hostileValue),
 				type: fc.constantFrom('hello', 'deck', 'position', 'end', 'x'),
 				slide: hostileValue,
 				step: hostileValue,
@@ -173,6 +200,12 @@ describe('fuzz: whatever a talk sends, a follower answers with a message or one 
 					hostileValue,
 					fc.record({
 						meta: fc.oneof(hostileValue, fc.record({title: hostileValue, duration: hostileValue})),
+						dialect: fc.oneof(fc.constantFrom(...dialectNames), hostileValue),
+						intro: fc.oneof(fc.boolean(), hostileValue),
+						reading: fc.oneof(
+							hostileValue,
+							fc.record({incrementalLists: fc.oneof(fc.boolean(), hostileValue), commentNotes: fc.boolean()}),
+						),
 						slides: fc.oneof(hostileValue, fc.array(fc.oneof(fc.string({unit: 'binary'}), hostileValue), {maxLength: 5})),
 					}),
 				),

@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
 import {askTalk} from '../../src/cli/commands/talks.js';
+import {protocolVersion} from '../../src/hall/protocol.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,10 +24,10 @@ async function serve(payload: string): Promise<{socket: string; close: () => voi
 	return {socket, close: () => server.close()};
 }
 
-const hello = JSON.stringify({v: 1, type: 'hello', talk: 'guide', title: 'Guide', slide: 2, count: 27, followers: 1});
+const hello = JSON.stringify({v: protocolVersion, type: 'hello', talk: 'guide', title: 'Guide', slide: 2, count: 27, followers: 1});
 
 test('the hello is read when the long deck line arrives in the same chunk', async () => {
-	const deck = JSON.stringify({v: 1, type: 'deck', text: 'x'.repeat(20_000)});
+	const deck = JSON.stringify({v: protocolVersion, type: 'deck', text: 'x'.repeat(20_000)});
 	const server = await serve(`${hello}\n${deck}\n`);
 	const info = await askTalk(server.socket);
 	server.close();

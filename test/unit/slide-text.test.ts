@@ -20,7 +20,7 @@ describe('speaker notes: all five syntaxes', () => {
 		const text = splitSlideText('## T\n<!-- notes: first\nsecond\nthird -->\nafter');
 		expect(text.notes.trimEnd()).toBe('first\nsecond\nthird');
 		expect(text.unterminatedNotesLine).toBe(-1);
-		expect(visible('## T\n<!-- notes: first\nsecond\nthird -->\nafter')).toEqual(['## T\n\nafter']);
+		expect(visible('## T\n<!-- notes: first\nsecond\nthird -->\nafter')).toEqual(['## T\n\n\n\nafter']);
 	});
 
 	it('<!-- notes: with the text starting on the next line, indented', () => {
@@ -38,7 +38,7 @@ describe('speaker notes: all five syntaxes', () => {
 	it('::: notes … :::', () => {
 		const text = splitSlideText('## T\n::: notes\nn1\nn2\n:::\nvis');
 		expect(text.notes).toBe('n1\nn2');
-		expect(visible('## T\n::: notes\nn1\nn2\n:::\nvis')).toEqual(['## T\n\nvis']);
+		expect(visible('## T\n::: notes\nn1\nn2\n:::\nvis')).toEqual(['## T\n\n\n\n\nvis']);
 		expect(splitSlideText('::: {.notes}\npandoc\n:::').notes).toBe('pandoc');
 	});
 
@@ -46,7 +46,7 @@ describe('speaker notes: all five syntaxes', () => {
 		for (const opener of ['Note:', 'Notes:']) {
 			const text = splitSlideText(`## T\nvis\n${opener}\nrest1\n\nrest2`);
 			expect(text.notes).toBe('rest1\n\nrest2');
-			expect(text.steps.map(step => step.markdown)).toEqual(['## T\nvis\n']);
+			expect(text.steps.map(step => step.markdown)).toEqual(['## T\nvis\n\n\n\n']);
 		}
 	});
 
@@ -54,6 +54,15 @@ describe('speaker notes: all five syntaxes', () => {
 		const text = splitSlideText('## T\nvis\n???\nrest\n<!-- pause -->\nstill notes');
 		expect(text.notes).toBe('rest\n<!-- pause -->\nstill notes');
 		expect(text.steps).toHaveLength(1);
+	});
+
+	it('each line of a note is a blank line of the step, so the lines below keep their numbers', () => {
+		const text = splitSlideText('## T\n<!-- notes: a\nb\nc -->\n\nafter\n\n::: notes\nd\n:::\nlast');
+		expect(text.steps.map(step => step.markdown.split('\n').length)).toEqual([11]);
+		expect(text.noteLines).toEqual([
+			[1, 3],
+			[7, 9],
+		]);
 	});
 
 	it('joins several notes on one slide with a blank line', () => {
@@ -64,7 +73,7 @@ describe('speaker notes: all five syntaxes', () => {
 		const text = splitSlideText('## T\nvis\nNote: first line\nsecond');
 		expect(text.hasNotes).toBe(true);
 		expect(text.notes).toBe('first line\nsecond');
-		expect(text.steps.map(step => step.markdown)).toEqual(['## T\nvis\n']);
+		expect(text.steps.map(step => step.markdown)).toEqual(['## T\nvis\n\n']);
 	});
 
 	it('matches ^note: case-insensitively, as reveal.js does', () => {
@@ -107,7 +116,7 @@ describe('speaker notes inside code fences are code', () => {
 	it('also in a tilde fence, and recognised again after it closes', () => {
 		const text = splitSlideText('~~~\nNote:\n~~~\nNote:\nreal');
 		expect(text.notes).toBe('real');
-		expect(text.steps.map(step => step.markdown)).toEqual(['~~~\nNote:\n~~~\n']);
+		expect(text.steps.map(step => step.markdown)).toEqual(['~~~\nNote:\n~~~\n\n']);
 	});
 });
 
@@ -116,7 +125,7 @@ describe('unterminated notes', () => {
 		const text = splitSlideText('## T\n\n<!-- notes: never\nclosed');
 		expect(text.unterminatedNotesLine).toBe(2);
 		expect(text.notes).toBe('never\nclosed');
-		expect(text.steps.map(step => step.markdown)).toEqual(['## T\n\n']);
+		expect(text.steps.map(step => step.markdown)).toEqual(['## T\n\n\n']);
 	});
 
 	it('a ::: notes block that never closes', () => {
