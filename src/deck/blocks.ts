@@ -18,6 +18,12 @@
 // scan (the general path is a method of its own): 1.3-1.6x (CPU medians of interleaved runs on
 // a loaded 2-core machine, e.g. 15.5 ms before the tracker, 66 ms before this work, 21.3 ms).
 // The rest is the work the old scanner skipped: it looked at no blank, prose or list line.
+// Those figures were with V8's optimising compiler; the bin runs with --no-opt, where nothing
+// is inlined and each call, comparison and field write is paid for as written: there the scan
+// took 2.4-4x the old one's (bench/scan.mjs). skipQuiet reads the lines a slide scan has
+// nothing to do with (prose, blank lines, code, comment bodies, list items on the first
+// column) in one loop of its own: 1.3x on the bench's generated deck, 1.6-1.9x on the stalls
+// bench's 6 MB deck and the lecture, 0.5x in a long code block.
 
 export type LineKind =
 	| 'blank'
@@ -40,6 +46,8 @@ export type BlockLine = {
 	level: number;
 	/** For `text` and `setext`: the 0-based line where the paragraph (the heading's text) started. */
 	paragraphLine: number;
+	/** For `setext`: the offset in the source where the heading's text started (its first line's start). */
+	paragraphStart: number;
 	/** Columns the line's containers (quote bars, list indents) take before its content. */
 	contentStart: number;
 	/** The line starts an item of a list that no other container holds. */
@@ -65,6 +73,8 @@ type Leaf = {
 	type: 'none' | 'paragraph' | 'fence' | 'indented' | 'html';
 	/** 0-based line the block opened on (paragraph, fence, HTML). */
 	line: number;
+	/** A paragraph's offset in the source (its first line's start); -1 for the rest. */
+	start: number;
 	// `definitions`: every line so far is a link reference definition (`[id]: url`), which
 	// CommonMark takes out of the paragraph, leaving nothing for a setext underline to make a heading of.
 	definitions: boolean;
@@ -76,11 +86,27 @@ type Leaf = {
 };
 
 // Every leaf is made by one of these, so every leaf has one shape.
-const paragraphLeaf = (line: number, definitions: boolean): Leaf => ({type: 'paragraph', line, definitions, char: 0, length: 0, kind: 0});
-const fenceLeaf = (line: number, char: number, length: number): Leaf => ({type: 'fence', line, definitions: false, char, length, kind: 0});
-const htmlLeaf = (line: number, kind: number): Leaf => ({type: 'html', line, definitions: false, char: 0, length: 0, kind});
-const none: Leaf = {type: 'none', line: -1, definitions: false, char: 0, length: 0, kind: 0};
-const indentedCode: Leaf = {type: 'indented', line: -1, definitions: false, char: 0, length: 0, kind: 0};
+const paragraphLeaf = (line: number, start: number, definitions: boolean): Leaf => ({
+	type: 'paragraph',
+	line,
+	start,
+	definitions,
+	char: 0,
+	length: 0,
+	kind: 0,
+});
+const fenceLeaf = (line: number, char: number, length: number): Leaf => ({
+	type: 'fence',
+	line,
+	start: -1,
+	definitions: false,
+	char,
+	length,
+	kind: 0,
+});
+const htmlLeaf = (line: number, kind: number): Leaf => ({type: 'html', line, start: -1, definitions: false, char: 0, length: 0, kind});
+const none: Leaf = {type: 'none', line: -1, start: -1, definitions: false, char: 0, length: 0, kind: 0};
+const indentedCode: Leaf = {type: 'indented', line: -1, start: -1, definitions: false, char: 0, length: 0, kind: 0};
 const space = 0x20;
 const tab = 0x09;
 
@@ -206,6 +232,71 @@ function fenceRun(source: string, start: number, end: number): number {
 	return length;
 }
 
+// What skipQuiet may read next, by the leaf open and whether containers are: small integers, compared once per line.
+const noneTop = 0;
+const paragraphTop = 1;
+const fenceTop = 2;
+const commentTop = 3;
+const otherMode = 4;
+
+function quietMode(leaf: Leaf, stack: readonly Container[]): number {
+	if (stack.length > 0) {
+		return otherMode;
+	}
+
+	switch (leaf.type) {
+		case 'none': {
+			return noneTop;
+		}
+
+		case 'paragraph': {
+			return paragraphTop;
+		}
+
+		case 'fence': {
+			return fenceTop;
+		}
+
+		default: {
+			return leaf.type === 'html' && leaf.kind === 2 ? commentTop : otherMode;
+		}
+	}
+}
+
+/**
+ * A list item's marker at `start`, a line's start, followed by one space and a character that
+ * starts text (quickContainer's list item on the first column): its length, or 0. `interrupts`:
+ * it would interrupt a paragraph, which only a bullet or the number 1 does.
+ */
+function itemMarker(source: string, start: number, end: number, interrupts: boolean): number {
+	const c = source.charCodeAt(start);
+	let marker = 0;
+	if (c === 0x2d || c === 0x2b || c === 0x2a) {
+		// The commonest item, a bullet, one space and text, tested without a call.
+		const after = source.charCodeAt(start + 2);
+		return source.charCodeAt(start + 1) === space && start + 2 < end && (after >= 128 || blockStarts[after] === 0) ? 1 : 0;
+	}
+
+	if (c >= 0x30 && c <= 0x39) {
+		while (marker < 9 && start + marker < end && source.charCodeAt(start + marker) >= 0x30 && source.charCodeAt(start + marker) <= 0x39) {
+			marker++;
+		}
+
+		const delimiter = source.charCodeAt(start + marker);
+		if ((delimiter !== 0x2e && delimiter !== 0x29) || (interrupts && !(marker === 1 && c === 0x31))) {
+			return 0;
+		}
+
+		marker++;
+	} else {
+		return 0;
+	}
+
+	return source.charCodeAt(start + marker) === space && startsText(start + marker + 1 < end ? source.charCodeAt(start + marker + 1) : -1)
+		? marker
+		: 0;
+}
+
 /** The stack cut to its first `count` containers (pop is cheaper than setting the length). */
 function truncate(stack: Container[], count: number): void {
 	while (stack.length > count) {
@@ -242,10 +333,16 @@ export class BlockTracker {
 		top: true,
 		level: 0,
 		paragraphLine: -1,
+		paragraphStart: -1,
 		contentStart: 0,
 		topItem: false,
 		openedFrom: -1,
 	};
+	/** What skipQuiet read: its last line was blank; some line was not (set only when it read some). */
+	skippedBlank = false;
+	skippedContent = false;
+	/** Where the line skipQuiet stopped at ends (-1: not known, it has no line end or the line limit stopped the skip). */
+	lineEnd = -1;
 	private openedTopItem = false;
 	private openedFrom = -1;
 	private commentSource: string | undefined;
@@ -304,7 +401,7 @@ export class BlockTracker {
 
 			if (startsText(first)) {
 				if (leaf.type === 'none') {
-					this.leaf = paragraphLeaf(this.line, false);
+					this.leaf = paragraphLeaf(this.line, start, false);
 				} else {
 					leaf.definitions = false;
 				}
@@ -350,6 +447,185 @@ export class BlockTracker {
 		}
 
 		return this.general(source, start, end, leaf);
+	}
+
+	/**
+	 * Reads on from `pos` (a line's start in `source`) the lines a slide scan has nothing to do
+	 * with, as next() reads them, up to line `lineLimit` (not included): paragraph text outside
+	 * any container that starts with a character no block starts with, empty lines (outside a
+	 * fence or comment, or under list items), a code fence's lines outside any container (its
+	 * opening and closing runs on the first column too), an HTML comment's lines after its
+	 * first up to the one that closes it, and a list item on the first column (a bullet or a
+	 * number, one space, text). It stops at any other line (headings, rules, comment openings,
+	 * quotes, indented lines under list items...), which next() reads, and at a line without a
+	 * line end (a source's last line). Returns the offset of the first line left unread.
+	 *
+	 * Why: one loop with no call but indexOf per line, for a deck's commonest lines. Read one by
+	 * one through next() and the scan's own work, they took 2.5-4x the CPU of the scanner
+	 * before this tracker (aa98e18) with the bin's flags (no optimising compiler, so nothing is
+	 * inlined: each call and each field of the reused BlockLine costs). test/unit/scan-quiet.test.ts
+	 * drives the scan with and without this path through the same random decks.
+	 *
+	 * `skippedBlank`: the last line read was blank; `skippedContent`: some line read was not.
+	 */
+	skipQuiet(source: string, pos: number, lineLimit: number): number {
+		const stack = this.stack;
+		let leaf = this.leaf;
+		let mode = quietMode(leaf, stack);
+		let line = this.line;
+		let at = pos;
+		let end = -1;
+		let blank = false;
+		let content = false;
+		// The hottest lines first, each tested with as few operations as it can be: with no
+		// optimising compiler, every comparison and call is paid for as written.
+		for (;;) {
+			if (line + 1 >= lineLimit) {
+				end = -1;
+				break;
+			}
+
+			end = source.indexOf('\n', at);
+			if (end === -1) {
+				break;
+			}
+
+			// On an empty line, the line end's code (10): below a space, and no block start.
+			const c = source.charCodeAt(at);
+			if (mode === fenceTop) {
+				if (c > space && c !== leaf.char) {
+					// A line of code.
+				} else if (c === leaf.char) {
+					let length = 1;
+					while (source.charCodeAt(at + length) === c) {
+						length++;
+					}
+
+					if (length >= leaf.length && isBlankBetween(source, at + length, end)) {
+						leaf = none;
+						mode = noneTop;
+					}
+				} else if (c === space) {
+					// Up to three spaces may indent the fence's closing run (next() reads that line); four make code.
+					if (!source.startsWith('    ', at)) {
+						let indent = 1;
+						while (source.charCodeAt(at + indent) === space) {
+							indent++;
+						}
+
+						const after = source.charCodeAt(at + indent);
+						if (at + indent < end && (after === leaf.char || after === tab)) {
+							break;
+						}
+					}
+				} else if (at !== end) {
+					// A tab or another control character.
+					break;
+				}
+
+				blank = false;
+				content = true;
+			} else if (mode <= paragraphTop && at !== end && (c >= 128 || blockStarts[c] === 0)) {
+				// Paragraph text.
+				if (mode === noneTop) {
+					leaf = paragraphLeaf(line + 1, at, false);
+					mode = paragraphTop;
+				} else {
+					leaf.definitions = false;
+				}
+
+				blank = false;
+				content = true;
+			} else if (mode === commentTop) {
+				if (this.commentSource !== source || this.commentClose < at) {
+					const close = source.indexOf('-->', at);
+					this.commentSource = source;
+					this.commentClose = close === -1 ? source.length : close;
+				}
+
+				if (this.commentClose + 3 <= end) {
+					leaf = none;
+					mode = noneTop;
+				}
+
+				blank = false;
+				content = true;
+			} else if (at === end && stack.length === 0) {
+				if (mode > paragraphTop) {
+					break;
+				}
+
+				leaf = none;
+				mode = noneTop;
+				blank = true;
+			} else if (at === end) {
+				// List items with content stay open; a quote or an empty item closes (as quickContainer reads it).
+				let matched = 0;
+				while (isItemWithContent(stack[matched])) {
+					matched++;
+				}
+
+				if (matched === stack.length && !(leaf.type === 'none' || leaf.type === 'paragraph')) {
+					break;
+				}
+
+				truncate(stack, matched);
+				leaf = none;
+				mode = matched === 0 ? noneTop : otherMode;
+				blank = true;
+			} else if (c === 0x60 || c === 0x7e) {
+				// A fence on the first column: no container holds it.
+				const length = mode <= paragraphTop || stack.length > 0 ? fenceRun(source, at, end) : 0;
+				if (length === 0) {
+					break;
+				}
+
+				truncate(stack, 0);
+				leaf = fenceLeaf(line + 1, c, length);
+				mode = fenceTop;
+				blank = false;
+				content = true;
+			} else {
+				const first = stack[0];
+				const marker =
+					mode <= paragraphTop
+						? itemMarker(source, at, end, mode === paragraphTop)
+						: first !== undefined && !first.quote
+							? itemMarker(source, at, end, false)
+							: 0;
+				if (marker === 0) {
+					break;
+				}
+
+				// A list item on the first column closes the containers open (none holds a line that
+				// starts so); a lone item's container is reused for the next (nothing else holds it).
+				if (stack.length === 1 && first !== undefined && !first.quote) {
+					first.indent = marker + 1;
+					first.hasContent = true;
+				} else {
+					truncate(stack, 0);
+					stack.push({quote: false, indent: marker + 1, hasContent: true});
+				}
+
+				leaf = paragraphLeaf(line + 1, at, false);
+				mode = otherMode;
+				blank = false;
+				content = true;
+			}
+
+			line++;
+			at = end + 1;
+		}
+
+		this.lineEnd = end;
+		if (at !== pos) {
+			this.leaf = leaf;
+			this.line = line;
+			this.skippedBlank = blank;
+			this.skippedContent = content;
+		}
+
+		return at;
 	}
 
 	/**
@@ -511,6 +787,7 @@ export class BlockTracker {
 				this.close(matched, opened, true);
 				this.leaf = none;
 				this.out.paragraphLine = started;
+				this.out.paragraphStart = leaf.start;
 				return this.result('setext', pos, c === 0x3d ? 1 : 2);
 			}
 
@@ -551,7 +828,7 @@ export class BlockTracker {
 		if (continues) {
 			leaf.definitions &&= definition;
 		} else {
-			this.leaf = paragraphLeaf(this.line, definition);
+			this.leaf = paragraphLeaf(this.line, start, definition);
 		}
 
 		return this.result('text', pos);
@@ -657,6 +934,7 @@ export class BlockTracker {
 		if (leaf.type === 'paragraph' && (c === 0x3d || c === 0x2d) && !leaf.definitions && setextUnderline.test(line)) {
 			this.leaf = none;
 			this.out.paragraphLine = leaf.line;
+			this.out.paragraphStart = leaf.start;
 			return this.result('setext', 0, c === 0x3d ? 1 : 2);
 		}
 
@@ -763,7 +1041,7 @@ export class BlockTracker {
 				return undefined;
 			}
 
-			this.leaf = paragraphLeaf(this.line, false);
+			this.leaf = paragraphLeaf(this.line, start, false);
 			return this.result('text', 2);
 		}
 
@@ -813,7 +1091,7 @@ export class BlockTracker {
 			truncate(stack, matched);
 
 			this.markContent(matched);
-			this.leaf = paragraphLeaf(this.line, false);
+			this.leaf = paragraphLeaf(this.line, start, false);
 			return this.result('text', pos);
 		}
 
@@ -856,7 +1134,7 @@ export class BlockTracker {
 
 		this.markContent(matched);
 		stack.push({quote: false, indent: lead - pos + marker + 1, hasContent: true});
-		this.leaf = paragraphLeaf(this.line, false);
+		this.leaf = paragraphLeaf(this.line, start, false);
 		this.openedTopItem = matched === 0;
 		this.openedFrom = matched;
 		return this.result('text', lead + marker + 1);

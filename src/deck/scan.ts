@@ -80,8 +80,6 @@ class LineScan {
 	private contentLevel = 7;
 	private pendingLevel = 0;
 	private previousBlank = true;
-	// Where the open paragraph began: a setext heading's slide starts there.
-	private paragraphStart = 0;
 	private line = 0;
 	private pos = 0;
 	private readonly text: string;
@@ -99,19 +97,33 @@ class LineScan {
 		let {pos, line, pendingLevel, previousBlank} = this;
 		const stop = line + count;
 		let done = pos > text.length;
-		for (; !done && line < stop; line++) {
-			let end = text.indexOf('\n', pos);
+		while (!done && line < stop) {
+			// Lines that can neither cut a slide nor be a heading, read in one loop (none is one a
+			// dialect's separator takes: see Dialect.separator).
+			const skipped = tracker.skipQuiet(text, pos, stop);
+			if (skipped !== pos) {
+				pos = skipped;
+				line = tracker.line + 1;
+				previousBlank = tracker.skippedBlank;
+				if (pendingLevel > 0 && tracker.skippedContent) {
+					this.contentLevel = Math.min(this.contentLevel, pendingLevel);
+					pendingLevel = 0;
+				}
+
+				if (line >= stop) {
+					break;
+				}
+			}
+
+			let end = tracker.lineEnd;
 			if (end === -1) {
-				end = text.length;
+				end = text.indexOf('\n', pos);
+				end = end === -1 ? text.length : end;
 			}
 
 			const next = end + 1;
 			const info = tracker.next(text, pos, end);
 			const kind = info.kind;
-			if (kind === 'text' && info.paragraphLine === line) {
-				this.paragraphStart = pos;
-			}
-
 			if (pendingLevel > 0 && kind !== 'blank') {
 				if (kind !== 'heading' && kind !== 'break') {
 					this.contentLevel = Math.min(this.contentLevel, pendingLevel);
@@ -129,7 +141,7 @@ class LineScan {
 					headings.push({start: pos, line, level: info.level});
 					pendingLevel = info.level;
 				} else if (kind === 'setext') {
-					headings.push({start: this.paragraphStart, line: info.paragraphLine, level: info.level});
+					headings.push({start: info.paragraphStart, line: info.paragraphLine, level: info.level});
 					pendingLevel = info.level;
 					if (isSeparator(text.slice(pos, end))) {
 						this.warnings.push({
@@ -144,6 +156,7 @@ class LineScan {
 			previousBlank = kind === 'blank';
 			done = next > text.length;
 			pos = next;
+			line++;
 		}
 
 		this.pos = pos;

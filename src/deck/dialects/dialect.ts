@@ -15,7 +15,13 @@ export type Spacing = Readonly<{rows: number; middle?: boolean}>;
 
 export type Dialect = Readonly<{
 	name: DialectName;
-	/** Another line that ends a slide (besides `---` and `<!-- end_slide -->` as CommonMark reads them). */
+	/**
+	 * Another line that ends a slide (besides `---` and `<!-- end_slide -->` as CommonMark reads
+	 * them). The scan never asks it about the lines it reads in one loop (BlockTracker.skipQuiet):
+	 * paragraph text starting with a letter or the like, empty lines, a code fence's lines and
+	 * runs, a comment's lines after its first, a list item starting with a bullet or a number:
+	 * a separator must start with a character no block starts with otherwise (`-`, `*`, `<`...).
+	 */
 	separator?: (line: string, read: BlockLine, previousBlank: boolean) => boolean;
 	/**
 	 * A deck without separators: cut at headings of these levels. `lookatme` picks the level as

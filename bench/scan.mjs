@@ -1,0 +1,174 @@
+// The slide scanner's speed against an older build of it, in ONE interleaved run (issue 17: the
+// dialect work made it slower; the aim is about 1.2x the scan before it). Each build's deck
+// module (src/deck/deck.ts: front matter, dialect detection, the scan) is bundled on its own
+// with esbuild, the old one from `git archive REF`; a child Node with the bin's V8 flags then
+// times openDeck and scanSlides on generated decks, alternating builds and their order each
+// round, and prints CPU medians and the new/old ratio. A measurement, not a test.
+//
+//   node bench/scan.mjs [--ref aa98e18] [--rounds 15] [--decks name,name] [--profile]
+//     --ref      the old build (default: the scanner before the block tracker and the dialects)
+//     --profile  run only the new build, under --cpu-prof (bench/out/scan-prof/)
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {build} from 'esbuild';
+import {outDir, repoRoot} from './lib/env.mjs';
+
+const {values} = parseArgs({
+	options: {
+		ref: {type: 'string', default: 'aa98e18'},
+		rounds: {type: 'string', default: '15'},
+		decks: {type: 'string'},
+		profile: {type: 'boolean', default: false},
+		child: {type: 'string'},
+	},
+});
+
+/** The bench's generated deck (../shared/bench/gen_deck.py): `##` heading, marker, list, a fenced diagram. */
+function benchDeck(count) {
+	const topics = ['guest kernel', 'shadow page table', 'trap and emulate', 'VM exit', 'binary translation', 'virtio ring'];
+	const slides = [];
+	for (let i = 1; i <= count; i++) {
+		const n = String(i).padStart(4, '0');
+		const topic = topics[i % topics.length];
+		const points = [1, 2, 3, 4].map(k => `- point ${i}.${k} about the ${topic}`);
+		const diagram = [
+			'+--------------+      +--------------+',
+			`|  guest ${n}  |      |  guest ${String(i + 1).padStart(4, '0')}  |`,
+			'|  user apps   |      |  user apps   |',
+			'|  guest OS    |      |  guest OS    |',
+			'+------+-------+      +-------+------+',
+			'       |   trap (VM exit)     |',
+			'       v                      v',
+			'+------------------------------------+',
+			`|   hypervisor / VMM   (slide ${n})  |`,
+			'+------------------------------------+',
+		];
+		slides.push([`## Topic ${i}: ${topic}`, '', `SLIDE ${n} MARK`, '', ...points, '', '```', ...diagram, '```'].join('\n'));
+	}
+
+	return `${slides.join('\n\n---\n\n')}\n`;
+}
+
+const decks = {
+	'bench-10000': () => benchDeck(10_000),
+	'realistic-6mb': () =>
+		Array.from({length: 10_000}, (_, i) =>
+			`# Slide ${i + 1}\n\nSome text about page tables, ${i}, and *more* of it.\n\n- a point\n- another point with \`code\`\n\n\`\`\`c\nint x = ${i};\n\`\`\`\n\n<!-- notes: ${'notes words '.repeat(30)} -->\n`.padEnd(
+				600,
+				' ',
+			),
+		).join('\n---\n\n'),
+	'lecture-x20': () => readFileSync(path.join(repoRoot, 'decks', 'virtualization.md'), 'utf8').repeat(20),
+	'prose-lists': () =>
+		Array.from(
+			{length: 10_000},
+			(_, i) =>
+				`# Slide ${i}\n\nA paragraph of prose that goes on\nfor two lines, with *emphasis*.\n\n1. first\n2. second\n   - nested item\n   - another\n\n> a quote\n> on two lines\n`,
+		).join('\n---\n\n'),
+	'code-130000-lines': () => `# code\n\n\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``,
+};
+
+const flags = ['--no-regexp-tier-up', '--max-semi-space-size=1', '--no-opt', '--single-threaded'];
+
+if (values.child) {
+	await child(JSON.parse(values.child));
+} else {
+	await parent();
+}
+
+async function parent() {
+	const dir = path.join(outDir, 'scan');
+	rmSync(dir, {recursive: true, force: true});
+	mkdirSync(dir, {recursive: true});
+	const builds = {new: path.join(dir, 'new.mjs')};
+	await bundle(repoRoot, builds.new);
+	if (!values.profile) {
+		// Outside the repository, where the type check and the linter would read it.
+		const oldSource = mkdtempSync(path.join(tmpdir(), 'lectern-scan-old-'));
+		const archive = execFileSync('git', ['archive', values.ref, 'src'], {cwd: repoRoot, maxBuffer: 1 << 28});
+		execFileSync('tar', ['-x', '-C', oldSource], {input: archive});
+		builds.old = path.join(dir, 'old.mjs');
+		await bundle(oldSource, builds.old);
+		rmSync(oldSource, {recursive: true, force: true});
+	}
+
+	const chosen = values.decks ? values.decks.split(',') : Object.keys(decks);
+	const files = {};
+	for (const name of chosen) {
+		files[name] = path.join(dir, `${name}.md`);
+		writeFileSync(files[name], decks[name]());
+	}
+
+	const args = JSON.stringify({builds, files, rounds: Number(values.rounds)});
+	const prof = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`] : [];
+	const result = spawnSync(process.execPath, [...flags, ...prof, import.meta.filename, '--child', args], {stdio: 'inherit'});
+	process.exitCode = result.status ?? 1;
+}
+
+/** One build's openDeck and scanSlides, as one ES module. */
+async function bundle(root, outfile) {
+	await build({
+		stdin: {
+			contents: "export {openDeck} from './src/deck/deck.ts'; export {scanSlides} from './src/deck/scan.ts';",
+			resolveDir: root,
+			loader: 'ts',
+		},
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		packages: 'external',
+		// front-matter.ts requires yaml lazily (a `require` in an ES module needs one made).
+		banner: {js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);"},
+		logLevel: 'error',
+	});
+}
+
+async function child({builds, files, rounds}) {
+	const modules = {};
+	for (const [name, file] of Object.entries(builds)) {
+		modules[name] = await import(file);
+	}
+
+	const texts = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, readFileSync(file, 'utf8')]));
+	const kinds = {
+		openDeck: (module, text) => module.openDeck(text, 'deck.md'),
+		scanSlides: (module, text) => module.scanSlides?.(text),
+	};
+	const times = {};
+	const names = Object.keys(modules);
+	for (let round = 0; round < rounds; round++) {
+		const order = round % 2 === 0 ? names : [...names].reverse();
+		for (const [deck, text] of Object.entries(texts)) {
+			for (const [kind, run] of Object.entries(kinds)) {
+				for (const name of order) {
+					const before = process.cpuUsage();
+					const out = run(modules[name], text);
+					const used = process.cpuUsage(before);
+					if (round > 0 && out !== undefined) {
+						// The first round compiles the code; it is left out.
+						const key = `${deck}\t${kind}\t${name}`;
+						times[key] = [...(times[key] ?? []), (used.user + used.system) / 1000];
+					}
+				}
+			}
+		}
+	}
+
+	const median = list => [...list].sort((a, b) => a - b)[list.length >> 1];
+	console.log(`CPU medians of ${rounds - 1} interleaved rounds, ms (flags: ${flags.join(' ')})`);
+	console.log('| deck | measure | new | old | new/old |');
+	console.log('|---|---|---:|---:|---:|');
+	for (const deck of Object.keys(texts)) {
+		for (const kind of Object.keys(kinds)) {
+			const fresh = times[`${deck}\t${kind}\tnew`];
+			const old = times[`${deck}\t${kind}\told`];
+			if (!fresh) continue;
+			const ratio = old ? (median(fresh) / median(old)).toFixed(2) : '';
+			console.log(`| ${deck} | ${kind} | ${median(fresh).toFixed(1)} | ${old ? median(old).toFixed(1) : ''} | ${ratio} |`);
+		}
+	}
+}
