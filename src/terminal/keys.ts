@@ -63,17 +63,24 @@ export function escapeBurst(raw: string): KeyName[] | undefined {
 function keyDecoder(onKey: (name: KeyName) => void, onSuspend: () => void): (chunk: Buffer | string) => void {
 	// node:readline waits half a second after an Esc for the rest of a sequence; a terminal
 	// sends a sequence in one write, so an Esc that comes alone is the Esc key, at once (as Ink
-	// takes it). Everything else goes through the decoder.
-	const decoder = new PassThrough();
-	emitKeypressEvents(decoder);
-	decoder.on('keypress', (text: string | undefined, key: Keypress | undefined) => {
-		const name = keypressName(text, key);
-		if (name === 'ctrl+z') {
-			onSuspend();
-		} else if (name !== undefined) {
-			onKey(name);
-		}
-	});
+	// takes it). Everything else goes through the decoder, made on the first key that needs it:
+	// the presenter watches the keyboard from before its first frame, which need not wait for
+	// node:readline's decoder and a stream (their code compiled, ~1 ms of a first frame's CPU).
+	let decoder: PassThrough | undefined;
+	const makeDecoder = () => {
+		const made = new PassThrough();
+		emitKeypressEvents(made);
+		made.on('keypress', (text: string | undefined, key: Keypress | undefined) => {
+			const name = keypressName(text, key);
+			if (name === 'ctrl+z') {
+				onSuspend();
+			} else if (name !== undefined) {
+				onKey(name);
+			}
+		});
+		return made;
+	};
+
 	return chunk => {
 		const burst = chunk[0] === '\u001B' || chunk[0] === 0x1b ? escapeBurst(chunk.toString()) : undefined;
 		if (chunk.length === 1 && (chunk === '\u001B' || (typeof chunk !== 'string' && chunk[0] === 0x1b))) {
@@ -81,6 +88,7 @@ function keyDecoder(onKey: (name: KeyName) => void, onSuspend: () => void): (chu
 		} else if (burst) {
 			for (const name of burst) onKey(name);
 		} else {
+			decoder ??= makeDecoder();
 			decoder.write(chunk);
 		}
 	};
