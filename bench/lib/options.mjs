@@ -5,7 +5,7 @@ import {parseSize, repoRoot} from './env.mjs';
 
 const HELP = `usage: npm run bench -- [options]
   --size COLSxROWS     pseudo-terminal size (default 100x30)
-  --repeat R           runs per tool and deck size (default 5; 10,000 slides: at most 2)
+  --repeat R           runs per tool and deck size (default 5; 10,000 slides: at most 2, then Lectern and the floor alone for first frames)
   --keys K             key presses per run (default 20; 10,000 slides: at most 5)
   --quick              1 repeat, 5 keys, 10- and 100-slide decks only (a smoke run)
   --sizes LIST         deck sizes (default 10,100,1000,10000)
