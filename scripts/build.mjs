@@ -6,7 +6,7 @@ import {build} from 'esbuild';
 import {rmSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {lazyHelpers, snapshotPatches, startupPatches} from './startup-patches.mjs';
+import {lazyHelpers, patchedPackage, snapshotPatches, startupPatches} from './startup-patches.mjs';
 
 rmSync('dist', {recursive: true, force: true});
 
@@ -27,14 +27,19 @@ const stubs = {
 const applied = new Set();
 /** Applies the patches to their packages' source text as they are bundled. */
 function patchPlugin(patchList) {
-	const packages = [...new Set(patchList.map(patch => patch.file.split('/')[0]))];
+	const packages = [...new Set(patchList.map(patch => patchedPackage(patch.file)))];
 	return {
 		name: 'patch-startup',
 		setup(b) {
 			b.onLoad({filter: new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/].*\\.js$`)}, async args => {
-				// Only the top-level copies (the versions Lectern depends on); nested old copies differ.
-				const [, inModules, ...nested] = args.path.split(/[\\/]node_modules[\\/]/);
-				const patches = patchList.filter(patch => nested.length === 0 && inModules?.replaceAll('\\', '/') === patch.file);
+				// The file as the patch names it, from the first node_modules on: a nested copy
+				// (another version) is patched only when its patch names it under its parent.
+				const file = args.path
+					.split(/[\\/]node_modules[\\/]/)
+					.slice(1)
+					.join('/node_modules/')
+					.replaceAll('\\', '/');
+				const patches = patchList.filter(patch => patch.file === file);
 				if (patches.length === 0) {
 					return undefined;
 				}

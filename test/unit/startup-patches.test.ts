@@ -2,16 +2,17 @@
 // when a dependency changes, this names the patch to update (see scripts/startup-patches.mjs).
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {snapshotPatches, startupPatches} from '../../scripts/startup-patches.mjs';
-import {defined} from '../support/defined.js';
+import {patchedPackage, snapshotPatches, startupPatches} from '../../scripts/startup-patches.mjs';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
 	dependencies: Record<string, string>;
+	overrides: Record<string, string>;
 };
 
 describe('start-up patches', () => {
 	for (const patch of [...startupPatches, ...snapshotPatches]) {
-		const packageName = defined(patch.file.split('/')[0]);
+		// A copy nested under another package is pinned by that package's exact version.
+		const packageName = patchedPackage(patch.file);
 		test(`${patch.file}: ${patch.from.slice(0, 40)}…`, () => {
 			const source = readFileSync(new URL(`../../node_modules/${patch.file}`, import.meta.url), 'utf8');
 			expect(
@@ -22,8 +23,8 @@ describe('start-up patches', () => {
 
 		test(`${packageName} is pinned to an exact version`, () => {
 			expect(
-				packageJson.dependencies[packageName],
-				`${packageName} must be a direct dependency pinned exactly (the patch matches one version's text)`,
+				packageJson.dependencies[packageName] ?? packageJson.overrides[packageName],
+				`${packageName} must be pinned exactly, as a direct dependency or an override (the patch matches one version's text)`,
 			).toMatch(/^\d+\.\d+\.\d+$/);
 		});
 	}
