@@ -5,8 +5,9 @@
 // times openDeck and scanSlides on generated decks, alternating builds and their order each
 // round, and prints CPU medians and the new/old ratio. A measurement, not a test.
 //
-//   node bench/scan.mjs [--ref aa98e18] [--rounds 15] [--decks name,name] [--profile]
+//   node bench/scan.mjs [--ref aa98e18] [--base REF] [--rounds 15] [--decks name,name] [--profile]
 //     --ref      the old build (default: the scanner before the block tracker and the dialects)
+//     --base     a third build, timed in the same rounds (say main's, before a change)
 //     --profile  run only the new build, under --cpu-prof (bench/out/scan-prof/)
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -19,6 +20,7 @@ import {outDir, repoRoot} from './lib/env.mjs';
 const {values} = parseArgs({
 	options: {
 		ref: {type: 'string', default: 'aa98e18'},
+		base: {type: 'string'},
 		rounds: {type: 'string', default: '15'},
 		decks: {type: 'string'},
 		profile: {type: 'boolean', default: false},
@@ -86,13 +88,10 @@ async function parent() {
 	const builds = {new: path.join(dir, 'new.mjs')};
 	await bundle(repoRoot, builds.new);
 	if (!values.profile) {
-		// Outside the repository, where the type check and the linter would read it.
-		const oldSource = mkdtempSync(path.join(tmpdir(), 'lectern-scan-old-'));
-		const archive = execFileSync('git', ['archive', values.ref, 'src'], {cwd: repoRoot, maxBuffer: 1 << 28});
-		execFileSync('tar', ['-x', '-C', oldSource], {input: archive});
-		builds.old = path.join(dir, 'old.mjs');
-		await bundle(oldSource, builds.old);
-		rmSync(oldSource, {recursive: true, force: true});
+		builds.old = await bundleRef(values.ref, path.join(dir, 'old.mjs'));
+		if (values.base) {
+			builds.base = await bundleRef(values.base, path.join(dir, 'base.mjs'));
+		}
 	}
 
 	const chosen = values.decks ? values.decks.split(',') : Object.keys(decks);
@@ -106,6 +105,16 @@ async function parent() {
 	const prof = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`] : [];
 	const result = spawnSync(process.execPath, [...flags, ...prof, import.meta.filename, '--child', args], {stdio: 'inherit'});
 	process.exitCode = result.status ?? 1;
+}
+
+/** A commit's build, from `git archive` (outside the repository, where the type check and the linter would read it). */
+async function bundleRef(ref, outfile) {
+	const source = mkdtempSync(path.join(tmpdir(), 'lectern-scan-'));
+	const archive = execFileSync('git', ['archive', ref, 'src'], {cwd: repoRoot, maxBuffer: 1 << 28});
+	execFileSync('tar', ['-x', '-C', source], {input: archive});
+	await bundle(source, outfile);
+	rmSync(source, {recursive: true, force: true});
+	return outfile;
 }
 
 /** One build's openDeck and scanSlides, as one ES module. */
@@ -160,15 +169,19 @@ async function child({builds, files, rounds}) {
 
 	const median = list => [...list].sort((a, b) => a - b)[list.length >> 1];
 	console.log(`CPU medians of ${rounds - 1} interleaved rounds, ms (flags: ${flags.join(' ')})`);
-	console.log('| deck | measure | new | old | new/old |');
-	console.log('|---|---|---:|---:|---:|');
+	const base = names.includes('base');
+	console.log(`| deck | measure | new | old | new/old |${base ? ' base | base/old |' : ''}`);
+	console.log(`|---|---|---:|---:|---:|${base ? '---:|---:|' : ''}`);
+	const cell = (figure, old) => (figure && old ? (median(figure) / median(old)).toFixed(2) : '');
 	for (const deck of Object.keys(texts)) {
 		for (const kind of Object.keys(kinds)) {
 			const fresh = times[`${deck}\t${kind}\tnew`];
 			const old = times[`${deck}\t${kind}\told`];
+			const before = times[`${deck}\t${kind}\tbase`];
 			if (!fresh) continue;
-			const ratio = old ? (median(fresh) / median(old)).toFixed(2) : '';
-			console.log(`| ${deck} | ${kind} | ${median(fresh).toFixed(1)} | ${old ? median(old).toFixed(1) : ''} | ${ratio} |`);
+			const ms = figure => (figure ? median(figure).toFixed(1) : '');
+			const extra = base ? ` ${ms(before)} | ${cell(before, old)} |` : '';
+			console.log(`| ${deck} | ${kind} | ${ms(fresh)} | ${ms(old)} | ${cell(fresh, old)} |${extra}`);
 		}
 	}
 }

@@ -347,6 +347,9 @@ export class BlockTracker {
 	private openedFrom = -1;
 	private commentSource: string | undefined;
 	private commentClose = -1;
+	// The next `end_slide` in endSlideSource at or after a comment skipQuiet reads (its length: none).
+	private endSlideSource: string | undefined;
+	private endSlideAt = -1;
 
 	/** Inside a fenced or indented code block (the next line may still leave it, when a container closes). */
 	inCode(): boolean {
@@ -452,13 +455,14 @@ export class BlockTracker {
 	/**
 	 * Reads on from `pos` (a line's start in `source`) the lines a slide scan has nothing to do
 	 * with, as next() reads them, up to line `lineLimit` (not included): paragraph text outside
-	 * any container that starts with a character no block starts with, empty lines (outside a
-	 * fence or comment, or under list items), a code fence's lines outside any container (its
-	 * opening and closing runs on the first column too), an HTML comment's lines after its
-	 * first up to the one that closes it, and a list item on the first column (a bullet or a
-	 * number, one space, text). It stops at any other line (headings, rules, comment openings,
-	 * quotes, indented lines under list items...), which next() reads, and at a line without a
-	 * line end (a source's last line). Returns the offset of the first line left unread.
+	 * any container that starts with a character no block starts with, blank lines (outside a
+	 * fence or comment; empty ones under list items too), a code fence's lines outside any
+	 * container (its opening and closing runs on the first column too), an HTML comment opened
+	 * on the first column (unless the line holds `end_slide`) and its lines, and a list item on
+	 * the first column (a bullet or a number, one space, text). It stops at any other line
+	 * (headings, rules, quotes, indented lines under list items...), which next() reads, and at
+	 * a line without a line end (a source's last line). Returns the offset of the first line
+	 * left unread.
 	 *
 	 * Why: one loop with no call but indexOf per line, for a deck's commonest lines. Read one by
 	 * one through next() and the scan's own work, they took 2.5-4x the CPU of the scanner
@@ -550,7 +554,7 @@ export class BlockTracker {
 
 				blank = false;
 				content = true;
-			} else if (at === end && stack.length === 0) {
+			} else if (stack.length === 0 && (at === end || ((c === space || c === tab) && isBlankBetween(source, at, end)))) {
 				if (mode > paragraphTop) {
 					break;
 				}
@@ -573,6 +577,27 @@ export class BlockTracker {
 				leaf = none;
 				mode = matched === 0 ? noneTop : otherMode;
 				blank = true;
+			} else if (
+				c === 0x3c &&
+				(mode <= paragraphTop || stack.length > 0) &&
+				source.startsWith('<!--', at) &&
+				!this.endSlideBetween(source, at, end)
+			) {
+				// A comment on the first column (no container holds it) that cannot be `<!-- end_slide -->`.
+				const close = source.indexOf('-->', at);
+				this.commentSource = source;
+				this.commentClose = close === -1 ? source.length : close;
+				truncate(stack, 0);
+				if (close !== -1 && close + 3 <= end) {
+					leaf = none;
+					mode = noneTop;
+				} else {
+					leaf = htmlLeaf(line + 1, 2);
+					mode = commentTop;
+				}
+
+				blank = false;
+				content = true;
 			} else if (c === 0x60 || c === 0x7e) {
 				// A fence on the first column: no container holds it.
 				const length = mode <= paragraphTop || stack.length > 0 ? fenceRun(source, at, end) : 0;
@@ -607,7 +632,15 @@ export class BlockTracker {
 					stack.push({quote: false, indent: marker + 1, hasContent: true});
 				}
 
-				leaf = paragraphLeaf(line + 1, at, false);
+				if (leaf.type === 'paragraph') {
+					// The last item's paragraph ends here: its leaf, held by nothing else, is the new one's.
+					leaf.line = line + 1;
+					leaf.start = at;
+					leaf.definitions = false;
+				} else {
+					leaf = paragraphLeaf(line + 1, at, false);
+				}
+
 				mode = otherMode;
 				blank = false;
 				content = true;
@@ -626,6 +659,20 @@ export class BlockTracker {
 		}
 
 		return at;
+	}
+
+	/**
+	 * `end_slide` between `start` and `end`: the next one in the source is looked for once, not
+	 * once per comment (a deck without one would be searched to its end on every comment).
+	 */
+	private endSlideBetween(source: string, start: number, end: number): boolean {
+		if (this.endSlideSource !== source || this.endSlideAt < start) {
+			const at = source.indexOf('end_slide', start);
+			this.endSlideSource = source;
+			this.endSlideAt = at === -1 ? source.length : at;
+		}
+
+		return this.endSlideAt < end;
 	}
 
 	/**

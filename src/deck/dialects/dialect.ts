@@ -18,9 +18,9 @@ export type Dialect = Readonly<{
 	/**
 	 * Another line that ends a slide (besides `---` and `<!-- end_slide -->` as CommonMark reads
 	 * them). The scan never asks it about the lines it reads in one loop (BlockTracker.skipQuiet):
-	 * paragraph text starting with a letter or the like, empty lines, a code fence's lines and
-	 * runs, a comment's lines after its first, a list item starting with a bullet or a number:
-	 * a separator must start with a character no block starts with otherwise (`-`, `*`, `<`...).
+	 * paragraph text starting with a letter or the like, blank lines, a code fence's lines and
+	 * runs, comments (but a line holding `end_slide`), a list item starting with a bullet or a
+	 * number: a separator line must start otherwise (`---`, `***`, `--` and the like are read).
 	 */
 	separator?: (line: string, read: BlockLine, previousBlank: boolean) => boolean;
 	/**
