@@ -1,18 +1,37 @@
 // Issue 12 item 9: how long the presenter holds the event loop (and so how long `q`, Ctrl-C
 // and signals wait) on the worst decks the size cap admits. For each deck it runs the real
-// presenter in a pseudo-terminal with bench/lib/stall-probe.mjs preloaded, goes through
+// presenter in a pseudo-terminal with bench/lib/stall-probe.cjs preloaded, goes through
 // start-up, idle (index building), `G`, the overview and its filter, a search, a reload and
 // `q`, and reports the longest synchronous stretch in each phase. A measurement, not a test.
 //
-//   node bench/stalls.mjs [--decks name,name] [--only-start]      (LECTERN_BIN: another build)
-import {appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+// Each cell is `wall (cpu)`: the longest stretch's wall time, and the most CPU time any stretch
+// of the phase used (on a loaded machine the wall time includes time the process was not
+// scheduled; the CPU time is the work itself, garbage collection included).
+//
+//   node bench/stalls.mjs [--decks name,name] [--only-start] [--compare OTHER_BIN] [--cpu-prof DIR]
+//   (LECTERN_BIN: another build; --compare runs that other build on each deck right after, so
+//   both meet the same load; --cpu-prof writes a V8 CPU profile per run, and
+//   bench/lib/stall-profile.mjs names what ran in each long stretch)
+import {appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {childEnv, freshXdg, lecternFlags, lecternScript, outDir, repoRoot} from './lib/env.mjs';
 import {PtySession, sleep} from './lib/pty-driver.mjs';
 
-const probe = path.join(repoRoot, 'bench', 'lib', 'stall-probe.mjs');
-const {values} = parseArgs({options: {decks: {type: 'string'}, 'only-start': {type: 'boolean', default: false}}});
+const probe = path.join(repoRoot, 'bench', 'lib', 'stall-probe.cjs');
+const {values} = parseArgs({
+	options: {
+		decks: {type: 'string'},
+		'only-start': {type: 'boolean', default: false},
+		compare: {type: 'string'},
+		'cpu-prof': {type: 'string'},
+	},
+});
+const builds = [{label: '', script: lecternScript()}];
+if (values.compare) {
+	const other = path.resolve(values.compare);
+	builds.push({label: ' (compare)', script: other.endsWith('.js') ? other : path.join(path.dirname(other), 'lectern.js')});
+}
 
 /** The decks: many tiny slides, a large realistic deck, and the costliest of the hostile corpus. */
 const decks = {
@@ -45,21 +64,43 @@ const chosen = values.decks ? values.decks.split(',') : Object.keys(decks);
 const rows = [];
 for (const name of chosen) {
 	const file = path.join(dir, `${name}.md`);
-	writeFileSync(file, decks[name]());
-	rows.push(await measure(name, file));
+	for (const build of builds) rows.push(await measure(name, file, build));
 	rmSync(file, {force: true});
 }
 
 const phases = ['start', 'idle', 'G', 'overview', 'filter', 'search', 'reload', 'q'];
-console.log(`| deck | ${phases.join(' | ')} | q → exit ms |`);
+console.log(`| deck | ${phases.join(' | ')} | q → exit ms (q → exit event + teardown) |`);
 console.log(`|---|${phases.map(() => '---:').join('|')}|---:|`);
-for (const row of rows) console.log(`| ${row.name} | ${phases.map(p => row.phases[p] ?? '').join(' | ')} | ${row.exitMs ?? 'hung'} |`);
+const cell = stat => (stat ? `${stat.ms} (${stat.cpu})` : '');
+for (const row of rows) console.log(`| ${row.name} | ${phases.map(p => cell(row.phases[p])).join(' | ')} | ${row.exitMs ?? 'hung'} |`);
 
-async function measure(name, file) {
-	const stallsFile = path.join(dir, `${name}.stalls.json`);
+/**
+ * How the build starts, the probe preloaded: from its start-up snapshot when bin/lectern would
+ * use it (made by this very Node), as users run it; else its ES module entry.
+ */
+function startOf(script) {
+	const dist = path.join(path.dirname(script), '..', 'dist');
+	const blob = path.join(dist, 'snapshot.blob');
+	const stamp = path.join(dist, 'snapshot.node');
+	const usable =
+		existsSync(blob) &&
+		existsSync(stamp) &&
+		realpathSync(readFileSync(stamp, 'utf8').trim()) === realpathSync(process.execPath) &&
+		statSync(process.execPath).mtimeMs <= statSync(stamp).mtimeMs;
+	return usable ? ['--snapshot-blob', blob, '--require', probe, path.join(dist, 'lectern.js')] : ['--require', probe, script];
+}
+
+async function measure(name, file, build) {
+	const tag = `${name}${build.label ? '.compare' : ''}`;
+	const stallsFile = path.join(dir, `${tag}.stalls.json`);
 	rmSync(stallsFile, {force: true});
 	const env = {...childEnv(), ...freshXdg(), LECTERN_STALLS: stallsFile};
-	const t = new PtySession(process.execPath, [...lecternFlags(), '--import', probe, lecternScript(), file], {
+	const profile = values['cpu-prof']
+		? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`, `--cpu-prof-name=${tag}.cpuprofile`]
+		: [];
+	// A changed deck is written back for each build, so a reload in the first run does not change the second's.
+	writeFileSync(file, decks[name]());
+	const t = new PtySession(process.execPath, [...lecternFlags(), ...profile, ...startOf(build.script), file], {
 		cols: 100,
 		rows: 30,
 		env,
@@ -69,7 +110,7 @@ async function measure(name, file) {
 	const mark = phase => marks.push({phase, at: Date.now()});
 	const status = lines => lines.at(-1) ?? '';
 	const timeout = 120_000;
-	process.stderr.write(`${name}: `);
+	process.stderr.write(`${name}${build.label}: `);
 	mark('start');
 	await t.waitFor(lines => /\s1\/\d+/.test(status(lines)), timeout);
 	mark('idle');
@@ -106,13 +147,18 @@ async function measure(name, file) {
 	}
 
 	mark('q');
+	const qAt = Date.now();
 	const closed = await t.close('q', timeout);
+	const goneAt = Date.now();
 	const exitMs = closed.quitOk ? Math.round(closed.exitMs) : undefined;
-	const {stalls} = JSON.parse(readFileSync(stallsFile, 'utf8'));
-	const result = {name, phases: {}, exitMs};
+	const {stalls, exitAt} = JSON.parse(readFileSync(stallsFile, 'utf8'));
+	// q → the exit event, and the exit event → the process gone (Node's teardown).
+	const exitSplit = exitAt ? ` (${Math.round(exitAt - qAt)} + ${Math.round(goneAt - exitAt)})` : '';
+	const result = {name: `${name}${build.label}`, phases: {}, exitMs: exitMs === undefined ? undefined : `${exitMs}${exitSplit}`};
 	for (const stall of stalls) {
 		const phase = marks.findLast(m => m.at <= stall.at)?.phase ?? 'start';
-		result.phases[phase] = Math.max(result.phases[phase] ?? 0, stall.ms);
+		const seen = result.phases[phase] ?? {ms: 0, cpu: 0};
+		result.phases[phase] = {ms: Math.max(seen.ms, stall.ms), cpu: Math.max(seen.cpu, stall.cpu ?? 0)};
 	}
 
 	process.stderr.write(`${JSON.stringify(result.phases)} exit ${exitMs}\n`);

@@ -6,6 +6,7 @@ import {DeckError, openDeck, openDeckHead, openDeckSteps} from '../deck/deck.js'
 import type {DialectName} from '../deck/dialects/dialect.js';
 import {FrontMatterError} from '../deck/front-matter.js';
 import type {Deck} from '../deck/types.js';
+import {nextTurn, runSlice} from '../slices.js';
 import {LecternError} from './errors.js';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -285,13 +286,6 @@ function deckError(error: unknown, file: string): unknown {
 /** How long one slice of a sliced load may hold the event loop. */
 const loadSliceMs = 8;
 
-/** A turn of the event loop: keys, signals and timers are answered before the next slice. */
-function nextTurn(): Promise<void> {
-	return new Promise(resolve => {
-		setImmediate(resolve);
-	});
-}
-
 /**
  * loadDeck for the presenter, which must answer `q`, Ctrl-C and signals while a deck of up to
  * the size cap is read: the file is read and decoded in slices (readDeckTextInSlices), then
@@ -310,12 +304,9 @@ export async function loadDeckInSlices(
 
 	const steps = openDeckSteps(text, file, forcedDialect);
 	for (;;) {
-		const end = performance.now() + loadSliceMs;
-		let step: IteratorResult<void, Deck>;
+		let step: IteratorResult<unknown, Deck>;
 		try {
-			do {
-				step = steps.next();
-			} while (!step.done && performance.now() < end);
+			step = runSlice(steps, loadSliceMs);
 		} catch (error) {
 			throw deckError(error, file);
 		}

@@ -17,6 +17,7 @@ import {
 	slideCharLimit,
 	slideLineLimit,
 	tableRowLimit,
+	thousands,
 } from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
@@ -224,7 +225,7 @@ function parseBody(text: SlideText, dialect: Dialect, firstLine: number): SlideB
 	if (text.linesLeft !== undefined) {
 		problems.push({
 			line: firstLine,
-			message: `a slide over ${slideLineLimit.toLocaleString('en-US')} lines or ${slideCharLimit / 1024} KiB shows its start; ${text.linesLeft.toLocaleString('en-US')} more ${text.linesLeft === 1 ? 'line is' : 'lines are'} left out`,
+			message: `a slide over ${thousands(slideLineLimit)} lines or ${slideCharLimit / 1024} KiB shows its start; ${thousands(text.linesLeft)} more ${text.linesLeft === 1 ? 'line is' : 'lines are'} left out`,
 		});
 	}
 
@@ -262,7 +263,7 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 	if (cut.cut > 0) {
 		problems.push({
 			line,
-			message: `${cut.cut === 1 ? 'a line' : `${cut.cut} lines`} over ${lineLimit.toLocaleString('en-US')} characters cut, with a marker`,
+			message: `${cut.cut === 1 ? 'a line' : `${cut.cut} lines`} over ${thousands(lineLimit)} characters cut, with a marker`,
 		});
 	}
 
@@ -310,10 +311,10 @@ function capTableRows(tokens: Token[], line: number, problems: DeckWarning[]): T
 		}
 
 		const left = table.rows.length - tableRowLimit;
-		problems.push({line, message: `a table of ${table.rows.length.toLocaleString('en-US')} rows shows its first ${tableRowLimit}`});
+		problems.push({line, message: `a table of ${thousands(table.rows.length)} rows shows its first ${tableRowLimit}`});
 		// The table keeps its raw (line counting); the note after it adds no line.
 		out.push({...table, rows: table.rows.slice(0, tableRowLimit)});
-		const note = `… (${left.toLocaleString('en-US')} more rows not shown)`;
+		const note = `… (${thousands(left)} more rows not shown)`;
 		out.push({
 			type: 'paragraph',
 			raw: note,

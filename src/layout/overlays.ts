@@ -1,17 +1,18 @@
 // What replaces the slide area while an overlay is open: the help (drawn from the key table)
 // and the overview (every slide's number and title, grouped by section).
-import {parseSlide, parseSlideOnce} from '../deck/parse.js';
+import {parseSlide, slideTitle} from '../deck/parse.js';
 import {sectionIndexIfKnown, slideHead} from '../deck/deck.js';
 import type {Deck, DeckMeta} from '../deck/types.js';
 import {helpRows} from '../nav/keys.js';
 import type {NavState} from '../nav/reducer.js';
+import {allSlides, type SlideList} from '../nav/slide-list.js';
 import {asciiText} from './ascii.js';
 import {fitToHeight, type Size} from './layout.js';
 import {blankLine, join, line, padLine, run, truncateLine, withRoles} from './lines.js';
 import type {Line, Role} from './runs.js';
 import type {Theme} from './theme.js';
 
-type OverlayInput = Readonly<{deck: Deck; state: NavState; theme: Theme; overviewSlides?: readonly number[]}>;
+type OverlayInput = Readonly<{deck: Deck; state: NavState; theme: Theme; overviewSlides?: SlideList}>;
 
 export function overlayLines(input: OverlayInput, area: Size): Line[] | undefined {
 	switch (input.state.overlay) {
@@ -50,22 +51,31 @@ export function helpLines(area: Size, input: Pick<OverlayInput, 'state' | 'theme
 }
 
 /** Slides the overview lists: all of them, or those whose title contains the filter. */
-const allSlides = new WeakMap<Deck, number[]>();
-
-export function overviewSlides(deck: Deck, filter: string): number[] {
-	// Made once per deck: the overview is drawn at every key, and a deck may have millions of slides.
-	let all = allSlides.get(deck);
-	if (!all) {
-		all = Array.from({length: deck.count}, (_, i) => i);
-		allSlides.set(deck, all);
+export function overviewSlides(deck: Deck, filter: string): SlideList {
+	if (filter.trim() === '') {
+		return allSlides(deck.count);
 	}
 
+	const found: number[] = [];
+	const steps = overviewFilterSteps(deck, filter, found);
+	while (!steps.next().done) {
+		// each step is one slide's title
+	}
+
+	return found;
+}
+
+/**
+ * The slides whose title holds `filter` (a non-blank one), pushed onto `found` in order,
+ * pausing after each slide (its title is read from its text: one slide of a huge deck can be
+ * the most a slice holds); returns how many slides were looked at after each pause.
+ */
+export function* overviewFilterSteps(deck: Deck, filter: string, found: number[]): Generator<number, void> {
 	const needle = filter.trim().toLowerCase();
-	if (needle === '') {
-		return all;
+	for (let i = 0; i < deck.count; i++) {
+		if (slideTitle(deck, i).toLowerCase().includes(needle)) found.push(i);
+		yield i + 1;
 	}
-
-	return all.filter(i => parseSlideOnce(deck, i).title.toLowerCase().includes(needle));
 }
 
 /** One line of text cut to the area's width, with `roles` around it. */
@@ -104,7 +114,7 @@ function overviewLines(input: OverlayInput, area: Size): Line[] {
 			area.width,
 			run(theme.glyphs.ellipsis),
 		);
-		lines.push(list[state.overview.cursor] === index ? withRoles(padLine(entry, area.width), ['current']) : entry);
+		lines.push(list.at(state.overview.cursor) === index ? withRoles(padLine(entry, area.width), ['current']) : entry);
 	}
 
 	return fitToHeight(lines, area.height, 0, theme).lines;

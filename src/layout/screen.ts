@@ -8,6 +8,7 @@ import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
 import {stepsOf} from '../nav/moves.js';
 import type {NavState} from '../nav/reducer.js';
+import type {SlideList} from '../nav/slide-list.js';
 import {answerKey, currentEntry} from '../nav/quiz-mode.js';
 import {fitToHeight, layoutSlide, renderNotes, renderSlideBody, scrollLimit, type Size, type StudyQuiz} from './layout.js';
 import {blankLine, join, line, padLine, run, spaces, textLine, truncateLine, wrapRuns} from './lines.js';
@@ -78,7 +79,7 @@ export type ScreenInput = Readonly<{
 	/** Marks search matches in a line (live search). */
 	highlight?: (line: Line) => Line;
 	/** Slides the overview lists (after its filter). */
-	overviewSlides?: readonly number[];
+	overviewSlides?: SlideList;
 	/** A follower without --clock shows no clock. */
 	hideClock?: boolean;
 }>;

@@ -5,16 +5,12 @@ import {stepsOf} from '../deck/deck.js';
 import {quizzesOf} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import type {NavContext} from './reducer.js';
+import type {SlideList} from './slide-list.js';
 
 /** What a laid-out screen tells the reducer (a subset of the layout's Regions). */
 export type ScreenLimits = Readonly<{scrollLimit?: number; notesScrollLimit?: number; helpScrollLimit?: number}>;
 
-export function navContextFor(
-	deck: Deck,
-	laidOut?: ScreenLimits,
-	overviewSlides?: readonly number[],
-	walk?: readonly number[],
-): NavContext {
+export function navContextFor(deck: Deck, laidOut?: ScreenLimits, overviewSlides?: SlideList, walk?: readonly number[]): NavContext {
 	return {
 		count: deck.count,
 		steps: i => stepsOf(deck, i),

@@ -3,10 +3,11 @@
 // the highlighted slide at once, filtering or not.
 import {clamp, editedText, jumpTo} from './moves.js';
 import type {Action, NavContext, NavState} from './reducer.js';
+import {allSlides, type SlideList} from './slide-list.js';
 
 /** Slides listed (after the filter, which is applied outside), in order. */
-export function overviewList(ctx: NavContext): readonly number[] {
-	return ctx.overviewSlides ?? Array.from({length: ctx.count}, (_, i) => i);
+export function overviewList(ctx: NavContext): SlideList {
+	return ctx.overviewSlides ?? allSlides(ctx.count);
 }
 
 export function openOverview(state: NavState, ctx: NavContext): NavState {
@@ -33,7 +34,7 @@ export function reduceOverview(state: NavState, action: Action, ctx: NavContext)
 
 		case 'overviewOpenSlide':
 		case 'textSubmit': {
-			const target = list[state.overview.cursor];
+			const target = list.at(state.overview.cursor);
 			const closed: NavState = {...state, overlay: 'none', overview: {...state.overview, filter: '', filtering: false}};
 			return target === undefined ? closed : jumpTo(closed, target, 0);
 		}

@@ -5,6 +5,7 @@
 import {reduceHall, type FollowState, type HallAction} from './hall.js';
 import {clamp, jumpTo, moveTo, stepsOf} from './moves.js';
 import {openOverview, reduceOverview} from './overview.js';
+import type {SlideList} from './slide-list.js';
 import {openSearch, receiveHits, reduceSearchBar, searchStep} from './search-mode.js';
 import type {Quiz} from '../deck/quiz.js';
 import {toggleSorted} from '../state/study-state.js';
@@ -43,6 +44,11 @@ export type NavState = Readonly<{
 		/** Query the hits belong to. */
 		hitsFor: string;
 		wrapped: boolean;
+		/**
+		 * Enter came before the query's hits (they are matched in slices on a large deck): where it
+		 * left the presenter. The hits, when they come, still take it to the first match from there.
+		 */
+		submitted?: Position;
 	}>;
 	overview: Readonly<{cursor: number; filter: string; filtering: boolean}>;
 	quit: boolean;
@@ -69,7 +75,7 @@ export type NavContext = Readonly<{
 	/** How many rows the notes pane can scroll (0 when it fits or is hidden). */
 	notesScrollLimit?: number;
 	/** Overview: slides listed (after its filter), in order. */
-	overviewSlides?: readonly number[];
+	overviewSlides?: SlideList;
 	/** The self-check questions on a slide (study view answers them). */
 	quizzes?: (slide: number) => readonly Quiz[];
 	/** Study `--quiz` / `--retry`: the slides (sorted) that next and previous go through. */

@@ -29,8 +29,20 @@ export function receiveHits(state: NavState, query: string, hits: readonly numbe
 		return state;
 	}
 
-	const stored: NavState = {...state, search: {...state.search, hits, hitsFor: query}};
-	return state.overlay === 'search' && query === state.search.query ? preview(stored) : stored;
+	const {submitted, ...search} = state.search;
+	const stored: NavState = {...state, search: {...search, hits, hitsFor: query}};
+	if (state.overlay === 'search') {
+		return query === state.search.query ? preview(stored) : stored;
+	}
+
+	// Enter before the hits: the first match, as Enter would have shown, unless the presenter moved since.
+	if (submitted && query === state.search.query && submitted.slide === state.slide && submitted.step === state.step) {
+		const shown = preview(stored);
+		const {origin, originStep} = state.search;
+		return shown.slide === origin && shown.step === originStep ? shown : {...shown, jumpedFrom: {slide: origin, step: originStep}};
+	}
+
+	return stored;
 }
 
 /** The first match at or after the start, else the first (wrapped); none: the start itself. */
@@ -54,7 +66,12 @@ export function reduceSearchBar(state: NavState, action: Action): NavState {
 	switch (action.type) {
 		case 'textSubmit': {
 			// Stay on the match shown; `''` goes back to where the search started.
-			const closed: NavState = {...state, overlay: 'none'};
+			const waiting = state.search.query.trim() !== '' && state.search.hitsFor !== state.search.query;
+			const closed: NavState = {
+				...state,
+				overlay: 'none',
+				...(waiting ? {search: {...state.search, submitted: {slide: state.slide, step: state.step}}} : {}),
+			};
 			return jumpTo(closed, state.slide, state.step, {slide: origin, step: originStep});
 		}
 

@@ -1,6 +1,7 @@
 // Deck-wide search: an index of normalised slide text, queried with words and phrases,
 // ranked by where the terms hit, with snippets. Pure: no files, no terminal, no clock.
 
+import {itemAt} from '../deck/checked.js';
 import {normalize, type Normalized} from './normalize.js';
 import {matchersFor, parseQuery, type Query, type TermMatcher} from './query.js';
 import {pickSnippets, type Field, type FieldText, type Snippet} from './snippet.js';
@@ -159,16 +160,40 @@ export function matchingSlides(
 	query: Query | string,
 	options: Pick<SearchOptions, 'notes'> = {},
 ): number[] {
+	const steps = matchingSlidesSteps(slides, query, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Slides matchingSlidesSteps tests between two pauses. */
+export const matchStepSlides = 512;
+
+/**
+ * matchingSlides in steps: it pauses after every `matchStepSlides` slides, so the presenter can
+ * match a query against hundreds of thousands of slides in slices and answer keys between them.
+ */
+export function* matchingSlidesSteps(
+	slides: readonly FoldedSlide[],
+	query: Query | string,
+	options: Pick<SearchOptions, 'notes'> = {},
+): Generator<void, number[]> {
 	const matchers = matchersFor(typeof query === 'string' ? parseQuery(query) : query);
+	const found: number[] = [];
 	if (matchers.length === 0) {
-		return [];
+		return found;
 	}
 
 	const withNotes = options.notes !== false;
-	const found: number[] = [];
-	for (const slide of slides) {
-		if (fieldsHit(matchers, slide.title, slide.body, withNotes ? slide.notes : undefined) !== 0) {
-			found.push(slide.slide);
+	for (let from = 0; from < slides.length; from += matchStepSlides) {
+		if (from > 0) yield;
+		const to = Math.min(slides.length, from + matchStepSlides);
+		for (let i = from; i < to; i++) {
+			const slide = itemAt(slides, i);
+			if (fieldsHit(matchers, slide.title, slide.body, withNotes ? slide.notes : undefined) !== 0) {
+				found.push(slide.slide);
+			}
 		}
 	}
 

@@ -4,10 +4,10 @@
 import {useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf} from '../deck/deck.js';
-import {parseSlideOnce} from '../deck/parse.js';
 import {findSameSlide} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
+import {overviewFilterSteps} from '../layout/overlays.js';
 import type {Size} from '../layout/layout.js';
 import {buildRegions, composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
@@ -15,7 +15,8 @@ import {keyToAction} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
-import {matchingSlides} from '../search/index.js';
+import {matchingSlidesSteps} from '../search/index.js';
+import {runInSlices} from '../slices.js';
 import {escapeBurst} from '../terminal/keys.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
@@ -77,9 +78,18 @@ export function App(props: AppProps) {
 	const lastKeyAt = useRef(0);
 	// Bumped once every slide's section is known (learnt in idle slices): the status bar shows it then.
 	const [sectionsReady, setSectionsReady] = useState(0);
-	const search = useDeckSearch(deck, lastKeyAt, () => {
-		setSectionsReady(count => count + 1);
-	});
+	// The hits of a search matched in slices (a large deck) come through here (see dispatch below).
+	const hitsListener = useRef<(action: Action) => void>(() => {});
+	const search = useDeckSearch(
+		deck,
+		lastKeyAt,
+		() => {
+			setSectionsReady(count => count + 1);
+		},
+		action => {
+			hitsListener.current(action);
+		},
+	);
 	const overviewFilter = useOverviewFilter(deck, state.overlay === 'overview' ? state.overview.filter : '');
 	const overviewList = overviewFilter?.list;
 	const highlight = useMemo(() => {
@@ -144,6 +154,7 @@ export function App(props: AppProps) {
 	const dispatch = useCallback((action: Action) => {
 		setState(current => reduce(current, action, navContextOf.current(current)));
 	}, []);
+	hitsListener.current = dispatch;
 
 	// The read behind the key useInput reports next: Ink's key record cannot tell `ESC ESC` (two
 	// Escs in one read) from one Esc, nor `ESC q` from Meta+q (see escapeBurst). Ink emits each
@@ -308,8 +319,20 @@ export function App(props: AppProps) {
  * (no pause for keys, longer slices) but never finishes the index at once: on a deck of
  * hundreds of thousands of slides that took seconds, deaf to `q`. The hits wait for the index.
  */
-function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSectionsKnown: () => void) {
+function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSectionsKnown: () => void, onHits: (action: Action) => void) {
 	const builder = useMemo(() => incrementalIndex(deck), [deck]);
+	const onHitsRef = useRef(onHits);
+	onHitsRef.current = onHits;
+	// The query being matched in slices, and what stops it (a new query, a new deck, the end).
+	const matching = useRef<{query: string; builder: typeof builder; stop: () => void} | undefined>(undefined);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new deck's index stops the matching of the old one's
+	useEffect(
+		() => () => {
+			matching.current?.stop();
+			matching.current = undefined;
+		},
+		[builder],
+	);
 	const sectionsKnownRef = useRef(onSectionsKnown);
 	sectionsKnownRef.current = onSectionsKnown;
 	// The deck whose index is complete: a render then runs the search the bar waits for.
@@ -384,11 +407,25 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 					return state.overlay === 'search' ? {type: 'searchHits', query, hits: []} : undefined;
 				}
 
-				if (!ready) {
+				if (!ready || (matching.current?.query === query && matching.current.builder === builder)) {
 					return undefined;
 				}
 
-				return {type: 'searchHits', query, hits: matchingSlides(builder.slides(), query)};
+				// Matched in slices (hundreds of thousands of slides took up to half a second at once):
+				// the hits are returned when the first slice finds them all, else handed on when found.
+				matching.current?.stop();
+				let found: Action | undefined;
+				let now = true;
+				const job = {query, builder, stop: () => {}};
+				matching.current = job;
+				job.stop = runInSlices(matchingSlidesSteps(builder.slides(), query), urgentSliceMs, hits => {
+					if (matching.current === job) matching.current = undefined;
+					const action: Action = {type: 'searchHits', query, hits};
+					if (now) found = action;
+					else onHitsRef.current(action);
+				});
+				now = false;
+				return found;
 			},
 		}),
 		[builder, ready],
@@ -399,41 +436,39 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 const filterSliceMs = 8;
 
 /**
- * The slides whose title holds the overview's filter, found in slices (each title is parsed:
- * seconds on a deck of hundreds of thousands of slides), so keys are answered meanwhile; the
- * list grows in place and `scanned` says how far it got. Undefined without a filter.
+ * The slides whose title holds the overview's filter, found in slices (each title is read from
+ * its slide: seconds on a deck of hundreds of thousands of slides), so keys are answered
+ * meanwhile; the list grows in place and `scanned` says how far it got. Undefined without a filter.
  */
 function useOverviewFilter(deck: Deck, filter: string): {list: number[]; scanned: number} | undefined {
 	const [found, setFound] = useState<{deck: Deck; filter: string; list: number[]; scanned: number}>();
 	useEffect(() => {
-		const needle = filter.trim().toLowerCase();
-		if (needle === '') {
+		if (filter.trim() === '') {
 			return;
 		}
 
 		const list: number[] = [];
-		let next = 0;
-		let immediate: NodeJS.Immediate | undefined;
-		const slice = () => {
-			const end = performance.now() + filterSliceMs;
-			while (next < deck.count && performance.now() < end) {
-				if (parseSlideOnce(deck, next).title.toLowerCase().includes(needle)) {
-					list.push(next);
-				}
-
-				next++;
-			}
-
-			setFound({deck, filter, list, scanned: next});
-			if (next < deck.count) {
-				immediate = setImmediate(slice);
-			}
+		let scanned = 0;
+		const steps = overviewFilterSteps(deck, filter, list);
+		const counted = {
+			next: () => {
+				const step = steps.next();
+				if (!step.done) scanned = step.value;
+				return step;
+			},
 		};
-
-		slice();
-		return () => {
-			clearImmediate(immediate);
+		const show = () => {
+			setFound({deck, filter, list, scanned});
 		};
+		return runInSlices(
+			counted,
+			filterSliceMs,
+			() => {
+				scanned = deck.count;
+				show();
+			},
+			show,
+		);
 	}, [deck, filter]);
 	if (filter.trim() === '') {
 		return undefined;

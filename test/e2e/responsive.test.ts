@@ -99,6 +99,45 @@ describe('q and signals while a costly deck is read and laid out', {timeout: 4 *
 		expect(state.bookmarks).toEqual([0]);
 	});
 
+	it('a search over 100,000 slides is matched in slices: Enter before the hits lands on the match; q meanwhile quits, the state saved', async () => {
+		const file = path.join(scratch.dir, 'needle.md');
+		const slides = Array.from({length: 100_000}, (_, i) => (i === 76_543 ? '# The needle' : `# Slide ${i + 1}`));
+		fs.writeFileSync(file, slides.join('\n\n---\n\n'));
+		const home = fs.mkdtempSync(path.join(scratch.dir, 'home-'));
+		const t = await open(['study', file], home);
+		await t.waitFor(/\s1\/100000\s/);
+		// Typed and submitted in one go: Enter comes before the hits.
+		t.press('/needle\r');
+		await t.waitFor(/\s76544\/100000\s/);
+		t.press('m');
+		await t.waitFor(screen => (screen.split('\n').at(-1) ?? '').includes('★'));
+		// A query that matches nearly every slide, and q right after Enter, while it is matched.
+		t.press('/slide\r');
+		t.press('q');
+		expect(await t.exited(patience)).toEqual({exitCode: 0, signal: undefined});
+		expectRestored(t);
+		const states = path.join(home, 'state', 'lectern', 'decks');
+		const saved = fs.readdirSync(states).filter(name => name.endsWith('.json'));
+		expect(saved).toHaveLength(1);
+		const state = JSON.parse(fs.readFileSync(path.join(states, defined(saved[0])), 'utf8')) as {slide: number; bookmarks: number[]};
+		// Where the needle was, or the first `slide` after it if its hits came before q.
+		expect([76_543, 76_544]).toContain(state.slide);
+		expect(state.bookmarks).toEqual([76_543]);
+	});
+
+	it('Ctrl-C while the overview of 300,000 slides is filtered: the process ends, the terminal restored', async () => {
+		const file = defined(files.find(deck => deck.name === 'tiny-hash')).file;
+		const t = await open([file]);
+		await t.waitFor(/\s1\/300000\s/);
+		t.press('o');
+		await t.waitFor(/Overview/);
+		t.press('/x');
+		await t.waitFor(/filter: x/);
+		t.press('\u0003');
+		expect(await t.exited(patience)).toEqual({exitCode: 0, signal: undefined});
+		expectRestored(t);
+	});
+
 	it('keys typed while a large deck is read are not lost: they act once the deck is shown', async () => {
 		const file = defined(files.find(deck => deck.name === 'tiny-hash')).file;
 		const t = await startPty({

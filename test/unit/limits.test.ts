@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {capNesting, delimiterLimit, looksPathological, nestingLimit} from '../../src/deck/limits.js';
+import {capNesting, delimiterLimit, looksPathological, nestingLimit, thousands} from '../../src/deck/limits.js';
 
 describe('capNesting', () => {
 	it('leaves ordinary Markdown alone (same string)', () => {
@@ -73,5 +73,13 @@ describe('looksPathological reads fences as the scanner does', () => {
 	it('a fence in a list item closes at the item’s indentation', () => {
 		expect(looksPathological(`- x\n  \`\`\`\n  ${'['.repeat(3000)}\n  \`\`\`\n`)).toBe(false);
 		expect(looksPathological(`- x\n  \`\`\`\n  code\n  \`\`\`\n\n${'_a'.repeat(2000)}`)).toBe(true);
+	});
+});
+
+describe('thousands', () => {
+	it('writes counts as toLocaleString("en-US") does', () => {
+		for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789]) {
+			expect(thousands(n)).toBe(n.toLocaleString('en-US'));
+		}
 	});
 });

@@ -200,6 +200,27 @@ describe('search', () => {
 		expect(position(hits(press(none, 'backspace backspace'), [1, 4, 7]))).toEqual({slide: 7, step: 0});
 	});
 
+	it('Enter before the hits (matched in slices): the hits still take the presenter to the first match', () => {
+		const submitted = press(at(5), '/ x enter');
+		expect(submitted.overlay).toBe('none');
+		expect(position(submitted)).toEqual({slide: 5, step: 0});
+		const found = hits(submitted, [1, 7]);
+		expect(position(found)).toEqual({slide: 7, step: 0});
+		expect(found.search.submitted).toBeUndefined();
+		// '' goes back to where the search began, as after Enter on a shown match.
+		expect(position(press(found, "' '"))).toEqual({slide: 5, step: 0});
+		// Wrapped: said so.
+		expect(hits(press(at(8), '/ x enter'), [1, 4]).search.wrapped).toBe(true);
+		// Moved meanwhile: the hits are kept, the slide stays.
+		const moved = hits(press(submitted, 'l'), [1, 7]);
+		expect(position(moved)).toEqual({slide: 5, step: 1});
+		expect(moved.search.hits).toEqual([1, 7]);
+		// Hits for another query, or Enter after the hits came: nothing moves.
+		expect(position(reduce(submitted, {type: 'searchHits', query: 'y', hits: [7]}, ctx))).toEqual({slide: 5, step: 0});
+		const shown = press(hits(press(at(5), '/ x'), [1, 7]), 'enter');
+		expect(shown.search.submitted).toBeUndefined();
+	});
+
 	it('hits for an older query are kept but do not move the slide', () => {
 		const typed = press(at(5), '/ x y');
 		const stale = reduce(typed, {type: 'searchHits', query: 'x', hits: [7]}, ctx);
@@ -340,7 +361,7 @@ describe('overview', () => {
 	});
 
 	it('Enter on an empty filtered list closes the overview where you were', () => {
-		const closed = press(at(4, 1), 'o / z enter', {...ctx, overviewSlides: []});
+		const closed = press(at(4, 1), 'o / z enter', {...ctx, overviewSlides: [] as number[]});
 		expect(closed.overlay).toBe('none');
 		expect(position(closed)).toEqual({slide: 4, step: 1});
 	});

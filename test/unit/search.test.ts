@@ -1,7 +1,17 @@
 import {describe, expect, test} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {deckDocs, incrementalIndex} from '../../src/search/deck-docs.js';
-import {buildIndex, foldSlide, highlightRanges, matchingSlides, parseQuery, search, type SearchDoc} from '../../src/search/index.js';
+import {
+	buildIndex,
+	foldSlide,
+	highlightRanges,
+	matchingSlides,
+	matchingSlidesSteps,
+	matchStepSlides,
+	parseQuery,
+	search,
+	type SearchDoc,
+} from '../../src/search/index.js';
 
 let next = 0;
 function doc(fields: Partial<SearchDoc>): SearchDoc {
@@ -297,5 +307,29 @@ describe('a large deck', () => {
 		expect(hits[0]?.snippets.length).toBeGreaterThan(0);
 		expect(search(index, 'rare marker').map(hit => hit.doc.slide)).toEqual(Array.from({length: 500}, (_, i) => i * 10));
 		expect(search(index, 'slide 4999')[0]?.rank).toBe('title');
+	});
+});
+
+describe('search: matching slides in steps (the presenter matches in slices)', () => {
+	test('pauses every matchStepSlides slides and finds what matchingSlides finds', () => {
+		const count = matchStepSlides * 2 + 5;
+		const folded = Array.from({length: count}, (_, i) =>
+			foldSlide({slide: i, title: i % 3 === 0 ? 'Page tables' : 'Other', body: i % 5 === 0 ? 'about pages' : '', notes: ''}),
+		);
+		const steps = matchingSlidesSteps(folded, 'page');
+		let pauses = 0;
+		let step = steps.next();
+		while (!step.done) {
+			pauses++;
+			step = steps.next();
+		}
+
+		expect(pauses).toBe(2);
+		expect(step.value).toEqual(matchingSlides(folded, 'page'));
+		expect(step.value).toEqual(Array.from({length: count}, (_, i) => i).filter(i => i % 3 === 0 || i % 5 === 0));
+	});
+
+	test('an empty query finds nothing, without pausing', () => {
+		expect(matchingSlidesSteps([foldSlide({slide: 0, title: 'a', body: '', notes: ''})], '  ').next()).toEqual({done: true, value: []});
 	});
 });

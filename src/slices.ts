@@ -1,0 +1,49 @@
+// Work cut into slices, so the presenter answers keys, Ctrl-C and signals while it runs: a
+// generator's steps run until a slice's time is up, and the next slice waits a turn of the
+// event loop (setImmediate runs after the poll for input). The sliced load (cli/load.ts), the
+// live search and the overview's filter (ui/App.tsx) all go this way; the pure work is a
+// generator in the core that pauses every so many lines or slides (openDeckSteps,
+// matchingSlidesSteps, overviewFilterSteps).
+
+/** Steps until one finishes the work or `sliceMs` have passed (at least one step). */
+export function runSlice<T>(steps: Iterator<unknown, T>, sliceMs: number): IteratorResult<unknown, T> {
+	const end = performance.now() + sliceMs;
+	let step: IteratorResult<unknown, T>;
+	do {
+		step = steps.next();
+	} while (!step.done && performance.now() < end);
+	return step;
+}
+
+/** A turn of the event loop: keys, signals and timers are answered before the next slice. */
+export function nextTurn(): Promise<void> {
+	return new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+/**
+ * Runs `steps` in slices of about `sliceMs`: the first now, each next one a turn of the event
+ * loop later, `paused` after each slice that did not finish, `done` with the result (at once
+ * when the first slice finishes). Returns what stops it (`done` is then never called).
+ */
+export function runInSlices<T>(steps: Iterator<unknown, T>, sliceMs: number, done: (result: T) => void, paused?: () => void): () => void {
+	let immediate: NodeJS.Immediate | undefined;
+	let stopped = false;
+	const slice = () => {
+		const step = runSlice(steps, sliceMs);
+		if (step.done) {
+			done(step.value);
+			return;
+		}
+
+		paused?.();
+		if (!stopped) immediate = setImmediate(slice);
+	};
+
+	slice();
+	return () => {
+		stopped = true;
+		clearImmediate(immediate);
+	};
+}
