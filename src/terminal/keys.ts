@@ -111,15 +111,27 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
  * are kept and handed back to the stream when the returned function is called, for Ink to read
  * as if they had just come. Read the way Ink reads (`readable` and `read()`): a stream paused
  * after flowing would not start reading again for Ink's `readable` listener.
+ *
+ * `take` may answer a read itself (the search bar, see nav/early-keys.ts): a read it takes is
+ * neither kept nor decoded (a `q` typed into the search bar is a letter). It is asked in order
+ * until it first declines, and never after a read was kept, so Ink reads what is left in order.
  */
-export function watchForQuit(stdin: NodeJS.ReadStream, onQuit: () => void, onSuspend: () => void): () => void {
+export function watchForQuit(
+	stdin: NodeJS.ReadStream,
+	onQuit: (key: 'q' | 'ctrl+c') => void,
+	onSuspend: () => void,
+	take?: (bytes: Buffer) => boolean,
+): () => void {
 	const kept: Buffer[] = [];
+	let taking = take !== undefined;
 	const decode = keyDecoder(name => {
-		if (name === 'q' || name === 'ctrl+c') onQuit();
+		if (name === 'q' || name === 'ctrl+c') onQuit(name === 'q' ? 'q' : 'ctrl+c');
 	}, onSuspend);
 	const onReadable = () => {
 		for (let chunk: unknown = stdin.read(); chunk !== null; chunk = stdin.read()) {
 			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			taking &&= take?.(bytes) === true;
+			if (taking) continue;
 			// A key acted on here (suspend) must not act again once Ink reads the rest.
 			if (!bytes.includes(0x1a)) kept.push(bytes);
 			decode(bytes);

@@ -49,6 +49,23 @@ async function type(t: PtySession, prefix: string, text: string): Promise<void> 
 const matchBadge = (t: PtySession) => /match (\d+|-)\/(\d+)/.exec(statusBar(t));
 
 describe('search while presenting', () => {
+	it('opens the search bar at once after the first frame, before Ink reads the keyboard, and Ink carries on from it', async () => {
+		const first = defined(shadowHits[0]);
+		const t = await startLectern([lecture]);
+		// The first frame (its status bar still says 1/… while the rest of the deck is read).
+		await t.waitFor(() => t.screen().includes('System Virtualization'));
+		// Typed at once, without waiting for each key: some are answered before Ink is up, some after.
+		for (const key of '/shadq') t.press(key);
+		await t.waitFor(() => statusBar(t).startsWith(' /shadq'), {description: 'the query typed so far on the status bar'});
+		t.press(keys.backspace);
+		await t.waitFor(() => statusBar(t).startsWith(' /shad') && !statusBar(t).startsWith(' /shadq'));
+		for (const key of 'ow') t.press(key);
+		await t.waitFor(() => matchBadge(t) !== null && statusBar(t).startsWith(' /shadow'), {description: 'the hits for "shadow"'});
+		expect(statusBar(t)).toMatch(/^ \/shadow\u258f? /);
+		t.press(keys.enter);
+		await t.waitFor(atSlide(first, count));
+	});
+
 	it('finds the slides that lectern search finds, and steps through them with n and N, wrapping', async () => {
 		expect(shadowHits.length).toBeGreaterThan(2);
 		const [first, second] = shadowHits as [number, number];

@@ -12,6 +12,8 @@ import type {Deck} from '../../deck/types.js';
 import type {Size} from '../../layout/layout.js';
 import {buildRegions, composeRows, loadingRows, notesShownAtStart} from '../../layout/screen.js';
 import {createTheme, type Theme} from '../../layout/theme.js';
+import {navContextFor} from '../../nav/context.js';
+import {earlySearchKey} from '../../nav/early-keys.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {loadInk} from '../../ui/load-ink.js';
@@ -149,6 +151,11 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	let quitting = false;
 	let study: Study | undefined;
 	let screen: PresenterScreen | undefined;
+	// Once the first frame is drawn, the search bar's keys are answered before Ink is up (see
+	// nav/early-keys.ts); the state they make is the App's first.
+	let takeEarlyKey: ((bytes: Buffer) => boolean) | undefined;
+	let searchBarOpen = false;
+	let tookKeys = false;
 	const takeScreen = (): PresenterScreen => {
 		const session = enterSession(process.stdin, process.stdout, () => {
 			finish(exitCodes.internal);
@@ -166,13 +173,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		// Until Ink reads the keyboard (released just before it does), `q` and Ctrl-C quit from here.
 		const releaseKeys = watchForQuit(
 			process.stdin,
-			() => {
+			key => {
+				// A `q` for the search bar opened early is a letter of the query, as Ink will read it.
+				if (key === 'q' && searchBarOpen) return;
 				quitting = true;
 				finish(exitCodes.ok);
 			},
 			() => {
 				suspender.suspend();
 			},
+			bytes => takeEarlyKey?.(bytes) ?? false,
 		);
 		return {session, writer, suspender, releaseKeys};
 	};
@@ -294,7 +304,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 					size,
 					theme,
 					elapsedSeconds: 0,
-					message: study?.hint && !walk ? {text: study.hint, kind: 'info'} : undefined,
+					message: study?.hint && !walk && !tookKeys ? {text: study.hint, kind: 'info'} : undefined,
 					badges: badges(initial, deck),
 				}),
 			);
@@ -309,6 +319,15 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	trace('before first frame');
 	drawFirstFrame();
 	trace('first frame drawn');
+	takeEarlyKey = bytes => {
+		const next = closing ? undefined : earlySearchKey(bytes, initial, navContextFor(deck, undefined, undefined, walk?.slides));
+		if (!next) return false;
+		initial = next;
+		tookKeys = true;
+		searchBarOpen = next.overlay === 'search';
+		drawFirstFrame();
+		return true;
+	};
 	// Ink loads while the rest of a large deck is read.
 	const inkLoaded = loadInk();
 	// Awaited below; a failure before then must not count as unhandled.
@@ -372,7 +391,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 			initial={initial}
 			size={size}
 			elapsed={elapsed}
-			hint={walk ? undefined : study?.hint}
+			hint={walk || tookKeys ? undefined : study?.hint}
 			badges={badges}
 			walk={walk?.slides}
 			compose={compose}
