@@ -3,8 +3,7 @@
 // see regexps.mjs for the one exception): a run then starts with it ready instead of
 // compiling it lazily. The sample holds what the bundled lecture's first slide has (front
 // matter, notes, a time directive) and the usual Markdown blocks.
-import {isUtf8} from 'node:buffer';
-import {closeSync, constants, existsSync, fstatSync, openSync, readSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {Socket} from 'node:net';
 import {Duplex} from 'node:stream';
 import path from 'node:path';
@@ -78,30 +77,14 @@ export function warmUp() {
 }
 
 /**
- * Node's own code that every first frame runs (reading the deck's start, the keyboard's and the
- * terminal's streams), compiled once more after regexps.mjs's reset: finding the regular
- * expressions collects garbage over and over, and V8 drops the bytecode of functions that have
- * not run for a few collections (the warm-up's reads among them). Nothing here runs a regular
- * expression (whose machine code the snapshot cannot hold) or keeps a handle.
+ * The JavaScript of the streams that stdin and stdout are (their handles are made at run time),
+ * compiled after regexps.mjs's reset: finding the regular expressions collects garbage over and
+ * over, and V8 drops the bytecode of functions that have not run for a few collections. Nothing
+ * here runs a regular expression (whose machine code the snapshot cannot hold) or keeps a handle.
+ * (Node's fs and Buffer functions the deck's reading uses are compiled again at run time even when
+ * run here: what they get from Node's own code cache is not kept in the snapshot.)
  */
 export function warmNodeInternals() {
-	const lecture = path.resolve('decks', 'virtualization.md');
-	if (existsSync(lecture)) {
-		const fd = openSync(lecture, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-		try {
-			fstatSync(fd);
-			const bytes = Buffer.allocUnsafe(4096);
-			const read = readSync(fd, bytes, 0, bytes.length, null);
-			const text = bytes.subarray(0, read);
-			if (text.indexOf(0) === -1 && isUtf8(text)) {
-				text.subarray(0, text.lastIndexOf(0x0a) + 1).toString('utf8');
-			}
-		} finally {
-			closeSync(fd);
-		}
-	}
-
-	// The stdin and stdout streams' JavaScript (their handles are made at run time).
 	const stream = new Duplex({read() {}, write: (_chunk, _encoding, done) => done()});
 	const listener = () => {};
 	stream.on('readable', listener);
