@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {LecternError, formatError} from '../../src/cli/errors.js';
-import {decodeDeck, defaultMaxBytes, loadDeck, readDeckText} from '../../src/cli/load.js';
+import {decodeDeck, defaultMaxBytes, loadDeck, readDeckText, readDeckTextInSlices} from '../../src/cli/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-load-'));
 afterAll(() => {
@@ -167,5 +167,30 @@ describe('loadDeck', () => {
 	it('hostile file names are shown as stand-ins', () => {
 		const path = join(dir, 'evil\u001B]0;x\u0007.md');
 		expect(formatError(failure(() => loadDeck(path)))).toBe(`lectern: ${dir}/evil␛]0;x␇.md: no such file: check the path`);
+	});
+});
+
+describe('readDeckTextInSlices: the same text as readDeckText, a slice of the file at a time', () => {
+	const sliced = (path: string) => readDeckTextInSlices(path, defaultMaxBytes, async () => {});
+	// Over three 256 KiB slices, with a three-byte character across each slice boundary.
+	const long = `# Long\n\n${'ab\u20ac '.repeat(200_000)}\n`;
+
+	it('UTF-8 over several slices, characters cut at slice ends', async () => {
+		const path = file('sliced.md', long);
+		expect(await sliced(path)).toBe(long);
+	});
+
+	it('UTF-16 with a byte-order mark over several slices', async () => {
+		const path = file('sliced-utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(long, 'utf16le')]));
+		expect(await sliced(path)).toBe(long);
+	});
+
+	it('a bad byte in a later slice: the same one line as readDeckText, with its offset', async () => {
+		const bytes = Buffer.from(long);
+		bytes[600_000] = 0xff;
+		const path = file('sliced-bad.md', bytes);
+		const expected = failure(() => readDeckText(path));
+		await expect(sliced(path)).rejects.toThrow(expected.message);
+		expect(expected.message).toMatch(/offset \d+/);
 	});
 });
