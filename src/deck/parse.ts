@@ -70,9 +70,13 @@ export function sectionTitle(deck: Deck, index: number, sectionOf: (deck: Deck, 
 	return section === -1 ? '' : parseSlide(deck, section).title;
 }
 
-/** The crumb before a slide's title (print, search): its section's title, '' on the slide that opens the section. */
-export function sectionCrumb(deck: Deck, index: number): string {
-	return sectionIndexOf(deck, index) === index ? '' : sectionTitle(deck, index);
+/**
+ * The crumb before a slide's title (the status bar, print, search): its section's title, '' on
+ * the slide that opens the section (whose title is the section's). The status bar asks with
+ * `sectionIndexIfKnown`, which may not know the section yet on a huge deck.
+ */
+export function sectionCrumb(deck: Deck, index: number, sectionOf: (deck: Deck, index: number) => number = sectionIndexOf): string {
+	return sectionOf(deck, index) === index ? '' : sectionTitle(deck, index, sectionOf);
 }
 
 /** The self-check questions on a slide, in order (none without parsing a slide that has no quiz fence). */

@@ -2,7 +2,7 @@
 // size, and the typed lines of each, joined into the screen's rows by composeRows (through the
 // ANSI writer, once, at the end) for the first frame (drawn before Ink has loaded), the Ink
 // app's Screen and the tests.
-import {parseSlide, sectionTitle} from '../deck/parse.js';
+import {parseSlide, sectionCrumb} from '../deck/parse.js';
 import {sectionIndexIfKnown, slideHead, stepsOf as slideSteps} from '../deck/deck.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Deck} from '../deck/types.js';
@@ -241,7 +241,6 @@ function studyQuiz(state: NavState, quizzes: number): StudyQuiz | undefined {
 
 function statusInput(input: ScreenInput) {
 	const {deck, state} = input;
-	const section = sectionIndexIfKnown(deck, state.slide);
 	const badges = [...(input.badges ?? [])];
 	if (state.bookmarks.includes(state.slide)) {
 		badges.unshift(input.theme.glyphs.bookmark);
@@ -257,8 +256,8 @@ function statusInput(input: ScreenInput) {
 
 	return {
 		deckTitle: sanitizeLine(deck.meta.title ?? ''),
-		section: sectionTitle(deck, state.slide, sectionIndexIfKnown),
-		slideTitle: section === state.slide ? '' : parseSlide(deck, state.slide).title,
+		section: sectionCrumb(deck, state.slide, sectionIndexIfKnown),
+		slideTitle: parseSlide(deck, state.slide).title,
 		slide: state.slide,
 		count: deck.partial ? undefined : deck.count,
 		step: state.step,

@@ -147,7 +147,9 @@ export function App(props: AppProps) {
 		return navContextFor(deck, laidOut, overview, props.walk);
 	};
 
-	// The latest render's navContext, for the callbacks and listeners made once.
+	// The latest render's navContext, for the callbacks and listeners made once (React's
+	// latest-callback pattern). The reducer never reads a ref: it is handed the context built
+	// for the very state it reduces, from that state's own layout (above).
 	const navContextOf = useRef(navContext);
 	navContextOf.current = navContext;
 
