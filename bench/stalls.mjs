@@ -8,7 +8,7 @@
 // of the phase used (on a loaded machine the wall time includes time the process was not
 // scheduled; the CPU time is the work itself, garbage collection included).
 //
-//   node bench/stalls.mjs [--decks name,name] [--only-start] [--compare OTHER_BIN] [--cpu-prof DIR]
+//   node bench/stalls.mjs [--decks name,name] [--only-start] [--compare OTHER_BIN] [--cpu-prof DIR] [--no-snapshot]
 //   (LECTERN_BIN: another build; --compare runs that other build on each deck right after, so
 //   both meet the same load; --cpu-prof writes a V8 CPU profile per run, and
 //   bench/lib/stall-profile.mjs names what ran in each long stretch)
@@ -25,6 +25,8 @@ const {values} = parseArgs({
 		'only-start': {type: 'boolean', default: false},
 		compare: {type: 'string'},
 		'cpu-prof': {type: 'string'},
+		// The ES module entry even when a snapshot could be used: its source maps name the functions in a profile.
+		'no-snapshot': {type: 'boolean', default: false},
 	},
 });
 const builds = [{label: '', script: lecternScript()}];
@@ -83,6 +85,7 @@ function startOf(script) {
 	const blob = path.join(dist, 'snapshot.blob');
 	const stamp = path.join(dist, 'snapshot.node');
 	const usable =
+		!values['no-snapshot'] &&
 		existsSync(blob) &&
 		existsSync(stamp) &&
 		realpathSync(readFileSync(stamp, 'utf8').trim()) === realpathSync(process.execPath) &&

@@ -75,9 +75,11 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
 		body: front.body,
 		bodyLine: front.bodyLine,
 		count,
-		starts: bounds.starts.slice(0, count),
-		ends: bounds.ends.slice(0, count),
-		lines: bounds.lines.slice(0, count),
+		// The whole scan (not a head's first slides) is taken as it is: copying three arrays of
+		// millions of slides was a stretch of its own.
+		starts: count === bounds.starts.length ? bounds.starts : bounds.starts.slice(0, count),
+		ends: count === bounds.ends.length ? bounds.ends : bounds.ends.slice(0, count),
+		lines: count === bounds.lines.length ? bounds.lines : bounds.lines.slice(0, count),
 		warnings: bounds.warnings.map(warning => ({...warning, line: warning.line + front.bodyLine + 1})),
 	};
 }

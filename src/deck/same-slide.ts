@@ -10,6 +10,22 @@ import type {Deck} from './types.js';
  * edit). Linear in the deck's text at worst, and it stops at the first match.
  */
 export function findSameSlide(before: Deck, after: Deck, index: number): number {
+	const steps = findSameSlideSteps(before, after, index);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Slides findSameSlideSteps looks at between two pauses. */
+const slidesPerStep = 256;
+
+/**
+ * findSameSlide in steps: it pauses every `slidesPerStep` slides looked at, so the presenter
+ * follows the slide through a reload of a huge deck in slices (an edited title on a deck of
+ * 100,000 slides sent it through every slide: 2.5 s in one stretch).
+ */
+export function* findSameSlideSteps(before: Deck, after: Deck, index: number): Generator<void, number> {
 	const last = after.count - 1;
 	const clamped = Math.min(Math.max(index, 0), last);
 	if (index < 0 || index >= before.count) {
@@ -17,20 +33,24 @@ export function findSameSlide(before: Deck, after: Deck, index: number): number 
 	}
 
 	const text = slideSource(before, index).trim();
-	const sameText = nearest(clamped, last, i => slideSource(after, i).trim() === text);
+	const sameText = yield* nearest(clamped, last, i => slideSource(after, i).trim() === text);
 	if (sameText !== undefined) {
 		return sameText;
 	}
 
 	// A slide without a title has nothing to be recognised by.
 	const title = slideHead(before, index).titleSource;
-	const sameTitle = title === '' ? undefined : nearest(clamped, last, i => slideHead(after, i).titleSource === title);
+	const sameTitle = title === '' ? undefined : yield* nearest(clamped, last, i => slideHead(after, i).titleSource === title);
 	return sameTitle ?? clamped;
 }
 
 /** The index in [0, last] nearest `from` (later first at equal distance) that `matches`. */
-function nearest(from: number, last: number, matches: (index: number) => boolean): number | undefined {
+function* nearest(from: number, last: number, matches: (index: number) => boolean): Generator<void, number | undefined> {
 	for (let distance = 0; from + distance <= last || from - distance >= 0; distance++) {
+		if (distance > 0 && distance % (slidesPerStep / 2) === 0) {
+			yield;
+		}
+
 		if (from + distance <= last && matches(from + distance)) {
 			return from + distance;
 		}

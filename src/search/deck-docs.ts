@@ -2,7 +2,7 @@
 // small slices while the presenter is idle.
 import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
-import {foldSlide, type FoldedSlide, type SearchDoc} from './index.js';
+import {foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
@@ -25,16 +25,22 @@ export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
  * and folds n more slides; `slides()` finishes the rest, so a search after the idle slices are
  * done costs only itself. Sections are not searched, so none is looked up.
  */
-export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; slides: () => readonly FoldedSlide[]} {
-	const folded: FoldedSlide[] = [];
+export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; slides: () => FoldedSlides} {
+	const titles: string[] = [];
+	const bodies: string[] = [];
+	const notes: string[] = [];
+	const folded: FoldedSlides = {titles, bodies, notes};
 	const advance = (slides: number) => {
-		const end = Math.min(deck.count, folded.length + slides);
-		for (let i = folded.length; i < end; i++) {
+		const end = Math.min(deck.count, titles.length + slides);
+		for (let i = titles.length; i < end; i++) {
 			const slide = parseSlideOnce(deck, i);
-			folded.push(foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText}));
+			const one = foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText});
+			titles.push(one.title);
+			bodies.push(one.body);
+			notes.push(one.notes);
 		}
 
-		return folded.length === deck.count;
+		return titles.length === deck.count;
 	};
 
 	return {

@@ -4,7 +4,7 @@
 import {useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf} from '../deck/deck.js';
-import {findSameSlide} from '../deck/same-slide.js';
+import {findSameSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import {overviewFilterSteps} from '../layout/overlays.js';
@@ -237,34 +237,46 @@ export function App(props: AppProps) {
 
 	useEffect(() => props.subscribeActions?.(dispatch), [props.subscribeActions, dispatch]);
 
-	useEffect(
-		() =>
-			props.subscribeReload?.(result => {
-				if ('error' in result) {
-					setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
-					return;
-				}
+	// The state of the latest render, for the reload listener (made once).
+	const stateRef = useRef(state);
+	stateRef.current = state;
+	useEffect(() => {
+		let stopFollowing = () => {};
+		const unsubscribe = props.subscribeReload?.(result => {
+			stopFollowing();
+			if ('error' in result) {
+				setMessage({text: `reload failed: ${result.error}`, kind: 'error'});
+				return;
+			}
 
+			// Follow the slide on screen (and the way back) to where the edit put it: found in
+			// slices, as a huge deck may have to be gone through, then shown.
+			const before = deckRef.current;
+			const after = result.deck;
+			const from = stateRef.current;
+			stopFollowing = runInSlices(followSlides(before, after, from), reloadSliceMs, ({slide, jumpedFrom}) => {
 				setMessage(undefined);
-				const before = deckRef.current;
-				const after = result.deck;
 				deckRef.current = after;
 				setDeck(after);
-				// Follow the slide on screen (and the way back) to where the edit put it.
 				setState(current =>
 					reduce(
 						current,
 						{
 							type: 'deckReloaded',
-							slide: findSameSlide(before, after, current.slide),
-							jumpedFrom: current.jumpedFrom && findSameSlide(before, after, current.jumpedFrom.slide),
+							// Moved meanwhile: that slide's number, clamped.
+							slide: current.slide === from.slide ? slide : undefined,
+							jumpedFrom: current.jumpedFrom?.slide === from.jumpedFrom?.slide ? jumpedFrom : undefined,
 						},
 						navContextFor(after),
 					),
 				);
-			}),
-		[props.subscribeReload],
-	);
+			});
+		});
+		return () => {
+			stopFollowing();
+			unsubscribe?.();
+		};
+	}, [props.subscribeReload]);
 
 	// While the presenter is idle, compute (and drop) the frames the most pressed keys would
 	// show, one per tick: the keypress then finds its slide laid out and its code compiled.
@@ -432,6 +444,16 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 		}),
 		[builder, ready],
 	);
+}
+
+/** How long one slice of following the slides through a reload may hold the event loop. */
+const reloadSliceMs = 8;
+
+/** Where the slide on screen and the way back (`''`) are in the reloaded deck. */
+function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
+	const slide = yield* findSameSlideSteps(before, after, state.slide);
+	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
+	return {slide, jumpedFrom};
 }
 
 /** How long one slice of the overview's filter may hold the event loop. */

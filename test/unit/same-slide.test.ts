@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
-import {findSameSlide} from '../../src/deck/same-slide.js';
+import {findSameSlide, findSameSlideSteps} from '../../src/deck/same-slide.js';
 import {defined} from '../support/defined.js';
 
 const deck = (...slides: string[]) => openDeck(`${slides.join('\n\n---\n\n')}\n`, 'x.md');
@@ -49,5 +49,34 @@ describe('findSameSlide: live reload follows the slide, not its number', () => {
 	it('blank lines around a slide do not make it another slide', () => {
 		const after = openDeck(`## New\n\nx\n\n---\n\n\n\n${five.join('\n\n---\n\n')}\n\n\n`, 'x.md');
 		expect(findSameSlide(deck(...five), after, 4)).toBe(5);
+	});
+});
+
+describe('findSameSlideSteps: the presenter follows the slide through a reload in slices', () => {
+	it('pauses while it goes through a large deck, and finds what findSameSlide finds', () => {
+		const slides = Array.from({length: 2000}, (_, i) => `## Slide ${i + 1}\n\ntext ${i}`);
+		const before = deck(...slides);
+		// The slide shown (1,000) renamed and rewritten: the whole deck is gone through twice, in vain.
+		const renamed = [...slides];
+		renamed[1000] = '## Renamed\n\nother';
+		const after = deck(...renamed);
+		for (const [index, moved] of [
+			[1000, after],
+			[1500, deck(...slides.slice(0, 10), ...slides.slice(11))],
+		] as const) {
+			const steps = findSameSlideSteps(before, moved, index);
+			let pauses = 0;
+			let step = steps.next();
+			while (!step.done) {
+				pauses++;
+				step = steps.next();
+			}
+
+			expect(step.value).toBe(findSameSlide(before, moved, index));
+			if (moved === after) expect(pauses).toBeGreaterThan(2);
+		}
+
+		expect(findSameSlide(before, after, 1000)).toBe(1000);
+		expect(findSameSlide(before, deck(...slides.slice(0, 10), ...slides.slice(11)), 1500)).toBe(1499);
 	});
 });

@@ -3,6 +3,7 @@ import {openDeck} from '../../src/deck/deck.js';
 import {deckDocs, incrementalIndex} from '../../src/search/deck-docs.js';
 import {
 	buildIndex,
+	foldedColumns,
 	foldSlide,
 	highlightRanges,
 	matchingSlides,
@@ -76,7 +77,7 @@ describe('search: matching', () => {
 		expect(builder.advance(1)).toBe(false);
 		expect(builder.advance(2)).toBe(false);
 		const folded = builder.slides();
-		expect(folded).toEqual(deckDocs(deck).map(doc => foldSlide(doc)));
+		expect(folded).toEqual(foldedColumns(deckDocs(deck).map(doc => foldSlide(doc))));
 		expect(matchingSlides(folded, 'traps')).toEqual([0, 1, 2]);
 		expect(builder.advance(1)).toBe(true);
 	});
@@ -313,8 +314,10 @@ describe('a large deck', () => {
 describe('search: matching slides in steps (the presenter matches in slices)', () => {
 	test('pauses every matchStepSlides slides and finds what matchingSlides finds', () => {
 		const count = matchStepSlides * 2 + 5;
-		const folded = Array.from({length: count}, (_, i) =>
-			foldSlide({slide: i, title: i % 3 === 0 ? 'Page tables' : 'Other', body: i % 5 === 0 ? 'about pages' : '', notes: ''}),
+		const folded = foldedColumns(
+			Array.from({length: count}, (_, i) =>
+				foldSlide({slide: i, title: i % 3 === 0 ? 'Page tables' : 'Other', body: i % 5 === 0 ? 'about pages' : '', notes: ''}),
+			),
 		);
 		const steps = matchingSlidesSteps(folded, 'page');
 		let pauses = 0;
@@ -330,6 +333,9 @@ describe('search: matching slides in steps (the presenter matches in slices)', (
 	});
 
 	test('an empty query finds nothing, without pausing', () => {
-		expect(matchingSlidesSteps([foldSlide({slide: 0, title: 'a', body: '', notes: ''})], '  ').next()).toEqual({done: true, value: []});
+		expect(matchingSlidesSteps(foldedColumns([foldSlide({slide: 0, title: 'a', body: '', notes: ''})]), '  ').next()).toEqual({
+			done: true,
+			value: [],
+		});
 	});
 });
