@@ -48,7 +48,8 @@ export type Element =
 			rows: readonly (readonly (readonly Inline[])[])[];
 			/**
 			 * Relative column widths (pandoc's dashes): such a table, wider than the slide, has its
-			 * cells wrapped to fit in these proportions; any other wide table is clipped.
+			 * cells wrapped to fit in these proportions; a GFM table (none) shares the width by its
+			 * cells' widths (layout/table.ts).
 			 */
 			widths?: readonly number[];
 	  }>

@@ -1,13 +1,17 @@
 // Tables, drawn from runs: each column as wide as its widest cell plus a space either side,
 // cells aligned as the delimiter row asks (`:---`, `:---:`, `---:`), box-drawing borders (or
-// ASCII ones) and one rule, under the header (none without a header). A table with relative
-// column widths (pandoc's tables) wider than the slide has its cells wrapped to fit, as pandoc
-// wraps them; any other is not wrapped: the layout clips a wide table.
+// ASCII ones) and one rule, under the header (none without a header). A table wider than the
+// slide has its cells wrapped within narrower columns (issue 17: a table that fits in other
+// presenters must fit here): a pandoc table (relative column widths) in the proportions of its
+// dashes, as pandoc wraps it; a GFM table by sharing the width (narrow columns keep their
+// width, the others share the rest, none narrower than its longest word; when even the words
+// do not fit, columns go down to a few cells and long words break: shareRoom). A table that
+// cannot fit even so (more columns than the width has room for) is drawn whole and clipped.
 // (Drawn as cli-table3 drew it for marked-terminal, which this replaces.)
 import type {Alignment, Element, Inline} from '../deck/elements.js';
 import {inlineRuns} from './inline.js';
 import {join, line, lineText, run, spaces, wrapHangingLine} from './lines.js';
-import {cellWidth} from './text.js';
+import {measure} from './cells.js';
 import type {Line, Role} from './runs.js';
 import type {Theme} from './theme.js';
 
@@ -43,19 +47,23 @@ export function renderTable(table: TableElement, theme: Theme, width = Number.PO
 	let header = table.header.map(cell => cellLines(cell, ['table-header']));
 	let rows = table.rows.map(row => row.map(cell => cellLines(cell, [])));
 	const columns = Math.max(header.length, ...rows.map(row => row.length));
-	const natural = Array.from({length: columns}, (_, column) => {
-		let widest = 0;
-		for (const row of [header, ...rows]) {
-			for (const each of row[column] ?? []) widest = Math.max(widest, each.width);
-		}
+	const natural: number[] = Array.from({length: columns}, () => 0);
+	for (const row of [header, ...rows]) {
+		row.forEach((cell, column) => {
+			for (const each of cell) natural[column] = Math.max(natural[column] ?? 0, each.width);
+		});
+	}
 
-		return widest;
-	});
 	// Each column: a space either side of its text, and a border after it (and one before the first).
 	const room = width - 3 * columns - 1;
 	let contents = natural;
-	if (table.widths && natural.reduce((sum, each) => sum + each, 0) > room && room >= columns) {
-		const fitted = fitColumns(natural, table.widths, room, longestWords([header, ...rows], columns));
+	const fitted =
+		sum(natural) <= room || room < columns
+			? undefined
+			: table.widths
+				? fitColumns(natural, table.widths, room, longestWords([header, ...rows], columns))
+				: shareRoom(natural, longestWords([header, ...rows], columns), room);
+	if (fitted) {
 		const wrapCell = (cell: readonly Line[], column: number) => cell.flatMap(each => wrapHangingLine(each, fitted[column] ?? 1));
 		header = header.map(wrapCell);
 		rows = rows.map(row => row.map(wrapCell));
@@ -97,13 +105,84 @@ function aligned(content: Line | undefined, width: number, align: Alignment): Li
 	return join(spaces(1), text, spaces(1 + room));
 }
 
-/** Each column's widest word: below it, wrapping must break a word. */
+function sum(numbers: readonly number[]): number {
+	let total = 0;
+	for (const each of numbers) total += each;
+	return total;
+}
+
+/** How narrow a GFM table's column may be made before its words break: a short word, or a long one's start. */
+export const narrowestColumn = 4;
+
+/**
+ * A GFM table's column widths in `room` cells (less than the columns' `natural` widths): the
+ * columns narrower than an equal share keep their natural width, the others share the rest
+ * equally, and none is made narrower than its longest word (`words`; and `narrowestColumn`, so
+ * that CJK text, whose every character is a word, is not cut to one a line). When even the
+ * longest words do not fit, the same sharing goes down to `narrowestColumn` cells a column (or
+ * its natural width, if less), and the columns with longer words break them. Undefined when
+ * the columns do not fit even then (the table is drawn whole and clipped).
+ */
+export function shareRoom(natural: readonly number[], words: readonly number[], room: number): number[] | undefined {
+	const least = natural.map((each, k) => Math.min(each, Math.max(narrowestColumn, words[k] ?? each)));
+	if (sum(least) <= room) return share(least, natural, room);
+	const floor = least.map(each => Math.min(each, narrowestColumn));
+	return sum(floor) <= room ? share(floor, least, room) : undefined;
+}
+
+/**
+ * `room` cells (at least the `lower` bounds' sum, less than the `upper` ones'): one width for
+ * every column, held within each column's bounds, as large as the room allows; the cells left
+ * over go one each to the leftmost columns at that width. The width is found by halving, each
+ * try one pass over the columns.
+ */
+function share(lower: readonly number[], upper: readonly number[], room: number): number[] {
+	const at = (width: number) => lower.map((each, k) => Math.min(upper[k] ?? each, Math.max(each, width)));
+	let fits = 0;
+	let tooWide = 0;
+	for (const each of upper) tooWide = Math.max(tooWide, each);
+	while (tooWide - fits > 1) {
+		const width = Math.floor((fits + tooWide) / 2);
+		if (sum(at(width)) <= room) fits = width;
+		else tooWide = width;
+	}
+
+	const widths = at(fits);
+	let extra = room - sum(widths);
+	for (const [k, each] of widths.entries()) {
+		if (extra <= 0) break;
+		if (each === fits && each < (upper[k] ?? 0) && each >= (lower[k] ?? 0)) {
+			widths[k] = each + 1;
+			extra--;
+		}
+	}
+
+	return widths;
+}
+
+/**
+ * Each column's widest word: below it, wrapping must break a word. A wide character (CJK) is a
+ * word of its own: such text breaks between any two of them, as it is written without spaces.
+ */
 function longestWords(rows: readonly (readonly (readonly Line[])[])[], columns: number): number[] {
 	const longest = Array.from({length: columns}, () => 0);
 	for (const row of rows) {
 		row.forEach((cell, column) => {
 			for (const each of cell) {
-				for (const word of lineText(each).split(' ')) longest[column] = Math.max(longest[column] ?? 0, cellWidth(word));
+				const {text, starts, widths, count} = measure(lineText(each));
+				let word = 0;
+				let widest = longest[column] ?? 0;
+				for (let piece = 0; piece < count; piece++) {
+					const cells = widths[piece] ?? 0;
+					if (cells >= 2 || (cells === 1 && text.charCodeAt(starts[piece] ?? 0) === 0x20)) {
+						widest = Math.max(widest, word, cells === 1 ? 0 : cells);
+						word = 0;
+					} else {
+						word += cells;
+					}
+				}
+
+				longest[column] = Math.max(widest, word);
 			}
 		});
 	}

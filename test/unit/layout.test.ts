@@ -235,13 +235,28 @@ describe('layoutSlide: content', () => {
 		expect(lines).toEqual([` ${'漢'.repeat(18)} ›`]);
 	});
 
-	it('clips wide code and tables too, naming what was clipped', () => {
+	it('clips wide code, and a table with more columns than the slide has room for, naming what was clipped', () => {
 		expect(lay(`\`\`\`python\n${'y'.repeat(60)}\n\`\`\``, {width: 40, height: 1}).problems).toEqual([
 			{kind: 'wide', line: 1, width: 60, available: 38, what: 'code'},
 		]);
-		const table = lay(`| a | b |\n|---|---|\n| ${'x'.repeat(60)} | y |`, {width: 40, height: 5});
-		expect(table.problems).toEqual([{kind: 'wide', line: 1, width: 68, available: 38, what: 'table'}]);
-		expect(table.lines[0]).toBe(` ┌${'─'.repeat(36)}›`);
+		const cells = Array.from({length: 12}, (_, i) => `c${i}`);
+		const table = lay(`| ${cells.join(' | ')} |\n|${cells.map(() => '---').join('|')}|`, {width: 40, height: 5});
+		expect(table.problems).toEqual([{kind: 'wide', line: 1, width: 63, available: 38, what: 'table'}]);
+		expect(table.lines[0]).toBe(` ┌${'────┬'.repeat(7)}─›`);
+	});
+
+	it('wraps a GFM table wider than the slide, breaking a word only when even the words do not fit', () => {
+		const {lines, problems} = lay(`| a | b |\n|---|---|\n| ${'x'.repeat(60)} | y |`, {width: 40, height: 7});
+		expect(problems).toEqual([]);
+		expect(lines).toEqual([
+			` ┌${'─'.repeat(32)}┬───┐`,
+			` │ a${' '.repeat(29)} │ b │`,
+			` ├${'─'.repeat(32)}┼───┤`,
+			` │ ${'x'.repeat(30)} │ y │`,
+			` │ ${'x'.repeat(30)} │   │`,
+			` └${'─'.repeat(32)}┴───┘`,
+			'',
+		]);
 	});
 
 	it('draws a table whose header cells are all blank with no header row', () => {
