@@ -14,6 +14,7 @@ import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
 import type {AlertKind, Alignment, Element, Inline, ListItem} from './elements.js';
 import {cutLongLines, parseHazard} from './limits.js';
+import {itemAt} from './checked.js';
 
 /** Fence info strings drawn verbatim: never wrapped, never highlighted. */
 export const diagramLanguages: ReadonlySet<string> = new Set(['diagram', 'text', 'ascii', 'txt', 'plain', 'plaintext']);
@@ -203,8 +204,9 @@ function inlinesOf(token: Token): Inline[] {
 /** Inline tokens → inline spans; neighbouring text is joined into one span. */
 export function inlinesFromTokens(tokens: readonly Token[]): Inline[] {
 	const out: Inline[] = [];
-	for (const token of tokens) {
-		pushInline(out, token);
+	// Indexes, not for…of: see parse.ts sanitizeToken (every inline token of every slide).
+	for (let i = 0; i < tokens.length; i++) {
+		pushInline(out, itemAt(tokens, i));
 	}
 
 	return out;
@@ -233,8 +235,8 @@ function pushInline(out: Inline[], token: Token): void {
 			} else if (tag === 'sub' || tag === 'sup') {
 				out.push({kind: tag, children: inlinesFromTokens(children)});
 			} else {
-				for (const child of children) {
-					pushInline(out, child);
+				for (let i = 0; i < children.length; i++) {
+					pushInline(out, itemAt(children, i));
 				}
 			}
 
@@ -314,5 +316,19 @@ function isComment(html: string): boolean {
  */
 export function inlineMarkdown(markdown: string): Inline[] {
 	const cut = cutLongLines(markdown).text;
+	if (isPlainInline(cut)) return cut === '' ? [] : [{kind: 'text', text: cut}];
 	return parseHazard(cut) === undefined ? inlinesFromTokens(Lexer.lexInline(cut)) : [{kind: 'text', text: cut}];
+}
+
+/**
+ * No character that starts inline Markdown in marked's GFM grammar (escapes, code, emphasis,
+ * strikethrough, links, images, HTML, entities, e-mail and `http:`/`www.` autolinks, line
+ * breaks): marked would read the text as one text token, so it is that without the lexer.
+ * Most titles are such text, and a list of every slide's title (print, outline, search, export)
+ * lexed each one.
+ */
+const inlineSyntax = /[\\`*_~[\]!<>&@:\n\r]|www\./i;
+
+export function isPlainInline(text: string): boolean {
+	return !inlineSyntax.test(text);
 }

@@ -10,13 +10,6 @@ export const nestingLimit = 16;
 /** Delimiter characters in one paragraph above which parsing is not attempted. */
 export const delimiterLimit = 1500;
 
-/**
- * Lines of one block (no blank line between them) above which parsing is not attempted:
- * marked re-reads a list item's lines once per line (measured: 2,000 continuation lines
- * 0.2 s, 4,000 lines 0.9 s), so a long block costs the square of its length.
- */
-export const blockLineLimit = 1000;
-
 /** Rows of one table drawn; the rest are counted in a line after it. */
 export const tableRowLimit = 200;
 
@@ -44,6 +37,14 @@ export const lineLimit = 10_000;
  * Slicing each stage instead (generators with pauses) would have to reach every one of those
  * callers; a worker thread would still leave the layout on the main thread. No slide anyone
  * presents or studies comes near a thousand lines.
+ *
+ * The cap also bounds what marked re-reads: it reads a list item's lines once per line
+ * (measured: 2,000 continuation lines 0.2 s, 4,000 lines 0.9 s), so a long block costs the
+ * square of its length, and no block can be longer than its slide. (A guard of its own that
+ * showed a block of over 1,000 lines as plain text came before this cap; all it still did was
+ * show a code block that filled a capped slide unhighlighted, because the cut marker added
+ * lines to it. Code is read by one pattern in linear time, and highlighted in time bounded by
+ * the cap too.)
  */
 export const slideLineLimit = 1000;
 export const slideCharLimit = 64 * 1024;
@@ -186,8 +187,8 @@ const delimiter = /[_*[\]<>`~!()\\]/g;
 
 /**
  * Why parsing `markdown` could take seconds, or undefined when it cannot: too large, a
- * paragraph with too many delimiters, a block with too many lines, or lists nested deeper
- * than the nesting cap by indentation.
+ * paragraph with too many delimiters, or lists nested deeper than the nesting cap by
+ * indentation. (A block's length is bounded by the slide's, see slideLineLimit.)
  */
 export function parseHazard(markdown: string): string | undefined {
 	if (markdown.length < delimiterLimit) {
@@ -201,14 +202,8 @@ export function parseHazard(markdown: string): string | undefined {
 	// Code is never parsed for delimiters: the same block rules as the slide scanner say where it is.
 	const tracker = new BlockTracker();
 	let count = 0;
-	let lines = 0;
 	for (const line of markdown.split('\n')) {
 		const kind = tracker.next(line).kind;
-		lines = kind === 'blank' ? 0 : lines + 1;
-		if (lines > blockLineLimit) {
-			return `a block of over ${blockLineLimit} lines without a blank line is too costly to parse; shown as plain text`;
-		}
-
 		// An HTML block's lines go to the inline lexer too (refine.ts reads them as inline HTML).
 		if (kind !== 'text' && kind !== 'heading' && kind !== 'setext' && kind !== 'html-start' && kind !== 'html') {
 			count = 0;

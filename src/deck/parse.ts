@@ -21,6 +21,7 @@ import {
 } from './limits.js';
 import {isQuizInfo, parseQuiz, type Quiz} from './quiz.js';
 import {codeElement, elementFromToken, elementsFromTokens} from './elements-from-tokens.js';
+import type {Element} from './elements.js';
 import {elementsToPlain, inlineMarkdownToPlain} from './plain.js';
 import {itemAt, lastOf} from './checked.js';
 import {ColumnState} from './columns.js';
@@ -31,7 +32,7 @@ import {dialects} from './dialects/rules.js';
 import {refineTokens} from './refine.js';
 import {sanitize, sanitizeLine} from './sanitize.js';
 import {countNewlines} from './scan.js';
-import type {Block, Deck, DeckWarning, Slide} from './types.js';
+import type {Block, Deck, DeckWarning, Slide, SlideHead} from './types.js';
 
 export {diagramLanguages} from './elements-from-tokens.js';
 
@@ -105,21 +106,81 @@ function buildSlide(deck: Deck, index: number): Slide {
 	// presenterm draws its introduction slide centred, from the middle row down.
 	const intro = deck.intro === true && index === 0;
 	if (parsedAt === firstLine && !intro) {
-		return {head, ...body};
+		return withHead(head, body, body.blocks, body.problems);
 	}
 
 	// A body parsed for another slide with the same text: its lines moved to this slide's.
 	const shift = firstLine - parsedAt;
-	return {
+	return withHead(
 		head,
-		...body,
-		blocks: body.blocks.map((block, i) =>
+		body,
+		body.blocks.map((block, i) =>
 			intro
 				? {...block, line: block.line + shift, align: 'center', ...(i === 0 ? {middle: true} : {})}
 				: {...block, line: block.line + shift},
 		),
-		problems: body.problems.map(problem => ({...problem, line: problem.line + shift})),
-	};
+		body.problems.map(problem => ({...problem, line: problem.line + shift})),
+	);
+}
+
+/** The slide of `body` (its plain texts read from it when asked: a spread would make them). */
+function withHead(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[]): Slide {
+	return new ParsedSlide(head, body, blocks, problems);
+}
+
+/**
+ * A slide whose plain texts (for search alone) are made when first read, not for every slide
+ * printed, checked or exported. A class, so a slide costs no closures for them.
+ */
+class ParsedSlide implements Slide {
+	readonly head: SlideHead;
+	readonly title: string;
+	readonly blocks: readonly Block[];
+	readonly noteElements: readonly Element[];
+	readonly problems: readonly DeckWarning[];
+	readonly #body: SlideBody;
+	constructor(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[]) {
+		this.head = head;
+		this.title = body.title;
+		this.blocks = blocks;
+		this.noteElements = body.noteElements;
+		this.problems = problems;
+		this.#body = body;
+	}
+
+	get bodyText(): string {
+		return this.#body.bodyText;
+	}
+
+	get notesText(): string {
+		return this.#body.notesText;
+	}
+}
+
+/** A parsed body; its plain texts are made when first read (see ParsedSlide). */
+class LazyBody implements SlideBody {
+	readonly title: string;
+	readonly blocks: readonly Block[];
+	readonly noteElements: readonly Element[];
+	readonly problems: readonly DeckWarning[];
+	#bodyText: string | undefined;
+	#notesText: string | undefined;
+	constructor(title: string, blocks: readonly Block[], noteElements: readonly Element[], problems: readonly DeckWarning[]) {
+		this.title = title;
+		this.blocks = blocks;
+		this.noteElements = noteElements;
+		this.problems = problems;
+	}
+
+	get bodyText(): string {
+		this.#bodyText ??= elementsToPlain(this.blocks.map(block => block.element));
+		return this.#bodyText;
+	}
+
+	get notesText(): string {
+		this.#notesText ??= elementsToPlain(this.noteElements);
+		return this.#notesText;
+	}
 }
 
 type SlideBody = Omit<Slide, 'head'>;
@@ -188,7 +249,8 @@ function parseBody(text: SlideText, dialect: Dialect, firstLine: number): SlideB
 		previousStep = markdown;
 		// A code block's line highlights take the reveal steps after its text's own, one block after another.
 		let highlightFrom = step.first;
-		for (const token of tokens) {
+		for (let t = 0; t < tokens.length; t++) {
+			const token = itemAt(tokens, t);
 			const own = stepOfLine(joinedLine);
 			const line = firstLine + own.step.line + (joinedLine - own.offset);
 			highlightFrom = Math.max(highlightFrom, own.step.first);
@@ -238,14 +300,7 @@ function parseBody(text: SlideText, dialect: Dialect, firstLine: number): SlideB
 	}
 
 	const noteElements = text.notes === '' ? [] : elementsFromTokens(lex(text.notes, firstLine, problems), dialect);
-	return {
-		title: lexTitle(text.titleSource),
-		blocks,
-		noteElements,
-		bodyText: elementsToPlain(blocks.map(block => block.element)),
-		notesText: elementsToPlain(noteElements),
-		problems,
-	};
+	return new LazyBody(lexTitle(text.titleSource), blocks, noteElements, problems);
 }
 
 /** The block with the alignment and spacing its author asked for (by its first line within the slide). */
@@ -285,8 +340,8 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 
 	const tokens = capTableRows(new Lexer({gfm: true}).lex(capped.text), line, problems);
 	refineTokens(tokens);
-	for (const token of tokens) {
-		sanitizeToken(token);
+	for (let i = 0; i < tokens.length; i++) {
+		sanitizeToken(tokens[i]);
 	}
 
 	return tokens;
@@ -339,8 +394,14 @@ function plainParagraph(text: string): Token {
 
 // `raw` too: nothing should render it, but no string a token carries may hold a raw control.
 const stringFields = ['text', 'raw', 'href', 'title', 'lang'] as const;
+const childFields = ['tokens', 'items', 'header', 'rows', 'cells'] as const;
 
-/** Sanitise every string a token renders; walks nested tokens, list items and table cells. */
+/**
+ * Sanitise every string a token renders; walks nested tokens, list items and table cells. It
+ * meets every token of every slide, so its loops count with indexes: the bin runs V8 without its
+ * optimising compiler (bin/lectern.js), where a `for…of` allocates an iterator and a result
+ * object per element (a quarter of what printing 100,000 slides allocated).
+ */
 function sanitizeToken(token: unknown): void {
 	if (typeof token !== 'object' || token === null) {
 		return;
@@ -352,7 +413,8 @@ function sanitizeToken(token: unknown): void {
 		record['text'] = record['text'].replaceAll('\n', ' ');
 	}
 
-	for (const field of stringFields) {
+	for (let f = 0; f < stringFields.length; f++) {
+		const field = itemAt(stringFields, f);
 		const value = record[field];
 		if (typeof value === 'string') {
 			record[field] = field === 'text' || field === 'raw' ? sanitize(value) : sanitizeLine(value);
@@ -365,12 +427,13 @@ function sanitizeToken(token: unknown): void {
 		record['text'] = record['type'] === 'code' ? expandTabs(record['text']) : record['text'].replaceAll('\t', ' ');
 	}
 
-	for (const key of ['tokens', 'items', 'header', 'rows', 'cells']) {
-		const children = record[key];
+	for (let f = 0; f < childFields.length; f++) {
+		const children = record[itemAt(childFields, f)];
 		if (Array.isArray(children)) {
-			for (const child of children) {
+			for (let i = 0; i < children.length; i++) {
+				const child: unknown = children[i];
 				if (Array.isArray(child)) {
-					child.forEach(sanitizeToken);
+					for (let j = 0; j < child.length; j++) sanitizeToken(child[j]);
 				} else {
 					sanitizeToken(child);
 				}

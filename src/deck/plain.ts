@@ -1,13 +1,15 @@
 // Elements → plain text, for titles, search and the status bar: what a reader would type to
 // find the words, without Markdown punctuation.
 import {pushAll} from './arrays.js';
+import {itemAt} from './checked.js';
 import type {Element, Inline} from './elements.js';
 import {inlineMarkdown} from './elements-from-tokens.js';
 
 /** Inline spans as one line: a link's target follows its text, an image is its alt text, raw HTML tags drop out. */
 export function inlinesToPlain(inlines: readonly Inline[]): string {
 	let out = '';
-	for (const inline of inlines) {
+	for (let i = 0; i < inlines.length; i++) {
+		const inline = itemAt(inlines, i);
 		switch (inline.kind) {
 			case 'text':
 			case 'code': {

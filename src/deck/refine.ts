@@ -155,22 +155,26 @@ function refineToken(token: Token): void {
 			record['tokens'] = refineInline(children as Token[]);
 		}
 
-		for (const child of record['tokens'] as Token[]) {
-			refineToken(child);
-		}
+		const refined = record['tokens'] as Token[];
+		for (let i = 0; i < refined.length; i++) refineToken(itemAt(refined, i));
 	}
 
-	for (const key of ['items', 'header']) {
-		const list = record[key];
-		if (Array.isArray(list)) {
-			for (const item of list) refineToken(item as Token);
-		}
+	// Indexes, not for…of: every token of every slide comes here (see parse.ts sanitizeToken).
+	const items = record['items'];
+	if (Array.isArray(items)) {
+		for (let i = 0; i < items.length; i++) refineToken(items[i] as Token);
+	}
+
+	const header = record['header'];
+	if (Array.isArray(header)) {
+		for (let i = 0; i < header.length; i++) refineToken(header[i] as Token);
 	}
 
 	const rows = record['rows'];
 	if (Array.isArray(rows)) {
-		for (const row of rows) {
-			(row as Token[]).forEach(refineToken);
+		for (let r = 0; r < rows.length; r++) {
+			const row = rows[r] as Token[];
+			for (let i = 0; i < row.length; i++) refineToken(itemAt(row, i));
 		}
 	}
 }

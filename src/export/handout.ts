@@ -1,9 +1,10 @@
 // A deck as a handout: every slide whole (all reveal steps), its notes, its number and its
-// section, as the deck's own elements. Both handout writers (html.ts, markdown.ts) read this;
-// neither sees a marked token. Pure: a parsed deck in, typed data out.
+// section, as the deck's own elements. Both handout writers (html-page.ts, markdown.ts) read this;
+// neither sees a marked token. Pure: a parsed deck in, typed data out (each slide's content
+// parsed when a writer reads it).
 import {sectionIndexOf, slideHead} from '../deck/deck.js';
 import type {Element, ListItem} from '../deck/elements.js';
-import {parseSlideOnce} from '../deck/parse.js';
+import {parseSlideOnce, slideTitle} from '../deck/parse.js';
 import {sanitizeLine} from '../deck/sanitize.js';
 import type {Block, Deck} from '../deck/types.js';
 
@@ -30,29 +31,90 @@ export type Handout = Readonly<{
 
 export type HandoutOptions = Readonly<{notes: boolean}>;
 
-/** The handout of a whole deck. Each slide is parsed once and not kept in the parse cache. */
+/**
+ * The handout of a whole deck. Each slide's number, title and section are read without parsing
+ * it (what the outline at the top of the page needs); its elements and notes are parsed when a
+ * writer reads them, and not kept: writing a page of 300,000 slides holds one slide's elements
+ * at a time instead of every slide's (576 MB at its peak).
+ */
 export function handoutOf(deck: Deck, options: HandoutOptions): Handout {
+	return streamedHandout(deck, options).handout;
+}
+
+/** handoutOf, and the number of slides with notes among those the writer has read so far. */
+export function streamedHandout(deck: Deck, options: HandoutOptions): {handout: Handout; slidesWithNotes: () => number} {
+	const content = new SlideContent(deck, options);
 	const slides: HandoutSlide[] = [];
 	for (let index = 0; index < deck.count; index++) {
-		const slide = parseSlideOnce(deck, index);
-		const section = sectionIndexOf(deck, index);
-		slides.push({
-			number: index + 1,
-			title: slide.title,
-			isSection: slideHead(deck, index).isSection,
-			section: section + 1,
-			elements: joinRevealedLists(slide.blocks),
-			notes: options.notes ? slide.noteElements : [],
-		});
+		slides.push(new LazySlide(content, index, slideTitle(deck, index), slideHead(deck, index).isSection, sectionIndexOf(deck, index) + 1));
 	}
 
 	const meta = (value: string | undefined) => sanitizeLine(value ?? '').trim();
 	const title = meta(deck.meta.title) || slides.find(slide => slide.title !== '')?.title || '';
 	return {
-		title,
-		byline: [meta(deck.meta.author), meta(deck.meta.date)].filter(part => part !== '').join(' · '),
-		slides,
+		handout: {
+			title,
+			byline: [meta(deck.meta.author), meta(deck.meta.date)].filter(part => part !== '').join(' · '),
+			slides,
+		},
+		slidesWithNotes: () => content.withNotes,
 	};
+}
+
+/** The elements and notes of the slide read last (a writer reads a slide's elements, then its notes). */
+class SlideContent {
+	withNotes = 0;
+	#index = -1;
+	#elements: readonly Element[] = [];
+	#notes: readonly Element[] = [];
+	readonly #deck: Deck;
+	readonly #options: HandoutOptions;
+	/** Slides already counted in `withNotes` (a slide read twice counts once). */
+	readonly #counted: Uint8Array;
+	constructor(deck: Deck, options: HandoutOptions) {
+		this.#deck = deck;
+		this.#options = options;
+		this.#counted = new Uint8Array(deck.count);
+	}
+
+	of(index: number): {elements: readonly Element[]; notes: readonly Element[]} {
+		if (index !== this.#index) {
+			const slide = parseSlideOnce(this.#deck, index);
+			this.#index = index;
+			this.#elements = joinRevealedLists(slide.blocks);
+			this.#notes = this.#options.notes ? slide.noteElements : [];
+			if (this.#notes.length > 0 && this.#counted[index] === 0) {
+				this.#counted[index] = 1;
+				this.withNotes++;
+			}
+		}
+
+		return {elements: this.#elements, notes: this.#notes};
+	}
+}
+
+/** A slide of the handout; its content is parsed when read (see SlideContent). */
+class LazySlide implements HandoutSlide {
+	readonly number: number;
+	readonly title: string;
+	readonly isSection: boolean;
+	readonly section: number;
+	readonly #content: SlideContent;
+	constructor(content: SlideContent, index: number, title: string, isSection: boolean, section: number) {
+		this.#content = content;
+		this.number = index + 1;
+		this.title = title;
+		this.isSection = isSection;
+		this.section = section;
+	}
+
+	get elements(): readonly Element[] {
+		return this.#content.of(this.number - 1).elements;
+	}
+
+	get notes(): readonly Element[] {
+		return this.#content.of(this.number - 1).notes;
+	}
 }
 
 /** The blocks' elements, a list revealed item by item (`continuesList`) joined back into one list. */

@@ -63,14 +63,12 @@ export function writeHandoutPage(handout: Handout, options: PageOptions, write: 
 		`<h1>${escapeHtml(title)}</h1>`,
 	];
 	if (handout.byline !== '') out.push(`<p class="byline">${escapeHtml(handout.byline)}</p>`);
-	out.push(
-		'<p class="keys" hidden>Keys: ← → previous and next slide · / search slides and notes · o outline · Esc close</p>',
-		'</header>',
-		outlineHtml(handout),
-		'<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>',
-		'<main>',
-	);
+	out.push('<p class="keys" hidden>Keys: ← → previous and next slide · / search slides and notes · o outline · Esc close</p>', '</header>');
 	write(`${out.join('\n')}\n`);
+	writeOutline(handout, write);
+	write(
+		'\n<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>\n<main>\n',
+	);
 	const slides = handout.slides;
 	for (const slide of slides) {
 		// A section slide's number is its place: its title is the one at that index.
@@ -105,25 +103,36 @@ function slideHtml(slide: HandoutSlide, sectionTitle: string, options: PageOptio
 
 /**
  * Slides before any section first, then each section as a `<details>` holding its slides'
- * titles: a long lecture's outline stays one screen high, and opens without a script.
+ * titles: a long lecture's outline stays one screen high, and opens without a script. Written a
+ * title at a time: the outline of 300,000 slides is tens of megabytes.
  */
-function outlineHtml(handout: Handout): string {
+function writeOutline(handout: Handout, write: (part: string) => void): void {
 	const link = (slide: HandoutSlide) =>
 		`<a href="#${slide.number}"><span class="n">${slide.number}</span> ${escapeHtml(slide.title || `Slide ${slide.number}`)}</a>`;
-	const list = (slides: readonly HandoutSlide[]) =>
-		slides.length === 0 ? '' : `<ol>\n${slides.map(slide => `<li>${link(slide)}</li>`).join('\n')}\n</ol>`;
-	const out = ['<nav class="outline" aria-label="Outline">', '<h2>Outline</h2>'];
+	const list = (slides: readonly HandoutSlide[]) => {
+		if (slides.length === 0) return;
+		write('<ol>\n');
+		for (let i = 0; i < slides.length; i++) {
+			const slide = slides[i];
+			if (slide) write(`${i > 0 ? '\n' : ''}<li>${link(slide)}</li>`);
+		}
+
+		write('\n</ol>');
+	};
+	write('<nav class="outline" aria-label="Outline">\n<h2>Outline</h2>');
 	for (const group of outlineOf(handout)) {
+		write('\n');
 		if (group.slide === undefined) {
-			out.push(list(group.slides));
+			list(group.slides);
 		} else if (group.slides.length === 0) {
-			out.push(`<p class="section">${link(group.slide)}</p>`);
+			write(`<p class="section">${link(group.slide)}</p>`);
 		} else {
 			const count = `<span class="count">${group.slides.length} slide${group.slides.length === 1 ? '' : 's'}</span>`;
-			out.push(`<details class="section"><summary>${link(group.slide)} ${count}</summary>\n${list(group.slides)}\n</details>`);
+			write(`<details class="section"><summary>${link(group.slide)} ${count}</summary>\n`);
+			list(group.slides);
+			write('\n</details>');
 		}
 	}
 
-	out.push('</nav>');
-	return out.join('\n');
+	write('\n</nav>');
 }

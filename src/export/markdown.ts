@@ -8,11 +8,23 @@ import type {Handout, HandoutSlide} from './handout.js';
 import {safeHref} from './html-runs.js';
 
 export function handoutMarkdown(handout: Handout): string {
-	const out: string[] = [];
-	if (handout.title !== '') out.push(`# ${escapeText(handout.title)}`, '');
-	if (handout.byline !== '') out.push(escapeText(handout.byline), '');
-	for (const slide of handout.slides) out.push(slideMarkdown(slide), '');
-	return `${out.join('\n').trimEnd()}\n`;
+	const parts: string[] = [];
+	writeHandoutMarkdown(handout, part => parts.push(part));
+	return parts.join('');
+}
+
+/** The handout, handed to `write` a slide at a time (as the HTML page is: never the whole text at once). */
+export function writeHandoutMarkdown(handout: Handout, write: (part: string) => void): void {
+	// Each part is written once the next is known, so that the last one ends the file trimmed.
+	let held: string | undefined;
+	const add = (text: string) => {
+		if (held !== undefined) write(`${held}\n\n`);
+		held = text;
+	};
+	if (handout.title !== '') add(`# ${escapeText(handout.title)}`);
+	if (handout.byline !== '') add(escapeText(handout.byline));
+	for (const slide of handout.slides) add(slideMarkdown(slide));
+	write(`${(held ?? '').trimEnd()}\n`);
 }
 
 function slideMarkdown(slide: HandoutSlide): string {

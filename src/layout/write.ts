@@ -3,12 +3,12 @@
 // hold sanitised text only, so nothing is parsed back out of what is written.
 import type {Line, Run} from './runs.js';
 import {roleStyles, type Style, syntaxStyles, type Theme} from './theme.js';
-import {defined} from '../deck/checked.js';
+import {defined, itemAt} from '../deck/checked.js';
 
 /** A line as plain text: no styles at all (`print` into a pipe, tests). */
 export function writePlain(line: Line): string {
 	let text = '';
-	for (const part of line.runs) text += part.text;
+	for (let i = 0; i < line.runs.length; i++) text += itemAt(line.runs, i).text;
 	return text;
 }
 

@@ -306,15 +306,24 @@ describe('parseSlide: limits', () => {
 		expect(slide.problems.map(problem => problem.message)).toEqual(['this Markdown is too costly to parse; shown as plain text']);
 	});
 
-	it('a list nested by indentation deeper than the cap, and a block of over 1,000 lines, are plain text', () => {
+	it('a list nested by indentation deeper than the cap is plain text', () => {
 		const nested = slideOf(Array.from({length: 100}, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'));
 		expect(nested.problems.map(problem => problem.message)).toEqual([
 			'lists nested deeper than 16 levels are too costly to parse; shown as plain text',
 		]);
-		// A slide never holds such a block (it is cut at 1,000 lines): the guard stands behind it.
-		expect(parseHazard(`- ${'x\n  '.repeat(1001)}`)).toBe(
-			'a block of over 1000 lines without a blank line is too costly to parse; shown as plain text',
-		);
+	});
+
+	it('a code block that fills a slide up to its cap is still code, in its language', () => {
+		// The slide is cut at 1,000 lines: the block runs into the cut marker (the fence never
+		// closes), and is read as code, not shown as plain text by a block-length guard.
+		for (const lines of [990, 999, 2000]) {
+			const slide = slideOf(`\`\`\`js\n${'let x = 1;\n'.repeat(lines)}\`\`\`\n`);
+			expect(slide.blocks.map(block => [block.kind, block.kind === 'code' ? block.lang : ''])).toEqual([['code', 'js']]);
+			expect(slide.problems.map(problem => problem.message).filter(message => message.includes('plain text'))).toEqual([]);
+		}
+
+		// A block marked would re-read per line is as long as its slide at most.
+		expect(parseHazard(`- ${'x\n  '.repeat(1001)}`)).toBeUndefined();
 	});
 
 	it('a slide over 1,000 lines is read up to there and says how many lines are left out', () => {

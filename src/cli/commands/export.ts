@@ -4,11 +4,10 @@
 // usual guards, loads the highlighter when a slide has code, and writes the file.
 import {extname} from 'node:path';
 import {sanitizeLine} from '../../deck/sanitize.js';
-import type {Element} from '../../deck/elements.js';
 import type {Deck} from '../../deck/types.js';
-import {handoutOf, type Handout} from '../../export/handout.js';
+import {streamedHandout} from '../../export/handout.js';
 import {writeHandoutPage} from '../../export/html-page.js';
-import {handoutMarkdown} from '../../export/markdown.js';
+import {writeHandoutMarkdown} from '../../export/markdown.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
@@ -29,12 +28,12 @@ export async function runExport(args: ExportArgs): Promise<number> {
 	const deck = loadDeck(args.deck, args.maxSize * 1024 * 1024);
 	const output = args.output ?? defaultOutput(args.deck, args.format);
 	if (output !== '-') refuseInputAsOutput(args.deck, output, args.format === 'md' ? 'Markdown handout' : 'HTML page');
-	const handout = handoutOf(deck, {notes: args.notes});
+	const {handout, slidesWithNotes} = streamedHandout(deck, {notes: args.notes});
 	const generator = `Lectern ${args.version}`;
-	const highlighter = args.format === 'html' && hasCode(handout) ? await loadHighlighter().catch(() => undefined) : undefined;
+	const highlighter = args.format === 'html' && mayHoldCode(deck) ? await loadHighlighter().catch(() => undefined) : undefined;
 	const make = (write: (part: string) => void) => {
 		if (args.format === 'md') {
-			write(handoutMarkdown(handout));
+			writeHandoutMarkdown(handout, write);
 		} else {
 			writeHandoutPage(handout, {notes: args.notes ? args.notesMode : 'none', generator, highlighter}, write);
 		}
@@ -54,7 +53,7 @@ export async function runExport(args: ExportArgs): Promise<number> {
 	}
 
 	writeOutputInParts(output, make);
-	process.stdout.write(`${sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, handout)}`)}\n`);
+	process.stdout.write(`${sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, slidesWithNotes())}`)}\n`);
 	return exitCodes.ok;
 }
 
@@ -68,22 +67,15 @@ export function defaultOutput(deck: string, format: 'html' | 'md'): string {
 	return format === 'md' ? `${stem}.handout.md` : `${stem}.html`;
 }
 
-/** Whether any slide or note holds a code block (the highlighter is loaded only then). */
-function hasCode(handout: Handout): boolean {
-	const inside = (elements: readonly Element[]): boolean =>
-		elements.some(element =>
-			element.kind === 'code'
-				? true
-				: element.kind === 'list'
-					? element.items.some(item => inside(item.children))
-					: element.kind === 'quote' || element.kind === 'alert'
-						? inside(element.children)
-						: false,
-		);
-	return handout.slides.some(slide => inside(slide.elements) || inside(slide.notes));
+/**
+ * Whether a slide or a note may hold a fenced code block, the only kind with a language to
+ * highlight (the highlighter is loaded only then). Read from the text, not the parsed slides:
+ * the page is written a slide at a time, and the highlighter must be there before the first.
+ */
+function mayHoldCode(deck: Deck): boolean {
+	return deck.body.includes('```') || deck.body.includes('~~~');
 }
 
-function summary(deck: Deck, handout: Handout): string {
-	const notes = handout.slides.filter(slide => slide.notes.length > 0).length;
-	return `${deck.count} slide${deck.count === 1 ? '' : 's'}, ${notes} with notes`;
+function summary(deck: Deck, slidesWithNotes: number): string {
+	return `${deck.count} slide${deck.count === 1 ? '' : 's'}, ${slidesWithNotes} with notes`;
 }
