@@ -11,7 +11,8 @@ import type {Deck} from '../deck/types.js';
 import {LecternError, exitCodes} from '../cli/errors.js';
 import {ensureTalkDir, groupId, groupTalkDir, privateTalkDir} from './places.js';
 import {encodeMessage, type TalkPosition} from './protocol.js';
-import {shareDeck} from './shared-deck.js';
+import {shareDeckSteps} from './shared-deck.js';
+import {runInSlices} from '../slices.js';
 import {lastOf} from '../deck/checked.js';
 import {hallTrace} from './trace.js';
 
@@ -37,6 +38,9 @@ export type Talk = Readonly<{
 	close: () => void;
 }>;
 
+/** How long one slice of making the deck to send may hold the leader's event loop. */
+const shareSliceMs = 8;
+
 /** Bytes a follower may send (it has nothing to say) before it is dropped. */
 const maxInboundBytes = 64 * 1024;
 
@@ -60,9 +64,35 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 	let position = initial.position;
 	const encode = (message: Parameters<typeof encodeMessage>[0]) => Buffer.from(encodeMessage(message));
 	let positionLine = encode({type: 'position', ...position});
+	let closed = false;
+	// The current deck as sent, once made: it is made in slices (the leader is a presenter that
+	// must answer `q`), when the first follower needs it; followers waiting for it get it, and
+	// then the position, when it is ready.
 	let deckLine: Buffer | undefined;
-	const deckLineOf = (current: Deck) => {
-		deckLine ??= encode({type: 'deck', deck: shareDeck(current, options.shareNotes)});
+	let making: {deck: Deck; stop: () => void} | undefined;
+	const deckLineOf = (current: Deck): Buffer | undefined => {
+		if (deckLine || making?.deck === current) {
+			return deckLine;
+		}
+
+		making?.stop();
+		let now = true;
+		const job = {deck: current, stop: () => {}};
+		making = job;
+		job.stop = runInSlices(shareDeckSteps(current, options.shareNotes), shareSliceMs, shared => {
+			making = undefined;
+			if (current !== deck || closed) {
+				return;
+			}
+
+			deckLine = encode({type: 'deck', deck: shared});
+			if (!now) {
+				for (const follower of followers) {
+					if (follower.deck !== deck) flush(follower);
+				}
+			}
+		});
+		now = false;
 		return deckLine;
 	};
 
@@ -97,8 +127,14 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 		follower.stallTimer = undefined;
 		follower.positionWaiting = false;
 		if (follower.deck !== deck) {
+			const line = deckLineOf(deck);
+			if (!line) {
+				// Sent with the position once the deck is made (a position must not come before its deck).
+				return;
+			}
+
 			follower.deck = deck;
-			follower.socket.write(deckLineOf(deck));
+			follower.socket.write(line);
 		}
 
 		follower.socket.write(positionLine);
@@ -144,7 +180,6 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 	});
 
 	await listen(server, socketPath, gid);
-	let closed = false;
 	// However the leader ends (an uncaught error exits at once), its socket goes with it.
 	const removeSocket = () => {
 		try {
@@ -199,6 +234,8 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 			if (nextDeck !== deck) {
 				deck = nextDeck;
 				deckLine = undefined;
+				making?.stop();
+				making = undefined;
 			}
 
 			position = nextPosition;
@@ -213,6 +250,7 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 
 			closed = true;
 			clearImmediate(fanOut);
+			making?.stop();
 			const end = encode({type: 'end'});
 			for (const follower of followers) {
 				clearTimeout(follower.stallTimer);

@@ -224,6 +224,21 @@ describe('following', () => {
 		expect(f.altScreen()).toBe(false);
 	});
 
+	it('a leader sharing a deck of 100,000 slides makes it for its first follower in slices: q meanwhile quits at once, and the follower hears the end', async () => {
+		const big = path.join(place.dir, 'big.md');
+		fs.writeFileSync(big, Array.from({length: 100_000}, (_, i) => `## Slide ${i + 1}\n\ntext ${i + 1}`).join('\n\n---\n\n'));
+		const lead = await lectern(['present', big, '--share', 'big']);
+		await lead.waitFor(/\s1\/100000\s/, {timeout: 60_000});
+		const f = await underShell(['follow', 'big']);
+		// Connected: the leader counts it, and starts making the deck it sends.
+		await lead.waitFor(/1 follower/, {timeout: 60_000});
+		lead.press('q');
+		expect(await lead.exited(60_000)).toEqual({exitCode: 0, signal: undefined});
+		expect(lead.altScreen()).toBe(false);
+		await f.waitFor(/exited with \d+/, {timeout: 60_000});
+		expect(f.altScreen()).toBe(false);
+	});
+
 	it('a crashed leader leaves a stale socket: a new leader replaces it and followers rejoin', async () => {
 		const first = await leader();
 		const f = await follower(80, 24);

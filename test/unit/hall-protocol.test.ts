@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {encodeMessage, FloodGuard, limitsFor, LineSplitter, parseMessage, protocolVersion, type Message} from '../../src/hall/protocol.js';
-import {deckFromShared, shareDeck} from '../../src/hall/shared-deck.js';
+import {deckFromShared, shareDeck, shareDeckSteps} from '../../src/hall/shared-deck.js';
 import {dialectNames} from '../../src/deck/dialects/dialect.js';
 
 const limits = limitsFor(1024 * 1024);
@@ -140,6 +140,22 @@ describe('shared decks', () => {
 		}
 
 		expect(shareDeck(deck, true).slides.join('\n')).toContain('secret two');
+	});
+
+	it('is made one slide a step (the leader makes it in slices), the same deck as at once', () => {
+		const fresh = openDeck(text, 'talk.md');
+		const steps = shareDeckSteps(fresh, false);
+		let pauses = 0;
+		let step = steps.next();
+		while (!step.done) {
+			pauses++;
+			step = steps.next();
+		}
+
+		expect(pauses).toBe(fresh.count - 1);
+		expect(step.value).toEqual(shareDeck(deck, false));
+		// Made once per deck: asked again, it is there at once.
+		expect(shareDeckSteps(fresh, false).next()).toEqual({done: true, value: step.value});
 	});
 
 	it('keeps slide numbers whatever a slide holds (a separator inside a shared slide does not split it)', () => {
