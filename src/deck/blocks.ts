@@ -21,9 +21,11 @@
 // Those figures were with V8's optimising compiler; the bin runs with --no-opt, where nothing
 // is inlined and each call, comparison and field write is paid for as written: there the scan
 // took 2.4-4x the old one's (bench/scan.mjs). skipQuiet reads the lines a slide scan has
-// nothing to do with (prose, blank lines, code, comment bodies, list items on the first
-// column) in one loop of its own: 1.3x on the bench's generated deck, 1.6-1.9x on the stalls
-// bench's 6 MB deck and the lecture, 0.5x in a long code block.
+// nothing to do with (prose, blank lines, code, comments, list items, quotes) in one loop of
+// its own, and hands over the two commonest events (an ATX heading, a `---` separator) without
+// next(): 1.0-1.05x on the bench's generated deck, 1.05-1.3x on the stalls bench's 6 MB deck,
+// 1.45x on the lecture (20 copies), 0.5x in a long code block; 3-3.3x on 10,000 slides of
+// nested lists and quotes, whose lines go through quickContainer's matching of containers.
 
 export type LineKind =
 	| 'blank'
@@ -232,6 +234,9 @@ function fenceRun(source: string, start: number, end: number): number {
 	return length;
 }
 
+/** skipEvent for a `---` thematic break (headings are 1 to 6). */
+export const separatorEvent = 7;
+
 // What skipQuiet may read next, by the leaf open and whether containers are: small integers, compared once per line.
 const noneTop = 0;
 const paragraphTop = 1;
@@ -343,6 +348,12 @@ export class BlockTracker {
 	skippedContent = false;
 	/** Where the line skipQuiet stopped at ends (-1: not known, it has no line end or the line limit stopped the skip). */
 	lineEnd = -1;
+	/**
+	 * The line skipQuiet read last, when it was an ATX heading (its level, 1 to 6) or a `---`
+	 * thematic break (separatorEvent) outside any container; 0 otherwise. `eventStart`: its offset.
+	 */
+	skipEvent = 0;
+	eventStart = -1;
 	private openedTopItem = false;
 	private openedFrom = -1;
 	private commentSource: string | undefined;
@@ -459,10 +470,12 @@ export class BlockTracker {
 	 * fence or comment; empty ones under list items too), a code fence's lines outside any
 	 * container (its opening and closing runs on the first column too), an HTML comment opened
 	 * on the first column (unless the line holds `end_slide`) and its lines, and a list item on
-	 * the first column (a bullet or a number, one space, text). It stops at any other line
-	 * (headings, rules, quotes, indented lines under list items...), which next() reads, and at
-	 * a line without a line end (a source's last line). Returns the offset of the first line
-	 * left unread.
+	 * the first column (a bullet or a number, one space, text), indented lines and quotes that
+	 * quickContainer answers. An ATX heading or a `---` thematic break outside any container is
+	 * read and ends the skip (skipEvent says which, for the scan to record). It stops before any
+	 * other line (other rules, setext underlines, HTML blocks...), which next() reads, and at a
+	 * line without a line end (a source's last line). Returns the offset of the first line left
+	 * unread.
 	 *
 	 * Why: one loop with no call but indexOf per line, for a deck's commonest lines. Read one by
 	 * one through next() and the scan's own work, they took 2.5-4x the CPU of the scanner
@@ -481,6 +494,7 @@ export class BlockTracker {
 		let end = -1;
 		let blank = false;
 		let content = false;
+		let event = 0;
 		// The hottest lines first, each tested with as few operations as it can be: with no
 		// optimising compiler, every comparison and call is paid for as written.
 		for (;;) {
@@ -577,6 +591,29 @@ export class BlockTracker {
 				leaf = none;
 				mode = matched === 0 ? noneTop : otherMode;
 				blank = true;
+			} else if (c === 0x23 && mode <= paragraphTop) {
+				// An ATX heading outside any container: read here, and handed to the scan (skipEvent).
+				const level = atxLevel(source, at, end);
+				if (level === 0) {
+					break;
+				}
+
+				event = level;
+				this.eventStart = at;
+				leaf = none;
+				mode = noneTop;
+				blank = false;
+				line++;
+				at = end + 1;
+				break;
+			} else if (c === 0x2d && mode === noneTop && end - at === 3 && source.startsWith('---', at)) {
+				// `---` after no paragraph: a thematic break, the separator every dialect reads (handed over too).
+				event = separatorEvent;
+				this.eventStart = at;
+				blank = false;
+				line++;
+				at = end + 1;
+				break;
 			} else if (
 				c === 0x3c &&
 				(mode <= paragraphTop || stack.length > 0) &&
@@ -610,6 +647,21 @@ export class BlockTracker {
 				mode = fenceTop;
 				blank = false;
 				content = true;
+			} else if (c === space || c === tab || c === 0x3e) {
+				// Indented lines and quotes: quickContainer's, as next() would ask it (text or blank
+				// lines, in or out of containers, where a slide scan has nothing to do).
+				this.leaf = leaf;
+				this.line = line + 1;
+				const read = this.quickContainer(source, at, end, c);
+				if (read === undefined) {
+					this.line = line;
+					break;
+				}
+
+				leaf = this.leaf;
+				mode = quietMode(leaf, stack);
+				blank = read.kind === 'blank';
+				content ||= !blank;
 			} else {
 				const first = stack[0];
 				const marker =
@@ -650,7 +702,8 @@ export class BlockTracker {
 			at = end + 1;
 		}
 
-		this.lineEnd = end;
+		this.lineEnd = event === 0 ? end : -1;
+		this.skipEvent = event;
 		if (at !== pos) {
 			this.leaf = leaf;
 			this.line = line;
@@ -1104,13 +1157,14 @@ export class BlockTracker {
 
 		let pos = 0;
 		let matched = 0;
-		for (const container of stack) {
-			if (container.quote || lead - pos < container.indent) {
+		// An indexed loop: for-of's iterator costs several calls a step without an optimising compiler (the bin's --no-opt).
+		for (; matched < stack.length; matched++) {
+			const container = stack[matched];
+			if (container === undefined || container.quote || lead - pos < container.indent) {
 				break;
 			}
 
 			pos += container.indent;
-			matched++;
 		}
 
 		const allMatched = matched === stack.length;
@@ -1206,17 +1260,16 @@ export class BlockTracker {
 			this.openedFrom = matched;
 		}
 
-		for (const container of opened) {
-			this.stack.push(container);
+		for (let i = 0; i < opened.length; i++) {
+			const container = opened[i];
+			if (container !== undefined) {
+				this.stack.push(container);
+			}
 		}
 
 		// Whatever this line holds, the list items around it now have content.
 		if (content) {
-			for (const container of this.stack) {
-				if (!container.quote) {
-					container.hasContent = true;
-				}
-			}
+			this.markContent(this.stack.length);
 		}
 	}
 

@@ -3,7 +3,7 @@
 // comments, list items, setext headings) and no inline Markdown, which is what lets a
 // 100,000-slide deck open as fast as a 10-slide one: each slide's Markdown is parsed only
 // when something needs it.
-import {BlockTracker} from './blocks.js';
+import {BlockTracker, separatorEvent} from './blocks.js';
 import type {Dialect} from './dialects/dialect.js';
 import {dialects} from './dialects/rules.js';
 import {isSeparator, matchNoteOpen} from './notes.js';
@@ -108,6 +108,20 @@ class LineScan {
 				if (pendingLevel > 0 && tracker.skippedContent) {
 					this.contentLevel = Math.min(this.contentLevel, pendingLevel);
 					pendingLevel = 0;
+				}
+
+				// The skip's last line, a heading or a `---` break (as next() and the code below read them).
+				const event = tracker.skipEvent;
+				if (event === separatorEvent) {
+					separators.push({start: tracker.eventStart, end: pos, line: tracker.line});
+					pendingLevel = 0;
+					continue;
+				}
+
+				if (event !== 0) {
+					headings.push({start: tracker.eventStart, line: tracker.line, level: event});
+					pendingLevel = event;
+					continue;
 				}
 
 				if (line >= stop) {
