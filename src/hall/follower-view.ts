@@ -29,7 +29,10 @@ export type FollowerViewOptions = Readonly<{
 	paint: (rows: readonly string[], ready?: FramePlan) => void;
 	/** The bytes that would draw these rows over the screen as it is now (a frame ahead). */
 	plan?: (rows: readonly string[]) => FramePlan | undefined;
-	/** After each change of state or deck (the command loads the highlighter when code shows). */
+	/**
+	 * After each change of state or deck, and for each state composed ahead (the command loads
+	 * the highlighter when code shows, or is about to).
+	 */
 	onChange?: (state: NavState, deck: Deck) => void;
 	onQuit: () => void;
 }>;
@@ -41,9 +44,15 @@ export class FollowerView {
 	private theme: Theme;
 	private regions: Regions | undefined;
 	private searchIndex: ReturnType<typeof incrementalIndex> | undefined;
+	/** One timer, restarted by each change: the rehearsal starts when it fires (see rehearse). */
 	private rehearsal: NodeJS.Timeout | undefined;
+	/** The frame being composed ahead, one per tick, and which rehearsal it belongs to. */
+	private rehearsalStep: NodeJS.Timeout | undefined;
+	private rehearsals = 0;
 	/** Frames composed ahead, by what they were composed from (see frameKey). */
 	private prepared = new Map<string, Prepared>();
+	/** The same frames by the talk's position they show (see positionKey): what a position looks up. */
+	private ahead = new Map<string, Prepared>();
 	private readonly options: FollowerViewOptions;
 
 	constructor(options: FollowerViewOptions) {
@@ -58,13 +67,27 @@ export class FollowerView {
 	render(): void {
 		const input = this.screenInput(this.state);
 		const ready = this.prepared.get(frameKey(input));
-		this.prepared.clear();
-		this.regions = ready?.regions ?? this.options.compose(input);
-		this.options.paint(ready?.rows ?? composeRows(this.regions), ready?.plan);
-		this.rehearse();
+		this.show(ready?.regions ?? this.options.compose(input), ready);
 	}
 
-	/** A position from the talk, or any other action. */
+	/**
+	 * The talk's position. Usually its frame was composed while the talk rested (the next step,
+	 * the next slide, one back): then it costs a look-up and the write of bytes planned ahead,
+	 * which is most of what a hall of followers on one machine does at each of the speaker's keys.
+	 */
+	position(position: Readonly<{slide: number; step: number; blank: boolean}>): void {
+		const ready = this.ahead.get(positionKey(position));
+		if (ready && ready.elapsedSeconds === Math.floor(this.options.elapsed())) {
+			// The state it was composed from is still this.state: any change clears `ahead`.
+			this.state = ready.state;
+			this.show(ready.regions, ready);
+			return;
+		}
+
+		this.dispatch({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
+	}
+
+	/** Any action (a position goes through `position`). */
 	dispatch(action: Action): void {
 		this.commit(reduce(this.state, action, this.context()));
 	}
@@ -117,6 +140,16 @@ export class FollowerView {
 
 	dispose(): void {
 		clearTimeout(this.rehearsal);
+		clearTimeout(this.rehearsalStep);
+	}
+
+	/** Puts regions on the screen (with their rows and bytes when composed ahead); what was composed ahead is stale then. */
+	private show(regions: Regions, ready?: Prepared): void {
+		this.prepared.clear();
+		this.ahead.clear();
+		this.regions = regions;
+		this.options.paint(ready?.rows ?? composeRows(regions), ready?.plan);
+		this.rehearse();
 	}
 
 	private commit(next: NavState, force = false): void {
@@ -174,16 +207,29 @@ export class FollowerView {
 	 * step, the next slide, one step back), one per tick, with the bytes that would draw each
 	 * over the screen as it is: a position then only writes what is ready. It starts a moment
 	 * after the last change: every follower on the machine gets the same position at once,
-	 * and their work ahead must not delay the others' drawing it.
+	 * and their work ahead must not delay the others' drawing it. A change only restarts the
+	 * one timer (and stops a rehearsal under way): the least work at each position.
 	 */
 	private rehearse(): void {
-		clearTimeout(this.rehearsal);
+		this.rehearsals++;
+		clearTimeout(this.rehearsalStep);
+		if (this.rehearsal) {
+			this.rehearsal.refresh();
+		} else {
+			this.rehearsal = setTimeout(() => {
+				this.rehearseNow();
+			}, rehearseAfterMs);
+		}
+	}
+
+	private rehearseNow(): void {
 		const {state} = this;
 		const follow = state.follow;
 		if (!follow?.attached || state.overlay !== 'none') {
 			return;
 		}
 
+		const rehearsal = this.rehearsals;
 		const remote = (slide: number, step: number): Action => ({type: 'remote', slide, step, blank: false});
 		const ahead: Action[] = [
 			remote(follow.slide, follow.step + 1),
@@ -193,7 +239,7 @@ export class FollowerView {
 		];
 		const next = (index: number) => {
 			const action = ahead[index];
-			if (!action || this.state !== state) {
+			if (!action || this.rehearsals !== rehearsal) {
 				return;
 			}
 
@@ -202,18 +248,29 @@ export class FollowerView {
 				const input = this.screenInput(after);
 				const regions = this.options.compose(input);
 				const rows = composeRows(regions);
-				this.prepared.set(frameKey(input), {regions, rows, plan: this.options.plan?.(rows)});
+				const prepared = {state: after, elapsedSeconds: input.elapsedSeconds, regions, rows, plan: this.options.plan?.(rows)};
+				this.prepared.set(frameKey(input), prepared);
+				if (after.follow) this.ahead.set(positionKey(after.follow), prepared);
+				this.options.onChange?.(after, this.deck);
 			}
 
-			this.rehearsal = setTimeout(next, 0, index + 1);
+			this.rehearsalStep = setTimeout(next, 0, index + 1);
 		};
 
-		this.rehearsal = setTimeout(next, rehearseAfterMs, 0);
+		next(0);
 	}
 }
 
-/** A frame composed ahead: its regions, rows, and the bytes that draw it over the current screen. */
-type Prepared = Readonly<{regions: Regions; rows: readonly string[]; plan: FramePlan | undefined}>;
+/** The talk's position a frame composed ahead shows (clamped to the deck, as `remote` is). */
+function positionKey(position: Readonly<{slide: number; step: number; blank: boolean}>): string {
+	return `${position.slide}:${position.step}:${position.blank ? 1 : 0}`;
+}
+
+/**
+ * A frame composed ahead: the state it shows, the clock's second it was composed with, its
+ * regions, rows, and the bytes that draw it over the current screen.
+ */
+type Prepared = Readonly<{state: NavState; elapsedSeconds: number; regions: Regions; rows: readonly string[]; plan: FramePlan | undefined}>;
 
 /**
  * What a frame is composed from besides the deck, size and theme (a change of those clears

@@ -183,12 +183,61 @@ describe("a follower's view", () => {
 				vi.runAllTimers();
 				const before = composed;
 				written = '';
-				view.dispatch({type: 'remote', slide, step, blank: false});
+				view.position({slide, step, blank: false});
 				expect(composed).toBe(before);
 				expect(readies.at(-1)).toBeDefined();
 				expect(written).toContain(shows);
 			}
 
+			// A position nobody expected (a jump), or one arriving before the rest: laid out then.
+			// (As the talk sends it: a message with its own type and the clock.)
+			vi.runAllTimers();
+			let before = composed;
+			view.position({type: 'position', slide: 2, step: 0, blank: false, clock: {elapsed: 0, paused: false}} as {
+				slide: number;
+				step: number;
+				blank: boolean;
+			});
+			expect(composed).toBe(before + 1);
+			expect(written).toContain('Gamma');
+			before = composed;
+			view.position({slide: 1, step: 0, blank: false});
+			expect(composed).toBe(before + 1);
+			expect(written).toContain('Beta');
+			view.dispose();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('a frame composed ahead with the clock at another second is composed again (--clock)', () => {
+		vi.useFakeTimers();
+		try {
+			let seconds = 5;
+			let composed = 0;
+			const frames: string[] = [];
+			const view = new FollowerView({
+				deck,
+				initial: start,
+				size: {width: 60, height: 12},
+				theme,
+				elapsed: () => seconds,
+				compose(input) {
+					composed++;
+					return buildRegions(input);
+				},
+				badges: () => [],
+				paint: rows => frames.push(rows.join('\n')),
+				onQuit() {},
+			});
+			view.render();
+			vi.runAllTimers();
+			seconds = 65;
+			const before = composed;
+			view.position({slide: 1, step: 0, blank: false});
+			expect(composed).toBe(before + 1);
+			expect(frames.at(-1)).toContain('Beta');
+			expect(frames.at(-1)).toContain('00:01:05');
 			view.dispose();
 		} finally {
 			vi.useRealTimers();

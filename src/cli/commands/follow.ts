@@ -226,7 +226,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	};
 	positionListener = position => {
 		const read = hallTrace && {at: hallTrace.now(), cpu: process.cpuUsage()};
-		view.dispatch({type: 'remote', slide: position.slide, step: position.step, blank: position.blank});
+		view.position(position);
 		if (hallTrace && read) {
 			const cpu = process.cpuUsage(read.cpu);
 			hallTrace.log({event: 'follower', slide: position.slide, step: position.step, start: read.at, cpuMs: (cpu.user + cpu.system) / 1000});
