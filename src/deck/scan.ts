@@ -321,10 +321,31 @@ function splitAtSeparators(
 }
 
 function splitAtHeadings(text: string, headings: readonly Cut[], warnings: SlideBounds['warnings']): SlideBounds {
-	const cuts: Cut[] = itemAt(headings, 0).start > 0 ? [{start: 0, line: 0}, ...headings] : [...headings];
+	const first = itemAt(headings, 0);
+	// What comes before the first heading is a slide of its own only when it shows something:
+	// comments alone (presenterm's `<!-- jump_to_middle -->`, a note) go with the first heading,
+	// as presenterm keeps the commands before a deck's first slide title on that slide.
+	const cuts: Cut[] =
+		first.start > 0 && !onlyComments(text, first.start) ? [{start: 0, line: 0}, ...headings] : [{start: 0, line: 0}, ...headings.slice(1)];
 	const starts = cuts.map(cut => cut.start);
 	const ends = [...starts.slice(1), text.length];
 	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings, splitBy: 'headings'}, text);
+}
+
+/** Whether `text` up to `end` holds nothing but blank space and closed HTML comments (in one pass). */
+function onlyComments(text: string, end: number): boolean {
+	let at = 0;
+	while (at < end) {
+		const open = text.indexOf('<!--', at);
+		const stop = open === -1 || open > end ? end : open;
+		if (text.slice(at, stop).trim() !== '') return false;
+		if (stop === end) return true;
+		const close = text.indexOf('-->', open + 4);
+		if (close === -1 || close + 3 > end) return false;
+		at = close + 3;
+	}
+
+	return true;
 }
 
 /** Line ends in `text` from offset `from` up to (not including) `to`. */

@@ -70,6 +70,9 @@ export type SlideText = Readonly<{
 	linesLeft?: number;
 }>;
 
+/** A line the audience would see some of: not blank, not the empty comment left for a dropped one. */
+const isShown = (text: string) => text.trim() !== '' && text.trim() !== '<!---->';
+
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
 const commentNote: NoteSyntax = {name: '<!-- … -->', open: /^\s*<!--(.*)$/, until: 'comment'};
 const incrementalDirective = /^\s*<!--\s*incremental_lists\s*:\s*(true|false)\s*-->\s*$/i;
@@ -102,6 +105,12 @@ export function splitSlideText(
 	let endsInList = false;
 	// An item of an incremental list was shown: the next one is a step of its own (until the list ends).
 	let listRevealing = false;
+	// An incremental list ended: presenterm shows what follows it in a step of its own.
+	let pauseAfterList = false;
+	const endList = () => {
+		pauseAfterList ||= listRevealing && dialect.name === 'presenterm';
+		listRevealing = false;
+	};
 	let cutAtItem = false;
 	// By the stack index of each open quote: whether its first block is a list (patat inverts that list).
 	const quoteOfList: boolean[] = [];
@@ -152,6 +161,17 @@ export function splitSlideText(
 	const spacing = new Map<number, Spacing>();
 	// Spacing asked for the next block, not yet met.
 	let pendingSpacing: Spacing | undefined;
+	// A comment line dropped from the slide (a directive, a note) still ends the list or paragraph
+	// above it, as CommonMark reads an HTML comment: an empty comment stands in its place, so two
+	// lists around a directive stay two lists (a blank line would join them into one loose list).
+	const dropComment = (line: string) => {
+		const stand = `${line.slice(0, line.length - line.trimStart().length)}<!---->`;
+		if (tracker.next(stand).top) {
+			endList();
+		}
+
+		current.push(stand);
+	};
 
 	for (let i = 0; i < lines.length; i++) {
 		let line = itemAt(lines, i);
@@ -202,8 +222,7 @@ export function splitSlideText(
 		const aligning = read ? undefined : dialect.alignment?.(line);
 		if (aligning !== undefined) {
 			alignment = aligning === 'left' ? undefined : aligning;
-			tracker.next('');
-			current.push('');
+			dropComment(line);
 			continue;
 		}
 
@@ -214,8 +233,7 @@ export function splitSlideText(
 				rows: (pendingSpacing?.rows ?? 0) + spaced.rows,
 				...(spaced.middle || pendingSpacing?.middle ? {middle: true} : {}),
 			};
-			tracker.next('');
-			current.push('');
+			dropComment(line);
 			continue;
 		}
 
@@ -230,7 +248,7 @@ export function splitSlideText(
 				aligned.set(i, 'center');
 			}
 
-			if (rewritten.pauseBefore && current.some(text => text.trim() !== '')) {
+			if (rewritten.pauseBefore && current.some(isShown)) {
 				tracker.next('');
 				endStep(i);
 			}
@@ -239,14 +257,13 @@ export function splitSlideText(
 		const toggle = !read && dialect.name === 'presenterm' ? incrementalDirective.exec(line) : null;
 		if (toggle) {
 			incremental = group(toggle, 1).toLowerCase() === 'true';
-			tracker.next('');
-			current.push('');
+			dropComment(line);
 			continue;
 		}
 
 		if (!read && dialect.fragmentAbove?.(line)) {
 			tracker.next('');
-			if (blockStart && current.slice(0, blockStart.index).some(text => text.trim() !== '')) {
+			if (blockStart && current.slice(0, blockStart.index).some(isShown)) {
 				const block = current.slice(blockStart.index);
 				current = current.slice(0, blockStart.index);
 				endStep(blockStart.line);
@@ -260,8 +277,7 @@ export function splitSlideText(
 		const directive =
 			!read && dialect.directives && commentOnly.test(line) ? dialect.directives.find(known => known.pattern.test(line)) : undefined;
 		if (directive) {
-			tracker.next('');
-			current.push('');
+			dropComment(line);
 			if (!directive.supported) {
 				const shown = line.trim();
 				unsupported.push({line: i, what: shown.length > 60 ? `<!-- ${directive.name} … -->` : shown});
@@ -285,7 +301,14 @@ export function splitSlideText(
 			? undefined
 			: (matchNoteOpen(line) ?? (commentNotes && !config && !layoutComment.test(line) ? matchComment(line) : undefined));
 		if (note) {
-			tracker.next('');
+			const comment = note.syntax.until === 'comment';
+			if (comment) {
+				dropComment(line);
+			} else {
+				tracker.next('');
+				current.push('');
+			}
+
 			hasNotes = true;
 			notesLine = i;
 			noteLines.push([i, i]);
@@ -293,7 +316,7 @@ export function splitSlideText(
 				notes.push('');
 			}
 
-			if (note.syntax.until === 'comment') {
+			if (comment) {
 				const close = note.rest.indexOf('-->');
 				if (close === -1) {
 					notes.push(note.rest.trimStart());
@@ -306,7 +329,6 @@ export function splitSlideText(
 				notesMode = note.syntax.until;
 			}
 
-			current.push('');
 			continue;
 		}
 
@@ -314,6 +336,10 @@ export function splitSlideText(
 		// List items this line starts, and whether one of them is revealed in a step of its own.
 		let opensItems = 0;
 		let revealsItem = false;
+		// An incremental list starts: both tools pause before its first item (and presenterm after
+		// its last: pause_before/after_incremental_lists, on by default), while patat shows what
+		// follows a list with its last item.
+		let firstItem = false;
 		if (read.openedFrom >= 0) {
 			const containers = tracker.containers();
 			for (let k = read.openedFrom; k < containers.length; k++) {
@@ -322,18 +348,30 @@ export function splitSlideText(
 				} else {
 					opensItems++;
 					if (isIncrementalItem(dialect, incremental, containers, k, quoteOfList)) {
-						revealsItem ||= listRevealing;
+						if (listRevealing) revealsItem = true;
+						else firstItem = true;
 						listRevealing = true;
 					}
 				}
 			}
 		} else if (read.top && read.kind !== 'blank') {
-			listRevealing = false;
+			endList();
 		}
 
-		if (revealsItem && current.some(text => text.trim() !== '')) {
+		if (revealsItem && current.some(isShown)) {
 			endStep(i);
 			cutAtItem = true;
+		} else if (
+			(firstItem && (current.some(isShown) || steps.length === 0)) ||
+			(pauseAfterList && read.kind !== 'blank' && current.some(isShown))
+		) {
+			// A list that opens the slide opens it with an empty step, as in both tools; right
+			// after a pause no second one is added.
+			endStep(i);
+		}
+
+		if (read.kind !== 'blank') {
+			pauseAfterList = false;
 		}
 
 		if (read.kind !== 'blank') {

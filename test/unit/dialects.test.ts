@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openDeck, slideHead, slideSource, slideText, stepsOf} from '../../src/deck/deck.js';
 import {detectDialect} from '../../src/deck/dialects/detect.js';
@@ -31,8 +33,36 @@ describe('detectDialect', () => {
 		['marp', '<!-- _class: lead -->\n', {}],
 		['lectern', '# plain\n\ntext', {}],
 		['lectern', '<!-- notes: ours -->\n<!-- end_slide -->\n', {}],
+		// presenterm's speaker notes and separators outweigh nothing of Lectern's own any more.
+		['presenterm', 'A\n=\n\n<!-- speaker_note: one -->\n\n<!-- end_slide -->\n\nB\n=\n\n<!-- speaker_note: two -->\n', {}],
+		['presenterm', 'A\n=\n\n<!-- pause -->\n\nb\n\n<!-- end_slide -->\n\nC\n=\n', {}],
+		// A one-line comment presenterm would stop at, or `---` separators without end_slide: not presenterm.
+		[
+			'lectern',
+			'## A\n\n<!-- column_layout: [2, 1] -->\n<!-- column: 0 -->\na\n<!-- column: 1 -->\nb\n<!-- pause -->\nc\n<!-- notes: n -->\n',
+			{},
+		],
+		['lectern', '## A\n\na\n\n<!-- pause -->\n\nb\n\n<!-- pause -->\n\nc\n\n---\n\n## B\n\n<!-- speaker_note: n -->\n', {}],
+		['marp', '<!-- _class: lead -->\n<!-- pause -->\n<!-- _class: lead -->\n', {}],
+		// The commands both tools read are not presenterm's evidence on their own.
+		['lectern', '## A\n\ntext\n<!-- pause -->\nmore\n<!-- column_layout: [1, 1] -->\n', {}],
+		['lectern', '## A\n---\n\n## B\n\ntext\n<!-- pause -->\nmore\n<!-- speaker_note: n -->', {}],
+		['presenterm', 'A\n=\n\n<!-- pause -->\n\n<!-- pause -->\n\n<!-- pause -->\n\n<!-- speaker_note: n -->\n<!-- // a reminder -->', {}],
 	])('%s', (name, text, extra) => {
 		expect(detectDialect(text, extra)).toBe(name);
+	});
+
+	it("Lectern's own decks and fixtures are read as Lectern's", () => {
+		const files = [
+			...fs.readdirSync('decks').map(name => path.join('decks', name)),
+			...fs.readdirSync('test/fixtures/check').map(name => path.join('test/fixtures/check', name)),
+			...['columns', 'commonmark', 'commonmark-blocks'].map(name => `test/fixtures/dialects/${name}.md`),
+			'test/fixtures/export/guide.md',
+		].filter(file => file.endsWith('.md') && !file.includes('bad-front-matter'));
+		expect(files.length).toBeGreaterThan(6);
+		for (const file of files) {
+			expect(openDeck(fs.readFileSync(file, 'utf8'), file).dialect, file).toBe('lectern');
+		}
 	});
 
 	it('reads only the first 64 KiB', () => {
@@ -44,6 +74,20 @@ describe('dialect rules', () => {
 	it('--dialect forces one', () => {
 		expect(openDeck('a\n\n. . .\n\nb', 'x.md', 'lectern').dialect).toBe('lectern');
 		expect(openDeck('a\n\n. . .\n\nb', 'x.md').dialect).toBe('patat');
+	});
+
+	it('a deck without separators: comments before the first heading go with its slide, text before it is a slide', () => {
+		// presenterm keeps the commands before its first slide title on that slide (with
+		// implicit_slide_ends, or in the one slide a deck without end_slide is).
+		const middle = openDeck('<!-- jump_to_middle -->\n\nFarming\n=======\n\nSoil\n====\n\ntext', 'x.md', 'presenterm');
+		expect(slides('<!-- jump_to_middle -->\n\nFarming\n=======\n\nSoil\n====\n\ntext', 'presenterm')).toEqual([
+			'<!-- jump_to_middle -->\n\nFarming\n=======',
+			'Soil\n====\n\ntext',
+		]);
+		expect(parseSlide(middle, 0).blocks.map(block => [block.element.kind, block.middle])).toEqual([['heading', true]]);
+		expect(slides('<!-- notes: first\nlines -->\n<!-- x -->\n# A\n\na\n\n# B\n\nb')).toHaveLength(2);
+		expect(slides('intro text\n\n# A\n\na')).toEqual(['intro text', '# A\n\na']);
+		expect(slides('<!-- open\n\n# A\n\na\n\n# B')).toHaveLength(1);
 	});
 
 	it('reveal.js cuts at --- and -- before reading Markdown', () => {
@@ -330,51 +374,92 @@ describe('columns', () => {
 });
 
 describe('incremental lists', () => {
-	it('presenterm: <!-- incremental_lists: true --> makes each later item a step, nested ones too, until false', () => {
+	const shownAt = (deck: ReturnType<typeof openDeck>, step: number) =>
+		renderSlideBody(parseSlide(deck, 0), step, 60, plainTheme)
+			.lines.map(line => writePlain(line).trim())
+			.filter(line => line !== '');
+
+	it('presenterm: <!-- incremental_lists: true --> pauses before each item, nested ones too, and after the list, until false', () => {
 		const deck = openDeck(
 			'## T\n\n<!-- incremental_lists: true -->\n\n- a\n  - a1\n- b\n- c\n\n<!-- incremental_lists: false -->\n\n- d\n- e',
 			'x.md',
 			'presenterm',
 		);
-		expect(stepsOf(deck, 0)).toBe(4);
-		// The comments between them leave blank lines: one loose list, whose d and e come with c.
+		// presenterm's pause_before_incremental_lists and pause_after_incremental_lists (both on by
+		// default): the title alone, a, a1, b, c, then what follows the list.
+		expect(stepsOf(deck, 0)).toBe(6);
+		expect(shownAt(deck, 0)).toEqual(['T']);
+		expect(shownAt(deck, 1)).toEqual(['T', '• a']);
+		expect(shownAt(deck, 4)).toEqual(['T', '• a', '◦ a1', '• b', '• c']);
+		expect(shownAt(deck, 5)).toEqual(['T', '• a', '◦ a1', '• b', '• c', '• d', '• e']);
+		// The comment between them ends the first list, as CommonMark reads it: two tight lists.
 		const lists = parseSlide(deck, 0).blocks.filter(block => block.element.kind === 'list');
-		expect(lists).toHaveLength(1);
+		expect(lists.map(list => list.element.kind === 'list' && list.element.loose)).toEqual([false, false]);
 		const first = lists[0]?.element as Extract<Element, {kind: 'list'}>;
-		expect(first.items.map(item => item.step)).toEqual([undefined, 2, 3, 3, 3]);
+		// The first item shows with its list, from step 1.
+		expect(lists[0]?.step).toBe(1);
+		expect(first.items.map(item => item.step)).toEqual([undefined, 3, 4]);
 		const nestedList = defined(first.items[0]).children[1] as Extract<Element, {kind: 'list'}>;
-		expect(nestedList.items.map(item => item.step)).toEqual([1]);
+		expect(nestedList.items.map(item => item.step)).toEqual([2]);
+		expect(lists[1]?.step).toBe(5);
 	});
 
-	it("patat, as pandoc: nested lists step too; a list that opens a block quote takes the opposite setting, and what it nests the deck's", () => {
+	it('presenterm: a list that opens the slide opens it with an empty step; a pause before the list adds none; nothing after the list, no step', () => {
+		expect(stepsOf(openDeck('<!-- incremental_lists: true -->\n- a\n- b', 'x.md', 'presenterm'), 0)).toBe(3);
+		const paused = openDeck(
+			'## T\n\ntext\n\n<!-- pause -->\n\n<!-- incremental_lists: true -->\n\n- a\n- b\n\n<!-- speaker_note: n -->',
+			'x.md',
+			'presenterm',
+		);
+		expect(stepsOf(paused, 0)).toBe(3);
+		expect(shownAt(paused, 1)).toEqual(['T', 'text', '• a']);
+	});
+
+	it("patat, as pandoc: a pause before every item, nested lists too; a list that opens a block quote takes the opposite setting, and what it nests the deck's", () => {
 		const on = '---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n- a\n  - a1\n  - a2\n- b\n\n> - q1\n> - q2\n\nafter';
 		const deck = openDeck(on, 'x.md');
-		// a, a1, a2, b; the quoted list shows at once, with b.
-		expect(stepsOf(deck, 0)).toBe(4);
-		const shown = (step: number) =>
-			renderSlideBody(parseSlide(deck, 0), step, 60, plainTheme)
-				.lines.map(line => writePlain(line).trim())
-				.filter(line => line !== '');
-		expect(shown(0)).toEqual(['T', '• a']);
-		expect(shown(1)).toEqual(['T', '• a', '◦ a1']);
-		expect(shown(3)).toEqual(['T', '• a', '◦ a1', '◦ a2', '• b', '│   • q1', '│   • q2', 'after']);
+		// The title alone, a, a1, a2, b; the quoted list shows at once, with b, and so does what follows.
+		expect(stepsOf(deck, 0)).toBe(5);
+		expect(shownAt(deck, 0)).toEqual(['T']);
+		expect(shownAt(deck, 1)).toEqual(['T', '• a']);
+		expect(shownAt(deck, 2)).toEqual(['T', '• a', '◦ a1']);
+		expect(shownAt(deck, 4)).toEqual(['T', '• a', '◦ a1', '◦ a2', '• b', '│   • q1', '│   • q2', 'after']);
 		const off =
 			'---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n- a\n  - a1\n\n> - q1\n> - q2\n>   - q2a\n>   - q2b\n\n> text\n>\n> - r1\n> - r2';
-		// Only the quoted list steps (q2), not the list it nests, nor a list after text in a quote.
-		expect(stepsOf(openDeck(off, 'x.md'), 0)).toBe(2);
+		// Only the quoted list steps (q1, q2), not the list it nests, nor a list after text in a quote.
+		expect(stepsOf(openDeck(off, 'x.md'), 0)).toBe(3);
 		// A follower gets the steps joined by pauses, and reads the same nested list back.
 		const follower = deckFromShared(shareDeck(deck, false), 'talk');
-		expect(stepsOf(follower, 0)).toBe(4);
-		const followed = (step: number) =>
-			renderSlideBody(parseSlide(follower, 0), step, 60, plainTheme)
-				.lines.map(line => writePlain(line).trim())
-				.filter(line => line !== '');
-		expect([0, 1, 3].map(followed)).toEqual([0, 1, 3].map(shown));
+		expect(stepsOf(follower, 0)).toBe(5);
+		expect([0, 1, 2, 4].map(step => shownAt(follower, step))).toEqual([0, 1, 2, 4].map(step => shownAt(deck, step)));
 	});
 
 	it('patat: incrementalLists in the front matter', () => {
-		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(2);
+		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(3);
 		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(1);
+	});
+});
+
+describe('a directive comment between two lists', () => {
+	it.each([
+		['new_lines', '<!-- new_lines: 1 -->'],
+		['alignment', '<!-- alignment: left -->'],
+		['a speaker note', '<!-- speaker_note: between -->'],
+		['an unsupported directive', '<!-- font_size: 2 -->'],
+	])('%s ends the list above it, as presenterm shows them: two tight lists', (_, comment) => {
+		for (const gap of ['\n', '\n\n']) {
+			const slide = parseSlide(openDeck(`## T\n\n- a\n- b${gap}${comment}${gap}- c\n- d`, 'x.md', 'presenterm'), 0);
+			const lists = slide.blocks.filter(block => block.element.kind === 'list');
+			expect(lists.map(list => list.element.kind === 'list' && [list.element.loose, list.element.items.length])).toEqual([
+				[false, 2],
+				[false, 2],
+			]);
+		}
+	});
+
+	it('the spacing it asks for goes on the second list', () => {
+		const slide = parseSlide(openDeck('## T\n\n- a\n- b\n\n<!-- new_lines: 2 -->\n\n- c', 'x.md', 'presenterm'), 0);
+		expect(slide.blocks.map(block => block.space ?? 0)).toEqual([0, 0, 2]);
 	});
 });
 
@@ -398,7 +483,6 @@ describe('a list revealed item by item', () => {
 			'## T\n\n- one\n- two <!-- .element: class="fragment" -->\n- three <!-- .element: class="fragment" -->',
 			'reveal',
 		],
-		['patat incrementalLists', '---\npatat:\n  incrementalLists: true\n---\n## T\n\n- one\n- two\n- three', 'patat'],
 	] as const)('%s stays one tight list', (_, text, dialect) => {
 		expect(body(text, dialect).filter(line => line !== '')).toEqual(['  T', '    • one', '    • two', '    • three']);
 		expect(body(text, dialect)).toEqual(['  T', '', '    • one', '    • two', '    • three']);
@@ -407,6 +491,16 @@ describe('a list revealed item by item', () => {
 		expect(body(text, dialect, 1)).toEqual(['  T', '', '    • one', '    • two']);
 		// The handout joins the steps back into one list.
 		const elements = handoutOf(deck, {notes: false}).slides[0]?.elements ?? [];
+		expect(elements.filter(element => element.kind === 'list').map(list => list.kind === 'list' && list.items.length)).toEqual([3]);
+	});
+
+	it('patat incrementalLists stays one tight list, its first item a step too', () => {
+		const text = '---\npatat:\n  incrementalLists: true\n---\n## T\n\n- one\n- two\n- three';
+		expect(body(text, 'patat')).toEqual(['  T', '', '    • one', '    • two', '    • three']);
+		expect(stepsOf(openDeck(text, 'x.md', 'patat'), 0)).toBe(4);
+		expect(body(text, 'patat', 0)).toEqual(['  T']);
+		expect(body(text, 'patat', 2)).toEqual(['  T', '', '    • one', '    • two']);
+		const elements = handoutOf(openDeck(text, 'x.md', 'patat'), {notes: false}).slides[0]?.elements ?? [];
 		expect(elements.filter(element => element.kind === 'list').map(list => list.kind === 'list' && list.items.length)).toEqual([3]);
 	});
 

@@ -9,7 +9,7 @@ describe('speaker notes: all five syntaxes', () => {
 		const text = splitSlideText('## T\n<!-- notes: one line -->\nbody');
 		expect(text.notes).toBe('one line');
 		expect(text.hasNotes).toBe(true);
-		expect(visible('## T\n<!-- notes: one line -->\nbody')).toEqual(['## T\n\nbody']);
+		expect(visible('## T\n<!-- notes: one line -->\nbody')).toEqual(['## T\n<!---->\nbody']);
 	});
 
 	it('<!-- note: … --> (singular, any case)', () => {
@@ -20,7 +20,7 @@ describe('speaker notes: all five syntaxes', () => {
 		const text = splitSlideText('## T\n<!-- notes: first\nsecond\nthird -->\nafter');
 		expect(text.notes.trimEnd()).toBe('first\nsecond\nthird');
 		expect(text.unterminatedNotesLine).toBe(-1);
-		expect(visible('## T\n<!-- notes: first\nsecond\nthird -->\nafter')).toEqual(['## T\n\n\n\nafter']);
+		expect(visible('## T\n<!-- notes: first\nsecond\nthird -->\nafter')).toEqual(['## T\n<!---->\n\n\nafter']);
 	});
 
 	it('<!-- notes: with the text starting on the next line, indented', () => {
@@ -31,7 +31,7 @@ describe('speaker notes: all five syntaxes', () => {
 	it('<!-- speaker_note: … -->', () => {
 		const text = splitSlideText('## T\n<!-- speaker_note: sn -->');
 		expect(text.notes).toBe('sn');
-		expect(visible('## T\n<!-- speaker_note: sn -->')).toEqual(['## T\n']);
+		expect(visible('## T\n<!-- speaker_note: sn -->')).toEqual(['## T\n<!---->']);
 		expect(splitSlideText('<!-- speaker-notes: dashed -->').notes).toBe('dashed');
 	});
 
@@ -125,7 +125,7 @@ describe('unterminated notes', () => {
 		const text = splitSlideText('## T\n\n<!-- notes: never\nclosed');
 		expect(text.unterminatedNotesLine).toBe(2);
 		expect(text.notes).toBe('never\nclosed');
-		expect(text.steps.map(step => step.markdown)).toEqual(['## T\n\n\n']);
+		expect(text.steps.map(step => step.markdown)).toEqual(['## T\n\n<!---->\n']);
 	});
 
 	it('a ::: notes block that never closes', () => {

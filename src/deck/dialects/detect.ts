@@ -1,16 +1,39 @@
 // Which presenter a deck was written for, from its front matter and its first 64 KiB: each
 // dialect's telltale lines score a point, and the highest score wins (plain Markdown, read as
 // Lectern's own, when nothing stands out). Bounded, so a huge deck costs the same to detect.
+//
+// presenterm's comment commands are its evidence even though Lectern reads several of them
+// too: its own names (end_slide, speaker_note, and the layout commands Lectern has no syntax
+// for) count, and the commands both tools share (pause, the column commands) count as well
+// once one of those is there, so that a Lectern deck with pauses stays Lectern's. What rules
+// presenterm out is what presenterm itself would refuse or show otherwise: a one-line
+// comment that is none of its commands (`<!-- notes: … -->`: presenterm stops with an
+// error), or `---` slide separators in a deck without `end_slide` (presenterm draws them as
+// rules in one long slide).
 import type {DialectName} from './dialect.js';
 
 const window = 64 * 1024;
 
+/** presenterm's comment commands, as its documentation lists them (a one-line comment is a command there). */
+const presentermCommand =
+	/^<!--\s*(?:end_slide|pause|jump_to_middle|reset_layout|skip_slide|no_footer|new_?lines?(?:\s*:\s*\d+)?|(?:speaker_note|column_layout|column|incremental_lists|alignment|font_size|list_item_newlines|include|snippet_output|comment)\s*:.*|\/\/.*)\s*-->$/i;
+const oneLineComment = /^<!--.*-->[ \t]*$/gm;
+/**
+ * A `---` line that is a thematic break, not a heading's underline: first, or after a blank
+ * line, an ATX heading, a closing fence or a comment's end. A slide separator in Lectern's
+ * decks (and most others').
+ */
+const ruleSeparator =
+	/(?:^|\n)(?:[ \t]*|#{1,6}(?:[ \t][^\n]*)?|[ \t]*(?:`{3,}|~{3,})[ \t]*|[^\n]*-->[ \t]*)\n---[ \t]*(?=\n|$)|^---[ \t]*(?=\n|$)/g;
+const endSlide = /^<!--\s*end_slide\s*-->[ \t]*$/im;
+
 const signs: ReadonlyArray<readonly [DialectName, RegExp]> = [
-	// Lectern's own: its notes comments and diagram fences (a deck of them is read as written).
-	['lectern', /^(?:<!--\s*(?:notes?|speaker[_-]notes?)\s*:.*|```diagram.*)$/gim],
+	// Lectern's own: its notes and time comments, diagram and quiz fences. (`---` separators are
+	// every other tool's too: they only rule presenterm out.)
+	['lectern', /^(?:<!--\s*(?:notes?|speaker-notes?|speaker_notes|time)\s*:.*|```(?:diagram|quiz)\b.*)$/gim],
 	[
 		'presenterm',
-		/^<!--\s*(?:end_slide|column_layout\s*:|column\s*:|reset_layout|incremental_lists\s*:|jump_to_middle|new_lines?\s*:|alignment\s*:)\s*-->\s*$/gim,
+		/^<!--\s*(?:end_slide|speaker_note\s*:.*|incremental_lists\s*:.*|jump_to_middle|new_?lines?(?:\s*:\s*\d+)?|alignment\s*:.*)\s*-->\s*$/gim,
 	],
 	['patat', /^\.\s\.\s\.\s*$/gm],
 	['reveal', /^(?:--|<!--\s*\.(?:slide|element)\s*:.*-->)\s*$/gim],
@@ -19,6 +42,21 @@ const signs: ReadonlyArray<readonly [DialectName, RegExp]> = [
 	['marp', /^<!--\s*_?(?:paginate|class|backgroundColor|backgroundImage|header|footer|headingDivider|theme|color)\s*:.*-->\s*$/gm],
 	['slides', /^\s*\/\/\/ /gm],
 ];
+
+/** The commands presenterm shares with Lectern: more evidence for presenterm once some of its own is there. */
+const sharedCommands = /^<!--\s*(?:pause|column_layout\s*:.*|column\s*:.*|reset_layout)\s*-->\s*$/gim;
+
+/** Whether presenterm could not have read the deck as its author meant (see the top of this file). */
+function notPresenterm(head: string): boolean {
+	for (const comment of head.matchAll(oneLineComment)) {
+		const text = comment[0].trim();
+		// An empty comment says nothing either way.
+		if (!/^<!--\s*-->$/.test(text) && !presentermCommand.test(text)) return true;
+	}
+
+	ruleSeparator.lastIndex = 0;
+	return ruleSeparator.test(head) && !endSlide.test(head);
+}
 
 /** Front-matter keys only one tool uses. */
 function fromMeta(extra: Readonly<Record<string, unknown>>): DialectName | undefined {
@@ -52,10 +90,22 @@ export function detectDialect(text: string, extra: Readonly<Record<string, unkno
 	}
 
 	const head = text.length > window ? text.slice(0, window) : text;
+	const scores = new Map<DialectName, number>();
+	for (const [name, pattern] of signs) {
+		scores.set(name, (scores.get(name) ?? 0) + (head.match(pattern)?.length ?? 0));
+	}
+
+	const presenterm = scores.get('presenterm') ?? 0;
+	if (presenterm > 0 && notPresenterm(head)) {
+		scores.delete('presenterm');
+	} else if (presenterm > 0) {
+		scores.set('presenterm', presenterm + (head.match(sharedCommands)?.length ?? 0));
+	}
+
+	// The first highest score: Lectern's own on a tie.
 	let best: DialectName = 'lectern';
 	let bestScore = 0;
-	for (const [name, pattern] of signs) {
-		const score = head.match(pattern)?.length ?? 0;
+	for (const [name, score] of scores) {
 		if (score > bestScore) {
 			best = name;
 			bestScore = score;
