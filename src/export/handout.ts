@@ -17,10 +17,19 @@ export type HandoutSlide = Readonly<{
 	isSection: boolean;
 	/** Number of the section slide this slide belongs to (itself for a section slide); 0 for none. */
 	section: number;
-	/** The slide's blocks at its last reveal step: a handout shows the whole slide. */
-	elements: readonly Element[];
+	/**
+	 * The slide's blocks at its last reveal step (a handout shows the whole slide), each with the
+	 * alignment and blank rows its author asked for: the same block data the terminal layout draws.
+	 */
+	blocks: readonly HandoutBlock[];
 	notes: readonly Element[];
 }>;
+
+/**
+ * A block of a handout: its element, and presenterm's `alignment` / `new_lines` (mdp's centring)
+ * as the slide's Block carries them. `middle` (jump_to_middle) needs a screen's height: a page has none.
+ */
+export type HandoutBlock = Pick<Block, 'element' | 'align' | 'space'>;
 
 export type Handout = Readonly<{
 	title: string;
@@ -61,11 +70,11 @@ export function streamedHandout(deck: Deck, options: HandoutOptions): {handout: 
 	};
 }
 
-/** The elements and notes of the slide read last (a writer reads a slide's elements, then its notes). */
+/** The blocks and notes of the slide read last (a writer reads a slide's blocks, then its notes). */
 class SlideContent {
 	withNotes = 0;
 	#index = -1;
-	#elements: readonly Element[] = [];
+	#blocks: readonly HandoutBlock[] = [];
 	#notes: readonly Element[] = [];
 	readonly #deck: Deck;
 	readonly #options: HandoutOptions;
@@ -77,11 +86,11 @@ class SlideContent {
 		this.#counted = new Uint8Array(deck.count);
 	}
 
-	of(index: number): {elements: readonly Element[]; notes: readonly Element[]} {
+	of(index: number): {blocks: readonly HandoutBlock[]; notes: readonly Element[]} {
 		if (index !== this.#index) {
 			const slide = parseSlideOnce(this.#deck, index);
 			this.#index = index;
-			this.#elements = joinRevealedLists(slide.blocks);
+			this.#blocks = joinRevealedLists(slide.blocks);
 			this.#notes = this.#options.notes ? slide.noteElements : [];
 			if (this.#notes.length > 0 && this.#counted[index] === 0) {
 				this.#counted[index] = 1;
@@ -89,7 +98,7 @@ class SlideContent {
 			}
 		}
 
-		return {elements: this.#elements, notes: this.#notes};
+		return {blocks: this.#blocks, notes: this.#notes};
 	}
 }
 
@@ -108,8 +117,8 @@ class LazySlide implements HandoutSlide {
 		this.section = section;
 	}
 
-	get elements(): readonly Element[] {
-		return this.#content.of(this.number - 1).elements;
+	get blocks(): readonly HandoutBlock[] {
+		return this.#content.of(this.number - 1).blocks;
 	}
 
 	get notes(): readonly Element[] {
@@ -117,29 +126,42 @@ class LazySlide implements HandoutSlide {
 	}
 }
 
-/** The blocks' elements, a list revealed item by item (`continuesList`) joined back into one list. */
-function joinRevealedLists(blocks: readonly Block[]): Element[] {
-	const elements: Element[] = [];
-	// The items of the list being joined (elements' last entry), collected before it is rebuilt once.
+/** The blocks (element and placement), a list revealed item by item (`continuesList`) joined back into one list. */
+function joinRevealedLists(blocks: readonly Block[]): HandoutBlock[] {
+	const out: HandoutBlock[] = [];
+	// The items of the list being joined (out's last entry), collected before it is rebuilt once.
 	let joined: ListItem[] | undefined;
 	const flush = () => {
-		const list = elements.at(-1);
-		if (joined && list?.kind === 'list') elements[elements.length - 1] = {...list, items: joined};
+		const last = out.at(-1);
+		if (joined && last?.element.kind === 'list') out[out.length - 1] = {...last, element: {...last.element, items: joined}};
 		joined = undefined;
 	};
 	for (const block of blocks) {
-		const above = elements.at(-1);
+		const above = out.at(-1)?.element;
 		if (block.continuesList && above?.kind === 'list' && block.element.kind === 'list') {
 			joined ??= [...above.items];
 			for (const item of block.element.items) joined.push(item);
 		} else {
 			flush();
-			elements.push(block.element);
+			out.push(placement(block));
 		}
 	}
 
 	flush();
-	return elements;
+	return out;
+}
+
+function placement(block: Block): HandoutBlock {
+	return {
+		element: block.element,
+		...(block.align ? {align: block.align} : {}),
+		...(block.space ? {space: block.space} : {}),
+	};
+}
+
+/** A handout slide's elements, without their placement (the Markdown handout, questions about content). */
+export function slideElements(slide: HandoutSlide): Element[] {
+	return slide.blocks.map(block => block.element);
 }
 
 export type OutlineSection = Readonly<{slide?: HandoutSlide; slides: readonly HandoutSlide[]}>;

@@ -3,10 +3,12 @@
 // draws, and are written by html-runs.ts; nothing here parses Markdown or escape sequences.
 // Every string from the deck is escaped where it is written.
 import type {Alignment, Element, Inline, ListItem} from '../deck/elements.js';
+import {maxNewLines} from '../deck/dialects/rules.js';
 import type {Quiz} from '../deck/quiz.js';
 import {codeLines} from '../layout/code.js';
 import {inlineRuns} from '../layout/inline.js';
 import type {Highlighter} from '../layout/theme.js';
+import type {HandoutBlock} from './handout.js';
 import {escapeHtml, linesHtml} from './html-runs.js';
 
 export type ElementContext = Readonly<{
@@ -29,6 +31,23 @@ export function inlineHtml(inlines: readonly Inline[]): string {
 
 export function elementsHtml(elements: readonly Element[], context: ElementContext): string {
 	return elements.map(element => elementHtml(element, context)).join('\n');
+}
+
+/**
+ * A slide's blocks as the terminal layout places them: presenterm's `alignment` (and mdp's
+ * centring) centres or sets right prose line by line, and a list, quote, code or table as one
+ * block by its widest line (page-style.ts `.placed`); `new_lines` adds that many blank lines
+ * above the block (at most maxNewLines, as in the terminal).
+ */
+export function placedBlocksHtml(blocks: readonly HandoutBlock[], context: ElementContext): string {
+	return blocks
+		.map(block => {
+			const html = elementHtml(block.element, context);
+			const aligned = block.align ? `<div class="placed ${block.align}">\n${html}\n</div>` : html;
+			const rows = Math.min(Math.max(0, Math.trunc(block.space ?? 0)), maxNewLines);
+			return rows > 0 ? `<div class="new-lines" aria-hidden="true">${'<br>'.repeat(rows)}</div>\n${aligned}` : aligned;
+		})
+		.join('\n');
 }
 
 export function elementHtml(element: Element, context: ElementContext): string {

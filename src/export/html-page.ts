@@ -5,7 +5,7 @@
 import {createHash} from 'node:crypto';
 import type {Handout, HandoutSlide} from './handout.js';
 import {outlineOf} from './handout.js';
-import {elementsHtml, type ElementContext} from './html-elements.js';
+import {elementsHtml, placedBlocksHtml, type ElementContext} from './html-elements.js';
 import {escapeHtml} from './html-runs.js';
 import {pageScript} from './page-script.js';
 import {pageStyle} from './page-style.js';
@@ -86,7 +86,7 @@ function slideHtml(slide: HandoutSlide, sectionTitle: string, options: PageOptio
 	const out = [
 		`<section id="${slide.number}" class="${classes}">`,
 		`<header class="slide-head"><a href="#${slide.number}">${slide.number}</a>${crumbs === '' ? '' : `<span>${escapeHtml(crumbs)}</span>`}</header>`,
-		`<div class="body">\n${elementsHtml(slide.elements, options)}\n</div>`,
+		`<div class="body">\n${placedBlocksHtml(slide.blocks, options)}\n</div>`,
 	];
 	if (options.notes !== 'none' && slide.notes.length > 0) {
 		const notes = elementsHtml(slide.notes, options);

@@ -4,7 +4,7 @@
 // in any Markdown viewer: raw HTML stays text, links keep only http, https and mailto targets.
 import type {Element, Inline, ListItem} from '../deck/elements.js';
 import type {Quiz} from '../deck/quiz.js';
-import type {Handout, HandoutSlide} from './handout.js';
+import {type Handout, type HandoutSlide, slideElements} from './handout.js';
 import {safeHref} from './html-runs.js';
 
 export function handoutMarkdown(handout: Handout): string {
@@ -31,8 +31,9 @@ function slideMarkdown(slide: HandoutSlide): string {
 	const level = slide.isSection ? '##' : '###';
 	const parts = [`${level} ${slide.number}.${slide.title === '' ? '' : ` ${escapeText(slide.title)}`}`];
 	// The slide's own title heading is the heading above; its other headings sit below it.
-	const [first, ...rest] = slide.elements;
-	parts.push(blocksMarkdown(first?.kind === 'heading' && slide.title !== '' ? rest : slide.elements));
+	const elements = slideElements(slide);
+	const [first, ...rest] = elements;
+	parts.push(blocksMarkdown(first?.kind === 'heading' && slide.title !== '' ? rest : elements));
 	if (slide.notes.length > 0) parts.push('**Notes**', blocksMarkdown(slide.notes));
 	return parts.filter(part => part !== '').join('\n\n');
 }

@@ -76,6 +76,10 @@ table { border-collapse: collapse; margin: 0.6rem 0; }
 th, td { border: 1px solid var(--rule); padding: 0.25rem 0.6rem; vertical-align: top; }
 th { background: var(--panel); }
 .al-left { text-align: left; } .al-center { text-align: center; } .al-right { text-align: right; }
+.placed { display: flex; flex-direction: column; align-items: flex-start; }
+.placed > * { max-width: 100%; min-width: 0; }
+.placed.center { align-items: center; } .placed.right { align-items: flex-end; }
+.placed.center > :is(p, h2, h3, h4, h5, h6) { text-align: center; } .placed.right > :is(p, h2, h3, h4, h5, h6) { text-align: right; }
 .notes { margin: 1rem 0 0.5rem; padding: 0.2rem 1rem; background: var(--notes); border-left: 4px solid var(--notes-rule); }
 .notes-label, .notes > summary { font-weight: 600; color: var(--dim); margin: 0.4rem 0; cursor: pointer; }
 .quiz { border: 1px dashed var(--rule); border-radius: 6px; padding: 0.2rem 1rem; margin: 0.8rem 0; }

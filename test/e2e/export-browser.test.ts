@@ -238,3 +238,58 @@ describe('the exported page', () => {
 		await page.close();
 	});
 });
+
+describe("a presenterm deck's placement in the exported page", () => {
+	it('sets right, centres and leaves blank lines where the deck asked, as the terminal draws them', slow, async () => {
+		const deck = 'test/fixtures/dialects/presenterm-layout.md';
+		const file = path.join(dir, 'presenterm-layout.html');
+		const result = await runLectern(['export', deck, '-o', file], {timeout: 60_000});
+		expect(result.status, describeRun(['export', deck, '-o', file], result)).toBe(0);
+		exported.set('presenterm-layout', {file, url: pathToFileURL(file).href, slides: 5});
+		const {page, problems} = await open('presenterm-layout', {width: 1280});
+		const placed = await page.evaluate(() => {
+			// The drawn extent of an element's text, against its slide body's box.
+			const extent = (element: Element) => {
+				const range = document.createRange();
+				range.selectNodeContents(element);
+				const box = range.getBoundingClientRect();
+				return {left: box.left, right: box.right};
+			};
+			const slide = (n: number) => document.getElementById(String(n))?.querySelector('.body') as HTMLElement;
+			const body = slide(4).getBoundingClientRect();
+			const byText = (n: number, text: string) =>
+				defined(Array.from(slide(n).querySelectorAll('p, ul')).find(element => element.textContent?.includes(text)));
+			function defined<T>(value: T | undefined): T {
+				if (value === undefined) throw new Error('not on the page');
+				return value;
+			}
+
+			const rows = slide(3).querySelector('.new-lines') as HTMLElement;
+			return {
+				body: {left: body.left, right: body.right},
+				right: extent(byText(4, 'Socks')),
+				list: extent(byText(4, 'rolled shirts')),
+				centre: extent(byText(4, 'Fragile')),
+				left: extent(byText(4, 'Everything else')),
+				rows: rows.getBoundingClientRect().height,
+				lineHeight: Number.parseFloat(getComputedStyle(rows).lineHeight),
+				intro: extent(defined(slide(1).querySelector('h2') ?? undefined)),
+				introBody: {left: slide(1).getBoundingClientRect().left, right: slide(1).getBoundingClientRect().right},
+			};
+		});
+		const near = (a: number, b: number) => Math.abs(a - b) < 2;
+		expect(near(placed.right.right, placed.body.right), JSON.stringify(placed)).toBe(true);
+		expect(near(placed.list.right, placed.body.right), JSON.stringify(placed)).toBe(true);
+		expect(near((placed.centre.left + placed.centre.right) / 2, (placed.body.left + placed.body.right) / 2), JSON.stringify(placed)).toBe(
+			true,
+		);
+		expect(near(placed.left.left, placed.body.left), JSON.stringify(placed)).toBe(true);
+		// new_lines: 3 is three blank lines of the page's text.
+		expect(Math.abs(placed.rows - 3 * placed.lineHeight)).toBeLessThan(2);
+		// The introduction slide is centred, as presenterm draws it.
+		expect(near((placed.intro.left + placed.intro.right) / 2, (placed.introBody.left + placed.introBody.right) / 2)).toBe(true);
+		await page.screenshot({path: path.join(shots, 'presenterm-layout-1280.png'), fullPage: true});
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+});

@@ -490,7 +490,7 @@ describe('a list revealed item by item', () => {
 		expect(stepsOf(deck, 0)).toBe(3);
 		expect(body(text, dialect, 1)).toEqual(['  T', '', '    • one', '    • two']);
 		// The handout joins the steps back into one list.
-		const elements = handoutOf(deck, {notes: false}).slides[0]?.elements ?? [];
+		const elements = handoutOf(deck, {notes: false}).slides[0]?.blocks.map(block => block.element) ?? [];
 		expect(elements.filter(element => element.kind === 'list').map(list => list.kind === 'list' && list.items.length)).toEqual([3]);
 	});
 
@@ -500,7 +500,7 @@ describe('a list revealed item by item', () => {
 		expect(stepsOf(openDeck(text, 'x.md', 'patat'), 0)).toBe(4);
 		expect(body(text, 'patat', 0)).toEqual(['  T']);
 		expect(body(text, 'patat', 2)).toEqual(['  T', '', '    • one', '    • two']);
-		const elements = handoutOf(openDeck(text, 'x.md', 'patat'), {notes: false}).slides[0]?.elements ?? [];
+		const elements = handoutOf(openDeck(text, 'x.md', 'patat'), {notes: false}).slides[0]?.blocks.map(block => block.element) ?? [];
 		expect(elements.filter(element => element.kind === 'list').map(list => list.kind === 'list' && list.items.length)).toEqual([3]);
 	});
 

@@ -18,9 +18,9 @@ describe('the handout of a deck', () => {
 			expect(slide.title).toBe(parsed.title);
 			expect(slide.notes).toEqual(parsed.noteElements);
 			// Read again after another slide: parsed again, the same.
-			const elements = slide.elements;
-			expect(handout.slides[(i + 1) % guide.count]?.elements).toBeDefined();
-			expect(slide.elements).toEqual(elements);
+			const blocks = slide.blocks;
+			expect(handout.slides[(i + 1) % guide.count]?.blocks).toBeDefined();
+			expect(slide.blocks).toEqual(blocks);
 		}
 	});
 

@@ -4,12 +4,16 @@
 import {createHash} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import type {Element, Inline} from '../../src/deck/elements.js';
-import type {Handout} from '../../src/export/handout.js';
+import {openDeck} from '../../src/deck/deck.js';
+import {handoutOf, type Handout} from '../../src/export/handout.js';
 import {elementHtml, inlineHtml} from '../../src/export/html-elements.js';
 import {contentSecurityPolicy, handoutPage} from '../../src/export/html-page.js';
 import {escapeHtml, runHtml, safeHref} from '../../src/export/html-runs.js';
 import {pageScript} from '../../src/export/page-script.js';
 import {pageStyle} from '../../src/export/page-style.js';
+
+/** Blocks of a handout slide, placed as written (no alignment, no extra rows). */
+const placed = (...elements: Element[]) => elements.map(element => ({element}));
 import {loadHighlighter} from '../../src/cli/highlighter.js';
 
 const text = (value: string): Inline => ({kind: 'text', text: value});
@@ -156,16 +160,16 @@ const handout: Handout = {
 	title: 'Deck <title>',
 	byline: 'Ada · 2026',
 	slides: [
-		{number: 1, title: 'Intro', isSection: false, section: 0, elements: [paragraph(text('hello'))], notes: [paragraph(text('say hi'))]},
+		{number: 1, title: 'Intro', isSection: false, section: 0, blocks: placed(paragraph(text('hello'))), notes: [paragraph(text('say hi'))]},
 		{
 			number: 2,
 			title: 'Part one',
 			isSection: true,
 			section: 2,
-			elements: [{kind: 'heading', depth: 1, inlines: [text('Part one')]}],
+			blocks: placed({kind: 'heading', depth: 1, inlines: [text('Part one')]}),
 			notes: [],
 		},
-		{number: 3, title: 'Inside', isSection: false, section: 2, elements: [paragraph(text('x'))], notes: [paragraph(text('note'))]},
+		{number: 3, title: 'Inside', isSection: false, section: 2, blocks: placed(paragraph(text('x'))), notes: [paragraph(text('note'))]},
 	],
 };
 
@@ -203,5 +207,63 @@ describe('the page', () => {
 		const none = handoutPage(handout, {notes: 'none', generator: 'x'});
 		expect(none).not.toContain('say hi');
 		expect(none).not.toContain('class="notes"');
+	});
+});
+
+describe("the page places blocks as the terminal does (presenterm's alignment and new_lines, mdp's centring)", () => {
+	const deck = openDeck(
+		[
+			'<!-- end_slide -->',
+			'',
+			'Placed',
+			'======',
+			'',
+			'<!-- alignment: right -->',
+			'',
+			'Set right.',
+			'',
+			'- one',
+			'- two',
+			'',
+			'<!-- alignment: center -->',
+			'',
+			'In the middle.',
+			'',
+			'<!-- alignment: left -->',
+			'',
+			'<!-- new_lines: 3 -->',
+			'',
+			'Back on the left, three rows lower.',
+		].join('\n'),
+		'x.md',
+		'presenterm',
+	);
+	const handout = handoutOf(deck, {notes: false});
+	const page = handoutPage(handout, {notes: 'none', generator: 'x'});
+
+	it('carries the slide blocks’ placement into the handout', () => {
+		expect(handout.slides[0]?.blocks.map(block => [block.element.kind, block.align, block.space])).toEqual([
+			['heading', undefined, undefined],
+			['paragraph', 'right', undefined],
+			['list', 'right', undefined],
+			['paragraph', 'center', undefined],
+			['paragraph', undefined, 3],
+		]);
+	});
+
+	it('writes aligned blocks in a placed box, and the asked rows as blank lines above the block', () => {
+		expect(page).toContain('<div class="placed right">\n<p>Set right.</p>\n</div>');
+		expect(page).toContain('<div class="placed right">\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n</div>');
+		expect(page).toContain('<div class="placed center">\n<p>In the middle.</p>\n</div>');
+		expect(page).toContain('<div class="new-lines" aria-hidden="true"><br><br><br></div>\n<p>Back on the left, three rows lower.</p>');
+		expect(pageStyle).toContain('.placed.right { align-items: flex-end; }');
+	});
+
+	it('never writes more blank lines than the terminal draws', () => {
+		const many = handoutPage(handoutOf(openDeck('a\n\n<!-- new_lines: 100000 -->\n\nb', 'x.md', 'presenterm'), {notes: false}), {
+			notes: 'none',
+			generator: 'x',
+		});
+		expect(many.match(/<br>/g)).toHaveLength(200);
 	});
 });

@@ -5,6 +5,9 @@ import {decodeBasicEntities} from '../../src/deck/elements-from-tokens.js';
 import {describe, expect, it} from 'vitest';
 import type {Element, Inline} from '../../src/deck/elements.js';
 import type {Handout} from '../../src/export/handout.js';
+
+/** Blocks of a handout slide, placed as written (no alignment, no extra rows). */
+const placed = (...elements: Element[]) => elements.map(element => ({element}));
 import {blocksMarkdown, escapeText, handoutMarkdown, inlineMarkdown} from '../../src/export/markdown.js';
 
 const text = (value: string): Inline => ({kind: 'text', text: value});
@@ -105,7 +108,7 @@ describe('the handout', () => {
 					title: 'Part',
 					isSection: true,
 					section: 1,
-					elements: [{kind: 'heading', depth: 1, inlines: [text('Part')]}],
+					blocks: placed({kind: 'heading', depth: 1, inlines: [text('Part')]}),
 					notes: [],
 				},
 				{
@@ -113,10 +116,10 @@ describe('the handout', () => {
 					title: 'Slide',
 					isSection: false,
 					section: 1,
-					elements: [{kind: 'heading', depth: 2, inlines: [text('Slide')]}, paragraph(text('body'))],
+					blocks: placed({kind: 'heading', depth: 2, inlines: [text('Slide')]}, paragraph(text('body'))),
 					notes: [paragraph(text('notes'))],
 				},
-				{number: 3, title: '', isSection: false, section: 1, elements: [paragraph(text('untitled'))], notes: []},
+				{number: 3, title: '', isSection: false, section: 1, blocks: placed(paragraph(text('untitled'))), notes: []},
 			],
 		};
 		expect(handoutMarkdown(handout)).toBe(
