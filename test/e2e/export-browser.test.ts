@@ -245,7 +245,7 @@ describe("a presenterm deck's placement in the exported page", () => {
 		const file = path.join(dir, 'presenterm-layout.html');
 		const result = await runLectern(['export', deck, '-o', file], {timeout: 60_000});
 		expect(result.status, describeRun(['export', deck, '-o', file], result)).toBe(0);
-		exported.set('presenterm-layout', {file, url: pathToFileURL(file).href, slides: 5});
+		exported.set('presenterm-layout', {file, url: pathToFileURL(file).href, slides: 4});
 		const {page, problems} = await open('presenterm-layout', {width: 1280});
 		const placed = await page.evaluate(() => {
 			// The drawn extent of an element's text, against its slide body's box.
