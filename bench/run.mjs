@@ -165,7 +165,8 @@ async function main() {
 	if (o.own) {
 		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};
 		log("Lectern's own measurements");
-		lecture = await measureLectureAndFloor({lecture: o.lecture, marker: o.lectureMarker, size: o.size, o: timing, log});
+		const small = o.sizes.includes(10) ? {label: '10', file: path.join(deckFor(10), 'deck-lectern.md')} : undefined;
+		lecture = await measureLectureAndFloor({lecture: o.lecture, marker: o.lectureMarker, small, size: o.size, o: timing, log});
 	}
 	if (o.own && !o.firstFramesOnly) {
 		const timing = {timeoutMs: o.timeout * 1000, settleMs: o.settle, repeat: o.repeat, keys: o.keys};

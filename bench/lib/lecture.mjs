@@ -51,11 +51,14 @@ async function firstFrame(cmd, args, marker, size, o) {
 
 /**
  * Bare `node -e` first frame (always) and the lecture's first frame (when the file is
- * there), interleaved so both see the same machine load.
+ * there), interleaved so both see the same machine load; with `small` (a generated deck of a
+ * few slides), that deck's first frame too, so the lecture can be read against Lectern's own
+ * start under the same driver (this driver's floor is not ptybench's).
  */
-export async function measureLectureAndFloor({lecture, marker, size, o, log}) {
+export async function measureLectureAndFloor({lecture, marker, small, size, o, log}) {
 	const floor = {ms: [], errors: []};
 	const row = {file: lecture, marker, ms: [], rss: [], errors: []};
+	const smallRow = small ? {file: small.file, marker: slideMark(1), label: small.label, ms: [], rss: [], errors: []} : undefined;
 	const have = existsSync(lecture);
 	if (!have) row.errors.push(`${lecture} not found`);
 	else if (!row.marker) row.marker = firstTitle(lecture);
@@ -67,12 +70,17 @@ export async function measureLectureAndFloor({lecture, marker, size, o, log}) {
 		else floor.errors.push(f.error);
 		if (!have || !row.marker) continue;
 		const r = await firstFrame(lecternBin, [lecture], row.marker, size, o);
-		if (r.ms !== undefined) {
-			row.ms.push(r.ms);
-			if (r.rss) row.rss.push(r.rss);
-		} else {
-			row.errors.push(r.error);
-		}
+		record(row, r);
+		if (smallRow) record(smallRow, await firstFrame(lecternBin, [smallRow.file], smallRow.marker, size, o));
 	}
-	return {floor, lecture: row};
+	return {floor, lecture: row, small: smallRow};
+}
+
+function record(row, r) {
+	if (r.ms !== undefined) {
+		row.ms.push(r.ms);
+		if (r.rss) row.rss.push(r.rss);
+	} else {
+		row.errors.push(r.error);
+	}
 }

@@ -102,23 +102,31 @@ export function comparisonTable(sizes, lecture, notes) {
 		const own = notes.add(
 			`${l.file}, measured by our own pty driver, not ptybench: first frame = spawn to the screen${shown}; x floor against \`node -e\` (${f1(floorMs)} ms) run by the same driver in the same loop`,
 		);
-		rows.push([
-			`lecture ${own}`,
+		const small = lecture.small;
+		const same = small?.ms.length
+			? notes.add(
+					`the generated ${small.label}-slide deck, measured by the same driver in the same loop as the lecture row (not a target: it says what the driver's floor makes of Lectern's start, so the lecture's row can be read against it)`,
+				)
+			: undefined;
+		const ownRow = (label, r) => [
+			label,
 			LECTERN,
-			l.ms.length + l.errors.length,
-			f1(median(l.ms)),
-			fx(ratio(median(l.ms), floorMs)),
+			r.ms.length + r.errors.length,
+			f1(median(r.ms)),
+			fx(ratio(median(r.ms), floorMs)),
 			'-',
 			'-',
 			'-',
-			f1(l.rss.length ? Math.max(...l.rss) / 1024 : undefined),
+			f1(r.rss.length ? Math.max(...r.rss) / 1024 : undefined),
 			'-',
-			errorCell(l.errors, notes),
+			errorCell(r.errors, notes),
 			'',
 			'',
 			'',
 			'',
-		]);
+		];
+		rows.push(ownRow(`lecture ${own}`, l));
+		if (same) rows.push(ownRow(`${small.label}, own driver ${same}`, small));
 	}
 	return mdTable(head, rows);
 }
