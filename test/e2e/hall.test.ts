@@ -197,6 +197,13 @@ describe('following', () => {
 		plain.press('q');
 	});
 
+	it("a follower runs at a lower scheduling priority than the lecturer's Lectern (nice +10)", async () => {
+		const lead = await leader();
+		const f = await follower(80, 24);
+		const niceOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+		expect(niceOf(f.pid)).toBe(Math.min(19, niceOf(lead.pid) + 10));
+	});
+
 	it('Ctrl-Z suspends a follower like the presenter: terminal restored, stopped; SIGCONT redraws and it follows again', async () => {
 		const lead = await leader();
 		const f = await follower(80, 24);

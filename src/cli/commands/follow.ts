@@ -24,6 +24,7 @@ import {LecternError, exitCodes} from '../errors.js';
 import {streamTheme} from '../terminal-env.js';
 import {findTalk} from './talks.js';
 import {defined, lastOf} from '../../deck/checked.js';
+import {getPriority, setPriority} from 'node:os';
 
 export type FollowArgs = Readonly<{talk?: string; ssh?: string; clock: boolean; ascii: boolean; maxSize: number}>;
 
@@ -33,6 +34,8 @@ type Heard = {deck: Deck; position: TalkPosition; heardAt: number};
 /** How long to wait for a talk's deck before giving up. */
 const answerMs = 15_000;
 const retryMs = 500;
+/** How much lower than its own start a follower's scheduling priority is (nice). */
+const followerNice = 10;
 
 export async function runFollow(args: FollowArgs): Promise<number> {
 	if (process.env['TERM'] === 'dumb') {
@@ -43,6 +46,13 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new LecternError('following needs a terminal on standard input and output', {code: exitCodes.usage});
 	}
+
+	// An audience screen yields to the lecturer's Lectern: each position wakes every follower on
+	// the machine, and a woken follower that took the leader's core would hold up its handing
+	// the position to the followers after it (with hundreds of them, most of a key's latency).
+	try {
+		setPriority(Math.min(19, getPriority() + followerNice));
+	} catch {}
 
 	const limits = limitsFor(args.maxSize * 1024 * 1024);
 	let relayErrors = '';
