@@ -5,8 +5,9 @@ import {spawn} from 'node:child_process';
 import {createConnection} from 'node:net';
 import type {Readable} from 'node:stream';
 import type {Deck} from '../deck/types.js';
-import {deckFromShared} from './shared-deck.js';
-import {FloodGuard, LineSplitter, parseMessage, type Limits, type TalkInfo, type TalkPosition} from './protocol.js';
+import {deckFromSharedSteps} from './shared-deck.js';
+import {runInSlices} from '../slices.js';
+import {DeckAssembler, FloodGuard, LineSplitter, parseMessage, type Limits, type TalkInfo, type TalkPosition} from './protocol.js';
 
 export type TalkEvents = Readonly<{
 	hello?: (info: TalkInfo) => void;
@@ -25,18 +26,118 @@ export type Connection = Readonly<{close: () => void}>;
 /** Where a follower's talk comes from: a socket on this machine, or a relay over ssh. */
 export type TalkSource = Readonly<{kind: 'socket'; path: string; name: string}> | Readonly<{kind: 'ssh'; host: string; name: string}>;
 
-/** Read a talk's messages from `stream`; `name` names the rebuilt deck. */
+/** How long one slice of taking a deck may hold a follower's event loop. */
+const deckSliceMs = 8;
+
+/**
+ * Read a talk's messages from `stream`; `name` names the rebuilt deck. A large deck comes in
+ * parts (each a bounded parse) and is rebuilt in slices: meanwhile the stream is paused and the
+ * lines after it wait, so a position is never taken before its deck and keys are answered.
+ */
 export function readTalk(stream: Readable, name: string, limits: Limits, events: TalkEvents, stop: () => void): Connection {
 	const splitter = new LineSplitter(limits.maxLineChars);
 	const guard = new FloodGuard();
+	const assembler = new DeckAssembler(limits.maxDeckChars);
+	const queue: string[] = [];
+	let building: (() => void) | undefined;
 	let done = false;
 	let haveDeck = false;
 	const finish = (report: () => void) => {
 		if (!done) {
 			done = true;
+			building?.();
 			stop();
 			report();
 		}
+	};
+
+	const problem = (message: string) => {
+		finish(() => {
+			events.problem(message);
+		});
+	};
+
+	/** One line; false when the lines after it must wait (a deck is being rebuilt, or the end). */
+	const take = (line: string): boolean => {
+		const parsed = parseMessage(line, limits);
+		if ('error' in parsed) {
+			problem(parsed.error);
+			return false;
+		}
+
+		const {message} = parsed;
+		const flood = guard.note(message.type, performance.now());
+		if (flood) {
+			problem(flood);
+			return false;
+		}
+
+		switch (message.type) {
+			case 'hello': {
+				events.hello?.(message);
+				return true;
+			}
+
+			case 'deck':
+			case 'slides': {
+				const taken = assembler.take(message);
+				if ('error' in taken) {
+					problem(taken.error);
+					return false;
+				}
+
+				const {deck} = taken;
+				if (!deck) {
+					return true;
+				}
+
+				let now = true;
+				let rebuilt: Deck | undefined;
+				const stopBuilding = runInSlices(deckFromSharedSteps(deck, name), deckSliceMs, result => {
+					building = undefined;
+					haveDeck = true;
+					if (now) {
+						rebuilt = result;
+						return;
+					}
+
+					events.deck(result);
+					drain();
+				});
+				now = false;
+				if (rebuilt) {
+					events.deck(rebuilt);
+					return true;
+				}
+
+				building = stopBuilding;
+				return false;
+			}
+
+			case 'position': {
+				if (!haveDeck || assembler.waiting) {
+					problem('the talk sent a position before its deck');
+					return false;
+				}
+
+				events.position(message);
+				return true;
+			}
+
+			case 'end': {
+				finish(events.ended);
+				return false;
+			}
+		}
+	};
+
+	const drain = () => {
+		while (!done && !building && queue.length > 0) {
+			const line = queue.shift() as string;
+			if (line !== '') take(line);
+		}
+
+		if (!done && !building && stream.isPaused()) stream.resume();
 	};
 
 	stream.setEncoding('utf8');
@@ -46,68 +147,16 @@ export function readTalk(stream: Readable, name: string, limits: Limits, events:
 		}
 
 		const {lines, error} = splitter.push(chunk);
-		for (const line of lines) {
-			if (done) {
-				return;
-			}
-
-			if (line === '') {
-				continue;
-			}
-
-			const parsed = parseMessage(line, limits);
-			if ('error' in parsed) {
-				finish(() => {
-					events.problem(parsed.error);
-				});
-				return;
-			}
-
-			const {message} = parsed;
-			const flood = guard.note(message.type, performance.now());
-			if (flood) {
-				finish(() => {
-					events.problem(flood);
-				});
-				return;
-			}
-
-			switch (message.type) {
-				case 'hello': {
-					events.hello?.(message);
-					break;
-				}
-
-				case 'deck': {
-					haveDeck = true;
-					events.deck(deckFromShared(message.deck, name));
-					break;
-				}
-
-				case 'position': {
-					if (!haveDeck) {
-						finish(() => {
-							events.problem('the talk sent a position before its deck');
-						});
-						return;
-					}
-
-					events.position(message);
-					break;
-				}
-
-				case 'end': {
-					finish(events.ended);
-					return;
-				}
-			}
-		}
-
+		for (const line of lines) queue.push(line);
 		if (error) {
-			finish(() => {
-				events.problem(error);
-			});
+			// What came before the over-long line is still read; then the connection ends.
+			drain();
+			problem(error);
+			return;
 		}
+
+		drain();
+		if (building) stream.pause();
 	});
 	stream.on('error', (error: NodeJS.ErrnoException) => {
 		finish(() => {
@@ -127,6 +176,7 @@ export function readTalk(stream: Readable, name: string, limits: Limits, events:
 	return {
 		close() {
 			done = true;
+			building?.();
 			stop();
 		},
 	};

@@ -6,8 +6,13 @@
 import {dialectNames, type DialectName} from '../deck/dialects/dialect.js';
 import type {DeckMeta} from '../deck/types.js';
 
-/** 2: a deck is each slide's source without its notes, with the dialect and settings it is read in. */
-export const protocolVersion = 2;
+/**
+ * 2: a deck is each slide's source without its notes, with the dialect and settings it is read in.
+ * 3: a deck of many slides comes in parts: the `deck` message holds its first slides and `count`,
+ * `slides` messages the rest (one message of a whole 10 MiB deck was one JSON.parse of up to
+ * 20 MiB on the follower, 0.1 s and more in one stretch).
+ */
+export const protocolVersion = 3;
 
 /** The talk as `lectern talks` lists it; the first line of every connection. */
 export type TalkInfo = Readonly<{talk: string; title: string; slide: number; count: number; followers: number}>;
@@ -39,7 +44,9 @@ export type TalkPosition = Readonly<{
 
 export type Message =
 	| Readonly<{type: 'hello'} & TalkInfo>
-	| Readonly<{type: 'deck'; deck: SharedDeck}>
+	/** The deck, or its first slides when `count` (all of them) is more: `slides` messages bring the rest. */
+	| Readonly<{type: 'deck'; deck: SharedDeck; count?: number}>
+	| Readonly<{type: 'slides'; slides: readonly string[]}>
 	| Readonly<{type: 'position'} & TalkPosition>
 	| Readonly<{type: 'end'}>;
 
@@ -63,6 +70,97 @@ export function limitsFor(maxDeckBytes: number): Limits {
 
 export function encodeMessage(message: Message): string {
 	return `${JSON.stringify({v: protocolVersion, ...message})}\n`;
+}
+
+/** Slide text in one part of a deck (a slide longer than this is a part of its own). */
+const partChars = 64 * 1024;
+const partSlides = 1024;
+
+/**
+ * A deck as the lines that send it: one `deck` message when it is small, else the first part
+ * as the `deck` message (with `count`) and the rest as `slides` messages, each about 64 KiB of
+ * slide text at most, so a follower parses it a bounded piece at a time.
+ */
+export function encodeDeck(deck: SharedDeck): string[] {
+	const parts: string[][] = [];
+	let part: string[] = [];
+	let chars = 0;
+	for (const slide of deck.slides) {
+		if (part.length > 0 && (chars + slide.length > partChars || part.length >= partSlides)) {
+			parts.push(part);
+			part = [];
+			chars = 0;
+		}
+
+		part.push(slide);
+		chars += slide.length;
+	}
+
+	parts.push(part);
+	const [first = [], ...rest] = parts;
+	return [
+		encodeMessage({type: 'deck', deck: {...deck, slides: first}, ...(rest.length > 0 ? {count: deck.slides.length} : {})}),
+		...rest.map(slides => encodeMessage({type: 'slides', slides})),
+	];
+}
+
+/**
+ * A follower's deck as it comes in parts: `take` a `deck` or `slides` message; it answers the
+ * deck once its last slide is in, or why the parts do not make one (slides with no deck begun,
+ * more slides than said, the size cap).
+ */
+export class DeckAssembler {
+	private pending: {deck: SharedDeck; slides: string[]; count: number; chars: number} | undefined;
+	private readonly maxDeckChars: number;
+	constructor(maxDeckChars: number) {
+		this.maxDeckChars = maxDeckChars;
+	}
+
+	/** A deck is begun and not complete. */
+	get waiting(): boolean {
+		return this.pending !== undefined;
+	}
+
+	take(message: Extract<Message, {type: 'deck' | 'slides'}>): {deck?: SharedDeck} | {error: string} {
+		if (message.type === 'deck') {
+			this.pending = undefined;
+			const count = message.count ?? message.deck.slides.length;
+			if (count === message.deck.slides.length) {
+				return {deck: message.deck};
+			}
+
+			const chars = message.deck.slides.reduce((sum, slide) => sum + slide.length, 0);
+			this.pending = {deck: message.deck, slides: [...message.deck.slides], count, chars};
+			return {};
+		}
+
+		const pending = this.pending;
+		if (!pending) {
+			return {error: 'the talk sent slides without a deck'};
+		}
+
+		if (pending.slides.length + message.slides.length > pending.count) {
+			this.pending = undefined;
+			return {error: `the talk sent more slides than the ${pending.count} its deck has`};
+		}
+
+		for (const slide of message.slides) {
+			pending.chars += slide.length;
+			pending.slides.push(slide);
+		}
+
+		if (pending.chars > this.maxDeckChars) {
+			this.pending = undefined;
+			return {error: `the deck is over the ${Math.round(this.maxDeckChars / 1024 / 1024)} MiB size cap`};
+		}
+
+		if (pending.slides.length < pending.count) {
+			return {};
+		}
+
+		this.pending = undefined;
+		return {deck: {...pending.deck, slides: pending.slides}};
+	}
 }
 
 /**
@@ -136,7 +234,7 @@ export function parseMessage(line: string, limits: Limits): Parsed {
 	}
 
 	const type = value['type'];
-	if (type !== 'deck' && line.length > maxSmallMessageChars) {
+	if (type !== 'deck' && type !== 'slides' && line.length > maxSmallMessageChars) {
 		return {error: tooLong(maxSmallMessageChars)};
 	}
 
@@ -145,11 +243,13 @@ export function parseMessage(line: string, limits: Limits): Parsed {
 			? readHello(value)
 			: type === 'deck'
 				? readDeck(value, limits)
-				: type === 'position'
-					? readPosition(value)
-					: type === 'end'
-						? {type: 'end' as const}
-						: undefined;
+				: type === 'slides'
+					? readSlides(value, limits)
+					: type === 'position'
+						? readPosition(value)
+						: type === 'end'
+							? {type: 'end' as const}
+							: undefined;
 	if (message === undefined) {
 		return {
 			error:
@@ -208,20 +308,15 @@ function readPosition(value: Record<string, unknown>): Message | string {
 	return {type: 'position', slide, step, blank: value['blank'], clock: {elapsed: clock['elapsed'], paused: clock['paused']}};
 }
 
-function readDeck(value: Record<string, unknown>, limits: Limits): Message | string {
-	const deck = value['deck'];
-	if (!isRecord(deck) || !Array.isArray(deck['slides']) || !isRecord(deck['meta'])) {
-		return 'deck is not {meta, slides}';
-	}
-
-	const slides = deck['slides'] as unknown[];
-	if (slides.length === 0 || slides.length > maxSlides) {
-		return `a deck has 1 to ${maxSlides} slides, this one ${slides.length}`;
+/** Slides as sent (a deck's, or a part of one): text, within the counts and the size cap. */
+function readSlideList(slides: unknown, limits: Limits): string[] | string {
+	if (!Array.isArray(slides) || slides.length > maxSlides) {
+		return `slides are not a list of at most ${maxSlides}`;
 	}
 
 	let chars = 0;
 	const checked: string[] = [];
-	for (const slide of slides) {
+	for (const slide of slides as unknown[]) {
 		if (typeof slide !== 'string') {
 			return 'a slide is not text';
 		}
@@ -232,6 +327,35 @@ function readDeck(value: Record<string, unknown>, limits: Limits): Message | str
 		}
 
 		checked.push(wellFormed(slide));
+	}
+
+	return checked;
+}
+
+function readSlides(value: Record<string, unknown>, limits: Limits): Message | string {
+	const checked = readSlideList(value['slides'], limits);
+	if (typeof checked === 'string') {
+		return checked;
+	}
+
+	return checked.length === 0 ? 'a part of a deck has no slides' : {type: 'slides', slides: checked};
+}
+
+function readDeck(value: Record<string, unknown>, limits: Limits): Message | string {
+	const deck = value['deck'];
+	if (!isRecord(deck) || !Array.isArray(deck['slides']) || !isRecord(deck['meta'])) {
+		return 'deck is not {meta, slides}';
+	}
+
+	const slides = deck['slides'] as unknown[];
+	const total = value['count'] ?? slides.length;
+	if (slides.length === 0 || typeof total !== 'number' || !Number.isSafeInteger(total) || total < slides.length || total > maxSlides) {
+		return `a deck has 1 to ${maxSlides} slides, this one ${String(total)}`;
+	}
+
+	const checked = readSlideList(slides, limits);
+	if (typeof checked === 'string') {
+		return checked;
 	}
 
 	const meta = deck['meta'];
@@ -283,6 +407,7 @@ function readDeck(value: Record<string, unknown>, limits: Limits): Message | str
 			reading: {incrementalLists: reading['incrementalLists'], commentNotes: reading['commentNotes']},
 			slides: checked,
 		},
+		...(total > checked.length ? {count: total} : {}),
 	};
 }
 

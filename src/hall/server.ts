@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import type {Deck} from '../deck/types.js';
 import {LecternError, exitCodes} from '../cli/errors.js';
 import {ensureTalkDir, groupId, groupTalkDir, privateTalkDir} from './places.js';
-import {encodeMessage, type TalkPosition} from './protocol.js';
+import {encodeDeck, encodeMessage, type TalkPosition} from './protocol.js';
 import {shareDeckSteps} from './shared-deck.js';
 import {runInSlices} from '../slices.js';
 import {lastOf} from '../deck/checked.js';
@@ -85,7 +85,7 @@ export async function startTalk(options: TalkOptions, initial: {deck: Deck; posi
 				return;
 			}
 
-			deckLine = encode({type: 'deck', deck: shared});
+			deckLine = Buffer.from(encodeDeck(shared).join(''));
 			if (!now) {
 				for (const follower of followers) {
 					if (follower.deck !== deck) flush(follower);

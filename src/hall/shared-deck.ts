@@ -70,12 +70,25 @@ export function withoutNotes(source: string, noteLines: readonly (readonly [numb
 
 /** The deck a follower shows: one slide per shared string, in order, read as the leader reads them. */
 export function deckFromShared(shared: SharedDeck, file: string): Deck {
+	const steps = deckFromSharedSteps(shared, file);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Slides deckFromSharedSteps places between two pauses. */
+const slidesPerStep = 4096;
+
+/** deckFromShared in steps, for a follower that must answer keys while it takes a deck of 200,000 slides (75 ms at once). */
+export function* deckFromSharedSteps(shared: SharedDeck, file: string): Generator<void, Deck> {
 	const starts: number[] = [];
 	const ends: number[] = [];
 	const lines: number[] = [];
 	let offset = 0;
 	let line = 0;
 	for (const slide of shared.slides) {
+		if (starts.length > 0 && starts.length % slidesPerStep === 0) yield;
 		starts.push(offset);
 		ends.push(offset + slide.length);
 		lines.push(line);

@@ -1,9 +1,21 @@
+import {PassThrough} from 'node:stream';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {openDeck, slideHead} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
-import {encodeMessage, FloodGuard, limitsFor, LineSplitter, parseMessage, protocolVersion, type Message} from '../../src/hall/protocol.js';
+import {
+	DeckAssembler,
+	encodeDeck,
+	encodeMessage,
+	FloodGuard,
+	limitsFor,
+	LineSplitter,
+	parseMessage,
+	protocolVersion,
+	type Message,
+} from '../../src/hall/protocol.js';
 import {deckFromShared, shareDeck, shareDeckSteps} from '../../src/hall/shared-deck.js';
+import {readTalk} from '../../src/hall/client.js';
 import {dialectNames} from '../../src/deck/dialects/dialect.js';
 
 const limits = limitsFor(1024 * 1024);
@@ -31,47 +43,47 @@ describe('messages', () => {
 	});
 
 	it.each([
-		['not JSON', '{"v":2,', 'not JSON'],
+		['not JSON', '{"v":3,', 'not JSON'],
 		['an array', '[1,2]', 'not a JSON object'],
-		['an older version', '{"v":1,"type":"end"}', 'protocol version 1; this lectern speaks version 2'],
+		['an older version', '{"v":1,"type":"end"}', 'protocol version 1; this lectern speaks version 3'],
 		['no version', '{"type":"end"}', 'protocol version an unknown'],
-		['an unknown type', '{"v":2,"type":"takeover"}', 'unknown type (takeover)'],
-		['no type', '{"v":2}', 'without a type'],
+		['an unknown type', '{"v":3,"type":"takeover"}', 'unknown type (takeover)'],
+		['no type', '{"v":3}', 'without a type'],
 		[
 			'a negative slide',
-			'{"v":2,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'{"v":3,"type":"position","slide":-1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}',
 			'slide is not a whole number',
 		],
 		[
 			'a fractional step',
-			'{"v":2,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}',
+			'{"v":3,"type":"position","slide":1,"step":0.5,"blank":false,"clock":{"elapsed":0,"paused":false}}',
 			'step is not a whole number',
 		],
-		['a string blank', '{"v":2,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
-		['no clock', '{"v":2,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
-		['a deck of no slides', '{"v":2,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
-		['a slide that is not text', '{"v":2,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
-		['a title object', '{"v":2,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
-		['a negative duration', '{"v":2,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
-		['a deck without its dialect', '{"v":2,"type":"deck","deck":{"meta":{},"slides":["x"]}}', 'dialect is not one of'],
+		['a string blank', '{"v":3,"type":"position","slide":1,"step":0,"blank":"yes","clock":{"elapsed":0,"paused":false}}', 'blank'],
+		['no clock', '{"v":3,"type":"position","slide":1,"step":0,"blank":false}', 'clock'],
+		['a deck of no slides', '{"v":3,"type":"deck","deck":{"meta":{},"slides":[]}}', '1 to'],
+		['a slide that is not text', '{"v":3,"type":"deck","deck":{"meta":{},"slides":[{"a":1}]}}', 'not text'],
+		['a title object', '{"v":3,"type":"deck","deck":{"meta":{"title":{}},"slides":["x"]}}', 'title is not text'],
+		['a negative duration', '{"v":3,"type":"deck","deck":{"meta":{"duration":-3},"slides":["x"]}}', 'duration'],
+		['a deck without its dialect', '{"v":3,"type":"deck","deck":{"meta":{},"slides":["x"]}}', 'dialect is not one of'],
 		[
 			'an unknown dialect',
-			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"__proto__","intro":false,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
+			'{"v":3,"type":"deck","deck":{"meta":{},"dialect":"__proto__","intro":false,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
 			'dialect is not one of lectern, presenterm',
 		],
 		[
 			'an intro that is not true or false',
-			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"presenterm","intro":1,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
+			'{"v":3,"type":"deck","deck":{"meta":{},"dialect":"presenterm","intro":1,"reading":{"incrementalLists":false,"commentNotes":false},"slides":["x"]}}',
 			'intro',
 		],
 		[
 			'reading settings that are not true or false',
-			'{"v":2,"type":"deck","deck":{"meta":{},"dialect":"patat","intro":false,"reading":{"incrementalLists":"yes","commentNotes":false},"slides":["x"]}}',
+			'{"v":3,"type":"deck","deck":{"meta":{},"dialect":"patat","intro":false,"reading":{"incrementalLists":"yes","commentNotes":false},"slides":["x"]}}',
 			'reading is not',
 		],
 		[
 			'a huge position',
-			`{"v":2,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`,
+			`{"v":3,"type":"position","pad":"${'x'.repeat(5000)}","slide":1,"step":0,"blank":false,"clock":{"elapsed":0,"paused":false}}`,
 			'limit',
 		],
 	])('refuses %s with one line', (_name, line, reason) => {
@@ -81,13 +93,56 @@ describe('messages', () => {
 	});
 
 	it('refuses a deck over the size cap', () => {
-		const line = JSON.stringify({v: 2, type: 'deck', deck: {meta: {}, slides: ['x'.repeat(600), 'y'.repeat(600)]}});
+		const line = JSON.stringify({v: 3, type: 'deck', deck: {meta: {}, slides: ['x'.repeat(600), 'y'.repeat(600)]}});
 		expect(parseMessage(line, limitsFor(1000))).toEqual({error: expect.stringContaining('size cap')});
 	});
 
 	it('turns lone surrogates into U+FFFD, as strict decoding of a file would not let them in', () => {
-		const result = parseMessage(`{"v":2,"type":"deck","deck":{${plainJson},"meta":{"title":"a\\ud800b"},"slides":["x\\udc00"]}}`, limits);
+		const result = parseMessage(`{"v":3,"type":"deck","deck":{${plainJson},"meta":{"title":"a\\ud800b"},"slides":["x\\udc00"]}}`, limits);
 		expect(result).toEqual({message: {type: 'deck', deck: {...plainDeck, meta: {title: 'a\uFFFDb'}, slides: ['x\uFFFD']}}});
+	});
+});
+
+describe('a deck in parts (protocol version 3)', () => {
+	const shared = {
+		...plainDeck,
+		meta: {title: 'Big'},
+		slides: Array.from({length: 5000}, (_, i) => `## Slide ${i + 1}\n\n${'text '.repeat(10)}`),
+	};
+
+	it('a large deck is sent as a deck message and slides messages, each a bounded piece, and put back together', () => {
+		const lines = encodeDeck(shared);
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) expect(line.length).toBeLessThan(200 * 1024);
+		const assembler = new DeckAssembler(limits.maxDeckChars);
+		const results = lines.map(line => {
+			const parsed = parseMessage(line.trimEnd(), limits);
+			if ('error' in parsed || (parsed.message.type !== 'deck' && parsed.message.type !== 'slides')) throw new Error(line.slice(0, 80));
+			const taken = assembler.take(parsed.message);
+			expect(assembler.waiting).toBe(!('deck' in taken && taken.deck));
+			return taken;
+		});
+		expect(results.at(-1)).toEqual({deck: shared});
+		expect(results.slice(0, -1).every(result => !('deck' in result && result.deck))).toBe(true);
+	});
+
+	it('a small deck is one message, as before', () => {
+		const small = {...plainDeck, meta: {}, slides: ['# A', '## B']};
+		expect(encodeDeck(small)).toEqual([encodeMessage({type: 'deck', deck: small})]);
+		expect(new DeckAssembler(limits.maxDeckChars).take({type: 'deck', deck: small})).toEqual({deck: small});
+	});
+
+	it('refuses parts that do not make the deck said', () => {
+		const assembler = new DeckAssembler(1000);
+		expect(assembler.take({type: 'slides', slides: ['x']})).toEqual({error: 'the talk sent slides without a deck'});
+		expect(assembler.take({type: 'deck', deck: {...plainDeck, meta: {}, slides: ['a']}, count: 2})).toEqual({});
+		expect(assembler.take({type: 'slides', slides: ['b', 'c']})).toEqual({error: expect.stringContaining('more slides than the 2')});
+		expect(assembler.take({type: 'deck', deck: {...plainDeck, meta: {}, slides: ['a']}, count: 3})).toEqual({});
+		expect(assembler.take({type: 'slides', slides: ['x'.repeat(1001)]})).toEqual({error: expect.stringContaining('size cap')});
+		expect(parseMessage('{"v":3,"type":"slides","slides":[]}', limits)).toEqual({error: expect.stringContaining('no slides')});
+		expect(parseMessage(`{"v":3,"type":"deck","count":1,"deck":{${plainJson},"meta":{},"slides":["a","b"]}}`, limits)).toEqual({
+			error: expect.stringContaining('1 to'),
+		});
 	});
 });
 
@@ -243,5 +298,40 @@ describe('fuzz: whatever a talk sends, a follower answers with a message or one 
 			}),
 			{numRuns: 1000},
 		);
+	});
+});
+
+describe('a follower reading a large deck in parts', () => {
+	it('rebuilds it in slices and takes the position after it, never before', async () => {
+		const stream = new PassThrough();
+		const heard: string[] = [];
+		let resolve = () => {};
+		const positioned = new Promise<void>(done => {
+			resolve = done;
+		});
+		readTalk(
+			stream,
+			'talk',
+			limitsFor(10 * 1024 * 1024),
+			{
+				deck: deck => heard.push(`deck ${deck.count}`),
+				position: position => {
+					heard.push(`position ${position.slide}`);
+					resolve();
+				},
+				ended: () => heard.push('ended'),
+				problem: message => heard.push(`problem ${message}`),
+				lost: reason => heard.push(`lost ${reason}`),
+			},
+			() => {},
+		);
+		const slides = Array.from({length: 60_000}, (_, i) => `## Slide ${i + 1}`);
+		const lines = encodeDeck({...plainDeck, meta: {}, slides});
+		expect(lines.length).toBeGreaterThan(10);
+		stream.write(
+			lines.join('') + encodeMessage({type: 'position', slide: 59_999, step: 0, blank: false, clock: {elapsed: 0, paused: false}}),
+		);
+		await positioned;
+		expect(heard).toEqual(['deck 60000', 'position 59999']);
 	});
 });
