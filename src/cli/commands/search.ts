@@ -6,6 +6,7 @@ import {styles} from '../../layout/theme.js';
 import {slideSource} from '../../deck/deck.js';
 import {slideDoc} from '../../search/deck-docs.js';
 import {buildIndex, parseQuery, search, type Hit, type SearchDoc} from '../../search/index.js';
+import {plainSlideDoc} from '../../search/plain-slide.js';
 import {mayMatch, prefilterNeedles} from '../../search/prefilter.js';
 import {expandDeckPaths} from '../decks.js';
 import {LecternError, exitCodes, formatError} from '../errors.js';
@@ -35,10 +36,11 @@ export function runSearch(args: SearchArgs): number {
 		try {
 			const deck = loadDeck(file, args.maxSize * 1024 * 1024);
 			const found: SearchDoc[] = [];
-			// Only the slides whose source may hold every term are parsed (see prefilter.ts).
+			// Only the slides whose source may hold every term are read (see prefilter.ts), and
+			// only those plainer ones cannot answer for are parsed (see plain-slide.ts).
 			for (let i = 0; i < deck.count; i++) {
 				if (mayMatch(slideSource(deck, i), needles)) {
-					found.push(slideDoc(deck, i, file));
+					found.push(plainSlideDoc(deck, i, file) ?? slideDoc(deck, i, file));
 				}
 			}
 
