@@ -241,9 +241,7 @@ export function* scanSlideSteps(text: string, dialect: Dialect = dialects.lecter
 		return splitAtSeparators(text, separators, warnings);
 	}
 
-	const split = headingLevels(headings, dialect);
-	const cuts = headings.filter(heading => split.has(heading.level));
-	return cuts.length === 0 ? splitAtSeparators(text, [], warnings) : splitAtHeadings(text, cuts, warnings);
+	return yield* splitAtHeadings(text, headings, headingLevels(headings, dialect), warnings);
 }
 
 /**
@@ -320,16 +318,51 @@ function splitAtSeparators(
 	return dropBlankEnds({starts, ends, lines, warnings, splitBy: 'separators'}, text);
 }
 
-function splitAtHeadings(text: string, headings: readonly Cut[], warnings: SlideBounds['warnings']): SlideBounds {
-	const first = itemAt(headings, 0);
-	// What comes before the first heading is a slide of its own only when it shows something:
-	// comments alone (presenterm's `<!-- jump_to_middle -->`, a note) go with the first heading,
-	// as presenterm keeps the commands before a deck's first slide title on that slide.
-	const cuts: Cut[] =
-		first.start > 0 && !onlyComments(text, first.start) ? [{start: 0, line: 0}, ...headings] : [{start: 0, line: 0}, ...headings.slice(1)];
-	const starts = cuts.map(cut => cut.start);
-	const ends = [...starts.slice(1), text.length];
-	return dropBlankEnds({starts, ends, lines: cuts.map(cut => cut.line), warnings, splitBy: 'headings'}, text);
+/** Headings splitAtHeadings goes through between two pauses. */
+const headingsPerStep = 16_384;
+
+/**
+ * Slides cut at the headings of the `levels` that split, in steps: a deck of 5,000,000 `#`
+ * lines (the size cap) has as many headings, and going through them at once after the line
+ * scan held the presenter about a second.
+ */
+function* splitAtHeadings(
+	text: string,
+	headings: readonly Heading[],
+	levels: ReadonlySet<number>,
+	warnings: SlideBounds['warnings'],
+): Generator<void, SlideBounds> {
+	const starts: number[] = [];
+	const lines: number[] = [];
+	for (let i = 0; i < headings.length; i++) {
+		if (i > 0 && i % headingsPerStep === 0) yield;
+		const heading = itemAt(headings, i);
+		if (!levels.has(heading.level)) continue;
+		if (starts.length === 0) {
+			// What comes before the first heading is a slide of its own only when it shows something:
+			// comments alone (presenterm's `<!-- jump_to_middle -->`, a note) go with the first heading,
+			// as presenterm keeps the commands before a deck's first slide title on that slide.
+			starts.push(0);
+			lines.push(0);
+			if (heading.start === 0 || onlyComments(text, heading.start)) continue;
+		}
+
+		starts.push(heading.start);
+		lines.push(heading.line);
+	}
+
+	if (starts.length === 0) {
+		return splitAtSeparators(text, [], warnings);
+	}
+
+	const ends: number[] = [];
+	for (let i = 1; i < starts.length; i++) {
+		if (i % headingsPerStep === 0) yield;
+		ends.push(itemAt(starts, i));
+	}
+
+	ends.push(text.length);
+	return dropBlankEnds({starts, ends, lines, warnings, splitBy: 'headings'}, text);
 }
 
 /** Whether `text` up to `end` holds nothing but blank space and closed HTML comments (in one pass). */
