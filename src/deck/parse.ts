@@ -120,12 +120,13 @@ function buildSlide(deck: Deck, index: number): Slide {
 				: {...block, line: block.line + shift},
 		),
 		body.problems.map(problem => ({...problem, line: problem.line + shift})),
+		!intro,
 	);
 }
 
 /** The slide of `body` (its plain texts read from it when asked: a spread would make them). */
-function withHead(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[]): Slide {
-	return new ParsedSlide(head, body, blocks, problems);
+function withHead(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[], sameText = true): Slide {
+	return new ParsedSlide(head, body, blocks, problems, sameText);
 }
 
 /**
@@ -139,13 +140,21 @@ class ParsedSlide implements Slide {
 	readonly noteElements: readonly Element[];
 	readonly problems: readonly DeckWarning[];
 	readonly #body: SlideBody;
-	constructor(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[]) {
+	/** Blocks changed beyond their lines (presenterm's introduction slide) are the slide's own. */
+	readonly #sameText: boolean;
+	constructor(head: SlideHead, body: SlideBody, blocks: readonly Block[], problems: readonly DeckWarning[], sameText: boolean) {
 		this.head = head;
 		this.title = body.title;
 		this.blocks = blocks;
 		this.noteElements = body.noteElements;
 		this.problems = problems;
 		this.#body = body;
+		this.#sameText = sameText;
+	}
+
+	/** See sameTextKey. */
+	get textKey(): object {
+		return this.#sameText ? this.#body : this;
 	}
 
 	get bodyText(): string {
@@ -155,6 +164,16 @@ class ParsedSlide implements Slide {
 	get notesText(): string {
 		return this.#body.notesText;
 	}
+}
+
+/**
+ * An object that is the same for slides parsed from the same text (a deck that repeats a short
+ * slide parses it once, see slideBody): what depends on the text alone, not on where the slide
+ * is (a layout's lines, not its problems' line numbers), may be kept by it. The slide itself
+ * for a slide not made here.
+ */
+export function sameTextKey(slide: Slide): object {
+	return slide instanceof ParsedSlide ? slide.textKey : slide;
 }
 
 /** A parsed body; its plain texts are made when first read (see ParsedSlide). */

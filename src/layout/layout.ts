@@ -315,12 +315,14 @@ export function layoutSlide(
 	// middle row on after presenterm's jump_to_middle (when what is above leaves room).
 	const top = isSection ? Math.max(0, Math.floor((size.height - body.lines.length) / 2)) : 0;
 	const middle = body.middleAt === undefined || isSection ? 0 : Math.max(0, Math.floor(size.height / 2) - body.middleAt);
-	const lines = [
-		...Array.from({length: top}, () => blankLine),
-		...body.lines.slice(0, body.middleAt),
-		...Array.from({length: middle}, () => blankLine),
-		...(body.middleAt === undefined ? [] : body.lines.slice(body.middleAt)),
-	];
+	// Pushed one by one, not spread: check lays out every slide, and a spread iterates (and
+	// allocates per element) in the bin's unoptimised V8.
+	const lines: Line[] = [];
+	pushBlankRows(lines, top);
+	const split = Math.min(body.middleAt ?? body.lines.length, body.lines.length);
+	for (let i = 0; i < split; i++) lines.push(itemAt(body.lines, i));
+	pushBlankRows(lines, middle);
+	for (let i = split; i < body.lines.length; i++) lines.push(itemAt(body.lines, i));
 	const fitted = fitToHeight(lines, size.height, 0, theme);
 	const problems =
 		fitted.hiddenBelow > 0 ? [...body.problems, {kind: 'tall', rows: lines.length, available: size.height} as const] : body.problems;

@@ -66,7 +66,14 @@ export function join(...parts: readonly (Line | Run)[]): Line {
 
 /** Every run of the line with `roles` added outside its own (a quote around a paragraph). */
 export function withRoles(of: Line, roles: readonly Role[]): Line {
-	return {runs: of.runs.map(part => ({...part, roles: [...roles, ...(part.roles ?? [])]})), width: of.width};
+	const runs: Run[] = [];
+	for (let i = 0; i < of.runs.length; i++) {
+		const part = itemAt(of.runs, i);
+		// Roles are never changed once made: a run without roles of its own shares `roles`.
+		runs.push({...part, roles: part.roles && part.roles.length > 0 ? roles.concat(part.roles) : roles});
+	}
+
+	return {runs, width: of.width};
 }
 
 /** The part of a run between text offsets `from` and `to`, measured again. */

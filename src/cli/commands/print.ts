@@ -1,12 +1,12 @@
 // `lectern print <deck>`: the deck as text on stdout, laid out by the same function the
 // presenter uses. No cursor movement; colour only on a terminal and never with NO_COLOR.
 import {slideHead} from '../../deck/deck.js';
-import {parseSlideOnce, sectionCrumb} from '../../deck/parse.js';
+import {parseSlideOnce, sameTextKey, sectionCrumb} from '../../deck/parse.js';
 import {renderNotes, renderSlideBodyOnce} from '../../layout/layout.js';
 import {renderQuiz} from '../../layout/quiz.js';
 import type {Quiz} from '../../deck/quiz.js';
-import {join, run, spaces, textLine, truncateLine, withRoles} from '../../layout/lines.js';
-import type {Line, Run} from '../../layout/runs.js';
+import {join, line, run, spaces, textLine, truncateLine, withRoles} from '../../layout/lines.js';
+import type {Line, Role, Run} from '../../layout/runs.js';
 import {ansiWriter, writePlain} from '../../layout/write.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadDeck} from '../load.js';
@@ -46,6 +46,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 	const theme = highlighter ? streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme, highlighter) : colours;
 	const rule = theme.glyphs.horizontal;
 	const ellipsis = run(theme.glyphs.ellipsis);
+	const dim: readonly Role[] = ['dim'];
 	// The rule after each slide's label, made once per length (it was measured once per slide).
 	const rules = new Map<number, Run>();
 	const ruleOf = (cells: number): Run => {
@@ -92,6 +93,9 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		held = [];
 	};
 
+	// The lines of the slide drawn last: a deck that repeats a short slide parses it once (slides
+	// with the same text share one body, see sameTextKey), and it is laid out once too.
+	let drawn: {key: object; step: number; lines: readonly Line[]} | undefined;
 	for (const i of indexes) {
 		// Not kept: printing 300,000 slides kept whole made memory (and GC work) grow with each.
 		const slide = parseSlideOnce(deck, i);
@@ -104,9 +108,15 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		const step = quizzes.length > 0 ? Math.max(0, Math.min(lastStep, ...quizzes.map(block => block.answerStep - 1))) : lastStep;
 		const crumbs = [sectionCrumb(deck, i), slide.title].filter(Boolean).join(` ${theme.glyphs.crumb} `);
 		const label = `${rule}${rule} ${i + 1}/${deck.count}${crumbs === '' ? '' : ` ${theme.glyphs.separator} ${crumbs}`} `;
-		const head = withRoles(truncateLine(textLine(label), width, ellipsis), ['dim']);
-		out.push(join(head, ruleOf(Math.max(0, width - head.width))), blank);
-		out.all(renderSlideBodyOnce(slide, step, width, theme).lines);
+		const whole = run(label, dim);
+		const head = whole.width <= width ? line([whole]) : withRoles(truncateLine(textLine(label), width, ellipsis), dim);
+		out.push(head.width < width ? line([...head.runs, ruleOf(width - head.width)]) : head, blank);
+		const key = sameTextKey(slide);
+		if (drawn?.key !== key || drawn.step !== step) {
+			drawn = {key, step, lines: renderSlideBodyOnce(slide, step, width, theme).lines};
+		}
+
+		out.all(drawn.lines);
 		held.push(...quizzes.map(block => ({slide: i, quiz: block.quiz})));
 		if (args.notes && slide.noteElements.length > 0) {
 			out.push(blank, join(spaces(2), run('Notes:', ['dim'])));
