@@ -62,7 +62,8 @@ export function statusLine(input: StatusInput, width: number, theme: Theme): Lin
 	const right = line([run(`${typed}${badges}${position}${bar}`), ...clock, run(' ')]);
 	const leftRoom = Math.max(0, width - right.width - 2);
 	const where = [input.section, input.slideTitle].filter(Boolean).join(` ${g.crumb} `);
-	const withDeck = [input.deckTitle, where].filter(Boolean).join(` ${g.separator} `);
+	// A title slide's title is often the deck's own: said once, not `Title · Title`.
+	const withDeck = where === input.deckTitle ? where : [input.deckTitle, where].filter(Boolean).join(` ${g.separator} `);
 	// Where you are matters more than which deck: drop the deck title before cutting the slide's.
 	const crumbs = run(withDeck).width <= leftRoom || where === '' ? withDeck : where;
 	// Titles are deck text: in ASCII mode their box drawing and arrows are converted as on the slide.

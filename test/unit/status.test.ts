@@ -55,6 +55,18 @@ describe('statusLine', () => {
 		expect(stringWidth(line)).toBe(100);
 	});
 
+	it("says a slide title that is the deck title once (a title slide, presenterm's introduction)", () => {
+		const line = statusLine(
+			{...base, deckTitle: 'Before the trip', section: '', slideTitle: 'Before the trip', badges: [], steps: 1},
+			100,
+			plain,
+		);
+		expect(line.trimEnd()).toMatch(/^ Before the trip {2,}12\/57 /);
+		expect(statusLine({...base, deckTitle: 'Trip', section: 'Trip', slideTitle: 'Bags', badges: [], steps: 1}, 100, plain)).toMatch(
+			/^ Trip · Trip › Bags /,
+		);
+	});
+
 	it('is exactly width cells at every width, truncated and never wrapped', () => {
 		for (let width = 1; width <= 220; width++) {
 			for (const theme of [plain, ascii, colour]) {
