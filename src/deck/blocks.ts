@@ -561,9 +561,22 @@ export class BlockTracker {
 					this.commentClose = close === -1 ? source.length : close;
 				}
 
-				if (this.commentClose + 3 <= end) {
+				const close = this.commentClose;
+				if (close + 3 <= end) {
 					leaf = none;
 					mode = noneTop;
+				} else {
+					// The lines after this one that end before the close are the comment's too: counted in a loop of their own.
+					while (line + 2 < lineLimit) {
+						const after = source.indexOf('\n', end + 1);
+						if (after === -1 || after >= close) {
+							break;
+						}
+
+						line++;
+						at = end + 1;
+						end = after;
+					}
 				}
 
 				blank = false;
@@ -645,6 +658,28 @@ export class BlockTracker {
 				truncate(stack, 0);
 				leaf = fenceLeaf(line + 1, c, length);
 				mode = fenceTop;
+				blank = false;
+				content = true;
+			} else if (
+				c === 0x3e &&
+				source.charCodeAt(at + 1) === space &&
+				at + 2 < end &&
+				(stack.length === 0 ? mode <= paragraphTop : stack.length === 1 && stack[0]?.quote === true && mode === otherMode) &&
+				startsText(source.charCodeAt(at + 2))
+			) {
+				// `> text`: a lone quote's paragraph opened or gone on (quickContainer's first case, without its calls).
+				if (stack.length === 0) {
+					stack.push(quoteContainer());
+					leaf = paragraphLeaf(line + 1, at, false);
+				} else if (leaf.type === 'paragraph') {
+					leaf.definitions = false;
+				} else if (leaf.type === 'none') {
+					leaf = paragraphLeaf(line + 1, at, false);
+				} else {
+					break;
+				}
+
+				mode = otherMode;
 				blank = false;
 				content = true;
 			} else if (c === space || c === tab || c === 0x3e) {
