@@ -83,12 +83,17 @@ function cutLine(text: string, width: number, theme: Theme, roles?: readonly Rol
 	return truncateLine(line([run(text, roles)]), width, run(theme.glyphs.ellipsis, roles));
 }
 
+/** The typing cursor, as the search bar in the status bar draws it. */
+function filterCursor(theme: Theme): string {
+	return theme.ascii ? '_' : '▏';
+}
+
 function overviewLines(input: OverlayInput, area: Size): Line[] {
 	const {deck, state, theme} = input;
 	const list = input.overviewSlides ?? overviewSlides(deck, state.overview.filter);
 	const header =
 		state.overview.filtering || state.overview.filter !== ''
-			? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? '_' : ''}  (${list.length} slides)`
+			? `  Overview ${theme.glyphs.separator} filter: ${state.overview.filter}${state.overview.filtering ? filterCursor(theme) : ''}  (${list.length} slide${list.length === 1 ? '' : 's'})`
 			: `  Overview ${theme.glyphs.separator} ${deck.count} slides ${theme.glyphs.separator} Enter opens, / filters, Esc closes`;
 	// The deck's title, author and date are deck text: converted in ASCII mode like the titles below.
 	const aboutText = aboutDeck(deck.meta, theme.glyphs.separator);

@@ -201,7 +201,7 @@ describe('overview', () => {
 		t.press('o');
 		await t.waitFor('Overview');
 		t.press('/');
-		await t.waitFor('filter: _');
+		await t.waitFor('filter: ▏');
 		await type(t, 'filter: ', 'history');
 		const matching = slides.filter(slide => slide.title.toLowerCase().includes('history'));
 		expect(matching.length).toBeGreaterThan(0);
@@ -228,7 +228,7 @@ describe('overview', () => {
 		t.press('o');
 		await t.waitFor('Overview');
 		t.press('/');
-		await t.waitFor('filter: _');
+		await t.waitFor('filter: ▏');
 		await type(t, 'filter: ', 'memory');
 		const matching = slides.filter(slide => slide.title.toLowerCase().includes('memory'));
 		expect(matching.length).toBeGreaterThan(2);

@@ -232,6 +232,18 @@ describe('composeRows', () => {
 		expect(screen[11]).toContain('4/28');
 	});
 
+	it("draws the overview filter's cursor as the search bar draws its own (▏, _ in ASCII)", () => {
+		const state: NavState = {
+			...initialState({notesVisible: false, slide: 3}),
+			overlay: 'overview',
+			overview: {cursor: 0, filter: 'open', filtering: true},
+		};
+		expect(rows(state, 80, 12)[1]).toBe('  Overview · filter: open▏  (1 slide)');
+		const ascii = createTheme({level: 0, ascii: true});
+		const asciiRows = composeRows(buildRegions({deck: guide, state, size: {width: 80, height: 12}, theme: ascii, elapsedSeconds: 0}));
+		expect(asciiRows[1]).toBe('  Overview - filter: open_  (1 slide)');
+	});
+
 	it('draws box drawing and arrows in titles as ASCII in the status bar and the overview with the ASCII theme', () => {
 		const deck = openDeck('---\ntitle: Walks → tables\n---\n# Paging ─ tables\n\n---\n\n## GPA → MPA ▶ walk\n\ntext\n', 'arrows.md');
 		const ascii = createTheme({level: 0, ascii: true});
