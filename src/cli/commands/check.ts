@@ -19,6 +19,8 @@ import {loadDeck} from '../load.js';
 import {timeProblems} from '../../deck/timing.js';
 import {marpDirectives} from '../../deck/dialects/rules.js';
 import {pushAll} from '../../deck/arrays.js';
+import {itemAt} from '../../deck/checked.js';
+import {writeLines} from '../write-lines.js';
 
 export type CheckArgs = Readonly<{
 	decks: readonly string[];
@@ -76,7 +78,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 	if (args.json) {
 		process.stdout.write(`${safeJson(problems, 2)}\n`);
 	} else {
-		process.stdout.write(problems.map(problem => `${formatProblem(problem)}\n`).join(''));
+		writeLines(process.stdout, problems.length, i => formatProblem(itemAt(problems, i)));
 	}
 
 	if (unreadable) {

@@ -11,6 +11,7 @@ import {expandDeckPaths} from '../decks.js';
 import {loadDeck} from '../load.js';
 import {prefersAscii} from '../terminal-env.js';
 import {itemAt, lastOf} from '../../deck/checked.js';
+import {writeEachLine} from '../write-lines.js';
 
 export type OutlineArgs = Readonly<{decks?: readonly string[]; json: boolean; maxSize: number; times?: boolean}>;
 
@@ -88,6 +89,6 @@ export function runOutline(args: OutlineArgs): number {
 		}
 	}
 
-	process.stdout.write(out.map(line => `${line}\n`).join(''));
+	writeEachLine(process.stdout, out);
 	return 0;
 }
