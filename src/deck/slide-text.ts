@@ -150,6 +150,10 @@ export function splitSlideText(
 	let paragraph: string[] = [];
 	let visibleBeforeParagraph = 0;
 	let notesMode: 'comment' | 'div' | 'rest' | undefined;
+	// A presenterm YAML note opened on a line of its own: its next line holds the `speaker_note:` key.
+	let yamlKeyNext = false;
+	// Inside a YAML literal block (`speaker_note: |`): each line is a line of the note.
+	let yamlLiteral = false;
 	let notesLine = -1;
 	let titleDepth = 0;
 	let titleSource = '';
@@ -189,11 +193,22 @@ export function splitSlideText(
 
 		if (notesMode === 'comment') {
 			const close = line.indexOf('-->');
-			if (close === -1) {
-				notes.push(line);
-			} else {
-				notes.push(line.slice(0, close));
+			let text = close === -1 ? line : line.slice(0, close);
+			if (yamlKeyNext) {
+				// The `speaker_note:` key of a YAML comment, on the line after `<!--`.
+				text = text.replace(/^\s*speaker_note\s*:/i, '');
+				yamlLiteral = isLiteralBlock(text);
+				text = yamlNoteStart(text);
+				yamlKeyNext = false;
+			} else if (yamlLiteral && text.trim() !== '') {
+				// A YAML literal block (`|`) keeps its lines, as presenterm shows them: a hard break each.
+				text = `${text.trimEnd()}  `;
+			}
+
+			notes.push(text);
+			if (close !== -1) {
 				notesMode = undefined;
+				yamlLiteral = false;
 			}
 
 			continue;
@@ -297,10 +312,17 @@ export function splitSlideText(
 			unsupported.push({line: i, what: `${line.trim().slice(0, 40)}${line.trim().length > 40 || !line.includes('-->') ? ' … -->' : ''}`});
 		}
 
+		// presenterm reads every comment as YAML, so its multi-line notes are `<!--` alone, then
+		// `speaker_note: |` and the note's lines (its documentation's form).
+		const yamlNote =
+			!read && dialect.name === 'presenterm' && /^\s*<!--\s*$/.test(line) && /^\s*speaker_note\s*:/i.test(lines[i + 1] ?? '');
 		const note = read
 			? undefined
-			: (matchNoteOpen(line) ?? (commentNotes && !config && !layoutComment.test(line) ? matchComment(line) : undefined));
+			: yamlNote
+				? {syntax: commentNote, rest: ''}
+				: (matchNoteOpen(line) ?? (commentNotes && !config && !layoutComment.test(line) ? matchComment(line) : undefined));
 		if (note) {
+			yamlKeyNext = yamlNote;
 			const comment = note.syntax.until === 'comment';
 			if (comment) {
 				dropComment(line);
@@ -318,11 +340,15 @@ export function splitSlideText(
 
 			if (comment) {
 				const close = note.rest.indexOf('-->');
+				// `<!-- speaker_note: |` (a YAML block) starts the note on the next line.
+				const speaker = /^\s*<!--\s*speaker[_-]notes?\s*:/i.test(line);
+				yamlLiteral = speaker && isLiteralBlock(note.rest);
+				const rest = speaker ? yamlNoteStart(note.rest) : note.rest;
 				if (close === -1) {
-					notes.push(note.rest.trimStart());
+					notes.push(rest.trimStart());
 					notesMode = 'comment';
 				} else {
-					notes.push(note.rest.slice(0, close).trim());
+					notes.push(rest.slice(0, close).trim());
 				}
 			} else {
 				notes.push(note.rest.trim());
@@ -503,6 +529,16 @@ function fenceStart(line: string): number {
 function extendLast(spans: Array<[number, number]>, line: number): void {
 	const last = spans.at(-1);
 	if (last) last[1] = line;
+}
+
+/** A YAML literal block's indicator (`|`, `|-`, `|+`, `|2`): the lines below keep their breaks. */
+function isLiteralBlock(rest: string): boolean {
+	return /^\s*\|[-+]?\d?\s*$/.test(rest);
+}
+
+/** A YAML note's first line without its block indicator (`|`, `>`, `|-`…): the note is the lines below. */
+function yamlNoteStart(rest: string): string {
+	return /^\s*[|>][-+]?\d?\s*$/.test(rest) ? '' : rest;
 }
 
 function matchComment(line: string): {syntax: NoteSyntax; rest: string} | undefined {

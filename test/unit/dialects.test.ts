@@ -440,6 +440,35 @@ describe('incremental lists', () => {
 	});
 });
 
+describe("presenterm's multi-line speaker notes (YAML in the comment)", () => {
+	it.each([
+		['`<!--` alone, then the key', 'A\n=\n\nshown\n\n<!--\nspeaker_note: |\n  first line\n  second line\n-->\n\nafter'],
+		['the key on the opening line', 'A\n=\n\nshown\n\n<!-- speaker_note: |\n  first line\n  second line\n-->\n\nafter'],
+	])('%s: a literal block keeps its lines', (_, text) => {
+		const deck = openDeck(text, 'x.md', 'presenterm');
+		expect(slideText(deck, 0).notes).toBe('first line  \nsecond line  ');
+		const slide = parseSlide(deck, 0);
+		expect(slide.noteElements).toEqual([
+			{kind: 'paragraph', inlines: [{kind: 'text', text: 'first line'}, {kind: 'break'}, {kind: 'text', text: 'second line'}]},
+		]);
+		expect(slide.bodyText).toBe('A\nshown\nafter');
+		// The notes' lines stay out of the slide, which keeps its file lines.
+		expect(slide.blocks.map(block => block.line)).toEqual([1, 4, text.split('\n').indexOf('after') + 1]);
+	});
+
+	it('a folded block (>) reads as one paragraph; a multi-line comment without the key stays hidden', () => {
+		expect(slideText(openDeck('<!--\nspeaker_note: >\n  one\n  two\n-->', 'x.md', 'presenterm'), 0).notes).toBe('one\ntwo');
+		const plain = openDeck('text\n\n<!--\njust a comment\n-->', 'x.md', 'presenterm');
+		expect(slideText(plain, 0).hasNotes).toBe(false);
+		expect(parseSlide(plain, 0).bodyText).toBe('text');
+	});
+
+	it('is presenterm evidence', () => {
+		expect(detectDialect('A\n=\n\n<!--\nspeaker_note: |\n  n\n-->\n', {})).toBe('presenterm');
+		expect(detectDialect('A\n=\n\n<!-- vim: set tw=80: -->\n<!-- end_slide -->\n', {})).toBe('presenterm');
+	});
+});
+
 describe('a directive comment between two lists', () => {
 	it.each([
 		['new_lines', '<!-- new_lines: 1 -->'],

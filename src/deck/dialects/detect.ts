@@ -35,6 +35,8 @@ const signs: ReadonlyArray<readonly [DialectName, RegExp]> = [
 		'presenterm',
 		/^<!--\s*(?:end_slide|speaker_note\s*:.*|incremental_lists\s*:.*|jump_to_middle|new_?lines?(?:\s*:\s*\d+)?|alignment\s*:.*)\s*-->\s*$/gim,
 	],
+	// A multi-line note as presenterm documents it: `<!--` alone, then `speaker_note: |`.
+	['presenterm', /^<!--[ \t]*\n[ \t]*speaker_note[ \t]*:/gm],
 	['patat', /^\.\s\.\s\.\s*$/gm],
 	['reveal', /^(?:--|<!--\s*\.(?:slide|element)\s*:.*-->)\s*$/gim],
 	['lookatme', /^<!--\s*stop\s*-->\s*$/gim],
@@ -50,8 +52,8 @@ const sharedCommands = /^<!--\s*(?:pause|column_layout\s*:.*|column\s*:.*|reset_
 function notPresenterm(head: string): boolean {
 	for (const comment of head.matchAll(oneLineComment)) {
 		const text = comment[0].trim();
-		// An empty comment says nothing either way.
-		if (!/^<!--\s*-->$/.test(text) && !presentermCommand.test(text)) return true;
+		// An empty comment says nothing either way; presenterm lets vim's modelines and fold marks pass.
+		if (!/^<!--\s*(?:vim:.*|\{\{\{|\}\}\})?\s*-->$/.test(text) && !presentermCommand.test(text)) return true;
 	}
 
 	ruleSeparator.lastIndex = 0;
