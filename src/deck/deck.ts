@@ -199,11 +199,13 @@ export function slideText(deck: Deck, index: number): SlideText {
 	return text;
 }
 
-/** The deck's settings that change how its slides are read (patat's, from its front matter). */
+/** The deck's settings that change how its slides are read (patat's, presenterm's `options`, from its front matter). */
 export function readingOptions(deck: Deck): {incrementalLists: boolean; commentNotes: boolean} {
 	const patat = deck.meta.extra['patat'] as {incrementalLists?: unknown; speakerNotes?: unknown} | undefined;
+	const options = deck.meta.extra['options'] as {incremental_lists?: unknown} | undefined;
 	return {
-		incrementalLists: patat?.incrementalLists === true,
+		// presenterm's `options: incremental_lists: true` is the deck's default; the comment switches it per slide.
+		incrementalLists: patat?.incrementalLists === true || (deck.dialect === 'presenterm' && options?.incremental_lists === true),
 		// patat shows comments as notes only when told where to (`speakerNotes: {file: …}`).
 		commentNotes: patat?.speakerNotes !== undefined && patat.speakerNotes !== null && patat.speakerNotes !== false,
 	};

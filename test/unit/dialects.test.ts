@@ -434,6 +434,18 @@ describe('incremental lists', () => {
 		expect([0, 1, 2, 4].map(step => shownAt(follower, step))).toEqual([0, 1, 2, 4].map(step => shownAt(deck, step)));
 	});
 
+	it("presenterm: options' incremental_lists in the front matter is every slide's default, and the comment switches it", () => {
+		const deck = openDeck(
+			'---\noptions:\n  incremental_lists: true\n---\n\nA\n=\n\n- a\n- b\n\n<!-- end_slide -->\n\nB\n=\n\n<!-- incremental_lists: false -->\n\n- a\n- b\n\n<!-- end_slide -->\n\nC\n=\n\n- a\n- b',
+			'x.md',
+		);
+		expect(deck.dialect).toBe('presenterm');
+		expect([0, 1, 2].map(i => stepsOf(deck, i))).toEqual([3, 1, 3]);
+		// A follower reads it the same way.
+		const follower = deckFromShared(shareDeck(deck, false), 'talk');
+		expect([0, 1, 2].map(i => stepsOf(follower, i))).toEqual([3, 1, 3]);
+	});
+
 	it('patat: incrementalLists in the front matter', () => {
 		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: true\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(3);
 		expect(stepsOf(openDeck('---\npatat:\n  incrementalLists: false\n---\n\n# T\n\n1. one\n2. two\n', 'x.md'), 0)).toBe(1);

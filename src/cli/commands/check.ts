@@ -256,13 +256,23 @@ const presenterSettings: ReadonlyMap<string, string> = new Map([
 	...['revealOptions', 'highlightTheme', 'css', 'scripts', 'separator', 'verticalSeparator'].map(key => [key, 'reveal-md'] as const),
 ]);
 const readPatatSettings = new Set(['incrementalLists', 'slideLevel', 'speakerNotes', 'wrap']);
+/** presenterm's `options` Lectern carries out. */
+const readPresentermOptions = new Set(['incremental_lists']);
 
 /** Other presenters' front-matter settings in the deck (`patat.wrap` for a patat setting), as `"key" (presenter)`, in order. */
 function unusedFrontMatter(deck: Deck): string[] {
 	const unused: string[] = [];
+	const settingName = (key: string) => sanitizeLine(key.length > 40 ? `${key.slice(0, 39)}…` : key);
 	for (const key of Object.keys(deck.meta.extra)) {
 		const presenter = presenterSettings.get(key);
-		if (presenter !== undefined) unused.push(`"${key}" (${presenter})`);
+		const options = deck.meta.extra[key];
+		if (key === 'options' && typeof options === 'object' && options !== null && !Array.isArray(options)) {
+			for (const option of Object.keys(options)) {
+				if (!readPresentermOptions.has(option)) unused.push(`"options.${settingName(option)}" (presenterm)`);
+			}
+		} else if (presenter !== undefined) {
+			unused.push(`"${key}" (${presenter})`);
+		}
 	}
 
 	const patat = deck.meta.extra['patat'];
