@@ -71,6 +71,7 @@ export type SlideText = Readonly<{
 }>;
 
 /** A line the audience would see some of: not blank, not the empty comment left for a dropped one. */
+const emptyComment = /^\s*<!---->\s*$/;
 const isShown = (text: string) => text.trim() !== '' && text.trim() !== '<!---->';
 
 /** An HTML comment read as speaker notes (Marp, patat: every comment that is not a directive). */
@@ -232,6 +233,13 @@ export function splitSlideText(
 				continue;
 			}
 			// Otherwise the line closed the list item holding the code: it is read below.
+		}
+
+		// An empty comment (the one a dropped note or directive leaves, which a follower's copy of
+		// the slide holds) is dropped the same way again, so it is never a note or a step of its own.
+		if (!read && emptyComment.test(line)) {
+			dropComment(line);
+			continue;
 		}
 
 		const aligning = read ? undefined : dialect.alignment?.(line);

@@ -50,10 +50,11 @@ export function* shareDeckSteps(deck: Deck, withNotes: boolean): Generator<void,
 }
 
 /**
- * A slide's source without its notes: each line of a note becomes a blank line, which is what
- * the slide splitter makes of it (a note ends a paragraph and is otherwise nothing; a blank
- * line more or less changes no block), so the follower's split of what is left gives the
- * leader's steps, line for line, and with them the same alignment and spacing.
+ * A slide's source without its notes, as the slide splitter reads it: a note written as an
+ * HTML comment ends the list or paragraph above it (CommonMark reads a comment so), so its first
+ * line becomes the empty comment the splitter leaves in its place (never a note, in any dialect);
+ * every other line of a note becomes a blank line. The follower's split of what is left gives the
+ * leader's steps, line for line, and with them the same blocks, alignment and spacing.
  */
 export function withoutNotes(source: string, noteLines: readonly (readonly [number, number])[]): string {
 	if (noteLines.length === 0) {
@@ -62,7 +63,11 @@ export function withoutNotes(source: string, noteLines: readonly (readonly [numb
 
 	const lines = source.split('\n');
 	for (const [first, last] of noteLines) {
+		const line = lines[first] ?? '';
+		const indent = line.length - line.trimStart().length;
+		const standIn = line.startsWith('<!--', indent) ? `${line.slice(0, indent)}<!---->` : '';
 		lines.fill('', first, last + 1);
+		lines[first] = standIn;
 	}
 
 	return lines.join('\n');

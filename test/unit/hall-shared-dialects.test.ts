@@ -141,6 +141,26 @@ describe('notes in every note syntax stay with the leader', () => {
 	});
 });
 
+describe('a note comment between two list items', () => {
+	// The leader's splitter leaves an empty comment where the note was, which ends the first list
+	// (CommonMark); the follower's copy must end it too, not join both into one loose list.
+	it.each([
+		['lectern', '## T\n\n- a\n- b\n<!-- notes: SECRET-1 -->\n- c\n- d\n'],
+		[
+			'presenterm',
+			'---\ntitle: x\n---\nT\n===\n\n- a\n- b\n<!-- speaker_note: SECRET-2 -->\n- c\n- d\n<!-- end_slide -->\n\nU\n===\n\nx\n',
+		],
+		['marp', '---\nmarp: true\n---\n\n# T\n\n- a\n- b\n<!-- SECRET-3 -->\n- c\n- d\n'],
+		['patat', '---\npatat:\n  speakerNotes:\n    file: /tmp/n.txt\n---\n\n# T\n\n- a\n- b\n<!-- SECRET-4 -->\n- c\n- d\n'],
+	] as const)('%s: the follower shows the same two lists, and no note', (dialect, text) => {
+		const leader = openDeck(text, 'talk.md', dialect);
+		const {deck: follower, line} = followed(leader);
+		expect(line).not.toContain('SECRET');
+		expectSameSlides(leader, follower);
+		expect(slideHead(follower, 0).hasNotes).toBe(false);
+	});
+});
+
 describe('withoutNotes', () => {
 	it('blanks the lines of each note, so every other line keeps its number', () => {
 		expect(
@@ -151,5 +171,10 @@ describe('withoutNotes', () => {
 		).toBe('a\n\n\nb\n\nc');
 		expect(withoutNotes('a\nn1', [[1, 1]])).toBe('a\n');
 		expect(withoutNotes('a\nb', [])).toBe('a\nb');
+	});
+
+	it('leaves an empty comment where a note comment began, at its indent', () => {
+		expect(withoutNotes('- a\n  <!-- notes: x\n  y -->\n- b', [[1, 2]])).toBe('- a\n  <!---->\n\n- b');
+		expect(withoutNotes('a\n???\nn', [[1, 2]])).toBe('a\n\n');
 	});
 });
