@@ -16,6 +16,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
 import {outDir, repoRoot} from './lib/env.mjs';
+import {realisticDeck} from './lib/realistic-deck.mjs';
 
 const {values} = parseArgs({
 	options: {
@@ -56,13 +57,7 @@ function benchDeck(count) {
 
 const decks = {
 	'bench-10000': () => benchDeck(10_000),
-	'realistic-6mb': () =>
-		Array.from({length: 10_000}, (_, i) =>
-			`# Slide ${i + 1}\n\nSome text about page tables, ${i}, and *more* of it.\n\n- a point\n- another point with \`code\`\n\n\`\`\`c\nint x = ${i};\n\`\`\`\n\n<!-- notes: ${'notes words '.repeat(30)} -->\n`.padEnd(
-				600,
-				' ',
-			),
-		).join('\n---\n\n'),
+	'realistic-6mb': realisticDeck,
 	'lecture-x20': () => readFileSync(path.join(repoRoot, 'decks', 'virtualization.md'), 'utf8').repeat(20),
 	'prose-lists': () =>
 		Array.from(

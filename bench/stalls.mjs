@@ -17,6 +17,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {childEnv, freshXdg, lecternFlags, lecternScript, outDir, repoRoot} from './lib/env.mjs';
 import {PtySession, sleep} from './lib/pty-driver.mjs';
+import {realisticDeck} from './lib/realistic-deck.mjs';
 
 const probe = path.join(repoRoot, 'bench', 'lib', 'stall-probe.cjs');
 const {values} = parseArgs({
@@ -41,13 +42,7 @@ const decks = {
 	'setext-100k': () => 'a\n=\n'.repeat(100_000),
 	'hash-10mib': () => '#\n'.repeat(5_000_000),
 	'slides-100000': () => Array.from({length: 100_000}, (_, i) => `# Slide ${i + 1}\n`).join('\n---\n\n'),
-	'realistic-6mb': () =>
-		Array.from({length: 10_000}, (_, i) =>
-			`# Slide ${i + 1}\n\nSome text about page tables, ${i}, and *more* of it.\n\n- a point\n- another point with \`code\`\n\n\`\`\`c\nint x = ${i};\n\`\`\`\n\n<!-- notes: ${'notes words '.repeat(30)} -->\n`.padEnd(
-				600,
-				' ',
-			),
-		).join('\n---\n\n'),
+	'realistic-6mb': realisticDeck,
 	'short-word-lines': () => `# short\n\n${'word and more\n'.repeat(60_000)}`,
 	'one-word-1mb': () => `# word\n\n${'x'.repeat(1_000_000)}`,
 	'code-130000-lines': () => `# code\n\n\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``,
