@@ -4,6 +4,7 @@ import yargs, {type Argv} from 'yargs';
 import {dialectNames, type DialectName} from '../deck/dialects/dialect.js';
 import {LecternError, exitCodes, runGuarded} from './errors.js';
 import {forceDialect} from './load.js';
+import {rerunOptimisedIfHuge} from './optimised-rerun.js';
 import {coerceInteger, coerceIntegerOr, maxSizeOption, slideOption, widthOption} from './numbers.js';
 import {presentDefaults} from './quick-present.js';
 import {searchDefaults} from './quick-search.js';
@@ -171,6 +172,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('ascii', {type: 'boolean', default: false})
 					.option('max-size', maxSize),
 			async args => {
+				const rerun = await rerunOptimisedIfHuge([args.deck]);
+				if (rerun !== undefined) {
+					process.exitCode = rerun;
+					return;
+				}
+
 				const {runPrint} = await import('./commands/print.js');
 				process.exitCode = await runPrint(args);
 			},
@@ -206,6 +213,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('times', {type: 'boolean', default: false, describe: "each slide's planned start (duration, time weights)"})
 					.option('max-size', maxSize),
 			async args => {
+				const rerun = await rerunOptimisedIfHuge(args.decks ?? []);
+				if (rerun !== undefined) {
+					process.exitCode = rerun;
+					return;
+				}
+
 				const {runOutline} = await import('./commands/outline.js');
 				process.exitCode = runOutline(args);
 			},
@@ -228,6 +241,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('ascii', {type: 'boolean', default: false})
 					.option('max-size', maxSize),
 			async args => {
+				const rerun = await rerunOptimisedIfHuge(args.decks ?? []);
+				if (rerun !== undefined) {
+					process.exitCode = rerun;
+					return;
+				}
+
 				const {runCheck} = await import('./commands/check.js');
 				process.exitCode = await runCheck({...args, decks: args.decks ?? []});
 			},
@@ -261,6 +280,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 					})
 					.option('max-size', maxSize),
 			async args => {
+				const rerun = await rerunOptimisedIfHuge([args.deck]);
+				if (rerun !== undefined) {
+					process.exitCode = rerun;
+					return;
+				}
+
 				const {runExport} = await import('./commands/export.js');
 				process.exitCode = await runExport({
 					deck: args.deck,

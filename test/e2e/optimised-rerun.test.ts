@@ -1,0 +1,85 @@
+// A batch command over a huge deck, run under the bin's --no-opt, does its work in a second Node
+// without it (src/cli/optimised-rerun.ts): same output and exit code as in one process, and a
+// signal to the first ends the second (nothing left running, nothing half-written).
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describeRun, lecternBin, repoRoot, runLectern, tempDir} from './cli-helpers.js';
+import {defined} from '../support/defined.js';
+
+let dir: string;
+let removeDir: () => void;
+let huge: string;
+beforeAll(() => {
+	({dir, remove: removeDir} = tempDir('lectern-rerun-'));
+	huge = path.join(dir, 'huge.md');
+	// 30,000 slides without notes (check warns on each): 60,000 headings and rules, over the threshold.
+	fs.writeFileSync(huge, Array.from({length: 30_000}, (_, i) => `# Slide ${i + 1}\n\ntext ${i}\n`).join('\n---\n\n'));
+});
+afterAll(() => removeDir());
+
+const slow = {timeout: 120_000};
+
+/** Processes (pid and arguments) whose command line names `file`. */
+function processesNaming(file: string): Array<{pid: number; args: string[]}> {
+	const found: Array<{pid: number; args: string[]}> = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+			if (args.includes(file)) found.push({pid: Number(entry), args});
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+
+	return found;
+}
+
+async function until<T>(probe: () => T | undefined, what: string, timeout = 20_000): Promise<T> {
+	const end = Date.now() + timeout;
+	for (;;) {
+		const value = probe();
+		if (value !== undefined) return value;
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}
+
+describe('a huge deck under --no-opt', () => {
+	for (const args of [
+		['print', '--width', '60'],
+		['check', '--strict', '--size', '80x24'],
+		['outline', '--json'],
+		['export', '-o', '-'],
+	]) {
+		it(`${args[0]}: the same output and exit code as one optimised process`, slow, async () => {
+			const command = [defined(args[0]), huge, ...args.slice(1)];
+			const [optimised, rerun] = await Promise.all([
+				runLectern(command, {timeout: 100_000}),
+				runLectern(command, {nodeArgs: ['--no-opt'], timeout: 100_000}),
+			]);
+			const what = describeRun(command, rerun);
+			expect(rerun.timedOut, what).toBe(false);
+			expect(rerun.status, what).toBe(optimised.status);
+			expect(rerun.stderr, what).toBe(optimised.stderr);
+			expect(rerun.stdout === optimised.stdout, what).toBe(true);
+			expect(rerun.stdout.length, what).toBeGreaterThan(1000);
+		});
+	}
+
+	it('runs the work in a Node without --no-opt, which a SIGTERM to the first ends too', slow, async () => {
+		const first = spawn(process.execPath, ['--no-opt', lecternBin, 'check', huge, '--size', '80x24', '--size', '100x30'], {
+			cwd: repoRoot,
+			stdio: 'ignore',
+		});
+		const exited = new Promise<NodeJS.Signals | null>(resolve => first.on('exit', (_code, signal) => resolve(signal)));
+		const second = await until(() => processesNaming(huge).find(each => each.pid !== first.pid), 'the second run');
+		expect(second.args).not.toContain('--no-opt');
+		expect(second.args).toContain('check');
+		first.kill('SIGTERM');
+		expect(await exited).toBe('SIGTERM');
+		await until(() => (processesNaming(huge).length === 0 ? true : undefined), 'the second run to end', 5_000);
+	});
+});
