@@ -1,19 +1,28 @@
-import {findSameSlide} from '../deck/same-slide.js';
+import {findSameSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
-import {overviewSlides} from '../layout/overlays.js';
+import {overviewFilterSteps} from '../layout/overlays.js';
 import {composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction, type KeyName} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
-import {matchingSlides} from '../search/index.js';
+import {matchingSlidesSteps} from '../search/index.js';
+import {runInSlices} from '../slices.js';
 import type {FramePlan} from '../terminal/frame-writer.js';
 
 /** How long after a change the frames ahead are composed (a speaker's presses are seconds apart). */
 const rehearseAfterMs = 250;
+
+/**
+ * How long one slice of a follower's work on the whole deck (following the slide through a new
+ * deck, the overview's filter, the search) may hold the event loop: the presenter's (ui/App.tsx).
+ */
+const workSliceMs = 8;
+
+type Position = Readonly<{slide: number; step: number; blank: boolean}>;
 
 export type FollowerViewOptions = Readonly<{
 	deck: Deck;
@@ -35,6 +44,8 @@ export type FollowerViewOptions = Readonly<{
 	 */
 	onChange?: (state: NavState, deck: Deck) => void;
 	onQuit: () => void;
+	/** How long a slice of work on the whole deck may take (default 8 ms; tests take 0: one step per slice). */
+	sliceMs?: number;
 }>;
 
 export class FollowerView {
@@ -53,6 +64,15 @@ export class FollowerView {
 	private prepared = new Map<string, Prepared>();
 	/** The same frames by the talk's position they show (see positionKey): what a position looks up. */
 	private ahead = new Map<string, Prepared>();
+	/**
+	 * A new deck whose slide on screen is being found (in slices): the old deck stays on the
+	 * screen meanwhile, and the talk's latest position (of the new deck) waits for it.
+	 */
+	private reloading: {stop: () => void; position?: Position} | undefined;
+	/** The overview's filter being applied (in slices): the list grows in place. */
+	private filtering: {deck: Deck; filter: string; list: number[]; stop: () => void} | undefined;
+	/** The search being run (the index built, then matched, in slices). */
+	private searching: {deck: Deck; query: string; stop: () => void} | undefined;
 	private readonly options: FollowerViewOptions;
 
 	constructor(options: FollowerViewOptions) {
@@ -75,7 +95,12 @@ export class FollowerView {
 	 * the next slide, one back): then it costs a look-up and the write of bytes planned ahead,
 	 * which is most of what a hall of followers on one machine does at each of the speaker's keys.
 	 */
-	position(position: Readonly<{slide: number; step: number; blank: boolean}>): void {
+	position(position: Position): void {
+		if (this.reloading) {
+			this.reloading.position = position;
+			return;
+		}
+
 		const ready = this.ahead.get(positionKey(position));
 		if (ready && ready.elapsedSeconds === Math.floor(this.options.elapsed())) {
 			// The state it was composed from is still this.state: any change clears `ahead`.
@@ -104,26 +129,40 @@ export class FollowerView {
 		this.commit(reduce(ready, action, this.context()));
 	}
 
-	/** The talk's deck changed (the lecturer's edit): stay on the same slide where it went. */
+	/**
+	 * The talk's deck changed (the lecturer's edit): stay on the same slide where it went. That
+	 * slide is found in slices (an edited title on 100,000 slides goes through all of them, 2.5 s
+	 * in one stretch), the old deck on the screen and keys answered meanwhile; a later deck wins.
+	 */
 	setDeck(after: Deck): void {
+		this.reloading?.stop();
 		const before = this.deck;
-		this.deck = after;
-		this.searchIndex = undefined;
-		this.prepared.clear();
-		const {state} = this;
-		const context = this.context();
-		this.commit(
-			reduce(
-				state,
-				{
-					type: 'deckReloaded',
-					slide: findSameSlide(before, after, state.slide),
-					jumpedFrom: state.jumpedFrom && findSameSlide(before, after, state.jumpedFrom.slide),
-				},
-				context,
-			),
-			true,
-		);
+		const from = this.state;
+		const job: NonNullable<typeof this.reloading> = {stop: () => {}};
+		this.reloading = job;
+		job.stop = runInSlices(followSlides(before, after, from), this.sliceMs(), ({slide, jumpedFrom}) => {
+			if (this.reloading === job) this.reloading = undefined;
+			this.deck = after;
+			this.searchIndex = undefined;
+			this.searching?.stop();
+			this.searching = undefined;
+			this.prepared.clear();
+			const {state} = this;
+			this.commit(
+				reduce(
+					state,
+					{
+						type: 'deckReloaded',
+						// Moved meanwhile (keys, detached): that slide's number, clamped.
+						slide: state.slide === from.slide ? slide : undefined,
+						jumpedFrom: state.jumpedFrom?.slide === from.jumpedFrom?.slide ? jumpedFrom : undefined,
+					},
+					this.context(),
+				),
+				true,
+			);
+			if (job.position) this.position(job.position);
+		});
 	}
 
 	setSize(size: Size): void {
@@ -141,6 +180,13 @@ export class FollowerView {
 	dispose(): void {
 		clearTimeout(this.rehearsal);
 		clearTimeout(this.rehearsalStep);
+		this.reloading?.stop();
+		this.filtering?.stop();
+		this.searching?.stop();
+	}
+
+	private sliceMs(): number {
+		return this.options.sliceMs ?? workSliceMs;
 	}
 
 	/** Puts regions on the screen (with their rows and bytes when composed ahead); what was composed ahead is stale then. */
@@ -178,28 +224,88 @@ export class FollowerView {
 			elapsedSeconds: Math.floor(this.options.elapsed()),
 			badges: this.options.badges(state),
 			highlight: query === '' ? undefined : makeHighlighter(query),
-			overviewSlides:
-				state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(this.deck, state.overview.filter) : undefined,
+			overviewSlides: this.overviewList(state),
 		};
 	}
 
 	/** The same context as the presenter's (nav/context.ts). */
 	private context(): NavContext {
 		const {deck, regions, state} = this;
-		const filtered = state.overlay === 'overview' && state.overview.filter !== '' ? overviewSlides(deck, state.overview.filter) : undefined;
-		return navContextFor(deck, regions, filtered);
+		return navContextFor(deck, regions, this.overviewList(state));
 	}
 
-	/** The hits the open search bar waits for (its query changed since the last search), if any. */
-	private pendingHits(state: NavState): Action | undefined {
-		const {query, hitsFor} = state.search;
-		if (state.overlay !== 'search' || query === hitsFor) {
+	/**
+	 * The slides whose title holds the overview's filter, as far as they are found: the filter
+	 * runs in slices (each title is read from its slide: seconds on hundreds of thousands of
+	 * slides), the list growing in place and the screen drawn again after each slice, as the
+	 * presenter's (ui/App.tsx useOverviewFilter). Undefined without a filter.
+	 */
+	private overviewList(state: NavState): number[] | undefined {
+		const filter = state.overlay === 'overview' ? state.overview.filter : '';
+		if (filter.trim() === '') {
+			this.filtering?.stop();
+			this.filtering = undefined;
 			return undefined;
 		}
 
-		this.searchIndex ??= incrementalIndex(this.deck);
-		const hits = query.trim() === '' ? [] : matchingSlides(this.searchIndex.slides(), query);
-		return {type: 'searchHits', query, hits};
+		const {deck} = this;
+		if (this.filtering?.deck === deck && this.filtering.filter === filter) {
+			return this.filtering.list;
+		}
+
+		this.filtering?.stop();
+		const list: number[] = [];
+		const job = {deck, filter, list, stop: () => {}};
+		this.filtering = job;
+		// The first slice runs here, inside a render: only the later ones draw again.
+		let now = true;
+		const drawn = () => {
+			if (!now && this.filtering === job) this.render();
+		};
+		job.stop = runInSlices(overviewFilterSteps(deck, filter, list), this.sliceMs(), drawn, drawn);
+		now = false;
+		return list;
+	}
+
+	/**
+	 * The hits the search waits for (its query changed since the last search), if they are found
+	 * at once; else they are found in slices (the index built, then matched: on hundreds of
+	 * thousands of slides that took seconds at once, deaf to `q`) and come later, to the open
+	 * bar or after Enter, as the presenter's (ui/App.tsx useDeckSearch).
+	 */
+	private pendingHits(state: NavState): Action | undefined {
+		const {query, hitsFor} = state.search;
+		if (query === hitsFor) {
+			return undefined;
+		}
+
+		if (query.trim() === '') {
+			return state.overlay === 'search' ? {type: 'searchHits', query, hits: []} : undefined;
+		}
+
+		const {deck} = this;
+		if (this.searching?.deck === deck && this.searching.query === query) {
+			return undefined;
+		}
+
+		if (state.overlay !== 'search') {
+			return undefined;
+		}
+
+		this.searching?.stop();
+		this.searchIndex ??= incrementalIndex(deck);
+		const job = {deck, query, stop: () => {}};
+		this.searching = job;
+		let now = true;
+		let found: Action | undefined;
+		job.stop = runInSlices(searchSteps(this.searchIndex, query), this.sliceMs(), hits => {
+			if (this.searching === job) this.searching = undefined;
+			const action: Action = {type: 'searchHits', query, hits};
+			if (now) found = action;
+			else if (this.deck === deck) this.commit(reduce(this.state, action, this.context()));
+		});
+		now = false;
+		return found;
 	}
 
 	/**
@@ -261,8 +367,21 @@ export class FollowerView {
 	}
 }
 
+/** Where the slide on screen and the way back (`''`) are in the new deck (ui/App.tsx's followSlides). */
+function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
+	const slide = yield* findSameSlideSteps(before, after, state.slide);
+	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
+	return {slide, jumpedFrom};
+}
+
+/** The slides matching `query`: the rest of the index built a slide a step, then matched in steps. */
+function* searchSteps(index: ReturnType<typeof incrementalIndex>, query: string): Generator<void, number[]> {
+	while (!index.advance(1)) yield;
+	return yield* matchingSlidesSteps(index.slides(), query);
+}
+
 /** The talk's position a frame composed ahead shows (clamped to the deck, as `remote` is). */
-function positionKey(position: Readonly<{slide: number; step: number; blank: boolean}>): string {
+function positionKey(position: Position): string {
 	return `${position.slide}:${position.step}:${position.blank ? 1 : 0}`;
 }
 

@@ -275,6 +275,99 @@ describe("a follower's view", () => {
 		view.dispose();
 	});
 
+	describe('work on the whole deck goes in slices, keys answered between them', () => {
+		// 600 slides; a slice of 0 ms is one step (one slide's title, 128 slides looked at, ...).
+		const many = (first = '') =>
+			openDeck(first + Array.from({length: 600}, (_, i) => `# Slide ${i + 1}\n\nbody ${i + 1}`).join('\n\n---\n\n'), 'talk');
+
+		function slicedView(initial: NavState) {
+			const frames: string[] = [];
+			let quit = false;
+			const view = new FollowerView({
+				deck: many(),
+				initial,
+				size: {width: 60, height: 12},
+				theme,
+				elapsed: () => 0,
+				compose: input => buildRegions({...input, hideClock: true}),
+				badges: () => [],
+				paint: rows => frames.push(rows.join('\n')),
+				onQuit() {
+					quit = true;
+				},
+				sliceMs: 0,
+			});
+			view.render();
+			const screen = () => defined(frames.at(-1));
+			return {view, frames, screen, quit: () => quit};
+		}
+
+		/** Turns of the event loop (the slices run between them) until `done` or too many. */
+		async function turnsUntil(done: () => boolean): Promise<number> {
+			let turns = 0;
+			while (!done() && turns < 5000) {
+				await new Promise(resolve => setImmediate(resolve));
+				turns++;
+			}
+
+			return turns;
+		}
+
+		it("a new deck: the old one stays on screen while the slide is found, q is answered, the talk's position waits for it", async () => {
+			const {view, screen, quit} = slicedView({...start, slide: 299, follow: followState({slide: 299, step: 0, blank: false})});
+			expect(screen()).toContain('body 300');
+			// A slide above (and the slide on screen edited): its title is found past every slide's text.
+			const slides = Array.from({length: 600}, (_, i) => `# Slide ${i + 1}\n\nbody ${i === 299 ? 'edited' : i + 1}`);
+			const edited = openDeck(`# New\n\nnew\n\n---\n\n${slides.join('\n\n---\n\n')}`, 'talk');
+			view.setDeck(edited);
+			expect(screen()).toContain('body 300');
+			// The talk moved on in the new deck meanwhile.
+			view.position({slide: 302, step: 0, blank: false});
+			expect(screen()).toContain('body 300');
+			const turns = await turnsUntil(() => screen().includes('Slide 302'));
+			expect(turns).toBeGreaterThan(1);
+			expect(screen()).toContain('body 302');
+			expect(quit()).toBe(false);
+			view.setDeck(many());
+			view.key('q');
+			expect(quit()).toBe(true);
+			view.dispose();
+		});
+
+		it("the overview's filter grows its list in slices; Esc is answered before it is done", async () => {
+			const {view, screen} = slicedView({...start, follow: {...followState({slide: 0, step: 0, blank: false}), attached: false}});
+			for (const key of ['o', '/', '5', '9']) view.key(key);
+			// Slides 59, 159, ..., 559 and 590-599: found one title a slice, the list growing meanwhile.
+			expect(screen()).not.toContain('(16 slides)');
+			const counts = new Set<string>();
+			await turnsUntil(() => {
+				counts.add(/\((\d+) slides?\)/.exec(screen())?.[1] ?? '');
+				return screen().includes('(16 slides)');
+			});
+			expect(screen()).toContain('(16 slides)');
+			expect(counts.size).toBeGreaterThan(2);
+			view.key('0');
+			expect(screen()).not.toContain('(1 slide)');
+			view.key('escape');
+			view.key('escape');
+			expect(screen()).not.toContain('Overview');
+			// The filter stopped with the overview: nothing draws it again.
+			const shown = screen();
+			await turnsUntil(() => screen() !== shown);
+			expect(screen()).toBe(shown);
+			view.dispose();
+		});
+
+		it('a search builds the index and matches in slices; Enter before the hits goes to the first match when they come', async () => {
+			const {view, screen} = slicedView({...start, follow: {...followState({slide: 0, step: 0, blank: false}), attached: false}});
+			for (const key of ['/', 'b', 'o', 'd', 'y', ' ', '4', '5', '0', 'enter']) view.key(key);
+			expect(screen()).toContain('body 1');
+			await turnsUntil(() => screen().includes('body 450'));
+			expect(screen()).toContain('body 450');
+			view.dispose();
+		});
+	});
+
 	it('a new deck keeps the slide where the edit put it; q quits', () => {
 		const {view, screen, quit} = viewOf();
 		view.dispatch({type: 'remote', slide: 2, step: 0, blank: false});
