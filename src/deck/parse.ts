@@ -4,7 +4,8 @@
 // the guards of limits.ts) → refine.ts (inline HTML tags, alerts) → sanitise → the element
 // builder (elements-from-tokens.ts). This file, refine.ts and the builder are the one place
 // that knows marked's tokens; what leaves it is the deck's own elements.
-import {Lexer, type Token, type Tokens} from 'marked';
+import type {Token, Tokens} from 'marked';
+import {lexBlocks} from './block-lexer.js';
 import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
 import type {SlideText} from './slide-text.js';
 import {
@@ -357,7 +358,7 @@ function lex(markdown: string, line: number, problems: DeckWarning[]): Token[] {
 		return [plainParagraph(cut.text)];
 	}
 
-	const tokens = capTableRows(new Lexer({gfm: true}).lex(capped.text), line, problems);
+	const tokens = capTableRows(lexBlocks(capped.text), line, problems);
 	refineTokens(tokens);
 	for (let i = 0; i < tokens.length; i++) {
 		sanitizeToken(tokens[i]);

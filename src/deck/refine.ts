@@ -7,6 +7,7 @@
 // inline kind of its own (`<u>`, `<kbd>`, `<sub>`, `<sup>`) leaves its name on the token it
 // becomes (`tag`), for the builder.
 import {Lexer, type Token} from 'marked';
+import {lexBlocks} from './block-lexer.js';
 import {pushAll} from './arrays.js';
 import type {RefinedTag} from './elements-from-tokens.js';
 import {group, itemAt} from './checked.js';
@@ -193,5 +194,5 @@ function markAlert(quote: Token & {tokens: Token[]}): void {
 
 	const rest = first.raw.slice(marker[0].length);
 	(quote as {alert?: string}).alert = group(marker, 1).toLowerCase();
-	quote.tokens = [...(rest.trim() === '' ? [] : new Lexer({gfm: true}).lex(rest)), ...quote.tokens.slice(1)];
+	quote.tokens = [...(rest.trim() === '' ? [] : lexBlocks(rest)), ...quote.tokens.slice(1)];
 }

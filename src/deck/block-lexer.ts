@@ -1,0 +1,83 @@
+// marked's block lexer, with a cheap test in front of the block rules whose patterns are
+// large: at each block marked tries its rules in turn, and V8 compiles a regular expression
+// the first time it runs (the start-up snapshot cannot keep compiled ones, see
+// scripts/snapshot/regexps.mjs). On the first slide of a deck of plain headings, lists and
+// paragraphs, compiling the html, blockquote, table and setext-heading patterns was about
+// 3 ms of the ~19 ms from start to the first frame (CPU profile, 15 runs, 10-slide bench deck).
+// Each test below only says when the rule's pattern cannot match (a necessary condition read off
+// marked's pattern); when it may, marked's own rule decides, so the tokens are marked's.
+import {Lexer, type Token, type Tokens, Tokenizer} from 'marked';
+
+/** Up to three spaces, then `char`: how every html, blockquote and def pattern starts. */
+function opensWith(text: string, from: number, chars: string): boolean {
+	let at = from;
+	while (at < from + 3 && text.charCodeAt(at) === 32) {
+		at++;
+	}
+
+	return at < text.length && chars.includes(text.charAt(at));
+}
+
+// A setext underline, and the line starts that end the paragraph it would underline (marked's
+// lookahead after each newline of the heading's text: blank, a list item, a fence, a quote, an ATX
+// heading); both read one line, without its newline.
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const endsSetextText = /^ {0,3}(?:[*+-] |\d{1,9}[.)] |#{1,6}(?:\s|$)|>|`{3}|~{3})/;
+// Past this many lines the question is left to marked's pattern (which is bounded the same way).
+const setextScanLines = 64;
+
+/** Whether a setext heading may start here: an underline follows the text before the paragraph ends. */
+export function maySetextHeading(src: string): boolean {
+	let lines = 0;
+	for (let newline = src.indexOf('\n'); newline >= 0; newline = src.indexOf('\n', newline + 1)) {
+		if (++lines > setextScanLines) {
+			return true;
+		}
+
+		const end = src.indexOf('\n', newline + 1);
+		const line = src.slice(newline + 1, end < 0 ? src.length : end);
+		if (setextUnderline.test(line)) {
+			return true;
+		}
+
+		// `trim` removes exactly what `\s` matches: a blank line ends the text.
+		if (line.trim() === '' || endsSetextText.test(line)) {
+			return false;
+		}
+	}
+
+	return false;
+}
+
+/** Whether a GFM table may start here: its second line is a delimiter row (`|`, `:` or `-` first). */
+export function mayTable(src: string): boolean {
+	const newline = src.indexOf('\n');
+	return newline >= 0 && opensWith(src, newline + 1, '|:-');
+}
+
+class GuardedTokenizer extends Tokenizer {
+	override html(src: string): Tokens.HTML | undefined {
+		return opensWith(src, 0, '<') ? super.html(src) : undefined;
+	}
+
+	override blockquote(src: string): Tokens.Blockquote | undefined {
+		return opensWith(src, 0, '>') ? super.blockquote(src) : undefined;
+	}
+
+	override def(src: string): Tokens.Def | undefined {
+		return opensWith(src, 0, '[') ? super.def(src) : undefined;
+	}
+
+	override table(src: string): Tokens.Table | undefined {
+		return mayTable(src) ? super.table(src) : undefined;
+	}
+
+	override lheading(src: string): Tokens.Heading | undefined {
+		return maySetextHeading(src) ? super.lheading(src) : undefined;
+	}
+}
+
+/** GitHub-flavoured Markdown → marked's block tokens (inline tokens inside), as `new Lexer({gfm: true}).lex`. */
+export function lexBlocks(markdown: string): Token[] {
+	return new Lexer({gfm: true, tokenizer: new GuardedTokenizer()}).lex(markdown);
+}

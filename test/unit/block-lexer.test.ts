@@ -1,0 +1,127 @@
+// The block lexer's tests in front of marked's rules (src/deck/block-lexer.ts) must never turn
+// away a block marked would have read: the tokens are compared with marked's own lexer on the
+// CommonMark spec's examples, every deck the tests know, the hostile corpus and generated text
+// made of the pieces the tests look at.
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import specModule from 'commonmark-spec';
+import fc from 'fast-check';
+import {Lexer} from 'marked';
+import {describe, expect, test} from 'vitest';
+import {lexBlocks, maySetextHeading, mayTable} from '../../src/deck/block-lexer.js';
+import {hostileDecks} from '../support/hostile-corpus.js';
+
+const root = path.join(import.meta.dirname, '../..');
+
+function markdownFiles(dir: string): string[] {
+	return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
+		const file = path.join(dir, entry.name);
+		if (entry.isDirectory()) return markdownFiles(file);
+		return entry.name.endsWith('.md') ? [file] : [];
+	});
+}
+
+const marked = (markdown: string) => new Lexer({gfm: true}).lex(markdown);
+
+describe('the guarded block lexer', () => {
+	test("gives marked's tokens on every CommonMark spec example", () => {
+		for (const {markdown, number} of specModule.tests) {
+			const text = markdown.replaceAll('→', '\t');
+			expect(lexBlocks(text), `example ${number}`).toEqual(marked(text));
+		}
+	});
+
+	test("gives marked's tokens on the fixtures, the bundled decks and the hostile corpus", () => {
+		for (const file of [...markdownFiles(path.join(root, 'test/fixtures')), ...markdownFiles(path.join(root, 'decks'))]) {
+			const text = readFileSync(file, 'utf8');
+			expect(lexBlocks(text), file).toEqual(marked(text));
+		}
+
+		for (const deck of hostileDecks()) {
+			const text = typeof deck.content === 'string' ? deck.content : Buffer.from(deck.content).toString('utf8');
+			// marked itself takes seconds on some of the large ones (limits.ts keeps them from it).
+			if (text.length < 20_000) expect(lexBlocks(text), deck.name).toEqual(marked(text));
+		}
+	});
+
+	const pieces = [
+		'word',
+		' ',
+		'   ',
+		'    ',
+		'\t',
+		'\n',
+		'\n\n',
+		' \n',
+		'\u00a0',
+		'\u2028',
+		'\r',
+		'a\n',
+		'<',
+		'<div>',
+		'</div>',
+		'<!-- x -->',
+		'<?x?>',
+		'<![CDATA[',
+		'>',
+		'> ',
+		'[',
+		']',
+		'[a]: /url',
+		'[a]',
+		'(',
+		')',
+		'"',
+		'|',
+		'| a |',
+		'|---|',
+		':',
+		'-',
+		'--',
+		'---',
+		'- ',
+		'* ',
+		'+ ',
+		'1. ',
+		'1) ',
+		'1.',
+		'-x',
+		'#x',
+		'``',
+		'=',
+		'===',
+		'#',
+		'## ',
+		'`',
+		'```',
+		'~~~',
+		'\\',
+		'_',
+		'*',
+	];
+	test("gives marked's tokens on generated text", () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), parts => {
+				const text = parts.join('');
+				expect(lexBlocks(text)).toEqual(marked(text));
+			}),
+			{numRuns: 5000},
+		);
+	});
+
+	test('turns plain text away from the setext heading and table patterns', () => {
+		expect(maySetextHeading('A paragraph\nover two lines\n\n---\n')).toBe(false);
+		expect(maySetextHeading('A paragraph\n## then a heading\n===\n')).toBe(false);
+		expect(maySetextHeading('A title\n===\n')).toBe(true);
+		expect(maySetextHeading('A title\nover two lines\n   --- \n')).toBe(true);
+		// Lines that only look like the ones ending a paragraph leave the question to marked.
+		for (const text of ['a\n-x\n===', 'a\n1.x\n---', 'a\n#x\n===', 'a\n``x\n---', 'a\n    > x\n===']) {
+			expect(maySetextHeading(text), text).toBe(true);
+			expect(lexBlocks(text), text).toEqual(marked(text));
+		}
+
+		expect(mayTable('Plain words\nmore words\n')).toBe(false);
+		expect(mayTable('| a | b |\n|---|---|\n')).toBe(true);
+		expect(mayTable('a | b\n   :-- | --:\n')).toBe(true);
+	});
+});
