@@ -220,7 +220,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 				}
 
 				const {runOutline} = await import('./commands/outline.js');
-				process.exitCode = runOutline(args);
+				process.exitCode = await runOutline(args);
 			},
 		)
 		.command(

@@ -1,7 +1,7 @@
 // Writing a command's output file (convert's Markdown deck, export's handout): never onto the
 // file it was made from, and whole or not at all.
 import {randomBytes} from 'node:crypto';
-import {closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, write, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {LecternError, exitCodes} from './errors.js';
 
@@ -31,30 +31,14 @@ export function refuseInputAsOutput(input: string, output: string, what: string)
 /**
  * Written whole or not at all: a temp file beside the output (same file system), flushed, then
  * renamed over it. (write-file-atomic does this too, but it needs `__filename`, which the ES
- * module bundle does not have.)
+ * module bundle does not have.) For a text already made (convert's deck): one write.
  */
 export function writeOutput(output: string, text: string): void {
-	writeOutputInParts(output, write => write(text));
-}
-
-/** As writeOutput, for a text made in parts (`make` calls `write` with each), written 64 KiB at a time. */
-export function writeOutputInParts(output: string, make: (write: (part: string) => void) => void): void {
-	const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const temp = tempFor(output);
 	try {
 		const fd = openSync(temp, 'wx', 0o644);
 		try {
-			let pending: string[] = [];
-			let size = 0;
-			make(part => {
-				pending.push(part);
-				size += part.length;
-				if (size >= 65_536) {
-					writeSync(fd, pending.join(''));
-					pending = [];
-					size = 0;
-				}
-			});
-			writeSync(fd, pending.join(''));
+			writeSync(fd, text);
 			fsyncSync(fd);
 		} finally {
 			closeSync(fd);
@@ -63,13 +47,124 @@ export function writeOutputInParts(output: string, make: (write: (part: string) 
 		renameSync(temp, output);
 	} catch (error) {
 		rmSync(temp, {force: true});
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === 'ENOENT'
-				? 'its folder does not exist'
-				: code === 'EACCES' || code === 'EPERM'
-					? 'permission denied'
-					: `cannot be written (${code ?? (error as Error).message})`;
-		throw new LecternError(`${reason}: nothing was written`, {file: output});
+		throw outputError(error, output);
 	}
+}
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * As writeOutput, for a text made in parts (export's page: tens of megabytes for a huge deck),
+ * written 64 KiB at a time, each write awaited: only what one write takes is held, and between
+ * writes the process answers signals. SIGINT, SIGTERM or SIGHUP while writing removes the temp
+ * file, then ends the process as the signal would have; so does any way out before the rename
+ * (an error, process.exit). A temp file left by an earlier run that was killed outright
+ * (SIGKILL, a crash: its process is gone) is removed first.
+ */
+export async function writeOutputParts(output: string, parts: Iterable<string>): Promise<void> {
+	removeOrphanedTemps(output);
+	const temp = tempFor(output);
+	let fd: number | undefined;
+	const removeTemp = () => {
+		if (fd !== undefined) closeSync(fd);
+		fd = undefined;
+		rmSync(temp, {force: true});
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		removeTemp();
+		stopWatching();
+		process.kill(process.pid, signal);
+	};
+	const stopWatching = () => {
+		for (const signal of signals) process.off(signal, onSignal);
+		process.off('exit', removeTemp);
+	};
+	try {
+		// Watched before the file exists: a signal right after it is made must find the handler.
+		for (const signal of signals) process.on(signal, onSignal);
+		process.on('exit', removeTemp);
+		fd = openSync(temp, 'wx', 0o644);
+		let pending = '';
+		for (const part of parts) {
+			pending += part;
+			if (pending.length >= 65_536) {
+				await writeAll(fd, pending);
+				pending = '';
+			}
+		}
+
+		await writeAll(fd, pending);
+		fsyncSync(fd);
+		closeSync(fd);
+		fd = undefined;
+		renameSync(temp, output);
+	} catch (error) {
+		removeTemp();
+		throw outputError(error, output);
+	} finally {
+		stopWatching();
+	}
+}
+
+/** One write through libuv's threads (the event loop turns meanwhile: a signal is handled between writes). */
+function writeAll(fd: number | undefined, text: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (fd === undefined) {
+			reject(new Error('the output was closed'));
+			return;
+		}
+
+		const bytes = Buffer.from(text);
+		const from = (offset: number) =>
+			write(fd, bytes, offset, bytes.length - offset, null, (error, written) => {
+				if (error) reject(error);
+				else if (offset + written < bytes.length) from(offset + written);
+				else resolve();
+			});
+		from(0);
+	});
+}
+
+/** `.deck.html.PID.RANDOM.tmp` beside `deck.html`: hidden, and named after the process that writes it. */
+function tempFor(output: string): string {
+	return join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Removes this output's temp files whose process is gone (killed outright while writing). */
+function removeOrphanedTemps(output: string): void {
+	const prefix = `.${basename(output)}.`;
+	let names: string[];
+	try {
+		names = readdirSync(dirname(output));
+	} catch {
+		return;
+	}
+
+	for (const name of names) {
+		if (!name.startsWith(prefix)) continue;
+		const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+		if (match === null || isRunning(Number(match[1]))) continue;
+		rmSync(join(dirname(output), name), {force: true});
+	}
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: a process of another user has that number now.
+		return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+	}
+}
+
+function outputError(error: unknown, output: string): LecternError {
+	const code = (error as NodeJS.ErrnoException).code;
+	const reason =
+		code === 'ENOENT'
+			? 'its folder does not exist'
+			: code === 'EACCES' || code === 'EPERM'
+				? 'permission denied'
+				: `cannot be written (${code ?? (error as Error).message})`;
+	return new LecternError(`${reason}: nothing was written`, {file: output});
 }

@@ -1,25 +1,65 @@
-// A command's lines to a stream in pieces of 64 KiB: `check` on 200,000 slides without notes
-// says 20 MB, `outline` of 300,000 slides 6 MB, and joining them into one string first held all
-// of it at once and copied it in one stretch.
+// A command's output to a stream in pieces of 64 KiB, made only as fast as the stream takes it:
+// `check` on 200,000 slides without notes says 20 MB, `outline` of 300,000 slides 6 MB, export's
+// page of 300,000 slides 70 MB. Joining them into one string first held all of it at once; and
+// stdout on a pipe is asynchronous in Node when the pipe is full (its reader is slower), so
+// writing without waiting queued the whole output in memory (export of 300,000 `#` slides to a
+// pipe peaked at 424 MB).
 import {itemAt} from '../deck/checked.js';
 
-export type LineOut = Readonly<{write: (text: string) => unknown}>;
+/** The part of a writable stream (stdout) this needs: write, and the events that end a wait. */
+export type PartsOut = Readonly<{
+	write: (text: string) => boolean;
+	once: (event: 'drain' | 'close' | 'error', listener: () => void) => unknown;
+	off: (event: 'drain' | 'close' | 'error', listener: () => void) => unknown;
+}>;
 
-/** Each of `count` lines (made by `lineAt` when written) followed by a line end. */
-export function writeLines(out: LineOut, count: number, lineAt: (index: number) => string): void {
+/**
+ * Each part to `out`, joined into pieces of about 64 KiB; when `out` has more queued than it
+ * wants (write returned false), the next part is asked for only once it has drained, and none
+ * once it has closed or failed (its reader went away: whoever handles that says so).
+ */
+export async function writeParts(out: PartsOut, parts: Iterable<string>): Promise<void> {
 	let pending = '';
-	for (let i = 0; i < count; i++) {
-		pending += `${lineAt(i)}\n`;
+	for (const part of parts) {
+		pending += part;
 		if (pending.length >= 65_536) {
-			out.write(pending);
+			const more = out.write(pending);
 			pending = '';
+			if (!more && !(await drained(out))) return;
 		}
 	}
 
-	if (pending !== '') out.write(pending);
+	if (pending !== '' && !out.write(pending)) await drained(out);
+}
+
+/** Resolves to true when `out` drains, false when it closes or fails first. */
+export function drained(out: PartsOut): Promise<boolean> {
+	return new Promise(resolve => {
+		const settle = (open: boolean) => () => {
+			out.off('drain', onDrain);
+			out.off('close', onEnd);
+			out.off('error', onEnd);
+			resolve(open);
+		};
+		const onDrain = settle(true);
+		const onEnd = settle(false);
+		out.once('drain', onDrain);
+		out.once('close', onEnd);
+		out.once('error', onEnd);
+	});
+}
+
+/** Each of `count` lines (made by `lineAt` when asked for) followed by a line end. */
+export function* linesOf(count: number, lineAt: (index: number) => string): Generator<string, void, undefined> {
+	for (let i = 0; i < count; i++) yield `${lineAt(i)}\n`;
+}
+
+/** writeParts for `count` lines made by `lineAt`. */
+export function writeLines(out: PartsOut, count: number, lineAt: (index: number) => string): Promise<void> {
+	return writeParts(out, linesOf(count, lineAt));
 }
 
 /** writeLines for lines already made. */
-export function writeEachLine(out: LineOut, lines: readonly string[]): void {
-	writeLines(out, lines.length, i => itemAt(lines, i));
+export function writeEachLine(out: PartsOut, lines: readonly string[]): Promise<void> {
+	return writeLines(out, lines.length, i => itemAt(lines, i));
 }

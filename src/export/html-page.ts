@@ -31,18 +31,17 @@ export const contentSecurityPolicy = [
 	"form-action 'none'",
 ].join('; ');
 
-/** The page as one string (tests, small decks); `writeHandoutPage` hands it on in pieces. */
+/** The page as one string (tests, small decks); `handoutPageParts` gives it in pieces. */
 export function handoutPage(handout: Handout, options: PageOptions): string {
-	const parts: string[] = [];
-	writeHandoutPage(handout, options, part => parts.push(part));
-	return parts.join('');
+	return [...handoutPageParts(handout, options)].join('');
 }
 
 /**
- * The page, handed to `write` a slide at a time, so a deck of many slides is never held as
- * one string (300,000 tiny slides make a 70 MB page).
+ * The page, a slide at a time, so a deck of many slides is never held as one string (300,000
+ * tiny slides make a 70 MB page), and made only as fast as its reader takes it (a generator:
+ * the writer asks for the next part when the last is written).
  */
-export function writeHandoutPage(handout: Handout, options: PageOptions, write: (part: string) => void): void {
+export function* handoutPageParts(handout: Handout, options: PageOptions): Generator<string, void, undefined> {
 	const title = handout.title === '' ? 'Lectern handout' : handout.title;
 	const out: string[] = [
 		'<!doctype html>',
@@ -64,19 +63,17 @@ export function writeHandoutPage(handout: Handout, options: PageOptions, write: 
 	];
 	if (handout.byline !== '') out.push(`<p class="byline">${escapeHtml(handout.byline)}</p>`);
 	out.push('<p class="keys" hidden>Keys: ← → previous and next slide · / search slides and notes · o outline · Esc close</p>', '</header>');
-	write(`${out.join('\n')}\n`);
-	writeOutline(handout, write);
-	write(
-		'\n<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>\n<main>\n',
-	);
+	yield `${out.join('\n')}\n`;
+	yield* outlineParts(handout);
+	yield '\n<div class="searchbar" hidden><input id="search" type="search" aria-label="Search the slides and their notes" placeholder="Search slides and notes  ( / )" autocomplete="off"><span id="search-count" aria-live="polite"></span></div>\n<main>\n';
 	const slides = handout.slides;
 	for (const slide of slides) {
 		// A section slide's number is its place: its title is the one at that index.
-		write(`${slideHtml(slide, slide.section > 0 ? (slides[slide.section - 1]?.title ?? '') : '', options)}\n`);
+		yield `${slideHtml(slide, slide.section > 0 ? (slides[slide.section - 1]?.title ?? '') : '', options)}\n`;
 	}
 
-	write(
-		['</main>', `<footer>${escapeHtml(options.generator)}</footer>`, `<script>${pageScript}</script>`, '</body>', '</html>', ''].join('\n'),
+	yield ['</main>', `<footer>${escapeHtml(options.generator)}</footer>`, `<script>${pageScript}</script>`, '</body>', '</html>', ''].join(
+		'\n',
 	);
 }
 
@@ -106,33 +103,33 @@ function slideHtml(slide: HandoutSlide, sectionTitle: string, options: PageOptio
  * titles: a long lecture's outline stays one screen high, and opens without a script. Written a
  * title at a time: the outline of 300,000 slides is tens of megabytes.
  */
-function writeOutline(handout: Handout, write: (part: string) => void): void {
+function* outlineParts(handout: Handout): Generator<string, void, undefined> {
 	const link = (slide: HandoutSlide) =>
 		`<a href="#${slide.number}"><span class="n">${slide.number}</span> ${escapeHtml(slide.title || `Slide ${slide.number}`)}</a>`;
-	const list = (slides: readonly HandoutSlide[]) => {
+	function* list(slides: readonly HandoutSlide[]): Generator<string, void, undefined> {
 		if (slides.length === 0) return;
-		write('<ol>\n');
+		yield '<ol>\n';
 		for (let i = 0; i < slides.length; i++) {
 			const slide = slides[i];
-			if (slide) write(`${i > 0 ? '\n' : ''}<li>${link(slide)}</li>`);
+			if (slide) yield `${i > 0 ? '\n' : ''}<li>${link(slide)}</li>`;
 		}
 
-		write('\n</ol>');
-	};
-	write('<nav class="outline" aria-label="Outline">\n<h2>Outline</h2>');
+		yield '\n</ol>';
+	}
+	yield '<nav class="outline" aria-label="Outline">\n<h2>Outline</h2>';
 	for (const group of outlineOf(handout)) {
-		write('\n');
+		yield '\n';
 		if (group.slide === undefined) {
-			list(group.slides);
+			yield* list(group.slides);
 		} else if (group.slides.length === 0) {
-			write(`<p class="section">${link(group.slide)}</p>`);
+			yield `<p class="section">${link(group.slide)}</p>`;
 		} else {
 			const count = `<span class="count">${group.slides.length} slide${group.slides.length === 1 ? '' : 's'}</span>`;
-			write(`<details class="section"><summary>${link(group.slide)} ${count}</summary>\n`);
-			list(group.slides);
-			write('\n</details>');
+			yield `<details class="section"><summary>${link(group.slide)} ${count}</summary>\n`;
+			yield* list(group.slides);
+			yield '\n</details>';
 		}
 	}
 
-	write('\n</nav>');
+	yield '\n</nav>';
 }

@@ -8,23 +8,25 @@ import {type Handout, type HandoutSlide, slideElements} from './handout.js';
 import {safeHref} from './html-runs.js';
 
 export function handoutMarkdown(handout: Handout): string {
-	const parts: string[] = [];
-	writeHandoutMarkdown(handout, part => parts.push(part));
-	return parts.join('');
+	return [...handoutMarkdownParts(handout)].join('');
 }
 
-/** The handout, handed to `write` a slide at a time (as the HTML page is: never the whole text at once). */
-export function writeHandoutMarkdown(handout: Handout, write: (part: string) => void): void {
-	// Each part is written once the next is known, so that the last one ends the file trimmed.
+/** The handout a slide at a time (as the HTML page is: never the whole text at once, and only as fast as it is written). */
+export function* handoutMarkdownParts(handout: Handout): Generator<string, void, undefined> {
+	// Each part is given once the next is known, so that the last one ends the file trimmed.
 	let held: string | undefined;
-	const add = (text: string) => {
-		if (held !== undefined) write(`${held}\n\n`);
-		held = text;
-	};
-	if (handout.title !== '') add(`# ${escapeText(handout.title)}`);
-	if (handout.byline !== '') add(escapeText(handout.byline));
-	for (const slide of handout.slides) add(slideMarkdown(slide));
-	write(`${(held ?? '').trimEnd()}\n`);
+	if (handout.title !== '') held = `# ${escapeText(handout.title)}`;
+	if (handout.byline !== '') {
+		if (held !== undefined) yield `${held}\n\n`;
+		held = escapeText(handout.byline);
+	}
+
+	for (const slide of handout.slides) {
+		if (held !== undefined) yield `${held}\n\n`;
+		held = slideMarkdown(slide);
+	}
+
+	yield `${(held ?? '').trimEnd()}\n`;
 }
 
 function slideMarkdown(slide: HandoutSlide): string {

@@ -2,13 +2,14 @@
 // golden files (UPDATE_GOLDEN=1 rewrites them), bad input ends in one line and exit 2, and
 // hostile decks (the corpus of test/support/hostile-corpus.ts and HTML-specific ones here)
 // never get markup, a script, an event handler or a javascript: URL into the page.
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {pageScript} from '../../src/export/page-script.js';
 import {pageStyle} from '../../src/export/page-style.js';
 import {hostileDecks, tinySlideDecks, type HostileDeck} from '../support/hostile-corpus.js';
-import {describeRun, linesOf, repoRoot, runLectern, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
+import {describeRun, lecternBin, linesOf, repoRoot, runLectern, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
 import {defined} from '../support/defined.js';
 
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -259,5 +260,42 @@ describe('decks of many tiny slides through export', {timeout: 240_000}, () => {
 		expect(html.match(/<section id="/g)?.length).toBe(tiny.slides);
 		expect(html.endsWith('</html>\n')).toBe(true);
 		fs.rmSync(page);
+	});
+});
+
+describe('export killed while writing', {timeout: 120_000}, () => {
+	/** The hidden temp files beside `page` (`.name.PID.RANDOM.tmp`). */
+	const tempsOf = (page: string) => fs.readdirSync(path.dirname(page)).filter(name => name.startsWith(`.${path.basename(page)}.`));
+
+	// A signal while the page is written (its temp file exists) removes the temp file and ends
+	// the export as the signal would: no hidden file left behind, and no page half-written.
+	it.for(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s: no temp file left, no page', async signal => {
+		const deck = path.join(dir, `killed-${signal}.md`);
+		const page = path.join(dir, `killed-${signal}.html`);
+		fs.writeFileSync(deck, '#\n'.repeat(300_000));
+		const child = spawn(process.execPath, [lecternBin, 'export', deck, '-o', page], {cwd: repoRoot, stdio: 'ignore'});
+		const exited = new Promise<NodeJS.Signals | null>(resolve => child.on('exit', (_code, killedBy) => resolve(killedBy)));
+		const end = Date.now() + 60_000;
+		while (tempsOf(page).length === 0 && child.exitCode === null && Date.now() < end) await new Promise(resolve => setTimeout(resolve, 2));
+		expect(tempsOf(page).length, 'the temp file appeared while writing').toBe(1);
+		child.kill(signal);
+		expect(await exited).toBe(signal);
+		expect(tempsOf(page)).toEqual([]);
+		expect(fs.existsSync(page)).toBe(false);
+	});
+
+	it("removes a temp file an earlier export left when it was killed outright (its process is gone), and none of a running one's", async () => {
+		const deck = path.join(dir, 'orphan.md');
+		const page = path.join(dir, 'orphan.html');
+		fs.writeFileSync(deck, '# One\n\ntext\n');
+		// No process has number 2^22 + 1 (above Linux's largest pid); this test's process is running.
+		const orphan = path.join(dir, `.orphan.html.${2 ** 22 + 1}.0123456789ab.tmp`);
+		const running = path.join(dir, `.orphan.html.${process.pid}.0123456789ab.tmp`);
+		const other = path.join(dir, '.orphan.html.notes.tmp');
+		for (const file of [orphan, running, other]) fs.writeFileSync(file, 'half a page');
+		const result = await runLectern(['export', deck, '-o', page]);
+		expect(result.status, describeRun(['export'], result)).toBe(0);
+		expect(tempsOf(page).sort()).toEqual([path.basename(other), path.basename(running)].sort());
+		for (const file of [running, other]) fs.rmSync(file);
 	});
 });

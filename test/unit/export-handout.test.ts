@@ -3,8 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {parseSlide} from '../../src/deck/parse.js';
 import {handoutOf, streamedHandout} from '../../src/export/handout.js';
-import {handoutPage, writeHandoutPage} from '../../src/export/html-page.js';
-import {handoutMarkdown, writeHandoutMarkdown} from '../../src/export/markdown.js';
+import {handoutPage, handoutPageParts} from '../../src/export/html-page.js';
+import {handoutMarkdown, handoutMarkdownParts} from '../../src/export/markdown.js';
 
 const guide = openDeck(readFileSync('decks/guide.md', 'utf8'), 'decks/guide.md');
 
@@ -44,12 +44,8 @@ describe('the handout of a deck', () => {
 	it('is written in many parts, a slide and an outline entry at a time, never as one text', () => {
 		const deck = openDeck(Array.from({length: 300}, (_, i) => `# Slide ${i + 1}\n\ntext ${i}\n`).join('\n---\n\n'), 'many.md');
 		const handout = handoutOf(deck, {notes: true});
-		for (const write of [
-			(out: (part: string) => void) => writeHandoutPage(handout, {notes: 'open', generator: 'x'}, out),
-			(out: (part: string) => void) => writeHandoutMarkdown(handout, out),
-		]) {
-			const parts: string[] = [];
-			write(part => parts.push(part));
+		for (const made of [() => handoutPageParts(handout, {notes: 'open', generator: 'x'}), () => handoutMarkdownParts(handout)]) {
+			const parts = [...made()];
 			expect(parts.length).toBeGreaterThanOrEqual(300);
 			expect(Math.max(...parts.map(part => part.length))).toBeLessThan(pageStyleAndScript() + 1000);
 		}

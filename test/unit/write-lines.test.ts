@@ -1,22 +1,101 @@
+import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
-import {writeEachLine, writeLines} from '../../src/cli/write-lines.js';
+import {type PartsOut, writeEachLine, writeLines, writeParts} from '../../src/cli/write-lines.js';
+
+/** A stream that keeps what it is given and takes `room` writes before it must drain. */
+function fakeOut(room = Number.POSITIVE_INFINITY): PartsOut & {parts: string[]; drain: () => void} {
+	const events = new EventEmitter();
+	const parts: string[] = [];
+	let queued = 0;
+	return {
+		parts,
+		write: text => {
+			parts.push(text);
+			queued++;
+			return queued < room;
+		},
+		once: (event, listener) => events.once(event, listener),
+		off: (event, listener) => events.off(event, listener),
+		drain: () => {
+			queued = 0;
+			events.emit('drain');
+		},
+	};
+}
 
 describe('writeLines', () => {
-	it('writes each line with its line end, in pieces of about 64 KiB, never the whole text at once', () => {
-		const parts: string[] = [];
+	it('writes each line with its line end, in pieces of about 64 KiB, never the whole text at once', async () => {
+		const out = fakeOut();
 		const lines = Array.from({length: 20_000}, (_, i) => `line ${i} ${'x'.repeat(20)}`);
-		writeEachLine({write: part => parts.push(part)}, lines);
-		expect(parts.join('')).toBe(lines.map(line => `${line}\n`).join(''));
-		expect(parts.length).toBeGreaterThan(5);
-		expect(Math.max(...parts.map(part => part.length))).toBeLessThan(65_536 + 100);
+		await writeEachLine(out, lines);
+		expect(out.parts.join('')).toBe(lines.map(line => `${line}\n`).join(''));
+		expect(out.parts.length).toBeGreaterThan(5);
+		expect(Math.max(...out.parts.map(part => part.length))).toBeLessThan(65_536 + 100);
 	});
 
-	it('makes each line when it is written, and writes nothing for no lines', () => {
-		const parts: string[] = [];
-		writeLines({write: part => parts.push(part)}, 3, i => `#${i}`);
-		expect(parts).toEqual(['#0\n#1\n#2\n']);
-		const none: string[] = [];
-		writeLines({write: part => none.push(part)}, 0, () => 'never');
-		expect(none).toEqual([]);
+	it('makes each line when it is written, and writes nothing for no lines', async () => {
+		const out = fakeOut();
+		await writeLines(out, 3, i => `#${i}`);
+		expect(out.parts).toEqual(['#0\n#1\n#2\n']);
+		const none = fakeOut();
+		await writeLines(none, 0, () => 'never');
+		expect(none.parts).toEqual([]);
+	});
+});
+
+describe('writeParts', () => {
+	it('asks for no more parts while the stream is full, and goes on when it drains', async () => {
+		const out = fakeOut(1);
+		let made = 0;
+		function* parts() {
+			for (let i = 0; i < 10; i++) {
+				made++;
+				yield 'x'.repeat(40_000);
+			}
+		}
+
+		const writing = writeParts(out, parts());
+		// Two parts fill the first 64 KiB piece; the stream says it is full: nothing more is made.
+		await new Promise(resolve => setImmediate(resolve));
+		expect(out.parts.length).toBe(1);
+		expect(made).toBe(2);
+		let done = false;
+		void writing.then(() => {
+			done = true;
+		});
+		for (let i = 0; i < 10 && !done; i++) {
+			out.drain();
+			await new Promise(resolve => setImmediate(resolve));
+		}
+
+		expect(done).toBe(true);
+		expect(made).toBe(10);
+		expect(out.parts.join('')).toBe('x'.repeat(400_000));
+	});
+
+	it('stops when the stream closes (its reader went away): nothing more is made or written', async () => {
+		const events = new EventEmitter();
+		let writes = 0;
+		const out: PartsOut = {
+			write: () => {
+				writes++;
+				return false;
+			},
+			once: (event, listener) => events.once(event, listener),
+			off: (event, listener) => events.off(event, listener),
+		};
+		let made = 0;
+		function* parts() {
+			for (let i = 0; i < 10; i++) {
+				made++;
+				yield 'x'.repeat(70_000);
+			}
+		}
+
+		const writing = writeParts(out, parts());
+		await new Promise(resolve => setImmediate(resolve));
+		events.emit('close');
+		await writing;
+		expect([writes, made]).toEqual([1, 1]);
 	});
 });

@@ -78,7 +78,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
 	if (args.json) {
 		process.stdout.write(`${safeJson(problems, 2)}\n`);
 	} else {
-		writeLines(process.stdout, problems.length, i => formatProblem(itemAt(problems, i)));
+		await writeLines(process.stdout, problems.length, i => formatProblem(itemAt(problems, i)));
 	}
 
 	if (unreadable) {

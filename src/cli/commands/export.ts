@@ -6,12 +6,13 @@ import {extname} from 'node:path';
 import {sanitizeLine} from '../../deck/sanitize.js';
 import type {Deck} from '../../deck/types.js';
 import {streamedHandout} from '../../export/handout.js';
-import {writeHandoutPage} from '../../export/html-page.js';
-import {writeHandoutMarkdown} from '../../export/markdown.js';
+import {handoutPageParts} from '../../export/html-page.js';
+import {handoutMarkdownParts} from '../../export/markdown.js';
 import {LecternError, exitCodes} from '../errors.js';
 import {loadHighlighter} from '../highlighter.js';
 import {loadDeck} from '../load.js';
-import {refuseInputAsOutput, writeOutputInParts} from '../output-file.js';
+import {refuseInputAsOutput, writeOutputParts} from '../output-file.js';
+import {writeParts} from '../write-lines.js';
 
 export type ExportArgs = Readonly<{
 	deck: string;
@@ -31,28 +32,17 @@ export async function runExport(args: ExportArgs): Promise<number> {
 	const {handout, slidesWithNotes} = streamedHandout(deck, {notes: args.notes});
 	const generator = `Lectern ${args.version}`;
 	const highlighter = args.format === 'html' && mayHoldCode(deck) ? await loadHighlighter().catch(() => undefined) : undefined;
-	const make = (write: (part: string) => void) => {
-		if (args.format === 'md') {
-			writeHandoutMarkdown(handout, write);
-		} else {
-			writeHandoutPage(handout, {notes: args.notes ? args.notesMode : 'none', generator, highlighter}, write);
-		}
-	};
+	// Made a slide at a time as the output takes it (a generator): never the whole page at once.
+	const parts =
+		args.format === 'md'
+			? handoutMarkdownParts(handout)
+			: handoutPageParts(handout, {notes: args.notes ? args.notesMode : 'none', generator, highlighter});
 	if (output === '-') {
-		// In pieces of 64 KiB: one write per slide would be thousands of small writes.
-		let pending = '';
-		make(part => {
-			pending += part;
-			if (pending.length >= 65_536) {
-				process.stdout.write(pending);
-				pending = '';
-			}
-		});
-		process.stdout.write(pending);
+		await writeParts(process.stdout, parts);
 		return exitCodes.ok;
 	}
 
-	writeOutputInParts(output, make);
+	await writeOutputParts(output, parts);
 	process.stdout.write(`${sanitizeLine(`exported ${args.deck} → ${output}: ${summary(deck, slidesWithNotes())}`)}\n`);
 	return exitCodes.ok;
 }

@@ -33,7 +33,7 @@ function quizMarks(
 	return {quiz: {questions, right, missed, open: questions - right - missed}};
 }
 
-export function runOutline(args: OutlineArgs): number {
+export async function runOutline(args: OutlineArgs): Promise<number> {
 	const glyphs = createTheme({level: 0, ascii: prefersAscii(process.env)}).glyphs;
 	const out: string[] = [];
 	for (const file of expandDeckPaths(args.decks)) {
@@ -89,6 +89,6 @@ export function runOutline(args: OutlineArgs): number {
 		}
 	}
 
-	writeEachLine(process.stdout, out);
+	await writeEachLine(process.stdout, out);
 	return 0;
 }

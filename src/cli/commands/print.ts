@@ -14,6 +14,7 @@ import {parseSlideList} from '../numbers.js';
 import {parseLocation} from '../paths.js';
 import {loadHighlighter} from '../highlighter.js';
 import {streamTheme} from '../terminal-env.js';
+import {drained} from '../write-lines.js';
 import {itemAt} from '../../deck/checked.js';
 
 export type PrintArgs = Readonly<{
@@ -124,33 +125,47 @@ export async function runPrint(args: PrintArgs): Promise<number> {
 		}
 
 		out.push(blank);
+		// A pipe whose reader is slower: the next slide is made once it has taken what was written.
+		// (Awaited only then: an await per slide costs a turn of the microtask queue per slide.)
+		// Its reader gone (closed, failed: start.ts's handler says so), nothing more is made.
+		const backlog = out.backlog();
+		if (backlog !== undefined && !(await backlog)) break;
 	}
 
 	flushAnswers();
-	out.end();
+	await out.end();
 	return 0;
 }
 
 /**
  * Lines to stdout through `write` (a pipe gets the plain writer, a terminal the ANSI one at its
- * colour depth), trailing blanks trimmed, buffered in pieces of 64 KiB (stdout is synchronous
- * for files, pipes and terminals on Linux and macOS, so the buffer is all that is held).
+ * colour depth), trailing blanks trimmed, buffered in pieces of 64 KiB. Stdout is synchronous
+ * for files and terminals, but a full pipe queues what is written in memory (its reader is
+ * slower: 300,000 slides through `| less` queued hundreds of megabytes): `drained` waits for it.
  */
 function lineSink(write: (line: Line) => string): {
 	push: (...lines: Line[]) => void;
 	all: (lines: readonly Line[]) => void;
 	written: () => number;
-	end: () => void;
+	/** While stdout drains, a promise of its end (true drained, false closed); otherwise undefined. */
+	backlog: () => Promise<boolean> | undefined;
+	end: () => Promise<unknown>;
 } {
 	let pending = '';
 	let count = 0;
+	let full = false;
 	const add = (line: Line) => {
 		count++;
 		pending += `${write(line).trimEnd()}\n`;
 		if (pending.length >= 65_536) {
-			process.stdout.write(pending);
+			if (!process.stdout.write(pending)) full = true;
 			pending = '';
 		}
+	};
+	const backlog = () => {
+		if (!full) return undefined;
+		full = false;
+		return drained(process.stdout);
 	};
 	return {
 		// Indexes, not for…of (which allocates per element in the bin's unoptimised V8): every line printed comes here.
@@ -161,9 +176,11 @@ function lineSink(write: (line: Line) => string): {
 			for (let i = 0; i < lines.length; i++) add(itemAt(lines, i));
 		},
 		written: () => count,
-		end: () => {
-			process.stdout.write(pending);
+		backlog,
+		end: async () => {
+			if (!process.stdout.write(pending)) full = true;
 			pending = '';
+			await backlog();
 		},
 	};
 }
