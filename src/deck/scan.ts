@@ -25,6 +25,56 @@ type Cut = {start: number; line: number};
 type Heading = Cut & {level: number};
 type Separator = {start: number; end: number; line: number};
 
+/** Headings a chunk of HeadingList holds (a power of two: an index's chunk is a shift away). */
+const headingChunk = 16_384;
+const headingChunkBits = 14;
+
+/**
+ * The headings the line scan finds, as columns of typed arrays in fixed chunks. An object per
+ * heading was ~120 MB on the 10 MiB `#` deck (5,000,000 headings) that every garbage collection
+ * during the scan walked, and a growing array of them copied millions of entries at once: the
+ * presenter's longest stretches on that deck (GC pauses of 80-430 ms). Typed arrays hold no
+ * pointers for the collector to follow, and a chunk never moves once full.
+ */
+export class HeadingList {
+	length = 0;
+	private readonly starts: Int32Array[] = [];
+	private readonly lines: Int32Array[] = [];
+	private readonly levels: Uint8Array[] = [];
+
+	push(start: number, line: number, level: number): void {
+		const at = this.length & (headingChunk - 1);
+		if (at === 0) {
+			this.starts.push(new Int32Array(headingChunk));
+			this.lines.push(new Int32Array(headingChunk));
+			this.levels.push(new Uint8Array(headingChunk));
+		}
+
+		const chunk = this.length >>> headingChunkBits;
+		itemAt(this.starts, chunk)[at] = start;
+		itemAt(this.lines, chunk)[at] = line;
+		itemAt(this.levels, chunk)[at] = level;
+		this.length++;
+	}
+
+	/** Heading `index` (in range) as an object, for the few callers that keep some. */
+	at(index: number): Heading {
+		return {start: this.start(index), line: this.line(index), level: this.level(index)};
+	}
+
+	start(index: number): number {
+		return itemAt(itemAt(this.starts, index >>> headingChunkBits), index & (headingChunk - 1));
+	}
+
+	line(index: number): number {
+		return itemAt(itemAt(this.lines, index >>> headingChunkBits), index & (headingChunk - 1));
+	}
+
+	level(index: number): number {
+		return itemAt(itemAt(this.levels, index >>> headingChunkBits), index & (headingChunk - 1));
+	}
+}
+
 /**
  * Where `text`'s slide separators are, and the `#`/`##` headings (cut where a deck has no
  * separator): a `---` line that CommonMark reads as a thematic break of the document itself
@@ -37,7 +87,7 @@ export function findSeparators(text: string, dialect: Dialect = dialects.lectern
 
 type Separators = {
 	separators: Separator[];
-	headings: Heading[];
+	headings: HeadingList;
 	/** The least heading level that some content (not a heading or a rule) follows: pandoc's slide level. */
 	contentLevel: number;
 	warnings: Array<{line: number; message: string; severity?: 'warning'}>;
@@ -74,7 +124,7 @@ function* separatorSteps(text: string, dialect: Dialect): Generator<void, Separa
 /** The line scan's state between two steps. */
 class LineScan {
 	private readonly separators: Separator[] = [];
-	private readonly headings: Heading[] = [];
+	private readonly headings = new HeadingList();
 	private readonly warnings: Array<{line: number; message: string; severity?: 'warning'}> = [];
 	private readonly tracker = new BlockTracker();
 	private contentLevel = 7;
@@ -119,7 +169,7 @@ class LineScan {
 				}
 
 				if (event !== 0) {
-					headings.push({start: tracker.eventStart, line: tracker.line, level: event});
+					headings.push(tracker.eventStart, tracker.line, event);
 					pendingLevel = event;
 					continue;
 				}
@@ -152,10 +202,10 @@ class LineScan {
 				if ((kind === 'break' || kind === 'html-start') && isSeparator(text.slice(pos, end))) {
 					separators.push({start: pos, end: Math.min(next, text.length), line});
 				} else if (kind === 'heading') {
-					headings.push({start: pos, line, level: info.level});
+					headings.push(pos, line, info.level);
 					pendingLevel = info.level;
 				} else if (kind === 'setext') {
-					headings.push({start: info.paragraphStart, line: info.paragraphLine, level: info.level});
+					headings.push(info.paragraphStart, info.paragraphLine, info.level);
 					pendingLevel = info.level;
 					if (isSeparator(text.slice(pos, end))) {
 						this.warnings.push({
@@ -228,7 +278,12 @@ export function* scanSlideSteps(text: string, dialect: Dialect = dialects.lecter
 		// pandoc (patat): rules and the headings down to the slide level both start slides.
 		const level = slideLevel ?? contentLevel;
 		const rightAfterSeparator = separatorRightBefore(text, separators);
-		const cuts = headings.filter(heading => heading.level <= level && !rightAfterSeparator(heading));
+		const cuts: Heading[] = [];
+		for (let i = 0; i < headings.length; i++) {
+			const heading = headings.at(i);
+			if (heading.level <= level && !rightAfterSeparator(heading)) cuts.push(heading);
+		}
+
 		const all = [
 			...separators.map(separator => ({start: separator.start, line: separator.line, end: separator.end})),
 			...cuts.map(cut => ({...cut, end: cut.start, line: cut.line - 1})),
@@ -276,19 +331,23 @@ function separatorRightBefore(text: string, separators: readonly Separator[]): (
 }
 
 /** Which heading levels start a slide in a deck without separators. */
-function headingLevels(headings: readonly Heading[], dialect: Dialect): ReadonlySet<number> {
+function headingLevels(headings: HeadingList, dialect: Dialect): ReadonlySet<number> {
 	if (dialect.headingSplit !== 'lookatme') {
 		return new Set([1, 2]);
 	}
 
 	// lookatme: the lowest level, unless it occurs once (then it titles the deck and the next level splits).
-	const lowest = minOf(
-		headings.map(heading => heading.level),
-		Number.POSITIVE_INFINITY,
-	);
-	const once = headings.filter(heading => heading.level === lowest).length === 1;
+	const counts = [0, 0, 0, 0, 0, 0, 0];
+	for (let i = 0; i < headings.length; i++) {
+		const level = headings.level(i);
+		counts[level] = (counts[level] ?? 0) + 1;
+	}
+
+	const present = [1, 2, 3, 4, 5, 6].filter(level => (counts[level] ?? 0) > 0);
+	const lowest = minOf(present, Number.POSITIVE_INFINITY);
+	const once = counts[lowest] === 1;
 	const next = minOf(
-		headings.filter(heading => heading.level > lowest).map(heading => heading.level),
+		present.filter(level => level > lowest),
 		Number.POSITIVE_INFINITY,
 	);
 	return new Set([once && Number.isFinite(next) ? next : lowest]);
@@ -328,40 +387,56 @@ const headingsPerStep = 16_384;
  */
 function* splitAtHeadings(
 	text: string,
-	headings: readonly Heading[],
+	headings: HeadingList,
 	levels: ReadonlySet<number>,
 	warnings: SlideBounds['warnings'],
 ): Generator<void, SlideBounds> {
-	const starts: number[] = [];
-	const lines: number[] = [];
+	// Sized once (the headings that cut, and a first slide before them): grown a push at a time,
+	// each array was copied whole now and then, up to ~60 ms at once on 5,000,000 slides.
+	let cutting = 0;
 	for (let i = 0; i < headings.length; i++) {
 		if (i > 0 && i % headingsPerStep === 0) yield;
-		const heading = itemAt(headings, i);
-		if (!levels.has(heading.level)) continue;
-		if (starts.length === 0) {
-			// What comes before the first heading is a slide of its own only when it shows something:
-			// comments alone (presenterm's `<!-- jump_to_middle -->`, a note) go with the first heading,
-			// as presenterm keeps the commands before a deck's first slide title on that slide.
-			starts.push(0);
-			lines.push(0);
-			if (heading.start === 0 || onlyComments(text, heading.start)) continue;
-		}
-
-		starts.push(heading.start);
-		lines.push(heading.line);
+		if (levels.has(headings.level(i))) cutting++;
 	}
 
-	if (starts.length === 0) {
+	if (cutting === 0) {
 		return splitAtSeparators(text, [], warnings);
 	}
 
-	const ends: number[] = [];
-	for (let i = 1; i < starts.length; i++) {
-		if (i % headingsPerStep === 0) yield;
-		ends.push(itemAt(starts, i));
+	yield;
+	const starts: number[] = new Array(cutting + 1);
+	yield;
+	const lines: number[] = new Array(cutting + 1);
+	let count = 0;
+	for (let i = 0; i < headings.length; i++) {
+		if (i > 0 && i % headingsPerStep === 0) yield;
+		if (!levels.has(headings.level(i))) continue;
+		const start = headings.start(i);
+		if (count === 0) {
+			// What comes before the first heading is a slide of its own only when it shows something:
+			// comments alone (presenterm's `<!-- jump_to_middle -->`, a note) go with the first heading,
+			// as presenterm keeps the commands before a deck's first slide title on that slide.
+			starts[0] = 0;
+			lines[0] = 0;
+			count = 1;
+			if (start === 0 || onlyComments(text, start)) continue;
+		}
+
+		starts[count] = start;
+		lines[count] = headings.line(i);
+		count++;
 	}
 
-	ends.push(text.length);
+	starts.length = count;
+	lines.length = count;
+	yield;
+	const ends: number[] = new Array(count);
+	for (let i = 1; i < count; i++) {
+		if (i % headingsPerStep === 0) yield;
+		ends[i - 1] = itemAt(starts, i);
+	}
+
+	ends[count - 1] = text.length;
 	return dropBlankEnds({starts, ends, lines, warnings, splitBy: 'headings'}, text);
 }
 

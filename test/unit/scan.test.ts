@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {DeckError, normalizeText, openDeck, sectionIndexOf, slideHead, slideLine, slideSource, stepsOf} from '../../src/deck/deck.js';
 import {FrontMatterError} from '../../src/deck/front-matter.js';
-import {scanSlides} from '../../src/deck/scan.js';
+import {HeadingList, scanSlides} from '../../src/deck/scan.js';
 
 /** The slides' texts as the scanner cut them. */
 function slides(text: string): string[] {
@@ -145,6 +145,28 @@ describe('scanSlides: a deck without separators splits at headings', () => {
 
 	it('splits only at separators when the deck has any', () => {
 		expect(slides('# A\n## B\n---\n# C')).toEqual(['# A\n## B\n', '# C']);
+	});
+
+	it('cuts tens of thousands of headings (several chunks of the heading columns), text before the first one its own slide', () => {
+		const count = 40_000;
+		const bounds = scanSlides(`intro\n${'#\n### not a cut\n'.repeat(count)}`);
+		expect(bounds.starts).toHaveLength(count + 1);
+		expect(bounds.lines.slice(0, 3)).toEqual([0, 1, 3]);
+		expect(bounds.lines.at(-1)).toBe(2 * count - 1);
+		expect(bounds.starts.slice(0, 3)).toEqual([0, 6, 22]);
+		expect(bounds.ends.slice(0, 2)).toEqual([6, 22]);
+		expect(bounds.ends.at(-1)).toBe(6 + 16 * count);
+	});
+});
+
+describe('HeadingList: the scan keeps headings as columns of typed arrays', () => {
+	it('gives back what was pushed, across chunks', () => {
+		const list = new HeadingList();
+		for (let i = 0; i < 40_000; i++) list.push(i * 3, i * 2, (i % 6) + 1);
+		expect(list.length).toBe(40_000);
+		for (const i of [0, 16_383, 16_384, 39_999]) {
+			expect(list.at(i)).toEqual({start: i * 3, line: i * 2, level: (i % 6) + 1});
+		}
 	});
 });
 
