@@ -11,14 +11,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-rerun-'));
 afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 
 describe('optimisedNodeArgs', () => {
-	it('drops --no-opt and the start-up snapshot, keeps the other flags in order', () => {
+	it("drops --no-opt, the start-up snapshot and the presenter's young generation size, keeps the other flags in order", () => {
 		const bin = ['--no-regexp-tier-up', '--max-semi-space-size=1', '--no-opt', '--single-threaded'];
-		expect(optimisedNodeArgs([...bin, '--snapshot-blob', '/x/dist/snapshot.blob'])).toEqual([
-			'--no-regexp-tier-up',
-			'--max-semi-space-size=1',
-			'--single-threaded',
+		expect(optimisedNodeArgs([...bin, '--snapshot-blob', '/x/dist/snapshot.blob'])).toEqual(['--no-regexp-tier-up', '--single-threaded']);
+		expect(optimisedNodeArgs(['--snapshot-blob=/x/s.blob', '--no-opt', '--max-semi-space-size', '1', '--stack-size=900'])).toEqual([
+			'--stack-size=900',
 		]);
-		expect(optimisedNodeArgs(['--snapshot-blob=/x/s.blob', '--no-opt'])).toEqual([]);
 	});
 
 	it('says no second run when this one is not under --no-opt (no loop, no run started another way)', () => {
