@@ -5,6 +5,15 @@
 // generator in the core that pauses every so many lines or slides (openDeckSteps,
 // matchingSlidesSteps, overviewFilterSteps).
 
+/**
+ * How long a slice may hold the event loop while someone is typing (the search bar's hurried
+ * index and its live matching): a key that arrives during a slice waits for its end, and its
+ * frame then takes about 2-3 ms of the 10 ms p95 the bench aims at. With 8 ms slices, the
+ * first letters typed within ~150 ms of `/` on 1,000 slides (the index still being built)
+ * answered in 10-31 ms (stall probe, loaded machine); the bench's search typing p95 was 13.2 ms.
+ */
+export const typingSliceMs = 2;
+
 /** Steps until one finishes the work or `sliceMs` have passed (at least one step). */
 export function runSlice<T>(steps: Iterator<unknown, T>, sliceMs: number): IteratorResult<unknown, T> {
 	const end = performance.now() + sliceMs;

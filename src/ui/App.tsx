@@ -16,7 +16,7 @@ import {navContextFor} from '../nav/context.js';
 import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlidesSteps} from '../search/index.js';
-import {runInSlices} from '../slices.js';
+import {runInSlices, typingSliceMs} from '../slices.js';
 import {escapeBurst} from '../terminal/keys.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
@@ -25,8 +25,6 @@ import {Screen, type Paint} from './Screen.js';
 const sliceMs = 1;
 /** How long after a key the index building stays paused. */
 const busyMs = 300;
-/** Slices once the search bar is open and waits for the index: longer, but still short of a key's wait. */
-const urgentSliceMs = 8;
 
 /** The keys a presenter presses most, whose frames are computed ahead while idle. */
 const likelyActions: readonly Action[] = [
@@ -330,7 +328,7 @@ export function App(props: AppProps) {
 /**
  * The deck's search index, built in idle slices; the slices first learn every slide's section,
  * which the index needs and the status bar shows. Opening the search bar hurries the slices
- * (no pause for keys, longer slices) but never finishes the index at once: on a deck of
+ * (no pause for keys, slices of typingSliceMs back to back) but never finishes the index at once: on a deck of
  * hundreds of thousands of slides that took seconds, deaf to `q`. The hits wait for the index.
  */
 function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSectionsKnown: () => void, onHits: (action: Action) => void) {
@@ -367,7 +365,7 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 				return;
 			}
 
-			const end = performance.now() + (urgent ? urgentSliceMs : sliceMs);
+			const end = performance.now() + (urgent ? typingSliceMs : sliceMs);
 			let done = false;
 			while (!done && performance.now() < end) {
 				if (sectionsKnown < deck.count) {
@@ -432,7 +430,7 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 				let now = true;
 				const job = {query, builder, stop: () => {}};
 				matching.current = job;
-				job.stop = runInSlices(matchingSlidesSteps(builder.slides(), query), urgentSliceMs, hits => {
+				job.stop = runInSlices(matchingSlidesSteps(builder.slides(), query), typingSliceMs, hits => {
 					if (matching.current === job) matching.current = undefined;
 					const action: Action = {type: 'searchHits', query, hits};
 					if (now) found = action;

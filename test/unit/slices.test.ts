@@ -1,5 +1,5 @@
-import {describe, expect, it} from 'vitest';
-import {runInSlices, runSlice} from '../../src/slices.js';
+import {describe, expect, it, vi} from 'vitest';
+import {runInSlices, runSlice, typingSliceMs} from '../../src/slices.js';
 
 function* counting(to: number): Generator<number, string> {
 	for (let i = 1; i <= to; i++) yield i;
@@ -49,5 +49,29 @@ describe('work in slices', () => {
 		await new Promise(resolve => setTimeout(resolve, 20));
 		expect(result).toBeUndefined();
 		expect(paused).toBe(1);
+	});
+});
+
+describe('slices while someone types', () => {
+	it('a slice of typingSliceMs leaves a key typed meanwhile most of the 10 ms aim', () => {
+		// A fake clock on which every step of work costs 1 ms: the slice that a key arrives in
+		// holds it for as many steps as the slice runs. With 8 ms slices, the bar's first letters
+		// typed while the index was still being built answered in 10-31 ms.
+		let clock = 0;
+		const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+		let steps = 0;
+		const work = (function* () {
+			for (;;) {
+				clock += 1;
+				steps++;
+				yield;
+			}
+		})();
+		try {
+			runSlice(work, typingSliceMs);
+		} finally {
+			now.mockRestore();
+		}
+		expect(steps).toBeLessThanOrEqual(3);
 	});
 });
