@@ -2,7 +2,7 @@
 // small slices while the presenter is idle.
 import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
-import {foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
+import {addFolded, foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
@@ -26,21 +26,15 @@ export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
  * done costs only itself. Sections are not searched, so none is looked up.
  */
 export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; slides: () => FoldedSlides} {
-	const titles: string[] = [];
-	const bodies: string[] = [];
-	const notes: string[] = [];
-	const folded: FoldedSlides = {titles, bodies, notes};
+	const folded = {count: 0, titles: [] as string[][], bodies: [] as string[][], notes: [] as string[][]};
 	const advance = (slides: number) => {
-		const end = Math.min(deck.count, titles.length + slides);
-		for (let i = titles.length; i < end; i++) {
+		const end = Math.min(deck.count, folded.count + slides);
+		for (let i = folded.count; i < end; i++) {
 			const slide = parseSlideOnce(deck, i);
-			const one = foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText});
-			titles.push(one.title);
-			bodies.push(one.body);
-			notes.push(one.notes);
+			addFolded(folded, foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText}));
 		}
 
-		return titles.length === deck.count;
+		return folded.count === deck.count;
 	};
 
 	return {

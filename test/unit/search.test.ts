@@ -3,6 +3,7 @@ import {openDeck} from '../../src/deck/deck.js';
 import {deckDocs, incrementalIndex} from '../../src/search/deck-docs.js';
 import {
 	buildIndex,
+	foldedChunkSlides,
 	foldedColumns,
 	foldSlide,
 	highlightRanges,
@@ -330,6 +331,17 @@ describe('search: matching slides in steps (the presenter matches in slices)', (
 		expect(pauses).toBe(2);
 		expect(step.value).toEqual(matchingSlides(folded, 'page'));
 		expect(step.value).toEqual(Array.from({length: count}, (_, i) => i).filter(i => i % 3 === 0 || i % 5 === 0));
+	});
+
+	test('columns in chunks: each chunk holds foldedChunkSlides slides, and matches across chunks keep their numbers', () => {
+		const count = foldedChunkSlides * 2 + 7;
+		const hits = new Set([0, foldedChunkSlides - 1, foldedChunkSlides, 2 * foldedChunkSlides, count - 1]);
+		const folded = foldedColumns(
+			Array.from({length: count}, (_, i) => foldSlide({slide: i, title: hits.has(i) ? 'needle' : 'hay', body: '', notes: ''})),
+		);
+		expect(folded.count).toBe(count);
+		expect(folded.titles.map(chunk => chunk.length)).toEqual([foldedChunkSlides, foldedChunkSlides, 7]);
+		expect(matchingSlides(folded, 'needle')).toEqual([...hits]);
 	});
 
 	test('an empty query finds nothing, without pausing', () => {
