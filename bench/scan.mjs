@@ -68,7 +68,7 @@ const decks = {
 	'code-130000-lines': () => `# code\n\n\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``,
 };
 
-const flags = ['--no-regexp-tier-up', '--max-semi-space-size=1', '--no-opt', '--single-threaded'];
+const flags = ['--no-regexp-tier-up', '--max-semi-space-size=1', '--no-opt', '--single-threaded', '--no-memory-reducer'];
 
 if (values.child) {
 	await child(JSON.parse(values.child));

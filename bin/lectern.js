@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --no-regexp-tier-up --max-semi-space-size=1 --no-opt --single-threaded
+#!/usr/bin/env -S node --no-regexp-tier-up --max-semi-space-size=1 --no-opt --single-threaded --no-memory-reducer
 // The V8 flags are given on Node's command line, the way Node supports (setting them with
 // v8.setFlagsFromString after start-up is undefined behaviour), so they apply when the bin is
 // run as a program (`npx lectern`, `lectern`); `node bin/lectern.js` runs without them.
@@ -19,6 +19,14 @@
 //   3 runs each, interleaved, snapshot start): peak RSS 77.6-78.9 -> 65.7-66.4 MiB (--single-threaded
 //   alone 70.3-70.6); first frame 1.10x -> 1.07x node -e. Batch commands over huge decks lose most:
 //   see the bench (CPU-bound figures in docs/architecture.md).
+// --no-memory-reducer: V8's memory reducer (incremental marking and a full collection once a
+//   process has looked idle for a while, to give memory back) does not run: collections still
+//   come as memory is allocated, an idle process keeps its garbage until then. A lecture hall's followers,
+//   started together, had it start in all of them ~8 s later, its marking running as a key's
+//   position came in. 100 followers in pseudo-terminals (load 15, two runs each, interleaved):
+//   follower CPU per key 0.44-0.49 -> 0.34-0.40 ms, minor faults per key 1.8-2.0 -> 0.9-1.0.
+//   (--no-memory-reducer-for-small-heaps did as well, but makes the shebang line longer than
+//   the 127 characters kernels before 5.1 read.)
 import module from 'node:module';
 
 // `--debug` stack traces point at src/ through the bundle's source maps.
