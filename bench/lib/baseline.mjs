@@ -3,7 +3,8 @@
 //   {"version": 1, "saved": ISO date, "note": free text, "options": {...},
 //    "metrics": {name: number}, "floors_ms": {name: ms}}
 // Every metric is lower-is-better. Names are `<what>.<deck>[.<key kind>.<size>]`:
-//   first.N, next_med.N, key_med.*, search_*            time ÷ a bare-Node time of the same run
+//   first.N, key_med.*, search_*                        time ÷ a bare-Node time of the same run
+//   next_med.N                                            ptybench key time ÷ the key floor's (node-keys)
 //   next_bytes.N, bytes.*                                 bytes written per key, as is
 //   rss.N                                                 peak RSS ÷ bare Node's peak RSS
 // floors_ms records the bare-Node time each ratio was divided by, for reading only.
