@@ -56,6 +56,7 @@ describe('estimatedShape and worthRerun', () => {
 				{bytes: 0.6 * 2 ** 20, slideLines: 30_000},
 			]),
 		).toBe(true);
+		expect(worthRerun([estimatedShape(write('end-slides.md', '<!-- end_slide -->\nx\n'.repeat(60_000)))])).toBe(true);
 	});
 
 	it('is nothing for what is no regular file, without blocking on a FIFO', () => {
