@@ -12,6 +12,7 @@ import {openTalk, type Connection, type TalkSource} from '../../hall/client.js';
 import {checkTalkName} from '../../hall/places.js';
 import {hallTrace} from '../../hall/trace.js';
 import {FollowerView} from '../../hall/follower-view.js';
+import {warmPositionPath} from '../../hall/warm-up.js';
 import {buildRegions, type ScreenInput} from '../../layout/screen.js';
 import {followState} from '../../nav/hall.js';
 import {initialState, type NavState} from '../../nav/reducer.js';
@@ -231,6 +232,17 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 		},
 	});
 	view.render();
+	// The code that draws a position is compiled while the talk rests, not at the first key.
+	const stopWarmUp = warmPositionPath({
+		deck: first.deck,
+		initial,
+		size,
+		theme,
+		elapsed: () => 0,
+		compose,
+		badges,
+		next: {slide: first.position.slide + 1, step: 0, blank: false},
+	});
 	deckListener = deck => {
 		view.setDeck(deck);
 	};
@@ -306,6 +318,7 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	suspender.dispose();
 	stopKeys();
 	view.dispose();
+	stopWarmUp();
 	session.restore();
 	if (result.line) {
 		(result.code === exitCodes.ok ? process.stdout : process.stderr).write(result.line);
