@@ -6,7 +6,7 @@ import {readPercentHeader} from './dialects/header.js';
 import {withIntroSlide} from './dialects/intro.js';
 import {dialects} from './dialects/rules.js';
 import {readFrontMatter, type FrontMatter} from './front-matter.js';
-import {finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
+import {countNewlines, finish, scanSlideSteps, scanSlides, type SlideBounds} from './scan.js';
 import {splitSlideText, type SlideText} from './slide-text.js';
 import type {Deck, SlideHead} from './types.js';
 import {itemAt} from './checked.js';
@@ -80,6 +80,7 @@ function deckOf(file: string, front: FrontMatter, bounds: SlideBounds, count: nu
 		starts: count === bounds.starts.length ? bounds.starts : bounds.starts.slice(0, count),
 		ends: count === bounds.ends.length ? bounds.ends : bounds.ends.slice(0, count),
 		lines: count === bounds.lines.length ? bounds.lines : bounds.lines.slice(0, count),
+		...(count === bounds.lines.length && bounds.newlines !== undefined ? {newlines: bounds.newlines} : {}),
 		warnings: bounds.warnings.map(warning => ({...warning, line: warning.line + front.bodyLine + 1})),
 	};
 }
@@ -180,7 +181,7 @@ export function slideText(deck: Deck, index: number): SlideText {
 	if (text) {
 		cache.hits++;
 	} else {
-		const bounded = readableSource(source);
+		const bounded = readableSource(source, () => slideNewlines(deck, index));
 		const split = splitSlideText(bounded.text, dialects[deck.dialect ?? 'lectern'], readingOptions(deck));
 		text = bounded.linesLeft > 0 ? {...split, linesLeft: bounded.linesLeft} : split;
 		if (shareable) {
@@ -212,16 +213,33 @@ export function readingOptions(deck: Deck): {incrementalLists: boolean; commentN
 }
 
 /** A slide past the per-slide caps is read up to them, and says so where it was cut. */
-function readableSource(source: string): {text: string; linesLeft: number} {
-	const bounded = boundSlideSource(source);
+function readableSource(source: string, newlines?: () => number | undefined): {text: string; linesLeft: number} {
+	const bounded = boundSlideSource(source, newlines);
 	return bounded.linesLeft > 0
 		? {text: `${bounded.text}\n\n${slideCutMarker(bounded.linesLeft)}\n`, linesLeft: bounded.linesLeft}
 		: bounded;
 }
 
+/**
+ * Line ends in slide `index`'s source, from the scan's line numbers (the next slide's first line,
+ * less the separator's), so a cut slide's marker needs no count of the lines left: counting the
+ * rest of a 10 MiB slide of 5,000,000 lines took 80-190 ms in one stretch. Undefined when the
+ * deck does not know (the last slide of a deck not scanned whole).
+ */
+function slideNewlines(deck: Deck, index: number): number | undefined {
+	const start = itemAt(deck.lines, index);
+	const end = itemAt(deck.ends, index);
+	if (index + 1 < deck.lines.length) {
+		return itemAt(deck.lines, index + 1) - start - countNewlines(deck.body, end, itemAt(deck.starts, index + 1));
+	}
+
+	// The last slide: what follows it is blank (dropped blank slides, separators).
+	return deck.newlines === undefined ? undefined : deck.newlines - start - countNewlines(deck.body, end, deck.body.length);
+}
+
 /** The text `slideText` splits: the slide's source, cut at the per-slide caps (the lines of its notes and steps count from here). */
 export function slideReadText(deck: Deck, index: number): string {
-	return readableSource(slideSource(deck, index)).text;
+	return readableSource(slideSource(deck, index), () => slideNewlines(deck, index)).text;
 }
 
 export function slideHead(deck: Deck, index: number): SlideHead {

@@ -51,9 +51,10 @@ export const slideCharLimit = 64 * 1024;
 
 /**
  * A slide's source cut at a line end to `slideLineLimit` lines and `slideCharLimit` characters,
- * and the number of lines left out (0 when nothing was cut).
+ * and the number of lines left out (0 when nothing was cut). `newlines`, when it knows, gives the
+ * line ends in `source` (the deck's scan counted them), so the lines left are not counted again.
  */
-export function boundSlideSource(source: string): {text: string; linesLeft: number} {
+export function boundSlideSource(source: string, newlines?: () => number | undefined): {text: string; linesLeft: number} {
 	if (source.length <= slideCharLimit && source.length < slideLineLimit) {
 		return {text: source, linesLeft: 0};
 	}
@@ -82,7 +83,14 @@ export function boundSlideSource(source: string): {text: string; linesLeft: numb
 	}
 
 	const rest = source.slice(keptEnd + 1);
-	return rest.trim() === '' ? {text: source, linesLeft: 0} : {text: source.slice(0, keptEnd), linesLeft: countLines(rest)};
+	if (rest.trim() === '') {
+		return {text: source, linesLeft: 0};
+	}
+
+	// The kept lines took one line end each; a line end at the very end opens no new line.
+	const known = newlines?.();
+	const linesLeft = known === undefined ? countLines(rest) : known - lines + 1 - (source.endsWith('\n') ? 1 : 0);
+	return {text: source.slice(0, keptEnd), linesLeft};
 }
 
 /** Lines in `text` (a line end at its very end opens no new line). */

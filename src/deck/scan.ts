@@ -19,6 +19,8 @@ export type SlideBounds = Readonly<{
 	warnings: readonly Readonly<{line: number; message: string; severity?: 'warning'}>[];
 	/** What cut the slides: separator lines, or (a deck with none) `#`/`##` headings. */
 	splitBy: 'separators' | 'headings';
+	/** Line ends in the scanned text (counted by the scan: a slide's line count needs no count of its own). */
+	newlines?: number;
 }>;
 
 type Cut = {start: number; line: number};
@@ -90,6 +92,8 @@ type Separators = {
 	headings: HeadingList;
 	/** The least heading level that some content (not a heading or a rule) follows: pandoc's slide level. */
 	contentLevel: number;
+	/** Line ends in the text. */
+	newlines: number;
 	warnings: Array<{line: number; message: string; severity?: 'warning'}>;
 };
 
@@ -243,7 +247,8 @@ class LineScan {
 			}
 		}
 
-		return {separators: this.separators, headings: this.headings, contentLevel: this.contentLevel, warnings};
+		// Each line read counts one, the last (after the last line end, maybe empty) too.
+		return {separators: this.separators, headings: this.headings, contentLevel: this.contentLevel, newlines: this.line - 1, warnings};
 	}
 }
 
@@ -273,7 +278,14 @@ export function scanSlides(text: string, dialect: Dialect = dialects.lectern, sl
 
 /** scanSlides in steps (see separatorSteps); what follows the line scan is linear and quick. */
 export function* scanSlideSteps(text: string, dialect: Dialect = dialects.lectern, slideLevel?: number): Generator<void, SlideBounds> {
-	const {separators, headings, contentLevel, warnings} = yield* separatorSteps(text, dialect);
+	const found = yield* separatorSteps(text, dialect);
+	const bounds = yield* boundsSteps(text, found, dialect, slideLevel);
+	return {...bounds, newlines: found.newlines};
+}
+
+/** The slides the line scan's separators and headings cut. */
+function* boundsSteps(text: string, found: Separators, dialect: Dialect, slideLevel: number | undefined): Generator<void, SlideBounds> {
+	const {separators, headings, contentLevel, warnings} = found;
 	if (dialect.headingSplit === 'pandoc') {
 		// pandoc (patat): rules and the headings down to the slide level both start slides.
 		const level = slideLevel ?? contentLevel;

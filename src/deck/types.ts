@@ -58,6 +58,8 @@ export type Deck = Readonly<{
 	ends: readonly number[];
 	/** 0-based line (within body) where each slide starts. */
 	lines: readonly number[];
+	/** Line ends in `body`, when the deck was scanned whole (a slide's line count then needs no count). */
+	newlines?: number;
 	/** Problems found while scanning (unterminated fences and comments), 1-based file lines. */
 	warnings: readonly DeckWarning[];
 	/**

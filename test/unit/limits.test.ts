@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {capNesting, delimiterLimit, looksPathological, nestingLimit, thousands} from '../../src/deck/limits.js';
+import {openDeck, slideSource, slideText} from '../../src/deck/deck.js';
+import {boundSlideSource, capNesting, delimiterLimit, looksPathological, nestingLimit, thousands} from '../../src/deck/limits.js';
+import {countNewlines} from '../../src/deck/scan.js';
 
 describe('capNesting', () => {
 	it('leaves ordinary Markdown alone (same string)', () => {
@@ -81,5 +83,37 @@ describe('thousands', () => {
 		for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789]) {
 			expect(thousands(n)).toBe(n.toLocaleString('en-US'));
 		}
+	});
+});
+
+describe('a cut slide counts the lines left from the scan', () => {
+	// Shapes of a cut slide: first, between others, last (with and without a final line end, blank
+	// slides and separators after it), split at separators or at headings, in a front-mattered deck.
+	const long = (line: string, count: number) => line.repeat(count);
+	const decks = [
+		`# Long\n\n${long('a line\n', 3000)}\n---\n\n# Next\n`,
+		`# First\n\n---\n\n# Long\n\n${long('x\n', 2500)}---\n# Last`,
+		`# Only\n\n${long('words here\n', 1500)}`,
+		`# Only\n\n${long('words here\n', 1500)}tail`,
+		`# Long\n\n${long('y\n\n', 1200)}\n---\n\n---\n\n\n`,
+		`# A\n${long('z\n', 1500)}# B\n${long('w\n', 1800)}`,
+		`---\ntitle: T\n---\n\n# Long\n\n${long('p\n', 1100)}`,
+		`# Wide\n\n${long(`${'q'.repeat(200)}\n`, 400)}\n---\n\n# End`,
+	];
+
+	it('gives the same count as counting the rest of the slide', () => {
+		let cut = 0;
+		for (const text of decks) {
+			const deck = openDeck(text, 'deck.md');
+			expect(deck.newlines).toBe(countNewlines(deck.body));
+			for (let i = 0; i < deck.count; i++) {
+				if (slideText(deck, i).linesLeft !== undefined) cut++;
+				expect(slideText(deck, i).linesLeft, `${JSON.stringify(text.slice(0, 20))} slide ${i}`).toBe(
+					boundSlideSource(slideSource(deck, i)).linesLeft || undefined,
+				);
+			}
+		}
+
+		expect(cut).toBe(9);
 	});
 });
