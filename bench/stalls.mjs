@@ -7,6 +7,8 @@
 // Each cell is `wall (cpu)`: the longest stretch's wall time, and the most CPU time any stretch
 // of the phase used (on a loaded machine the wall time includes time the process was not
 // scheduled; the CPU time is the work itself, garbage collection included).
+// After `q`: when the terminal was given back (the alternate screen left), and when the
+// process was gone (the exit event, then Node's teardown, which comes after the terminal's).
 //
 //   node bench/stalls.mjs [--decks name,name] [--only-start] [--compare OTHER_BIN] [--cpu-prof DIR] [--no-snapshot]
 //   (LECTERN_BIN: another build; --compare runs that other build on each deck right after, so
@@ -66,10 +68,12 @@ for (const name of chosen) {
 }
 
 const phases = ['start', 'idle', 'G', 'overview', 'filter', 'search', 'reload', 'q'];
-console.log(`| deck | ${phases.join(' | ')} | q → exit ms (q → exit event + teardown) |`);
-console.log(`|---|${phases.map(() => '---:').join('|')}|---:|`);
+console.log(`| deck | ${phases.join(' | ')} | q → terminal restored ms | q → exit ms (q → exit event + teardown) |`);
+console.log(`|---|${phases.map(() => '---:').join('|')}|---:|---:|`);
 const cell = stat => (stat ? `${stat.ms} (${stat.cpu})` : '');
-for (const row of rows) console.log(`| ${row.name} | ${phases.map(p => cell(row.phases[p])).join(' | ')} | ${row.exitMs ?? 'hung'} |`);
+for (const row of rows) {
+	console.log(`| ${row.name} | ${phases.map(p => cell(row.phases[p])).join(' | ')} | ${row.restoredMs} | ${row.exitMs ?? 'hung'} |`);
+}
 
 /**
  * How the build starts, the probe preloaded: from its start-up snapshot when bin/lectern would
@@ -145,6 +149,11 @@ async function measure(name, file, build) {
 	}
 
 	mark('q');
+	// When the terminal is given back (the alternate screen left): what a user waits for, before Node's teardown.
+	let restoredAt;
+	t.proc.onData(chunk => {
+		if (restoredAt === undefined && Buffer.from(chunk).includes('\u001B[?1049l')) restoredAt = Date.now();
+	});
 	const qAt = Date.now();
 	const closed = await t.close('q', timeout);
 	const goneAt = Date.now();
@@ -152,7 +161,12 @@ async function measure(name, file, build) {
 	const {stalls, exitAt} = JSON.parse(readFileSync(stallsFile, 'utf8'));
 	// q → the exit event, and the exit event → the process gone (Node's teardown).
 	const exitSplit = exitAt ? ` (${Math.round(exitAt - qAt)} + ${Math.round(goneAt - exitAt)})` : '';
-	const result = {name: `${name}${build.label}`, phases: {}, exitMs: exitMs === undefined ? undefined : `${exitMs}${exitSplit}`};
+	const result = {
+		name: `${name}${build.label}`,
+		phases: {},
+		exitMs: exitMs === undefined ? undefined : `${exitMs}${exitSplit}`,
+		restoredMs: restoredAt === undefined ? '' : Math.round(restoredAt - qAt),
+	};
 	for (const stall of stalls) {
 		const phase = marks.findLast(m => m.at <= stall.at)?.phase ?? 'start';
 		const seen = result.phases[phase] ?? {ms: 0, cpu: 0};
