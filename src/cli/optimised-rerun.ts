@@ -25,6 +25,7 @@
 import {spawn} from 'node:child_process';
 import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs';
 import {constants as os} from 'node:os';
+import {expandDeckPaths} from './decks.js';
 
 /** Where the optimised second run is cheaper (see the table above). */
 export const optimisedFrom = {bytes: 2 * 1024 * 1024, slideLines: 50_000} as const;
@@ -109,8 +110,18 @@ function deckFile(arg: string): string {
 	}
 }
 
+/** The files behind the deck arguments: folders searched as check and outline search them (none given: the bundled decks, small). */
+function deckFiles(decks: readonly string[]): string[] {
+	try {
+		return expandDeckPaths(decks.map(deckFile));
+	} catch {
+		// A folder that cannot be listed: the command says so; its other decks still count.
+		return decks.map(deckFile);
+	}
+}
+
 /**
- * When `decks` (the command's deck arguments; folders are not walked) hold enough lines and this
+ * When `decks` (the command's deck arguments, files or folders) hold enough lines and this
  * run is under `--no-opt`, runs the same command line in a second Node without it, with the
  * same standard streams, and resolves to its exit code; otherwise resolves to undefined and the
  * caller runs the command itself. SIGINT, SIGTERM and SIGHUP are passed on (the second run
@@ -120,7 +131,7 @@ export async function rerunOptimisedIfHuge(decks: readonly string[]): Promise<nu
 	const nodeArgs = optimisedNodeArgs(process.execArgv);
 	const script = process.argv[1];
 	if (nodeArgs === undefined || script === undefined) return undefined;
-	if (!worthRerun(decks.map(deck => estimatedShape(deckFile(deck))))) return undefined;
+	if (decks.length === 0 || !worthRerun(deckFiles(decks).map(estimatedShape))) return undefined;
 	const child = spawn(process.execPath, [...nodeArgs, script, ...process.argv.slice(2)], {stdio: 'inherit'});
 	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 	const pass = (signal: NodeJS.Signals) => child.kill(signal);

@@ -82,4 +82,15 @@ describe('a huge deck under --no-opt', () => {
 		expect(await exited).toBe('SIGTERM');
 		await until(() => (processesNaming(huge).length === 0 ? true : undefined), 'the second run to end', 5_000);
 	});
+
+	it('counts the decks in a folder given to check (searched as check searches it)', slow, async () => {
+		const folder = path.join(dir, 'folder');
+		fs.mkdirSync(path.join(folder, 'inner'), {recursive: true});
+		fs.copyFileSync(huge, path.join(folder, 'inner', 'huge.md'));
+		const first = spawn(process.execPath, ['--no-opt', lecternBin, 'check', folder, '--size', '80x24'], {cwd: repoRoot, stdio: 'ignore'});
+		const exited = new Promise<number | null>(resolve => first.on('exit', code => resolve(code)));
+		const second = await until(() => processesNaming(folder).find(each => each.pid !== first.pid), 'the second run');
+		expect(second.args).not.toContain('--no-opt');
+		expect(await exited).toBe(0);
+	});
 });
