@@ -7,7 +7,8 @@
 // process, are fed afterwards and every screen must show the slide. Between keys it waits
 // until every process has gone quiet (a speaker's presses are seconds apart; followers use the
 // pause to lay out the next slide), and from the processes' own trace (hall-trace.mjs) it tells
-// Lectern's time from the machine's: N processes share its cores.
+// Lectern's time from the machine's: N processes share its cores. Each run's raw figures (every
+// follower's arrival per key, the presses' times) go to bench/out/hall.json.
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,8 +74,12 @@ async function leaderKeys(leader, from, keys, o, followers = []) {
 	const followerCpu = [];
 	const benchCpu = [];
 	const wrongScreens = [];
+	const arrivalsMs = [];
 	const followerPids = followers.map(s => s.proc.pid);
 	const pids = [leader.proc.pid, ...followerPids];
+	// The first key too comes once the hall is quiet: the last followers to join may still be
+	// laying out the frames ahead (and, in Lectern's, drawing its warm-up) a moment after joining.
+	if (followers.length) await quiet(pids, 500, 10_000);
 	for (let k = 0; k < keys; k++) {
 		const target = mark(from + k + 1);
 		for (const f of followers) f.hold();
@@ -85,7 +90,12 @@ async function leaderKeys(leader, from, keys, o, followers = []) {
 		const {t} = leader.press('l');
 		const at = await leaderWait;
 		lead.push(at === undefined ? undefined : at - t);
-		const press = {slide: from + k, at: performance.timeOrigin + t};
+		// `mono`: CLOCK_MONOTONIC seconds, to line a key up with `perf record -k CLOCK_MONOTONIC`.
+		const press = {
+			slide: from + k,
+			at: performance.timeOrigin + t,
+			mono: Number(process.hrtime.bigint()) / 1e9 - (performance.now() - t) / 1000,
+		};
 		presses.push(press);
 		if (followers.length) {
 			const arrivals = await Promise.all(waits);
@@ -94,6 +104,7 @@ async function leaderKeys(leader, from, keys, o, followers = []) {
 			followerCpu.push((runMs(followerPids) - cpuBefore) / followers.length);
 			const complete = arrivals.every(a => a !== undefined);
 			last.push(complete ? Math.max(...arrivals) - t : undefined);
+			arrivalsMs.push(arrivals.map(a => (a === undefined ? null : Math.round((a - t) * 100) / 100)));
 			if (complete) press.seen = performance.timeOrigin + Math.max(...arrivals);
 			for (const f of followers) f.release();
 			const screens = await Promise.all(followers.map(f => f.waitFor(shows(target), o.timeoutMs)));
@@ -104,7 +115,7 @@ async function leaderKeys(leader, from, keys, o, followers = []) {
 		// Let every emulator and process go quiet between keys, as between a speaker's presses.
 		await quiet(pids, followers.length ? 200 : 50, followers.length ? 5000 : 1000);
 	}
-	return {lead, last, presses, followerCpu, benchCpu, wrongScreens};
+	return {lead, last, presses, followerCpu, benchCpu, wrongScreens, arrivalsMs};
 }
 
 async function startLeader(args, deck, size, env, o) {
@@ -168,7 +179,6 @@ export async function measureFollowers({count, keys, size, o, log}) {
 
 	if (result.errors.length === 0) {
 		log(`  followers: ${keys} keys with ${count} followers`);
-		await sleep(500);
 		const withFollowers = await leaderKeys(leader, 1 + keys, keys, o, followers);
 		result.followersKeyMs = withFollowers.lead;
 		result.lastFollowerMs = withFollowers.last;
@@ -176,6 +186,8 @@ export async function measureFollowers({count, keys, size, o, log}) {
 		result.benchCpuMs = withFollowers.benchCpu;
 		result.errors.push(...withFollowers.wrongScreens);
 		result.presses = withFollowers.presses;
+		result.arrivalsMs = withFollowers.arrivalsMs;
+		result.followerPids = followers.map(f => f.proc.pid);
 		result.followerRssKiB = followers.map(f => f.peakRssKiB()).filter(Boolean);
 	}
 
@@ -183,6 +195,7 @@ export async function measureFollowers({count, keys, size, o, log}) {
 	const ended = await Promise.all(followers.map(f => Promise.race([f.exited.then(() => true), sleep(10_000).then(() => false)])));
 	result.endedOnQuit = ended.filter(Boolean).length;
 	await Promise.all(followers.map(f => f.close(undefined, 100)));
+	writeFileSync(path.join(outDir, 'hall.json'), `${JSON.stringify(result)}\n`);
 	// Each process writes its trace as it exits.
 	if (result.presses) {
 		result.lectern = hallTimes(readTrace(trace), result.presses);
@@ -227,7 +240,6 @@ async function measureFloorHall({count, keys, deck, size, env, o, log}) {
 	const floor = {loadAverage: os.loadavg()[0], errors: error ? [error] : []};
 	if (!error) {
 		log(`  followers: ${keys} keys with ${count} floor followers`);
-		await sleep(500);
 		const keyed = await leaderKeys(leader, 1, keys, o, followers);
 		floor.lastFollowerMs = keyed.last;
 		floor.followersKeyMs = keyed.lead;
@@ -276,6 +288,7 @@ export function followersReport(r) {
 			`  leader: key → its frame written ${mp(t.framed)} (with no followers ${mp(r.alone?.framed ?? {})}); → positions start going out ${mp(t.fanStart)}; handing them to ${r.count} sockets ${mp(t.fanWall)} (CPU ${mp(t.fanCpu)})`,
 			`  a follower (one in ten is traced): position read → its frame written ${mp(t.followerWall)} (CPU ${mp(t.followerCpu)})`,
 			`  key → the last traced follower read the position ${mp(t.readLast)}, → wrote its frame ${mp(t.paintedLast)}`,
+			`  the bench read the last frame ${mp(t.benchLate)} after the last traced follower wrote its own (the bench's own delay, or an untraced follower that wrote later)`,
 		);
 	}
 

@@ -32,7 +32,7 @@ export function hallTimes(entries, presses) {
 	const paintedLast = [];
 	const followerWall = [];
 	const followerCpu = [];
-	const emulation = [];
+	const benchLate = [];
 	for (const press of presses) {
 		const after = e => e.slide === press.slide && e.start >= press.at - 1;
 		const fan = entries.find(e => e.event === 'fan-out' && after(e));
@@ -53,7 +53,7 @@ export function hallTimes(entries, presses) {
 			followerCpu.push(e.cpuMs);
 		}
 
-		if (press.seen !== undefined) emulation.push(press.seen - lastPainted);
+		if (press.seen !== undefined) benchLate.push(press.seen - lastPainted);
 	}
 
 	const both = xs => ({median: median(xs), p95: pct(xs, 95)});
@@ -66,6 +66,6 @@ export function hallTimes(entries, presses) {
 		paintedLast: both(paintedLast),
 		followerWall: both(followerWall),
 		followerCpu: both(followerCpu),
-		emulation: both(emulation),
+		benchLate: both(benchLate),
 	};
 }
