@@ -1,3 +1,4 @@
+import {parseSlide} from '../deck/parse.js';
 import {findSameSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
@@ -371,6 +372,10 @@ export class FollowerView {
 function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
 	const slide = yield* findSameSlideSteps(before, after, state.slide);
 	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
+	// The slide's parse in a step of its own, its layout a slice later (as the presenter's).
+	yield;
+	parseSlide(after, slide);
+	yield;
 	return {slide, jumpedFrom};
 }
 

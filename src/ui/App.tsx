@@ -4,6 +4,7 @@
 import {useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf} from '../deck/deck.js';
+import {parseSlide} from '../deck/parse.js';
 import {findSameSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
@@ -451,6 +452,11 @@ const reloadSliceMs = 8;
 function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
 	const slide = yield* findSameSlideSteps(before, after, state.slide);
 	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
+	// The slide's parse in a step of its own, its layout in the render a slice later: together a
+	// capped slide of 1,000 list items took 100-140 ms at once (bench/stalls.mjs list-100k-items).
+	yield;
+	parseSlide(after, slide);
+	yield;
 	return {slide, jumpedFrom};
 }
 

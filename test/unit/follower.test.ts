@@ -334,6 +334,15 @@ describe("a follower's view", () => {
 			view.dispose();
 		});
 
+		it("a new deck's slide is parsed a slice before it is laid out and drawn (each a stretch of its own)", async () => {
+			const {view, screen} = slicedView(start);
+			view.setDeck(openDeck('# Fresh\n\nnew text', 'talk'));
+			expect(screen()).toContain('Slide 1');
+			const turns = await turnsUntil(() => screen().includes('Fresh'));
+			expect(turns).toBeGreaterThanOrEqual(2);
+			view.dispose();
+		});
+
 		it("the overview's filter grows its list in slices; Esc is answered before it is done", async () => {
 			const {view, screen} = slicedView({...start, follow: {...followState({slide: 0, step: 0, blank: false}), attached: false}});
 			for (const key of ['o', '/', '5', '9']) view.key(key);
