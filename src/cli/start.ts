@@ -43,6 +43,14 @@ export async function startCli(): Promise<void> {
 	process.exitCode = code;
 	// Ink, the watcher and stdin may keep the loop alive after a quit: leave now, but only once
 	// stdout has taken everything: a pipe takes 64 KiB at a time and exit() drops the rest.
+	// Nothing queued: no write at all, since even an empty one fails on a full device (/dev/full)
+	// and would make a command with nothing to say (a clean check, the first Node of an
+	// optimised re-run) report an error.
+	if (process.stdout.writableLength === 0) {
+		setImmediate(() => process.exit(code));
+		return;
+	}
+
 	process.stdout.write('', () => {
 		setImmediate(() => process.exit(code));
 	});

@@ -9,14 +9,14 @@ import {itemAt} from '../deck/checked.js';
 /** The part of a writable stream (stdout) this needs: write, and the events that end a wait. */
 export type PartsOut = Readonly<{
 	write: (text: string) => boolean;
-	once: (event: 'drain' | 'close' | 'error', listener: () => void) => unknown;
-	off: (event: 'drain' | 'close' | 'error', listener: () => void) => unknown;
+	once: (event: 'drain' | 'close', listener: () => void) => unknown;
+	off: (event: 'drain' | 'close', listener: () => void) => unknown;
 }>;
 
 /**
  * Each part to `out`, joined into pieces of about 64 KiB; when `out` has more queued than it
  * wants (write returned false), the next part is asked for only once it has drained, and none
- * once it has closed or failed (its reader went away: whoever handles that says so).
+ * once it has closed or failed (its reader went away, a full disk: whoever handles that says so).
  */
 export async function writeParts(out: PartsOut, parts: Iterable<string>): Promise<void> {
 	let pending = '';
@@ -32,20 +32,23 @@ export async function writeParts(out: PartsOut, parts: Iterable<string>): Promis
 	if (pending !== '' && !out.write(pending)) await drained(out);
 }
 
-/** Resolves to true when `out` drains, false when it closes or fails first. */
+/**
+ * Resolves to true when `out` drains, false when it closes first (a stream that fails is
+ * destroyed, and closes right after its 'error'). No 'error' listener: stdout's error is
+ * start.ts's to report, and it leaves alone an error that another listener is there to handle
+ * (with one here, `print deck.md > /dev/full` said nothing and exited 0).
+ */
 export function drained(out: PartsOut): Promise<boolean> {
 	return new Promise(resolve => {
 		const settle = (open: boolean) => () => {
 			out.off('drain', onDrain);
 			out.off('close', onEnd);
-			out.off('error', onEnd);
 			resolve(open);
 		};
 		const onDrain = settle(true);
 		const onEnd = settle(false);
 		out.once('drain', onDrain);
 		out.once('close', onEnd);
-		out.once('error', onEnd);
 	});
 }
 

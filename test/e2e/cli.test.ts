@@ -212,6 +212,21 @@ describe.concurrent('print', () => {
 	it('a missing deck is one line and exit 2', async () => {
 		expectOneLineError(await run(['print', fixture('nope.md')]), ['print', 'nope.md']);
 	});
+
+	// /dev/full fails every write, an empty one too: a command with nothing to say must not write at all.
+	it.skipIf(!fs.existsSync('/dev/full'))(
+		'stdout that fails every write: nothing to write is no error, output is one line and exit 1',
+		async ({expect}) => {
+			const [clean, printed] = await Promise.all([
+				runShell('lectern check decks/guide.md > /dev/full'),
+				runShell('lectern print decks/guide.md > /dev/full'),
+			]);
+			expect(clean.status, clean.stderr).toBe(0);
+			expect(clean.stderr).toBe('');
+			expect(printed.status).toBe(1);
+			expect(linesOf(printed.stderr)).toEqual([expect.stringMatching(/^lectern: .*ENOSPC/)]);
+		},
+	);
 });
 
 describe.concurrent('numbers on the command line', () => {

@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {describeRun, lecternBin, repoRoot, runLectern, tempDir} from './cli-helpers.js';
+import {describeRun, lecternBin, linesOf, repoRoot, runLectern, runShell, tempDir} from './cli-helpers.js';
 import {defined} from '../support/defined.js';
 
 let dir: string;
@@ -68,6 +68,14 @@ describe('a huge deck under --no-opt', () => {
 			expect(rerun.stdout.length, what).toBeGreaterThan(1000);
 		});
 	}
+
+	// The first Node writes nothing itself: the second's error is the only line.
+	it.skipIf(!fs.existsSync('/dev/full'))('stdout that fails every write: one error line, exit 1', slow, async () => {
+		const script = `"$LECTERN_E2E_NODE" --no-opt "$LECTERN_E2E_SCRIPT" print '${huge}' > /dev/full`;
+		const result = await runShell(script, {timeout: 100_000});
+		expect(result.status, result.stderr).toBe(1);
+		expect(linesOf(result.stderr)).toEqual([expect.stringMatching(/^lectern: .*ENOSPC/)]);
+	});
 
 	it('runs the work in a Node without --no-opt, which a SIGTERM to the first ends too', slow, async () => {
 		const first = spawn(process.execPath, ['--no-opt', lecternBin, 'check', huge, '--size', '80x24', '--size', '100x30'], {

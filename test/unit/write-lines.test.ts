@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {type PartsOut, writeEachLine, writeLines, writeParts} from '../../src/cli/write-lines.js';
 
@@ -97,5 +98,24 @@ describe('writeParts', () => {
 		events.emit('close');
 		await writing;
 		expect([writes, made]).toEqual([1, 1]);
+	});
+
+	it("waits on a real stream without an 'error' listener of its own (stdout's error is start.ts's to report), and stops when it is destroyed", async () => {
+		// A stream that never finishes a write: full after the first piece.
+		const out = new Writable({highWaterMark: 1, write: () => {}});
+		let made = 0;
+		function* parts() {
+			for (let i = 0; i < 10; i++) {
+				made++;
+				yield 'x'.repeat(70_000);
+			}
+		}
+
+		const writing = writeParts(out, parts());
+		await new Promise(resolve => setImmediate(resolve));
+		expect(out.listenerCount('error')).toBe(0);
+		out.destroy();
+		await writing;
+		expect(made).toBe(1);
 	});
 });
