@@ -1,9 +1,10 @@
 // Work cut into slices, so the presenter answers keys, Ctrl-C and signals while it runs: a
 // generator's steps run until a slice's time is up, and the next slice waits a turn of the
 // event loop (setImmediate runs after the poll for input). The sliced load (cli/load.ts), the
-// live search and the overview's filter (ui/App.tsx) all go this way; the pure work is a
-// generator in the core that pauses every so many lines or slides (openDeckSteps,
-// matchingSlidesSteps, overviewFilterSteps).
+// live search, the overview's filter and following a reload (ui/App.tsx), and the same in a
+// follower (hall/follower-view.ts) all go this way; the pure work is a generator in the core
+// that pauses every so many lines or slides (openDeckSteps, matchingSlidesSteps,
+// overviewFilterSteps, findSameSlideSteps).
 
 /**
  * How long a slice may hold the event loop while someone is typing (the search bar's hurried
