@@ -1,6 +1,7 @@
 // Live reload follows the slide on screen, not its number: after an edit above it (a slide
 // inserted or deleted), the presenter stays on the same slide.
 import {slideHead, slideSource} from './deck.js';
+import {parseSlide} from './parse.js';
 import type {Deck} from './types.js';
 
 /**
@@ -42,6 +43,26 @@ export function* findSameSlideSteps(before: Deck, after: Deck, index: number): G
 	const title = slideHead(before, index).titleSource;
 	const sameTitle = title === '' ? undefined : yield* nearest(clamped, last, i => slideHead(after, i).titleSource === title);
 	return sameTitle ?? clamped;
+}
+
+/**
+ * Where the slide on screen and the way back (`''`) are in the reloaded deck, in steps: the
+ * presenter's (ui/App.tsx) and a follower's (hall/follower-view.ts) reload. The found slide's
+ * parse is a step of its own, and its layout (the caller's, once this returns) a slice later:
+ * together a capped slide of 1,000 list items took 100-140 ms at once (bench/stalls.mjs
+ * list-100k-items).
+ */
+export function* followSlideSteps(
+	before: Deck,
+	after: Deck,
+	shown: Readonly<{slide: number; jumpedFrom?: Readonly<{slide: number}>}>,
+): Generator<void, {slide: number; jumpedFrom?: number}> {
+	const slide = yield* findSameSlideSteps(before, after, shown.slide);
+	const jumpedFrom = shown.jumpedFrom ? yield* findSameSlideSteps(before, after, shown.jumpedFrom.slide) : undefined;
+	yield;
+	parseSlide(after, slide);
+	yield;
+	return {slide, jumpedFrom};
 }
 
 /** The index in [0, last] nearest `from` (later first at equal distance) that `matches`. */

@@ -1,5 +1,4 @@
-import {parseSlide} from '../deck/parse.js';
-import {findSameSlideSteps} from '../deck/same-slide.js';
+import {followSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import type {Size} from '../layout/layout.js';
@@ -141,7 +140,7 @@ export class FollowerView {
 		const from = this.state;
 		const job: NonNullable<typeof this.reloading> = {stop: () => {}};
 		this.reloading = job;
-		job.stop = runInSlices(followSlides(before, after, from), this.sliceMs(), ({slide, jumpedFrom}) => {
+		job.stop = runInSlices(followSlideSteps(before, after, from), this.sliceMs(), ({slide, jumpedFrom}) => {
 			if (this.reloading === job) this.reloading = undefined;
 			this.deck = after;
 			this.searchIndex = undefined;
@@ -366,17 +365,6 @@ export class FollowerView {
 
 		next(0);
 	}
-}
-
-/** Where the slide on screen and the way back (`''`) are in the new deck (ui/App.tsx's followSlides). */
-function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
-	const slide = yield* findSameSlideSteps(before, after, state.slide);
-	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
-	// The slide's parse in a step of its own, its layout a slice later (as the presenter's).
-	yield;
-	parseSlide(after, slide);
-	yield;
-	return {slide, jumpedFrom};
 }
 
 /** The slides matching `query`: the rest of the index built a slide a step, then matched in steps. */

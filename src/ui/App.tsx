@@ -4,8 +4,7 @@
 import {useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {sectionIndexOf} from '../deck/deck.js';
-import {parseSlide} from '../deck/parse.js';
-import {findSameSlideSteps} from '../deck/same-slide.js';
+import {followSlideSteps} from '../deck/same-slide.js';
 import type {Deck} from '../deck/types.js';
 import {makeHighlighter} from '../layout/highlight.js';
 import {overviewFilterSteps} from '../layout/overlays.js';
@@ -253,7 +252,7 @@ export function App(props: AppProps) {
 			const before = deckRef.current;
 			const after = result.deck;
 			const from = stateRef.current;
-			stopFollowing = runInSlices(followSlides(before, after, from), reloadSliceMs, ({slide, jumpedFrom}) => {
+			stopFollowing = runInSlices(followSlideSteps(before, after, from), reloadSliceMs, ({slide, jumpedFrom}) => {
 				setMessage(undefined);
 				deckRef.current = after;
 				setDeck(after);
@@ -447,18 +446,6 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 
 /** How long one slice of following the slides through a reload may hold the event loop. */
 const reloadSliceMs = 8;
-
-/** Where the slide on screen and the way back (`''`) are in the reloaded deck. */
-function* followSlides(before: Deck, after: Deck, state: NavState): Generator<void, {slide: number; jumpedFrom?: number}> {
-	const slide = yield* findSameSlideSteps(before, after, state.slide);
-	const jumpedFrom = state.jumpedFrom ? yield* findSameSlideSteps(before, after, state.jumpedFrom.slide) : undefined;
-	// The slide's parse in a step of its own, its layout in the render a slice later: together a
-	// capped slide of 1,000 list items took 100-140 ms at once (bench/stalls.mjs list-100k-items).
-	yield;
-	parseSlide(after, slide);
-	yield;
-	return {slide, jumpedFrom};
-}
 
 /** How long one slice of the overview's filter may hold the event loop. */
 const filterSliceMs = 8;

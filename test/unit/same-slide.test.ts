@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
-import {findSameSlide, findSameSlideSteps} from '../../src/deck/same-slide.js';
+import {findSameSlide, findSameSlideSteps, followSlideSteps} from '../../src/deck/same-slide.js';
 import {defined} from '../support/defined.js';
 
 const deck = (...slides: string[]) => openDeck(`${slides.join('\n\n---\n\n')}\n`, 'x.md');
@@ -78,5 +78,21 @@ describe('findSameSlideSteps: the presenter follows the slide through a reload i
 
 		expect(findSameSlide(before, after, 1000)).toBe(1000);
 		expect(findSameSlide(before, deck(...slides.slice(0, 10), ...slides.slice(11)), 1500)).toBe(1499);
+	});
+});
+
+describe('followSlideSteps: a reload follows the slide shown and the way back', () => {
+	it('finds both in the new deck, the way back left out when there is none', () => {
+		const after = deck('## New\n\ninserted', ...five);
+		const steps = (shown: {slide: number; jumpedFrom?: {slide: number}}) => {
+			const run = followSlideSteps(deck(...five), after, shown);
+			for (;;) {
+				const step = run.next();
+				if (step.done) return step.value;
+			}
+		};
+
+		expect(steps({slide: 3, jumpedFrom: {slide: 0}})).toEqual({slide: 4, jumpedFrom: 1});
+		expect(steps({slide: 2})).toEqual({slide: 3, jumpedFrom: undefined});
 	});
 });
