@@ -1,7 +1,7 @@
 // A batch command over a huge deck, run under the bin's --no-opt, does its work in a second Node
 // without it (src/cli/optimised-rerun.ts): same output and exit code as in one process, and a
 // signal to the first ends the second (nothing left running, nothing half-written).
-import {spawn} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -35,6 +35,16 @@ function processesNaming(file: string): Array<{pid: number; args: string[]}> {
 	}
 
 	return found;
+}
+
+/**
+ * The second run of `first` (a process naming `file`): once it runs its own command line. Between
+ * fork and exec a child still shows its parent's, --no-opt included.
+ */
+function secondRun(file: string, first: ChildProcess): {pid: number; args: string[]} | undefined {
+	const found = processesNaming(file);
+	const firstArgs = found.find(each => each.pid === first.pid)?.args.join('\0');
+	return found.find(each => each.pid !== first.pid && each.args.join('\0') !== firstArgs);
 }
 
 async function until<T>(probe: () => T | undefined, what: string, timeout = 20_000): Promise<T> {
@@ -83,7 +93,7 @@ describe('a huge deck under --no-opt', () => {
 			stdio: 'ignore',
 		});
 		const exited = new Promise<NodeJS.Signals | null>(resolve => first.on('exit', (_code, signal) => resolve(signal)));
-		const second = await until(() => processesNaming(huge).find(each => each.pid !== first.pid), 'the second run');
+		const second = await until(() => secondRun(huge, first), 'the second run');
 		expect(second.args).not.toContain('--no-opt');
 		expect(second.args).toContain('check');
 		first.kill('SIGTERM');
@@ -97,7 +107,7 @@ describe('a huge deck under --no-opt', () => {
 		fs.copyFileSync(huge, path.join(folder, 'inner', 'huge.md'));
 		const first = spawn(process.execPath, ['--no-opt', lecternBin, 'check', folder, '--size', '80x24'], {cwd: repoRoot, stdio: 'ignore'});
 		const exited = new Promise<number | null>(resolve => first.on('exit', code => resolve(code)));
-		const second = await until(() => processesNaming(folder).find(each => each.pid !== first.pid), 'the second run');
+		const second = await until(() => secondRun(folder, first), 'the second run');
 		expect(second.args).not.toContain('--no-opt');
 		expect(await exited).toBe(0);
 	});
