@@ -1,24 +1,14 @@
 // Search's unparsed path (src/search/plain-slide.ts) must give exactly the parse's document
 // wherever it answers: checked slide by slide on every deck the tests know and on generated
 // slides made of the pieces where Markdown's rules are subtle.
-import {readdirSync, readFileSync} from 'node:fs';
-import path from 'node:path';
+import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import {slideDoc} from '../../src/search/deck-docs.js';
 import {plainSlideDoc} from '../../src/search/plain-slide.js';
 import {hostileDecks} from '../support/hostile-corpus.js';
-
-const root = path.join(import.meta.dirname, '../..');
-
-function markdownFiles(dir: string): string[] {
-	return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
-		const file = path.join(dir, entry.name);
-		if (entry.isDirectory()) return markdownFiles(file);
-		return entry.name.endsWith('.md') && entry.name !== 'README.md' ? [file] : [];
-	});
-}
+import {knownDecks} from '../support/known-decks.js';
 
 /** Slides the unparsed path answered; each answer is compared with the parse's. */
 function checkDeck(text: string, file: string): number {
@@ -44,7 +34,7 @@ function checkDeck(text: string, file: string): number {
 describe('search documents without a parse', () => {
 	test('equal the parsed ones on the fixtures and the bundled decks', () => {
 		let answered = 0;
-		for (const file of [...markdownFiles(path.join(root, 'test/fixtures')), ...markdownFiles(path.join(root, 'decks'))]) {
+		for (const file of knownDecks()) {
 			answered += checkDeck(readFileSync(file, 'utf8'), file);
 		}
 
