@@ -7,7 +7,7 @@ import {composeRows, type Regions, type ScreenInput} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {keyToAction, type KeyName} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
-import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
+import {deckReloaded, reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlidesSteps} from '../search/index.js';
 import {runInSlices} from '../slices.js';
@@ -140,27 +140,14 @@ export class FollowerView {
 		const from = this.state;
 		const job: NonNullable<typeof this.reloading> = {stop: () => {}};
 		this.reloading = job;
-		job.stop = runInSlices(followSlideSteps(before, after, from), this.sliceMs(), ({slide, jumpedFrom}) => {
+		job.stop = runInSlices(followSlideSteps(before, after, from), this.sliceMs(), found => {
 			if (this.reloading === job) this.reloading = undefined;
 			this.deck = after;
 			this.searchIndex = undefined;
 			this.searching?.stop();
 			this.searching = undefined;
 			this.prepared.clear();
-			const {state} = this;
-			this.commit(
-				reduce(
-					state,
-					{
-						type: 'deckReloaded',
-						// Moved meanwhile (keys, detached): that slide's number, clamped.
-						slide: state.slide === from.slide ? slide : undefined,
-						jumpedFrom: state.jumpedFrom?.slide === from.jumpedFrom?.slide ? jumpedFrom : undefined,
-					},
-					this.context(),
-				),
-				true,
-			);
+			this.commit(reduce(this.state, deckReloaded(this.state, from, found), this.context()), true);
 			if (job.position) this.position(job.position);
 		});
 	}

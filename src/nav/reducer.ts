@@ -99,6 +99,23 @@ export type Action =
 	| Readonly<{type: 'deckReloaded'; slide?: number; jumpedFrom?: number}>
 	| HallAction;
 
+/**
+ * The deckReloaded action once the slides `from` showed were found in the edited deck
+ * (deck/same-slide.ts's followSlideSteps, in slices): a slide moved away from meanwhile (keys
+ * during the search, a follower detached) is not taken back; it keeps its number, clamped.
+ */
+export function deckReloaded(
+	current: NavState,
+	from: NavState,
+	found: Readonly<{slide: number; jumpedFrom?: number}>,
+): Extract<Action, {type: 'deckReloaded'}> {
+	return {
+		type: 'deckReloaded',
+		slide: current.slide === from.slide ? found.slide : undefined,
+		jumpedFrom: current.jumpedFrom?.slide === from.jumpedFrom?.slide ? found.jumpedFrom : undefined,
+	};
+}
+
 export function initialState(
 	options: {
 		slide?: number;

@@ -13,7 +13,7 @@ import {buildRegions, composeRows, type Regions, type ScreenInput} from '../layo
 import type {Theme} from '../layout/theme.js';
 import {keyToAction} from '../nav/keys.js';
 import {navContextFor} from '../nav/context.js';
-import {reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
+import {deckReloaded, reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlidesSteps} from '../search/index.js';
 import {runInSlices, typingSliceMs} from '../slices.js';
@@ -252,22 +252,11 @@ export function App(props: AppProps) {
 			const before = deckRef.current;
 			const after = result.deck;
 			const from = stateRef.current;
-			stopFollowing = runInSlices(followSlideSteps(before, after, from), reloadSliceMs, ({slide, jumpedFrom}) => {
+			stopFollowing = runInSlices(followSlideSteps(before, after, from), reloadSliceMs, found => {
 				setMessage(undefined);
 				deckRef.current = after;
 				setDeck(after);
-				setState(current =>
-					reduce(
-						current,
-						{
-							type: 'deckReloaded',
-							// Moved meanwhile: that slide's number, clamped.
-							slide: current.slide === from.slide ? slide : undefined,
-							jumpedFrom: current.jumpedFrom?.slide === from.jumpedFrom?.slide ? jumpedFrom : undefined,
-						},
-						navContextFor(after),
-					),
-				);
+				setState(current => reduce(current, deckReloaded(current, from, found), navContextFor(after)));
 			});
 		});
 		return () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keyToAction, type KeyName} from '../../src/nav/keys.js';
-import {initialState, reduce, type NavContext, type NavState} from '../../src/nav/reducer.js';
+import {deckReloaded, initialState, reduce, type NavContext, type NavState} from '../../src/nav/reducer.js';
 import {audiencePosition} from '../../src/nav/search-mode.js';
 
 // Ten slides; slide 3 (index 2) has three reveal steps, slide 6 (index 5) two.
@@ -500,6 +500,16 @@ describe('bookmarks and reloads', () => {
 		const kept = reduce(at(2, 2, {notesScroll: 3}), {type: 'deckReloaded', slide: 2}, ctx);
 		expect([kept.step, kept.notesScroll]).toEqual([2, 3]);
 		expect(reduce(at(2), {type: 'deckReloaded', slide: 40}, ctx).slide).toBe(9);
+	});
+
+	it('deckReloaded (the action) takes the found slides only where the reload left them: one moved away from meanwhile keeps its number', () => {
+		const from = press(at(1), 'G');
+		const found = {slide: 8, jumpedFrom: 2};
+		expect(deckReloaded(from, from, found)).toEqual({type: 'deckReloaded', slide: 8, jumpedFrom: 2});
+		const moved = press(from, 'h');
+		expect(deckReloaded(moved, from, found)).toEqual({type: 'deckReloaded', slide: undefined, jumpedFrom: 2});
+		const jumpedAgain = press(press(from, 'g'), 'G');
+		expect(deckReloaded(jumpedAgain, from, found)).toEqual({type: 'deckReloaded', slide: 8, jumpedFrom: undefined});
 	});
 });
 
