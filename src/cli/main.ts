@@ -51,6 +51,14 @@ function shareArgs(args: {deck?: string; share?: string}): {deck?: string; share
 	return {deck: args.deck, share: args.share};
 }
 
+/**
+ * A batch command over `decks` (print, check, export, outline): run again in a Node without
+ * --no-opt when they are huge (optimised-rerun.ts), else run here; its exit code either way.
+ */
+async function runBatch(decks: readonly string[], command: () => Promise<number>): Promise<void> {
+	process.exitCode = (await rerunOptimisedIfHuge(decks)) ?? (await command());
+}
+
 function presentOptions<T>(y: Argv<T>) {
 	return y
 		.positional('deck', {type: 'string', describe: 'deck file, or deck.md:N for slide N (default: the lecture)'})
@@ -171,16 +179,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 					})
 					.option('ascii', {type: 'boolean', default: false})
 					.option('max-size', maxSize),
-			async args => {
-				const rerun = await rerunOptimisedIfHuge([args.deck]);
-				if (rerun !== undefined) {
-					process.exitCode = rerun;
-					return;
-				}
-
-				const {runPrint} = await import('./commands/print.js');
-				process.exitCode = await runPrint(args);
-			},
+			async args => runBatch([args.deck], async () => (await import('./commands/print.js')).runPrint(args)),
 		)
 		.command(
 			'search <query> [paths..]',
@@ -212,16 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('json', {type: 'boolean', default: false})
 					.option('times', {type: 'boolean', default: false, describe: "each slide's planned start (duration, time weights)"})
 					.option('max-size', maxSize),
-			async args => {
-				const rerun = await rerunOptimisedIfHuge(args.decks ?? []);
-				if (rerun !== undefined) {
-					process.exitCode = rerun;
-					return;
-				}
-
-				const {runOutline} = await import('./commands/outline.js');
-				process.exitCode = await runOutline(args);
-			},
+			async args => runBatch(args.decks ?? [], async () => (await import('./commands/outline.js')).runOutline(args)),
 		)
 		.command(
 			'check <decks..>',
@@ -240,16 +230,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 					.option('json', {type: 'boolean', default: false})
 					.option('ascii', {type: 'boolean', default: false})
 					.option('max-size', maxSize),
-			async args => {
-				const rerun = await rerunOptimisedIfHuge(args.decks ?? []);
-				if (rerun !== undefined) {
-					process.exitCode = rerun;
-					return;
-				}
-
-				const {runCheck} = await import('./commands/check.js');
-				process.exitCode = await runCheck({...args, decks: args.decks ?? []});
-			},
+			async args =>
+				runBatch(args.decks ?? [], async () => (await import('./commands/check.js')).runCheck({...args, decks: args.decks ?? []})),
 		)
 		.command(
 			'convert <file>',
@@ -280,22 +262,21 @@ export async function main(argv: readonly string[]): Promise<number> {
 					})
 					.option('max-size', maxSize),
 			async args => {
-				const rerun = await rerunOptimisedIfHuge([args.deck]);
-				if (rerun !== undefined) {
-					process.exitCode = rerun;
-					return;
-				}
-
-				const {runExport} = await import('./commands/export.js');
-				process.exitCode = await runExport({
-					deck: args.deck,
-					output: args.output,
-					format: oneOf('--format', args.format, ['html', 'md'] as const),
-					notes: (args.notes as unknown) !== false,
-					notesMode: (args.notes as unknown) === false ? 'open' : oneOf('--notes', args.notes, ['open', 'collapsed'] as const),
-					maxSize: args.maxSize,
-					version,
-				});
+				// Checked before any second run: a usage error needs no second Node.
+				const format = oneOf('--format', args.format, ['html', 'md'] as const);
+				const notes = (args.notes as unknown) !== false;
+				const notesMode = notes ? oneOf('--notes', args.notes, ['open', 'collapsed'] as const) : 'open';
+				await runBatch([args.deck], async () =>
+					(await import('./commands/export.js')).runExport({
+						deck: args.deck,
+						output: args.output,
+						format,
+						notes,
+						notesMode,
+						maxSize: args.maxSize,
+						version,
+					}),
+				);
 			},
 		)
 		.option('debug', {type: 'boolean', default: false, hidden: true})
