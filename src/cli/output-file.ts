@@ -4,6 +4,7 @@ import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, write, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {LecternError, exitCodes} from './errors.js';
+import {piecesOf} from './write-lines.js';
 
 /** Writing a file onto its input would lose the original: refuse, whatever the spelling of the path. */
 export function refuseInputAsOutput(input: string, output: string, what: string): void {
@@ -84,16 +85,7 @@ export async function writeOutputParts(output: string, parts: Iterable<string>):
 		for (const signal of signals) process.on(signal, onSignal);
 		process.on('exit', removeTemp);
 		fd = openSync(temp, 'wx', 0o644);
-		let pending = '';
-		for (const part of parts) {
-			pending += part;
-			if (pending.length >= 65_536) {
-				await writeAll(fd, pending);
-				pending = '';
-			}
-		}
-
-		await writeAll(fd, pending);
+		for (const piece of piecesOf(parts)) await writeAll(fd, piece);
 		fsyncSync(fd);
 		closeSync(fd);
 		fd = undefined;

@@ -19,17 +19,23 @@ export type PartsOut = Readonly<{
  * once it has closed or failed (its reader went away, a full disk: whoever handles that says so).
  */
 export async function writeParts(out: PartsOut, parts: Iterable<string>): Promise<void> {
+	for (const piece of piecesOf(parts)) {
+		if (!out.write(piece) && !(await drained(out))) return;
+	}
+}
+
+/** `parts` joined into pieces of about 64 KiB (the last one shorter, none empty), each made only when asked for. */
+export function* piecesOf(parts: Iterable<string>): Generator<string, void, undefined> {
 	let pending = '';
 	for (const part of parts) {
 		pending += part;
 		if (pending.length >= 65_536) {
-			const more = out.write(pending);
+			yield pending;
 			pending = '';
-			if (!more && !(await drained(out))) return;
 		}
 	}
 
-	if (pending !== '' && !out.write(pending)) await drained(out);
+	if (pending !== '') yield pending;
 }
 
 /**

@@ -1,7 +1,7 @@
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {type PartsOut, writeEachLine, writeLines, writeParts} from '../../src/cli/write-lines.js';
+import {type PartsOut, piecesOf, writeEachLine, writeLines, writeParts} from '../../src/cli/write-lines.js';
 
 /** A stream that keeps what it is given and takes `room` writes before it must drain. */
 function fakeOut(room = Number.POSITIVE_INFINITY): PartsOut & {parts: string[]; drain: () => void} {
@@ -117,5 +117,25 @@ describe('writeParts', () => {
 		out.destroy();
 		await writing;
 		expect(made).toBe(1);
+	});
+});
+
+describe('piecesOf', () => {
+	it('joins parts into pieces of at least 64 KiB but the last, none empty, and reads a part only when a piece needs it', () => {
+		let read = 0;
+		function* parts() {
+			for (let i = 0; i < 5; i++) {
+				read++;
+				yield 'y'.repeat(30_000);
+			}
+
+			yield '';
+		}
+
+		const pieces = piecesOf(parts());
+		expect(pieces.next().value).toHaveLength(90_000);
+		expect(read).toBe(3);
+		expect([...pieces].map(piece => piece.length)).toEqual([60_000]);
+		expect([...piecesOf(['', ''])]).toEqual([]);
 	});
 });
