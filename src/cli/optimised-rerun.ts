@@ -115,7 +115,8 @@ function deckFiles(decks: readonly string[]): string[] {
 	try {
 		return expandDeckPaths(decks.map(deckFile));
 	} catch {
-		// A folder that cannot be listed: the command says so; its other decks still count.
+		// A folder that cannot be listed: the command stops on it with one line, in this run or the
+		// second; the files given still count as they are (a folder among them counts nothing).
 		return decks.map(deckFile);
 	}
 }
