@@ -1,9 +1,9 @@
 // Writing a command's output file (convert's Markdown deck, export's handout): never onto the
 // file it was made from, and whole or not at all.
-import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, write, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {LecternError, exitCodes} from './errors.js';
+import {isStaleTemp, tempName} from '../temp-names.js';
 import {piecesOf} from './write-lines.js';
 
 /** Writing a file onto its input would lose the original: refuse, whatever the spelling of the path. */
@@ -117,14 +117,14 @@ function writeAll(fd: number | undefined, text: string): Promise<void> {
 	});
 }
 
-/** `.deck.html.PID.RANDOM.tmp` beside `deck.html`: hidden, and named after the process that writes it. */
+/** `.deck.html.HOST.PID.RANDOM.tmp` beside `deck.html`: hidden, and named after the process that writes it. */
 function tempFor(output: string): string {
-	return join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	return join(dirname(output), tempName(`.${basename(output)}`));
 }
 
-/** Removes this output's temp files whose process is gone (killed outright while writing). */
+/** Removes this output's temp files whose process (on this host) is gone: killed outright while writing. */
 function removeOrphanedTemps(output: string): void {
-	const prefix = `.${basename(output)}.`;
+	const base = `.${basename(output)}`;
 	let names: string[];
 	try {
 		names = readdirSync(dirname(output));
@@ -133,20 +133,7 @@ function removeOrphanedTemps(output: string): void {
 	}
 
 	for (const name of names) {
-		if (!name.startsWith(prefix)) continue;
-		const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
-		if (match === null || isRunning(Number(match[1]))) continue;
-		rmSync(join(dirname(output), name), {force: true});
-	}
-}
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: a process of another user has that number now.
-		return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+		if (isStaleTemp(name, base)) rmSync(join(dirname(output), name), {force: true});
 	}
 }
 

@@ -1,11 +1,12 @@
 // Study-mode state per deck (position, slides seen, bookmarks) in the XDG state directory.
 // Synchronous on purpose: the last save happens in an exit handler, where nothing async runs.
-import {createHash, randomBytes} from 'node:crypto';
+import {createHash} from 'node:crypto';
 // The default import (not `* as`) keeps fs calls patchable, so tests can fail a rename.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {sanitizeLine} from '../deck/sanitize.js';
+import {isStaleTemp, tempName} from '../temp-names.js';
 import type {QuizAnswer} from '../deck/quiz.js';
 import {
 	decodeRanges,
@@ -147,7 +148,7 @@ function notRegular(stat: fs.Stats): string | undefined {
 export function saveState(dir: string, deckPath: string, state: StudyState, options: SaveOptions = {}): SaveResult {
 	const file = stateFile(dir, deckPath);
 	const folder = path.dirname(file);
-	const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	const temp = tempName(file);
 	let fd: number | undefined;
 	try {
 		fs.mkdirSync(folder, {recursive: true, mode: 0o700});
@@ -318,26 +319,14 @@ function isIndex(value: unknown): value is number {
 	return Number.isInteger(value) && (value as number) >= 0 && (value as number) < maxSlides;
 }
 
-/** Temp files of writers that died between open and rename; live writers' files are left alone. */
+/** Temp files of writers (on this host) that died between open and rename; live writers' files are left alone. */
 function removeStaleTemps(folder: string, name: string): void {
 	try {
 		for (const entry of fs.readdirSync(folder)) {
-			const match = /^(.+)\.(\d+)\.[\da-f]+\.tmp$/.exec(entry);
-			if (match?.[1] === name && !isAlive(Number(match[2]))) fs.rmSync(path.join(folder, entry), {force: true});
+			if (isStaleTemp(entry, name)) fs.rmSync(path.join(folder, entry), {force: true});
 		}
 	} catch {
 		// Tidying is best effort; the state itself is already saved.
-	}
-}
-
-function isAlive(pid: number): boolean {
-	if (pid === process.pid) return true;
-	if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return errorCode(error) === 'EPERM';
 	}
 }
 

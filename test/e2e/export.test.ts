@@ -8,6 +8,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {pageScript} from '../../src/export/page-script.js';
 import {pageStyle} from '../../src/export/page-style.js';
+import {thisHost} from '../../src/temp-names.js';
 import {hostileDecks, tinySlideDecks, type HostileDeck} from '../support/hostile-corpus.js';
 import {describeRun, lecternBin, linesOf, repoRoot, runLectern, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
 import {defined} from '../support/defined.js';
@@ -264,7 +265,7 @@ describe('decks of many tiny slides through export', {timeout: 240_000}, () => {
 });
 
 describe('export killed while writing', {timeout: 120_000}, () => {
-	/** The hidden temp files beside `page` (`.name.PID.RANDOM.tmp`). */
+	/** The hidden temp files beside `page` (`.name.HOST.PID.RANDOM.tmp`). */
 	const tempsOf = (page: string) => fs.readdirSync(path.dirname(page)).filter(name => name.startsWith(`.${path.basename(page)}.`));
 
 	// A signal while the page is written (its temp file exists) removes the temp file and ends
@@ -289,13 +290,16 @@ describe('export killed while writing', {timeout: 120_000}, () => {
 		const page = path.join(dir, 'orphan.html');
 		fs.writeFileSync(deck, '# One\n\ntext\n');
 		// No process has number 2^22 + 1 (above Linux's largest pid); this test's process is running.
-		const orphan = path.join(dir, `.orphan.html.${2 ** 22 + 1}.0123456789ab.tmp`);
-		const running = path.join(dir, `.orphan.html.${process.pid}.0123456789ab.tmp`);
+		const host = thisHost();
+		const orphan = path.join(dir, `.orphan.html.${host}.${2 ** 22 + 1}.0123456789ab.tmp`);
+		const running = path.join(dir, `.orphan.html.${host}.${process.pid}.0123456789ab.tmp`);
 		const other = path.join(dir, '.orphan.html.notes.tmp');
-		for (const file of [orphan, running, other]) fs.writeFileSync(file, 'half a page');
+		// A folder shared between machines: another host's export, whose number means nothing here.
+		const elsewhere = path.join(dir, `.orphan.html.another-host.${2 ** 22 + 1}.0123456789ab.tmp`);
+		for (const file of [orphan, running, other, elsewhere]) fs.writeFileSync(file, 'half a page');
 		const result = await runLectern(['export', deck, '-o', page]);
 		expect(result.status, describeRun(['export'], result)).toBe(0);
-		expect(tempsOf(page).sort()).toEqual([path.basename(other), path.basename(running)].sort());
-		for (const file of [running, other]) fs.rmSync(file);
+		expect(tempsOf(page).sort()).toEqual([path.basename(other), path.basename(running), path.basename(elsewhere)].sort());
+		for (const file of [running, other, elsewhere]) fs.rmSync(file);
 	});
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {defaultStateDir, loadState, saveState, stateFile} from '../../src/state/store.js';
+import {thisHost} from '../../src/temp-names.js';
 import {
 	decodeRanges,
 	emptyState,
@@ -200,7 +201,7 @@ describe('saveState and loadState', () => {
 	it('ignores a temp file left by an interrupted writer and tidies it on the next save', () => {
 		save({slide: 2, seen: [2], bookmarks: []});
 		const file = stateFile(dir, deck);
-		const stray = `${file}.2147483646.deadbeef.tmp`;
+		const stray = `${file}.${thisHost()}.2147483646.deadbeef.tmp`;
 		fs.writeFileSync(stray, '{"version": 1, "sli');
 		expect(loadState(dir, deck).state?.slide).toBe(2);
 		save({slide: 3, seen: [2, 3], bookmarks: []});
@@ -211,13 +212,15 @@ describe('saveState and loadState', () => {
 	it('tidies only its own temp files of dead writers', () => {
 		save(emptyState());
 		const file = stateFile(dir, deck);
-		const live = `${file}.${process.ppid}.abc123.tmp`;
-		const other = path.join(path.dirname(file), 'aaaaaaaaaaaaaaaa.json.2147483646.abc.tmp');
-		fs.writeFileSync(live, 'x');
-		fs.writeFileSync(other, 'x');
+		const live = `${file}.${thisHost()}.${process.ppid}.abc123.tmp`;
+		const other = path.join(path.dirname(file), `aaaaaaaaaaaaaaaa.json.${thisHost()}.2147483646.abc.tmp`);
+		// A home shared between machines: another host's writer, whose number means nothing here.
+		const elsewhere = `${file}.another-host.2147483646.abc123.tmp`;
+		for (const each of [live, other, elsewhere]) fs.writeFileSync(each, 'x');
 		save(emptyState());
 		expect(fs.existsSync(live)).toBe(true);
 		expect(fs.existsSync(other)).toBe(true);
+		expect(fs.existsSync(elsewhere)).toBe(true);
 	});
 });
 

@@ -1,0 +1,46 @@
+// Hidden temp files written beside a file and renamed over it (the study state, export's page),
+// named after the process and the host that write them, so that a later writer can remove one
+// whose writer was killed outright (SIGKILL, a crash, a power cut) and leave a live writer's
+// alone. Only this host's: a folder shared between machines (an NFS home, a volume mounted in
+// several containers) holds other hosts' live temp files, whose process numbers mean nothing here.
+import {randomBytes} from 'node:crypto';
+import {hostname} from 'node:os';
+
+let hostTag: string | undefined;
+
+/** This host's name as a file-name part: letters, digits and `-` only, at most 63 characters. */
+export function thisHost(): string {
+	// Read at the first write, not when the module loads: the start-up snapshot holds this module.
+	hostTag ??=
+		hostname()
+			.replace(/[^A-Za-z\d-]+/g, '-')
+			.slice(0, 63) || 'host';
+	return hostTag;
+}
+
+/** `BASE.HOST.PID.RANDOM.tmp`: a new temp name for a file whose final name starts with `base`. */
+export function tempName(base: string): string {
+	return `${base}.${thisHost()}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/**
+ * Whether `entry` (a name in the same folder) is a temp file for `base` that this host's
+ * process wrote and is gone: only such a file is safe to remove.
+ */
+export function isStaleTemp(entry: string, base: string): boolean {
+	if (!entry.startsWith(`${base}.`)) return false;
+	const match = /^([A-Za-z\d-]+)\.(\d+)\.[\da-f]+\.tmp$/.exec(entry.slice(base.length + 1));
+	return match !== null && match[1] === thisHost() && !isRunning(Number(match[2]));
+}
+
+function isRunning(pid: number): boolean {
+	if (pid === process.pid) return true;
+	if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: a process of another user has that number now.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
