@@ -1,5 +1,5 @@
 // Errors at the edge: one line on stderr, an exit code, never a stack trace.
-import {sanitizeLine} from '../deck/sanitize.js';
+import {sanitize, sanitizeLine} from '../deck/sanitize.js';
 
 export const exitCodes = {ok: 0, problems: 1, internal: 1, usage: 2, input: 2} as const;
 
@@ -37,14 +37,17 @@ export async function runGuarded(command: () => Promise<number>, argv: readonly 
 			return error.code;
 		}
 
-		const debug = argv.includes('--debug');
-		process.stderr.write(
-			`${formatError(new LecternError(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}`))}\n`,
-		);
-		if (debug) {
-			process.stderr.write(`${String((error as Error).stack)}\n`);
-		}
-
+		process.stderr.write(internalErrorText(error, argv.includes('--debug')));
 		return exitCodes.internal;
 	}
+}
+
+/**
+ * What an unexpected error leaves on stderr: one line, and with `--debug` its stack. Both are
+ * made safe: a message can quote a file name or deck text.
+ */
+export function internalErrorText(error: unknown, debug: boolean): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const line = `${formatError(new LecternError(`internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`))}\n`;
+	return debug ? `${line}${sanitize(String(error instanceof Error ? error.stack : message))}\n` : line;
 }

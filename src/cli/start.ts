@@ -2,18 +2,14 @@
 // leaves one line on stderr (the terminal session restores itself on exit). A function, not
 // top-level code, so that the start-up snapshot (scripts/snapshot/entry.mjs) can hold this
 // module already evaluated and call it only when a run begins.
-import {runGuarded} from './errors.js';
+import {internalErrorText, runGuarded} from './errors.js';
 import {quickPresentArgs} from './quick-present.js';
 import {quickFollowArgs} from './quick-follow.js';
 import {quickSearchArgs} from './quick-search.js';
 
 export async function startCli(): Promise<void> {
 	process.on('uncaughtException', error => {
-		process.stderr.write(`lectern: internal error: ${String(error.message).split('\n')[0]} (run with --debug for details)\n`);
-		if (process.argv.includes('--debug')) {
-			process.stderr.write(`${String(error.stack)}\n`);
-		}
-
+		process.stderr.write(internalErrorText(error, process.argv.includes('--debug')));
 		process.exit(1);
 	});
 
