@@ -3,18 +3,18 @@
 // whose writer was killed outright (SIGKILL, a crash, a power cut) and leave a live writer's
 // alone. Only this host's: a folder shared between machines (an NFS home, a volume mounted in
 // several containers) holds other hosts' live temp files, whose process numbers mean nothing here.
-import {randomBytes} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import {hostname} from 'node:os';
 
 let hostTag: string | undefined;
 
-/** This host's name as a file-name part: letters, digits and `-` only, at most 63 characters. */
+/**
+ * This host, as 8 hex digits of a hash of its name: a fixed length, so that a temp name is only
+ * 9 bytes longer than it was without it (a file name has at most 255).
+ */
 export function thisHost(): string {
 	// Read at the first write, not when the module loads: the start-up snapshot holds this module.
-	hostTag ??=
-		hostname()
-			.replace(/[^A-Za-z\d-]+/g, '-')
-			.slice(0, 63) || 'host';
+	hostTag ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 	return hostTag;
 }
 
@@ -29,7 +29,7 @@ export function tempName(base: string): string {
  */
 export function isStaleTemp(entry: string, base: string): boolean {
 	if (!entry.startsWith(`${base}.`)) return false;
-	const match = /^([A-Za-z\d-]+)\.(\d+)\.[\da-f]+\.tmp$/.exec(entry.slice(base.length + 1));
+	const match = /^([\da-f]{8})\.(\d+)\.[\da-f]+\.tmp$/.exec(entry.slice(base.length + 1));
 	return match !== null && match[1] === thisHost() && !isRunning(Number(match[2]));
 }
 

@@ -295,7 +295,8 @@ describe('export killed while writing', {timeout: 120_000}, () => {
 		const running = path.join(dir, `.orphan.html.${host}.${process.pid}.0123456789ab.tmp`);
 		const other = path.join(dir, '.orphan.html.notes.tmp');
 		// A folder shared between machines: another host's export, whose number means nothing here.
-		const elsewhere = path.join(dir, `.orphan.html.another-host.${2 ** 22 + 1}.0123456789ab.tmp`);
+		const otherHost = host === '00000000' ? '11111111' : '00000000';
+		const elsewhere = path.join(dir, `.orphan.html.${otherHost}.${2 ** 22 + 1}.0123456789ab.tmp`);
 		for (const file of [orphan, running, other, elsewhere]) fs.writeFileSync(file, 'half a page');
 		const result = await runLectern(['export', deck, '-o', page]);
 		expect(result.status, describeRun(['export'], result)).toBe(0);

@@ -215,7 +215,8 @@ describe('saveState and loadState', () => {
 		const live = `${file}.${thisHost()}.${process.ppid}.abc123.tmp`;
 		const other = path.join(path.dirname(file), `aaaaaaaaaaaaaaaa.json.${thisHost()}.2147483646.abc.tmp`);
 		// A home shared between machines: another host's writer, whose number means nothing here.
-		const elsewhere = `${file}.another-host.2147483646.abc123.tmp`;
+		const otherHost = thisHost() === '00000000' ? '11111111' : '00000000';
+		const elsewhere = `${file}.${otherHost}.2147483646.abc123.tmp`;
 		for (const each of [live, other, elsewhere]) fs.writeFileSync(each, 'x');
 		save(emptyState());
 		expect(fs.existsSync(live)).toBe(true);
