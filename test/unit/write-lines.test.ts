@@ -44,22 +44,29 @@ describe('writeLines', () => {
 	});
 });
 
+/** `count` parts of `size` bytes, made only when asked for; `made()` says how many were. */
+function countedParts(count: number, size: number): {parts: Generator<string>; made: () => number} {
+	let made = 0;
+	function* parts() {
+		for (let i = 0; i < count; i++) {
+			made++;
+			yield 'x'.repeat(size);
+		}
+	}
+
+	return {parts: parts(), made: () => made};
+}
+
 describe('writeParts', () => {
 	it('asks for no more parts while the stream is full, and goes on when it drains', async () => {
 		const out = fakeOut(1);
-		let made = 0;
-		function* parts() {
-			for (let i = 0; i < 10; i++) {
-				made++;
-				yield 'x'.repeat(40_000);
-			}
-		}
+		const source = countedParts(10, 40_000);
 
-		const writing = writeParts(out, parts());
+		const writing = writeParts(out, source.parts);
 		// Two parts fill the first 64 KiB piece; the stream says it is full: nothing more is made.
 		await new Promise(resolve => setImmediate(resolve));
 		expect(out.parts.length).toBe(1);
-		expect(made).toBe(2);
+		expect(source.made()).toBe(2);
 		let done = false;
 		void writing.then(() => {
 			done = true;
@@ -70,7 +77,7 @@ describe('writeParts', () => {
 		}
 
 		expect(done).toBe(true);
-		expect(made).toBe(10);
+		expect(source.made()).toBe(10);
 		expect(out.parts.join('')).toBe('x'.repeat(400_000));
 	});
 
@@ -85,38 +92,26 @@ describe('writeParts', () => {
 			once: (event, listener) => events.once(event, listener),
 			off: (event, listener) => events.off(event, listener),
 		};
-		let made = 0;
-		function* parts() {
-			for (let i = 0; i < 10; i++) {
-				made++;
-				yield 'x'.repeat(70_000);
-			}
-		}
+		const source = countedParts(10, 70_000);
 
-		const writing = writeParts(out, parts());
+		const writing = writeParts(out, source.parts);
 		await new Promise(resolve => setImmediate(resolve));
 		events.emit('close');
 		await writing;
-		expect([writes, made]).toEqual([1, 1]);
+		expect([writes, source.made()]).toEqual([1, 1]);
 	});
 
 	it("waits on a real stream without an 'error' listener of its own (stdout's error is start.ts's to report), and stops when it is destroyed", async () => {
 		// A stream that never finishes a write: full after the first piece.
 		const out = new Writable({highWaterMark: 1, write: () => {}});
-		let made = 0;
-		function* parts() {
-			for (let i = 0; i < 10; i++) {
-				made++;
-				yield 'x'.repeat(70_000);
-			}
-		}
+		const source = countedParts(10, 70_000);
 
-		const writing = writeParts(out, parts());
+		const writing = writeParts(out, source.parts);
 		await new Promise(resolve => setImmediate(resolve));
 		expect(out.listenerCount('error')).toBe(0);
 		out.destroy();
 		await writing;
-		expect(made).toBe(1);
+		expect(source.made()).toBe(1);
 	});
 });
 
