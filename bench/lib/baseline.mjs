@@ -3,8 +3,9 @@
 //   {"version": 1, "saved": ISO date, "note": free text, "options": {...},
 //    "metrics": {name: number}, "floors_ms": {name: ms}}
 // Every metric is lower-is-better. Names are `<what>.<deck>[.<key kind>.<size>]`:
-//   first.N, key_med.*, search_*                        time ÷ a bare-Node time of the same run
+//   first.N, search_*                                     time ÷ a bare-Node time of the same run
 //   next_med.N                                            ptybench key time ÷ the key floor's (node-keys)
+//   key_med.*                                             our driver's key time ÷ its key floor's (key-floor.mjs)
 //   next_bytes.N, bytes.*                                 bytes written per key, as is
 //   rss.N                                                 peak RSS ÷ bare Node's peak RSS
 // floors_ms records the bare-Node time each ratio was divided by, for reading only.
@@ -19,7 +20,9 @@ export const THRESHOLD = 0.1;
 // in percent (2 ms against a 1.5 ms baseline is +33% and still nothing).
 const SLACK = [
 	[/^first\./, {ms: 5}],
-	[/^(next_med|key_med)\./, {ms: 1}],
+	[/^next_med\./, {ms: 1}],
+	// Our driver's key floor is ~0.8-1 ms: the same build's medians moved up to 0.5 ms between runs.
+	[/^key_med\./, {ms: 0.5}],
 	[/^search_wall\./, {ms: 5}],
 	[/^search_query\./, {ms: 1}],
 	[/bytes\./, {abs: 64}],

@@ -2,6 +2,7 @@
 // and bytes for every key kind the targets name (ptybench only presses "next").
 import {readFileSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {PtySession} from './pty-driver.mjs';
 import {childEnv, freshXdg, lecternBin} from './env.mjs';
 
@@ -45,7 +46,12 @@ export function writeNotesDeck(plainDeck, n) {
  * first error (the body returns one, or undefined) and the process's peak RSS.
  */
 async function withLectern(args, size, o, body) {
-	const s = new PtySession(lecternBin, [...args], {cols: size.cols, rows: size.rows, env: childEnv(freshXdg())});
+	return withProgram(lecternBin, args, size, o, body);
+}
+
+/** withLectern for any program that shows slide 1's marker first (the key floor). */
+async function withProgram(command, args, size, o, body) {
+	const s = new PtySession(command, [...args], {cols: size.cols, rows: size.rows, env: childEnv(freshXdg())});
 	const first = await s.waitFor(shows(slideMark(1)), o.timeoutMs);
 	let error;
 	if (first === undefined) {
@@ -103,6 +109,28 @@ async function navSession(rows, deck, o, size, withPrev) {
 		return undefined;
 	});
 	note(error, rss, next, prev);
+}
+
+/** The kind of the key floor's row: Node answering each `l` with the next marker, nothing else. */
+export const KEY_FLOOR_KIND = 'key floor';
+const keyFloorScript = fileURLToPath(new URL('key-floor.mjs', import.meta.url));
+
+/**
+ * The key floor through this driver, K presses of `l`: what this machine's pseudo-terminal
+ * round trip costs a Node program that does nothing else, so Lectern's per-kind medians can be
+ * read as ratios to it (key_med.*), as ptybench's next-key median is read against node-keys.
+ */
+async function keyFloorSession(rows, o, size) {
+	const row = rowFor(rows, 'node', size, KEY_FLOOR_KIND, KEYS.next);
+	const {error, rss} = await withProgram(process.execPath, [keyFloorScript], size, o, async (_s, measure) => {
+		for (let k = 1; k <= o.keys; k++) {
+			const r = await measure(KEYS.next, shows(slideMark(k + 1)));
+			record(row, r);
+			if (r.ms === undefined) return `key floor: marker ${k + 1} not seen`;
+		}
+		return undefined;
+	});
+	note(error, rss, row);
 }
 
 /** G and g alternately, K of each. */
@@ -217,6 +245,7 @@ export async function measureKeyKinds({deck, bigDeck, main, extra, o, log}) {
 	for (let rep = 0; rep < o.repeat; rep++) {
 		const oo = {...o, repeatIndex: rep};
 		log(`  key kinds, repeat ${rep + 1}/${o.repeat}`);
+		await keyFloorSession(rows, oo, main);
 		await navSession(rows, deck, oo, main, true);
 		await endsSession(rows, deck, oo, main);
 		await notesSession(rows, deck, oo, main);
