@@ -15,6 +15,13 @@
  */
 export const typingSliceMs = 2;
 
+/**
+ * How long a slice of work on the whole deck may hold the event loop when nobody is typing into
+ * it (following the slide through a reload, the overview's filter, a follower's search): a key
+ * waits at most this long, well under the 100 ms the presenter owes `q`.
+ */
+export const workSliceMs = 8;
+
 /** Steps until one finishes the work or `sliceMs` have passed (at least one step). */
 export function runSlice<T>(steps: Iterator<unknown, T>, sliceMs: number): IteratorResult<unknown, T> {
 	const end = performance.now() + sliceMs;

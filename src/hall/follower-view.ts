@@ -10,17 +10,11 @@ import {navContextFor} from '../nav/context.js';
 import {deckReloaded, reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlidesSteps} from '../search/index.js';
-import {runInSlices} from '../slices.js';
+import {runInSlices, workSliceMs} from '../slices.js';
 import type {FramePlan} from '../terminal/frame-writer.js';
 
 /** How long after a change the frames ahead are composed (a speaker's presses are seconds apart). */
 const rehearseAfterMs = 250;
-
-/**
- * How long one slice of a follower's work on the whole deck (following the slide through a new
- * deck, the overview's filter, the search) may hold the event loop: the presenter's (ui/App.tsx).
- */
-const workSliceMs = 8;
 
 type Position = Readonly<{slide: number; step: number; blank: boolean}>;
 

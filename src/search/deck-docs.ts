@@ -2,7 +2,7 @@
 // small slices while the presenter is idle.
 import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
-import {addFolded, foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
+import {addFolded, emptyFoldedColumns, foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
 
 export function slideDoc(deck: Deck, index: number, deckName: string = deck.file): SearchDoc {
 	const slide = parseSlideOnce(deck, index);
@@ -26,7 +26,7 @@ export function deckDocs(deck: Deck, deckName?: string): SearchDoc[] {
  * done costs only itself. Sections are not searched, so none is looked up.
  */
 export function incrementalIndex(deck: Deck): {advance: (slides: number) => boolean; slides: () => FoldedSlides} {
-	const folded = {count: 0, titles: [] as string[][], bodies: [] as string[][], notes: [] as string[][]};
+	const folded = emptyFoldedColumns();
 	const advance = (slides: number) => {
 		const end = Math.min(deck.count, folded.count + slides);
 		for (let i = folded.count; i < end; i++) {

@@ -170,15 +170,23 @@ export type FoldedSlides = Readonly<{
 /** Slides in a chunk of FoldedSlides' columns (a multiple of matchStepSlides: a step stays in one chunk). */
 export const foldedChunkSlides = 16_384;
 
+/** FoldedSlides while they are added to (addFolded). */
+export type GrowingFoldedSlides = {count: number; titles: string[][]; bodies: string[][]; notes: string[][]};
+
+/** Columns with no slide yet. */
+export function emptyFoldedColumns(): GrowingFoldedSlides {
+	return {count: 0, titles: [], bodies: [], notes: []};
+}
+
 /** Folded slides in slide order (slide i first at i) as columns. */
 export function foldedColumns(slides: readonly FoldedSlide[]): FoldedSlides {
-	const columns = {count: 0, titles: [] as string[][], bodies: [] as string[][], notes: [] as string[][]};
+	const columns = emptyFoldedColumns();
 	for (const slide of slides) addFolded(columns, slide);
 	return columns;
 }
 
 /** Appends one slide's folded fields to the columns (its number is the next one). */
-export function addFolded(columns: {count: number; titles: string[][]; bodies: string[][]; notes: string[][]}, slide: FoldedSlide): void {
+export function addFolded(columns: GrowingFoldedSlides, slide: FoldedSlide): void {
 	if (columns.count % foldedChunkSlides === 0) {
 		columns.titles.push([]);
 		columns.bodies.push([]);

@@ -16,7 +16,7 @@ import {navContextFor} from '../nav/context.js';
 import {deckReloaded, reduce, type Action, type NavContext, type NavState} from '../nav/reducer.js';
 import {incrementalIndex} from '../search/deck-docs.js';
 import {matchingSlidesSteps} from '../search/index.js';
-import {runInSlices, typingSliceMs} from '../slices.js';
+import {runInSlices, typingSliceMs, workSliceMs} from '../slices.js';
 import {escapeBurst} from '../terminal/keys.js';
 import {keyNames} from './key-name.js';
 import {Screen, type Paint} from './Screen.js';
@@ -252,7 +252,7 @@ export function App(props: AppProps) {
 			const before = deckRef.current;
 			const after = result.deck;
 			const from = stateRef.current;
-			stopFollowing = runInSlices(followSlideSteps(before, after, from), reloadSliceMs, found => {
+			stopFollowing = runInSlices(followSlideSteps(before, after, from), workSliceMs, found => {
 				setMessage(undefined);
 				deckRef.current = after;
 				setDeck(after);
@@ -433,12 +433,6 @@ function useDeckSearch(deck: Deck, lastKeyAt: {readonly current: number}, onSect
 	);
 }
 
-/** How long one slice of following the slides through a reload may hold the event loop. */
-const reloadSliceMs = 8;
-
-/** How long one slice of the overview's filter may hold the event loop. */
-const filterSliceMs = 8;
-
 /**
  * The slides whose title holds the overview's filter, found in slices (each title is read from
  * its slide: seconds on a deck of hundreds of thousands of slides), so keys are answered
@@ -466,7 +460,7 @@ function useOverviewFilter(deck: Deck, filter: string): {list: number[]; scanned
 		};
 		return runInSlices(
 			counted,
-			filterSliceMs,
+			workSliceMs,
 			() => {
 				scanned = deck.count;
 				show();

@@ -344,6 +344,10 @@ describe('search: matching slides in steps (the presenter matches in slices)', (
 		expect(matchingSlides(folded, 'needle')).toEqual([...hits]);
 	});
 
+	test('a chunk holds whole match steps (matchingSlidesSteps reads one step from one chunk)', () => {
+		expect(foldedChunkSlides % matchStepSlides).toBe(0);
+	});
+
 	test('an empty query finds nothing, without pausing', () => {
 		expect(matchingSlidesSteps(foldedColumns([foldSlide({slide: 0, title: 'a', body: '', notes: ''})]), '  ').next()).toEqual({
 			done: true,
