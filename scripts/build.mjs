@@ -97,21 +97,48 @@ for (const patch of startupPatches.filter(patch => !applied.has(patch))) {
 }
 
 if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
-	// The start-up snapshot's script: the whole CLI as one CommonJS script, which is what
-	// `node --build-snapshot` takes (no ES modules, no top-level await). lowlight (with
-	// highlight.js's grammars) is read from dist/ when needed, as a CommonJS file of its own:
-	// the snapshot's size is start-up time.
+	// The start-up snapshot's script: the CLI as one CommonJS script, which is what
+	// `node --build-snapshot` takes (no ES modules, no top-level await). The large packages the
+	// first frame does not run are CommonJS files of their own in dist/, read when a run first
+	// needs them (scripts/snapshot/dist-require.mjs): the snapshot holds its script's source, and
+	// every byte of it is read, checksummed and copied on every start and kept for the process's
+	// life (see docs/architecture.md). Each is a package the rest of the script does not import
+	// but through the names below: lowlight (highlight.js's grammars), Ink with React (loaded
+	// after the first frame; React is one copy, Ink's, which the App's imports get too), yargs
+	// (only command lines the quick paths do not read) and chokidar (the watcher, after the first
+	// frame).
+	const distParts = {
+		lowlight: {file: 'snapshot-lowlight.cjs'},
+		ink: {file: 'snapshot-ink.cjs', key: 'ink'},
+		react: {file: 'snapshot-ink.cjs', key: 'react'},
+		// main.ts takes yargs's default export; an ES module imports a CommonJS one's module.exports as its default.
+		yargs: {file: 'snapshot-yargs.cjs', key: 'default'},
+		chokidar: {file: 'snapshot-chokidar.cjs'},
+	};
+	const distRequire = JSON.stringify(path.resolve('scripts/snapshot/dist-require.mjs'));
 	const snapshotParts = {
 		name: 'snapshot-parts',
 		setup(b) {
-			const local = file => args => (args.kind === 'entry-point' ? undefined : {path: path.resolve('scripts/snapshot', file)});
-			b.onResolve({filter: /^lowlight$/}, local('lowlight.mjs'));
-			// Ink's React devtools (and with them the ws package) are never loaded.
+			b.onResolve({filter: new RegExp(`^(${Object.keys(distParts).join('|')})$`)}, args => ({path: args.path, namespace: 'dist-part'}));
+			b.onLoad({filter: /.*/, namespace: 'dist-part'}, args => {
+				const part = distParts[args.path];
+				const exported = part.key ? `.${part.key}` : '';
+				return {
+					contents: `module.exports = require(${distRequire}).distRequire('./${part.file}')${exported};`,
+					loader: 'js',
+					resolveDir: path.resolve('scripts/snapshot'),
+				};
+			});
+		},
+	};
+	// Ink's React devtools (and with them the ws package) are never loaded.
+	const noDevtools = {
+		name: 'no-devtools',
+		setup(b) {
 			b.onResolve({filter: /^\.\/devtools\.js$/}, () => ({path: 'devtools', namespace: 'stub'}));
 		},
 	};
-	await build({
-		entryPoints: {'snapshot-script': 'scripts/snapshot/entry.mjs', 'snapshot-lowlight': 'lowlight'},
+	const options = {
 		outdir: 'dist',
 		outExtension: {'.js': '.cjs'},
 		bundle: true,
@@ -120,20 +147,37 @@ if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 		target: 'node20',
 		minify,
 		legalComments: 'none',
-		plugins: [stubs, patchPlugin([...startupPatches, ...snapshotPatches]), snapshotParts],
 		// The bundle's place is known only when a run starts (entry.mjs sets it).
 		define: {...define, 'import.meta.url': 'globalThis.__lecternModuleUrl'},
 		logLevel: 'warning',
+	};
+	await build({
+		...options,
+		entryPoints: {'snapshot-script': 'scripts/snapshot/entry.mjs'},
+		plugins: [stubs, patchPlugin([...startupPatches, ...snapshotPatches]), noDevtools, snapshotParts],
+	});
+	await build({
+		...options,
+		entryPoints: {
+			'snapshot-lowlight': 'lowlight',
+			'snapshot-ink': 'scripts/snapshot/ink.cjs',
+			'snapshot-yargs': 'yargs',
+			'snapshot-chokidar': 'chokidar',
+		},
+		plugins: [stubs, patchPlugin([...startupPatches, ...snapshotPatches]), noDevtools],
 	});
 
 	// esbuild leaves a few non-ASCII characters in regular expression literals (bullets, box
-	// drawing), and one of them makes V8 hold the whole script as a two-byte string: 1.5 MB
-	// instead of 0.77 MB in the snapshot, which is read and kept on every start. \uXXXX means
-	// the same code unit in a regular expression as in a string (a surrogate pair stays a pair).
-	const scriptFile = path.join('dist', 'snapshot-script.cjs');
-	const script = await readFile(scriptFile, 'utf8');
-	writeFileSync(
-		scriptFile,
-		script.replace(/[\u0080-\uFFFF]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
-	);
+	// drawing), and one of them makes V8 hold a whole script as a two-byte string: twice its
+	// size, for the snapshot's script in the snapshot and in memory on every start, for the
+	// others in memory once loaded. \uXXXX means the same code unit in a regular expression as
+	// in a string (a surrogate pair stays a pair).
+	for (const name of ['snapshot-script', 'snapshot-ink', 'snapshot-yargs', 'snapshot-chokidar']) {
+		const scriptFile = path.join('dist', `${name}.cjs`);
+		const script = await readFile(scriptFile, 'utf8');
+		writeFileSync(
+			scriptFile,
+			script.replace(/[\u0080-\uFFFF]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
+		);
+	}
 }
