@@ -39,6 +39,14 @@ export type SlideHead = Readonly<{
 export type DeckWarning = Readonly<{line: number; message: string; severity?: 'warning'}>;
 
 /**
+ * A number per slide (where it starts or ends in `body`, its first line): a plain array, or for
+ * a deck of hundreds of thousands of slides cut at headings an Int32Array (see scan.ts
+ * splitAtHeadings): `new Array(5_000_001)` alone took ~40 ms in one stretch, a typed array's
+ * memory is zeroed by the system as it is touched, and the garbage collector never walks it.
+ */
+export type SlideOffsets = readonly number[] | Int32Array;
+
+/**
  * A loaded deck. Slides are found by the block scanner; each slide's head and parse are
  * computed on demand (see deck.ts), so opening a huge deck costs one scan.
  */
@@ -54,10 +62,10 @@ export type Deck = Readonly<{
 	/** 0-based line of `body`'s first line in the file. */
 	bodyLine: number;
 	count: number;
-	starts: readonly number[];
-	ends: readonly number[];
+	starts: SlideOffsets;
+	ends: SlideOffsets;
 	/** 0-based line (within body) where each slide starts. */
-	lines: readonly number[];
+	lines: SlideOffsets;
 	/** Line ends in `body`, when the deck was scanned whole (a slide's line count then needs no count). */
 	newlines?: number;
 	/** Problems found while scanning (unterminated fences and comments), 1-based file lines. */

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {DeckError, normalizeText, openDeck, sectionIndexOf, slideHead, slideLine, slideSource, stepsOf} from '../../src/deck/deck.js';
 import {FrontMatterError} from '../../src/deck/front-matter.js';
-import {HeadingList, scanSlides} from '../../src/deck/scan.js';
+import {HeadingList, scanSlides, typedSlidesFrom} from '../../src/deck/scan.js';
 
 /** The slides' texts as the scanner cut them. */
 function slides(text: string): string[] {
 	const bounds = scanSlides(text);
-	return bounds.starts.map((start, i) => text.slice(start, bounds.ends[i]));
+	return Array.from(bounds.starts, (start, i) => text.slice(start, bounds.ends[i]));
 }
 
 function deckSlides(text: string): string[] {
@@ -156,6 +156,37 @@ describe('scanSlides: a deck without separators splits at headings', () => {
 		expect(bounds.starts.slice(0, 3)).toEqual([0, 6, 22]);
 		expect(bounds.ends.slice(0, 2)).toEqual([6, 22]);
 		expect(bounds.ends.at(-1)).toBe(6 + 16 * count);
+	});
+});
+
+describe('a deck of hundreds of thousands of slides cut at headings', () => {
+	it("keeps the slides' numbers in Int32Arrays from typedSlidesFrom slides on (no plain array of millions allocated at once)", () => {
+		const count = typedSlidesFrom + 10;
+		const text = `intro\n${'# a\n'.repeat(count)}`;
+		const bounds = scanSlides(text);
+		expect(bounds.starts).toBeInstanceOf(Int32Array);
+		expect(bounds.ends).toBeInstanceOf(Int32Array);
+		expect(bounds.lines).toBeInstanceOf(Int32Array);
+		expect(bounds.starts).toHaveLength(count + 1);
+		expect(bounds.ends).toHaveLength(count + 1);
+		expect(bounds.lines).toHaveLength(count + 1);
+		expect(Array.from(bounds.starts).slice(0, 3)).toEqual([0, 6, 10]);
+		expect(Array.from(bounds.ends).slice(0, 2)).toEqual([6, 10]);
+		expect(bounds.ends[count]).toBe(text.length);
+		expect(bounds.lines[count]).toBe(count);
+		// The same slides as a plain array's below the threshold.
+		const small = scanSlides(`intro\n${'# a\n'.repeat(100)}`);
+		expect(Array.isArray(small.starts)).toBe(true);
+		expect(Array.from(bounds.starts).slice(0, 101)).toEqual(small.starts);
+	});
+
+	it('a deck opened from such a scan reads its slides as any other', () => {
+		const deck = openDeck(`# first\n${'# a\n'.repeat(typedSlidesFrom)}`, 'deck.md');
+		expect(deck.count).toBe(typedSlidesFrom + 1);
+		expect(deck.starts).toBeInstanceOf(Int32Array);
+		expect(slideSource(deck, 0)).toBe('# first\n');
+		expect(slideSource(deck, deck.count - 1)).toBe('# a\n');
+		expect(slideLine(deck, deck.count - 1)).toBe(typedSlidesFrom + 1);
 	});
 });
 
