@@ -335,10 +335,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		drawFirstFrame();
 		return true;
 	};
-	// Ink loads while the rest of a large deck is read.
+	// Ink loads while the rest of a large deck is read: a turn after the first frame, and the
+	// deck's first slice a turn after Ink's modules, the study store's after both, Ink's first
+	// render after that. In the snapshot a dynamic import evaluates its modules at once (in a
+	// microtask), and these in one stretch with the frame came to 104 ms (111 CPU) on the 10 MiB
+	// `#` deck (bench/stalls.mjs, a garbage collection of ~30 ms among them).
+	await nextTurn();
 	const inkLoaded = loadInk();
 	// Awaited below; a failure before then must not count as unhandled.
 	inkLoaded.catch(() => {});
+	await nextTurn();
 	if (deck.partial) {
 		// In slices: a key or a signal that comes meanwhile is answered.
 		const whole = await restoring(async () => loadDeckInSlices(file, maxBytes, () => quitting));
@@ -357,6 +363,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	}
 
 	if (!study) {
+		await nextTurn();
 		study = await restoring(openStudy);
 		initial = {...initial, bookmarks: study.bookmarks};
 		// `t` studies: the progress badge must be there.
@@ -364,6 +371,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	}
 
 	const [{render}, {App}] = await restoring(async () => inkLoaded);
+	await nextTurn();
 	if (quitting) {
 		leader?.close();
 		return leaveEarly(screen, {state: initial, deck});
