@@ -23,30 +23,73 @@ function opensWith(text: string, from: number, chars: string): boolean {
 // heading); both read one line, without its newline.
 const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const endsSetextText = /^ {0,3}(?:[*+-] |\d{1,9}[.)] |#{1,6}(?:\s|$)|>|`{3}|~{3})/;
-// Past this many lines the question is left to marked's pattern (which is bounded the same way).
+// Past this many lines the question is left to marked's pattern (which is bounded the same way),
+// unless the caller keeps a SetextRun.
 const setextScanLines = 64;
 
-/** Whether a setext heading may start here: an underline follows the text before the paragraph ends. */
-export function maySetextHeading(src: string): boolean {
+/**
+ * The last run of text lines maySetextHeading read to its end without finding an underline:
+ * `text` the string it was asked about, `last` where the line that ended the run starts (or the
+ * text's end), `end` where that line ends. The question asked again from a later line of the
+ * same run has the same answer, no. Inside a list item marked takes text a line at a time and
+ * asks about a setext heading before each line, and its pattern read the rest of the run each
+ * time: a capped slide of one item with 1,000 continuation lines took 80-140 ms to lex (--no-opt),
+ * the presenter's longest stretch on it (bench/stalls.mjs list-continuation, start and reload).
+ */
+export type SetextRun = {text: string; last: number; end: number};
+
+/** A fresh SetextRun (nothing read yet). */
+export function setextRun(): SetextRun {
+	return {text: '', last: 0, end: 0};
+}
+
+/**
+ * Whether a setext heading may start here: an underline follows the text before the paragraph
+ * ends. With `run`, the whole run is read (no line cap) and remembered, so the same question from
+ * inside it is answered without reading it again.
+ */
+export function maySetextHeading(src: string, run?: SetextRun): boolean {
+	if (run && insideRun(src, run)) {
+		return false;
+	}
+
 	let lines = 0;
 	for (let newline = src.indexOf('\n'); newline >= 0; newline = src.indexOf('\n', newline + 1)) {
-		if (++lines > setextScanLines) {
+		if (++lines > setextScanLines && !run) {
 			return true;
 		}
 
 		const end = src.indexOf('\n', newline + 1);
-		const line = src.slice(newline + 1, end < 0 ? src.length : end);
+		const lineEnd = end < 0 ? src.length : end;
+		const line = src.slice(newline + 1, lineEnd);
 		if (setextUnderline.test(line)) {
 			return true;
 		}
 
 		// `trim` removes exactly what `\s` matches: a blank line ends the text.
 		if (line.trim() === '' || endsSetextText.test(line)) {
+			if (run) remember(run, src, newline + 1, lineEnd);
 			return false;
 		}
 	}
 
+	if (run) remember(run, src, src.length, src.length);
 	return false;
+}
+
+function remember(run: SetextRun, text: string, last: number, end: number): void {
+	run.text = text;
+	run.last = last;
+	run.end = end;
+}
+
+/**
+ * Whether `src` is the remembered run's text from a line before the one that ended the run: the
+ * characters from there to that line's end are the same (only they decide the answer).
+ */
+function insideRun(src: string, run: SetextRun): boolean {
+	const skipped = run.text.length - src.length;
+	return skipped >= 0 && skipped < run.last && run.text.startsWith(src.slice(0, run.end - skipped), skipped);
 }
 
 /** Whether a GFM table may start here: its second line is a delimiter row (`|`, `:` or `-` first). */
@@ -101,8 +144,10 @@ class GuardedTokenizer extends Tokenizer {
 		return mayTable(src) ? super.table(src) : undefined;
 	}
 
+	private readonly setextRun = setextRun();
+
 	override lheading(src: string): Tokens.Heading | undefined {
-		return maySetextHeading(src) ? super.lheading(src) : undefined;
+		return maySetextHeading(src, this.setextRun) ? super.lheading(src) : undefined;
 	}
 }
 

@@ -5,9 +5,9 @@
 import {readFileSync} from 'node:fs';
 import specModule from 'commonmark-spec';
 import fc from 'fast-check';
-import {Lexer} from 'marked';
-import {describe, expect, test} from 'vitest';
-import {lexBlocks, maySetextHeading, mayTable} from '../../src/deck/block-lexer.js';
+import {Lexer, Tokenizer} from 'marked';
+import {describe, expect, test, vi} from 'vitest';
+import {lexBlocks, maySetextHeading, mayTable, setextRun} from '../../src/deck/block-lexer.js';
 import {hostileDecks} from '../support/hostile-corpus.js';
 import {knownDecks} from '../support/known-decks.js';
 
@@ -103,6 +103,53 @@ describe('the guarded block lexer', () => {
 			}),
 			{numRuns: 5000},
 		);
+	});
+
+	test("gives marked's tokens on list items and quotes of many text lines, with or without an underline among them", () => {
+		const line = fc.constantFrom('x', 'word and more', '', '===', '---', '- item', '> quote', '# head', '1. one', '  x', '    code', '-x');
+		fc.assert(
+			fc.property(
+				fc.constantFrom('- ', '> ', '', '1. '),
+				fc.array(line, {minLength: 1, maxLength: 80}),
+				fc.constantFrom('\n', '\n  ', '\n   '),
+				(start, lines, joint) => {
+					const text = `${start}${lines.join(joint)}`;
+					expect(lexBlocks(text)).toEqual(marked(text));
+				},
+			),
+			{numRuns: 3000},
+		);
+	});
+
+	test("asks marked's setext pattern about a run of text lines once, not before each line (a list item's text goes a line at a time)", () => {
+		const lheading = vi.spyOn(Tokenizer.prototype, 'lheading');
+		try {
+			const text = `- ${'x\n  '.repeat(1000)}`;
+			expect(lexBlocks(text)).toEqual(marked(text));
+			lheading.mockClear();
+			lexBlocks(text);
+			// Each line asked the pattern (past the first 64) before runs were remembered.
+			expect(lheading.mock.calls.length).toBeLessThan(10);
+		} finally {
+			lheading.mockRestore();
+		}
+	});
+
+	test('a remembered run answers again from its later lines, and only for the same text', () => {
+		const run = setextRun();
+		const text = `${'a\n'.repeat(100)}\nafter`;
+		expect(maySetextHeading(text, run)).toBe(false);
+		expect(run.text).toBe(text);
+		expect(maySetextHeading(text.slice(50), run)).toBe(false);
+		// Another text as long as a later part of the run, with an underline: read, not taken from the run.
+		const other = `b\n===${text.slice(55)}`;
+		expect(other.length).toBe(text.length - 50);
+		expect(maySetextHeading(other, run)).toBe(true);
+		// Past 64 lines without a run the question is left to marked; with one, the run is read to its end.
+		const long = `${'a\n'.repeat(200)}\n`;
+		expect(maySetextHeading(long)).toBe(true);
+		expect(maySetextHeading(long, setextRun())).toBe(false);
+		expect(maySetextHeading(`${'a\n'.repeat(200)}==`, setextRun())).toBe(true);
 	});
 
 	test('turns plain text away from the setext heading and table patterns', () => {
