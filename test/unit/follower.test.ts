@@ -375,6 +375,21 @@ describe("a follower's view", () => {
 			expect(screen()).toContain('body 450');
 			view.dispose();
 		});
+
+		it('the keys of one read (a paste into the search bar) run one search and draw one frame', async () => {
+			const {view, frames, screen} = slicedView({...start, follow: {...followState({slide: 0, step: 0, blank: false}), attached: false}});
+			view.key('/');
+			const drawn = frames.length;
+			view.keys(['b', 'o', 'd', 'y', ' ', '4', '5', '0']);
+			// One frame for the eight letters (one key at a time: a frame and a search each).
+			expect(frames.length).toBe(drawn + 1);
+			expect(screen()).toContain('/body 450');
+			await turnsUntil(() => screen().includes('1/1'));
+			view.keys(['backspace', 'backspace', 'backspace', '3', '3', '3', 'enter']);
+			await turnsUntil(() => screen().includes('body 333'));
+			expect(screen()).toContain('body 333');
+			view.dispose();
+		});
 	});
 
 	it('a new deck keeps the slide where the edit put it; q quits', () => {

@@ -18,6 +18,7 @@ import {followState} from '../../nav/hall.js';
 import {initialState, type NavState} from '../../nav/reducer.js';
 import {FrameWriter, type FramePlan} from '../../terminal/frame-writer.js';
 import {listenKeys} from '../../terminal/keys.js';
+import type {KeyName} from '../../nav/keys.js';
 import {enterSession} from '../../terminal/session.js';
 import {terminalSize, watchResize} from '../../terminal/resize.js';
 import {installSuspend} from '../../terminal/suspend.js';
@@ -258,10 +259,21 @@ export async function runFollow(args: FollowArgs): Promise<number> {
 	statusChanged = () => {
 		view.render();
 	};
+	// The keys of one read go to the view together (see FollowerView.keys: a paste into the
+	// search bar runs one search, not one a letter): the decoder gives them one by one, in one go.
+	let read: KeyName[] = [];
 	const stopKeys = listenKeys(
 		process.stdin,
 		name => {
-			view.key(name);
+			if (read.length === 0) {
+				queueMicrotask(() => {
+					const names = read;
+					read = [];
+					view.keys(names);
+				});
+			}
+
+			read.push(name);
 		},
 		suspender.suspend,
 	);
