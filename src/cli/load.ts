@@ -344,12 +344,21 @@ const headScanChars = 16 * 1024;
 
 /**
  * A file up to this size whose start cannot be shown first is read, decoded and scanned at once
- * before the first frame (the bundled lecture, 200 KB: a few milliseconds); a larger one is
+ * (within loadAtOnceMs) before the first frame (the bundled lecture, 200 KB: a few milliseconds); a larger one is
  * loaded in slices after the screen is taken, behind a "reading" frame, so `q` and signals are
  * answered meanwhile (reading, decoding and scanning 10 MiB at once took 0.3-1 s on a loaded
  * machine; 600 KB of `#` lines, 300,000 slides, ~0.2 s).
  */
 export const loadAtOnceBytes = 256 * 1024;
+
+/**
+ * How long the scan of such a file may take before the first frame: the bundled lecture's takes
+ * a few milliseconds, but 160 KB of one list item's continuation lines (40,000 lines that each
+ * ask for the list's indentation) took 40-75 ms at once, on top of the first frame's ~25
+ * (bench/stalls.mjs list-continuation, loaded machine). Past it the scan's work is dropped and
+ * the deck is loaded in slices behind the "reading" frame, as a larger file.
+ */
+export const loadAtOnceMs = 16;
 
 /**
  * What the presenter's first frame needs, from one read of the file: the whole deck, or (with
@@ -359,7 +368,12 @@ export const loadAtOnceBytes = 256 * 1024;
  * whose start is not enough (or not asked for): the caller loads it with loadDeckInSlices.
  * `stamp` is the file's as read (see `fileStamp`).
  */
-export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, headFirst = true): {deck: Deck | undefined; stamp: string} {
+export function loadDeckStart(
+	file: string,
+	maxBytes: number = defaultMaxBytes,
+	headFirst = true,
+	atOnceMs: number = loadAtOnceMs,
+): {deck: Deck | undefined; stamp: string} {
 	const {bytes, fileSize, stamp} = readDeckBytes(file, maxBytes, size => (size >= headFirstFrom ? headBytes : size));
 	// UTF-16 decks (a byte-order mark) are rare and small: they are read whole.
 	if (headFirst && bytes.length < fileSize && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
@@ -375,7 +389,18 @@ export function loadDeckStart(file: string, maxBytes: number = defaultMaxBytes, 
 	}
 
 	// A start that cannot tell (see `openDeckHead`), or studying (which resumes anywhere): the whole deck.
-	return {deck: fileSize > loadAtOnceBytes ? undefined : loadDeck(file, maxBytes), stamp};
+	return {deck: fileSize > loadAtOnceBytes ? undefined : loadDeckWithin(file, maxBytes, atOnceMs), stamp};
+}
+
+/** loadDeck, when its scan takes at most about `ms` (undefined when it would take longer). */
+function loadDeckWithin(file: string, maxBytes: number, ms: number): Deck | undefined {
+	const steps = openDeckSteps(readDeckText(file, maxBytes), file, forcedDialect);
+	try {
+		const step = runSlice(steps, ms);
+		return step.done ? step.value : undefined;
+	} catch (error) {
+		throw deckError(error, file);
+	}
 }
 
 export function isDirectory(path: string): boolean {

@@ -143,6 +143,17 @@ describe('loadDeckStart', () => {
 		expect(await loadDeckInSlices(path, undefined, () => true)).toBeUndefined();
 	});
 
+	it('reads a deck under 256 KiB whose start cannot give the first frame at once, unless its scan takes too long', () => {
+		const path = join(dir, 'no-separator.md');
+		// 20,000 lines, no separator: cut at its headings, a scan of ten steps (2,048 lines each).
+		writeFileSync(path, Array.from({length: 2000}, (_, i) => `# Slide ${i + 1}\n\n${'a line\n'.repeat(8)}`).join('\n'));
+		expect(statSync(path).size).toBeGreaterThan(headFirstFrom);
+		expect(loadDeckStart(path, undefined, true, 10_000).deck?.count).toBe(2000);
+		// A budget of one step: the scan is not done, the presenter loads the deck in slices instead.
+		expect(loadDeckStart(path, undefined, true, 0).deck).toBeUndefined();
+		expect(loadDeckStart(path, undefined, false, 0).deck).toBeUndefined();
+	});
+
 	it('reads in slices what it reads at once: UTF-8 across slice ends, a byte-order mark, and the same errors', async () => {
 		const path = join(dir, 'slices.md');
 		const text = `# é 漢 😀\n\n${'é漢😀 '.repeat(200_000)}\n`;
