@@ -6,7 +6,7 @@
 // that knows marked's tokens; what leaves it is the deck's own elements.
 import type {Token, Tokens} from 'marked';
 import {lexBlocks} from './block-lexer.js';
-import {sectionIndexOf, slideHead, slideLine, slideText} from './deck.js';
+import {sectionIndexOf, slideHead, slideHeadUnkept, slideLine, slideText, slideTextUnkept} from './deck.js';
 import type {SlideText} from './slide-text.js';
 import {
 	capNesting,
@@ -51,9 +51,9 @@ export function parseSlide(deck: Deck, index: number): Slide {
 		return cached;
 	}
 
-	const slide = buildSlide(deck, index);
+	const slide = buildSlide(deck, index, true);
 	// Bounded: the presenter revisits a few slides; check walks every slide once, and the
-	// search index goes through parseSlideOnce, which does not fill this cache.
+	// search index goes through parseSlideUnkept, which does not fill this cache.
 	if (cache.size > 128) {
 		const oldest = cache.keys().next();
 		if (!oldest.done) cache.delete(oldest.value);
@@ -95,15 +95,24 @@ export function slideTitle(deck: Deck, index: number): string {
 	return slideCache.get(deck)?.get(index)?.title ?? lexTitle(slideText(deck, index).titleSource);
 }
 
-/** Parse without keeping the result, for a pass over every slide (the search index). */
+/** Parse without keeping the result, for a pass over every slide (print, check, export). */
 export function parseSlideOnce(deck: Deck, index: number): Slide {
-	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index);
+	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index, true);
 }
 
-function buildSlide(deck: Deck, index: number): Slide {
-	const head = slideHead(deck, index);
+/**
+ * parseSlideOnce for a pass that asks nothing else of each slide (the search index the presenter
+ * and a follower build while idle): the slide's text and head are not kept either (slideTextUnkept).
+ */
+export function parseSlideUnkept(deck: Deck, index: number): Slide {
+	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index, false);
+}
+
+function buildSlide(deck: Deck, index: number, keepText: boolean): Slide {
+	const text = keepText ? undefined : slideTextUnkept(deck, index);
+	const head = text ? slideHeadUnkept(deck, index, text) : slideHead(deck, index);
 	const firstLine = slideLine(deck, index);
-	const {body, firstLine: parsedAt} = slideBody(deck, slideText(deck, index), firstLine);
+	const {body, firstLine: parsedAt} = slideBody(deck, text ?? slideText(deck, index), firstLine);
 	// presenterm draws its introduction slide centred, from the middle row down.
 	const intro = deck.intro === true && index === 0;
 	if (parsedAt === firstLine && !intro) {

@@ -1,6 +1,6 @@
 // A deck's slides as search documents, built slide by slide so a large deck can be indexed in
 // small slices while the presenter is idle.
-import {parseSlideOnce, sectionCrumb} from '../deck/parse.js';
+import {parseSlideOnce, parseSlideUnkept, sectionCrumb} from '../deck/parse.js';
 import type {Deck} from '../deck/types.js';
 import {addFolded, emptyFoldedColumns, foldSlide, type FoldedSlides, type SearchDoc} from './index.js';
 
@@ -30,7 +30,8 @@ export function incrementalIndex(deck: Deck): {advance: (slides: number) => bool
 	const advance = (slides: number) => {
 		const end = Math.min(deck.count, folded.count + slides);
 		for (let i = folded.count; i < end; i++) {
-			const slide = parseSlideOnce(deck, i);
+			// Nothing of the slide is kept but its folded text (see parseSlideUnkept).
+			const slide = parseSlideUnkept(deck, i);
 			addFolded(folded, foldSlide({slide: i, title: slide.title, body: slide.bodyText, notes: slide.notesText}));
 		}
 

@@ -1,10 +1,12 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {openDeck} from '../../src/deck/deck.js';
 import type {Inline} from '../../src/deck/elements.js';
 import {parseHazard} from '../../src/deck/limits.js';
-import {diagramLanguages, expandTabs, parseSlide, parseSlideOnce, slideTitle} from '../../src/deck/parse.js';
+import {diagramLanguages, expandTabs, parseSlide, parseSlideOnce, parseSlideUnkept, slideTitle} from '../../src/deck/parse.js';
 import {inlinesToPlain} from '../../src/deck/plain.js';
 import type {Block, Slide} from '../../src/deck/types.js';
+import {knownDecks} from '../support/known-decks.js';
 
 const slideOf = (text: string, index = 0): Slide => parseSlide(openDeck(text, 'x.md'), index);
 
@@ -122,6 +124,31 @@ describe('parseSlide: blocks', () => {
 		expect(second.problems.map(problem => problem.line)).toEqual([21]);
 		expect(second.head.index).toBe(2);
 		expect({...second, head: first.head, blocks: first.blocks, problems: first.problems}).toEqual(first);
+	});
+
+	it('parseSlideUnkept (the search index) reads the slide parseSlide reads, shared texts included', () => {
+		const repeated = openDeck('## A\n\n[x]\n\n---\n\n'.repeat(3), 'x.md');
+		const decks = [
+			repeated,
+			...knownDecks().flatMap(file => {
+				try {
+					return [openDeck(readFileSync(file, 'utf8'), file)];
+				} catch {
+					return [];
+				}
+			}),
+		];
+		for (const deck of decks) {
+			// Unkept first, so neither finds the other's slide in a cache.
+			const unkept = Array.from({length: deck.count}, (_, i) => parseSlideUnkept(deck, i));
+			for (let i = 0; i < deck.count; i++) {
+				const kept = parseSlide(deck, i);
+				expect(unkept[i]).toEqual(kept);
+				expect([unkept[i]?.bodyText, unkept[i]?.notesText]).toEqual([kept.bodyText, kept.notesText]);
+			}
+		}
+
+		expect(parseSlideUnkept(repeated, 2).blocks.map(block => block.line)).toEqual([13, 15]);
 	});
 
 	it('slideTitle is the parsed title without parsing the body', () => {
