@@ -151,7 +151,188 @@ class GuardedTokenizer extends Tokenizer {
 	}
 }
 
+/**
+ * One of marked's patterns with a cheap answer in front: `answer` gives the match (or null)
+ * when the text settles it, undefined to leave the text to the pattern itself. marked calls
+ * exec or test on these patterns and nothing else (block-lexer.test.ts holds the tokens equal).
+ */
+function answered(pattern: RegExp, answer: (text: string) => RegExpExecArray | null | undefined): RegExp {
+	const exec = (text: string): RegExpExecArray | null => {
+		const given = answer(text);
+		return given === undefined ? pattern.exec(text) : given;
+	};
+	return {exec, test: (text: string) => exec(text) !== null} as unknown as RegExp;
+}
+
+/** A match of the whole `text` at the start of `input`, in group 1 too (as marked's paragraph pattern gives it). */
+function wholeMatch(text: string, input: string): RegExpExecArray {
+	const match = [text, text] as unknown as RegExpExecArray;
+	match.index = 0;
+	match.input = input;
+	return match;
+}
+
+// The line starts that may end a paragraph in marked's pattern (after up to three spaces): a
+// thematic break (- _ *), an ATX heading, a quote, a fence (` ~), a list item (* + - 1), HTML.
+const endsParagraph = '-_*#>`~+1<';
+
+/** Whether `text` from `from` to `to` holds spaces and tabs only. */
+function spacesOnly(text: string, from: number, to: number): boolean {
+	for (let at = from; at < to; at++) {
+		const code = text.charCodeAt(at);
+		if (code !== 32 && code !== 9) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * marked's paragraph match, when no line after the first can end the paragraph: each next line
+ * is taken until an empty one (or the end), as the pattern takes it. Undefined (marked's pattern
+ * decides) when a line opens with one of the starts above, is spaces and tabs only, or is followed
+ * by a line that could be a table's delimiter row (`|`, `:` or `-` first).
+ */
+export function plainParagraph(src: string): RegExpExecArray | null | undefined {
+	if (src === '' || src.charCodeAt(0) === 10) {
+		return undefined;
+	}
+
+	let end = src.indexOf('\n');
+	while (end >= 0) {
+		const start = end + 1;
+		const next = src.indexOf('\n', start);
+		const lineEnd = next < 0 ? src.length : next;
+		if (lineEnd === start) {
+			break;
+		}
+
+		if (spacesOnly(src, start, lineEnd) || opensWith(src, start, endsParagraph) || (next >= 0 && opensWith(src, next + 1, '|:-'))) {
+			return undefined;
+		}
+
+		end = next;
+	}
+
+	return wholeMatch(end < 0 ? src : src.slice(0, end), src);
+}
+
+/** The first character that is not a space. */
+function firstAfterSpaces(text: string): string {
+	let at = 0;
+	while (text.charCodeAt(at) === 32) {
+		at++;
+	}
+
+	return text.charAt(at);
+}
+
+/**
+ * Whether marked's autolink pattern may match: it starts `www.`, or a run of the characters of
+ * an address or a scheme is followed by `@` or `:` (`mailto:`, `https:`, `me@host`).
+ */
+function mayAutolink(text: string): boolean {
+	if (text.startsWith('www.')) {
+		return true;
+	}
+
+	let at = 0;
+	while (at < text.length && addressChar(text.charCodeAt(at))) {
+		at++;
+	}
+
+	const code = text.charCodeAt(at);
+	return code === 58 || code === 64;
+}
+
+/** [A-Za-z0-9._+-] */
+function addressChar(code: number): boolean {
+	return (
+		(code >= 97 && code <= 122) ||
+		(code >= 65 && code <= 90) ||
+		(code >= 48 && code <= 57) ||
+		code === 46 ||
+		code === 95 ||
+		code === 43 ||
+		code === 45
+	);
+}
+
+type Rules = Tokenizer['rules'];
+type OtherRules = Rules['other'];
+let guarded: {from: Rules; to: Rules} | undefined;
+
+/** The same rules: each lexer gets a new object holding marked's three. */
+function sameRules(one: Rules, other: Rules): boolean {
+	return one.block === other.block && one.inline === other.inline && one.other === other.other;
+}
+
+/**
+ * marked's rules with cheap answers in front of the patterns a first slide of paragraphs and
+ * lists would otherwise compile (the start-up snapshot keeps no compiled pattern, see
+ * scripts/snapshot/regexps.mjs; instruction counts under callgrind, 10-slide bench deck):
+ * the paragraph pattern (7.0 M instructions to compile; a table's and HTML's starts are in it), the
+ * HTML start a list item's next line is tested with (2.8 M: case-insensitive, every block tag), the
+ * emphasis opener (2.9 M: Unicode punctuation), the autolink (0.4 M); and one list item
+ * pattern per marker instead of one per list.
+ */
+function guardedRules(rules: Rules): Rules {
+	if (guarded && sameRules(guarded.from, rules)) {
+		return guarded.to;
+	}
+
+	const {other, block, inline} = rules;
+	const htmlBegins = new Map<number, RegExp>();
+	const listItems = new Map<string, RegExp>();
+	const guardedOther: OtherRules = {
+		...other,
+		htmlBeginRegex: (indent: number) => {
+			let pattern = htmlBegins.get(indent);
+			if (!pattern) {
+				pattern = answered(other.htmlBeginRegex(indent), text => (firstAfterSpaces(text) === '<' ? undefined : null));
+				htmlBegins.set(indent, pattern);
+			}
+
+			return pattern;
+		},
+		listItemRegex: (bullet: string) => {
+			let pattern = listItems.get(bullet);
+			if (!pattern) {
+				pattern = other.listItemRegex(bullet);
+				listItems.set(bullet, pattern);
+			}
+
+			return pattern;
+		},
+	};
+	const to: Rules = {
+		other: guardedOther,
+		block: {...block, paragraph: answered(block.paragraph, plainParagraph)},
+		inline: {
+			...inline,
+			emStrongLDelim: answered(inline.emStrongLDelim, text => (text.startsWith('*') || text.startsWith('_') ? undefined : null)),
+			url: answered(inline.url, text => (mayAutolink(text) ? undefined : null)),
+		},
+	};
+	guarded = {from: rules, to};
+	return to;
+}
+
+/** A lexer with the tests above: the block rules' (GuardedTokenizer) and the patterns' (guardedRules). */
+function guardedLexer(): Lexer {
+	const tokenizer = new GuardedTokenizer();
+	const lexer = new Lexer({gfm: true, tokenizer});
+	tokenizer.rules = guardedRules(tokenizer.rules);
+	return lexer;
+}
+
 /** GitHub-flavoured Markdown → marked's block tokens (inline tokens inside), as `new Lexer({gfm: true}).lex`. */
 export function lexBlocks(markdown: string): Token[] {
-	return new Lexer({gfm: true, tokenizer: new GuardedTokenizer()}).lex(markdown);
+	return guardedLexer().lex(markdown);
+}
+
+/** A line of GitHub-flavoured inline Markdown → marked's inline tokens, as `Lexer.lexInline(markdown, {gfm: true})`. */
+export function lexInline(markdown: string): Token[] {
+	return guardedLexer().inlineTokens(markdown);
 }

@@ -9,7 +9,8 @@
 //
 // Cost: one visit per token; the recursion follows the tokens' own nesting, which the guards in
 // limits.ts (nesting cap) bound before marked ever builds it.
-import {Lexer, type Token, type Tokens} from 'marked';
+import type {Token, Tokens} from 'marked';
+import {lexInline} from './block-lexer.js';
 import type {Dialect} from './dialects/dialect.js';
 import {readFenceInfo} from './dialects/fence-info.js';
 import type {AlertKind, Alignment, Element, Inline, ListItem} from './elements.js';
@@ -317,7 +318,7 @@ function isComment(html: string): boolean {
 export function inlineMarkdown(markdown: string): Inline[] {
 	const cut = cutLongLines(markdown).text;
 	if (isPlainInline(cut)) return cut === '' ? [] : [{kind: 'text', text: cut}];
-	return parseHazard(cut) === undefined ? inlinesFromTokens(Lexer.lexInline(cut)) : [{kind: 'text', text: cut}];
+	return parseHazard(cut) === undefined ? inlinesFromTokens(lexInline(cut)) : [{kind: 'text', text: cut}];
 }
 
 /**

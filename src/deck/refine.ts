@@ -6,8 +6,8 @@
 // parse.ts and that builder it is the one place that knows marked's tokens. A tag with an
 // inline kind of its own (`<u>`, `<kbd>`, `<sub>`, `<sup>`) leaves its name on the token it
 // becomes (`tag`), for the builder.
-import {Lexer, type Token} from 'marked';
-import {lexBlocks} from './block-lexer.js';
+import type {Token} from 'marked';
+import {lexBlocks, lexInline} from './block-lexer.js';
 import {pushAll} from './arrays.js';
 import type {RefinedTag} from './elements-from-tokens.js';
 import {group, itemAt} from './checked.js';
@@ -137,7 +137,7 @@ function readHtmlBlock(token: Token): Token {
 	const inline: Token[] = [];
 	for (const [i, line] of lines.entries()) {
 		if (i > 0) inline.push({type: 'br', raw: '\n'});
-		pushAll(inline, refineInline(Lexer.lexInline(line.trim(), {gfm: true})));
+		pushAll(inline, refineInline(lexInline(line.trim())));
 	}
 
 	return {type: 'paragraph', raw: token.raw, text: token.text, tokens: inline} as Token;

@@ -7,7 +7,7 @@ import specModule from 'commonmark-spec';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
 import {describe, expect, test, vi} from 'vitest';
-import {lexBlocks, maySetextHeading, mayTable, setextRun} from '../../src/deck/block-lexer.js';
+import {lexBlocks, lexInline, maySetextHeading, mayTable, plainParagraph, setextRun} from '../../src/deck/block-lexer.js';
 import {hostileDecks} from '../support/hostile-corpus.js';
 import {knownDecks} from '../support/known-decks.js';
 
@@ -94,6 +94,31 @@ describe('the guarded block lexer', () => {
 		'\\',
 		'_',
 		'*',
+		'**',
+		'__',
+		'~',
+		'~~',
+		'1',
+		'2. ',
+		'<DIV>',
+		'<p>',
+		'  <',
+		'    <div>',
+		'www.',
+		'www.a.b',
+		'http://',
+		'https://x.org',
+		'HTTP://',
+		'mailto:',
+		'xmpp:',
+		'a@b.c',
+		'@',
+		'x.y+z-',
+		'  ',
+		'\t- ',
+		'  - ',
+		'   | a |',
+		' :-- |',
 	];
 	test("gives marked's tokens on generated text", () => {
 		fc.assert(
@@ -150,6 +175,37 @@ describe('the guarded block lexer', () => {
 		expect(maySetextHeading(long)).toBe(true);
 		expect(maySetextHeading(long, setextRun())).toBe(false);
 		expect(maySetextHeading(`${'a\n'.repeat(200)}==`, setextRun())).toBe(true);
+	});
+
+	test("gives marked's inline tokens on generated text", () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), parts => {
+				const text = parts.join('');
+				expect(lexInline(text)).toEqual(Lexer.lexInline(text, {gfm: true}));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
+	// marked's own paragraph pattern: where the cheap reading answers, it answers the same.
+	const paragraphPattern = Lexer.rules.block.gfm.paragraph;
+	test("reads a paragraph as marked's pattern does wherever it answers", () => {
+		const lines = [...pieces, 'word', 'two words', '| a | b |', '---', ' - x', '    code', '1) x', '> q', '<div>'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...lines), {minLength: 1, maxLength: 12}), fc.boolean(), (parts, newlineEnd) => {
+				const text = parts.join('\n') + (newlineEnd ? '\n' : '');
+				const answer = plainParagraph(text);
+				if (answer !== undefined) {
+					const match = paragraphPattern.exec(text);
+					expect(answer?.[0]).toBe(match?.[0]);
+					expect(answer?.[1]).toBe(match?.[1]);
+				}
+			}),
+			{numRuns: 5000},
+		);
+		expect(plainParagraph('One line\nand its continuation\n\nNext')?.[0]).toBe('One line\nand its continuation');
+		expect(plainParagraph('Text\n- a list')).toBeUndefined();
+		expect(plainParagraph('Text\nmore\n|---|')).toBeUndefined();
 	});
 
 	test('turns plain text away from the setext heading and table patterns', () => {
