@@ -13,11 +13,12 @@ import v8 from 'node:v8';
 import '../../src/cli/commands/present.tsx';
 import {startCli} from '../../src/cli/start.ts';
 import {resetRegExps} from './regexps.mjs';
-import {warmNodeInternals, warmUp} from './warm.mjs';
+import {warmNodeInternals, warmPresenterEntry, warmUp} from './warm.mjs';
 
 warmUp();
 resetRegExps();
 warmNodeInternals();
+warmPresenterEntry();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
 	// bin/lectern names dist/lectern.js as the script: where the bundle's other files are. Made
