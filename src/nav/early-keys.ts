@@ -41,3 +41,19 @@ export function earlySearchKey(bytes: Uint8Array, state: NavState, ctx: NavConte
 
 	return bytes.length > 0 ? next : undefined;
 }
+
+/**
+ * Follows the keys read before Ink reads the keyboard (those the search bar did not take), from
+ * the state `from` gives when the first comes, as the App will take them once it reads the same
+ * keys: whether each key quits. A `q` that the App takes as a letter (the search bar, the
+ * overview's filter, a quiz's answer) or to close the overview is no quit.
+ */
+export function keysAhead(from: () => NavState, ctx: () => NavContext): (key: KeyName) => boolean {
+	let ahead: NavState | undefined;
+	return key => {
+		const state = ahead ?? from();
+		const action = keyToAction(key, state);
+		ahead = action ? reduce(state, action, ctx()) : state;
+		return ahead.quit;
+	};
+}

@@ -107,10 +107,11 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
 
 /**
  * While the presenter starts (before Ink reads the keyboard: a large deck being read, the study
- * state, Ink itself loading), `q` and Ctrl-C quit at once and Ctrl-Z suspends; the other keys
- * are kept and handed back to the stream when the returned function is called, for Ink to read
- * as if they had just come. Read the way Ink reads (`readable` and `read()`): a stream paused
- * after flowing would not start reading again for Ink's `readable` listener.
+ * state, Ink itself loading), each key is told to `onKey` (the presenter quits on those the App
+ * would quit on) and Ctrl-Z suspends; the keys are kept and handed back to the stream when the
+ * returned function is called, for Ink to read as if they had just come. Read the way Ink reads
+ * (`readable` and `read()`): a stream paused after flowing would not start reading again for
+ * Ink's `readable` listener.
  *
  * `take` may answer a read itself (the search bar, see nav/early-keys.ts): a read it takes is
  * neither kept nor decoded (a `q` typed into the search bar is a letter). It is asked in order
@@ -118,15 +119,13 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (name: KeyName) => v
  */
 export function watchForQuit(
 	stdin: NodeJS.ReadStream,
-	onQuit: (key: 'q' | 'ctrl+c') => void,
+	onKey: (name: KeyName) => void,
 	onSuspend: () => void,
 	take?: (bytes: Buffer) => boolean,
 ): () => void {
 	const kept: Buffer[] = [];
 	let taking = take !== undefined;
-	const decode = keyDecoder(name => {
-		if (name === 'q' || name === 'ctrl+c') onQuit(name === 'q' ? 'q' : 'ctrl+c');
-	}, onSuspend);
+	const decode = keyDecoder(onKey, onSuspend);
 	const onReadable = () => {
 		for (let chunk: unknown = stdin.read(); chunk !== null; chunk = stdin.read()) {
 			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));

@@ -104,6 +104,19 @@ describe('lectern present: slides and keys', () => {
 		await t.waitFor(atSlide(13, count));
 	});
 
+	it('takes keys typed ahead while starting as the App does: a q closing the overview or in a query is no quit', async () => {
+		const t = await startLectern([guide]);
+		// Written before the program reads the keyboard: it reads them together once the screen is
+		// taken, before Ink is up (a turn of the event loop after the first frame).
+		t.write('oq/quiz\r');
+		// The one slide of the guide that says "quiz" (it shows its quiz blocks).
+		const quiz = defined(outline(guide).slides.find(slide => slide.title === 'Self-check questions')).slide;
+		await t.waitFor(atSlide(quiz, count), {description: `the search for quiz on slide ${quiz}`});
+		await pressTo(t, 'G', count);
+		t.press('q');
+		expect((await t.exited()).exitCode).toBe(0);
+	});
+
 	it('reveals a paused slide step by step, and going back hides the last step', async () => {
 		// Slide 20 of the guide, "Revealing in steps", has two pauses: three steps.
 		const t = await present(['--slide', '20'], 20);

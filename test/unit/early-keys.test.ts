@@ -2,7 +2,7 @@
 // watcher that asks for them (terminal/keys.ts's watchForQuit).
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {earlySearchKey} from '../../src/nav/early-keys.js';
+import {earlySearchKey, keysAhead} from '../../src/nav/early-keys.js';
 import {initialState, type NavContext, type NavState} from '../../src/nav/reducer.js';
 import {watchForQuit} from '../../src/terminal/keys.js';
 
@@ -49,6 +49,42 @@ describe('earlySearchKey', () => {
 	});
 });
 
+describe('keysAhead', () => {
+	/** Which of `keys`, followed from slide 4, quit. */
+	const quitting = (...keys: string[]) => {
+		const quits = keysAhead(
+			() => initialState({slide: 3}),
+			() => ctx,
+		);
+		return keys.filter(key => quits(key));
+	};
+
+	it('quits on q and Ctrl-C on a slide', () => {
+		expect(quitting('l', 'q')).toEqual(['q']);
+		expect(quitting('ctrl+c')).toEqual(['ctrl+c']);
+	});
+
+	it('takes q as the App will: a letter of a query, closing the overview, quitting from the help', () => {
+		expect(quitting('/', 'q', 'u', 'i', 'z', 'enter')).toEqual([]);
+		expect(quitting('/', 'q', 'enter', 'q')).toEqual(['q']);
+		expect(quitting('o', 'q', 'q')).toEqual(['q']);
+		expect(quitting('?', 'q')).toEqual(['q']);
+		expect(quitting('/', 'q', 'ctrl+c')).toEqual(['ctrl+c']);
+	});
+
+	it('starts from the state the early keys made, asked when the first key comes', () => {
+		let state = initialState({slide: 3});
+		const quits = keysAhead(
+			() => state,
+			() => ctx,
+		);
+		state = reads('/', 'ab') ?? state;
+		expect(quits('q')).toBe(false);
+		expect(quits('escape')).toBe(false);
+		expect(quits('q')).toBe(true);
+	});
+});
+
 /** A stand-in for a raw terminal's stdin, read the way watchForQuit reads it. */
 function fakeStdin(): PassThrough & NodeJS.ReadStream {
 	return new PassThrough() as PassThrough & NodeJS.ReadStream;
@@ -60,10 +96,10 @@ describe('watchForQuit with a key taker', () => {
 	it('takes reads until the first it declines, then keeps that one and every later one for Ink', async () => {
 		const stdin = fakeStdin();
 		const taken: string[] = [];
-		const quits: string[] = [];
+		const told: string[] = [];
 		const release = watchForQuit(
 			stdin,
-			key => quits.push(key),
+			key => told.push(key),
 			() => {},
 			chunk => {
 				const text = chunk.toString();
@@ -79,8 +115,8 @@ describe('watchForQuit with a key taker', () => {
 
 		release();
 		expect(taken).toEqual(['/', 'q']);
-		// The q taken is nobody's quit; the one after the declined read quits.
-		expect(quits).toEqual(['q']);
+		// The keys taken are not told (the q is a letter); those after the declined read are.
+		expect(told).toEqual(['l', 'x', 'q']);
 		expect(stdin.read()?.toString()).toBe('lxq');
 	});
 

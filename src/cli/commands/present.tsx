@@ -14,7 +14,8 @@ import type {Size} from '../../layout/layout.js';
 import {buildRegions, composeRows, loadingRows, notesShownAtStart} from '../../layout/screen.js';
 import {createTheme, type Theme} from '../../layout/theme.js';
 import {navContextFor} from '../../nav/context.js';
-import {earlySearchKey} from '../../nav/early-keys.js';
+import {earlySearchKey, keysAhead} from '../../nav/early-keys.js';
+import type {KeyName} from '../../nav/keys.js';
 import {initialState, type NavState, type View} from '../../nav/reducer.js';
 import {FrameWriter} from '../../terminal/frame-writer.js';
 import {loadInk} from '../../ui/load-ink.js';
@@ -168,9 +169,10 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	let study: Study | undefined;
 	let screen: PresenterScreen | undefined;
 	// Once the first frame is drawn, the search bar's keys are answered before Ink is up (see
-	// nav/early-keys.ts); the state they make is the App's first.
+	// nav/early-keys.ts); the state they make is the App's first. The other keys read before Ink
+	// is up are followed from that state (`quitsAhead`), for whether they quit.
 	let takeEarlyKey: ((bytes: Buffer) => boolean) | undefined;
-	let searchBarOpen = false;
+	let quitsAhead: ((key: KeyName) => boolean) | undefined;
 	let tookKeys = false;
 	const takeScreen = (): PresenterScreen => {
 		const session = enterSession(process.stdin, process.stdout, () => {
@@ -186,12 +188,13 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		// Ctrl-Z and SIGTSTP: save, give the terminal back, stop; redraw once continued.
 		const suspender = installSuspend(session, redraw, () => study?.flush());
-		// Until Ink reads the keyboard (released just before it does), `q` and Ctrl-C quit from here.
+		// Until Ink reads the keyboard (released just before it does), `q` and Ctrl-C quit from here:
+		// before the first frame any of them; after it, those the App will take as quitting (a `q`
+		// typed into the search bar or closing the overview is none, as Ink will read it).
 		const releaseKeys = watchForQuit(
 			process.stdin,
 			key => {
-				// A `q` for the search bar opened early is a letter of the query, as Ink will read it.
-				if (key === 'q' && searchBarOpen) return;
+				if (!(quitsAhead ? quitsAhead(key) : key === 'q' || key === 'ctrl+c')) return;
 				quitting = true;
 				finish(exitCodes.ok);
 			},
@@ -346,10 +349,14 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 		if (!next) return false;
 		initial = next;
 		tookKeys = true;
-		searchBarOpen = next.overlay === 'search';
 		drawFirstFrame();
 		return true;
 	};
+	// The first key not taken above ends the taking: `initial` is then the state Ink starts from.
+	quitsAhead = keysAhead(
+		() => initial,
+		() => navContextFor(deck, undefined, undefined, walk?.slides),
+	);
 	// Ink loads while the rest of a large deck is read: a turn after the first frame, and the
 	// deck's first slice a turn after Ink's modules, the study store's after both, Ink's first
 	// render after that. In the snapshot a dynamic import evaluates its modules at once (in a
