@@ -21,6 +21,13 @@ warmNodeInternals();
 warmPresenterEntry();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
+	// bin/lectern sets glibc's mmap threshold for this process (see there), which glibc has read
+	// by now: the programs the run starts (the optimised re-run, ssh) get the user's environment.
+	if (process.env.LECTERN_MMAP_THRESHOLD_SET === '1') {
+		delete process.env.MALLOC_MMAP_THRESHOLD_;
+		delete process.env.LECTERN_MMAP_THRESHOLD_SET;
+	}
+
 	// bin/lectern names dist/lectern.js as the script: where the bundle's other files are. Made
 	// into a URL when first asked for (a chunk or the bundled deck), not before the first frame:
 	// node:url's code is compiled on first use (~0.5 ms of the first frame's CPU).

@@ -67,6 +67,39 @@ describe('the start-up snapshot', () => {
 		expect(t.cursorHidden()).toBe(false);
 	});
 
+	it("sets malloc's threshold for its own run only: what the run starts (ssh here) gets the user's environment", async () => {
+		const {dir, remove} = tempDir('lectern-child-env-');
+		try {
+			const seen = path.join(dir, 'env');
+			const parent = path.join(dir, 'parent');
+			// Stands in for ssh: notes its environment and the command line of the run that started it,
+			// and ends (the follower says the connection closed).
+			const standIn = path.join(dir, 'fake-ssh');
+			fs.writeFileSync(standIn, `#!/bin/sh\nenv > "${seen}"\ntr '\\0' ' ' < /proc/$PPID/cmdline > "${parent}"\n`, {mode: 0o755});
+			const childEnv = async (env: Record<string, string>) => {
+				const t = await startPty({
+					command: launcher,
+					args: ['follow', '--ssh', 'host.example', 'talk'],
+					cwd: repoRoot,
+					env: {LECTERN_SSH: standIn, ...env},
+				});
+				expect((await t.exited()).exitCode).toBe(2);
+				expect(fs.readFileSync(parent, 'utf8')).toContain('--snapshot-blob');
+				return fs.readFileSync(seen, 'utf8').split('\n');
+			};
+
+			const unset = await childEnv({});
+			expect(unset.filter(line => /^(MALLOC_MMAP_THRESHOLD_|LECTERN_MMAP_THRESHOLD_SET)=/.test(line))).toEqual([]);
+			// The user's own setting is theirs to pass on.
+			const own = await childEnv({MALLOC_MMAP_THRESHOLD_: '2097152'});
+			expect(own.filter(line => /^(MALLOC_MMAP_THRESHOLD_|LECTERN_MMAP_THRESHOLD_SET)=/.test(line))).toEqual([
+				'MALLOC_MMAP_THRESHOLD_=2097152',
+			]);
+		} finally {
+			remove();
+		}
+	});
+
 	it('gives the same output as the start without it', () => {
 		for (const args of [
 			['--version'],
