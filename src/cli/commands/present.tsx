@@ -362,7 +362,16 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// render after that. In the snapshot a dynamic import evaluates its modules at once (in a
 	// microtask), and these in one stretch with the frame came to 104 ms (111 CPU) on the 10 MiB
 	// `#` deck (bench/stalls.mjs, a garbage collection of ~30 ms among them).
+	// A `q` read in any of those turns leaves at once (the terminal back within a turn), not after
+	// Ink's modules and the study store.
+	const quitNow = () => {
+		if (!quitting) return undefined;
+		leader?.close();
+		return leaveEarly(screen, {state: initial, deck});
+	};
 	await nextTurn();
+	const quitBeforeInk = quitNow();
+	if (quitBeforeInk !== undefined) return quitBeforeInk;
 	const inkLoaded = loadInk();
 	// Awaited below; a failure before then must not count as unhandled.
 	inkLoaded.catch(() => {});
@@ -387,6 +396,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	if (!study) {
 		await nextTurn();
+		const quitBeforeStudy = quitNow();
+		if (quitBeforeStudy !== undefined) return quitBeforeStudy;
 		study = await restoring(openStudy);
 		initial = {...initial, bookmarks: study.bookmarks};
 		// `t` studies: the progress badge must be there.
@@ -395,10 +406,8 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 	const [{render}, {App}] = await restoring(async () => inkLoaded);
 	await nextTurn();
-	if (quitting) {
-		leader?.close();
-		return leaveEarly(screen, {state: initial, deck});
-	}
+	const quitBeforeRender = quitNow();
+	if (quitBeforeRender !== undefined) return quitBeforeRender;
 
 	// A resize while Ink loaded came before anyone listened for it: look again.
 	const loadedSize = terminalSize();
