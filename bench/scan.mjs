@@ -15,7 +15,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
-import {outDir, repoRoot} from './lib/env.mjs';
+import {lecternFlags, outDir, repoRoot} from './lib/env.mjs';
 import {realisticDeck} from './lib/realistic-deck.mjs';
 
 const {values} = parseArgs({
@@ -68,7 +68,9 @@ const decks = {
 	'code-130000-lines': () => `# code\n\n\`\`\`\n${'x\n'.repeat(130_000)}\`\`\``,
 };
 
-const flags = ['--no-regexp-tier-up', '--max-semi-space-size=1', '--no-opt', '--single-threaded', '--no-memory-reducer'];
+// This tree's bin's flags, read from the bin itself (a list here went stale when bin/lectern gained
+// --expose-gc); LECTERN_BIN, another build, plays no part in this bench.
+const flags = lecternFlags(path.join(repoRoot, 'bin', 'lectern.js'));
 
 if (values.child) {
 	await child(JSON.parse(values.child));

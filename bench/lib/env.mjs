@@ -15,9 +15,12 @@ export function lecternScript() {
 	return lecternBin.endsWith('.js') ? lecternBin : path.join(path.dirname(lecternBin), 'lectern.js');
 }
 
-/** The V8 flags the bin gives Node (the shebang of lecternScript(), which bin/lectern's `flags=` equals), for runs that start node themselves. */
-export function lecternFlags() {
-	const shebang = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(lecternScript(), 'utf8').split('\n', 1)[0] ?? '');
+/**
+ * The V8 flags the bin gives Node (the shebang of `script`, by default lecternScript(); bin/lectern's
+ * `flags=` equals it, test/e2e/bin.test.ts), for runs that start node themselves.
+ */
+export function lecternFlags(script = lecternScript()) {
+	const shebang = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(script, 'utf8').split('\n', 1)[0] ?? '');
 	return shebang ? shebang[1].split(' ').filter(Boolean) : [];
 }
 
