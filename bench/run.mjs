@@ -18,7 +18,8 @@ import {measureLongLines} from './lib/long-lines.mjs';
 import {measureExport} from './lib/export-time.mjs';
 import {FLOOR, KEY_FLOOR, LECTERN, LECTERN_SMALL, lecternMetrics, summarizeSize, summarizeTool} from './lib/summary.mjs';
 import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/report.mjs';
-import {THRESHOLD, baselineFile, compare, readBaseline, saveBaseline} from './lib/baseline.mjs';
+import {THRESHOLD, baselineFile, compare, machineContext, readBaseline, saveBaseline, thisMachine} from './lib/baseline.mjs';
+import {calibrate} from './lib/calibrate.mjs';
 import {median} from './lib/stats.mjs';
 import {followersReport, measureFollowers} from './lib/followers.mjs';
 
@@ -178,6 +179,7 @@ async function main() {
 	let exports = [];
 	let lecture;
 	let hall;
+	let calibration;
 	const kindN = o.sizes.includes(1000) || !o.quick ? 1000 : Math.max(...o.sizes.filter(n => n <= 1000));
 	const kindDeck = {label: String(kindN), size: o.size.label};
 	if (o.own) {
@@ -192,7 +194,15 @@ async function main() {
 		const deck = {label: String(kindN), slides: kindN, file, notesFile: writeNotesDeck(file, kindN)};
 		const bigDeck = o.sizes.includes(BIG) ? {label: String(BIG), slides: BIG, file: path.join(deckFor(BIG), 'deck-lectern.md')} : undefined;
 		const extra = ['80x24', '100x30'].map(parseSize).filter(s => s.label !== o.size.label);
+		// This machine's speed at a key's kind of work, before and after the keys (the lesser
+		// counts): the baseline's key_own figures are scaled by it (bench/lib/compare.mjs).
+		const before = calibrate();
 		kinds = await measureKeyKinds({deck, bigDeck, main: o.size, extra, o: timing, log});
+		const after = calibrate();
+		calibration = [before, after].filter(Boolean).sort((a, b) => a.ms - b.ms)[0];
+		log(
+			`CPU calibration: ${calibration ? `${calibration.ms} ms` : 'failed'} (before the keys ${before?.ms ?? '-'}, after ${after?.ms ?? '-'})`,
+		);
 		const searchDecks = [5000, ...(o.sizes.includes(BIG) ? [BIG] : [])].map(n => ({
 			label: String(n),
 			slides: n,
@@ -225,7 +235,7 @@ async function main() {
 		);
 	}
 	const ownFloor = median(lecture?.floor.ms ?? []);
-	const current = lecternMetrics({sizes, lecture, kinds, search});
+	const current = lecternMetrics({sizes, lecture, kinds, search, calibration, machine: thisMachine()});
 	const regressions = judgeRegressions(current, o.quick);
 	const out = [
 		`## Lectern and its peers, ${o.size.label}, ${o.repeat} repeat(s) x ${o.keys} keys${o.sizes.some(n => n >= BIG) ? ` (${BIG} slides: at most ${Math.min(o.repeat, 2)} x ${Math.min(o.keys, 5)}; its first frames from ${Math.min(o.repeat, 2) + sameLoopRepeat(o.repeat)} runs of Lectern and the floor)` : ''}`,
@@ -310,12 +320,13 @@ function runCompare(current, runOptions) {
 	const all = compare(baseline, current);
 	const rows = all.filter(r => r.status !== 'not measured');
 	const unmeasured = all.length - rows.length;
-	const fmt = x => (x === undefined ? '-' : String(x));
+	const fmt = x => (x === undefined ? '-' : String(Number(x.toPrecision(4))));
 	const table = mdTable(
-		['metric', 'baseline', 'now', 'change', 'status'],
+		['metric', 'baseline', 'compared with', 'now', 'change', 'status'],
 		rows.map(r => [
 			r.name,
 			fmt(r.was),
+			fmt(r.base),
 			fmt(r.now),
 			r.change === undefined ? '-' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(0)}%`,
 			r.status,
@@ -323,7 +334,10 @@ function runCompare(current, runOptions) {
 	);
 	// A quick run's medians are single presses: shown, never judged.
 	const bad = runOptions.quick ? [] : rows.filter(r => r.status === 'REGRESSION');
-	const out = [`\n## Compared with the baseline of ${baseline.saved}`, '', table, ''];
+	const where = baseline.machine ? ` (${baseline.machine.cpu}, ${baseline.machine.cpus} cores)` : '';
+	const out = [`\n## Compared with the baseline of ${baseline.saved}${where}`, ''];
+	for (const n of machineContext(baseline, current).notes) out.push(`Note: ${n}.`);
+	out.push('', table, '');
 	if (runOptions.quick) out.push('A --quick run is too short to judge: changes are shown, nothing is flagged.');
 	const b = baseline.options ?? {};
 	const differs = ['size', 'repeat', 'keys'].filter(k => b[k] !== undefined && b[k] !== runOptions[k]);

@@ -117,8 +117,8 @@ const keyFloorScript = fileURLToPath(new URL('key-floor.mjs', import.meta.url));
 
 /**
  * The key floor through this driver, K presses of `l`: what this machine's pseudo-terminal
- * round trip costs a Node program that does nothing else, so Lectern's per-kind medians can be
- * read as ratios to it (key_med.*), as ptybench's next-key median is read against node-keys.
+ * round trip costs a Node program that does nothing else: subtracted from Lectern's per-kind
+ * medians, it leaves Lectern's own part of a key (key_own.*).
  */
 async function keyFloorSession(rows, o, size) {
 	const row = rowFor(rows, 'node', size, KEY_FLOOR_KIND, KEYS.next);

@@ -21,7 +21,7 @@ const HELP = `usage: npm run bench -- [options]
   --lecture-marker T   text that means its first slide is drawn (default: its first heading)
   --followers N        followers in the lecture-hall measurement (default 200; --quick: 20; 0: skip it)
   --followers-only     run only the lecture-hall measurement
-  --compare            compare with bench/baseline.json; exit 1 on a regression over 20%
+  --compare            compare with bench/baseline.json; exit 1 on a regression over 10%
   --save-baseline      write this run's Lectern figures to bench/baseline.json`;
 
 export function fail(message) {
