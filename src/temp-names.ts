@@ -3,10 +3,12 @@
 // whose writer was killed outright (SIGKILL, a crash, a power cut) and leave a live writer's
 // alone. Only this host's: a folder shared between machines (an NFS home, a volume mounted in
 // several containers) holds other hosts' live temp files, whose process numbers mean nothing here.
-import {createHash, randomBytes} from 'node:crypto';
+// No node:crypto: requiring it costs a presenter 2 MiB of resident memory (see state/sha256.ts).
 import {hostname} from 'node:os';
+import {sha256Hex} from './state/sha256.js';
 
 let hostTag: string | undefined;
+let written = 0;
 
 /**
  * This host, as 8 hex digits of a hash of its name: a fixed length, so that a temp name is only
@@ -14,13 +16,18 @@ let hostTag: string | undefined;
  */
 export function thisHost(): string {
 	// Read at the first write, not when the module loads: the start-up snapshot holds this module.
-	hostTag ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+	hostTag ??= sha256Hex(hostname()).slice(0, 8);
 	return hostTag;
 }
 
-/** `BASE.HOST.PID.RANDOM.tmp`: a new temp name for a file whose final name starts with `base`. */
+/**
+ * `BASE.HOST.PID.UNIQUE.tmp`: a new temp name for a file whose final name starts with `base`.
+ * HOST and PID tell writers apart; UNIQUE (hex) tells apart this process's names (a count) and
+ * a process that had the same number before (the clock, in nanoseconds). It was 6 random bytes.
+ */
 export function tempName(base: string): string {
-	return `${base}.${thisHost()}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	written++;
+	return `${base}.${thisHost()}.${process.pid}.${written.toString(16)}${process.hrtime.bigint().toString(16)}.tmp`;
 }
 
 /**

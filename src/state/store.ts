@@ -1,12 +1,12 @@
 // Study-mode state per deck (position, slides seen, bookmarks) in the XDG state directory.
 // Synchronous on purpose: the last save happens in an exit handler, where nothing async runs.
-import {createHash} from 'node:crypto';
 // The default import (not `* as`) keeps fs calls patchable, so tests can fail a rename.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {sanitizeLine} from '../deck/sanitize.js';
 import {isStaleTemp, tempName} from '../temp-names.js';
+import {sha256Hex} from './sha256.js';
 import type {QuizAnswer} from '../deck/quiz.js';
 import {
 	decodeRanges,
@@ -72,7 +72,7 @@ export function deckKey(deckPath: string): string {
 }
 
 export function stateFile(dir: string, deckPath: string): string {
-	const hash = createHash('sha256').update(deckKey(deckPath)).digest('hex').slice(0, 16);
+	const hash = sha256Hex(deckKey(deckPath)).slice(0, 16);
 	return path.join(path.resolve(dir), 'decks', `${hash}.json`);
 }
 
