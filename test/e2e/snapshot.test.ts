@@ -100,6 +100,36 @@ describe('the start-up snapshot', () => {
 		}
 	});
 
+	it("keeps the code cache of every builtin of Node's that a presenter's run compiles (scripts/snapshot/make.mjs)", async () => {
+		const {dir, remove} = tempDir('lectern-code-cache-');
+		try {
+			// Node's debug lines go to stderr: to a file, not over the screen.
+			const log = path.join(dir, 'stderr');
+			const t = await startPty({
+				command: '/bin/sh',
+				args: ['-c', `exec "$0" "$@" 2>"${log}"`, launcher, 'present', 'decks/guide.md'],
+				cwd: repoRoot,
+				cols: 100,
+				rows: 30,
+				env: {NODE_DEBUG_NATIVE: 'CODE_CACHE'},
+			});
+			await t.waitFor(/(^|\s)1\/28(\s|$)/);
+			expect(commandLine(t)).toContain('--snapshot-blob');
+			t.press('/');
+			t.press('k');
+			t.press('\u001B');
+			await pressesAndQuits(t);
+			const compiled = fs
+				.readFileSync(log, 'utf8')
+				.split('\n')
+				.filter(line => line.startsWith('Compiling '));
+			expect(compiled.filter(line => line.includes(' with code cache')).length).toBeGreaterThan(0);
+			expect(compiled.filter(line => !line.includes(' with code cache'))).toEqual([]);
+		} finally {
+			remove();
+		}
+	});
+
 	it('gives the same output as the start without it', () => {
 		for (const args of [
 			['--version'],
