@@ -85,6 +85,9 @@ export const cachedBuiltins = new Set([
 	'internal/perf/resource_timing',
 	'internal/perf/timerify',
 	'internal/perf/usertiming',
+	// node:vm, to compile the Ink and lowlight bundles read from dist/ (scripts/snapshot/dist-require.mjs)
+	'vm',
+	'internal/vm/module',
 	// the watcher, and stderr to a file
 	'fs/promises',
 	'internal/fs/dir',
