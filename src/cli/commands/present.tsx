@@ -145,7 +145,7 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 	// A large deck's first frame is drawn from its first slides while the rest is read, when it
 	// starts among them. The stamp is the file's as read: a save while starting (before the
 	// watcher runs) is not missed.
-	const start = loadDeckStart(file, maxBytes, args.view === 'present');
+	let start: ReturnType<typeof loadDeckStart> | undefined = loadDeckStart(file, maxBytes, args.view === 'present');
 	const loadedStamp = start.stamp;
 	// The deck first: a wrong path is the more useful thing to hear about.
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -253,6 +253,11 @@ export async function runPresent(args: PresentArgs): Promise<number> {
 
 		deck = loaded;
 	}
+
+	// This function's locals live as long as the session: holding `start` kept a large deck's
+	// head (its first 64 KiB of text, its first slide's parse and layout) once the whole deck
+	// replaced it.
+	start = undefined;
 
 	trace(`deck loaded${deck.partial ? ' (its start)' : ''}`);
 	let theme = streamTheme(process.stdout, process.env, args.ascii, deck.meta.theme);
