@@ -86,6 +86,15 @@ function asLoadError(error: unknown, file: string): unknown {
 const readSliceBytes = 256 * 1024;
 
 /**
+ * Up to this size a sliced read keeps the file's bytes and decodes them once, at the end: the text
+ * decoded a slice at a time was a rope of the slices, flattened into a second copy by the first
+ * scan over it (1,000-slide deck, 577 KiB: both alive until the next full collection). Decoding 1
+ * MiB at once takes a few milliseconds, non-ASCII text included; the bytes go with the next
+ * scavenge (they die young).
+ */
+const decodeOnceBytes = 1024 * 1024;
+
+/**
  * readDeckText for the presenter, which must answer `q`, Ctrl-C and signals meanwhile: the file
  * is read and decoded `readSliceBytes` at a time, with `pause()` between (decoding 10 MiB of
  * non-ASCII text at once took 0.2-0.4 s on a loaded 2-core machine; 256 KiB, 5-25 ms). A file
@@ -101,6 +110,22 @@ export async function readDeckTextInSlices(
 	const fd = openDeckFile(file);
 	try {
 		const stat = checkedStat(fd, file, maxBytes);
+		if (stat.size <= decodeOnceBytes) {
+			const whole = Buffer.allocUnsafe(stat.size);
+			let read = 0;
+			while (read < stat.size && !aborted()) {
+				const got = readInto(fd, whole, read, Math.min(stat.size, read + readSliceBytes));
+				if (got === read) {
+					break;
+				}
+
+				read = got;
+				await pause();
+			}
+
+			return aborted() ? '' : decodeDeck(whole.subarray(0, read), file);
+		}
+
 		// One slice's bytes at a time: a buffer of the whole file stays in memory until V8's next
 		// full collection (a 6 MB deck's 6 MB, at the presenter's peak).
 		const buffer = Buffer.allocUnsafe(Math.min(stat.size, readSliceBytes));

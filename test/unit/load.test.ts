@@ -170,6 +170,44 @@ describe('loadDeck', () => {
 	});
 });
 
+describe('readDeckTextInSlices up to 1 MiB: read a slice at a time, decoded once', () => {
+	// 0.8 MB: four slices of bytes, one text.
+	const text = `# Mid\n\n${'ab\u20ac é '.repeat(80_000)}\n`;
+
+	it("pauses after each 256 KiB read and gives readDeckText's text, in one flat piece", async () => {
+		const path = file('mid.md', text);
+		let pauses = 0;
+		const read = await readDeckTextInSlices(path, defaultMaxBytes, async () => {
+			pauses++;
+		});
+		expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024);
+		expect(pauses).toBe(Math.ceil(Buffer.byteLength(text) / (256 * 1024)));
+		expect(read).toBe(readDeckText(path));
+		expect(read).toBe(text);
+	});
+
+	it('the same byte-order marks, errors and stop as readDeckText', async () => {
+		const now = async () => {};
+		expect(await readDeckTextInSlices(file('mid-bom.md', `\uFEFF${text}`), defaultMaxBytes, now)).toBe(text);
+		const utf16 = file('mid-utf16.md', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+		expect(await readDeckTextInSlices(utf16, defaultMaxBytes, now)).toBe(text);
+		const bad = Buffer.from(text);
+		bad[300_000] = 0xc3;
+		bad[300_001] = 0x28;
+		const badPath = file('mid-bad.md', bad);
+		await expect(readDeckTextInSlices(badPath, defaultMaxBytes, now)).rejects.toThrow(failure(() => readDeckText(badPath)).message);
+		let reads = 0;
+		expect(
+			await readDeckTextInSlices(
+				file('mid-stop.md', text),
+				defaultMaxBytes,
+				async () => {},
+				() => reads++ > 0,
+			),
+		).toBe('');
+	});
+});
+
 describe('readDeckTextInSlices: the same text as readDeckText, a slice of the file at a time', () => {
 	const sliced = (path: string) => readDeckTextInSlices(path, defaultMaxBytes, async () => {});
 	// Over three 256 KiB slices, with a three-byte character across each slice boundary.
