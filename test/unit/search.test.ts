@@ -117,6 +117,47 @@ describe('search: matching', () => {
 		}
 	});
 
+	test('folded slides keep whitespace runs as one space and no title the body holds, and find the same slides', () => {
+		const deck = openDeck(
+			[
+				'## Shadow   page table\n\n```\n+------+      +------+\n|  guest  os   |  vmm  |\n```\n\n- point   about\n  the shadow page\n- tables',
+				'## Title only in the title\n\n<!-- notes:\n  indented    notes\n\n  here\n-->',
+				'# Section',
+				'## Words\n\nguest\n\nos apart',
+			].join('\n\n---\n\n'),
+			'w.md',
+		);
+		const folded = incrementalIndex(deck).slides();
+		const index = buildIndex(deckDocs(deck));
+		for (const query of [
+			'"guest os"',
+			'"shadow page table"',
+			'"point about the shadow"',
+			'+------+ +',
+			'"page tables"',
+			'title',
+			'"indented notes here"',
+			'section',
+			'os',
+			'"guest os apart"',
+			'"  "',
+			'|',
+		]) {
+			for (const notes of [true, false]) {
+				const expected = search(index, query, {notes})
+					.map(hit => hit.doc.slide)
+					.sort((a, b) => a - b);
+				expect(matchingSlides(folded, query, {notes}), `${query} notes=${notes}`).toEqual(expected);
+			}
+		}
+
+		const [titles, bodies, notes] = [folded.titles[0] ?? [], folded.bodies[0] ?? [], folded.notes[0] ?? []];
+		// Every slide's heading is its body's first line: no title is kept.
+		expect(titles).toEqual(['', '', '', '']);
+		expect(bodies.every(body => !/\s{2}/.test(body))).toBe(true);
+		expect(notes[1]).toBe('indented notes\nhere');
+	});
+
 	test('an empty query finds nothing', () => {
 		const docs = [doc({slide: 0, title: 'Anything'})];
 		expect(find(docs, '')).toEqual([]);
