@@ -1,6 +1,7 @@
 // Syntax highlighting, loaded only when a slide with a code block is shown (highlight.js's
 // grammars are the largest thing Lectern could load). lowlight runs highlight.js 11 and gives
 // a tree of scoped text; layout/code.ts turns it into runs and the theme styles the scopes.
+import type * as Lowlight from 'lowlight';
 import type {Highlighter} from '../layout/theme.js';
 import {nextTurn, runInSlices, workSliceMs} from '../slices.js';
 
@@ -8,6 +9,10 @@ let loading: Promise<Highlighter> | undefined;
 
 /** A language name as a fence's info string gives it: a hostile info string never reaches highlight.js. */
 const languageName = /^[\w+#.-]{1,32}$/;
+
+type Grammar = (typeof Lowlight.all)[string];
+type Hljs = Parameters<Grammar>[0];
+type Language = ReturnType<Grammar>;
 
 /**
  * The highlighter, loaded a turn of the event loop after it is asked for (the presenter asks
@@ -18,23 +23,53 @@ const languageName = /^[\w+#.-]{1,32}$/;
 export function loadHighlighter(): Promise<Highlighter> {
 	loading ??= nextTurn()
 		.then(async () => import('lowlight'))
-		.then(
-			async ({all, createLowlight}) =>
-				new Promise<Highlighter>(resolve => {
-					const lowlight = createLowlight();
-					runInSlices(
-						registerSteps(all, (name, grammar) => lowlight.register(name, grammar)),
-						workSliceMs,
-						() => {
-							resolve({
-								supports: (lang: string) => languageName.test(lang) && lowlight.registered(lang),
-								highlight: (code: string, lang: string) => lowlight.highlight(lang, code),
-							});
-						},
-					);
-				}),
-		);
+		.then(highlighterFrom);
 	return loading;
+}
+
+/**
+ * A highlighter from lowlight's grammars, registered in slices. A grammar that throws when it
+ * is registered, gives no language, or makes registering throw is left out: its code blocks
+ * stay unhighlighted (layout/code.ts), the others are highlighted, and nothing is printed
+ * (highlight.js itself would log the error and its stack on stderr, over the presenter's
+ * screen). Registering runs in later turns of the event loop, where a throw would be an
+ * uncaught exception that ends the presenter (the old code, all at once, gave a rejection).
+ */
+export async function highlighterFrom({all, createLowlight}: Pick<typeof Lowlight, 'all' | 'createLowlight'>): Promise<Highlighter> {
+	const lowlight = createLowlight();
+	const failed = new Set<string>();
+	const guarded =
+		(name: string, grammar: Grammar): Grammar =>
+		(hljs: Hljs): Language => {
+			try {
+				const language = grammar(hljs);
+				if (typeof language === 'object' && language !== null) return language;
+			} catch {
+				// Left out below.
+			}
+
+			failed.add(name);
+			return {name, contains: []};
+		};
+	return new Promise<Highlighter>(resolve => {
+		runInSlices(
+			registerSteps(all, (name, grammar) => {
+				try {
+					lowlight.register(name, guarded(name, grammar));
+				} catch {
+					// lowlight's or highlight.js's own code threw (it registers aliases, names the language).
+					failed.add(name);
+				}
+			}),
+			workSliceMs,
+			() => {
+				resolve({
+					supports: (lang: string) => languageName.test(lang) && !failed.has(lang) && lowlight.registered(lang),
+					highlight: (code: string, lang: string) => lowlight.highlight(lang, code),
+				});
+			},
+		);
+	});
 }
 
 /** Registers `grammars` one a step: a grammar's definition runs when it is registered (0.1-1 ms each, --no-opt). */
