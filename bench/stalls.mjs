@@ -55,6 +55,8 @@ const decks = {
 	'one-slide-300k-lines': () => `# lines\n\n${'a line of words\n'.repeat(300_000)}`,
 	'code-100k-lines': () => `# code\n\n\`\`\`\n${'let x = 1;\n'.repeat(100_000)}\`\`\``,
 	'list-100k-items': () => `# list\n\n${'- an item\n'.repeat(100_000)}`,
+	// An ordinary deck: the stretches left are start-up's own (Ink's and lowlight's modules: it has code).
+	lecture: () => readFileSync(path.join(repoRoot, 'decks', 'virtualization.md'), 'utf8'),
 };
 
 const dir = path.join(outDir, 'stalls');

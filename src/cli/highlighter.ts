@@ -18,12 +18,23 @@ type Language = ReturnType<Grammar>;
  * The highlighter, loaded a turn of the event loop after it is asked for (the presenter asks
  * right after Ink's first render, in the same stretch) and its grammars registered in slices of
  * `workSliceMs` (see registerSteps): loading lowlight and registering all ~190 grammars at once
- * held the presenter 130-220 ms on a deck with code (bench/stalls.mjs, realistic-6mb).
+ * held the presenter 130-220 ms on a deck with code (bench/stalls.mjs, realistic-6mb). In a run
+ * from the start-up snapshot its 1 MB file is compiled in one turn and run in the next (one
+ * stretch of ~17 ms CPU idle, 45-53 ms loaded, 13 of the 17 compiling), and the first slice
+ * waits a turn after that.
  */
 export function loadHighlighter(): Promise<Highlighter> {
 	loading ??= nextTurn()
-		.then(async () => import('lowlight'))
-		.then(highlighterFrom);
+		.then(async () => {
+			// Imported here: imported statically, the start-up snapshot would evaluate it (38 KB more blob).
+			(await import('../../scripts/snapshot/dist-require.mjs')).distPrepare('lowlight');
+			await nextTurn();
+			return import('lowlight');
+		})
+		.then(async lowlight => {
+			await nextTurn();
+			return highlighterFrom(lowlight);
+		});
 	return loading;
 }
 
