@@ -2,7 +2,7 @@
 // and what reaches a terminal.
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeRun, linesOf, runLectern, stackFrame, tempDir, type RunResult} from './cli-helpers.js';
 import {startLectern} from './helpers.js';
 import {closeAll} from './pty.js';
@@ -26,8 +26,10 @@ beforeAll(() => {
 	fs.symlinkSync(file('self.rst'), file('self-link.md'));
 });
 
-afterAll(() => remove());
-afterEach(async () => closeAll());
+afterAll(async () => {
+	await closeAll();
+	remove();
+});
 
 async function run(args: readonly string[]): Promise<RunResult> {
 	const result = await runLectern(args);
@@ -121,6 +123,9 @@ describe.concurrent('lectern convert', () => {
 	it('keeps the text exact in a file or a pipe, and shows control bytes as stand-ins on a terminal', async ({expect}) => {
 		const piped = await run(['convert', file('escape.rst')]);
 		expect(piped.stdout).toContain('Bell \u0007 and \u001B\\[31mred\u001B\\[0m text.');
+		// The tests of this block run at once, so the session is closed after all of them
+		// (afterAll): an afterEach(closeAll), run when another test ended, killed it if it was
+		// still running (a failure seen once in a full suite, not in 400 runs of this file).
 		const session = await startLectern(['convert', file('escape.rst')], {cols: 100, rows: 20});
 		await session.exited();
 		expect(session.raw()).not.toMatch(/[\p{Cc}]\[3/u);
