@@ -27,23 +27,70 @@ const ruleSeparator =
 	/(?:^|\n)(?:[ \t]*|#{1,6}(?:[ \t][^\n]*)?|[ \t]*(?:`{3,}|~{3,})[ \t]*|[^\n]*-->[ \t]*)\n---[ \t]*(?=\n|$)|^---[ \t]*(?=\n|$)/g;
 const endSlide = /^<!--\s*end_slide\s*-->[ \t]*$/im;
 
-const signs: ReadonlyArray<readonly [DialectName, RegExp]> = [
+/**
+ * What a match of a sign needs somewhere in the head: one of these strings (all of them, when
+ * `all` is set). A line start is `^` at 0 or after `\n` here: where other line breaks occur
+ * (`\r`, U+2028, U+2029) every pattern runs.
+ */
+type Needs = (head: string) => boolean;
+
+const someOf =
+	(...texts: string[]): Needs =>
+	head =>
+		texts.some(text => head.includes(text));
+const atLineStart =
+	(text: string): Needs =>
+	head =>
+		head.startsWith(text) || head.includes(`\n${text}`);
+
+/**
+ * Each dialect's sign, and what a match of it needs (a letter spelled both ways where the
+ * pattern ignores case; in the patterns that do without the `u` flag, d and q have no other
+ * spelling). The rarer string first: `-` is common in a deck (a search for `->` stopped at each
+ * of the 1,000-slide bench deck's box drawings, ~0.7 M instructions).
+ */
+const signs: ReadonlyArray<readonly [DialectName, RegExp, Needs]> = [
 	// Lectern's own: its notes and time comments, diagram and quiz fences. (`---` separators are
 	// every other tool's too: they only rule presenterm out.)
-	['lectern', /^(?:<!--\s*(?:notes?|speaker-notes?|speaker_notes|time)\s*:.*|```(?:diagram|quiz)\b.*)$/gim],
+	[
+		'lectern',
+		/^(?:<!--\s*(?:notes?|speaker-notes?|speaker_notes|time)\s*:.*|```(?:diagram|quiz)\b.*)$/gim,
+		someOf('<!--', '```d', '```D', '```q', '```Q'),
+	],
 	[
 		'presenterm',
 		/^<!--\s*(?:end_slide|speaker_note\s*:.*|incremental_lists\s*:.*|jump_to_middle|new_?lines?(?:\s*:\s*\d+)?|alignment\s*:.*)\s*-->\s*$/gim,
+		someOf('<!--'),
 	],
 	// A multi-line note as presenterm documents it: `<!--` alone, then `speaker_note: |`.
-	['presenterm', /^<!--[ \t]*\n[ \t]*speaker_note[ \t]*:/gm],
-	['patat', /^\.\s\.\s\.\s*$/gm],
-	['reveal', /^(?:--|<!--\s*\.(?:slide|element)\s*:.*-->)\s*$/gim],
-	['lookatme', /^<!--\s*stop\s*-->\s*$/gim],
-	['mdp', /^(?:%(?:title|author|date):.*|->.*<-)\s*$/gm],
-	['marp', /^<!--\s*_?(?:paginate|class|backgroundColor|backgroundImage|header|footer|headingDivider|theme|color)\s*:.*-->\s*$/gm],
-	['slides', /^\s*\/\/\/ /gm],
+	['presenterm', /^<!--[ \t]*\n[ \t]*speaker_note[ \t]*:/gm, head => head.includes('<!--') && head.includes('speaker_note')],
+	['patat', /^\.\s\.\s\.\s*$/gm, atLineStart('.')],
+	['reveal', /^(?:--|<!--\s*\.(?:slide|element)\s*:.*-->)\s*$/gim, head => atLineStart('--')(head) || head.includes('<!--')],
+	['lookatme', /^<!--\s*stop\s*-->\s*$/gim, someOf('<!--')],
+	[
+		'mdp',
+		/^(?:%(?:title|author|date):.*|->.*<-)\s*$/gm,
+		head => someOf('%title:', '%author:', '%date:')(head) || (head.includes('<-') && head.includes('->')),
+	],
+	[
+		'marp',
+		/^<!--\s*_?(?:paginate|class|backgroundColor|backgroundImage|header|footer|headingDivider|theme|color)\s*:.*-->\s*$/gm,
+		someOf('<!--'),
+	],
+	['slides', /^\s*\/\/\/ /gm, someOf('/// ')],
 ];
+
+/**
+ * How often each sign occurs in `head` (`head.match(pattern)?.length`). Each match reads the
+ * whole head, nine times 64 KiB (~5 M instructions of a first frame's ~160 M, callgrind,
+ * 1,000-slide bench deck, half of it compiling the patterns): a pattern whose match needs a
+ * string the head does not hold is not run (a string search, ~100 times cheaper), and most of
+ * them need a comment.
+ */
+export function signCounts(head: string): number[] {
+	const otherBreaks = head.includes('\r') || head.includes('\u2028') || head.includes('\u2029');
+	return signs.map(([, pattern, needs]) => (otherBreaks || needs(head) ? (head.match(pattern)?.length ?? 0) : 0));
+}
 
 /** The commands presenterm shares with Lectern: more evidence for presenterm once some of its own is there. */
 const sharedCommands = /^<!--\s*(?:pause|column_layout\s*:.*|column\s*:.*|reset_layout)\s*-->\s*$/gim;
@@ -93,8 +140,9 @@ export function detectDialect(text: string, extra: Readonly<Record<string, unkno
 
 	const head = text.length > window ? text.slice(0, window) : text;
 	const scores = new Map<DialectName, number>();
-	for (const [name, pattern] of signs) {
-		scores.set(name, (scores.get(name) ?? 0) + (head.match(pattern)?.length ?? 0));
+	const counts = signCounts(head);
+	for (const [index, [name]] of signs.entries()) {
+		scores.set(name, (scores.get(name) ?? 0) + (counts[index] ?? 0));
 	}
 
 	const presenterm = scores.get('presenterm') ?? 0;
