@@ -21,11 +21,15 @@ warmNodeInternals();
 warmPresenterEntry();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-	// bin/lectern sets glibc's mmap threshold for this process (see there), which glibc has read
+	// bin/lectern sets glibc's mmap threshold and top pad for this process (see there), which glibc has read
 	// by now: the programs the run starts (the optimised re-run, ssh) get the user's environment.
 	if (process.env.LECTERN_MMAP_THRESHOLD_SET === '1') {
 		delete process.env.MALLOC_MMAP_THRESHOLD_;
 		delete process.env.LECTERN_MMAP_THRESHOLD_SET;
+	}
+	if (process.env.LECTERN_TOP_PAD_SET === '1') {
+		delete process.env.MALLOC_TOP_PAD_;
+		delete process.env.LECTERN_TOP_PAD_SET;
 	}
 
 	// bin/lectern names dist/lectern.js as the script: where the bundle's other files are. Made

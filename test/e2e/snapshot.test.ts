@@ -89,12 +89,18 @@ describe('the start-up snapshot', () => {
 			};
 
 			const unset = await childEnv({});
-			expect(unset.filter(line => /^(MALLOC_MMAP_THRESHOLD_|LECTERN_MMAP_THRESHOLD_SET)=/.test(line))).toEqual([]);
+			expect(
+				unset.filter(line => /^(MALLOC_MMAP_THRESHOLD_|MALLOC_TOP_PAD_|LECTERN_MMAP_THRESHOLD_SET|LECTERN_TOP_PAD_SET)=/.test(line)),
+			).toEqual([]);
 			// The user's own setting is theirs to pass on.
 			const own = await childEnv({MALLOC_MMAP_THRESHOLD_: '2097152'});
-			expect(own.filter(line => /^(MALLOC_MMAP_THRESHOLD_|LECTERN_MMAP_THRESHOLD_SET)=/.test(line))).toEqual([
-				'MALLOC_MMAP_THRESHOLD_=2097152',
-			]);
+			expect(
+				own.filter(line => /^(MALLOC_MMAP_THRESHOLD_|MALLOC_TOP_PAD_|LECTERN_MMAP_THRESHOLD_SET|LECTERN_TOP_PAD_SET)=/.test(line)),
+			).toEqual(['MALLOC_MMAP_THRESHOLD_=2097152']);
+			const ownPad = await childEnv({MALLOC_TOP_PAD_: '65536'});
+			expect(
+				ownPad.filter(line => /^(MALLOC_MMAP_THRESHOLD_|MALLOC_TOP_PAD_|LECTERN_MMAP_THRESHOLD_SET|LECTERN_TOP_PAD_SET)=/.test(line)),
+			).toEqual(['MALLOC_TOP_PAD_=65536']);
 		} finally {
 			remove();
 		}
