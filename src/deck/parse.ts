@@ -104,12 +104,12 @@ export function parseSlideOnce(deck: Deck, index: number): Slide {
  * parseSlideOnce for a pass that asks nothing else of each slide (the search index the presenter
  * and a follower build while idle): the slide's text and head are not kept either (slideTextUnkept).
  */
-export function parseSlideUnkept(deck: Deck, index: number): Slide {
-	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index, false);
+export function parseSlideUnkept(deck: Deck, index: number, text?: SlideText): Slide {
+	return slideCache.get(deck)?.get(index) ?? buildSlide(deck, index, false, text);
 }
 
-function buildSlide(deck: Deck, index: number, keepText: boolean): Slide {
-	const text = keepText ? undefined : slideTextUnkept(deck, index);
+function buildSlide(deck: Deck, index: number, keepText: boolean, unkept?: SlideText): Slide {
+	const text = keepText ? undefined : (unkept ?? slideTextUnkept(deck, index));
 	const head = text ? slideHeadUnkept(deck, index, text) : slideHead(deck, index);
 	const firstLine = slideLine(deck, index);
 	const {body, firstLine: parsedAt} = slideBody(deck, text ?? slideText(deck, index), firstLine);
