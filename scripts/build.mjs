@@ -105,8 +105,8 @@ if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 	// life (see docs/architecture.md). Each is a package the rest of the script does not import
 	// but through the names below: lowlight (highlight.js's grammars), Ink with React (loaded
 	// after the first frame; React is one copy, Ink's, which the App's imports get too), yargs
-	// (only command lines the quick paths do not read) and chokidar (the watcher, after the first
-	// frame).
+	// (only command lines the quick paths do not read), chokidar (the watcher, after the first
+	// frame) and yaml (front matter beyond the usual, and convert).
 	const distParts = {
 		lowlight: {file: 'snapshot-lowlight.cjs'},
 		ink: {file: 'snapshot-ink.cjs', key: 'ink'},
@@ -114,6 +114,9 @@ if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 		// main.ts takes yargs's default export; an ES module imports a CommonJS one's module.exports as its default.
 		yargs: {file: 'snapshot-yargs.cjs', key: 'default'},
 		chokidar: {file: 'snapshot-chokidar.cjs'},
+		// The front matter's usual YAML is read without it (src/deck/front-matter.ts); the rest, and
+		// `lectern convert`, read it from here: 115 KB of the script's source, twice (blob and heap).
+		yaml: {file: 'snapshot-yaml.cjs'},
 	};
 	const distRequire = JSON.stringify(path.resolve('scripts/snapshot/dist-require.mjs'));
 	const snapshotParts = {
@@ -163,6 +166,7 @@ if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 			'snapshot-ink': 'scripts/snapshot/ink.cjs',
 			'snapshot-yargs': 'yargs',
 			'snapshot-chokidar': 'chokidar',
+			'snapshot-yaml': 'yaml',
 		},
 		plugins: [stubs, patchPlugin([...startupPatches, ...snapshotPatches]), noDevtools],
 	});
@@ -172,7 +176,7 @@ if (process.env.LECTERN_NO_SNAPSHOT !== '1') {
 	// size, for the snapshot's script in the snapshot and in memory on every start, for the
 	// others in memory once loaded. \uXXXX means the same code unit in a regular expression as
 	// in a string (a surrogate pair stays a pair).
-	for (const name of ['snapshot-script', 'snapshot-ink', 'snapshot-yargs', 'snapshot-chokidar']) {
+	for (const name of ['snapshot-script', 'snapshot-ink', 'snapshot-yargs', 'snapshot-chokidar', 'snapshot-yaml']) {
 		const scriptFile = path.join('dist', `${name}.cjs`);
 		const script = await readFile(scriptFile, 'utf8');
 		writeFileSync(
