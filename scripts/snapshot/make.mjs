@@ -31,7 +31,8 @@ export function launcherFlags() {
  * The builtins of Node's own whose code cache the snapshot keeps: those a run compiles (loads, and
  * its snapshot's heap does not hold already), as `NODE_DEBUG_NATIVE=CODE_CACHE` listed them over
  * the presenter and its keys, study, speaker, --share and follow, the watcher's reload, the
- * highlighter, and print, search, outline, check, convert, export and talks (Node 20.20).
+ * highlighter, and print, search, outline, check, convert, export and talks (Node 20.20); not
+ * node:crypto's 16, which only `lectern export` loads since 38e712c (it compiles them without cache).
  * `node --build-snapshot` puts the code cache of all of Node's builtins into the blob (324, 2.7 MB
  * in Node 20), and Node copies them out of it on every start and keeps them for the process's life
  * (docs/architecture.md, "Memory"); the 112 the snapshot's heap holds are never compiled again
@@ -61,22 +62,6 @@ export const cachedBuiltins = new Set([
 	'internal/cluster/shared_handle',
 	'internal/cluster/utils',
 	'internal/cluster/worker',
-	'crypto',
-	'internal/crypto/certificate',
-	'internal/crypto/cipher',
-	'internal/crypto/diffiehellman',
-	'internal/crypto/hash',
-	'internal/crypto/hashnames',
-	'internal/crypto/hkdf',
-	'internal/crypto/keygen',
-	'internal/crypto/keys',
-	'internal/crypto/pbkdf2',
-	'internal/crypto/random',
-	'internal/crypto/scrypt',
-	'internal/crypto/sig',
-	'internal/crypto/util',
-	'internal/crypto/x509',
-	'internal/streams/lazy_transform',
 	'perf_hooks',
 	'internal/histogram',
 	'internal/perf/event_loop_delay',
