@@ -70,7 +70,9 @@ const voicingMarks = new Set(['\u3099', '\u309A']);
 const foldCache = new Map<number, string>();
 // The BMP below the surrogates as a flat table (0 = not seen, 1 = folds to itself,
 // 2 = see foldCache): most non-ASCII text (CJK, scripts without case) never leaves it.
-const bmpState = new Uint8Array(0xd8_00);
+// Made on the first non-ASCII text (55 KB): a deck in ASCII never needs it, and a typed array made
+// when a module is evaluated is in the start-up snapshot, read and kept by every run.
+let bmpState: Uint8Array | undefined;
 
 function foldCodePoint(codePoint: number): string {
 	const cached = foldCache.get(codePoint);
@@ -95,6 +97,7 @@ function foldCodePoint(codePoint: number): string {
 
 	foldCache.set(codePoint, folded);
 	if (codePoint < 0xd8_00) {
+		bmpState ??= new Uint8Array(0xd8_00);
 		bmpState[codePoint] = folded === char && !voicingMarks.has(char) ? 1 : 2;
 	}
 
@@ -161,7 +164,7 @@ export function normalize(text: string): Normalized {
 			continue;
 		}
 
-		if (code < 0xd8_00 && bmpState[code] === 1) {
+		if (code < 0xd8_00 && bmpState?.[code] === 1) {
 			units[size] = code;
 			map[size++] = i++;
 			continue;
