@@ -156,7 +156,8 @@ function kindOf(ch: string): number {
 export function isSuspicious(text: string): boolean {
 	// Plain ASCII is the common case, and a regular expression scans it fastest.
 	if (printableAscii.test(text)) return false;
-	const kinds = (bmpKinds ??= new Uint8Array(0x10000));
+	bmpKinds ??= new Uint8Array(0x10000);
+	const kinds = bmpKinds;
 	let marks = 0;
 	for (let i = 0; i < text.length; i++) {
 		const unit = text.charCodeAt(i);
