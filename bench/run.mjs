@@ -21,6 +21,7 @@ import {Notes, comparisonTable, lecternTable, mdTable, targets} from './lib/repo
 import {THRESHOLD, baselineFile, compare, machineContext, readBaseline, saveBaseline, thisMachine} from './lib/baseline.mjs';
 import {calibrate} from './lib/calibrate.mjs';
 import {median} from './lib/stats.mjs';
+import {exactPeakRss, floorArgv, withExactRss} from './lib/floor-rss.mjs';
 import {followersReport, measureFollowers} from './lib/followers.mjs';
 
 const PEER_EXE = {mdp: 'mdp', 'mdp-nofade': 'mdp', patat: 'patat', lookatme: 'lookatme'};
@@ -170,6 +171,27 @@ async function main() {
 		sizes.push(
 			summarizeSize({n, label: String(n), runs, sameLoop, skipped: probe.skipped, notes: [...new Set([...probe.notes, ...notes])]}),
 		);
+	}
+
+	// The floor's peak RSS read at its exit (bench/lib/floor-rss.mjs), once: `node -e` reads no deck.
+	if (sizes.some(s => s.byTool.has(FLOOR))) {
+		let exact;
+		try {
+			exact = exactPeakRss({python: py.exe, argv: floorArgv(shared, FLOOR), size: o.size, runs: Math.max(3, o.repeat), env});
+		} catch (e) {
+			exact = {error: e.message};
+		}
+		const sampled = sizes.map(s => s.byTool.get(FLOOR)?.rssMiB?.toFixed(1) ?? '-').join(', ');
+		if (exact.error) {
+			setupNotes.push(
+				`${FLOOR}'s peak RSS not read at its exit (${exact.error}): ptybench's 20 ms samples (${sampled} MiB) are used, which can be low`,
+			);
+		} else {
+			for (const s of sizes) if (s.byTool.has(FLOOR)) s.byTool.set(FLOOR, withExactRss(s.byTool.get(FLOOR), exact.kib));
+			setupNotes.push(
+				`${FLOOR}'s peak RSS is read at its exit (wait4, ${exact.kib.length} runs: ${exact.kib.map(k => (k / 1024).toFixed(1)).join(', ')} MiB; bench/lib/floor-rss.mjs), as ptybench's 20 ms samples miss most of its 60 ms life (they read ${sampled} MiB by deck size)`,
+			);
+		}
 	}
 
 	let kinds = [];
