@@ -29,6 +29,9 @@ const fixtures: Readonly<Record<string, string>> = {
 	'tree/sub/deep/bottom.md': '# Bottom\n\nA quokka deep down.\n',
 	'tree/sub/plain.txt': 'a quokka in a text file is not a deck\n',
 	'tree/sub/none.md': '# None\n\nNothing here.\n',
+	// A folder whose first deck (by name) cannot be read: outline goes on to the next one, as search and check do.
+	'mixed/a-broken.md': '---\ntitle: [unclosed\n---\n# Broken\n',
+	'mixed/b-good.md': '# Good one\n\nText.\n',
 };
 
 let fixtureDir: string;
@@ -487,6 +490,21 @@ describe.concurrent('outline', () => {
 
 	it('a missing deck is one line and exit 2', async () => {
 		expectOneLineError(await run(['outline', fixture('nope.md')]), ['outline', 'nope.md']);
+	});
+
+	it('a deck it cannot read is one line on stderr and exit 2, and the other decks are still outlined', async ({expect}) => {
+		for (const json of [false, true]) {
+			const args = ['outline', fixture('mixed'), ...(json ? ['--json'] : [])];
+			const result = await run(args);
+			const where = describeRun(args, result);
+			expect(result.status, where).toBe(2);
+			const errors = linesOf(result.stderr);
+			expect(errors, where).toHaveLength(1);
+			expect(errors[0], where).toMatch(/^lectern: .*a-broken\.md:2: front matter is not valid YAML/);
+			expect(result.stdout, where).toContain('b-good.md');
+			expect(result.stdout, where).toContain('Good one');
+			expect(result.stdout, where).not.toContain('Broken');
+		}
 	});
 });
 

@@ -8,6 +8,7 @@ import {formatClock, planTalk} from '../../deck/timing.js';
 import {createTheme} from '../../layout/theme.js';
 import {defaultStateDir, loadState} from '../../state/store.js';
 import {expandDeckPaths} from '../decks.js';
+import {LecternError, formatError} from '../errors.js';
 import {loadDeck} from '../load.js';
 import {prefersAscii} from '../terminal-env.js';
 import {itemAt, lastOf} from '../../deck/checked.js';
@@ -36,8 +37,20 @@ function quizMarks(
 export async function runOutline(args: OutlineArgs): Promise<number> {
 	const glyphs = createTheme({level: 0, ascii: prefersAscii(process.env)}).glyphs;
 	const out: string[] = [];
+	// A deck it cannot read is one line on stderr, and the others are still outlined (as search
+	// and check do); the exit code is that deck's error's.
+	let failed: number | undefined;
 	for (const file of expandDeckPaths(args.decks)) {
-		const deck = loadDeck(file, args.maxSize * 1024 * 1024);
+		let deck: ReturnType<typeof loadDeck>;
+		try {
+			deck = loadDeck(file, args.maxSize * 1024 * 1024);
+		} catch (error) {
+			if (!(error instanceof LecternError)) throw error;
+			process.stderr.write(`${formatError(error)}\n`);
+			failed ??= error.code;
+			continue;
+		}
+
 		const saved = loadState(defaultStateDir(), resolve(file));
 		// A damaged or odd state file costs the stars, never the outline: one line on stderr.
 		if (saved.warning) process.stderr.write(`${saved.warning}\n`);
@@ -90,5 +103,5 @@ export async function runOutline(args: OutlineArgs): Promise<number> {
 	}
 
 	await writeEachLine(process.stdout, out);
-	return 0;
+	return failed ?? 0;
 }
