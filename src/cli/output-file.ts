@@ -117,7 +117,7 @@ function writeAll(fd: number | undefined, text: string): Promise<void> {
 	});
 }
 
-/** `.deck.html.HOST.PID.RANDOM.tmp` beside `deck.html`: hidden, and named after the process that writes it. */
+/** `.deck.html.HOST.PID.UNIQUE.tmp` beside `deck.html`: hidden, and named after the process that writes it. */
 function tempFor(output: string): string {
 	return join(dirname(output), tempName(`.${basename(output)}`));
 }

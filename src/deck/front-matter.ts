@@ -1,5 +1,6 @@
 // The YAML block at the top of a deck. The splitter is ours because `---` is also the slide
-// separator; the YAML itself is read by the `yaml` package with aliases bounded.
+// separator; the usual YAML (`key: value` lines, plainFrontMatter) is read here too, and anything
+// else by the `yaml` package with aliases bounded.
 import type * as Yaml from 'yaml';
 import {sanitizeLine} from './sanitize.js';
 import type {DeckMeta} from './types.js';
