@@ -15,6 +15,22 @@ import {
 	type SearchDoc,
 } from '../../src/search/index.js';
 
+/** The presenter's folded slides of `deck` find, for each query (notes on and off), the slides the full index finds; returns them. */
+function expectFoldedLikeIndex(deck: ReturnType<typeof openDeck>, queries: readonly string[]) {
+	const folded = incrementalIndex(deck).slides();
+	const index = buildIndex(deckDocs(deck));
+	for (const query of queries) {
+		for (const notes of [true, false]) {
+			const expected = search(index, query, {notes})
+				.map(hit => hit.doc.slide)
+				.sort((a, b) => a - b);
+			expect(matchingSlides(folded, query, {notes}), `${query} notes=${notes}`).toEqual(expected);
+		}
+	}
+
+	return folded;
+}
+
 let next = 0;
 function doc(fields: Partial<SearchDoc>): SearchDoc {
 	return {deck: 'deck.md', slide: next++, title: '', section: '', body: '', notes: '', ...fields};
@@ -93,9 +109,7 @@ describe('search: matching', () => {
 			].join('\n\n---\n\n'),
 			'f.md',
 		);
-		const folded = incrementalIndex(deck).slides();
-		const index = buildIndex(deckDocs(deck));
-		for (const query of [
+		expectFoldedLikeIndex(deck, [
 			'memoire',
 			'shadow',
 			'"page table"',
@@ -107,14 +121,7 @@ describe('search: matching', () => {
 			'nothing',
 			'absent',
 			'',
-		]) {
-			for (const notes of [true, false]) {
-				const expected = search(index, query, {notes})
-					.map(hit => hit.doc.slide)
-					.sort((a, b) => a - b);
-				expect(matchingSlides(folded, query, {notes}), `${query} notes=${notes}`).toEqual(expected);
-			}
-		}
+		]);
 	});
 
 	test('folded slides keep whitespace runs as one space and no title the body holds, and find the same slides', () => {
@@ -127,9 +134,7 @@ describe('search: matching', () => {
 			].join('\n\n---\n\n'),
 			'w.md',
 		);
-		const folded = incrementalIndex(deck).slides();
-		const index = buildIndex(deckDocs(deck));
-		for (const query of [
+		const folded = expectFoldedLikeIndex(deck, [
 			'"guest os"',
 			'"shadow page table"',
 			'"point about the shadow"',
@@ -142,14 +147,7 @@ describe('search: matching', () => {
 			'"guest os apart"',
 			'"  "',
 			'|',
-		]) {
-			for (const notes of [true, false]) {
-				const expected = search(index, query, {notes})
-					.map(hit => hit.doc.slide)
-					.sort((a, b) => a - b);
-				expect(matchingSlides(folded, query, {notes}), `${query} notes=${notes}`).toEqual(expected);
-			}
-		}
+		]);
 
 		const [titles, bodies, notes] = [folded.titles[0] ?? [], folded.bodies[0] ?? [], folded.notes[0] ?? []];
 		// Every slide's heading is its body's first line: no title is kept.
