@@ -253,7 +253,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 			y =>
 				y
 					.positional('deck', {type: 'string', demandOption: true, describe: 'the deck file'})
-					.option('output', {alias: 'o', type: 'string', describe: 'the file (default: deck.html; - for stdout)'})
+					// requiresArg: a value is taken even when it is `-` (yargs took `--output -` for an empty
+					// value and a stray `-`: "Unknown argument: -"), and a missing one is a usage error.
+					.option('output', {alias: 'o', type: 'string', requiresArg: true, describe: 'the file (default: deck.html; - for stdout)'})
 					.option('format', {type: 'string', default: 'html', describe: 'html (one page) or md'})
 					.option('notes', {
 						type: 'string',

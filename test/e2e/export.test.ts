@@ -92,6 +92,15 @@ describe('lectern export', slow, () => {
 		expect(folded.stdout).toContain('<details class="notes"><summary>Notes</summary>');
 	});
 
+	it('--output - writes to stdout as -o - does (the help says "- for stdout")', async () => {
+		const deck = path.join(dir, 'long-output.md');
+		fs.writeFileSync(deck, '# One\n\nfirst\n');
+		const [short, long] = await Promise.all([runLectern(['export', deck, '-o', '-']), runLectern(['export', deck, '--output', '-'])]);
+		expect(long.status, describeRun(['export', '--output', '-'], long)).toBe(0);
+		expect(long.stdout).toContain('<!doctype html>');
+		expect(long.stdout).toBe(short.stdout);
+	});
+
 	it.for([
 		{args: ['export', 'no-such-deck.md', '-o', '-'], message: /no-such-deck\.md/},
 		{args: ['export', 'decks/'], message: /decks\/: .*director/},
@@ -99,6 +108,7 @@ describe('lectern export', slow, () => {
 		{args: ['export', 'decks/guide.md', '--notes', 'sideways'], message: /--notes sideways: expected one of open, collapsed/},
 		{args: ['export', 'decks/guide.md', '-o', 'decks/guide.md'], message: /-o is the input file/},
 		{args: ['export', 'decks/guide.md', '-o', 'no/such/folder/x.html'], message: /its folder does not exist: nothing was written/},
+		{args: ['export', 'decks/guide.md', '--output'], message: /Not enough arguments following: output/},
 	])('$args: one line, exit 2', async ({args, message}) => {
 		const result = await runLectern(args);
 		expect(expectOneLineError(result, describeRun(args, result))).toMatch(message);
