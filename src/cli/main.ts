@@ -69,6 +69,36 @@ function presentOptions<T>(y: Argv<T>) {
 		.option('max-size', maxSize);
 }
 
+/** Options whose value is the next argument, where a search's query may come after them. */
+const searchValueOptions = new Set(['--max-size', '--dialect']);
+
+/**
+ * A lone `-` given where a deck goes: Lectern reads decks from files, and yargs made `-` an empty
+ * name (`lectern print -` said "lectern: : no such file") or dropped it from a list (`outline -`
+ * and `search WORD -` read the bundled decks). Right after an option (`export deck.md -o -`, the
+ * page on stdout) it is that option's value, and a search's first word is its query.
+ */
+function refuseStdinDeck(argv: readonly string[]): void {
+	// Their arguments are talks, not decks.
+	if (argv[0] === 'follow' || argv[0] === 'relay' || argv[0] === 'talks') return;
+	let positionals = 0;
+	let afterDashes = false;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] as string;
+		const previous = argv[i - 1];
+		const optionValue = !afterDashes && previous !== undefined && previous !== '--' && /^-[^=]+$/.test(previous);
+		if (arg === '--' && !afterDashes) {
+			afterDashes = true;
+		} else if (arg === '-' && !optionValue && !(argv[0] === 'search' && positionals === 1)) {
+			throw new LecternError('-: a deck is read from a file, not from standard input: give its path (a file named - is ./-)', {
+				code: exitCodes.usage,
+			});
+		} else if (afterDashes || (!arg.startsWith('-') && !(previous !== undefined && searchValueOptions.has(previous)))) {
+			positionals++;
+		}
+	}
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
 	const parser = yargs([...argv])
 		.scriptName('lectern')
@@ -303,6 +333,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			throw error ?? new LecternError(`${message} (see lectern --help)`, {code: exitCodes.usage});
 		});
 	return runGuarded(async () => {
+		refuseStdinDeck(argv);
 		await parser.parseAsync();
 		return Number(process.exitCode ?? 0);
 	}, argv);

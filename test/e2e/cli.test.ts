@@ -232,6 +232,41 @@ describe.concurrent('print', () => {
 	);
 });
 
+describe.concurrent('a deck named -', () => {
+	// yargs made a lone - an empty name (print: "lectern: : no such file") or dropped it from a
+	// list (outline and search then read the bundled decks).
+	it.for<{args: string[]}>([
+		{args: ['-']},
+		{args: ['study', '-']},
+		{args: ['print', '-']},
+		{args: ['print', '--', '-']},
+		{args: ['export', '-']},
+		{args: ['convert', '-']},
+		{args: ['check', '-']},
+		{args: ['outline', '-']},
+		{args: ['outline', 'decks/guide.md', '-']},
+		{args: ['search', 'memory', '-']},
+		{args: ['search', '--max-size', '2', 'memory', '-']},
+	])('$args is one line saying decks are files, and exit 2', async ({args}, {expect}) => {
+		const line = expectOneLineError(await run(args), args);
+		expect(line).toBe('lectern: -: a deck is read from a file, not from standard input: give its path (a file named - is ./-)');
+	});
+
+	it('- is still an option value (export -o -, --output -) and a search query', async ({expect}) => {
+		for (const args of [
+			['export', 'decks/guide.md', '-o', '-'],
+			['export', 'decks/guide.md', '--output', '-'],
+		]) {
+			const result = await run(args);
+			expect(result.status, describeRun(args, result)).toBe(0);
+			expect(result.stdout).toContain('<!doctype html>');
+		}
+
+		const query = await run(['search', '-', 'decks/guide.md']);
+		expect(query.stderr).not.toContain('standard input');
+	});
+});
+
 describe.concurrent('numbers on the command line', () => {
 	it.for<[string[], string]>([
 		[['decks/guide.md', '--slide', 'abc'], '--slide abc: expected a slide number, a whole number from 1 to 10000000'],
